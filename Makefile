@@ -1,0 +1,51 @@
+# krait's build. `make` builds the tools into build/bin; `make test` runs every
+# test and ends with "N passed, N failed"; `make asan` does the same in
+# build-asan/ under AddressSanitizer and UBSan.
+
+BUILD ?= build
+CC ?= cc
+OPT ?= -O2
+SAN ?=
+WARN = -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wshadow
+CFLAGS_ALL = -std=c11 -D_GNU_SOURCE -g $(OPT) $(WARN) $(SAN) $(CFLAGS) \
+             $(shell pkg-config --cflags zlib libxxhash 2>/dev/null)
+LIBS = $(shell pkg-config --libs zlib libxxhash 2>/dev/null || echo -lz -lxxhash) -lm
+LDFLAGS_ALL = $(SAN) $(LDFLAGS)
+
+COMPILER_SRC = $(filter-out compiler/kraitc.c,$(wildcard compiler/*.c))
+COMPILER_OBJ = $(COMPILER_SRC:%.c=$(BUILD)/obj/%.o)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps test asan clean bench fuzz
+all: deps $(BUILD)/bin/kraitc $(UNIT_BIN)
+
+deps:
+	@./tools/ensure-deps
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(BUILD)/libkc.a: $(COMPILER_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/bin/kraitc: $(BUILD)/obj/compiler/kraitc.o $(BUILD)/libkc.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libkc.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Icompiler -o $@ $< $(BUILD)/libkc.a $(LIBS)
+
+test: all
+	@BUILD=$(BUILD) ./tests/run
+
+asan:
+	$(MAKE) BUILD=build-asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
+
+clean:
+	rm -rf build build-asan
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,101 @@
+// compiler/arena.c: bump allocation in chunks. Chunks grow geometrically so a
+// large file costs few mallocs; an oversized request gets a chunk of its own.
+#include "arena.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Chunk {
+    struct Chunk *next;
+    size_t cap;
+    size_t used;
+    _Alignas(8) unsigned char data[];
+} Chunk;
+
+struct KArena {
+    Chunk *head;
+    size_t footprint;
+    size_t next_cap;
+};
+
+enum { FIRST_CHUNK = 16 * 1024, MAX_CHUNK = 4 * 1024 * 1024 };
+
+KArena *karena_new(void) {
+    KArena *a = calloc(1, sizeof(KArena));
+    if (a) {
+        a->next_cap = FIRST_CHUNK;
+    }
+    return a;
+}
+
+void karena_free(KArena *a) {
+    if (!a) {
+        return;
+    }
+    Chunk *c = a->head;
+    while (c) {
+        Chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    free(a);
+}
+
+static Chunk *add_chunk(KArena *a, size_t need) {
+    size_t cap = a->next_cap;
+    if (cap < need) {
+        cap = need;
+    }
+    if (a->next_cap < MAX_CHUNK) {
+        a->next_cap *= 2;
+    }
+    Chunk *c = malloc(sizeof(Chunk) + cap);
+    if (!c) {
+        return NULL;
+    }
+    c->cap = cap;
+    c->used = 0;
+    c->next = a->head;
+    a->head = c;
+    a->footprint += sizeof(Chunk) + cap;
+    return c;
+}
+
+void *karena_alloc(KArena *a, size_t size) {
+    if (size > SIZE_MAX / 2) {
+        return NULL;
+    }
+    size = (size + 7) & ~(size_t)7;
+    Chunk *c = a->head;
+    if (!c || c->cap - c->used < size) {
+        c = add_chunk(a, size);
+        if (!c) {
+            return NULL;
+        }
+    }
+    void *p = c->data + c->used;
+    c->used += size;
+    return p;
+}
+
+void *karena_calloc(KArena *a, size_t size) {
+    void *p = karena_alloc(a, size);
+    if (p) {
+        memset(p, 0, size);
+    }
+    return p;
+}
+
+char *karena_strndup(KArena *a, const char *s, size_t len) {
+    char *p = karena_alloc(a, len + 1);
+    if (p) {
+        memcpy(p, s, len);
+        p[len] = '\0';
+    }
+    return p;
+}
+
+size_t karena_footprint(const KArena *a) {
+    return a->footprint;
+}
