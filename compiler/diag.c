@@ -1,0 +1,161 @@
+// compiler/diag.c: recording the first error, and printing it the way
+// CPython 3.11's traceback.format_exception_only prints a SyntaxError.
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+int kdiag_error(KDiag *d, KDiagKind kind, int lineno, int col, int end_lineno, int end_col,
+                const char *fmt, ...) {
+    if (d->kind != KDIAG_NONE) {
+        return -1;
+    }
+    d->kind = kind;
+    d->from_tokenizer = 0;
+    d->lineno = lineno;
+    d->col = col;
+    d->end_lineno = end_lineno;
+    d->end_col = end_col;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(d->msg, sizeof d->msg, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+int kdiag_nomem(KDiag *d) {
+    return kdiag_error(d, KDIAG_MEMORY_ERROR, 0, -1, 0, -1, "out of memory");
+}
+
+const char *kdiag_kind_name(KDiagKind kind) {
+    switch (kind) {
+    case KDIAG_INDENTATION_ERROR:
+        return "IndentationError";
+    case KDIAG_TAB_ERROR:
+        return "TabError";
+    case KDIAG_MEMORY_ERROR:
+        return "MemoryError";
+    default:
+        return "SyntaxError";
+    }
+}
+
+// Finds line 'lineno' (1-based) of 'src'; sets '*len' to its length including
+// the newline. Returns NULL when the source has no such line.
+static const char *find_line(const char *src, size_t src_len, int lineno, size_t *len) {
+    const char *p = src, *end = src + src_len;
+    for (int i = 1; i < lineno; i++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) {
+            return NULL;
+        }
+        p = nl + 1;
+    }
+    if (p >= end) {
+        return NULL;
+    }
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    *len = nl ? (size_t)(nl + 1 - p) : (size_t)(end - p);
+    return p;
+}
+
+static int is_cont(unsigned char c) {
+    return (c & 0xC0) == 0x80;
+}
+
+// Characters in the first 'n' bytes of 'line', counting a truncated UTF-8
+// sequence as one character (CPython decodes with "replace") and each byte
+// past the end of the line as one (its NUL terminator).
+static long chars_in_prefix(const char *line, size_t line_len, long n) {
+    long count = 0;
+    long limit = n < (long)line_len ? n : (long)line_len;
+    for (long i = 0; i < limit; i++) {
+        if (!is_cont((unsigned char)line[i])) {
+            count++;
+        }
+    }
+    if (n > (long)line_len) {
+        count += n - (long)line_len;
+    }
+    return count;
+}
+
+// CPython's offset for byte column 'col': the characters in the first col+1
+// bytes, the byte count clamped to the line's length + 1.
+static long char_offset(const char *line, size_t line_len, long col) {
+    long n = col + 1;
+    if (n > (long)line_len + 1) {
+        n = (long)line_len + 1;
+    }
+    return chars_in_prefix(line, line_len, n);
+}
+
+// Appends the source line and caret line of format_exception_only.
+static void format_text(const KDiag *d, const char *line, size_t len, KBuf *out) {
+    size_t rlen = len;
+    while (rlen > 0 && line[rlen - 1] == '\n') {
+        rlen--;
+    }
+    size_t skip = 0;
+    while (skip < rlen && (line[skip] == ' ' || line[skip] == '\n' || line[skip] == '\f')) {
+        skip++;
+    }
+    kbuf_puts(out, "    ");
+    kbuf_put(out, line + skip, rlen - skip);
+    kbuf_putc(out, '\n');
+    if (d->col < 0) {
+        return;
+    }
+    long offset = char_offset(line, len, d->col);
+    long end_offset = d->end_col < 0 ? offset : char_offset(line, len, d->end_col);
+    if (end_offset == 0) {
+        end_offset = offset;
+    }
+    if (offset == end_offset || end_offset == -1) {
+        end_offset = offset + 1;
+    }
+    long colno = offset - 1 - (long)skip;
+    long end_colno = end_offset - 1 - (long)skip;
+    if (colno < 0) {
+        return;
+    }
+    kbuf_puts(out, "    ");
+    const char *p = line + skip, *end = line + rlen;
+    for (long i = 0; i < colno && p < end; i++) {
+        unsigned char c = (unsigned char)*p;
+        kbuf_putc(out, (c == '\t' || c == '\v' || c == '\f' || c == '\r') ? (char)c : ' ');
+        p++;
+        while (p < end && is_cont((unsigned char)*p)) {
+            p++;
+        }
+    }
+    for (long i = colno; i < end_colno; i++) {
+        kbuf_putc(out, '^');
+    }
+    kbuf_putc(out, '\n');
+}
+
+void kdiag_format(const KDiag *d, const char *filename, const char *src, size_t src_len,
+                  KBuf *out) {
+    if (d->kind == KDIAG_MEMORY_ERROR) {
+        kbuf_puts(out, "MemoryError\n");
+        return;
+    }
+    const char *suffix = "";
+    if (d->lineno > 0) {
+        kbuf_printf(out, "  File \"%s\", line %d\n", filename ? filename : "<string>", d->lineno);
+        size_t len = 0;
+        const char *line = src ? find_line(src, src_len, d->lineno, &len) : NULL;
+        if (line) {
+            format_text(d, line, len, out);
+        }
+    } else if (filename) {
+        suffix = filename;
+    }
+    kbuf_printf(out, "%s: %s", kdiag_kind_name(d->kind), d->msg[0] ? d->msg : "<no detail available>");
+    if (*suffix) {
+        kbuf_printf(out, " (%s)", suffix);
+    }
+    kbuf_putc(out, '\n');
+}
