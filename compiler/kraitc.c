@@ -1,0 +1,104 @@
+// compiler/kraitc.c: the kraitc command line. For now the front end's
+// inspection modes; the compileall-style tree compiler comes with the code
+// generator.
+#include "compiler.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char USAGE[] =
+    "usage: kraitc --dump-ast [--attrs] [--mode exec|eval|single] FILE\n"
+    "       kraitc --dump-tokens FILE\n";
+
+// Reads all of 'path' into a malloc'd buffer; on failure prints CPython's
+// style of message and returns NULL.
+static char *read_file(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "kraitc: can't open file '%s': [Errno %d] %s\n", path, errno,
+                strerror(errno));
+        return NULL;
+    }
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n, f);
+        if (n < cap) {
+            break;
+        }
+        char *bigger = realloc(buf, cap * 2);
+        if (!bigger) {
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        buf = bigger;
+        cap *= 2;
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (!buf || failed) {
+        fprintf(stderr, "kraitc: can't read file '%s'\n", path);
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+int main(int argc, char **argv) {
+    int dump_ast = 0, dump_tokens = 0, attrs = 0;
+    KcMode mode = KC_MODE_EXEC;
+    const char *path = NULL;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (strcmp(arg, "--dump-ast") == 0) {
+            dump_ast = 1;
+        } else if (strcmp(arg, "--dump-tokens") == 0) {
+            dump_tokens = 1;
+        } else if (strcmp(arg, "--attrs") == 0) {
+            attrs = 1;
+        } else if (strcmp(arg, "--mode") == 0 && i + 1 < argc) {
+            const char *m = argv[++i];
+            if (strcmp(m, "exec") == 0) {
+                mode = KC_MODE_EXEC;
+            } else if (strcmp(m, "eval") == 0) {
+                mode = KC_MODE_EVAL;
+            } else if (strcmp(m, "single") == 0) {
+                mode = KC_MODE_SINGLE;
+            } else {
+                fprintf(stderr, "kraitc: unknown mode '%s'\n%s", m, USAGE);
+                return 2;
+            }
+        } else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+            fputs(USAGE, stdout);
+            return 0;
+        } else if (arg[0] == '-' && arg[1]) {
+            fprintf(stderr, "kraitc: unknown option '%s'\n%s", arg, USAGE);
+            return 2;
+        } else if (!path) {
+            path = arg;
+        } else {
+            fputs(USAGE, stderr);
+            return 2;
+        }
+    }
+    if (!path || dump_ast + dump_tokens != 1) {
+        fputs(USAGE, stderr);
+        return 2;
+    }
+    size_t len = 0;
+    char *src = read_file(path, &len);
+    if (!src) {
+        return 1;
+    }
+    int status = dump_ast ? kc_dump_ast(path, src, len, mode, attrs, stdout, stderr)
+                          : kc_dump_tokens(path, src, len, stdout, stderr);
+    free(src);
+    if (fflush(stdout) != 0) {
+        return 1;
+    }
+    return status;
+}

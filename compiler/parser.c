@@ -1,0 +1,237 @@
+// compiler/parser.c: the parser's driver and shared helpers: running the
+// pipeline (decode, tokenize, parse per mode), choosing which error to report
+// as CPython 3.11 does, and the token-stream, error and list helpers of
+// parser.h. The grammar itself lives in parse_stmt.c, parse_expr.c,
+// parse_params.c, parse_string.c and parse_pattern.c.
+#include "parser.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+int kpar_is_name(const KToken *t, const char *word) {
+    size_t n = strlen(word);
+    return t->kind == KTOK_NAME && t->len == n && memcmp(t->text, word, n) == 0;
+}
+
+void *kpar_nomem(KParser *p) {
+    kdiag_nomem(p->diag);
+    return NULL;
+}
+
+static void verror(KParser *p, KDiagKind kind, int lineno, int col, int end_lineno, int end_col,
+                   const char *fmt, va_list ap) {
+    char msg[sizeof p->diag->msg];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    kdiag_error(p->diag, kind, lineno, col, end_lineno, end_col, "%s", msg);
+}
+
+void *kpar_error_at(KParser *p, KDiagKind kind, int lineno, int col, int end_lineno, int end_col,
+                    const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    verror(p, kind, lineno, col, end_lineno, end_col, fmt, ap);
+    va_end(ap);
+    return NULL;
+}
+
+void *kpar_error_tokens(KParser *p, const KToken *a, const KToken *b, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    verror(p, KDIAG_SYNTAX_ERROR, a->lineno, a->col, b->end_lineno, b->end_col, fmt, ap);
+    va_end(ap);
+    return NULL;
+}
+
+void *kpar_error_expr(KParser *p, const KAstExpr *e, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    verror(p, KDIAG_SYNTAX_ERROR, e->lineno, e->col_offset, e->end_lineno, e->end_col_offset, fmt,
+           ap);
+    va_end(ap);
+    return NULL;
+}
+
+// "'(' was never closed" for the innermost bracket still open at EOF.
+static void *unclosed_error(KParser *p) {
+    const KTokens *t = p->tokens;
+    int i = t->unclosed_count - 1;
+    return kpar_error_at(p, KDIAG_SYNTAX_ERROR, t->unclosed_lineno[i], t->unclosed_col[i],
+                         t->unclosed_lineno[i], -1, "'%c' was never closed", t->unclosed_char[i]);
+}
+
+void *kpar_syntax_error(KParser *p) {
+    const KToken *t = kpar_peek(p);
+    if (t->kind == KTOK_ERRORTOKEN) {
+        if (p->tokens->error.kind != KDIAG_NONE) {
+            if (p->diag->kind == KDIAG_NONE) {
+                *p->diag = p->tokens->error;
+            }
+            return NULL;
+        }
+        if (p->tokens->unclosed_count > 0) {
+            return unclosed_error(p);
+        }
+        return kpar_error_tokens(p, t, t, "unexpected EOF while parsing");
+    }
+    if (t->kind == KTOK_INDENT) {
+        return kpar_error_at(p, KDIAG_INDENTATION_ERROR, t->lineno, t->col, t->end_lineno,
+                             t->end_col, "unexpected indent");
+    }
+    if (t->kind == KTOK_DEDENT) {
+        return kpar_error_at(p, KDIAG_INDENTATION_ERROR, t->lineno, t->col, t->end_lineno,
+                             t->end_col, "unexpected unindent");
+    }
+    return kpar_error_tokens(p, t, t, "invalid syntax");
+}
+
+const KToken *kpar_expect(KParser *p, int kind) {
+    if (kpar_kind(p) == kind) {
+        return kpar_advance(p);
+    }
+    kpar_syntax_error(p);
+    return NULL;
+}
+
+int kpar_enter(KParser *p) {
+    if (++p->depth > KPAR_MAX_DEPTH) {
+        p->depth--;
+        kdiag_nomem(p->diag);
+        return -1;
+    }
+    return 0;
+}
+
+const char *kpar_ident(KParser *p, const KToken *t) {
+    const char *s = karena_strndup(p->arena, t->text, t->len);
+    if (!s) {
+        kpar_nomem(p);
+    }
+    return s;
+}
+
+void kpar_list_init(KParList *l) {
+    l->items = l->small;
+    l->count = 0;
+    l->cap = (int)(sizeof l->small / sizeof l->small[0]);
+}
+
+int kpar_list_push(KParser *p, KParList *l, void *item) {
+    if (l->count == l->cap) {
+        int cap = l->cap * 2;
+        void **items = karena_alloc(p->arena, (size_t)cap * sizeof(void *));
+        if (!items) {
+            kpar_nomem(p);
+            return -1;
+        }
+        memcpy(items, l->items, (size_t)l->count * sizeof(void *));
+        l->items = items;
+        l->cap = cap;
+    }
+    l->items[l->count++] = item;
+    return 0;
+}
+
+KAstSeq *kpar_list_seq(KParser *p, const KParList *l) {
+    if (l->count == 0) {
+        return NULL;
+    }
+    KAstSeq *s = kast_seq_new(p->arena, l->count);
+    if (!s) {
+        return kpar_nomem(p);
+    }
+    memcpy(s->items, l->items, (size_t)l->count * sizeof(void *));
+    return s;
+}
+
+// eval: expressions NEWLINE* ENDMARKER
+static KAstMod *parse_eval(KParser *p) {
+    KAstExpr *body = kpar_star_expressions(p);
+    if (!body) {
+        return NULL;
+    }
+    while (kpar_accept(p, KTOK_NEWLINE)) {
+    }
+    if (kpar_kind(p) != KTOK_ENDMARKER) {
+        return kpar_syntax_error(p);
+    }
+    KAstMod *m = kast_expression(p->arena, body);
+    return m ? m : kpar_nomem(p);
+}
+
+static KAstMod *parse_mode(KParser *p) {
+    switch (p->mode) {
+    case KPAR_EVAL:
+    case KPAR_FSTRING:
+        return parse_eval(p);
+    case KPAR_SINGLE: {
+        KAstSeq *body = kpar_statement(p);
+        if (kpar_failed(p)) {
+            return NULL;
+        }
+        KAstMod *m = kast_interactive(p->arena, body);
+        return m ? m : kpar_nomem(p);
+    }
+    default: {
+        KAstSeq *body = kpar_file(p);
+        if (kpar_failed(p)) {
+            return NULL;
+        }
+        KAstMod *m = kast_module(p->arena, body, NULL);
+        return m ? m : kpar_nomem(p);
+    }
+    }
+}
+
+// When the parser failed with an error of its own, CPython 3.11 tokenizes
+// the rest of the file and a lexical error found there is reported instead
+// (unexpected indent/unindent and EOF errors excepted); so is an unclosed
+// bracket opened on an earlier line than the error.
+static void prefer_tokenizer_error(KParser *p) {
+    KDiag *d = p->diag;
+    if (d->from_tokenizer || d->kind == KDIAG_MEMORY_ERROR || d->kind == KDIAG_INDENTATION_ERROR) {
+        return;
+    }
+    if (p->tokens->error.kind != KDIAG_NONE) {
+        *d = p->tokens->error;
+        return;
+    }
+    const KTokens *t = p->tokens;
+    if (t->unclosed_count > 0 && d->lineno > t->unclosed_lineno[t->unclosed_count - 1]) {
+        d->kind = KDIAG_NONE;
+        unclosed_error(p);
+    }
+}
+
+KAstMod *kpar_parse_source(KArena *a, const char *bytes, size_t len, KParMode mode, KDiag *diag,
+                           const char **text, size_t *text_len) {
+    const char *src = NULL;
+    size_t src_len = 0;
+    if (text) {
+        *text = NULL;
+        *text_len = 0;
+    }
+    if (ktok_decode_source(a, bytes, len, &src, &src_len, diag) < 0) {
+        return NULL;
+    }
+    if (text) {
+        *text = src;
+        *text_len = src_len;
+    }
+    KTokens tokens;
+    memset(&tokens, 0, sizeof tokens);
+    if (ktok_tokenize(a, src, src_len, &tokens) < 0) {
+        *diag = tokens.error;
+        return NULL;
+    }
+    KParser p = {.arena = a, .toks = tokens.items, .count = tokens.count, .tokens = &tokens,
+                 .diag = diag, .mode = mode, .src = src, .src_len = src_len};
+    KAstMod *m = parse_mode(&p);
+    if (!m) {
+        if (diag->kind == KDIAG_NONE) {
+            kpar_syntax_error(&p);
+        }
+        prefer_tokenizer_error(&p);
+    }
+    return m;
+}
