@@ -158,11 +158,22 @@ KAstSeq *kpar_file(KParser *p);
 // parse_stmt.c: one statement line or compound statement (for 'single').
 KAstSeq *kpar_statement(KParser *p);
 
+// parse_stmt.c: block: NEWLINE INDENT statements DEDENT | simple_stmts.
+// 'what' names the statement headed by token 'kw' for IndentationError
+// "expected an indented block after %s on line %d" ("'if' statement",
+// "function definition", "'case' statement" ...). Never NULL on success.
+KAstSeq *kpar_block(KParser *p, const char *what, const KToken *kw);
+
+// parse_expr.c: call arguments; the current token is '(' and parsing goes
+// through the matching ')'. Positional and starred arguments go to '*args',
+// keyword and '**' arguments to '*keywords'. Returns 0, or -1 on error.
+int kpar_call_args(KParser *p, KAstSeq **args, KAstSeq **keywords);
+
 // parse_expr.c: expression levels of the grammar, by rule name.
 KAstExpr *kpar_expression(KParser *p);          // expression (conditional, lambda)
 KAstExpr *kpar_named_expression(KParser *p);    // named_expression (walrus allowed)
 KAstExpr *kpar_star_expressions(KParser *p);    // star_expressions (tuple without parens)
-KAstExpr *kpar_star_named_expressions_tuple(KParser *p); // for 'return'/'yield' values etc.
+KAstExpr *kpar_star_named_expression(KParser *p); // star_named_expression ('*' allowed)
 KAstExpr *kpar_bitwise_or(KParser *p);          // bitwise_or (no comparison)
 KAstExpr *kpar_yield_expr(KParser *p);          // yield_expr, current token is 'yield'
 KAstExpr *kpar_star_targets(KParser *p);        // star_targets, ctx Store (for, with, comprehension)
