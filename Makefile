@@ -18,7 +18,10 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps test asan clean bench fuzz
-all: deps $(BUILD)/bin/kraitc $(UNIT_BIN)
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_REPLAY = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/%)
+
+all: deps $(BUILD)/bin/kraitc $(UNIT_BIN) $(FUZZ_REPLAY)
 
 deps:
 	@./tools/ensure-deps
@@ -38,6 +41,26 @@ $(BUILD)/bin/kraitc: $(BUILD)/obj/compiler/kraitc.o $(BUILD)/libkc.a
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libkc.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Icompiler -o $@ $< $(BUILD)/libkc.a $(LIBS)
+
+$(BUILD)/bin/parse_bench: tools/bench/parse_bench.c $(BUILD)/libkc.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Icompiler -o $@ $< $(BUILD)/libkc.a $(LIBS)
+
+# The fuzz targets' entry points replayed over their corpus by `make test`.
+$(BUILD)/tests/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libkc.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Icompiler -o $@ $< tests/fuzz/replay.c $(BUILD)/libkc.a $(LIBS)
+
+# libFuzzer builds (clang): build-fuzz/fuzz_parser; run with a corpus dir.
+FUZZ_FLAGS = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+fuzz:
+	$(MAKE) BUILD=build-fuzz CC=clang OPT=-O1 SAN="-fsanitize=fuzzer-no-link,address,undefined" \
+	    build-fuzz/libkc.a
+	clang -std=c11 -D_GNU_SOURCE -g -O1 $(FUZZ_FLAGS) -Icompiler -o build-fuzz/fuzz_parser \
+	    tests/fuzz/fuzz_parser.c build-fuzz/libkc.a $(LIBS)
+
+bench: all $(BUILD)/bin/parse_bench
+	./tools/bench/parse-speed
 
 test: all
 	@BUILD=$(BUILD) ./tests/run
