@@ -1,0 +1,2 @@
+class A(B, *C, D=1, **E): pass
+class F(metaclass=type): pass

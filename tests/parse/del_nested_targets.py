@@ -1,0 +1,3 @@
+del (a, [b, (c)]), d.e, f[g]
+del ((a))
+del [a.b, c[d]]

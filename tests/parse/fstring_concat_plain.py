@@ -1,0 +1,11 @@
+x = 'a' f'{b}' 'c'
+y = f'{a}' f'{b}'
+z = f'' ''
+w = '' f''
+v = 'plain' 'only' f'x'
+u = (f'{a}'
+     'b'
+     f'{c}')
+t = u'a' f'{b}'
+s = f'{a}' r'\n' f'\n'
+r = 'x' f'{y}' 'z' f'{w!r:>3}' 'end'

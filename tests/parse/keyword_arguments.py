@@ -1,0 +1,6 @@
+f(a=1, b=2)
+f(a=lambda: 1)
+f(a=(yield))
+f(a=b if c else d)
+f(a=[x for x in y])
+f(print=1, match=2, case=3, _=4)

@@ -1,0 +1,6 @@
+match x:
+    case a:
+        pass
+match y:
+    case _:
+        pass

@@ -1,0 +1,9 @@
+match x:
+    case (a):
+        pass
+    case (a | b):
+        pass
+    case ((1)):
+        pass
+    case (((a, b))):
+        pass

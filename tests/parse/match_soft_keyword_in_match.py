@@ -1,0 +1,7 @@
+match match:
+    case case:
+        pass
+match(x)
+match x:
+    case match:
+        pass

@@ -1,0 +1,9 @@
+a+-b
+a**-b
+a<<b>>c
+x=-1
+y=~+x
+a//b%c
+a<b>c
+a!=b==c
+a@b

@@ -1,0 +1,2 @@
+print >> f, x
+print >> sys.stderr

@@ -1,0 +1,10 @@
+r'\n'
+r'\''
+r'\\'
+rb'\x00'
+r"\""
+r'\N{BULLET}'
+r'\u20ac'
+r"""\
+"""
+R'C:\path\to\file'

@@ -1,0 +1,3 @@
+f = lambda: (yield)
+g = lambda: (yield x)
+h = lambda: (yield from y)

@@ -1,0 +1,4 @@
+def f(*args: *Ts):
+    pass
+def g(*args: *tuple[int, ...]) -> None:
+    pass

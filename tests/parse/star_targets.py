@@ -1,0 +1,12 @@
+a, *b = c
+*a, b = c
+a, *b, c = d
+[a, *b] = c
+(a, *b) = c
+[*a] = b
+(*a,) = b
+*a, = b
+(a, b), c = d
+[a, [b, *c]], *d = e
+a, = b
+a.b, c[0], *d.e = f

@@ -1,0 +1,4 @@
+u'x'
+U"y"
+u'''triple'''
+x = u''

@@ -1,0 +1,8 @@
+a[x + 1]
+a[f(x)]
+a[x, y, z]
+a[x:y, z]
+a[lambda x: x]
+a[not x]
+a[x if y else z]
+a[yield_]

@@ -1,0 +1,7 @@
+s = "héllo wörld"
+t = "日本語"
+u = "😀🎉"
+v = "é"
+w = "​"
+x = b"ascii only"
+y = "Ω" "ω"

@@ -1,0 +1,6 @@
+while x:
+    x -= 1
+else:
+    done()
+while True:
+    pass

@@ -1,0 +1,4 @@
+while (line := f.readline()):
+    process(line)
+while chunk := read(1024):
+    pass

@@ -1,0 +1,8 @@
+async def f():
+    async with (
+        a as b,
+        c as d,
+    ):
+        pass
+    async with a, b:
+        pass
