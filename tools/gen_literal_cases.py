@@ -112,9 +112,24 @@ def random_number_texts(rng):
         x = struct.unpack("<d", struct.pack("<Q", rng.getrandbits(64)))[0]
         if math.isfinite(x):
             out.append(repr(abs(x)))
-    for _ in range(100):
+    for _ in range(200):
         n = rng.getrandbits(rng.randrange(1, 200))
         out.append(rng.choice(["%d" % n, "0x%x" % n, "0o%o" % n, "0b%s" % bin(n)[2:]]))
+    for k in range(len(out) - 100, len(out)):
+        out[k] = add_underscores(rng, out[k])
+    return out
+
+
+def add_underscores(rng, text):
+    """Puts single underscores between some digits (never after a base letter
+    with another underscore, never at either end)."""
+    out = text[0]
+    for i in range(1, len(text)):
+        prev, ch = text[i - 1], text[i]
+        base_letter = i <= 2 and text[:2].lower() in ("0x", "0o", "0b")
+        if prev.isalnum() and ch.isalnum() and not base_letter and rng.random() < 0.3:
+            out += "_"
+        out += ch
     return out
 
 
@@ -152,6 +167,39 @@ STRING_ERRORS = [
     r"b'ab\x1'", r"b'\x1'", r"b'\xzz'", r"b'\x'", r"b'ab\x'", r"b'\\\x1'",
     "b'é'", "b'aé'", "rb'é'", "b'''a\nbc\\x'''", "b'\\xé'",
 ]
+
+
+STRING_PIECES = [
+    "a", "Z", " ", "0", "7", "8", "f", "G", "{", "}", "x", "u", "U", "N", "é", "日", "😀",
+    "\\", "\\", "\\", "\\x", "\\u", "\\U", "\\N{", "\\N", "\\'", "\\\n", "\\0",
+    "\\377", "\\400", "41", "e9", "0001f600", "d800", "LATIN SMALL LETTER A}", "NUL}",
+    "GRINNING FACE}", "\\t", "\\q",
+]
+
+
+def random_string_texts(rng):
+    """Random bodies made of escape fragments: some decode, many fail; each
+    one goes to the table it belongs to."""
+    ok, errors = [], []
+    for k in range(600):
+        is_bytes = k % 3 == 0
+        body = "".join(rng.choice(STRING_PIECES) for _ in range(rng.randrange(1, 8)))
+        if is_bytes and rng.random() < 0.9:
+            body = body.encode("ascii", "replace").decode().replace("?", "q")
+        trailing = len(body) - len(body.rstrip("\\"))
+        if trailing % 2:
+            body += "a"
+        text = ("b'" if is_bytes else "'") + body + "'"
+        try:
+            compile("x = " + text, "f", "exec")
+            ok.append(text)
+        except SyntaxError as e:
+            if not e.msg.startswith(("(unicode error)", "(value error)", "bytes can only")):
+                continue  # a tokenizer error: the pieces left a newline unescaped
+            if "\n" in text and not text.isascii():
+                continue  # see string_error_row
+            errors.append(text)
+    return ok, errors
 
 
 def string_row(text):
@@ -253,8 +301,9 @@ def main():
     numbers = NUMBERS + random_number_texts(rng)
     table("number_cases", "NumberCase", [number_row(t) for t in numbers])
     table("number_errors", "NumberError", [number_error_row(t) for t in DIGITS_ERROR_NUMBERS])
-    table("string_cases", "StringCase", [string_row(t) for t in STRINGS])
-    table("string_errors", "StringError", [string_error_row(t) for t in STRING_ERRORS])
+    ok, errors = random_string_texts(rng)
+    table("string_cases", "StringCase", [string_row(t) for t in STRINGS + ok])
+    table("string_errors", "StringError", [string_error_row(t) for t in STRING_ERRORS + errors])
     table("float_reprs", "FloatRepr", float_repr_rows(rng))
     table("complex_reprs", "ComplexRepr",
           ["{%s, %s, %s}" % (bits(r), bits(i), c_str(repr(complex(r, i)))) for r, i in COMPLEX])
