@@ -21,18 +21,19 @@ int kuni_is_printable(uint32_t cp);
 // NFKC-normalises the 'n' code points of 'in' into 'out' (capacity 'cap').
 // Returns the number of code points the result has (which may exceed 'cap':
 // then call again with a larger buffer), or -1 on invalid input (a value past
-// U+10FFFF) or when out of memory (only inputs of over 128 code points allocate).
+// U+10FFFF) or when out of memory (only long inputs allocate).
 long kuni_nfkc(const uint32_t *in, size_t n, uint32_t *out, size_t cap);
 
 // 1 when NFKC leaves the string unchanged for sure ("quick check" yes for every
 // code point), so the caller can skip kuni_nfkc.
 int kuni_nfkc_quick(const uint32_t *in, size_t n);
 
-// Looks up a character by name as "\N{name}" does in CPython 3.11
-// (case-insensitive; names, name aliases, Hangul syllables and CJK unified
-// ideographs; not named sequences). Returns 1 and sets '*cp', or 0. The first
-// lookup of an ordinary name inflates the name table (thread-safe, ~2 MB kept
-// for the process); if memory runs out then, every such lookup returns 0.
+// Looks up a character by name as "\N{name}" does in CPython 3.11: names and
+// name aliases in any ASCII case, "HANGUL SYLLABLE ..." and "CJK UNIFIED
+// IDEOGRAPH-XXXX" in upper case only (as CPython); never named sequences.
+// Returns 1 and sets '*cp', or 0. The first lookup of an ordinary name inflates
+// the name table (thread-safe, ~2 MB kept for the process); if memory runs out
+// then, every such lookup returns 0.
 int kuni_lookup_name(const char *name, size_t len, uint32_t *cp);
 
 // Decodes one UTF-8 sequence at 's' (at most 'len' bytes). Returns its length
