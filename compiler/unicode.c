@@ -305,12 +305,13 @@ static void free_name_index(void) {
     memset(&name_index, 0, sizeof name_index);
 }
 
-// Walks the blob into 'names'/'cps'; 0 when it is not what unicode_db.h says.
-static int parse_names(void) {
+// Walks the blob once, filling 'names'/'cps' and hashing each name into
+// 'slots'; 0 when the blob is not what unicode_db.h says.
+static int index_names(void) {
     const unsigned char *p = name_index.blob;
     const unsigned char *end = p + KUNIDB_NAMES_RAW_LEN;
     uint32_t cp = 0;
-    for (size_t e = 0; e < KUNIDB_NAMES_COUNT; e++) {
+    for (uint32_t e = 0; e < KUNIDB_NAMES_COUNT; e++) {
         uint32_t delta = 0;
         for (int shift = 0;; shift += 7) {
             if (p == end || shift > 21) {
@@ -322,13 +323,21 @@ static int parse_names(void) {
             }
         }
         cp += delta;
-        const unsigned char *nul = memchr(p, 0, (size_t)(end - p));
-        if (!nul) {
-            return 0;
-        }
         name_index.names[e] = (const char *)p;
         name_index.cps[e] = cp;
-        p = nul + 1;
+        uint32_t h = 2166136261u;  // name_hash; stored names are upper case already
+        for (; p < end && *p; p++) {
+            h = (h ^ *p) * 16777619u;
+        }
+        if (p == end) {
+            return 0;
+        }
+        p++;
+        uint32_t i = h & name_index.mask;
+        while (name_index.slots[i]) {
+            i = (i + 1) & name_index.mask;
+        }
+        name_index.slots[i] = e + 1;
     }
     return p == end;
 }
@@ -344,24 +353,15 @@ static void load_names(void) {
     name_index.names = malloc(KUNIDB_NAMES_COUNT * sizeof *name_index.names);
     name_index.cps = malloc(KUNIDB_NAMES_COUNT * sizeof *name_index.cps);
     name_index.slots = calloc(nslots, sizeof *name_index.slots);
+    name_index.mask = (uint32_t)nslots - 1;
     if (!name_index.blob || !name_index.names || !name_index.cps || !name_index.slots) {
         free_name_index();
         return;
     }
     uLongf raw_len = KUNIDB_NAMES_RAW_LEN;
     if (uncompress(name_index.blob, &raw_len, kunidb_names_z, sizeof kunidb_names_z) != Z_OK ||
-        raw_len != KUNIDB_NAMES_RAW_LEN || !parse_names()) {
+        raw_len != KUNIDB_NAMES_RAW_LEN || !index_names()) {
         free_name_index();
-        return;
-    }
-    name_index.mask = (uint32_t)nslots - 1;
-    for (uint32_t e = 0; e < KUNIDB_NAMES_COUNT; e++) {
-        const char *nm = name_index.names[e];
-        uint32_t i = name_hash(nm, strlen(nm)) & name_index.mask;
-        while (name_index.slots[i]) {
-            i = (i + 1) & name_index.mask;
-        }
-        name_index.slots[i] = e + 1;
     }
 }
 
