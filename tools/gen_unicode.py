@@ -81,20 +81,24 @@ def literal(name):
     return ord(s)
 
 
-def c_ident_array(ctype, name, values, per_line=16, fmt="{}", static=False):
-    out = []
+def wrap(items, indent="    ", width=100):
+    """Comma-terminated 'items' packed into lines of at most 'width' columns."""
+    lines, line = [], indent
+    for it in items:
+        if len(line) + len(it) + 1 > width and line != indent:
+            lines.append(line.rstrip())
+            line = indent
+        line += it + ", "
+    if line != indent:
+        lines.append(line.rstrip())
+    return lines
+
+
+def c_ident_array(ctype, name, values, fmt="{}", static=False):
     storage = "static const" if static else "const"
-    out.append("%s %s %s[%d] = {" % (storage, ctype, name, len(values)))
-    line = []
-    for v in values:
-        line.append(fmt.format(v))
-        if len(line) == per_line:
-            out.append("    " + ",".join(line) + ",")
-            line = []
-    if line:
-        out.append("    " + ",".join(line) + ",")
-    out.append("};")
-    return "\n".join(out)
+    head = "%s %s %s[%d] = {" % (storage, ctype, name, len(values))
+    body = wrap([fmt.format(v) for v in values])
+    return "\n".join([head] + [l.replace(", ", ",") for l in body] + ["};"])
 
 
 def c_string(b):
@@ -354,11 +358,10 @@ def emit_db(flags, ccc, nfkd, pairs, names, ranges, jamo):
     h.append("extern const %s kunidb_prop_index2[%d];\n" % (t2, len(i2)))
     recs = sorted(records.items(), key=lambda kv: kv[1])
     c.append("const KUniRecord kunidb_records[%d] = {" % len(recs))
-    for i in range(0, len(recs), 8):
-        c.append("    " + " ".join("{%d, %d}," % r for r, _ in recs[i:i + 8]))
+    c.extend(wrap(["{%d, %d}" % r for r, _ in recs]))
     c.append("};\n")
-    c.append(c_ident_array(t1, "kunidb_prop_index1", i1, 24) + "\n")
-    c.append(c_ident_array(t2, "kunidb_prop_index2", i2, 32) + "\n")
+    c.append(c_ident_array(t1, "kunidb_prop_index1", i1) + "\n")
+    c.append(c_ident_array(t2, "kunidb_prop_index2", i2) + "\n")
 
     # Decompositions: cp -> entry index (two levels) -> (offset, length) in the pool.
     pool = []
@@ -389,10 +392,10 @@ def emit_db(flags, ccc, nfkd, pairs, names, ranges, jamo):
     h.append("extern const %s kunidb_decomp_index2[%d];" % (t2, len(d2)))
     h.append("extern const uint32_t kunidb_decomp_entries[%d];" % len(entries))
     h.append("extern const uint32_t kunidb_decomp_pool[%d];\n" % len(pool))
-    c.append(c_ident_array(t1, "kunidb_decomp_index1", d1, 24) + "\n")
-    c.append(c_ident_array(t2, "kunidb_decomp_index2", d2, 24) + "\n")
-    c.append(c_ident_array("uint32_t", "kunidb_decomp_entries", entries, 12, "0x{:X}") + "\n")
-    c.append(c_ident_array("uint32_t", "kunidb_decomp_pool", pool, 12, "0x{:X}") + "\n")
+    c.append(c_ident_array(t1, "kunidb_decomp_index1", d1) + "\n")
+    c.append(c_ident_array(t2, "kunidb_decomp_index2", d2) + "\n")
+    c.append(c_ident_array("uint32_t", "kunidb_decomp_entries", entries, "0x{:X}") + "\n")
+    c.append(c_ident_array("uint32_t", "kunidb_decomp_pool", pool, "0x{:X}") + "\n")
 
     # Composition pairs, sorted for binary search.
     plist = sorted((a, b, comp) for (a, b), comp in pairs.items())
@@ -401,8 +404,7 @@ def emit_db(flags, ccc, nfkd, pairs, names, ranges, jamo):
     h.append("typedef struct KUniPair {\n    uint32_t first, second, composite;\n} KUniPair;")
     h.append("extern const KUniPair kunidb_pairs[%d];\n" % len(plist))
     c.append("const KUniPair kunidb_pairs[%d] = {" % len(plist))
-    for i in range(0, len(plist), 4):
-        c.append("    " + " ".join("{0x%X, 0x%X, 0x%X}," % p for p in plist[i:i + 4]))
+    c.extend(wrap(["{0x%X, 0x%X, 0x%X}" % p for p in plist]))
     c.append("};\n")
 
     # Names.
@@ -416,7 +418,7 @@ def emit_db(flags, ccc, nfkd, pairs, names, ranges, jamo):
     h.append("#define KUNIDB_NAMES_RAW_LEN %d" % len(raw))
     h.append("#define KUNIDB_NAME_MAX_LEN %d" % max(len(n) for _, n in names))
     h.append("extern const unsigned char kunidb_names_z[%d];\n" % len(z))
-    c.append(c_ident_array("unsigned char", "kunidb_names_z", list(z), 28) + "\n")
+    c.append(c_ident_array("unsigned char", "kunidb_names_z", list(z)) + "\n")
 
     h.append("// Code point ranges [first, last] named \"CJK UNIFIED IDEOGRAPH-%04X\".")
     h.append("extern const uint32_t kunidb_cjk_ranges[%d][2];\n" % len(ranges))
@@ -429,8 +431,9 @@ def emit_db(flags, ccc, nfkd, pairs, names, ranges, jamo):
     h.append("// the syllable algorithm; syllable names are \"HANGUL SYLLABLE \" L V T.")
     for tag, lst in zip("LVT", jamo):
         h.append("extern const char *const kunidb_jamo_%s[%d];" % (tag.lower(), len(lst)))
-        c.append("const char *const kunidb_jamo_%s[%d] = {%s};" % (
-            tag.lower(), len(lst), ", ".join('"%s"' % s for s in lst)))
+        c.append("const char *const kunidb_jamo_%s[%d] = {" % (tag.lower(), len(lst)))
+        c.extend(wrap(['"%s"' % x for x in lst]))
+        c.append("};")
     h.append("\n#endif")
     c.append("")
     return "\n".join(h) + "\n", "\n".join(c)
@@ -493,7 +496,8 @@ UTF8_CASES = [
     ("empty", b""),
 ]
 
-COUNT_CASES = ["", "abc", "h\u00e9llo", "\u20ac\U0001F600x", "\u0915\u094d\u0937", "\uffff\U0010FFFF"]
+COUNT_CASES = ["", "abc", "h\u00e9llo", "\u20ac\U0001F600x", "\u0915\u094d\u0937",
+               "\uffff\U0010FFFF"]
 
 NFKC_SAMPLES = [
     ("fi ligature", "\ufb01"), ("black-letter H", "\u210c"), ("superscript two", "x\u00b2"),
@@ -547,7 +551,8 @@ def name_cases(names, aliases, ranges, jamo, sequences):
         n = unicodedata.name(chr(c))
         qs += [n, n.lower(), "hangul syllable " + n[16:], "HANGUL SYLLABLE " + n[16:].lower(),
                n + "X", n + "G", n + " "]
-    qs += ["hangul syllable a", "HANGUL SYLLABLE ", "HANGUL SYLLABLE", "HANGUL SYLLABLE A", "HANGUL SYLLABLE GAGG",
+    qs += ["hangul syllable a", "HANGUL SYLLABLE ", "HANGUL SYLLABLE", "HANGUL SYLLABLE A",
+           "HANGUL SYLLABLE GAGG",
            "HANGUL SYLLABLE GAGGG", "HANGUL SYLLABLE GGWAELH", "HANGUL SYLLABLE XA"]
     for a, b in ranges:
         for c in (a - 1, a, a + 1, (a + b) // 2, b - 1, b, b + 1):
@@ -629,7 +634,8 @@ def nfkc_random_hashes(pool, flags):
 
 def check_quick_strings(flags):
     """Strings made only of quick code points must come out of NFKC unchanged."""
-    quick = [c for c in range(0x80, MAX_CP) if flags[c] & F_NFKC_QUICK and unicodedata.category(chr(c)) != "Cn"]
+    quick = [c for c in range(0x80, MAX_CP)
+             if flags[c] & F_NFKC_QUICK and unicodedata.category(chr(c)) != "Cn"]
     rnd = random.Random(5)
     for _ in range(200000):
         s = "".join(chr(rnd.choice(quick)) for _ in range(rnd.randint(2, 6)))
@@ -650,7 +656,8 @@ def emit_expect(flags, names, aliases, ranges, jamo, sequences, ccc, nfkd, pairs
         hp = hn = FNV_INIT
         for c in range(b, b + BLOCK):
             ch = chr(c)
-            v = int(ch.isidentifier()) | int(("a" + ch).isidentifier()) << 1 | int(ch.isprintable()) << 2
+            v = (int(ch.isidentifier()) | int(("a" + ch).isidentifier()) << 1
+                 | int(ch.isprintable()) << 2)
             hp = fnv(hp, v)
             r = nfkc(ch)
             hn = fnv(hn, len(r))
@@ -662,8 +669,8 @@ def emit_expect(flags, names, aliases, ranges, jamo, sequences, ccc, nfkd, pairs
     out.append("// ('a'+c).isidentifier() << 1 | isprintable() << 2 for each, and of NFKC(c)")
     out.append("// (its length, then its code points) for each.")
     out.append("#define EXPECT_BLOCK 0x%X" % BLOCK)
-    out.append(c_ident_array("uint32_t", "expect_prop_blocks", prop_blocks, 8, "0x{:08X}u", True))
-    out.append(c_ident_array("uint32_t", "expect_nfkc_blocks", nfkc_blocks, 8, "0x{:08X}u", True))
+    out.append(c_ident_array("uint32_t", "expect_prop_blocks", prop_blocks, "0x{:08X}u", True))
+    out.append(c_ident_array("uint32_t", "expect_nfkc_blocks", nfkc_blocks, "0x{:08X}u", True))
 
     pool = nfkc_pool(ccc, nfkd, pairs)
     out.append("\n// NFKC of pseudo-random strings: per group of EXPECT_NFKC_GROUP_SIZE strings,")
@@ -671,14 +678,14 @@ def emit_expect(flags, names, aliases, ranges, jamo, sequences, ccc, nfkd, pairs
     out.append("// expect_nfkc_pool[xorshift(x) % len]; hash of NFKC's length and code points.")
     out.append("#define EXPECT_NFKC_SEED 0x%Xu" % NFKC_SEED)
     out.append("#define EXPECT_NFKC_GROUP_SIZE %d" % NFKC_GROUP_SIZE)
-    out.append(c_ident_array("uint32_t", "expect_nfkc_pool", pool, 12, "0x{:X}", True))
+    out.append(c_ident_array("uint32_t", "expect_nfkc_pool", pool, "0x{:X}", True))
     out.append(c_ident_array("uint32_t", "expect_nfkc_random", nfkc_random_hashes(pool, flags),
-                             8, "0x{:08X}u", True))
+                             "0x{:08X}u", True))
     out.append("// The same over a pool of Hangul jamo and syllables.")
     hpool = hangul_pool()
-    out.append(c_ident_array("uint32_t", "expect_nfkc_pool_hangul", hpool, 12, "0x{:X}", True))
+    out.append(c_ident_array("uint32_t", "expect_nfkc_pool_hangul", hpool, "0x{:X}", True))
     out.append(c_ident_array("uint32_t", "expect_nfkc_random_hangul",
-                             nfkc_random_hashes(hpool, flags)[:256], 8, "0x{:08X}u", True))
+                             nfkc_random_hashes(hpool, flags)[:256], "0x{:08X}u", True))
 
     long = nfkc(LONG_BASE + LONG_MARKS * LONG_REPS)
     hl = fnv(FNV_INIT, len(long))
@@ -690,11 +697,12 @@ def emit_expect(flags, names, aliases, ranges, jamo, sequences, ccc, nfkd, pairs
     out.append("#define EXPECT_LONG_REPS %d" % LONG_REPS)
     out.append("#define EXPECT_LONG_LEN %d" % len(long))
     out.append("#define EXPECT_LONG_HASH 0x%08Xu" % hl)
-    out.append(c_ident_array("uint32_t", "expect_long_marks", [ord(x) for x in LONG_MARKS], 8,
+    out.append(c_ident_array("uint32_t", "expect_long_marks", [ord(x) for x in LONG_MARKS],
                              "0x{:X}", True))
 
-    out.append("\n// isidentifier(), ('a'+c).isidentifier() and isprintable() of a few code points.")
-    out.append("struct ExpectClass {\n    const char *name;\n    uint32_t cp;\n    int start, cont, printable;\n};")
+    out.append("\n// isidentifier(), ('a'+c).isidentifier() and isprintable() of some code points.")
+    out.append("struct ExpectClass {\n    const char *name;\n    uint32_t cp;\n"
+               "    int start, cont, printable;\n};")
     out.append("static const struct ExpectClass expect_class_samples[] = {")
     for label, ch in CLASS_SAMPLES:
         out.append('    {"%s", 0x%X, %d, %d, %d},' % (label, ord(ch), ch.isidentifier(),
@@ -726,11 +734,12 @@ def emit_expect(flags, names, aliases, ranges, jamo, sequences, ccc, nfkd, pairs
     out.append("// of the first character's length (0xFFFFFFFF when invalid) and code point (0")
     out.append("// when invalid) that python3.11 decodes from the first n bytes, strict or")
     out.append("// with \"surrogatepass\".")
-    out.append(c_ident_array("uint8_t", "expect_utf8_second", UTF8_SECOND, 20, "0x{:02X}", True))
-    out.append(c_ident_array("uint8_t", "expect_utf8_tail", UTF8_TAIL, 20, "0x{:02X}", True))
-    out.append(c_ident_array("uint32_t", "expect_utf8_lead", utf8_hashes(), 8, "0x{:08X}u", True))
+    out.append(c_ident_array("uint8_t", "expect_utf8_second", UTF8_SECOND, "0x{:02X}", True))
+    out.append(c_ident_array("uint8_t", "expect_utf8_tail", UTF8_TAIL, "0x{:02X}", True))
+    out.append(c_ident_array("uint32_t", "expect_utf8_lead", utf8_hashes(), "0x{:08X}u", True))
     out.append("\nstruct ExpectUtf8 {\n    const char *name;\n    const char *bytes;\n    int len;"
-               "\n    int strict_len;\n    uint32_t strict_cp;\n    int pass_len;\n    uint32_t pass_cp;\n};")
+               "\n    int strict_len;\n    uint32_t strict_cp;\n"
+               "    int pass_len;\n    uint32_t pass_cp;\n};")
     out.append("static const struct ExpectUtf8 expect_utf8_cases[] = {")
     for label, b in UTF8_CASES:
         rs = first_char(b, 0)

@@ -168,7 +168,8 @@ static void test_nfkc_long(void) {
     for (long i = 0; i < len; i++) {
         h = fnv(h, out[i]);
     }
-    CHECK("NFKC of a base and a long run of marks", len == EXPECT_LONG_LEN && h == EXPECT_LONG_HASH);
+    CHECK("NFKC of a base and a long run of marks",
+          len == EXPECT_LONG_LEN && h == EXPECT_LONG_HASH);
 }
 
 static void test_names(void) {
