@@ -7,6 +7,7 @@
 
 #include "unicode.h"
 
+#include <float.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
@@ -78,25 +79,37 @@ static int decimal_at(double v, int prec, Decimal *out) {
 
 // The shortest digits that read back as 'v' (positive, finite, nonzero) into
 // 'digits' (no trailing zeros), returning their count; the value is
-// 0.DIGITS * 10**'*decpt'. If 'prec' digits can do it, so can 'prec' + 1
-// (every prec-digit decimal is a (prec+1)-digit one), and 17 always can, so
-// a binary search needs about four printf/strtod round trips.
+// 0.DIGITS * 10**'*decpt'.
+//
+// For a normal double, any decimal of at most 15 digits (DBL_DIG) that reads
+// back as 'v' is what 'v' prints as with 15 digits; so if those 15 digits
+// read back, they are the answer once their trailing zeros go, else 16
+// digits are tried, else 17 always work: one to three printf/strtod round
+// trips. Subnormals have fewer bits, so there a binary search over the
+// precision (if 'prec' digits can do it, so can 'prec' + 1) looks for the
+// fewest digits.
 static int shortest_digits(double v, char digits[24], int *decpt) {
     Decimal best = {0, 0};
-    int lo = 1, hi = 17, found = 0;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        Decimal d;
-        if (decimal_at(v, mid, &d)) {
-            best = d;
-            found = 1;
-            hi = mid;
-        } else {
-            lo = mid + 1;
+    if (v >= DBL_MIN) {
+        if (!decimal_at(v, 15, &best) && !decimal_at(v, 16, &best)) {
+            decimal_at(v, 17, &best);
         }
-    }
-    if (!found) {
-        decimal_at(v, 17, &best);
+    } else {
+        int lo = 1, hi = 17, found = 0;
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            Decimal d;
+            if (decimal_at(v, mid, &d)) {
+                best = d;
+                found = 1;
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        if (!found) {
+            decimal_at(v, 17, &best);
+        }
     }
     while (best.mant % 10 == 0) {
         best.mant /= 10;
