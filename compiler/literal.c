@@ -374,8 +374,8 @@ static size_t escaped_offset(const char *s, size_t len, size_t off) {
 
 // The 'unicodeescape' codec's error for the escape at body bytes
 // [start, end), 'reason' being its message.
-static int unicode_error(const ErrPlace *at, KDiag *diag, const char *s, size_t len,
-                         size_t start, size_t end, const char *reason) {
+static int unicode_error(const ErrPlace *at, KDiag *diag, const char *s, size_t len, size_t start,
+                         size_t end, const char *reason) {
     size_t t_start = escaped_offset(s, len, start);
     size_t t_end = escaped_offset(s, len, end);
     return string_error(at, diag,
@@ -501,12 +501,14 @@ static char *str_escape(const char *s, size_t len, size_t *i, char *p, const Err
         *p++ = (char)simple;
         return p;
     }
-    switch (c) {
-    case '\n':
+    if (c == '\n') {
         return p;
-    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+    }
+    if (c >= '0' && c <= '7') {
         --*i;
         return put_utf8(p, octal_escape(s, len, i));
+    }
+    switch (c) {
     case 'x':
         cp = hex_escape(s, len, start, i, 2, at, diag);
         break;
@@ -645,8 +647,8 @@ static int decode_body(KArena *a, const char *body, size_t len, int is_raw, int 
     return decode_str(a, body, len, is_raw, at, out, diag);
 }
 
-int klit_decode_body(KArena *a, const char *body, size_t len, int is_raw, int is_bytes,
-                     int lineno, int col, KConst *out, KDiag *diag) {
+int klit_decode_body(KArena *a, const char *body, size_t len, int is_raw, int is_bytes, int lineno,
+                     int col, KConst *out, KDiag *diag) {
     ErrPlace at = {lineno, col, NULL, 0};
     return decode_body(a, body, len, is_raw, is_bytes, &at, out, diag);
 }
@@ -678,8 +680,8 @@ int klit_prefix_flags(const char *text, size_t len) {
     return flags;
 }
 
-int klit_decode_string(KArena *a, const char *text, size_t len, int lineno, int col,
-                       KConst *out, KDiag *diag) {
+int klit_decode_string(KArena *a, const char *text, size_t len, int lineno, int col, KConst *out,
+                       KDiag *diag) {
     size_t pre = 0;
     while (pre < len && text[pre] != '\'' && text[pre] != '"') {
         pre++;

@@ -151,8 +151,8 @@ static void test_strings(void) {
         CHECK(case_name("string error message", t->text), strcmp(d.msg, t->msg) == 0);
         CHECK(case_name("string error place", t->text), d.lineno == t->lineno && d.col == t->col);
         if (strcmp(d.msg, t->msg) != 0 || d.lineno != t->lineno || d.col != t->col) {
-            fprintf(stderr, "  got %d:%d %s\n  want %d:%d %s\n", d.lineno, d.col, d.msg,
-                    t->lineno, t->col, t->msg);
+            fprintf(stderr, "  got %d:%d %s\n  want %d:%d %s\n", d.lineno, d.col, d.msg, t->lineno,
+                    t->col, t->msg);
         }
     }
 }
@@ -167,8 +167,8 @@ static void test_bodies(void) {
     rc = klit_decode_body(arena, "a\\tb", 4, 1, 0, 3, 7, &c, &d);
     CHECK("body: raw", rc == 0 && c.len == 4 && memcmp(c.str, "a\\tb", 4) == 0);
     rc = klit_decode_body(arena, "x\\x4", 4, 0, 0, 3, 7, &c, &d);
-    CHECK("body: error at the given place", rc == -1 && d.lineno == 3 && d.col == 7 &&
-                                                d.end_lineno == 3 && d.end_col == 7);
+    CHECK("body: error at the given place",
+          rc == -1 && d.lineno == 3 && d.col == 7 && d.end_lineno == 3 && d.end_col == 7);
     CHECK("body: error message",
           strcmp(d.msg, "(unicode error) 'unicodeescape' codec can't decode bytes in position "
                         "1-3: truncated \\xXX escape") == 0);
@@ -206,8 +206,8 @@ static void test_reprs(void) {
     }
     for (size_t k = 0; k < COUNT(str_reprs); k++) {
         const StrRepr *t = &str_reprs[k];
-        KConst c = {.kind = t->is_bytes ? KCONST_BYTES : KCONST_STR, .str = t->value,
-                    .len = t->len};
+        KConst c = {
+            .kind = t->is_bytes ? KCONST_BYTES : KCONST_STR, .str = t->value, .len = t->len};
         CHECK(case_name("str repr", t->repr), strcmp(repr_of(&c), t->repr) == 0);
     }
     KConst c = {.kind = KCONST_NONE};
