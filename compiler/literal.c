@@ -90,11 +90,17 @@ static int fast_float(const char *text, size_t len, double *out) {
         }
     }
     if (i < len) {
-        // 'e' or 'E', a sign, digits and underscores.
-        int neg = text[++i] == '-', e = 0;
+        // 'e' or 'E', a sign, digits and underscores; anything else is left
+        // to strtod (the tokenizer should not let it through).
+        if (++i >= len) {
+            return 0;
+        }
+        int neg = text[i] == '-', e = 0;
         for (i += text[i] == '-' || text[i] == '+'; i < len; i++) {
-            if (text[i] != '_' && e < 10000) {
-                e = e * 10 + (text[i] - '0');
+            if (text[i] >= '0' && text[i] <= '9') {
+                e = e < 10000 ? e * 10 + (text[i] - '0') : e;
+            } else if (text[i] != '_') {
+                return 0;
             }
         }
         exp += neg ? -e : e;
