@@ -1,0 +1,5 @@
+f(a,)
+f(*a,)
+f(**k,)
+f(a=1,)
+f(x for x in y)

@@ -1,0 +1,2 @@
+def f():
+    obj.attr = yield = 3

@@ -1,0 +1,4 @@
+f = (lambda x,
+          y=2:
+      x
+      + y)

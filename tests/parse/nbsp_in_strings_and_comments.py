@@ -1,0 +1,2 @@
+x = "a b"  # non-breaking space in a comment
+y = "　"

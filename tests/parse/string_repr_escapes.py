@@ -1,0 +1,5 @@
+x = "\ud800\udfff\ud83d\ude00"
+y = "\x00\x1f\x7f\x80\xa0\xad\u2028\u200b\ufeff"
+z = "\t\n\r\\"
+w = "\U0010ffff\U000e0001\u0378"
+v = b"\x00\t\n\r\x7f\x80\xff\\"
