@@ -17,7 +17,7 @@ COMPILER_OBJ = $(COMPILER_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps test asan clean bench fuzz
+.PHONY: all deps test asan clean bench fuzz demo
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_REPLAY = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/%)
 
@@ -61,6 +61,12 @@ fuzz:
 
 bench: all $(BUILD)/bin/parse_bench
 	./tools/bench/parse-speed
+
+# The main job at this stage: parse CPython's standard library with kraitc and
+# compare every AST (and every rejected file) with python3.11's.
+DEMO_TREE ?= /usr/lib/python3.11
+demo: all
+	./tools/ast-conformance -j 0 $(DEMO_TREE)
 
 test: all
 	@BUILD=$(BUILD) ./tests/run
