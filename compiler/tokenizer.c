@@ -1,0 +1,1190 @@
+// compiler/tokenizer.c: Python 3.11's lexical analysis as CPython's C tokenizer
+// (Parser/tokenizer.c) and pegen see it: no COMMENT/NL tokens, f-strings are
+// single STRING tokens, and every position and error message is the one
+// python3.11's compile() reports. The whole text is cut in one pass into an
+// arena array of tokens; the parser then reads it with unlimited lookahead.
+//
+// Errors. CPython has two kinds of lexical errors, and the parser must tell
+// them apart, so KDiag.from_tokenizer says which one it is:
+// - LEXICAL_ERROR (1): the tokenizer raised the SyntaxError itself (bad
+//   numbers, strings, characters, brackets). It outranks a parser error found
+//   earlier in the file (_PyPegen_tokenize_full_source_to_check_for_errors).
+// - STREAM_ERROR (2): pegen raises it only when the parser fetches the bad
+//   token (TabError, "unindent does not match ...", "too many levels of
+//   indentation", "unexpected character after line continuation
+//   character"); an earlier parser error wins over it.
+// Three conditions end the array with an ERRORTOKEN but no error, because
+// pegen words them itself: EOF inside brackets (unclosed_count > 0: "'(' was
+// never closed"), EOF after a backslash ("unexpected EOF while parsing",
+// at the token's col with end_col -1), and nothing else. A stray character
+// ('$', '?', '!', '`') is an ERRORTOKEN of length 1 in the middle of the
+// array, CPython's OP token: "invalid syntax" when the parser reaches it.
+//
+// Positions. Tokens with text carry CPython's positions. INDENT spans the
+// indentation, (line, 0)-(line, width); DEDENT is empty at the first token of
+// its line; ENDMARKER (and DEDENTs at EOF) is empty at the end of the last
+// line, where CPython's tokenizer stands when it returns it (its col is what
+// "expected an indented block" reports at EOF). NEWLINE goes, as in CPython,
+// from the comment before the line break (or the line break) to the line
+// break. CPython gives INDENT/DEDENT no position; its "unexpected indent"
+// offset is the INDENT's end_col.
+#include "tokenizer.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "unicode.h"
+
+enum { MAX_INDENT = 100, MAX_LEVEL = 200, TAB_SIZE = 8 };
+enum { LEXICAL_ERROR = 1, STREAM_ERROR = 2 };
+
+// ---------------------------------------------------------------------------
+// Character classes
+
+enum {
+    C_OTHER,     // stray or non-printable ASCII: '$', '?', '`', control characters
+    C_NAME,      // a-z A-Z _ and every byte >= 0x80 (CPython's identifier candidates)
+    C_DIGIT,
+    C_QUOTE,
+    C_SPACE,     // ' ', '\t', '\f'
+    C_NEWLINE,   // '\n', '\r'
+    C_HASH,
+    C_DOT,
+    C_BACKSLASH,
+    C_OPEN,
+    C_CLOSE,
+    C_OP,
+    C_END,       // the NUL after the text
+};
+
+#define IS_NAME_START(c) \
+    ((c) >= 0x80 || ((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || (c) == '_')
+#define IS_OP_CHAR(c)                                                                         \
+    ((c) == '+' || (c) == '-' || (c) == '*' || (c) == '/' || (c) == '%' || (c) == '&' ||      \
+     (c) == '|' || (c) == '^' || (c) == '~' || (c) == '<' || (c) == '>' || (c) == '=' ||      \
+     (c) == '!' || (c) == ':' || (c) == ',' || (c) == ';' || (c) == '@')
+#define CLASS_OF(c)                                                                           \
+    (IS_NAME_START(c)                                 ? C_NAME                                \
+     : (c) >= '0' && (c) <= '9'                       ? C_DIGIT                               \
+     : (c) == '"' || (c) == '\''                      ? C_QUOTE                               \
+     : (c) == ' ' || (c) == '\t' || (c) == '\f'       ? C_SPACE                               \
+     : (c) == '\n' || (c) == '\r'                     ? C_NEWLINE                             \
+     : (c) == '#'                                     ? C_HASH                                \
+     : (c) == '.'                                     ? C_DOT                                 \
+     : (c) == '\\'                                    ? C_BACKSLASH                           \
+     : (c) == '(' || (c) == '[' || (c) == '{'         ? C_OPEN                                \
+     : (c) == ')' || (c) == ']' || (c) == '}'         ? C_CLOSE                               \
+     : IS_OP_CHAR(c)                                  ? C_OP                                  \
+     : (c) == 0                                       ? C_END                                 \
+                                                      : C_OTHER)
+// Flags of the second table: what loops over names, strings and comments test.
+enum { F_NAME = 1, F_STRING_STOP = 2, F_LINE_END = 4, F_DIGIT = 8, F_HEX = 16, F_PREFIX = 32 };
+#define FLAGS_OF(c)                                                                           \
+    ((IS_NAME_START(c) || ((c) >= '0' && (c) <= '9') ? F_NAME : 0) |                          \
+     ((c) == '"' || (c) == '\'' || (c) == '\\' || (c) == '\n' || (c) == '\r' || (c) == 0      \
+          ? F_STRING_STOP                                                                     \
+          : 0) |                                                                              \
+     ((c) == '\n' || (c) == '\r' || (c) == 0 ? F_LINE_END : 0) |                              \
+     ((c) >= '0' && (c) <= '9' ? F_DIGIT : 0) |                                               \
+     (((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'f') || ((c) >= 'A' && (c) <= 'F')  \
+          ? F_HEX                                                                             \
+          : 0) |                                                                              \
+     ((c) == 'b' || (c) == 'B' || (c) == 'r' || (c) == 'R' || (c) == 'u' || (c) == 'U' ||     \
+              (c) == 'f' || (c) == 'F'                                                        \
+          ? F_PREFIX                                                                          \
+          : 0))
+
+#define ROW8(f, i) f(i), f(i + 1), f(i + 2), f(i + 3), f(i + 4), f(i + 5), f(i + 6), f(i + 7)
+#define ROW64(f, i) \
+    ROW8(f, i), ROW8(f, i + 8), ROW8(f, i + 16), ROW8(f, i + 24), ROW8(f, i + 32), \
+        ROW8(f, i + 40), ROW8(f, i + 48), ROW8(f, i + 56)
+#define TABLE(f) {ROW64(f, 0), ROW64(f, 64), ROW64(f, 128), ROW64(f, 192)}
+
+static const unsigned char char_class[256] = TABLE(CLASS_OF);
+static const unsigned char char_flags[256] = TABLE(FLAGS_OF);
+
+#define CH(p) ((unsigned char)*(p))
+#define HAS(c, f) (char_flags[(unsigned char)(c)] & (f))
+
+// ---------------------------------------------------------------------------
+// Lexer state and token output
+
+typedef struct Lexer {
+    KArena *arena;
+    KTokens *out;        // its unclosed_* arrays are the live bracket stack
+    const char *src;
+    const char *end;     // src + len; *end == '\0'
+    const char *line_start;
+    int lineno;
+    int level;           // open brackets
+    int indent;          // top of indstack
+    int indstack[MAX_INDENT];
+    int altstack[MAX_INDENT]; // indentation with tabs counted as one column
+    KToken *toks;
+    int count;
+    int cap;
+} Lexer;
+
+static int grow_tokens(Lexer *lx) {
+    int cap = lx->cap <= INT_MAX / 2 ? lx->cap * 2 : 0;
+    KToken *toks = cap ? karena_alloc(lx->arena, (size_t)cap * sizeof(KToken)) : NULL;
+    if (!toks) {
+        return kdiag_nomem(&lx->out->error);
+    }
+    memcpy(toks, lx->toks, (size_t)lx->count * sizeof(KToken));
+    lx->toks = toks;
+    lx->cap = cap;
+    return 0;
+}
+
+// Appends a token of 'kind' spanning ('lineno', 'col')-('end_lineno',
+// 'end_col') with text 'text'/'len'. Returns 0, or -1 when out of memory.
+static inline int push_token(Lexer *lx, int kind, const char *text, size_t len, int lineno,
+                             int col, int end_lineno, int end_col) {
+    if (lx->count == lx->cap && grow_tokens(lx) < 0) {
+        return -1;
+    }
+    KToken *t = &lx->toks[lx->count++];
+    t->kind = (uint8_t)kind;
+    t->text = text;
+    t->len = (uint32_t)len;
+    t->lineno = lineno;
+    t->col = col;
+    t->end_lineno = end_lineno;
+    t->end_col = end_col;
+    return 0;
+}
+
+// Appends a token for the bytes 'start'..'stop' of the current line.
+static inline int emit(Lexer *lx, int kind, const char *start, const char *stop) {
+    int col = (int)(start - lx->line_start);
+    return push_token(lx, kind, start, (size_t)(stop - start), lx->lineno, col, lx->lineno,
+                      col + (int)(stop - start));
+}
+
+// ---------------------------------------------------------------------------
+// Errors
+
+// Records the first error ('from' is LEXICAL_ERROR or STREAM_ERROR) at
+// 'lineno'/'col'..'end_col' and appends the ERRORTOKEN there. Returns -1.
+static int fail(Lexer *lx, int from, KDiagKind kind, int lineno, int col, int end_col,
+                const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+static int fail(Lexer *lx, int from, KDiagKind kind, int lineno, int col, int end_col,
+                const char *fmt, ...) {
+    char msg[sizeof lx->out->error.msg];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    KDiag *d = &lx->out->error;
+    kdiag_error(d, kind, lineno, col, lineno, end_col, "%s", msg);
+    d->from_tokenizer = from;
+    int tcol = col < 0 ? 0 : col;
+    push_token(lx, KTOK_ERRORTOKEN, lx->line_start, 0, lineno, tcol, lineno,
+               end_col < 0 ? tcol : end_col);
+    return -1;
+}
+
+// Column of the character before 'cur' on the current line: CPython's
+// syntaxerror() points its 1-based offset at the last character it read.
+static int col_before(const Lexer *lx, const char *cur) {
+    if (cur <= lx->line_start) {
+        return -1;
+    }
+    const char *q = cur - 1;
+    while (q > lx->line_start && (CH(q) & 0xC0) == 0x80) {
+        q--;
+    }
+    return (int)(q - lx->line_start);
+}
+
+// A SyntaxError raised by CPython's tokenizer with its read position at 'cur'.
+static int error_at(Lexer *lx, const char *cur, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int error_at(Lexer *lx, const char *cur, const char *fmt, ...) {
+    char msg[sizeof lx->out->error.msg];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    int col = col_before(lx, cur);
+    return fail(lx, LEXICAL_ERROR, KDIAG_SYNTAX_ERROR, lx->lineno, col, col, "%s", msg);
+}
+
+// Byte column of character number 'n' of the current line (clamped to the
+// line's end). CPython reports a few errors with byte counts where it means
+// character offsets; going through this keeps its numbers on non-ASCII lines.
+static int col_of_char(const Lexer *lx, int n) {
+    const char *q = lx->line_start;
+    for (int i = 0; i < n && !HAS(*q, F_LINE_END); i++) {
+        q++;
+        while ((CH(q) & 0xC0) == 0x80) {
+            q++;
+        }
+    }
+    return (int)(q - lx->line_start);
+}
+
+// Length of the line starting at 'line_start', without its line break; 'p'
+// is a position on it to scan on from.
+static int line_len(const char *line_start, const char *p) {
+    while (!HAS(*p, F_LINE_END)) {
+        p++;
+    }
+    return (int)(p - line_start);
+}
+
+// Writes the UTF-8 form of 'cp' and a NUL to 'buf' (5 bytes); returns its length.
+static int put_utf8(char *buf, uint32_t cp) {
+    int n;
+    if (cp < 0x80) {
+        buf[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        buf[0] = (char)(0xC0 | (cp >> 6));
+        buf[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        buf[0] = (char)(0xE0 | (cp >> 12));
+        buf[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        buf[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        buf[0] = (char)(0xF0 | (cp >> 18));
+        buf[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        buf[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        buf[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+// ---------------------------------------------------------------------------
+// Names
+
+// Keyword kind of the ASCII name 's'/'n', or KTOK_NAME. Soft keywords stay names.
+static int keyword_kind(const char *s, size_t n) {
+#define KW(word, kind)                                                  \
+    if (n == sizeof(word) - 1 && memcmp(s, word, sizeof(word) - 1) == 0) { \
+        return kind;                                                    \
+    }
+    if (n < 2 || n > 8) {
+        return KTOK_NAME;
+    }
+    switch (s[0]) {
+    case 'a':
+        KW("and", KTOK_KW_AND) KW("as", KTOK_KW_AS) KW("assert", KTOK_KW_ASSERT)
+        KW("async", KTOK_KW_ASYNC) KW("await", KTOK_KW_AWAIT) break;
+    case 'b':
+        KW("break", KTOK_KW_BREAK) break;
+    case 'c':
+        KW("class", KTOK_KW_CLASS) KW("continue", KTOK_KW_CONTINUE) break;
+    case 'd':
+        KW("def", KTOK_KW_DEF) KW("del", KTOK_KW_DEL) break;
+    case 'e':
+        KW("elif", KTOK_KW_ELIF) KW("else", KTOK_KW_ELSE) KW("except", KTOK_KW_EXCEPT) break;
+    case 'f':
+        KW("for", KTOK_KW_FOR) KW("from", KTOK_KW_FROM) KW("finally", KTOK_KW_FINALLY) break;
+    case 'g':
+        KW("global", KTOK_KW_GLOBAL) break;
+    case 'i':
+        KW("if", KTOK_KW_IF) KW("in", KTOK_KW_IN) KW("is", KTOK_KW_IS)
+        KW("import", KTOK_KW_IMPORT) break;
+    case 'l':
+        KW("lambda", KTOK_KW_LAMBDA) break;
+    case 'n':
+        KW("not", KTOK_KW_NOT) KW("nonlocal", KTOK_KW_NONLOCAL) break;
+    case 'o':
+        KW("or", KTOK_KW_OR) break;
+    case 'p':
+        KW("pass", KTOK_KW_PASS) break;
+    case 'r':
+        KW("return", KTOK_KW_RETURN) KW("raise", KTOK_KW_RAISE) break;
+    case 't':
+        KW("try", KTOK_KW_TRY) break;
+    case 'w':
+        KW("while", KTOK_KW_WHILE) KW("with", KTOK_KW_WITH) break;
+    case 'y':
+        KW("yield", KTOK_KW_YIELD) break;
+    case 'F':
+        KW("False", KTOK_KW_FALSE) break;
+    case 'N':
+        KW("None", KTOK_KW_NONE) break;
+    case 'T':
+        KW("True", KTOK_KW_TRUE) break;
+    default:
+        break;
+    }
+    return KTOK_NAME;
+#undef KW
+}
+
+// Length of the string prefix at 'p' when a legal combination of b, r, u, f
+// (any case) is followed by a quote, else 0 ('ub' and 'ur' are names).
+static int string_prefix_len(const char *p) {
+    int saw_b = 0, saw_r = 0, saw_u = 0, saw_f = 0;
+    for (int i = 0;; i++) {
+        int c = CH(p + i) | 0x20;
+        if (p[i] == '"' || p[i] == '\'') {
+            return i;
+        }
+        if (c == 'b' && !(saw_b || saw_u || saw_f)) {
+            saw_b = 1;
+        } else if (c == 'u' && !(saw_b || saw_u || saw_r || saw_f)) {
+            saw_u = 1;
+        } else if (c == 'r' && !(saw_r || saw_u)) {
+            saw_r = 1;
+        } else if (c == 'f' && !(saw_f || saw_b || saw_u)) {
+            saw_f = 1;
+        } else {
+            return 0;
+        }
+    }
+}
+
+// Error for a name whose bytes are not UTF-8 (only when the caller skipped
+// ktok_decode_source); worded as CPython's decoder words it.
+static int name_decode_error(Lexer *lx, const char *start, const char *bad, const char *stop) {
+    unsigned c = CH(bad);
+    int lead = (c >= 0xC2 && c <= 0xF4);
+    return fail(lx, LEXICAL_ERROR, KDIAG_SYNTAX_ERROR, lx->lineno, col_before(lx, stop), -1,
+                "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %d: %s", c,
+                (int)(bad - start), lead ? "invalid continuation byte" : "invalid start byte");
+}
+
+// Stores NFKC of the code points 'cps'/'n' as the UTF-8 text of 't'.
+static int normalise_name(Lexer *lx, const uint32_t *cps, size_t n, KToken *t) {
+    uint32_t small[64];
+    uint32_t *norm = small;
+    long m = kuni_nfkc(cps, n, small, 64);
+    if (m > 64) {
+        norm = karena_alloc(lx->arena, (size_t)m * sizeof(uint32_t));
+        if (!norm) {
+            return kdiag_nomem(&lx->out->error);
+        }
+        m = kuni_nfkc(cps, n, norm, (size_t)m);
+    }
+    if (m < 0) {
+        return 0; // cannot happen for valid code points; keep the source spelling
+    }
+    char *text = karena_alloc(lx->arena, (size_t)m * 4 + 1);
+    if (!text) {
+        return kdiag_nomem(&lx->out->error);
+    }
+    size_t len = 0;
+    for (long i = 0; i < m; i++) {
+        len += (size_t)put_utf8(text + len, norm[i]);
+    }
+    t->text = text;
+    t->len = (uint32_t)len;
+    return 0;
+}
+
+// A name with bytes >= 0x80, 'start'..'stop': CPython's verify_identifier
+// (XID_Start then XID_Continue, errors at the first bad character), then the
+// NFKC form as the token's text. Never a keyword: CPython compares the bytes.
+static int emit_unicode_name(Lexer *lx, const char *start, const char *stop) {
+    uint32_t small[64];
+    size_t max = (size_t)(stop - start);
+    uint32_t *cps = max <= 64 ? small : karena_alloc(lx->arena, max * sizeof(uint32_t));
+    if (!cps) {
+        return kdiag_nomem(&lx->out->error);
+    }
+    size_t n = 0;
+    for (const char *s = start; s < stop;) {
+        uint32_t cp;
+        int k = kutf8_decode(s, (size_t)(stop - s), &cp, 0);
+        if (k < 0) {
+            return name_decode_error(lx, start, s, stop);
+        }
+        int ok = n == 0 ? (cp == '_' || kuni_is_xid_start(cp)) : kuni_is_xid_continue(cp);
+        if (!ok) {
+            char ch[5];
+            put_utf8(ch, cp);
+            int col = (int)(s - lx->line_start);
+            if (kuni_is_printable(cp)) {
+                return fail(lx, LEXICAL_ERROR, KDIAG_SYNTAX_ERROR, lx->lineno, col, col,
+                            "invalid character '%s' (U+%04X)", ch, (unsigned)cp);
+            }
+            return fail(lx, LEXICAL_ERROR, KDIAG_SYNTAX_ERROR, lx->lineno, col, col,
+                        "invalid non-printable character U+%04X", (unsigned)cp);
+        }
+        cps[n++] = cp;
+        s += k;
+    }
+    if (emit(lx, KTOK_NAME, start, stop) < 0) {
+        return -1;
+    }
+    if (kuni_nfkc_quick(cps, n)) {
+        return 0;
+    }
+    return normalise_name(lx, cps, n, &lx->toks[lx->count - 1]);
+}
+
+// ---------------------------------------------------------------------------
+// Numbers. The scanners mirror CPython's reads: 'q' is its tok->cur, just
+// past 'c', the last character read; reading the NUL at the end steps 'q'
+// one past it, and every such read is backed up before 'q' is used again.
+
+// 1 when 's' starts one of the keywords CPython 3.11 lets follow a number
+// without a space ("1if x else y" is valid, with a DeprecationWarning).
+static int is_keyword_after_number(const char *s) {
+    switch (s[0]) {
+    case 'a':
+        return s[1] == 'n' && s[2] == 'd' && !HAS(s[3], F_NAME);
+    case 'e':
+        return s[1] == 'l' && s[2] == 's' && s[3] == 'e' && !HAS(s[4], F_NAME);
+    case 'f':
+        return s[1] == 'o' && s[2] == 'r' && !HAS(s[3], F_NAME);
+    case 'i':
+        return s[1] == 'f' || s[1] == 'n' || s[1] == 's';
+    case 'n':
+        return s[1] == 'o' && s[2] == 't' && !HAS(s[3], F_NAME);
+    case 'o':
+        return s[1] == 'r' && !HAS(s[2], F_NAME);
+    default:
+        return 0;
+    }
+}
+
+// CPython's verify_end_of_number: 'c' (at q - 1) follows a number of 'kind'.
+// Returns 0, or -1 after an error.
+static int verify_end(Lexer *lx, const char *q, int c, const char *kind) {
+    if (c != 0 && is_keyword_after_number(q - 1)) {
+        return 0;
+    }
+    if (HAS(c, F_NAME)) {
+        return error_at(lx, q - 1, "invalid %s literal", kind);
+    }
+    return 0;
+}
+
+// Digits with single underscores between them, from the digit at 'p'.
+// Returns the end, or NULL after an error.
+static const char *decimal_tail(Lexer *lx, const char *p) {
+    for (;;) {
+        while (HAS(*p, F_DIGIT)) {
+            p++;
+        }
+        if (*p != '_') {
+            return p;
+        }
+        p++;
+        if (!HAS(*p, F_DIGIT)) {
+            error_at(lx, p, "invalid decimal literal");
+            return NULL;
+        }
+    }
+}
+
+// The digits of a 0x/0o/0b literal after its prefix ('q' just past it).
+// 'radix' is 16, 8 or 2. Returns the end, or NULL after an error.
+static const char *radix_digits(Lexer *lx, const char *q, int radix) {
+    static const char *const names[17] = {[2] = "binary", [8] = "octal", [16] = "hexadecimal"};
+    const char *kind = names[radix];
+#define IN_RADIX(ch)                                                       \
+    (radix == 16 ? HAS(ch, F_HEX) != 0 : (ch) >= '0' && (ch) < '0' + radix)
+    int c = CH(q++);
+    do {
+        if (c == '_') {
+            c = CH(q++);
+        }
+        if (!IN_RADIX(c)) {
+            if (radix != 16 && HAS(c, F_DIGIT)) {
+                error_at(lx, q, "invalid digit '%c' in %s literal", c, kind);
+            } else {
+                error_at(lx, q - 1, "invalid %s literal", kind);
+            }
+            return NULL;
+        }
+        do {
+            c = CH(q++);
+        } while (IN_RADIX(c));
+    } while (c == '_');
+    if (radix != 16 && HAS(c, F_DIGIT)) {
+        error_at(lx, q, "invalid digit '%c' in %s literal", c, kind);
+        return NULL;
+    }
+    if (verify_end(lx, q, c, kind) < 0) {
+        return NULL;
+    }
+    return q - 1;
+#undef IN_RADIX
+}
+
+// After the integer part of a decimal number ('c' just read, 'q' past it; or
+// 'in_fraction' set when 'c' is the first character after the point): the
+// fraction, exponent and 'j'. Returns the end, or NULL after an error.
+static const char *float_tail(Lexer *lx, const char *q, int c, int in_fraction) {
+    if (!in_fraction && c == '.') {
+        c = CH(q++);
+        in_fraction = 1;
+    }
+    if (in_fraction && HAS(c, F_DIGIT)) {
+        if (!(q = decimal_tail(lx, q - 1))) {
+            return NULL;
+        }
+        c = CH(q++);
+    }
+    if (c == 'e' || c == 'E') {
+        int e = c;
+        c = CH(q++);
+        if (c == '+' || c == '-') {
+            c = CH(q++);
+            if (!HAS(c, F_DIGIT)) {
+                error_at(lx, q - 1, "invalid decimal literal");
+                return NULL;
+            }
+        } else if (!HAS(c, F_DIGIT)) {
+            // "1else": the number is "1"; "1ex" is an error at the 'e'.
+            q--;
+            if (verify_end(lx, q, e, "decimal") < 0) {
+                return NULL;
+            }
+            return q - 1;
+        }
+        if (!(q = decimal_tail(lx, q - 1))) {
+            return NULL;
+        }
+        c = CH(q++);
+    }
+    if (c == 'j' || c == 'J') {
+        c = CH(q++);
+        if (verify_end(lx, q, c, "imaginary") < 0) {
+            return NULL;
+        }
+    } else if (verify_end(lx, q, c, "decimal") < 0) {
+        return NULL;
+    }
+    return q - 1;
+}
+
+// A number starting with '0': 0x/0o/0b, zeros ("00", "0_0"), or a float.
+static const char *zero_number(Lexer *lx, const char *start) {
+    const char *q = start + 1;
+    int c = CH(q++);
+    if (c == 'x' || c == 'X') {
+        return radix_digits(lx, q, 16);
+    }
+    if (c == 'o' || c == 'O') {
+        return radix_digits(lx, q, 8);
+    }
+    if (c == 'b' || c == 'B') {
+        return radix_digits(lx, q, 2);
+    }
+    for (;;) {
+        if (c == '_') {
+            c = CH(q++);
+            if (!HAS(c, F_DIGIT)) {
+                error_at(lx, q - 1, "invalid decimal literal");
+                return NULL;
+            }
+        }
+        if (c != '0') {
+            break;
+        }
+        c = CH(q++);
+    }
+    const char *zeros_end = q;
+    int nonzero = HAS(c, F_DIGIT) != 0;
+    if (nonzero) {
+        if (!(q = decimal_tail(lx, q - 1))) {
+            return NULL;
+        }
+        c = CH(q++);
+    }
+    if (nonzero && c != '.' && c != 'e' && c != 'E' && c != 'j' && c != 'J') {
+        // CPython passes byte counts as this error's character offsets.
+        int col = col_of_char(lx, (int)(start - lx->line_start));
+        int end_col = col_of_char(lx, (int)(zeros_end - lx->line_start) - 1);
+        fail(lx, LEXICAL_ERROR, KDIAG_SYNTAX_ERROR, lx->lineno, col, end_col,
+             "leading zeros in decimal integer literals are not permitted; "
+             "use an 0o prefix for octal integers");
+        return NULL;
+    }
+    return float_tail(lx, q, c, 0);
+}
+
+// A NUMBER token from 'start' (a digit, or the '.' of ".5"). Returns its end,
+// or NULL after an error.
+static const char *scan_number(Lexer *lx, const char *start) {
+    if (*start == '.') {
+        return float_tail(lx, start + 2, CH(start + 1), 1);
+    }
+    if (*start == '0') {
+        return zero_number(lx, start);
+    }
+    const char *q = decimal_tail(lx, start);
+    if (!q) {
+        return NULL;
+    }
+    return float_tail(lx, q + 1, CH(q), 0);
+}
+
+// ---------------------------------------------------------------------------
+// Strings
+
+// Steps over the line break at 'p' ("\n", "\r\n" or "\r") and starts a new line.
+static inline const char *next_line(Lexer *lx, const char *p) {
+    p += (p[0] == '\r' && p[1] == '\n') ? 2 : 1;
+    lx->lineno++;
+    lx->line_start = p;
+    return p;
+}
+
+// Line number CPython's tokenizer is on at the end of the text: it has not
+// started a line after a final line break.
+static int eof_lineno(const Lexer *lx) {
+    const char *e = lx->end;
+    return (e > lx->src && (e[-1] == '\n' || e[-1] == '\r')) ? lx->lineno - 1 : lx->lineno;
+}
+
+// A STRING token: optional prefix at 'start', quote at 'quote'. Handles
+// triple quotes, escapes and line breaks. Returns its end, or NULL after
+// "unterminated string literal" reported at 'start' as CPython does.
+static const char *scan_string(Lexer *lx, const char *start, const char *quote) {
+    int first_lineno = lx->lineno;
+    const char *first_line_start = lx->line_start;
+    char q = *quote;
+    const char *p = quote + 1;
+    int triple = 0;
+    if (p[0] == q) {
+        if (p[1] != q) {
+            return p + 1; // empty string
+        }
+        triple = 1;
+        p += 2;
+    }
+    int closing = 0; // quotes in a row, for the end of a triple-quoted string
+    for (;;) {
+        const char *run = p;
+        while (!HAS(*p, F_STRING_STOP)) {
+            p++;
+        }
+        if (p != run) {
+            closing = 0;
+        }
+        char c = *p;
+        if (c == q) {
+            p++;
+            if (!triple || ++closing == 3) {
+                return p;
+            }
+            continue;
+        }
+        closing = 0;
+        if (c == '"' || c == '\'') {
+            p++;
+            continue;
+        }
+        if (c == '\\' && p + 1 != lx->end) {
+            p++;
+            if (*p == '\n' || *p == '\r') {
+                p = next_line(lx, p);
+            } else {
+                p++; // any escaped byte; a UTF-8 tail is never a quote or a break
+            }
+            continue;
+        }
+        if (c != '\\' && p != lx->end && triple) {
+            p = next_line(lx, p);
+            continue;
+        }
+        // A line break in a single-quoted string, or the end of the text.
+        int detected = p + (c == '\\') == lx->end ? eof_lineno(lx) : lx->lineno;
+        lx->lineno = first_lineno;
+        lx->line_start = first_line_start;
+        int col = (int)(start - first_line_start);
+        fail(lx, LEXICAL_ERROR, KDIAG_SYNTAX_ERROR, first_lineno, col, col,
+             triple ? "unterminated triple-quoted string literal (detected at line %d)"
+                    : "unterminated string literal (detected at line %d)",
+             detected);
+        return NULL;
+    }
+}
+
+// Appends the STRING token 'start'..'stop' that began on 'lineno' at 'col'.
+static int emit_string(Lexer *lx, const char *start, const char *stop, int lineno, int col) {
+    return push_token(lx, KTOK_STRING, start, (size_t)(stop - start), lineno, col, lx->lineno,
+                      (int)(stop - lx->line_start));
+}
+
+// ---------------------------------------------------------------------------
+// Operators and brackets
+
+// Kind and length of the operator at 'p', longest match; -1 for a lone '!'.
+static inline int op_kind(const char *p, int *len) {
+    char c2 = p[1];
+    *len = 1;
+#define TWO(ch, kind)  \
+    if (c2 == (ch)) {  \
+        *len = 2;      \
+        return (kind); \
+    }
+#define THREE(ch2, ch3, kind3, kind2) \
+    if (c2 == (ch2)) {                \
+        if (p[2] == (ch3)) {          \
+            *len = 3;                 \
+            return (kind3);           \
+        }                             \
+        *len = 2;                     \
+        return (kind2);               \
+    }
+    switch (*p) {
+    case '+':
+        TWO('=', KTOK_PLUSEQUAL) return KTOK_PLUS;
+    case '-':
+        TWO('=', KTOK_MINEQUAL) TWO('>', KTOK_RARROW) return KTOK_MINUS;
+    case '*':
+        THREE('*', '=', KTOK_DOUBLESTAREQUAL, KTOK_DOUBLESTAR)
+        TWO('=', KTOK_STAREQUAL) return KTOK_STAR;
+    case '/':
+        THREE('/', '=', KTOK_DOUBLESLASHEQUAL, KTOK_DOUBLESLASH)
+        TWO('=', KTOK_SLASHEQUAL) return KTOK_SLASH;
+    case '%':
+        TWO('=', KTOK_PERCENTEQUAL) return KTOK_PERCENT;
+    case '&':
+        TWO('=', KTOK_AMPEREQUAL) return KTOK_AMPER;
+    case '|':
+        TWO('=', KTOK_VBAREQUAL) return KTOK_VBAR;
+    case '^':
+        TWO('=', KTOK_CIRCUMFLEXEQUAL) return KTOK_CIRCUMFLEX;
+    case '@':
+        TWO('=', KTOK_ATEQUAL) return KTOK_AT;
+    case '<':
+        // "<>" is NOTEQUAL to the tokenizer; the parser rejects its spelling.
+        THREE('<', '=', KTOK_LEFTSHIFTEQUAL, KTOK_LEFTSHIFT)
+        TWO('=', KTOK_LESSEQUAL) TWO('>', KTOK_NOTEQUAL) return KTOK_LESS;
+    case '>':
+        THREE('>', '=', KTOK_RIGHTSHIFTEQUAL, KTOK_RIGHTSHIFT)
+        TWO('=', KTOK_GREATEREQUAL) return KTOK_GREATER;
+    case '=':
+        TWO('=', KTOK_EQEQUAL) return KTOK_EQUAL;
+    case '!':
+        TWO('=', KTOK_NOTEQUAL) return -1;
+    case ':':
+        TWO('=', KTOK_COLONEQUAL) return KTOK_COLON;
+    case ',':
+        return KTOK_COMMA;
+    case ';':
+        return KTOK_SEMI;
+    default:
+        return KTOK_TILDE;
+    }
+#undef TWO
+#undef THREE
+}
+
+static int open_bracket(Lexer *lx, const char *p) {
+    if (lx->level >= MAX_LEVEL) {
+        return error_at(lx, p + 1, "too many nested parentheses");
+    }
+    KTokens *o = lx->out;
+    o->unclosed_char[lx->level] = *p;
+    o->unclosed_lineno[lx->level] = lx->lineno;
+    o->unclosed_col[lx->level] = (int)(p - lx->line_start);
+    lx->level++;
+    int kind = *p == '(' ? KTOK_LPAR : *p == '[' ? KTOK_LSQB : KTOK_LBRACE;
+    return emit(lx, kind, p, p + 1);
+}
+
+static int close_bracket(Lexer *lx, const char *p) {
+    char c = *p;
+    if (lx->level == 0) {
+        return error_at(lx, p + 1, "unmatched '%c'", c);
+    }
+    lx->level--;
+    char open = lx->out->unclosed_char[lx->level];
+    if (!((open == '(' && c == ')') || (open == '[' && c == ']') || (open == '{' && c == '}'))) {
+        int line = lx->out->unclosed_lineno[lx->level];
+        if (line != lx->lineno) {
+            return error_at(lx, p + 1,
+                            "closing parenthesis '%c' does not match opening parenthesis '%c' "
+                            "on line %d",
+                            c, open, line);
+        }
+        return error_at(lx, p + 1,
+                        "closing parenthesis '%c' does not match opening parenthesis '%c'", c,
+                        open);
+    }
+    int kind = c == ')' ? KTOK_RPAR : c == ']' ? KTOK_RSQB : KTOK_RBRACE;
+    return emit(lx, kind, p, p + 1);
+}
+
+// ---------------------------------------------------------------------------
+// Lines
+
+// Steps over a backslash and the line break after it (CPython's
+// tok_continuation_line). Returns the start of the next line; NULL after an
+// error, or at EOF, which ends the array with an ERRORTOKEN and no error
+// (pegen's "unexpected EOF while parsing", or "'(' was never closed").
+static const char *continue_line(Lexer *lx, const char *backslash) {
+    const char *p = backslash + 1;
+    if (p != lx->end && *p != '\n' && *p != '\r') {
+        fail(lx, STREAM_ERROR, KDIAG_SYNTAX_ERROR, lx->lineno, (int)(p - lx->line_start), -1,
+             "unexpected character after line continuation character");
+        return NULL;
+    }
+    int len = (int)(p - lx->line_start);
+    if (p != lx->end) {
+        p += (p[0] == '\r' && p[1] == '\n') ? 2 : 1;
+    }
+    if (p == lx->end) {
+        push_token(lx, KTOK_ERRORTOKEN, p, 0, lx->lineno, len, lx->lineno, -1);
+        return NULL;
+    }
+    lx->lineno++;
+    lx->line_start = p;
+    return p;
+}
+
+// Compares the indentation 'col'/'altcol' of a logical line at level 0 with
+// the stack and emits its INDENT or DEDENTs ('p' is its first token).
+static int indent_line(Lexer *lx, const char *p, int col, int altcol) {
+    int top = lx->indent;
+    if (col == lx->indstack[top]) {
+        if (altcol != lx->altstack[top]) {
+            goto tab_error;
+        }
+        return 0;
+    }
+    if (col > lx->indstack[top]) {
+        if (top + 1 >= MAX_INDENT) {
+            return fail(lx, STREAM_ERROR, KDIAG_INDENTATION_ERROR, lx->lineno, 0, -1,
+                        "too many levels of indentation");
+        }
+        if (altcol <= lx->altstack[top]) {
+            goto tab_error;
+        }
+        lx->indent = ++top;
+        lx->indstack[top] = col;
+        lx->altstack[top] = altcol;
+        return push_token(lx, KTOK_INDENT, lx->line_start, (size_t)(p - lx->line_start),
+                          lx->lineno, 0, lx->lineno, (int)(p - lx->line_start));
+    }
+    while (top > 0 && col < lx->indstack[top]) {
+        top--;
+    }
+    if (col != lx->indstack[top]) {
+        return fail(lx, STREAM_ERROR, KDIAG_INDENTATION_ERROR, lx->lineno, line_len(lx->line_start, p), -1,
+                    "unindent does not match any outer indentation level");
+    }
+    if (altcol != lx->altstack[top]) {
+        goto tab_error;
+    }
+    for (; lx->indent > top; lx->indent--) {
+        if (emit(lx, KTOK_DEDENT, p, p) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+tab_error:
+    return fail(lx, STREAM_ERROR, KDIAG_TAB_ERROR, lx->lineno, 0, -1,
+                "inconsistent use of tabs and spaces in indentation");
+}
+
+// At the start of a line: measures its indentation (tabs to multiples of 8,
+// and to 1 for the consistency check; form feed resets; a backslash joins
+// the next line and the first one fixes the column). A blank or comment-only
+// line is skipped whole and gives 1. Otherwise emits INDENT/DEDENTs at level
+// 0 and gives 0 with '*pp' at the first token. -1 after an error.
+static int start_line(Lexer *lx, const char **pp) {
+    const char *p = *pp;
+    int col = 0, altcol = 0, cont_col = 0;
+    for (;; p++) {
+        if (*p == ' ') {
+            col++;
+            altcol++;
+        } else if (*p == '\t') {
+            col = (col / TAB_SIZE + 1) * TAB_SIZE;
+            altcol++;
+        } else if (*p == '\f') {
+            col = altcol = 0;
+        } else if (*p == '\\') {
+            cont_col = cont_col ? cont_col : col;
+            if (!(p = continue_line(lx, p))) {
+                return -1;
+            }
+            p--;
+        } else {
+            break;
+        }
+    }
+    if (*p == '#' || HAS(*p, F_LINE_END)) {
+        while (!HAS(*p, F_LINE_END)) {
+            p++;
+        }
+        *pp = p == lx->end ? p : next_line(lx, p);
+        return 1;
+    }
+    *pp = p;
+    if (lx->level > 0) {
+        return 0;
+    }
+    if (cont_col) {
+        col = altcol = cont_col;
+    }
+    return indent_line(lx, p, col, altcol);
+}
+
+// The end of the text: DEDENTs and ENDMARKER at the end of the last line, or
+// an ERRORTOKEN when brackets are still open.
+static int finish(Lexer *lx) {
+    int lineno = eof_lineno(lx);
+    const char *ls = lx->line_start;
+    if (lineno != lx->lineno) {
+        ls = lx->end - 1;
+        if (*ls == '\n' && ls > lx->src && ls[-1] == '\r') {
+            ls--;
+        }
+        while (ls > lx->src && ls[-1] != '\n' && ls[-1] != '\r') {
+            ls--;
+        }
+    }
+    int col = line_len(ls, ls);
+    const char *at = ls + col;
+    if (lx->level > 0) {
+        return push_token(lx, KTOK_ERRORTOKEN, at, 0, lineno, col, lineno, col);
+    }
+    for (; lx->indent > 0; lx->indent--) {
+        if (push_token(lx, KTOK_DEDENT, at, 0, lineno, col, lineno, col) < 0) {
+            return -1;
+        }
+    }
+    return push_token(lx, KTOK_ENDMARKER, at, 0, lineno, col, lineno, col);
+}
+
+// ---------------------------------------------------------------------------
+// The main loop
+
+// The tokens of one logical line from 'p' (after its indentation) through its
+// NEWLINE; brackets and backslashes join physical lines. Returns the start of
+// the next line, or NULL after an error (or at EOF inside brackets, with
+// '*at_eof' set).
+static const char *lex_line(Lexer *lx, const char *p, int *at_eof) {
+    for (;;) {
+        while (char_class[CH(p)] == C_SPACE) {
+            p++;
+        }
+        const char *start = p;
+        switch (char_class[CH(p)]) {
+        case C_NAME: {
+            if (HAS(*p, F_PREFIX)) {
+                int n = string_prefix_len(p);
+                if (n) {
+                    int lineno = lx->lineno, col = (int)(p - lx->line_start);
+                    if (!(p = scan_string(lx, start, p + n)) ||
+                        emit_string(lx, start, p, lineno, col) < 0) {
+                        return NULL;
+                    }
+                    break;
+                }
+            }
+            unsigned acc = 0;
+            while (HAS(*p, F_NAME)) {
+                acc |= CH(p);
+                p++;
+            }
+            if (acc & 0x80) {
+                if (emit_unicode_name(lx, start, p) < 0) {
+                    return NULL;
+                }
+            } else if (emit(lx, keyword_kind(start, (size_t)(p - start)), start, p) < 0) {
+                return NULL;
+            }
+            break;
+        }
+        case C_OP: {
+            int len;
+            int kind = op_kind(p, &len);
+            if (kind < 0) {
+                kind = KTOK_ERRORTOKEN; // a lone '!': CPython's OP, "invalid syntax"
+            }
+            if (emit(lx, kind, p, p + len) < 0) {
+                return NULL;
+            }
+            p += len;
+            break;
+        }
+        case C_OPEN:
+            if (open_bracket(lx, p++) < 0) {
+                return NULL;
+            }
+            break;
+        case C_CLOSE:
+            if (close_bracket(lx, p++) < 0) {
+                return NULL;
+            }
+            break;
+        case C_DIGIT:
+            if (!(p = scan_number(lx, start)) || emit(lx, KTOK_NUMBER, start, p) < 0) {
+                return NULL;
+            }
+            break;
+        case C_QUOTE: {
+            int lineno = lx->lineno, col = (int)(p - lx->line_start);
+            if (!(p = scan_string(lx, start, p)) || emit_string(lx, start, p, lineno, col) < 0) {
+                return NULL;
+            }
+            break;
+        }
+        case C_DOT:
+            if (HAS(p[1], F_DIGIT)) {
+                if (!(p = scan_number(lx, start)) || emit(lx, KTOK_NUMBER, start, p) < 0) {
+                    return NULL;
+                }
+            } else if (p[1] == '.' && p[2] == '.') {
+                if (emit(lx, KTOK_ELLIPSIS, p, p + 3) < 0) {
+                    return NULL;
+                }
+                p += 3;
+            } else {
+                if (emit(lx, KTOK_DOT, p, p + 1) < 0) {
+                    return NULL;
+                }
+                p++;
+            }
+            break;
+        case C_HASH:
+            while (!HAS(*p, F_LINE_END)) {
+                p++;
+            }
+            if (*p != '\0' || p != lx->end) {
+                goto newline; // NEWLINE starts at the comment, as in CPython
+            }
+            goto end;
+        case C_NEWLINE:
+        newline:
+            if (lx->level > 0) {
+                p = next_line(lx, p);
+                break;
+            }
+            {
+                int nl = (p[0] == '\r' && p[1] == '\n') ? 2 : 1;
+                int col = (int)(p - lx->line_start);
+                if (push_token(lx, KTOK_NEWLINE, p, (size_t)nl, lx->lineno,
+                               (int)(start - lx->line_start), lx->lineno, col) < 0) {
+                    return NULL;
+                }
+            }
+            return next_line(lx, p);
+        case C_BACKSLASH:
+            if (!(p = continue_line(lx, p))) {
+                return NULL;
+            }
+            break;
+        case C_END:
+            if (p != lx->end) {
+                goto other;
+            }
+        end:
+            if (lx->level > 0) {
+                *at_eof = 1;
+                return NULL;
+            }
+            // CPython adds the missing final line break.
+            if (push_token(lx, KTOK_NEWLINE, p, 0, lx->lineno, (int)(start - lx->line_start),
+                           lx->lineno, (int)(p - lx->line_start)) < 0) {
+                return NULL;
+            }
+            return p;
+        default:
+        other:
+            if (CH(p) < 0x20 || CH(p) == 0x7f) {
+                error_at(lx, p + 1, "invalid non-printable character U+%04X", CH(p));
+                return NULL;
+            }
+            if (emit(lx, KTOK_ERRORTOKEN, p, p + 1) < 0) { // '$', '?', '`': CPython's OP
+                return NULL;
+            }
+            p++;
+            break;
+        }
+    }
+}
+
+static int lex(Lexer *lx) {
+    const char *p = lx->src;
+    for (;;) {
+        if (p == lx->end) {
+            return finish(lx);
+        }
+        int r = start_line(lx, &p);
+        if (r < 0) {
+            return -1;
+        }
+        if (r > 0) {
+            continue;
+        }
+        int at_eof = 0;
+        if (!(p = lex_line(lx, p, &at_eof))) {
+            return at_eof ? finish(lx) : -1;
+        }
+    }
+}
+
+// A NUL byte in the text: CPython 3.11 refuses the source up front.
+static int check_nul(Lexer *lx) {
+    const char *nul = memchr(lx->src, '\0', (size_t)(lx->end - lx->src));
+    if (!nul) {
+        return 0;
+    }
+    for (const char *p = lx->src; p < nul; p++) {
+        if (*p == '\n' || (*p == '\r' && p[1] != '\n')) {
+            lx->lineno++;
+            lx->line_start = p + 1;
+        }
+    }
+    int col = (int)(nul - lx->line_start);
+    return fail(lx, LEXICAL_ERROR, KDIAG_SYNTAX_ERROR, lx->lineno, col, col,
+                "source code cannot contain null bytes");
+}
+
+int ktok_tokenize(KArena *a, const char *src, size_t len, KTokens *out) {
+    memset(out, 0, sizeof *out);
+    Lexer lx = {.arena = a, .out = out, .src = src, .end = src + len, .line_start = src,
+                .lineno = 1};
+    if (len >= INT_MAX / 2) {
+        return kdiag_nomem(&out->error);
+    }
+    // Python source averages well over 4 bytes a token; growth covers the rest.
+    lx.cap = (int)(len / 4) + 64;
+    lx.toks = karena_alloc(a, (size_t)lx.cap * sizeof(KToken));
+    if (!lx.toks) {
+        return kdiag_nomem(&out->error);
+    }
+    if (check_nul(&lx) == 0) {
+        lex(&lx);
+    }
+    out->items = lx.toks;
+    out->count = lx.count;
+    out->unclosed_count = lx.level;
+    return out->error.kind == KDIAG_MEMORY_ERROR ? -1 : 0;
+}
+
+const char *ktok_kind_name(int kind) {
+    static const char *const names[] = {
+#define KTOK_NAME_OF(name, spelling) #name,
+        KTOK_LIST(KTOK_NAME_OF)
+#undef KTOK_NAME_OF
+    };
+    if (kind < 0 || kind >= KTOK_COUNT) {
+        return "?";
+    }
+    if (kind >= KTOK_FIRST_KEYWORD && kind <= KTOK_LAST_KEYWORD) {
+        return "NAME";
+    }
+    return names[kind];
+}
+
+const char *ktok_spelling(int kind) {
+    static const char *const spellings[] = {
+#define KTOK_SPELLING_OF(name, spelling) spelling,
+        KTOK_LIST(KTOK_SPELLING_OF)
+#undef KTOK_SPELLING_OF
+    };
+    return kind >= 0 && kind < KTOK_COUNT ? spellings[kind] : NULL;
+}
