@@ -803,14 +803,17 @@ KAstStmt *kpar_match_stmt(KParser *p) {
             const KToken *t = kpar_peek(p);
             return kpar_error_tokens(p, t, t, "expected ':'");
         }
+        kpar_accept(p, KTOK_COLON); // the rule looked for NEWLINE after it
         return kpar_syntax_error(p);
     }
     kpar_advance(p); // ':'
     kpar_advance(p); // NEWLINE
     if (kpar_kind(p) != KTOK_INDENT) {
+        // CPython's DEDENT and ENDMARKER tokens have no end column.
         const KToken *t = kpar_peek(p);
-        return kpar_error_at(p, KDIAG_INDENTATION_ERROR, t->lineno, t->col, t->end_lineno,
-                             t->end_col, "expected an indented block after 'match' statement on line %d",
+        int end_col = t->kind == KTOK_DEDENT || t->kind == KTOK_ENDMARKER ? -1 : t->end_col;
+        return kpar_error_at(p, KDIAG_INDENTATION_ERROR, t->lineno, t->col, t->end_lineno, end_col,
+                             "expected an indented block after 'match' statement on line %d",
                              kw->lineno);
     }
     KAstSeq *cases = case_blocks(p);
