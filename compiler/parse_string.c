@@ -318,14 +318,12 @@ static int scan_field(Concat *c, const char **str, const char *end) {
             return fail(c, "f-string expression part cannot include '#'");
         } else if (depth == 0 && (ch == '!' || ch == ':' || ch == '}' || ch == '=' ||
                                   ch == '>' || ch == '<')) {
-            if (s + 1 < end) {
-                if (s[1] == '=' && ch != ':' && ch != '}') {
-                    s++;
-                    continue;
-                }
-                if (ch == '>' || ch == '<') {
-                    continue;
-                }
+            if (s + 1 < end && s[1] == '=' && ch != ':' && ch != '}') {
+                s++;
+                continue;
+            }
+            if (ch == '>' || ch == '<') {
+                continue; // never ends the field, even last (bpo-46762)
             }
             break;
         } else if (ch == ']' || ch == '}' || ch == ')') {
