@@ -446,6 +446,21 @@ static iconv_t open_converter(const char *name) {
     return (iconv_t)-1;
 }
 
+// 1 for Python's other names of its utf-8 codec.
+static int is_utf8_alias(const char *name) {
+    char squeezed[16];
+    size_t n = 0;
+    for (; *name && n < sizeof squeezed - 1; name++) {
+        if (*name != '-' && *name != '_') {
+            char c = *name;
+            squeezed[n++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        }
+    }
+    squeezed[n] = '\0';
+    return *name == '\0' && (strcmp(squeezed, "utf8") == 0 || strcmp(squeezed, "u8") == 0 ||
+                             strcmp(squeezed, "utf") == 0 || strcmp(squeezed, "cp65001") == 0);
+}
+
 static int is_multibyte_codec(const char *name) {
     static const char *const prefixes[] = {"shift", "sjis", "s_jis", "euc", "gb", "big5", "cp93",
                                            "cp94", "cp95", "iso2022", "iso-2022", "hz", "johab",
@@ -462,6 +477,28 @@ static int is_multibyte_codec(const char *name) {
 // or -1 with 'diag' set (no location, as CPython's decoding errors have none).
 static int convert(KArena *a, const char *name, const char *in, size_t len, char **out,
                    size_t *out_len, KDiag *diag) {
+    if (is_utf8_alias(name)) {
+        // Python's utf-8 codec under another name ("utf8", "u8"): strict,
+        // comments included, and reported without a location.
+        Utf8Error e;
+        if (utf8_find_error(in, len, &e) != len) {
+            if (e.end - e.start == 1) {
+                return kdiag_error(diag, KDIAG_SYNTAX_ERROR, 0, -1, 0, -1,
+                                   "'utf-8' codec can't decode byte 0x%02x in position %zu: %s",
+                                   (unsigned char)in[e.start], e.start, e.reason);
+            }
+            return kdiag_error(diag, KDIAG_SYNTAX_ERROR, 0, -1, 0, -1,
+                               "'utf-8' codec can't decode bytes in position %zu-%zu: %s", e.start,
+                               e.end - 1, e.reason);
+        }
+        *out = karena_alloc(a, len + 1);
+        if (!*out) {
+            return kdiag_nomem(diag);
+        }
+        memcpy(*out, in, len);
+        *out_len = len;
+        return 0;
+    }
     iconv_t cd = open_converter(name);
     if (cd == (iconv_t)-1) {
         return kdiag_error(diag, KDIAG_SYNTAX_ERROR, 0, -1, 0, -1, "unknown encoding: %s", name);

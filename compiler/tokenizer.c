@@ -108,6 +108,50 @@ static const unsigned char char_flags[256] = TABLE(FLAGS_OF);
 #define CH(p) ((unsigned char)*(p))
 #define HAS(c, f) (char_flags[(unsigned char)(c)] & (f))
 
+// Eight bytes at a time over comments and string bodies, the longest runs
+// without tokens ("has a byte equal to 'c'" from the classic zero-byte test).
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+#define HAS_ZERO(w) (((w) - ONES) & ~(w) & HIGHS)
+#define HAS_BYTE(w, c) HAS_ZERO((w) ^ (ONES * (uint8_t)(c)))
+
+static inline uint64_t load8(const char *p) {
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+// First line break (or the end) at or after 'p'.
+static inline const char *skip_to_line_end(const char *p, const char *end) {
+    while (p + 8 <= end) {
+        uint64_t w = load8(p);
+        if (HAS_BYTE(w, '\n') | HAS_BYTE(w, '\r')) {
+            break;
+        }
+        p += 8;
+    }
+    while (!HAS(*p, F_LINE_END)) {
+        p++;
+    }
+    return p;
+}
+
+// First quote, backslash or line break (or the end) at or after 'p'.
+static inline const char *skip_string_run(const char *p, const char *end) {
+    while (p + 8 <= end) {
+        uint64_t w = load8(p);
+        if (HAS_BYTE(w, '"') | HAS_BYTE(w, '\'') | HAS_BYTE(w, '\\') | HAS_BYTE(w, '\n') |
+            HAS_BYTE(w, '\r')) {
+            break;
+        }
+        p += 8;
+    }
+    while (!HAS(*p, F_STRING_STOP)) {
+        p++;
+    }
+    return p;
+}
+
 // ---------------------------------------------------------------------------
 // Lexer state and token output
 
@@ -661,9 +705,7 @@ static const char *scan_string(Lexer *lx, const char *start, const char *quote) 
     int closing = 0; // quotes in a row, for the end of a triple-quoted string
     for (;;) {
         const char *run = p;
-        while (!HAS(*p, F_STRING_STOP)) {
-            p++;
-        }
+        p = skip_string_run(p, lx->end);
         if (p != run) {
             closing = 0;
         }
@@ -914,9 +956,7 @@ static int start_line(Lexer *lx, const char **pp) {
         }
     }
     if (*p == '#' || HAS(*p, F_LINE_END)) {
-        while (!HAS(*p, F_LINE_END)) {
-            p++;
-        }
+        p = skip_to_line_end(p, lx->end);
         *pp = p == lx->end ? p : next_line(lx, p);
         return 1;
     }
@@ -1049,9 +1089,7 @@ static const char *lex_line(Lexer *lx, const char *p, int *at_eof) {
             }
             break;
         case C_HASH:
-            while (!HAS(*p, F_LINE_END)) {
-                p++;
-            }
+            p = skip_to_line_end(p, lx->end);
             if (*p != '\0' || p != lx->end) {
                 goto newline; // NEWLINE starts at the comment, as in CPython
             }

@@ -169,6 +169,8 @@ DECODE_SOURCES = [
     b"x = '\xf0\x9f\x98'\n", b"x = '\xc0\x80'\n", b"x = '\xf4\x90\x80\x80'\n",
     b"a\xc3\xa9\xff = 1\n", b"x = r'\xff'\n", b"x = 'a\\n\xe2\x82 b'\n",
     b'x = 1\r\ny = """a\r\nb\rc"""\r', b"", b"\r", b"x = 1",
+    b"# coding: utf8\nx = '\xff'\n", b"# coding: utf8\n# \xf0\x9f\x98\nx = 1\n",
+    b"# coding: u8\nx = '\xc3\xa9'\n",
 ]
 
 STREAM_MESSAGES = (
@@ -332,6 +334,8 @@ def decoded_text(data):
     """What CPython tokenizes for 'data' that compiles: the decoded text with
     line breaks translated (bytes that are not UTF-8 sit only in comments)."""
     enc = "utf-8"
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
     for line in data.splitlines()[:2]:
         m = re.match(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", line)
         if m:
@@ -339,8 +343,6 @@ def decoded_text(data):
             break
         if not re.match(rb"^[ \t\f]*(#.*)?$", line):
             break
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
     text = data.decode(enc, "replace")
     return text.replace("\r\n", "\n").replace("\r", "\n").encode()
 

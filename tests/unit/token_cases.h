@@ -537,4 +537,10 @@ static const DecodeCase decode_cases[] = {
      "", 0, 0, 0},
     {"x = 1", 5, 1, "x = 1", 5,
      "", 0, 0, 0},
+    {"# coding: utf8\nx = '\xff'\n", 23, 0, "", 0,
+     "'utf-8' codec can't decode byte 0xff in position 20: invalid start byte", 0, -1, -1},
+    {"# coding: utf8\n# \xf0\x9f\x98\nx = 1\n", 27, 0, "", 0,
+     "'utf-8' codec can't decode bytes in position 17-19: invalid continuation byte", 0, -1, -1},
+    {"# coding: u8\nx = '\xc3\xa9'\n", 22, 1, "# coding: u8\nx = '\xc3\xa9'\n", 22,
+     "", 0, 0, 0},
 };
