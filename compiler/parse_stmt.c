@@ -222,32 +222,43 @@ static void *unexpected_after(KParser *p, const KAstExpr *e) {
     return kpar_syntax_error(p);
 }
 
-// invalid_named_expression where an expression is followed by '=' in a
-// condition ("if x = 1:"): the expression starts at token index 'start', the
-// current token is the '='.
-static void *assign_in_condition(KParser *p, int start) {
-    int eq = p->pos;
-    const KToken *first = &p->toks[start];
+// invalid_named_expression at token index 'at', where CPython reaches it
+// through named_expression:
+//     | NAME '=' bitwise_or !('='|':=')
+//           -> "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"
+//     | !(list|tuple|genexp|'True'|'None'|'False') bitwise_or '=' bitwise_or !('='|':=')
+//           -> "cannot assign to %s here. Maybe you meant '==' instead of '='?"
+// Returns 1 when recorded; the position is kept.
+static int named_assign_error(KParser *p, int at) {
     KParMark m = kpar_mark(p);
-    p->pos = start;
-    KAstExpr *a = kpar_bitwise_or(p);
-    KAstExpr *b = NULL;
+    p->pos = at;
+    const KToken *first = kpar_peek(p);
+    KAstExpr *a = kpar_bitwise_or(p), *b = NULL;
     if (a && kpar_accept(p, KTOK_EQUAL)) {
         b = kpar_bitwise_or(p);
     }
-    int kind = kpar_kind(p);
-    int match = b && kind != KTOK_EQUAL && kind != KTOK_COLONEQUAL;
+    int match = b && kpar_kind(p) != KTOK_EQUAL && kpar_kind(p) != KTOK_COLONEQUAL;
     kpar_reset(p, m);
     if (match && a->kind == KAST_NAME && first->kind == KTOK_NAME) {
-        return kpar_error_at(p, KDIAG_SYNTAX_ERROR, a->lineno, a->col_offset, b->end_lineno,
-                             b->end_col_offset,
-                             "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        kpar_error_at(p, KDIAG_SYNTAX_ERROR, a->lineno, a->col_offset, b->end_lineno,
+                      b->end_col_offset, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        return 1;
     }
     if (match && !starts_with_display(a, first)) {
-        return kpar_error_expr(p, a, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
-                               expr_name(a));
+        kpar_error_expr(p, a, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                        expr_name(a));
+        return 1;
     }
-    return syntax_error_at(p, eq);
+    return 0;
+}
+
+// An expression from token index 'start' followed by '=' where a named
+// expression was expected ("if x = 1:"); the current token is the '='.
+static void *assign_in_condition(KParser *p, int start) {
+    if (named_assign_error(p, start)) {
+        return NULL;
+    }
+    return kpar_syntax_error(p);
 }
 
 // The ':' closing the header of an if/elif/while statement or a decorator's
@@ -346,42 +357,56 @@ static KAstOperator aug_operator(int kind) {
 
 // ---- assignments and expression statements ----
 
-// invalid_named_expression at the start of an assignment whose first target
-// 'target' (from token index 'start') is invalid: "f() = 1" gets "cannot
-// assign to function call here. Maybe you meant '==' instead of '='?" when the
-// target is a bitwise_or and '=' bitwise_or !('='|':=') follows. Returns 1
-// when recorded.
-static int assign_here_error(KParser *p, const KAstExpr *target, int start) {
-    if (starts_with_display(target, &p->toks[start])) {
-        return 0;
+// CPython's invalid_assignment, once a target is found invalid, first reads
+// the first target 'first' (tokens 'start' up to the '=' at 'eq') as
+// star_named_expression ',' star_named_expressions, so that each item of it
+// (the whole target, or each item of a bare tuple) meets
+// invalid_named_expression: "1, x = y" is reported at "x = y". Returns 1 when
+// an error was recorded.
+static int first_target_error(KParser *p, const KAstExpr *first, int start, int eq) {
+    int bare_tuple = first->kind == KAST_TUPLE && !is_wrapped(p, start, eq - 1);
+    int depth = 0, in_lambda = 0, item = start;
+    for (int i = start; i < eq; i++) {
+        int kind = p->toks[i].kind;
+        if (i == item && kind != KTOK_STAR && named_assign_error(p, item)) {
+            return 1;
+        }
+        if (!bare_tuple) {
+            return 0;
+        }
+        if (kind == KTOK_LPAR || kind == KTOK_LSQB || kind == KTOK_LBRACE) {
+            depth++;
+        } else if (kind == KTOK_RPAR || kind == KTOK_RSQB || kind == KTOK_RBRACE) {
+            depth--;
+        } else if (depth == 0 && kind == KTOK_KW_LAMBDA) {
+            in_lambda = 1;
+        } else if (depth == 0 && kind == KTOK_COLON) {
+            in_lambda = 0;
+        } else if (depth == 0 && kind == KTOK_COMMA && !in_lambda) {
+            item = i + 1;
+        }
     }
-    KParMark m = kpar_mark(p);
-    p->pos = start;
-    KAstExpr *a = kpar_bitwise_or(p);
-    int match = 0;
-    if (a && kpar_accept(p, KTOK_EQUAL) && kpar_bitwise_or(p)) {
-        match = kpar_kind(p) != KTOK_EQUAL && kpar_kind(p) != KTOK_COLONEQUAL;
-    }
-    kpar_reset(p, m);
-    if (!match) {
-        return 0;
-    }
-    kpar_error_expr(p, a, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
-                    expr_name(a));
-    return 1;
+    return 0;
 }
 
-// One target 'e' of an assignment, parsed from token index 'start': its ctx
-// becomes Store, or CPython's error about it is recorded and -1 returned.
-static int assign_target(KParser *p, KAstExpr *e, int start, int is_first) {
-    if (p->toks[start].kind == KTOK_KW_YIELD) {
-        kpar_error_expr(p, e, "assignment to yield expression not possible");
-        return -1;
+// Target 'e' of an assignment, parsed from token index 'at': its ctx becomes
+// Store, or CPython's error about the statement is recorded and -1 returned.
+// 'first' is the first target, from token 'start' to the '=' at 'eq'.
+static int assign_target(KParser *p, KAstExpr *e, int at, const KAstExpr *first, int start,
+                         int eq) {
+    int is_yield = p->toks[at].kind == KTOK_KW_YIELD;
+    const KAstExpr *bad = is_yield ? e : invalid_target(e, TARGET_STORE);
+    if (!bad) {
+        return kpar_set_context(p, e, KAST_STORE);
     }
-    if (is_first && invalid_target(e, TARGET_STORE) && assign_here_error(p, e, start)) {
-        return -1;
+    if (!first_target_error(p, first, start, eq)) {
+        if (is_yield) {
+            kpar_error_expr(p, e, "assignment to yield expression not possible");
+        } else {
+            kpar_error_expr(p, bad, "cannot assign to %s", expr_name(bad));
+        }
     }
-    return kpar_set_context(p, e, KAST_STORE);
+    return -1;
 }
 
 // (star_targets '=')+ (yield_expr | star_expressions) !'='
@@ -389,9 +414,11 @@ static int assign_target(KParser *p, KAstExpr *e, int start, int is_first) {
 // Each target is checked as soon as its '=' is seen, so "f() = " reports the
 // target as CPython's invalid_assignment does.
 static KAstStmt *assign(KParser *p, KAstExpr *target, int start) {
+    int eq = p->pos;
     KParList targets;
     kpar_list_init(&targets);
-    if (assign_target(p, target, start, 1) < 0 || kpar_list_push(p, &targets, target) < 0) {
+    if (assign_target(p, target, start, target, start, eq) < 0 ||
+        kpar_list_push(p, &targets, target) < 0) {
         return NULL;
     }
     KAstExpr *value = NULL;
@@ -405,7 +432,7 @@ static KAstStmt *assign(KParser *p, KAstExpr *target, int start) {
             value = e;
             break;
         }
-        if (assign_target(p, e, at, 0) < 0 || kpar_list_push(p, &targets, e) < 0) {
+        if (assign_target(p, e, at, target, start, eq) < 0 || kpar_list_push(p, &targets, e) < 0) {
             return NULL;
         }
     }
@@ -657,6 +684,10 @@ static KAstStmt *del_stmt(KParser *p) {
         }
     }
     for (int i = 0; i < targets.count; i++) {
+        const KAstExpr *bad = invalid_target(targets.items[i], TARGET_DEL);
+        if (bad) {
+            return kpar_error_expr(p, bad, "cannot delete %s", expr_name(bad));
+        }
         if (kpar_set_context(p, targets.items[i], KAST_DEL) < 0) {
             return NULL;
         }
@@ -1071,15 +1102,21 @@ static KAstStmt *for_stmt(KParser *p) {
 
 // The target after 'as' in a with item: star_target &(',' | ')' | ':'), or
 // invalid_with_item: expression 'as' expression &(',' | ')' | ':') ->
-// "cannot assign to %s".
+// "cannot assign to %s". A valid target before a NEWLINE is kept, for
+// invalid_with_stmt's "expected ':'".
 static KAstExpr *with_target(KParser *p) {
     KAstExpr *t = star_expression(p);
     if (!t) {
         return NULL;
     }
     int kind = kpar_kind(p);
-    if (kind != KTOK_COMMA && kind != KTOK_RPAR && kind != KTOK_COLON) {
+    if (kind != KTOK_COMMA && kind != KTOK_RPAR && kind != KTOK_COLON &&
+        (kind != KTOK_NEWLINE || invalid_target(t, TARGET_STORE))) {
         return kpar_syntax_error(p);
+    }
+    const KAstExpr *bad = invalid_target(t, TARGET_STORE);
+    if (bad) {
+        return kpar_error_expr(p, bad, "cannot assign to %s", expr_name(bad));
     }
     if (kpar_set_context(p, t, KAST_STORE) < 0) {
         return NULL;
@@ -1380,8 +1417,17 @@ static KAstStmt *function_def(KParser *p, KAstSeq *decorators) {
         return NULL;
     }
     KAstExpr *returns = NULL;
-    if (kpar_accept(p, KTOK_RARROW) && !(returns = kpar_expression(p))) {
-        return NULL;
+    if (kpar_kind(p) == KTOK_RARROW) {
+        // ['->' expression] is optional: when the expression fails to parse,
+        // CPython backs up and its &&':' fails at the '->'.
+        KParMark m = kpar_mark(p);
+        kpar_advance(p);
+        if (!(returns = kpar_expression(p))) {
+            if (!failed_generically(p)) {
+                return NULL;
+            }
+            kpar_reset(p, m);
+        }
     }
     if (forced_colon(p) < 0) {
         return NULL;
@@ -1423,6 +1469,11 @@ static KAstStmt *decorated(KParser *p) {
     }
     if (kind == KTOK_KW_CLASS) {
         return class_def(p, seq);
+    }
+    if (kind == KTOK_ENDMARKER) {
+        // CPython's ENDMARKER has no column: the message comes without a caret.
+        const KToken *t = kpar_peek(p);
+        return kpar_error_at(p, KDIAG_SYNTAX_ERROR, t->lineno, -1, t->lineno, -1, "invalid syntax");
     }
     return kpar_syntax_error(p);
 }
