@@ -551,8 +551,10 @@ static int convert(KArena *a, const char *name, const char *in, size_t len, char
 // ---------------------------------------------------------------------------
 
 // Copies 'in'/'len' to 'out' with "\r\n" and "\r" turned into "\n", and a NUL
-// after it; returns the new length.
+// after it; returns the new length. As CPython's translate_newlines, a final
+// "\r\n" gives "\n\n" (an empty last line CPython reports errors on).
 static size_t translate_newlines(const char *in, size_t len, char *out) {
+    int crlf_end = len >= 2 && in[len - 2] == '\r' && in[len - 1] == '\n';
     const char *cr = memchr(in, '\r', len);
     if (!cr) {
         memmove(out, in, len);
@@ -569,6 +571,9 @@ static size_t translate_newlines(const char *in, size_t len, char *out) {
         } else {
             out[o++] = in[i];
         }
+    }
+    if (crlf_end) {
+        out[o++] = '\n';
     }
     out[o] = '\0';
     return o;

@@ -160,6 +160,7 @@ typedef struct Lexer {
     KTokens *out;        // its unclosed_* arrays are the live bracket stack
     const char *src;
     const char *end;     // src + len; *end == '\0'
+    int crlf_end;        // the text ends with "\r\n": CPython sees one more, empty line
     const char *line_start;
     int lineno;
     int level;           // open brackets
@@ -680,10 +681,12 @@ static inline const char *next_line(Lexer *lx, const char *p) {
 }
 
 // Line number CPython's tokenizer is on at the end of the text: it has not
-// started a line after a final line break.
+// started a line after a final line break, except after a final "\r\n",
+// which its translate_newlines turns into two.
 static int eof_lineno(const Lexer *lx) {
     const char *e = lx->end;
-    return (e > lx->src && (e[-1] == '\n' || e[-1] == '\r')) ? lx->lineno - 1 : lx->lineno;
+    int after_break = e > lx->src && (e[-1] == '\n' || e[-1] == '\r');
+    return after_break && !lx->crlf_end ? lx->lineno - 1 : lx->lineno;
 }
 
 // A STRING token: optional prefix at 'start', quote at 'quote'. Handles
@@ -874,7 +877,7 @@ static const char *continue_line(Lexer *lx, const char *backslash) {
     if (p != lx->end) {
         p += (p[0] == '\r' && p[1] == '\n') ? 2 : 1;
     }
-    if (p == lx->end) {
+    if (p == lx->end && !(lx->crlf_end && p != backslash + 1)) {
         push_token(lx, KTOK_ERRORTOKEN, p, 0, lx->lineno, len, lx->lineno, -1);
         return NULL;
     }
@@ -1184,7 +1187,7 @@ static int check_nul(Lexer *lx) {
 int ktok_tokenize(KArena *a, const char *src, size_t len, KTokens *out) {
     memset(out, 0, sizeof *out);
     Lexer lx = {.arena = a, .out = out, .src = src, .end = src + len, .line_start = src,
-                .lineno = 1};
+                .lineno = 1, .crlf_end = len >= 2 && src[len - 2] == '\r' && src[len - 1] == '\n'};
     if (len >= INT_MAX / 2) {
         return kdiag_nomem(&out->error);
     }

@@ -125,7 +125,7 @@ ERROR_SOURCES = [
     "1notx", "0x1and 2", "0x1else 2", "0or 1", "1ee", "1€", "1é", "0b1é", "1.5é", "x = 09",
     "0x1g", "1.5jx", "0_x",
     # strings
-    "x = \"abc", "x = 'abc\ny'", "x = \"\"\"abc\ny", "x = f\"ab", "é = \"ab", "x = 'ab\\\ncd",
+    "x = \"abc", "x = 'abc\ny'", "x = '''abc\r\n", "x = '''abc\n", "x = '''abc\r\n\r\n", "x = \"\"\"abc\ny", "x = f\"ab", "é = \"ab", "x = 'ab\\\ncd",
     "x = b'''\n\n", "x = '''a''''", "'''''''", "x = 'a\\", "x = '''\na\\", "$ \"abc",
     "x = (1,\n'abc", "x = rb'\n'",
     # characters
@@ -141,7 +141,7 @@ ERROR_SOURCES = [
     "if x:\n\tif y:\n\t  z\n        w",
     # continuation lines
     "x = 1\\ y", "x = 1\ny = 2 \\ y", "x = é\\ y", "x = 1 \\ \n 2", "if x:\n  \\y",
-    "x = 1\\", "x = 1\\\n", "\\", "  \\\n", "if x:\n  y\n\\", "x = \\\n\\\n\\\n", "(\\",
+    "x = 1\\", "x = 1\\\n", "x = 1 + \\\r", "(\r\n", "x = (\r\n\r\n", "\\", "  \\\n", "if x:\n  y\n\\", "x = \\\n\\\n\\\n", "(\\",
     "x = (1,\\",
     # brackets left open
     "(", "x = (1 2", "foo(\n1 2", "f(x\n\n", "x = [1,\n  {2:\n", "f(\n  x  # c\n",
@@ -219,9 +219,10 @@ def byte_col(line, chars):
 
 
 def end_of_text(src):
-    """Line and byte column where CPython's tokenizer stands at EOF."""
+    """Line and byte column where CPython's tokenizer stands at EOF (its
+    translate_newlines turns a final "\\r\\n" into two line breaks)."""
     lines = lines_of(src)
-    if len(lines) > 1 and lines[-1] == "":
+    if len(lines) > 1 and lines[-1] == "" and not src.endswith("\r\n"):
         lines.pop()
     return len(lines), len(lines[-1].encode())
 

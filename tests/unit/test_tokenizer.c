@@ -211,11 +211,12 @@ static void check_kinds(void) {
     }
 }
 
-// A lone "\r" and "\r\n" end lines as "\n" does: same kinds and positions.
+// A lone "\r" and "\r\n" end lines as "\n" does: same kinds and positions
+// (but for a final "\r\n", which the token cases cover).
 static void check_line_breaks(void) {
-    const char *variants[] = {"if x:\n  y = (1,\n 2) # c\n  z = '''a\nb'''\nw\n",
-                              "if x:\r\n  y = (1,\r\n 2) # c\r\n  z = '''a\r\nb'''\r\nw\r\n",
-                              "if x:\r  y = (1,\r 2) # c\r  z = '''a\rb'''\rw\r"};
+    const char *variants[] = {"if x:\n  y = (1,\n 2) # c\n  z = '''a\nb'''\nw",
+                              "if x:\r\n  y = (1,\r\n 2) # c\r\n  z = '''a\r\nb'''\r\nw",
+                              "if x:\r  y = (1,\r 2) # c\r  z = '''a\rb'''\rw"};
     KBuf want = KBUF_INIT;
     for (int v = 0; v < 3; v++) {
         KArena *a = karena_new();
@@ -240,12 +241,17 @@ static void check_line_breaks(void) {
 
 // "<>" is one NOTEQUAL token for CPython's tokenizer (the tokenize module
 // splits "<>=" differently); the parser rejects the spelling.
-static void check_barry(void) {
+static void check_odd_spellings(void) {
     KArena *a = karena_new();
     KTokens toks;
     tokenize(a, "a <>= b", 7, &toks);
     CHECK("<>=", toks.count == 6 && toks.items[1].kind == KTOK_NOTEQUAL &&
                      toks.items[1].len == 2 && toks.items[2].kind == KTOK_EQUAL);
+    tokenize(a, "x = 1\\\r\n", 8, &toks); // CPython sees "x = 1\\\n\n": no EOF error
+    CHECK("backslash before final CRLF", toks.count == 5 && toks.error.kind == KDIAG_NONE &&
+                                             toks.items[3].kind == KTOK_NEWLINE &&
+                                             toks.items[3].lineno == 2 && toks.items[3].col == 0 &&
+                                             toks.items[4].kind == KTOK_ENDMARKER);
     tokenize(a, "a<>b", 4, &toks);
     CHECK("<>", toks.count == 5 && toks.items[1].kind == KTOK_NOTEQUAL && toks.items[1].col == 1 &&
                     toks.items[1].end_col == 3);
@@ -295,7 +301,7 @@ int main(void) {
     check_decode_cases();
     check_kinds();
     check_line_breaks();
-    check_barry();
+    check_odd_spellings();
     check_sizes();
     return CHECK_DONE();
 }
