@@ -7,35 +7,38 @@
 // Errors. CPython has two kinds of lexical errors, and the parser must tell
 // them apart, so KDiag.from_tokenizer says which one it is:
 // - LEXICAL_ERROR (1): the tokenizer raised the SyntaxError itself (bad
-//   numbers, strings, characters, brackets). It outranks a parser error found
-//   earlier in the file (_PyPegen_tokenize_full_source_to_check_for_errors).
+//   numbers, strings, characters, brackets, NUL bytes). It outranks a parser
+//   error found earlier in the file, as CPython's
+//   _PyPegen_tokenize_full_source_to_check_for_errors makes it.
 // - STREAM_ERROR (2): pegen raises it only when the parser fetches the bad
-//   token (TabError, "unindent does not match ...", "too many levels of
-//   indentation", "unexpected character after line continuation
-//   character"); an earlier parser error wins over it.
-// Three conditions end the array with an ERRORTOKEN but no error, because
-// pegen words them itself: EOF inside brackets (unclosed_count > 0: "'(' was
-// never closed"), EOF after a backslash ("unexpected EOF while parsing",
-// at the token's col with end_col -1), and nothing else. A stray character
-// ('$', '?', '!', '`') is an ERRORTOKEN of length 1 in the middle of the
-// array, CPython's OP token: "invalid syntax" when the parser reaches it.
+//   token (TabError, "unindent does not match any outer indentation level",
+//   "too many levels of indentation", "unexpected character after line
+//   continuation character"); an earlier parser error wins over it.
+// Both stop the array with an ERRORTOKEN at the error. Two ends of the text
+// give an ERRORTOKEN with no error, because pegen words them itself: EOF
+// inside brackets (unclosed_count > 0: "'(' was never closed") and EOF right
+// after a backslash ("unexpected EOF while parsing" at the token's col, with
+// end_col -1). A stray character ('$', '?', '!', '`') is a one-byte
+// ERRORTOKEN in the middle of the array, where CPython has an OP token that
+// no rule accepts ("invalid syntax"); tokenizing goes on after it.
 //
-// Positions. Tokens with text carry CPython's positions. INDENT spans the
-// indentation, (line, 0)-(line, width); DEDENT is empty at the first token of
-// its line; ENDMARKER (and DEDENTs at EOF) is empty at the end of the last
-// line, where CPython's tokenizer stands when it returns it (its col is what
-// "expected an indented block" reports at EOF). NEWLINE goes, as in CPython,
-// from the comment before the line break (or the line break) to the line
-// break. CPython gives INDENT/DEDENT no position; its "unexpected indent"
-// offset is the INDENT's end_col.
+// Positions. Tokens with text have CPython's positions. NEWLINE goes, as in
+// CPython, from the comment before the line break (or the line break) to the
+// line break. CPython gives INDENT, DEDENT and ENDMARKER none; its errors at
+// them use where its tokenizer stands, which is what we store: INDENT spans
+// (line, 0)-(line, width) ("unexpected indent" has offset 'width'); DEDENT is
+// empty at the first token of its line; ENDMARKER and DEDENTs at EOF are
+// empty at the end of the last line ("expected an indented block" at EOF).
+// A text ending in "\r\n" has one more, empty, line, as CPython's
+// translate_newlines makes it.
 #include "tokenizer.h"
+
+#include "unicode.h"
 
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-
-#include "unicode.h"
 
 enum { MAX_INDENT = 100, MAX_LEVEL = 200, TAB_SIZE = 8 };
 enum { LEXICAL_ERROR = 1, STREAM_ERROR = 2 };
@@ -227,8 +230,12 @@ static int fail(Lexer *lx, int from, KDiagKind kind, int lineno, int col, int en
     kdiag_error(d, kind, lineno, col, lineno, end_col, "%s", msg);
     d->from_tokenizer = from;
     int tcol = col < 0 ? 0 : col;
-    push_token(lx, KTOK_ERRORTOKEN, lx->line_start, 0, lineno, tcol, lineno,
-               end_col < 0 ? tcol : end_col);
+    if (push_token(lx, KTOK_ERRORTOKEN, lx->line_start, 0, lineno, tcol, lineno,
+                   end_col < 0 ? tcol : end_col) < 0) {
+        // No room for the ERRORTOKEN: the array is unusable, so say so.
+        *d = (KDiag){0};
+        kdiag_nomem(d);
+    }
     return -1;
 }
 
