@@ -1,0 +1,1878 @@
+// compiler/parse_expr.c: the expressions of Python 3.11 (Grammar/python.gram,
+// "EXPRESSIONS" to "FUNCTION CALL ARGUMENTS" and "ASSIGNMENT TARGETS"), with
+// CPython 3.11's locations and the messages of its invalid_* rules about
+// expressions.
+//
+// The binary operators from '|' down to '*' are parsed by precedence climbing
+// over a table indexed by token kind, and a NAME or NUMBER that nothing can
+// extend is taken as an atom at once: most expressions are a name or a number.
+//
+// CPython reports the messages of its invalid_* rules in a second pass that
+// runs only when the first failed, trying them wherever the grammar lists
+// them; here each is tried at the point where parsing fails. Two things of
+// that second pass need state of their own:
+// - "quiet" parsing: where CPython parses with its invalid_* rules switched
+//   off (expression_without_invalid), parsing also backtracks as a PEG does:
+//   an operator or trailer whose operand fails is left unconsumed;
+// - a generic "invalid syntax" ranks below every specialised message, so
+//   where CPython would go on and find one, a generic failure is replaced.
+#include "parser.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "ast.h"
+#include "literal.h"
+#include "tokens.h"
+
+// Location arguments of a node from token 'a' or expression 'e' to token 'b'
+// or expression 'f'.
+#define TOK_START(a) (a)->lineno, (a)->col
+#define TOK_END(b) (b)->end_lineno, (b)->end_col
+#define EXPR_START(e) (e)->lineno, (e)->col_offset
+#define EXPR_END(f) (f)->end_lineno, (f)->end_col_offset
+// ... to the last token consumed.
+#define PREV_END(p) TOK_END(kpar_prev(p))
+
+// CPython's rule nesting between 'expression' and the 'atom' it reaches
+// (disjunction ... primary, atom: 22 rules), plus the rules above a
+// statement's expression that the statement parser does not count: a limit
+// check adds it so that "-" * n + "1" fails at the same n as CPython 3.11.
+enum { DEPTH_TAIL = 27 };
+// Rule levels CPython goes through between an atom's bracket and the
+// expression inside it (tuple/group/list ..., star_named_expression ...).
+enum { DEPTH_BRACKET = 8 };
+// The same for a call's arguments.
+enum { DEPTH_CALL = 4 };
+
+// Quiet parsing (see above): >0 inside expression_without_invalid. 'key_quiet'
+// is the same for the keys of a dict display after its first entry, where
+// CPython 3.11 reports "':' expected after dictionary key" rather than what
+// is wrong inside the key, except inside brackets. Thread-local, as kraitc
+// parses files on several threads.
+static _Thread_local int quiet;
+static _Thread_local int key_quiet;
+
+static KAstExpr *expression(KParser *p);
+static KAstExpr *named_expression(KParser *p);
+static KAstExpr *star_named_item(KParser *p);
+static KAstExpr *star_expressions(KParser *p, int allow_star);
+static KAstExpr *disjunction(KParser *p);
+static KAstExpr *bitwise_or(KParser *p);
+static KAstExpr *factor(KParser *p);
+static KAstSeq *for_if_clauses(KParser *p);
+static int call_args(KParser *p, KAstSeq **args, KAstSeq **keywords, int allow_genexp);
+
+typedef enum { TARGET_STORE, TARGET_DEL, TARGET_FOR } TargetKind;
+static const KAstExpr *invalid_target(const KAstExpr *e, TargetKind kind);
+static void set_context(KAstExpr *e, KAstExprContext ctx);
+
+// ---- token classes ----
+
+// Tokens that can start an expression (what expression_without_invalid may
+// parse after a complete expression).
+static const uint8_t starts_expr[KTOK_COUNT] = {
+    [KTOK_NAME] = 1,     [KTOK_NUMBER] = 1,    [KTOK_STRING] = 1,    [KTOK_LPAR] = 1,
+    [KTOK_LSQB] = 1,     [KTOK_LBRACE] = 1,    [KTOK_MINUS] = 1,     [KTOK_PLUS] = 1,
+    [KTOK_TILDE] = 1,    [KTOK_KW_NOT] = 1,    [KTOK_KW_LAMBDA] = 1, [KTOK_KW_AWAIT] = 1,
+    [KTOK_KW_TRUE] = 1,  [KTOK_KW_FALSE] = 1,  [KTOK_KW_NONE] = 1,   [KTOK_ELLIPSIS] = 1,
+};
+
+// Tokens after which an atom can be nothing but the whole expression: the
+// fast path for names and numbers.
+static const uint8_t ends_expr[KTOK_COUNT] = {
+    [KTOK_ENDMARKER] = 1,        [KTOK_NEWLINE] = 1,         [KTOK_RPAR] = 1,
+    [KTOK_RSQB] = 1,             [KTOK_RBRACE] = 1,          [KTOK_COLON] = 1,
+    [KTOK_COMMA] = 1,            [KTOK_SEMI] = 1,            [KTOK_EQUAL] = 1,
+    [KTOK_PLUSEQUAL] = 1,        [KTOK_MINEQUAL] = 1,        [KTOK_STAREQUAL] = 1,
+    [KTOK_SLASHEQUAL] = 1,       [KTOK_PERCENTEQUAL] = 1,    [KTOK_AMPEREQUAL] = 1,
+    [KTOK_VBAREQUAL] = 1,        [KTOK_CIRCUMFLEXEQUAL] = 1, [KTOK_LEFTSHIFTEQUAL] = 1,
+    [KTOK_RIGHTSHIFTEQUAL] = 1,  [KTOK_DOUBLESTAREQUAL] = 1, [KTOK_DOUBLESLASHEQUAL] = 1,
+    [KTOK_ATEQUAL] = 1,          [KTOK_RARROW] = 1,          [KTOK_COLONEQUAL] = 1,
+    [KTOK_KW_ELSE] = 1,          [KTOK_KW_FOR] = 1,          [KTOK_KW_ASYNC] = 1,
+    [KTOK_KW_AS] = 1,            [KTOK_KW_FROM] = 1,
+};
+
+// Binary operators from bitwise_or down to term: precedence (0: none) and
+// operator, by token kind.
+static const uint8_t binop_prec[KTOK_COUNT] = {
+    [KTOK_VBAR] = 1,      [KTOK_CIRCUMFLEX] = 2, [KTOK_AMPER] = 3,   [KTOK_LEFTSHIFT] = 4,
+    [KTOK_RIGHTSHIFT] = 4, [KTOK_PLUS] = 5,      [KTOK_MINUS] = 5,   [KTOK_STAR] = 6,
+    [KTOK_SLASH] = 6,     [KTOK_DOUBLESLASH] = 6, [KTOK_PERCENT] = 6, [KTOK_AT] = 6,
+};
+static const uint8_t binop_op[KTOK_COUNT] = {
+    [KTOK_VBAR] = KAST_BIT_OR,       [KTOK_CIRCUMFLEX] = KAST_BIT_XOR,
+    [KTOK_AMPER] = KAST_BIT_AND,     [KTOK_LEFTSHIFT] = KAST_LSHIFT,
+    [KTOK_RIGHTSHIFT] = KAST_RSHIFT, [KTOK_PLUS] = KAST_ADD,
+    [KTOK_MINUS] = KAST_SUB,         [KTOK_STAR] = KAST_MULT,
+    [KTOK_SLASH] = KAST_DIV,         [KTOK_DOUBLESLASH] = KAST_FLOOR_DIV,
+    [KTOK_PERCENT] = KAST_MOD,       [KTOK_AT] = KAST_MAT_MULT,
+};
+
+// ---- helpers ----
+
+static KAstExpr *checked(KParser *p, KAstExpr *e) {
+    return e ? e : kpar_nomem(p);
+}
+
+static int is_quiet(void) {
+    return quiet > 0 || key_quiet > 0;
+}
+
+// 'async' 'for' or 'for': a comprehension starts here.
+static int at_comprehension(const KParser *p) {
+    int kind = kpar_kind(p);
+    return kind == KTOK_KW_FOR || (kind == KTOK_KW_ASYNC && kpar_kind_at(p, 1) == KTOK_KW_FOR);
+}
+
+// 1 when the recorded error is the generic "invalid syntax" of a failed
+// parse (which any specialised message outranks), not a message of an
+// invalid_* rule, a lexical error or MemoryError.
+static int failed_generically(const KParser *p) {
+    return p->diag->kind == KDIAG_SYNTAX_ERROR && !p->diag->from_tokenizer &&
+           strcmp(p->diag->msg, "invalid syntax") == 0;
+}
+
+// In quiet parsing, an optional continuation that failed generically is
+// given up as a PEG parser does: back to 'm', returns 1. Otherwise 0 (the
+// failure stands).
+static int backtrack(KParser *p, KParMark m) {
+    if (!is_quiet() || !failed_generically(p)) {
+        return 0;
+    }
+    kpar_reset(p, m);
+    return 1;
+}
+
+// Counts 'levels' of CPython's rule nesting: MemoryError past
+// KPAR_MAX_DEPTH, as CPython 3.11's parser. Returns -1 on failure; on
+// success the caller restores p->depth.
+static int enter(KParser *p, int levels) {
+    p->depth += levels;
+    if (p->depth + DEPTH_TAIL > KPAR_MAX_DEPTH) {
+        kpar_nomem(p);
+        return -1;
+    }
+    return 0;
+}
+
+// "invalid syntax" at token index 'pos', which becomes current.
+static void *syntax_error_at(KParser *p, int pos) {
+    p->pos = pos;
+    return kpar_syntax_error(p);
+}
+
+// Bracket nesting after token index 'i' (CPython's token level). f-string
+// replacement fields are parsed as if in parentheses.
+static int level_at(const KParser *p, int i) {
+    int level = p->mode == KPAR_FSTRING;
+    for (int j = 0; j <= i; j++) {
+        int kind = p->toks[j].kind;
+        if (kind == KTOK_LPAR || kind == KTOK_LSQB || kind == KTOK_LBRACE) {
+            level++;
+        } else if (kind == KTOK_RPAR || kind == KTOK_RSQB || kind == KTOK_RBRACE) {
+            level--;
+        }
+    }
+    return level;
+}
+
+static int is_soft_keyword(const KToken *t) {
+    return kpar_is_name(t, "match") || kpar_is_name(t, "case") || kpar_is_name(t, "_");
+}
+
+// _PyPegen_check_legacy_stmt: 'e' is the name print or exec.
+static int is_legacy_name(const KAstExpr *e) {
+    return e->kind == KAST_NAME &&
+           (strcmp(e->v.name.id, "print") == 0 || strcmp(e->v.name.id, "exec") == 0);
+}
+
+// The last part of comprehension 'c' (CPython's _PyPegen_get_last_comprehension_item).
+static const KAstExpr *comprehension_end(const KAstSeq *gens) {
+    const KAstComprehension *c = gens->items[gens->count - 1];
+    return KAST_LEN(c->ifs) ? c->ifs->items[c->ifs->count - 1] : c->iter;
+}
+
+static KAstExpr *starred(KParser *p, const KToken *star, KAstExpr *value) {
+    return checked(p, kast_starred(p->arena, value, KAST_LOAD, TOK_START(star), PREV_END(p)));
+}
+
+static KAstExpr *constant(KParser *p, KConstKind kind, const KToken *t) {
+    KConst c;
+    memset(&c, 0, sizeof c);
+    c.kind = kind;
+    return checked(p, kast_constant(p->arena, &c, NULL, TOK_START(t), TOK_END(t)));
+}
+
+// ---- atoms ----
+
+// NAME
+static KAstExpr *name_atom(KParser *p) {
+    const KToken *t = kpar_advance(p);
+    const char *id = kpar_ident(p, t);
+    if (!id) {
+        return NULL;
+    }
+    return checked(p, kast_name(p->arena, id, KAST_LOAD, TOK_START(t), TOK_END(t)));
+}
+
+// NUMBER
+static KAstExpr *number_atom(KParser *p) {
+    const KToken *t = kpar_advance(p);
+    KConst c;
+    if (klit_parse_number(p->arena, t->text, t->len, &c, p->diag) < 0) {
+        return NULL;
+    }
+    return checked(p, kast_constant(p->arena, &c, NULL, TOK_START(t), TOK_END(t)));
+}
+
+// After '*' bitwise_or ('item', from token 'star') in a display opened by
+// 'open', where neither ',' nor the closing bracket follows (the token at
+// index 'after'): CPython then reads '*' expression for
+//     invalid_group: '(' starred_expression ')' -> "cannot use starred expression here"
+//     invalid_comprehension: ('[' | '(' | '{') starred_expression for_if_clauses
+//         -> "iterable unpacking cannot be used in comprehension"
+// or else fails at the token after the item.
+static void *starred_item_error(KParser *p, const KToken *open, const KToken *star, int after) {
+    if (is_quiet()) {
+        return syntax_error_at(p, after);
+    }
+    p->pos = (int)(star - p->toks) + 1;
+    KAstExpr *value = expression(p);
+    if (!value) {
+        return NULL;
+    }
+    if (open->kind == KTOK_LPAR && kpar_kind(p) == KTOK_RPAR) {
+        return kpar_error_at(p, KDIAG_SYNTAX_ERROR, TOK_START(star), EXPR_END(value),
+                             "cannot use starred expression here");
+    }
+    if (at_comprehension(p)) {
+        if (for_if_clauses(p)) {
+            return kpar_error_at(p, KDIAG_SYNTAX_ERROR, TOK_START(star), EXPR_END(value),
+                                 "iterable unpacking cannot be used in comprehension");
+        }
+        if (!failed_generically(p)) {
+            return NULL;
+        }
+        p->diag->kind = KDIAG_NONE;
+    }
+    return syntax_error_at(p, after);
+}
+
+// A comprehension after the items 'items' of a list or set display (the
+// current token is 'for'; 'comma' is the comma before it, or NULL):
+//     invalid_comprehension:
+//         | ('[' | '{') star_named_expression ',' star_named_expressions for_if_clauses
+//         | ('[' | '{') star_named_expression ',' for_if_clauses
+//     -> "did you forget parentheses around the comprehension target?"
+// A tuple display, or clauses that do not parse, fail at the 'for'.
+static void *comprehension_target_error(KParser *p, const KToken *open, const KParList *items,
+                                        const KToken *comma) {
+    int at = p->pos;
+    if (is_quiet() || open->kind == KTOK_LPAR) {
+        return syntax_error_at(p, at);
+    }
+    if (!for_if_clauses(p)) {
+        if (!failed_generically(p)) {
+            return NULL;
+        }
+        p->diag->kind = KDIAG_NONE;
+        return syntax_error_at(p, at);
+    }
+    const KAstExpr *first = items->items[0];
+    if (items->count == 1 && comma) {
+        return kpar_error_at(p, KDIAG_SYNTAX_ERROR, EXPR_START(first), TOK_END(comma),
+                             "did you forget parentheses around the comprehension target?");
+    }
+    const KAstExpr *last = items->items[items->count - 1];
+    return kpar_error_at(p, KDIAG_SYNTAX_ERROR, EXPR_START(first), EXPR_END(last),
+                         "did you forget parentheses around the comprehension target?");
+}
+
+// star_named_expressions after the first item and its comma, up to the
+// closing bracket 'close' (not consumed): ','.star_named_expression+ [',']
+static int display_items(KParser *p, const KToken *open, KParList *items, int close) {
+    const KToken *comma = kpar_prev(p);
+    for (;;) {
+        int kind = kpar_kind(p);
+        if (kind == close) {
+            return 0;
+        }
+        if (at_comprehension(p)) {
+            comprehension_target_error(p, open, items, comma);
+            return -1;
+        }
+        KAstExpr *e = star_named_item(p);
+        if (!e || kpar_list_push(p, items, e) < 0) {
+            return -1;
+        }
+        kind = kpar_kind(p);
+        if (kind == KTOK_COMMA) {
+            comma = kpar_advance(p);
+            continue;
+        }
+        if (kind == close) {
+            return 0;
+        }
+        if (at_comprehension(p)) {
+            comprehension_target_error(p, open, items, NULL);
+        } else {
+            kpar_syntax_error(p);
+        }
+        return -1;
+    }
+}
+
+// The sequence of 'items' (NULL when empty, or on MemoryError: check
+// kpar_failed).
+static int items_seq(KParser *p, const KParList *items, KAstSeq **out) {
+    *out = kpar_list_seq(p, items);
+    return *out || items->count == 0 ? 0 : -1;
+}
+
+// A comprehension after the first element (from token 'first') of a display
+// opened by 'open'; the current token starts it. Returns the clauses, or NULL.
+static KAstSeq *comprehension(KParser *p, const KToken *open, const KToken *first) {
+    if (first->kind == KTOK_STAR) {
+        starred_item_error(p, open, first, p->pos);
+        return NULL;
+    }
+    return for_if_clauses(p);
+}
+
+// The first item of a display from token 'first' is followed by something
+// else than a comma, the closing bracket or a comprehension.
+static void *after_first_item(KParser *p, const KToken *open, const KToken *first) {
+    if (first->kind == KTOK_STAR) {
+        return starred_item_error(p, open, first, p->pos);
+    }
+    return kpar_syntax_error(p);
+}
+
+// atom '(' ...:
+//     tuple: '(' [star_named_expression ',' [star_named_expressions]] ')'
+//     group: '(' (yield_expr | named_expression) ')'
+//     genexp: '(' (assignment_expression | expression !':=') for_if_clauses ')'
+//     invalid_group: '(' '**' expression ')' -> "cannot use double starred expression here"
+// A group keeps the location of what it holds; a tuple or generator
+// expression spans its parentheses.
+static KAstExpr *paren_atom(KParser *p) {
+    const KToken *open = kpar_advance(p);
+    int kind = kpar_kind(p);
+    if (kind == KTOK_RPAR) {
+        const KToken *close = kpar_advance(p);
+        return checked(p, kast_tuple(p->arena, NULL, KAST_LOAD, TOK_START(open), TOK_END(close)));
+    }
+    if (kind == KTOK_KW_YIELD) {
+        KAstExpr *e = kpar_yield_expr(p);
+        return e && kpar_expect(p, KTOK_RPAR) ? e : NULL;
+    }
+    if (kind == KTOK_DOUBLESTAR && !is_quiet()) {
+        const KToken *dstar = kpar_advance(p);
+        KAstExpr *e = expression(p);
+        if (e && kpar_kind(p) == KTOK_RPAR) {
+            return kpar_error_tokens(p, dstar, dstar, "cannot use double starred expression here");
+        }
+        if (!e && !failed_generically(p)) {
+            return NULL;
+        }
+        p->diag->kind = KDIAG_NONE;
+        return syntax_error_at(p, (int)(dstar - p->toks));
+    }
+    const KToken *first = kpar_peek(p);
+    KAstExpr *elt = star_named_item(p);
+    if (!elt) {
+        return NULL;
+    }
+    kind = kpar_kind(p);
+    if (kind == KTOK_RPAR && first->kind != KTOK_STAR) {
+        kpar_advance(p);
+        return elt;
+    }
+    if (at_comprehension(p)) {
+        KAstSeq *gens = comprehension(p, open, first);
+        if (!gens || !kpar_expect(p, KTOK_RPAR)) {
+            return NULL;
+        }
+        const KToken *close = kpar_prev(p);
+        return checked(p, kast_generator_exp(p->arena, elt, gens, TOK_START(open), TOK_END(close)));
+    }
+    if (kind != KTOK_COMMA) {
+        return after_first_item(p, open, first);
+    }
+    KParList items;
+    kpar_list_init(&items);
+    KAstSeq *elts;
+    kpar_advance(p);
+    if (kpar_list_push(p, &items, elt) < 0 || display_items(p, open, &items, KTOK_RPAR) < 0 ||
+        items_seq(p, &items, &elts) < 0) {
+        return NULL;
+    }
+    const KToken *close = kpar_advance(p);
+    return checked(p, kast_tuple(p->arena, elts, KAST_LOAD, TOK_START(open), TOK_END(close)));
+}
+
+// atom '[' ...:
+//     list: '[' [star_named_expressions] ']'
+//     listcomp: '[' named_expression for_if_clauses ']'
+static KAstExpr *list_atom(KParser *p) {
+    const KToken *open = kpar_advance(p);
+    if (kpar_kind(p) == KTOK_RSQB) {
+        const KToken *close = kpar_advance(p);
+        return checked(p, kast_list(p->arena, NULL, KAST_LOAD, TOK_START(open), TOK_END(close)));
+    }
+    const KToken *first = kpar_peek(p);
+    KAstExpr *elt = star_named_item(p);
+    if (!elt) {
+        return NULL;
+    }
+    if (at_comprehension(p)) {
+        KAstSeq *gens = comprehension(p, open, first);
+        if (!gens || !kpar_expect(p, KTOK_RSQB)) {
+            return NULL;
+        }
+        const KToken *close = kpar_prev(p);
+        return checked(p, kast_list_comp(p->arena, elt, gens, TOK_START(open), TOK_END(close)));
+    }
+    KParList items;
+    kpar_list_init(&items);
+    if (kpar_list_push(p, &items, elt) < 0) {
+        return NULL;
+    }
+    if (kpar_kind(p) == KTOK_COMMA) {
+        kpar_advance(p);
+        if (display_items(p, open, &items, KTOK_RSQB) < 0) {
+            return NULL;
+        }
+    } else if (kpar_kind(p) != KTOK_RSQB) {
+        return after_first_item(p, open, first);
+    }
+    KAstSeq *elts;
+    if (items_seq(p, &items, &elts) < 0) {
+        return NULL;
+    }
+    const KToken *close = kpar_advance(p);
+    return checked(p, kast_list(p->arena, elts, KAST_LOAD, TOK_START(open), TOK_END(close)));
+}
+
+// The value after a dict key's ':' (the current token follows the colon):
+//     invalid_double_starred_kvpairs / invalid_kvpair:
+//         | expression ':' '*' bitwise_or -> "cannot use a starred expression in a dictionary value"
+//         | expression ':' &('}'|',') -> "expression expected after dictionary key and ':'"
+static KAstExpr *dict_value(KParser *p) {
+    const KToken *colon = kpar_prev(p);
+    int kind = kpar_kind(p);
+    if (is_quiet() || (kind != KTOK_STAR && kind != KTOK_RBRACE && kind != KTOK_COMMA)) {
+        return expression(p);
+    }
+    if (kind != KTOK_STAR) {
+        return kpar_error_tokens(p, colon, colon, "expression expected after dictionary key and ':'");
+    }
+    const KToken *star = kpar_advance(p);
+    if (!bitwise_or(p)) {
+        if (failed_generically(p)) {
+            p->diag->kind = KDIAG_NONE;
+            syntax_error_at(p, (int)(star - p->toks));
+        }
+        return NULL;
+    }
+    const KToken *next = kpar_peek(p);
+    return kpar_error_at(p, KDIAG_SYNTAX_ERROR, TOK_START(star), next->lineno, next->col,
+                         "cannot use a starred expression in a dictionary value");
+}
+
+// double_starred_kvpair: '**' bitwise_or | kvpair, after the first entry
+// (the key of an entry after a comma is parsed as CPython 3.11 does, see
+// 'key_quiet'). invalid_kvpair: expression !(':') -> "':' expected after
+// dictionary key", at the key's last character.
+static int dict_entry(KParser *p, KParList *keys, KParList *values) {
+    KAstExpr *key = NULL, *value;
+    if (kpar_accept(p, KTOK_DOUBLESTAR)) {
+        value = bitwise_or(p);
+    } else {
+        int saved = key_quiet;
+        key_quiet = 1;
+        key = expression(p);
+        key_quiet = saved;
+        if (!key) {
+            return -1;
+        }
+        if (kpar_kind(p) != KTOK_COLON) {
+            if (is_quiet()) {
+                kpar_syntax_error(p);
+                return -1;
+            }
+            kpar_error_at(p, KDIAG_SYNTAX_ERROR, key->lineno, key->end_col_offset - 1,
+                          key->end_lineno, -1, "':' expected after dictionary key");
+            return -1;
+        }
+        kpar_advance(p);
+        value = dict_value(p);
+    }
+    if (!value || kpar_list_push(p, keys, key) < 0 || kpar_list_push(p, values, value) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+// dict: '{' [double_starred_kvpairs] '}', after the first entry.
+// dictcomp: '{' kvpair for_if_clauses '}'
+// invalid_dict_comprehension: '{' '**' bitwise_or for_if_clauses '}'
+//     -> "dict unpacking cannot be used in dict comprehension"
+static KAstExpr *dict_rest(KParser *p, const KToken *open, KParList *keys, KParList *values,
+                           const KToken *dstar) {
+    if (at_comprehension(p)) {
+        int at = p->pos;
+        KAstSeq *gens = for_if_clauses(p);
+        if (!gens || !kpar_expect(p, KTOK_RBRACE)) {
+            if (dstar && failed_generically(p)) {
+                p->diag->kind = KDIAG_NONE;
+                syntax_error_at(p, at);
+            }
+            return NULL;
+        }
+        if (dstar) {
+            if (is_quiet()) {
+                return syntax_error_at(p, at);
+            }
+            return kpar_error_tokens(p, dstar, dstar,
+                                     "dict unpacking cannot be used in dict comprehension");
+        }
+        const KToken *close = kpar_prev(p);
+        return checked(p, kast_dict_comp(p->arena, keys->items[0], values->items[0], gens,
+                                         TOK_START(open), TOK_END(close)));
+    }
+    while (kpar_kind(p) == KTOK_COMMA) {
+        kpar_advance(p);
+        if (kpar_kind(p) == KTOK_RBRACE) {
+            break;
+        }
+        if (dict_entry(p, keys, values) < 0) {
+            return NULL;
+        }
+    }
+    if (kpar_kind(p) != KTOK_RBRACE) {
+        return kpar_syntax_error(p);
+    }
+    KAstSeq *k = kast_seq_new(p->arena, keys->count), *v = kpar_list_seq(p, values);
+    if (!k || !v) {
+        return kpar_nomem(p);
+    }
+    memcpy(k->items, keys->items, (size_t)keys->count * sizeof(void *));
+    const KToken *close = kpar_advance(p);
+    return checked(p, kast_dict(p->arena, k, v, TOK_START(open), TOK_END(close)));
+}
+
+// set: '{' star_named_expressions '}' ; setcomp: '{' named_expression for_if_clauses '}'
+// after the first element 'elt' (from token 'first').
+static KAstExpr *set_rest(KParser *p, const KToken *open, KAstExpr *elt, const KToken *first) {
+    if (at_comprehension(p)) {
+        KAstSeq *gens = comprehension(p, open, first);
+        if (!gens || !kpar_expect(p, KTOK_RBRACE)) {
+            return NULL;
+        }
+        const KToken *close = kpar_prev(p);
+        return checked(p, kast_set_comp(p->arena, elt, gens, TOK_START(open), TOK_END(close)));
+    }
+    KParList items;
+    kpar_list_init(&items);
+    if (kpar_list_push(p, &items, elt) < 0) {
+        return NULL;
+    }
+    if (kpar_kind(p) == KTOK_COMMA) {
+        kpar_advance(p);
+        if (display_items(p, open, &items, KTOK_RBRACE) < 0) {
+            return NULL;
+        }
+    } else if (kpar_kind(p) != KTOK_RBRACE) {
+        return after_first_item(p, open, first);
+    }
+    KAstSeq *elts;
+    if (items_seq(p, &items, &elts) < 0) {
+        return NULL;
+    }
+    const KToken *close = kpar_advance(p);
+    return checked(p, kast_set(p->arena, elts, TOK_START(open), TOK_END(close)));
+}
+
+static KAstExpr *named_tail(KParser *p, int start, KAstExpr *e);
+
+// atom '{' ...: dict | set | dictcomp | setcomp
+static KAstExpr *brace_atom(KParser *p) {
+    const KToken *open = kpar_advance(p);
+    KParList keys, values;
+    kpar_list_init(&keys);
+    kpar_list_init(&values);
+    int kind = kpar_kind(p);
+    if (kind == KTOK_RBRACE) {
+        const KToken *close = kpar_advance(p);
+        return checked(p, kast_dict(p->arena, NULL, NULL, TOK_START(open), TOK_END(close)));
+    }
+    if (kind == KTOK_DOUBLESTAR) {
+        const KToken *dstar = kpar_advance(p);
+        KAstExpr *value = bitwise_or(p);
+        if (!value || kpar_list_push(p, &keys, NULL) < 0 || kpar_list_push(p, &values, value) < 0) {
+            return NULL;
+        }
+        return dict_rest(p, open, &keys, &values, dstar);
+    }
+    const KToken *first = kpar_peek(p);
+    if (kind == KTOK_STAR || (kind == KTOK_NAME && kpar_kind_at(p, 1) == KTOK_COLONEQUAL)) {
+        KAstExpr *elt = star_named_item(p);
+        return elt ? set_rest(p, open, elt, first) : NULL;
+    }
+    int start = p->pos;
+    KAstExpr *e = expression(p);
+    if (!e) {
+        return NULL;
+    }
+    if (kpar_kind(p) != KTOK_COLON) {
+        e = named_tail(p, start, e);
+        return e ? set_rest(p, open, e, first) : NULL;
+    }
+    kpar_advance(p);
+    KAstExpr *value = dict_value(p);
+    if (!value || kpar_list_push(p, &keys, e) < 0 || kpar_list_push(p, &values, value) < 0) {
+        return NULL;
+    }
+    return dict_rest(p, open, &keys, &values, NULL);
+}
+
+// The bracketed atoms, at CPython's nesting depth; their contents are never
+// parsed as a dict key (see 'key_quiet').
+static KAstExpr *bracket_atom(KParser *p) {
+    int saved_depth = p->depth, saved_key = key_quiet;
+    if (enter(p, DEPTH_BRACKET) < 0) {
+        p->depth = saved_depth;
+        return NULL;
+    }
+    key_quiet = 0;
+    KAstExpr *e;
+    switch (kpar_kind(p)) {
+    case KTOK_LPAR:
+        e = paren_atom(p);
+        break;
+    case KTOK_LSQB:
+        e = list_atom(p);
+        break;
+    default:
+        e = brace_atom(p);
+        break;
+    }
+    key_quiet = saved_key;
+    p->depth = saved_depth;
+    return e;
+}
+
+// atom:
+//     | NAME | 'True' | 'False' | 'None' | &STRING strings | NUMBER
+//     | &'(' (tuple | group | genexp) | &'[' (list | listcomp)
+//     | &'{' (dict | set | dictcomp | setcomp) | '...'
+static KAstExpr *atom(KParser *p) {
+    switch (kpar_kind(p)) {
+    case KTOK_NAME:
+        return name_atom(p);
+    case KTOK_NUMBER:
+        return number_atom(p);
+    case KTOK_STRING: {
+        // An f-string's fields are parsed on their own, as CPython 3.11 does.
+        int saved_quiet = quiet, saved_key = key_quiet;
+        quiet = key_quiet = 0;
+        KAstExpr *e = kpar_strings(p);
+        quiet = saved_quiet;
+        key_quiet = saved_key;
+        return e;
+    }
+    case KTOK_KW_TRUE:
+        return constant(p, KCONST_TRUE, kpar_advance(p));
+    case KTOK_KW_FALSE:
+        return constant(p, KCONST_FALSE, kpar_advance(p));
+    case KTOK_KW_NONE:
+        return constant(p, KCONST_NONE, kpar_advance(p));
+    case KTOK_ELLIPSIS:
+        return constant(p, KCONST_ELLIPSIS, kpar_advance(p));
+    case KTOK_LPAR:
+    case KTOK_LSQB:
+    case KTOK_LBRACE:
+        return bracket_atom(p);
+    default:
+        return kpar_syntax_error(p);
+    }
+}
+
+// ---- comprehensions ----
+
+// The target of a comprehension's 'for', up to 'in' (not consumed):
+//     star_targets 'in' | invalid_for_target: ['async'] 'for' star_expressions
+//     -> "cannot assign to %s", or "invalid syntax" where the expressions end.
+static KAstExpr *for_target(KParser *p) {
+    KParMark m = kpar_mark(p);
+    KAstExpr *target = kpar_star_targets(p);
+    if (target && kpar_kind(p) == KTOK_KW_IN) {
+        return target;
+    }
+    if (!target && !failed_generically(p)) {
+        return NULL;
+    }
+    if (is_quiet()) {
+        return target ? kpar_syntax_error(p) : NULL;
+    }
+    kpar_reset(p, m);
+    KAstExpr *e = star_expressions(p, 1);
+    if (!e) {
+        return NULL;
+    }
+    const KAstExpr *bad = invalid_target(e, TARGET_FOR);
+    if (bad) {
+        return kpar_error_expr(p, bad, "cannot assign to %s", kpar_expr_name(bad));
+    }
+    return kpar_syntax_error(p);
+}
+
+// for_if_clauses: for_if_clause+
+// for_if_clause: ['async'] 'for' star_targets 'in' ~ disjunction ('if' disjunction)*
+static KAstSeq *for_if_clauses(KParser *p) {
+    KParList gens;
+    kpar_list_init(&gens);
+    while (at_comprehension(p)) {
+        int is_async = kpar_accept(p, KTOK_KW_ASYNC) != NULL;
+        kpar_advance(p);
+        KAstExpr *target = for_target(p);
+        if (!target) {
+            return NULL;
+        }
+        kpar_advance(p);
+        KAstExpr *iter = disjunction(p);
+        if (!iter) {
+            return NULL;
+        }
+        KParList ifs;
+        kpar_list_init(&ifs);
+        while (kpar_accept(p, KTOK_KW_IF)) {
+            KAstExpr *cond = disjunction(p);
+            if (!cond || kpar_list_push(p, &ifs, cond) < 0) {
+                return NULL;
+            }
+        }
+        KAstSeq *conds;
+        if (items_seq(p, &ifs, &conds) < 0) {
+            return NULL;
+        }
+        KAstComprehension *c = kast_comprehension(p->arena, target, iter, conds, is_async);
+        if (!c || kpar_list_push(p, &gens, c) < 0) {
+            return kpar_nomem(p);
+        }
+    }
+    return kpar_list_seq(p, &gens);
+}
+
+// ---- calls and subscripts ----
+
+// The first positional argument after a keyword argument: CPython's
+// invalid_arguments 'args , args' reports it, where the second arguments end.
+static void *positional_error(KParser *p, int pending) {
+    const KToken *t = kpar_peek(p);
+    return kpar_error_tokens(p, t, t, "%s",
+                             pending == 2 ? "positional argument follows keyword argument unpacking"
+                                          : "positional argument follows keyword argument");
+}
+
+// When an argument after the first out-of-place positional one fails
+// generically, CPython's 'args , args' reports that positional argument
+// where the failure was.
+static int argument_failed(KParser *p, int pending) {
+    if (pending && !is_quiet() && failed_generically(p)) {
+        KDiag *d = p->diag;
+        d->kind = KDIAG_NONE;
+        kpar_error_at(p, KDIAG_SYNTAX_ERROR, d->lineno, d->col, d->end_lineno, d->end_col, "%s",
+                      pending == 2 ? "positional argument follows keyword argument unpacking"
+                                   : "positional argument follows keyword argument");
+    }
+    return -1;
+}
+
+// A positional argument 'e' followed by a comprehension, in a call opened by
+// 'open' with 'count' arguments before it:
+//     primary genexp (the sole argument: a generator expression spanning the
+//     call's parentheses) or invalid_arguments:
+//     | expression for_if_clauses ',' [args | expression for_if_clauses]
+//     | args for_if_clauses | args ',' expression for_if_clauses
+//     -> "Generator expression must be parenthesized"
+static KAstExpr *argument_genexp(KParser *p, const KToken *open, KAstExpr *e, int count,
+                                 int pending, int allow_genexp) {
+    if (pending && !is_quiet()) {
+        positional_error(p, pending);
+        return NULL;
+    }
+    int at = p->pos;
+    KAstSeq *gens = for_if_clauses(p);
+    if (!gens) {
+        if (count > 0 && failed_generically(p)) {
+            p->diag->kind = KDIAG_NONE;
+            syntax_error_at(p, at);
+        }
+        return NULL;
+    }
+    int kind = kpar_kind(p);
+    if (count == 0 && kind == KTOK_RPAR && allow_genexp) {
+        const KToken *close = kpar_peek(p);
+        return checked(p, kast_generator_exp(p->arena, e, gens, TOK_START(open), TOK_END(close)));
+    }
+    if (is_quiet() || (count == 0 && kind != KTOK_COMMA)) {
+        return syntax_error_at(p, count == 0 && kind == KTOK_RPAR ? at : p->pos);
+    }
+    const KAstExpr *end = comprehension_end(gens);
+    return kpar_error_at(p, KDIAG_SYNTAX_ERROR, EXPR_START(e), EXPR_END(end),
+                         "Generator expression must be parenthesized");
+}
+
+// A keyword argument NAME '=' expression; the current token is the NAME.
+// invalid_kwarg: NAME '=' expression for_if_clauses
+//     -> "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"
+static KAstKeyword *keyword_argument(KParser *p) {
+    const KToken *name = kpar_advance(p);
+    const KToken *eq = kpar_advance(p);
+    KAstExpr *value = expression(p);
+    if (!value) {
+        return NULL;
+    }
+    if (at_comprehension(p) && !is_quiet()) {
+        int at = p->pos;
+        if (for_if_clauses(p)) {
+            return kpar_error_tokens(p, name, eq,
+                                     "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        }
+        if (failed_generically(p)) {
+            p->diag->kind = KDIAG_NONE;
+            syntax_error_at(p, at);
+        }
+        return NULL;
+    }
+    const char *id = kpar_ident(p, name);
+    if (!id) {
+        return NULL;
+    }
+    KAstKeyword *k = kast_keyword(p->arena, id, value, TOK_START(name), PREV_END(p));
+    return k ? k : kpar_nomem(p);
+}
+
+// A positional argument: assignment_expression | expression !':=', with
+// invalid_kwarg: !(NAME '=') expression '='
+//     -> "expression cannot contain assignment, perhaps you meant \"==\"?"
+static KAstExpr *positional_argument(KParser *p) {
+    if (kpar_kind(p) == KTOK_NAME && kpar_kind_at(p, 1) == KTOK_COLONEQUAL) {
+        return named_expression(p);
+    }
+    KAstExpr *e = expression(p);
+    if (e && kpar_kind(p) == KTOK_EQUAL && !is_quiet()) {
+        const KToken *eq = kpar_peek(p);
+        return kpar_error_at(p, KDIAG_SYNTAX_ERROR, EXPR_START(e), TOK_END(eq),
+                             "expression cannot contain assignment, perhaps you meant \"==\"?");
+    }
+    return e;
+}
+
+// arguments: args [','] &')' (the current token is '(', parsing goes through
+// the ')'), with the messages of CPython's invalid_arguments and
+// invalid_kwarg. 'pending' records a positional argument after a keyword
+// one (2: after '**'), reported where the arguments end.
+static int call_args(KParser *p, KAstSeq **args_out, KAstSeq **keywords_out, int allow_genexp) {
+    const KToken *open = kpar_advance(p);
+    KParList args, keywords;
+    kpar_list_init(&args);
+    kpar_list_init(&keywords);
+    int count = 0, seen_keyword = 0, seen_dstar = 0, pending = 0;
+    while (kpar_kind(p) != KTOK_RPAR) {
+        const KToken *t = kpar_peek(p);
+        int kind = t->kind, next = kpar_kind_at(p, 1);
+        if (kind == KTOK_STAR) {
+            if (seen_dstar && !is_quiet()) {
+                if (pending) {
+                    positional_error(p, pending);
+                } else {
+                    kpar_error_tokens(p, t, t,
+                                      "iterable argument unpacking follows keyword argument unpacking");
+                }
+                return -1;
+            }
+            kpar_advance(p);
+            KAstExpr *value = expression(p);
+            KAstExpr *e = value ? starred(p, t, value) : NULL;
+            if (!e) {
+                return argument_failed(p, pending);
+            }
+            if (at_comprehension(p)) {
+                if (count == 0) {
+                    starred_item_error(p, open, t, p->pos);
+                } else {
+                    argument_genexp(p, open, e, count, pending, 0);
+                }
+                return -1;
+            }
+            if (kpar_list_push(p, &args, e) < 0) {
+                return -1;
+            }
+        } else if (kind == KTOK_DOUBLESTAR || (kind == KTOK_NAME && next == KTOK_EQUAL)) {
+            KAstKeyword *k;
+            if (kind == KTOK_NAME) {
+                k = keyword_argument(p);
+            } else {
+                kpar_advance(p);
+                KAstExpr *value = expression(p);
+                k = value ? kast_keyword(p->arena, NULL, value, TOK_START(t), PREV_END(p)) : NULL;
+                if (value && !k) {
+                    kpar_nomem(p);
+                }
+                seen_dstar = 1;
+            }
+            if (!k) {
+                return argument_failed(p, pending);
+            }
+            if (kpar_list_push(p, &keywords, k) < 0) {
+                return -1;
+            }
+            seen_keyword = 1;
+        } else if ((kind == KTOK_KW_TRUE || kind == KTOK_KW_FALSE || kind == KTOK_KW_NONE) &&
+                   next == KTOK_EQUAL && !is_quiet()) {
+            kpar_error_tokens(p, t, kpar_peek_at(p, 1), "cannot assign to %s",
+                              ktok_spelling(kind));
+            return -1;
+        } else {
+            KAstExpr *e = positional_argument(p);
+            if (!e) {
+                return argument_failed(p, pending);
+            }
+            if (at_comprehension(p)) {
+                e = argument_genexp(p, open, e, count, pending, allow_genexp);
+                if (!e) {
+                    return -1;
+                }
+            } else if (seen_keyword && !pending) {
+                pending = seen_dstar ? 2 : 1;
+            }
+            if (kpar_list_push(p, &args, e) < 0) {
+                return -1;
+            }
+        }
+        count++;
+        if (kpar_kind(p) == KTOK_COMMA) {
+            kpar_advance(p);
+            continue;
+        }
+        if (kpar_kind(p) != KTOK_RPAR) {
+            if (pending && !is_quiet()) {
+                positional_error(p, pending);
+            } else {
+                kpar_syntax_error(p);
+            }
+            return -1;
+        }
+    }
+    if (pending) {
+        if (is_quiet()) {
+            kpar_syntax_error(p);
+        } else {
+            positional_error(p, pending);
+        }
+        return -1;
+    }
+    kpar_advance(p);
+    if (items_seq(p, &args, args_out) < 0 || items_seq(p, &keywords, keywords_out) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+// slice: [expression] ':' [expression] [':' [expression]] | named_expression
+// or, inside slices, starred_expression: '*' expression
+static KAstExpr *slice_item(KParser *p) {
+    const KToken *first = kpar_peek(p);
+    if (first->kind == KTOK_STAR) {
+        kpar_advance(p);
+        KAstExpr *value = expression(p);
+        return value ? starred(p, first, value) : NULL;
+    }
+    KAstExpr *lower = NULL, *upper = NULL, *step = NULL;
+    if (first->kind != KTOK_COLON) {
+        if (first->kind == KTOK_NAME && kpar_kind_at(p, 1) == KTOK_COLONEQUAL) {
+            return named_expression(p);
+        }
+        int start = p->pos;
+        lower = expression(p);
+        if (!lower) {
+            return NULL;
+        }
+        if (kpar_kind(p) != KTOK_COLON) {
+            return named_tail(p, start, lower);
+        }
+    }
+    kpar_advance(p);
+    if (starts_expr[kpar_kind(p)] && !(upper = expression(p))) {
+        return NULL;
+    }
+    if (kpar_accept(p, KTOK_COLON) && starts_expr[kpar_kind(p)] && !(step = expression(p))) {
+        return NULL;
+    }
+    const KToken *last = kpar_prev(p);
+    return checked(p, kast_slice(p->arena, lower, upper, step, TOK_START(first), TOK_END(last)));
+}
+
+// slices: slice !',' | ','.(slice | starred_expression)+ [',']
+static KAstExpr *slices(KParser *p) {
+    const KToken *first = kpar_peek(p);
+    KAstExpr *e = slice_item(p);
+    if (!e) {
+        return NULL;
+    }
+    if (kpar_kind(p) != KTOK_COMMA && first->kind != KTOK_STAR) {
+        return e;
+    }
+    KParList items;
+    kpar_list_init(&items);
+    if (kpar_list_push(p, &items, e) < 0) {
+        return NULL;
+    }
+    while (kpar_accept(p, KTOK_COMMA)) {
+        if (kpar_kind(p) == KTOK_RSQB) {
+            break;
+        }
+        if (!(e = slice_item(p)) || kpar_list_push(p, &items, e) < 0) {
+            return NULL;
+        }
+    }
+    KAstSeq *elts;
+    if (items_seq(p, &items, &elts) < 0) {
+        return NULL;
+    }
+    const KToken *last = kpar_prev(p);
+    return checked(p, kast_tuple(p->arena, elts, KAST_LOAD, TOK_START(first), TOK_END(last)));
+}
+
+// ---- operators ----
+
+// primary:
+//     | primary '.' NAME | primary genexp | primary '(' [arguments] ')'
+//     | primary '[' slices ']' | atom
+static KAstExpr *primary(KParser *p) {
+    const KToken *start = kpar_peek(p);
+    KAstExpr *e = atom(p);
+    while (e) {
+        KParMark m = kpar_mark(p);
+        switch (kpar_kind(p)) {
+        case KTOK_DOT: {
+            kpar_advance(p);
+            const KToken *name = kpar_peek(p);
+            if (name->kind != KTOK_NAME) {
+                kpar_syntax_error(p);
+                return backtrack(p, m) ? e : NULL;
+            }
+            kpar_advance(p);
+            const char *id = kpar_ident(p, name);
+            e = id ? checked(p, kast_attribute(p->arena, e, id, KAST_LOAD, TOK_START(start),
+                                               TOK_END(name)))
+                   : NULL;
+            break;
+        }
+        case KTOK_LPAR: {
+            KAstSeq *args, *keywords;
+            int saved = p->depth;
+            int r = enter(p, DEPTH_CALL) < 0 ? -1 : call_args(p, &args, &keywords, 1);
+            p->depth = saved;
+            if (r < 0) {
+                return backtrack(p, m) ? e : NULL;
+            }
+            const KToken *close = kpar_prev(p);
+            e = checked(p, kast_call(p->arena, e, args, keywords, TOK_START(start), TOK_END(close)));
+            break;
+        }
+        case KTOK_LSQB: {
+            kpar_advance(p);
+            int saved = p->depth;
+            KAstExpr *s = enter(p, DEPTH_BRACKET) < 0 ? NULL : slices(p);
+            p->depth = saved;
+            if (!s || !kpar_expect(p, KTOK_RSQB)) {
+                return backtrack(p, m) ? e : NULL;
+            }
+            const KToken *close = kpar_prev(p);
+            e = checked(p, kast_subscript(p->arena, e, s, KAST_LOAD, TOK_START(start), TOK_END(close)));
+            break;
+        }
+        default:
+            return e;
+        }
+    }
+    return NULL;
+}
+
+// await_primary: 'await' primary | primary
+static KAstExpr *await_primary(KParser *p) {
+    if (kpar_kind(p) != KTOK_KW_AWAIT) {
+        return primary(p);
+    }
+    const KToken *kw = kpar_advance(p);
+    KAstExpr *e = primary(p);
+    return e ? checked(p, kast_await(p->arena, e, TOK_START(kw), PREV_END(p))) : NULL;
+}
+
+// power: await_primary '**' factor | await_primary
+static KAstExpr *power(KParser *p) {
+    const KToken *start = kpar_peek(p);
+    KAstExpr *a = await_primary(p);
+    if (!a || kpar_kind(p) != KTOK_DOUBLESTAR) {
+        return a;
+    }
+    KParMark m = kpar_mark(p);
+    kpar_advance(p);
+    int saved = p->depth;
+    KAstExpr *b = enter(p, 2) < 0 ? NULL : factor(p);
+    p->depth = saved;
+    if (!b) {
+        return backtrack(p, m) ? a : NULL;
+    }
+    return checked(p, kast_bin_op(p->arena, a, KAST_POW, b, TOK_START(start), PREV_END(p)));
+}
+
+// factor: '+' factor | '-' factor | '~' factor | power
+static KAstExpr *factor(KParser *p) {
+    KAstUnaryop op;
+    switch (kpar_kind(p)) {
+    case KTOK_PLUS:
+        op = KAST_UADD;
+        break;
+    case KTOK_MINUS:
+        op = KAST_USUB;
+        break;
+    case KTOK_TILDE:
+        op = KAST_INVERT;
+        break;
+    default:
+        return power(p);
+    }
+    const KToken *t = kpar_advance(p);
+    int saved = p->depth;
+    KAstExpr *operand = enter(p, 1) < 0 ? NULL : factor(p);
+    p->depth = saved;
+    if (!operand) {
+        return NULL;
+    }
+    return checked(p, kast_unary_op(p->arena, op, operand, TOK_START(t), PREV_END(p)));
+}
+
+// bitwise_or, bitwise_xor, bitwise_and, shift_expr, sum and term, by
+// precedence climbing: operators of precedence 'min_prec' or more.
+static KAstExpr *binary(KParser *p, int min_prec) {
+    const KToken *start = kpar_peek(p);
+    KAstExpr *left = factor(p);
+    while (left) {
+        int kind = kpar_kind(p), prec = binop_prec[kind];
+        if (prec < min_prec || prec == 0) {
+            break;
+        }
+        KParMark m = kpar_mark(p);
+        kpar_advance(p);
+        KAstExpr *right = binary(p, prec + 1);
+        if (!right) {
+            return backtrack(p, m) ? left : NULL;
+        }
+        left = checked(p, kast_bin_op(p->arena, left, binop_op[kind], right, TOK_START(start),
+                                      PREV_END(p)));
+    }
+    return left;
+}
+
+static KAstExpr *bitwise_or(KParser *p) {
+    return binary(p, 1);
+}
+
+// The comparison operator at the current token, and in '*len' its number
+// of tokens ('not in', 'is not'); 0 when there is none. '<>' is no
+// operator without barry_as_FLUFL.
+static KAstCmpop compare_op(const KParser *p, int *len) {
+    *len = 1;
+    const KToken *t = kpar_peek(p);
+    switch (t->kind) {
+    case KTOK_EQEQUAL:
+        return KAST_EQ;
+    case KTOK_NOTEQUAL:
+        return t->len == 2 && t->text[0] == '!' ? KAST_NOT_EQ : 0;
+    case KTOK_LESS:
+        return KAST_LT;
+    case KTOK_LESSEQUAL:
+        return KAST_LT_E;
+    case KTOK_GREATER:
+        return KAST_GT;
+    case KTOK_GREATEREQUAL:
+        return KAST_GT_E;
+    case KTOK_KW_IN:
+        return KAST_IN;
+    case KTOK_KW_NOT:
+        *len = 2;
+        return kpar_kind_at(p, 1) == KTOK_KW_IN ? KAST_NOT_IN : 0;
+    case KTOK_KW_IS:
+        if (kpar_kind_at(p, 1) == KTOK_KW_NOT) {
+            *len = 2;
+            return KAST_IS_NOT;
+        }
+        return KAST_IS;
+    default:
+        return 0;
+    }
+}
+
+// comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or
+static KAstExpr *comparison(KParser *p) {
+    const KToken *start = kpar_peek(p);
+    KAstExpr *left = bitwise_or(p);
+    int len;
+    KAstCmpop op = left ? compare_op(p, &len) : 0;
+    if (!op) {
+        return left;
+    }
+    KParList ops, comparators;
+    kpar_list_init(&ops);
+    kpar_list_init(&comparators);
+    while (op) {
+        KParMark m = kpar_mark(p);
+        p->pos += len;
+        KAstExpr *right = bitwise_or(p);
+        if (!right) {
+            if (!backtrack(p, m)) {
+                return NULL;
+            }
+            break;
+        }
+        if (kpar_list_push(p, &ops, (void *)(intptr_t)op) < 0 ||
+            kpar_list_push(p, &comparators, right) < 0) {
+            return NULL;
+        }
+        op = compare_op(p, &len);
+    }
+    if (ops.count == 0) {
+        return left;
+    }
+    KAstIntSeq *opseq = kast_int_seq_new(p->arena, ops.count);
+    KAstSeq *comps = kpar_list_seq(p, &comparators);
+    if (!opseq || !comps) {
+        return kpar_nomem(p);
+    }
+    for (int i = 0; i < ops.count; i++) {
+        opseq->items[i] = (int)(intptr_t)ops.items[i];
+    }
+    return checked(p, kast_compare(p->arena, left, opseq, comps, TOK_START(start), PREV_END(p)));
+}
+
+// inversion: 'not' inversion | comparison
+static KAstExpr *inversion(KParser *p) {
+    if (kpar_kind(p) != KTOK_KW_NOT) {
+        return comparison(p);
+    }
+    const KToken *t = kpar_advance(p);
+    int saved = p->depth;
+    KAstExpr *operand = enter(p, 1) < 0 ? NULL : inversion(p);
+    p->depth = saved;
+    if (!operand) {
+        return NULL;
+    }
+    return checked(p, kast_unary_op(p->arena, KAST_NOT, operand, TOK_START(t), PREV_END(p)));
+}
+
+// conjunction: inversion ('and' inversion)+ | inversion   (op KAST_AND)
+// disjunction: conjunction ('or' conjunction)+ | conjunction   (op KAST_OR)
+static KAstExpr *bool_op(KParser *p, KAstBoolop op) {
+    int kw = op == KAST_AND ? KTOK_KW_AND : KTOK_KW_OR;
+    const KToken *start = kpar_peek(p);
+    KAstExpr *first = op == KAST_AND ? inversion(p) : bool_op(p, KAST_AND);
+    if (!first || kpar_kind(p) != kw) {
+        return first;
+    }
+    KParList values;
+    kpar_list_init(&values);
+    if (kpar_list_push(p, &values, first) < 0) {
+        return NULL;
+    }
+    while (kpar_kind(p) == kw) {
+        KParMark m = kpar_mark(p);
+        kpar_advance(p);
+        KAstExpr *e = op == KAST_AND ? inversion(p) : bool_op(p, KAST_AND);
+        if (!e) {
+            if (!backtrack(p, m)) {
+                return NULL;
+            }
+            break;
+        }
+        if (kpar_list_push(p, &values, e) < 0) {
+            return NULL;
+        }
+    }
+    if (values.count == 1) {
+        return first;
+    }
+    KAstSeq *seq = kpar_list_seq(p, &values);
+    if (!seq) {
+        return NULL;
+    }
+    return checked(p, kast_bool_op(p->arena, op, seq, TOK_START(start), PREV_END(p)));
+}
+
+static KAstExpr *disjunction(KParser *p) {
+    return bool_op(p, KAST_OR);
+}
+
+// ---- expressions ----
+
+// lambdef: 'lambda' [lambda_params] ':' expression
+static KAstExpr *lambdef(KParser *p) {
+    const KToken *kw = kpar_advance(p);
+    int saved = p->depth;
+    if (enter(p, 1) < 0) {
+        p->depth = saved;
+        return NULL;
+    }
+    KAstArguments *args = kpar_parameters(p, 1);
+    KAstExpr *body = args && kpar_expect(p, KTOK_COLON) ? expression(p) : NULL;
+    p->depth = saved;
+    if (!body) {
+        return NULL;
+    }
+    return checked(p, kast_lambda(p->arena, args, body, TOK_START(kw), PREV_END(p)));
+}
+
+// A complete disjunction 'd' (from token index 'start') is followed by a
+// token that can start an expression:
+//     invalid_expression:
+//         !(NAME STRING | SOFT_KEYWORD) disjunction expression_without_invalid
+//         -> "invalid syntax. Perhaps you forgot a comma?" inside brackets
+//     invalid_legacy_expression: NAME !'(' star_expressions
+//         -> "Missing parentheses in call to 'print'. Did you mean print(...)?"
+// Returns -1 when an error was recorded, else 0 (the position is kept).
+static int invalid_expression(KParser *p, int start, KAstExpr *d) {
+    const KToken *t0 = &p->toks[start];
+    KParMark m = kpar_mark(p);
+    if (!(t0->kind == KTOK_NAME && p->toks[start + 1].kind == KTOK_STRING) &&
+        !is_soft_keyword(t0)) {
+        quiet++;
+        KAstExpr *b = expression(p);
+        quiet--;
+        if (!b && !failed_generically(p)) {
+            return -1;
+        }
+        if (b && !is_legacy_name(d) && level_at(p, p->pos - 1) > 0) {
+            kpar_error_at(p, KDIAG_SYNTAX_ERROR, EXPR_START(d), EXPR_END(b),
+                          "invalid syntax. Perhaps you forgot a comma?");
+            return -1;
+        }
+        kpar_reset(p, m);
+    }
+    int legacy = kpar_is_name(t0, "print") || kpar_is_name(t0, "exec");
+    if (legacy && p->toks[start + 1].kind != KTOK_LPAR) {
+        p->pos = start + 1;
+        KAstExpr *b = star_expressions(p, 1);
+        if (b) {
+            const char *name = kpar_is_name(t0, "print") ? "print" : "exec";
+            kpar_error_at(p, KDIAG_SYNTAX_ERROR, TOK_START(t0), EXPR_END(b),
+                          "Missing parentheses in call to '%s'. Did you mean %s(...)?", name, name);
+            return -1;
+        }
+        if (!failed_generically(p)) {
+            return -1;
+        }
+        kpar_reset(p, m);
+    }
+    return 0;
+}
+
+// expression:
+//     | disjunction 'if' disjunction 'else' expression
+//     | disjunction
+//     | lambdef
+// invalid_expression: disjunction 'if' disjunction !('else'|':')
+//     -> "expected 'else' after 'if' expression"
+static KAstExpr *expression(KParser *p) {
+    int kind = kpar_kind(p);
+    if ((kind == KTOK_NAME || kind == KTOK_NUMBER) && ends_expr[kpar_kind_at(p, 1)]) {
+        return kind == KTOK_NAME ? name_atom(p) : number_atom(p);
+    }
+    int saved = p->depth;
+    if (enter(p, 1) < 0) {
+        p->depth = saved;
+        return NULL;
+    }
+    KAstExpr *e;
+    if (kind == KTOK_KW_LAMBDA) {
+        e = lambdef(p);
+        p->depth = saved;
+        return e;
+    }
+    int start = p->pos;
+    e = disjunction(p);
+    if (!e) {
+        p->depth = saved;
+        return NULL;
+    }
+    kind = kpar_kind(p);
+    if (kind == KTOK_KW_IF) {
+        KParMark m = kpar_mark(p);
+        kpar_advance(p);
+        KAstExpr *test = disjunction(p), *orelse = NULL;
+        if (test && kpar_kind(p) != KTOK_KW_ELSE) {
+            if (kpar_kind(p) != KTOK_COLON && !is_quiet()) {
+                kpar_error_at(p, KDIAG_SYNTAX_ERROR, EXPR_START(e), EXPR_END(test),
+                              "expected 'else' after 'if' expression");
+            } else {
+                kpar_syntax_error(p);
+            }
+        } else if (test) {
+            kpar_advance(p);
+            orelse = expression(p);
+        }
+        p->depth = saved;
+        if (!orelse) {
+            return backtrack(p, m) ? e : NULL;
+        }
+        return checked(p, kast_if_exp(p->arena, test, e, orelse, TOK_START(&p->toks[start]), PREV_END(p)));
+    }
+    p->depth = saved;
+    if (starts_expr[kind] && !is_quiet() && invalid_expression(p, start, e) < 0) {
+        return NULL;
+    }
+    return e;
+}
+
+// assignment_expression: NAME ':=' ~ expression
+static KAstExpr *walrus(KParser *p) {
+    const KToken *name = kpar_advance(p);
+    kpar_advance(p);
+    const char *id = kpar_ident(p, name);
+    KAstExpr *target = id ? kast_name(p->arena, id, KAST_STORE, TOK_START(name), TOK_END(name))
+                          : NULL;
+    if (id && !target) {
+        return kpar_nomem(p);
+    }
+    KAstExpr *value = target ? expression(p) : NULL;
+    if (!value) {
+        return NULL;
+    }
+    return checked(p, kast_named_expr(p->arena, target, value, TOK_START(name), PREV_END(p)));
+}
+
+// 1 when the expression 'e', tokens 'start' to 'end', is a bitwise_or: it
+// has no operator of lower precedence outside parentheses.
+static int is_bitwise_or(const KParser *p, int start, int end, const KAstExpr *e) {
+    switch (e->kind) {
+    case KAST_BOOL_OP:
+    case KAST_COMPARE:
+    case KAST_IF_EXP:
+    case KAST_LAMBDA:
+        break;
+    case KAST_UNARY_OP:
+        if (e->v.unary_op.op == KAST_NOT) {
+            break;
+        }
+        return 1;
+    default:
+        return 1;
+    }
+    if (p->toks[start].kind != KTOK_LPAR || p->toks[end].kind != KTOK_RPAR) {
+        return 0;
+    }
+    int level = 0;
+    for (int i = start; i <= end; i++) {
+        int kind = p->toks[i].kind;
+        if (kind == KTOK_LPAR || kind == KTOK_LSQB || kind == KTOK_LBRACE) {
+            level++;
+        } else if ((kind == KTOK_RPAR || kind == KTOK_RSQB || kind == KTOK_RBRACE) &&
+                   --level == 0) {
+            return i == end;
+        }
+    }
+    return 0;
+}
+
+// The lookahead !(list|tuple|genexp|'True'|'None'|'False') of
+// invalid_named_expression, at token index 'start'.
+static int starts_with_display(KParser *p, int start) {
+    const KToken *t = &p->toks[start];
+    if (t->kind == KTOK_KW_TRUE || t->kind == KTOK_KW_NONE || t->kind == KTOK_KW_FALSE) {
+        return 1;
+    }
+    if (t->kind != KTOK_LPAR && t->kind != KTOK_LSQB) {
+        return 0;
+    }
+    KParMark m = kpar_mark(p);
+    p->pos = start;
+    quiet++;
+    KAstExpr *a = atom(p);
+    quiet--;
+    kpar_reset(p, m);
+    if (!a) {
+        return 0;
+    }
+    int at_start = a->lineno == t->lineno && a->col_offset == t->col;
+    return (a->kind == KAST_LIST || a->kind == KAST_TUPLE || a->kind == KAST_GENERATOR_EXP) &&
+           at_start;
+}
+
+// After the expression 'e' of a named_expression (from token index
+// 'start'), invalid_named_expression:
+//     | expression ':=' expression -> "cannot use assignment expressions with %s"
+//     | NAME '=' bitwise_or !('='|':=')
+//           -> "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"
+//     | !(list|tuple|genexp|'True'|'None'|'False') bitwise_or '=' bitwise_or !('='|':=')
+//           -> "cannot assign to %s here. Maybe you meant '==' instead of '='?"
+static KAstExpr *named_tail(KParser *p, int start, KAstExpr *e) {
+    int kind = kpar_kind(p);
+    if (!e || is_quiet() || (kind != KTOK_COLONEQUAL && kind != KTOK_EQUAL)) {
+        return e;
+    }
+    KParMark m = kpar_mark(p);
+    kpar_advance(p);
+    if (kind == KTOK_COLONEQUAL) {
+        if (expression(p)) {
+            return kpar_error_expr(p, e, "cannot use assignment expressions with %s",
+                                   kpar_expr_name(e));
+        }
+        if (!failed_generically(p)) {
+            return NULL;
+        }
+        kpar_reset(p, m);
+        return kpar_syntax_error(p);
+    }
+    int is_name = e->kind == KAST_NAME && p->pos == start + 2;
+    if (!is_name && (!is_bitwise_or(p, start, m.pos - 1, e) || starts_with_display(p, start))) {
+        kpar_reset(p, m);
+        return e;
+    }
+    KAstExpr *b = bitwise_or(p);
+    kind = kpar_kind(p);
+    if (b && kind != KTOK_EQUAL && kind != KTOK_COLONEQUAL) {
+        if (is_name) {
+            return kpar_error_at(p, KDIAG_SYNTAX_ERROR, EXPR_START(e), EXPR_END(b),
+                                 "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        }
+        return kpar_error_expr(p, e, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                               kpar_expr_name(e));
+    }
+    if (!b && !failed_generically(p)) {
+        return NULL;
+    }
+    kpar_reset(p, m);
+    return e;
+}
+
+// named_expression: assignment_expression | invalid_named_expression | expression !':='
+static KAstExpr *named_expression(KParser *p) {
+    if (kpar_kind(p) == KTOK_NAME && kpar_kind_at(p, 1) == KTOK_COLONEQUAL) {
+        int saved = p->depth;
+        KAstExpr *e = enter(p, 1) < 0 ? NULL : walrus(p);
+        p->depth = saved;
+        return e;
+    }
+    int start = p->pos;
+    return named_tail(p, start, expression(p));
+}
+
+// star_named_expression: '*' bitwise_or | named_expression
+static KAstExpr *star_named_item(KParser *p) {
+    if (kpar_kind(p) != KTOK_STAR) {
+        return named_expression(p);
+    }
+    const KToken *star = kpar_advance(p);
+    KAstExpr *value = bitwise_or(p);
+    return value ? starred(p, star, value) : NULL;
+}
+
+// star_expression: '*' bitwise_or | expression   ('allow_star')
+static KAstExpr *star_expression(KParser *p, int allow_star) {
+    if (kpar_kind(p) != KTOK_STAR || !allow_star) {
+        return expression(p);
+    }
+    const KToken *star = kpar_advance(p);
+    KAstExpr *value = bitwise_or(p);
+    return value ? starred(p, star, value) : NULL;
+}
+
+// star_expressions: star_expression (',' star_expression)* [',']
+// (a tuple when there is a comma); expressions when not 'allow_star'.
+static KAstExpr *star_expressions(KParser *p, int allow_star) {
+    const KToken *first = kpar_peek(p);
+    KAstExpr *e = star_expression(p, allow_star);
+    if (!e || kpar_kind(p) != KTOK_COMMA) {
+        return e;
+    }
+    KParList items;
+    kpar_list_init(&items);
+    if (kpar_list_push(p, &items, e) < 0) {
+        return NULL;
+    }
+    while (kpar_accept(p, KTOK_COMMA)) {
+        int kind = kpar_kind(p);
+        if (!starts_expr[kind] && kind != KTOK_STAR) {
+            break;
+        }
+        if (!(e = star_expression(p, allow_star)) || kpar_list_push(p, &items, e) < 0) {
+            return NULL;
+        }
+    }
+    KAstSeq *elts;
+    if (items_seq(p, &items, &elts) < 0) {
+        return NULL;
+    }
+    const KToken *last = kpar_prev(p);
+    return checked(p, kast_tuple(p->arena, elts, KAST_LOAD, TOK_START(first), TOK_END(last)));
+}
+
+// ---- targets ----
+
+// CPython's _PyPegen_get_invalid_target: the first part of 'e' that cannot
+// be a target of 'kind', or NULL. For a 'for' target, "x in y" was read as a
+// comparison: only its left side is a target.
+static const KAstExpr *invalid_target(const KAstExpr *e, TargetKind kind) {
+    switch (e->kind) {
+    case KAST_LIST:
+    case KAST_TUPLE: {
+        const KAstSeq *elts = e->kind == KAST_LIST ? e->v.list.elts : e->v.tuple.elts;
+        for (int i = 0; i < KAST_LEN(elts); i++) {
+            const KAstExpr *bad = invalid_target(elts->items[i], kind);
+            if (bad) {
+                return bad;
+            }
+        }
+        return NULL;
+    }
+    case KAST_STARRED:
+        return kind == TARGET_DEL ? e : invalid_target(e->v.starred.value, kind);
+    case KAST_COMPARE:
+        if (kind != TARGET_FOR) {
+            return e;
+        }
+        return e->v.compare.ops->items[0] == KAST_IN ? invalid_target(e->v.compare.left, kind)
+                                                     : NULL;
+    case KAST_NAME:
+    case KAST_SUBSCRIPT:
+    case KAST_ATTRIBUTE:
+        return NULL;
+    default:
+        return e;
+    }
+}
+
+// Sets the context of valid target 'e' and of the targets inside it.
+static void set_context(KAstExpr *e, KAstExprContext ctx) {
+    switch (e->kind) {
+    case KAST_NAME:
+        e->v.name.ctx = ctx;
+        break;
+    case KAST_ATTRIBUTE:
+        e->v.attribute.ctx = ctx;
+        break;
+    case KAST_SUBSCRIPT:
+        e->v.subscript.ctx = ctx;
+        break;
+    case KAST_STARRED:
+        e->v.starred.ctx = ctx;
+        set_context(e->v.starred.value, ctx);
+        break;
+    case KAST_LIST:
+    case KAST_TUPLE: {
+        KAstSeq *elts = e->kind == KAST_LIST ? e->v.list.elts : e->v.tuple.elts;
+        if (e->kind == KAST_LIST) {
+            e->v.list.ctx = ctx;
+        } else {
+            e->v.tuple.ctx = ctx;
+        }
+        for (int i = 0; i < KAST_LEN(elts); i++) {
+            set_context(elts->items[i], ctx);
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+int kpar_set_context(KParser *p, KAstExpr *e, KAstExprContext ctx) {
+    const KAstExpr *bad = invalid_target(e, ctx == KAST_DEL ? TARGET_DEL : TARGET_STORE);
+    if (bad) {
+        kpar_error_expr(p, bad, ctx == KAST_DEL ? "cannot delete %s" : "cannot assign to %s",
+                        kpar_expr_name(bad));
+        return -1;
+    }
+    set_context(e, ctx);
+    return 0;
+}
+
+const char *kpar_expr_name(const KAstExpr *e) {
+    if (!e) {
+        return NULL;
+    }
+    switch (e->kind) {
+    case KAST_ATTRIBUTE:
+        return "attribute";
+    case KAST_SUBSCRIPT:
+        return "subscript";
+    case KAST_STARRED:
+        return "starred";
+    case KAST_NAME:
+        return "name";
+    case KAST_LIST:
+        return "list";
+    case KAST_TUPLE:
+        return "tuple";
+    case KAST_LAMBDA:
+        return "lambda";
+    case KAST_CALL:
+        return "function call";
+    case KAST_BOOL_OP:
+    case KAST_BIN_OP:
+    case KAST_UNARY_OP:
+        return "expression";
+    case KAST_GENERATOR_EXP:
+        return "generator expression";
+    case KAST_YIELD:
+    case KAST_YIELD_FROM:
+        return "yield expression";
+    case KAST_AWAIT:
+        return "await expression";
+    case KAST_LIST_COMP:
+        return "list comprehension";
+    case KAST_SET_COMP:
+        return "set comprehension";
+    case KAST_DICT_COMP:
+        return "dict comprehension";
+    case KAST_DICT:
+        return "dict literal";
+    case KAST_SET:
+        return "set display";
+    case KAST_JOINED_STR:
+    case KAST_FORMATTED_VALUE:
+        return "f-string expression";
+    case KAST_CONSTANT:
+        switch (e->v.constant.value.kind) {
+        case KCONST_NONE:
+            return "None";
+        case KCONST_TRUE:
+            return "True";
+        case KCONST_FALSE:
+            return "False";
+        case KCONST_ELLIPSIS:
+            return "ellipsis";
+        default:
+            return "literal";
+        }
+    case KAST_COMPARE:
+        return "comparison";
+    case KAST_IF_EXP:
+        return "conditional expression";
+    case KAST_NAMED_EXPR:
+        return "named expression";
+    default:
+        return NULL;
+    }
+}
+
+// star_target: '*' (!'*' star_target) | target_with_star_atom, read as
+// '*' bitwise_or | bitwise_or and checked as a target afterwards.
+static KAstExpr *target_item(KParser *p) {
+    if (kpar_kind(p) != KTOK_STAR) {
+        return bitwise_or(p);
+    }
+    const KToken *star = kpar_advance(p);
+    if (kpar_kind(p) == KTOK_STAR) {
+        return kpar_syntax_error(p);
+    }
+    KAstExpr *value = bitwise_or(p);
+    return value ? starred(p, star, value) : NULL;
+}
+
+// ---- entry points ----
+
+KAstExpr *kpar_expression(KParser *p) {
+    return expression(p);
+}
+
+KAstExpr *kpar_named_expression(KParser *p) {
+    int saved = p->depth;
+    KAstExpr *e = enter(p, 1) < 0 ? NULL : named_expression(p);
+    p->depth = saved;
+    return e;
+}
+
+KAstExpr *kpar_star_named_expression(KParser *p) {
+    return star_named_item(p);
+}
+
+// star_expressions; in eval mode (the whole input), expressions.
+KAstExpr *kpar_star_expressions(KParser *p) {
+    int saved = p->depth;
+    KAstExpr *e = enter(p, 2) < 0 ? NULL : star_expressions(p, p->mode != KPAR_EVAL);
+    p->depth = saved;
+    return e;
+}
+
+KAstExpr *kpar_bitwise_or(KParser *p) {
+    int saved = p->depth;
+    KAstExpr *e = enter(p, 1) < 0 ? NULL : bitwise_or(p);
+    p->depth = saved;
+    return e;
+}
+
+// yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]
+KAstExpr *kpar_yield_expr(KParser *p) {
+    const KToken *kw = kpar_advance(p);
+    if (kpar_accept(p, KTOK_KW_FROM)) {
+        KAstExpr *e = expression(p);
+        return e ? checked(p, kast_yield_from(p->arena, e, TOK_START(kw), PREV_END(p))) : NULL;
+    }
+    int kind = kpar_kind(p);
+    if (!starts_expr[kind] && kind != KTOK_STAR) {
+        return checked(p, kast_yield(p->arena, NULL, TOK_START(kw), TOK_END(kw)));
+    }
+    KAstExpr *e = star_expressions(p, 1);
+    return e ? checked(p, kast_yield(p->arena, e, TOK_START(kw), PREV_END(p))) : NULL;
+}
+
+int kpar_call_args(KParser *p, KAstSeq **args, KAstSeq **keywords) {
+    return call_args(p, args, keywords, 0);
+}
+
+// star_targets: star_target !',' | star_target (',' star_target)* [',']
+// Read as bitwise_or items, so that 'in' ends them; when an item is no
+// target, fails generically where the targets end (the caller then tries
+// CPython's invalid_for_target or invalid_with_item).
+KAstExpr *kpar_star_targets(KParser *p) {
+    int saved = p->depth;
+    const KToken *first = kpar_peek(p);
+    KAstExpr *e = enter(p, 1) < 0 ? NULL : target_item(p);
+    if (e && kpar_kind(p) == KTOK_COMMA) {
+        KParList items;
+        kpar_list_init(&items);
+        if (kpar_list_push(p, &items, e) < 0) {
+            e = NULL;
+        }
+        while (e && kpar_accept(p, KTOK_COMMA)) {
+            int kind = kpar_kind(p);
+            if (!starts_expr[kind] && kind != KTOK_STAR) {
+                break;
+            }
+            if (!(e = target_item(p)) || kpar_list_push(p, &items, e) < 0) {
+                e = NULL;
+            }
+        }
+        KAstSeq *elts;
+        if (e && items_seq(p, &items, &elts) == 0) {
+            const KToken *last = kpar_prev(p);
+            e = checked(p, kast_tuple(p->arena, elts, KAST_STORE, TOK_START(first), TOK_END(last)));
+        } else {
+            e = NULL;
+        }
+    }
+    p->depth = saved;
+    if (!e) {
+        return NULL;
+    }
+    if (invalid_target(e, TARGET_STORE)) {
+        return kpar_syntax_error(p);
+    }
+    set_context(e, KAST_STORE);
+    return e;
+}
