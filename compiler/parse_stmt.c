@@ -13,6 +13,8 @@
 // first failed; here they are tried at the point where parsing fails.
 #include "parser.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 // Location arguments of a node spanning tokens 'a' to 'b'.
@@ -48,6 +50,32 @@ static void *syntax_error_at(KParser *p, int pos) {
     return kpar_syntax_error(p);
 }
 
+// Records an error of 'kind' at token 't' as CPython's RAISE_SYNTAX_ERROR
+// and RAISE_INDENTATION_ERROR place it. A DEDENT has no column there: the
+// offset is the tokenizer's column in the line, one less than the 1-based
+// offset of the token that follows, and there is no end.
+static void *error_at_token(KParser *p, KDiagKind kind, const KToken *t, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void *error_at_token(KParser *p, KDiagKind kind, const KToken *t, const char *fmt, ...) {
+    char msg[sizeof p->diag->msg];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    int col = t->col, end_col = t->end_col;
+    if (t->kind == KTOK_DEDENT) {
+        const KToken *next = t;
+        while (next->kind == KTOK_DEDENT && next < p->toks + p->count - 1) {
+            next++;
+        }
+        if (next->kind != KTOK_ENDMARKER) {
+            col--;
+        }
+        end_col = -1;
+    }
+    return kpar_error_at(p, kind, t->lineno, col, t->end_lineno, end_col, "%s", msg);
+}
+
 // Records 'msg' at the current token, unless that token carries a lexical
 // error, which is reported instead (CPython meets it while fetching the token).
 static void *error_here(KParser *p, const char *msg) {
@@ -55,7 +83,7 @@ static void *error_here(KParser *p, const char *msg) {
     if (t->kind == KTOK_ERRORTOKEN) {
         return kpar_syntax_error(p);
     }
-    return kpar_error_tokens(p, t, t, "%s", msg);
+    return error_at_token(p, KDIAG_SYNTAX_ERROR, t, "%s", msg);
 }
 
 // 1 when the error recorded is the plain "invalid syntax", after which CPython
@@ -958,11 +986,10 @@ KAstSeq *kpar_block(KParser *p, const char *what, const KToken *kw) {
             return syntax_error_at(p, p->pos + 1);
         }
         if (!what) {
-            return kpar_error_at(p, KDIAG_INDENTATION_ERROR, SPAN(t, t),
-                                 "expected an indented block");
+            return error_at_token(p, KDIAG_INDENTATION_ERROR, t, "expected an indented block");
         }
-        return kpar_error_at(p, KDIAG_INDENTATION_ERROR, SPAN(t, t),
-                             "expected an indented block after %s on line %d", what, kw->lineno);
+        return error_at_token(p, KDIAG_INDENTATION_ERROR, t,
+                              "expected an indented block after %s on line %d", what, kw->lineno);
     }
     kpar_advance(p);
     kpar_advance(p);
@@ -1162,9 +1189,14 @@ static int with_header(KParser *p, KParList *items) {
     if (kpar_kind(p) == KTOK_LPAR) {
         KParMark m = kpar_mark(p);
         kpar_advance(p);
-        if (with_items(p, items, 1) == 0 && kpar_accept(p, KTOK_RPAR) &&
-            kpar_accept(p, KTOK_COLON)) {
-            return 0;
+        if (with_items(p, items, 1) == 0 && kpar_accept(p, KTOK_RPAR)) {
+            if (kpar_accept(p, KTOK_COLON)) {
+                return 0;
+            }
+            if (kpar_kind(p) == KTOK_NEWLINE) {
+                error_here(p, "expected ':'");
+                return -1;
+            }
         }
         if (!kpar_failed(p)) {
             kpar_syntax_error(p);
