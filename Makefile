@@ -14,6 +14,10 @@ LDFLAGS_ALL = $(SAN) $(LDFLAGS)
 
 COMPILER_SRC = $(filter-out compiler/kraitc.c,$(wildcard compiler/*.c))
 COMPILER_OBJ = $(COMPILER_SRC:%.c=$(BUILD)/obj/%.o)
+FORMAT_SRC = $(wildcard format/*.c)
+FORMAT_OBJ = $(FORMAT_SRC:%.c=$(BUILD)/obj/%.o)
+VM_SRC = $(filter-out vm/main.c,$(wildcard vm/*.c vm/modules/*.c))
+VM_OBJ = $(VM_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -21,7 +25,9 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_REPLAY = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/%)
 
-all: deps $(BUILD)/bin/kraitc $(UNIT_BIN) $(FUZZ_REPLAY)
+KRAIT_BIN = $(if $(wildcard vm/main.c),$(BUILD)/bin/krait)
+
+all: deps $(BUILD)/bin/kraitc $(KRAIT_BIN) $(UNIT_BIN) $(FUZZ_REPLAY)
 
 deps:
 	@./tools/ensure-deps
@@ -34,13 +40,30 @@ $(BUILD)/libkc.a: $(COMPILER_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/bin/kraitc: $(BUILD)/obj/compiler/kraitc.o $(BUILD)/libkc.a
+$(BUILD)/libkf.a: $(FORMAT_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/libkv.a: $(VM_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/bin/kraitc: $(BUILD)/obj/compiler/kraitc.o $(BUILD)/libkc.a $(if $(FORMAT_SRC),$(BUILD)/libkf.a)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libkc.a
+# The runtime, once vm/main.c exists: the VM, the format reader and the
+# compiler (to recompile stale modules and for compile()/exec()/eval()).
+$(BUILD)/bin/krait: $(BUILD)/obj/vm/main.o $(BUILD)/libkv.a $(BUILD)/libkf.a $(BUILD)/libkc.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Icompiler -o $@ $< $(BUILD)/libkc.a $(LIBS)
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LIBS) -lpthread
+
+# Unit tests see every component's private headers; each links all libraries
+# that exist so far.
+UNIT_LIBS = $(if $(VM_SRC),$(BUILD)/libkv.a) $(if $(FORMAT_SRC),$(BUILD)/libkf.a) $(BUILD)/libkc.a
+$(BUILD)/tests/%: tests/unit/%.c $(UNIT_LIBS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -I. -Icompiler -Iformat -Ivm -o $@ $< $(UNIT_LIBS) $(LIBS) -lpthread
 
 $(BUILD)/bin/parse_bench: tools/bench/parse_bench.c $(BUILD)/libkc.a
 	@mkdir -p $(dir $@)
