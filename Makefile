@@ -7,7 +7,7 @@ CC ?= cc
 OPT ?= -O2
 SAN ?=
 WARN = -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wshadow
-CFLAGS_ALL = -std=c11 -D_GNU_SOURCE -g $(OPT) $(WARN) $(SAN) $(CFLAGS) \
+CFLAGS_ALL = -std=c11 -D_GNU_SOURCE -I. -g $(OPT) $(WARN) $(SAN) $(CFLAGS) \
              $(shell pkg-config --cflags zlib libxxhash 2>/dev/null)
 LIBS = $(shell pkg-config --libs zlib libxxhash 2>/dev/null || echo -lz -lxxhash) -lm
 LDFLAGS_ALL = $(SAN) $(LDFLAGS)
