@@ -242,10 +242,14 @@ static int legacy_call(KParser *p, const KAstExpr *e) {
 }
 
 // The current token cannot follow expression 'e' (may be NULL): the legacy
-// print/exec message when it applies, else "invalid syntax" at the token.
+// print/exec message when it applies, else "invalid syntax" at the token,
+// or at the one after a 'not', which CPython reads looking for 'not in'.
 static void *unexpected_after(KParser *p, const KAstExpr *e) {
     if (!kpar_failed(p) && legacy_call(p, e)) {
         return NULL;
+    }
+    if (kpar_kind(p) == KTOK_KW_NOT) {
+        return syntax_error_at(p, p->pos + 1);
     }
     return kpar_syntax_error(p);
 }
