@@ -76,6 +76,13 @@ static void *error_at_token(KParser *p, KDiagKind kind, const KToken *t, const c
     return kpar_error_at(p, kind, t->lineno, col, t->end_lineno, end_col, "%s", msg);
 }
 
+// "invalid syntax" at the ENDMARKER, which has no column in CPython: the
+// message comes without a caret.
+static void *syntax_error_at_end(KParser *p) {
+    const KToken *t = kpar_peek(p);
+    return kpar_error_at(p, KDIAG_SYNTAX_ERROR, t->lineno, -1, t->lineno, -1, "invalid syntax");
+}
+
 // Records 'msg' at the current token, unless that token carries a lexical
 // error, which is reported instead (CPython meets it while fetching the token).
 static void *error_here(KParser *p, const char *msg) {
@@ -1506,12 +1513,7 @@ static KAstStmt *decorated(KParser *p) {
     if (kind == KTOK_KW_CLASS) {
         return class_def(p, seq);
     }
-    if (kind == KTOK_ENDMARKER) {
-        // CPython's ENDMARKER has no column: the message comes without a caret.
-        const KToken *t = kpar_peek(p);
-        return kpar_error_at(p, KDIAG_SYNTAX_ERROR, t->lineno, -1, t->lineno, -1, "invalid syntax");
-    }
-    return kpar_syntax_error(p);
+    return kind == KTOK_ENDMARKER ? syntax_error_at_end(p) : kpar_syntax_error(p);
 }
 
 // compound_stmt:
@@ -1605,7 +1607,7 @@ KAstSeq *kpar_statement(KParser *p) {
         return kpar_list_seq(p, &body);
     }
     if (kpar_kind(p) == KTOK_ENDMARKER) {
-        return kpar_syntax_error(p);
+        return syntax_error_at_end(p);
     }
     KAstStmt *s = compound_stmt(p);
     if (s) {
