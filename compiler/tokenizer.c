@@ -83,7 +83,15 @@ enum {
      : (c) == 0                                       ? C_END                                 \
                                                       : C_OTHER)
 // Flags of the second table: what loops over names, strings and comments test.
-enum { F_NAME = 1, F_STRING_STOP = 2, F_LINE_END = 4, F_DIGIT = 8, F_HEX = 16, F_PREFIX = 32 };
+enum {
+    F_NAME = 1,
+    F_STRING_STOP = 2,
+    F_LINE_END = 4,
+    F_DIGIT = 8,
+    F_HEX = 16,
+    F_PREFIX = 32,
+    F_ASCII_NAME = 64,
+};
 #define FLAGS_OF(c)                                                                           \
     ((IS_NAME_START(c) || ((c) >= '0' && (c) <= '9') ? F_NAME : 0) |                          \
      ((c) == '"' || (c) == '\'' || (c) == '\\' || (c) == '\n' || (c) == '\r' || (c) == 0      \
@@ -97,7 +105,8 @@ enum { F_NAME = 1, F_STRING_STOP = 2, F_LINE_END = 4, F_DIGIT = 8, F_HEX = 16, F
      ((c) == 'b' || (c) == 'B' || (c) == 'r' || (c) == 'R' || (c) == 'u' || (c) == 'U' ||     \
               (c) == 'f' || (c) == 'F'                                                        \
           ? F_PREFIX                                                                          \
-          : 0))
+          : 0) |                                                                              \
+     ((c) < 0x80 && (IS_NAME_START(c) || ((c) >= '0' && (c) <= '9')) ? F_ASCII_NAME : 0))
 
 #define ROW8(f, i) f(i), f(i + 1), f(i + 2), f(i + 3), f(i + 4), f(i + 5), f(i + 6), f(i + 7)
 #define ROW64(f, i) \
@@ -1033,12 +1042,13 @@ static const char *lex_line(Lexer *lx, const char *p, int *at_eof) {
                     break;
                 }
             }
-            unsigned acc = 0;
-            while (HAS(*p, F_NAME)) {
-                acc |= CH(p);
+            while (HAS(*p, F_ASCII_NAME)) {
                 p++;
             }
-            if (acc & 0x80) {
+            if (CH(p) >= 0x80) {
+                while (HAS(*p, F_NAME)) {
+                    p++;
+                }
                 if (emit_unicode_name(lx, start, p) < 0) {
                     return NULL;
                 }
