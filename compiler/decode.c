@@ -138,8 +138,7 @@ static void scan_newline(Scan *sc) {
 
 // A string literal whose body starts at 'sc->i' (after the opening quotes).
 // Moves past it; returns -1 with 'diag' set when its body is not UTF-8.
-static int scan_string_body(Scan *sc, char quote, int triple, int raw, int is_bytes,
-                            KDiag *diag) {
+static int scan_string_body(Scan *sc, char quote, int triple, int raw, int is_bytes, KDiag *diag) {
     size_t body = sc->i, body_end;
     int has_backslash = 0, closing = 0;
     for (;;) {
@@ -215,8 +214,7 @@ static int name_error(Scan *sc, size_t bad, KDiag *diag) {
     }
     Utf8Error e;
     utf8_find_error(sc->s + start, end - start, &e);
-    return unicode_error(diag, sc->s + start, &e, sc->lineno, (int)(end - sc->line_start) - 1,
-                         -1);
+    return unicode_error(diag, sc->s + start, &e, sc->lineno, (int)(end - sc->line_start) - 1, -1);
 }
 
 // If the name at 'sc->i' is a string prefix followed by a quote, returns its
@@ -407,11 +405,20 @@ static int find_declaration(const char *s, size_t len, char *name, size_t cap) {
 // Python codec names glibc's iconv does not know by the same spelling.
 static const char *iconv_alias(const char *norm) {
     static const char *const aliases[][2] = {
-        {"latin_1", "ISO-8859-1"},    {"l1", "ISO-8859-1"},         {"iso_latin_1", "ISO-8859-1"},
-        {"mac_roman", "MACINTOSH"},   {"macroman", "MACINTOSH"},    {"u8", "UTF-8"},
-        {"utf", "UTF-8"},             {"cp65001", "UTF-8"},         {"646", "ASCII"},
-        {"s_jis", "SHIFT_JIS"},       {"mac_cyrillic", "MAC-CYRILLIC"},
-        {"maccyrillic", "MAC-CYRILLIC"}, {"utf_16le", "UTF-16LE"}, {"utf_16be", "UTF-16BE"},
+        {"latin_1", "ISO-8859-1"},
+        {"l1", "ISO-8859-1"},
+        {"iso_latin_1", "ISO-8859-1"},
+        {"mac_roman", "MACINTOSH"},
+        {"macroman", "MACINTOSH"},
+        {"u8", "UTF-8"},
+        {"utf", "UTF-8"},
+        {"cp65001", "UTF-8"},
+        {"646", "ASCII"},
+        {"s_jis", "SHIFT_JIS"},
+        {"mac_cyrillic", "MAC-CYRILLIC"},
+        {"maccyrillic", "MAC-CYRILLIC"},
+        {"utf_16le", "UTF-16LE"},
+        {"utf_16be", "UTF-16BE"},
     };
     for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++) {
         if (strcmp(norm, aliases[i][0]) == 0) {
@@ -462,9 +469,9 @@ static int is_utf8_alias(const char *name) {
 }
 
 static int is_multibyte_codec(const char *name) {
-    static const char *const prefixes[] = {"shift", "sjis", "s_jis", "euc", "gb", "big5", "cp93",
-                                           "cp94", "cp95", "iso2022", "iso-2022", "hz", "johab",
-                                           "utf"};
+    static const char *const prefixes[] = {"shift",    "sjis", "s_jis", "euc",  "gb",
+                                           "big5",     "cp93", "cp94",  "cp95", "iso2022",
+                                           "iso-2022", "hz",   "johab", "utf"};
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
         if (strncasecmp(name, prefixes[i], strlen(prefixes[i])) == 0) {
             return 1;
@@ -532,11 +539,10 @@ static int convert(KArena *a, const char *name, const char *in, size_t len, char
                 codec[i] = c == '-' ? '_' : (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
             }
             codec[n] = '\0';
-            return kdiag_error(diag, KDIAG_SYNTAX_ERROR, 0, -1, 0, -1,
-                               "'%s' codec can't decode byte 0x%02x in position %zu: %s", codec,
-                               byte, pos,
-                               err == EINVAL ? "incomplete multibyte sequence"
-                                             : "illegal multibyte sequence");
+            return kdiag_error(
+                diag, KDIAG_SYNTAX_ERROR, 0, -1, 0, -1,
+                "'%s' codec can't decode byte 0x%02x in position %zu: %s", codec, byte, pos,
+                err == EINVAL ? "incomplete multibyte sequence" : "illegal multibyte sequence");
         }
         return kdiag_error(diag, KDIAG_SYNTAX_ERROR, 0, -1, 0, -1,
                            "'charmap' codec can't decode byte 0x%02x in position %zu: character "
@@ -579,8 +585,8 @@ static size_t translate_newlines(const char *in, size_t len, char *out) {
     return o;
 }
 
-int ktok_decode_source(KArena *a, const char *bytes, size_t len, const char **out,
-                       size_t *out_len, KDiag *diag) {
+int ktok_decode_source(KArena *a, const char *bytes, size_t len, const char **out, size_t *out_len,
+                       KDiag *diag) {
     int bom = len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0;
     if (bom) {
         bytes += 3;

@@ -47,41 +47,41 @@ enum { LEXICAL_ERROR = 1, STREAM_ERROR = 2 };
 // Character classes
 
 enum {
-    C_OTHER,     // stray or non-printable ASCII: '$', '?', '`', control characters
-    C_NAME,      // a-z A-Z _ and every byte >= 0x80 (CPython's identifier candidates)
+    C_OTHER, // stray or non-printable ASCII: '$', '?', '`', control characters
+    C_NAME,  // a-z A-Z _ and every byte >= 0x80 (CPython's identifier candidates)
     C_DIGIT,
     C_QUOTE,
-    C_SPACE,     // ' ', '\t', '\f'
-    C_NEWLINE,   // '\n', '\r'
+    C_SPACE,   // ' ', '\t', '\f'
+    C_NEWLINE, // '\n', '\r'
     C_HASH,
     C_DOT,
     C_BACKSLASH,
     C_OPEN,
     C_CLOSE,
     C_OP,
-    C_END,       // the NUL after the text
+    C_END, // the NUL after the text
 };
 
-#define IS_NAME_START(c) \
+#define IS_NAME_START(c)                                                                           \
     ((c) >= 0x80 || ((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || (c) == '_')
-#define IS_OP_CHAR(c)                                                                         \
-    ((c) == '+' || (c) == '-' || (c) == '*' || (c) == '/' || (c) == '%' || (c) == '&' ||      \
-     (c) == '|' || (c) == '^' || (c) == '~' || (c) == '<' || (c) == '>' || (c) == '=' ||      \
+#define IS_OP_CHAR(c)                                                                              \
+    ((c) == '+' || (c) == '-' || (c) == '*' || (c) == '/' || (c) == '%' || (c) == '&' ||           \
+     (c) == '|' || (c) == '^' || (c) == '~' || (c) == '<' || (c) == '>' || (c) == '=' ||           \
      (c) == '!' || (c) == ':' || (c) == ',' || (c) == ';' || (c) == '@')
-#define CLASS_OF(c)                                                                           \
-    (IS_NAME_START(c)                                 ? C_NAME                                \
-     : (c) >= '0' && (c) <= '9'                       ? C_DIGIT                               \
-     : (c) == '"' || (c) == '\''                      ? C_QUOTE                               \
-     : (c) == ' ' || (c) == '\t' || (c) == '\f'       ? C_SPACE                               \
-     : (c) == '\n' || (c) == '\r'                     ? C_NEWLINE                             \
-     : (c) == '#'                                     ? C_HASH                                \
-     : (c) == '.'                                     ? C_DOT                                 \
-     : (c) == '\\'                                    ? C_BACKSLASH                           \
-     : (c) == '(' || (c) == '[' || (c) == '{'         ? C_OPEN                                \
-     : (c) == ')' || (c) == ']' || (c) == '}'         ? C_CLOSE                               \
-     : IS_OP_CHAR(c)                                  ? C_OP                                  \
-     : (c) == 0                                       ? C_END                                 \
-                                                      : C_OTHER)
+#define CLASS_OF(c)                                                                                \
+    (IS_NAME_START(c)                           ? C_NAME                                           \
+     : (c) >= '0' && (c) <= '9'                 ? C_DIGIT                                          \
+     : (c) == '"' || (c) == '\''                ? C_QUOTE                                          \
+     : (c) == ' ' || (c) == '\t' || (c) == '\f' ? C_SPACE                                          \
+     : (c) == '\n' || (c) == '\r'               ? C_NEWLINE                                        \
+     : (c) == '#'                               ? C_HASH                                           \
+     : (c) == '.'                               ? C_DOT                                            \
+     : (c) == '\\'                              ? C_BACKSLASH                                      \
+     : (c) == '(' || (c) == '[' || (c) == '{'   ? C_OPEN                                           \
+     : (c) == ')' || (c) == ']' || (c) == '}'   ? C_CLOSE                                          \
+     : IS_OP_CHAR(c)                            ? C_OP                                             \
+     : (c) == 0                                 ? C_END                                            \
+                                                : C_OTHER)
 // Flags of the second table: what loops over names, strings and comments test.
 enum {
     F_NAME = 1,
@@ -92,27 +92,28 @@ enum {
     F_PREFIX = 32,
     F_ASCII_NAME = 64,
 };
-#define FLAGS_OF(c)                                                                           \
-    ((IS_NAME_START(c) || ((c) >= '0' && (c) <= '9') ? F_NAME : 0) |                          \
-     ((c) == '"' || (c) == '\'' || (c) == '\\' || (c) == '\n' || (c) == '\r' || (c) == 0      \
-          ? F_STRING_STOP                                                                     \
-          : 0) |                                                                              \
-     ((c) == '\n' || (c) == '\r' || (c) == 0 ? F_LINE_END : 0) |                              \
-     ((c) >= '0' && (c) <= '9' ? F_DIGIT : 0) |                                               \
-     (((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'f') || ((c) >= 'A' && (c) <= 'F')  \
-          ? F_HEX                                                                             \
-          : 0) |                                                                              \
-     ((c) == 'b' || (c) == 'B' || (c) == 'r' || (c) == 'R' || (c) == 'u' || (c) == 'U' ||     \
-              (c) == 'f' || (c) == 'F'                                                        \
-          ? F_PREFIX                                                                          \
-          : 0) |                                                                              \
+#define FLAGS_OF(c)                                                                                \
+    ((IS_NAME_START(c) || ((c) >= '0' && (c) <= '9') ? F_NAME : 0) |                               \
+     ((c) == '"' || (c) == '\'' || (c) == '\\' || (c) == '\n' || (c) == '\r' || (c) == 0           \
+          ? F_STRING_STOP                                                                          \
+          : 0) |                                                                                   \
+     ((c) == '\n' || (c) == '\r' || (c) == 0 ? F_LINE_END : 0) |                                   \
+     ((c) >= '0' && (c) <= '9' ? F_DIGIT : 0) |                                                    \
+     (((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'f') || ((c) >= 'A' && (c) <= 'F')       \
+          ? F_HEX                                                                                  \
+          : 0) |                                                                                   \
+     ((c) == 'b' || (c) == 'B' || (c) == 'r' || (c) == 'R' || (c) == 'u' || (c) == 'U' ||          \
+              (c) == 'f' || (c) == 'F'                                                             \
+          ? F_PREFIX                                                                               \
+          : 0) |                                                                                   \
      ((c) < 0x80 && (IS_NAME_START(c) || ((c) >= '0' && (c) <= '9')) ? F_ASCII_NAME : 0))
 
 #define ROW8(f, i) f(i), f(i + 1), f(i + 2), f(i + 3), f(i + 4), f(i + 5), f(i + 6), f(i + 7)
-#define ROW64(f, i) \
-    ROW8(f, i), ROW8(f, i + 8), ROW8(f, i + 16), ROW8(f, i + 24), ROW8(f, i + 32), \
+#define ROW64(f, i)                                                                                \
+    ROW8(f, i), ROW8(f, i + 8), ROW8(f, i + 16), ROW8(f, i + 24), ROW8(f, i + 32),                 \
         ROW8(f, i + 40), ROW8(f, i + 48), ROW8(f, i + 56)
-#define TABLE(f) {ROW64(f, 0), ROW64(f, 64), ROW64(f, 128), ROW64(f, 192)}
+#define TABLE(f)                                                                                   \
+    { ROW64(f, 0), ROW64(f, 64), ROW64(f, 128), ROW64(f, 192) }
 
 static const unsigned char char_class[256] = TABLE(CLASS_OF);
 static const unsigned char char_flags[256] = TABLE(FLAGS_OF);
@@ -124,8 +125,6 @@ static const unsigned char char_flags[256] = TABLE(FLAGS_OF);
 // without tokens ("has a byte equal to 'c'" from the classic zero-byte test).
 #define ONES 0x0101010101010101ull
 #define HIGHS 0x8080808080808080ull
-#define HAS_ZERO(w) (((w) - ONES) & ~(w) & HIGHS)
-#define HAS_BYTE(w, c) HAS_ZERO((w) ^ (ONES * (uint8_t)(c)))
 
 static inline uint64_t load8(const char *p) {
     uint64_t w;
@@ -133,11 +132,17 @@ static inline uint64_t load8(const char *p) {
     return w;
 }
 
+// Nonzero when a byte of 'w' is 'c'.
+static inline uint64_t has_byte(uint64_t w, unsigned char c) {
+    uint64_t x = w ^ (ONES * c);
+    return (x - ONES) & ~x & HIGHS;
+}
+
 // First line break (or the end) at or after 'p'.
 static inline const char *skip_to_line_end(const char *p, const char *end) {
     while (p + 8 <= end) {
         uint64_t w = load8(p);
-        if (HAS_BYTE(w, '\n') | HAS_BYTE(w, '\r')) {
+        if (has_byte(w, '\n') | has_byte(w, '\r')) {
             break;
         }
         p += 8;
@@ -152,8 +157,8 @@ static inline const char *skip_to_line_end(const char *p, const char *end) {
 static inline const char *skip_string_run(const char *p, const char *end) {
     while (p + 8 <= end) {
         uint64_t w = load8(p);
-        if (HAS_BYTE(w, '"') | HAS_BYTE(w, '\'') | HAS_BYTE(w, '\\') | HAS_BYTE(w, '\n') |
-            HAS_BYTE(w, '\r')) {
+        if (has_byte(w, '"') | has_byte(w, '\'') | has_byte(w, '\\') | has_byte(w, '\n') |
+            has_byte(w, '\r')) {
             break;
         }
         p += 8;
@@ -169,14 +174,14 @@ static inline const char *skip_string_run(const char *p, const char *end) {
 
 typedef struct Lexer {
     KArena *arena;
-    KTokens *out;        // its unclosed_* arrays are the live bracket stack
+    KTokens *out; // its unclosed_* arrays are the live bracket stack
     const char *src;
-    const char *end;     // src + len; *end == '\0'
-    int crlf_end;        // the text ends with "\r\n": CPython sees one more, empty line
+    const char *end; // src + len; *end == '\0'
+    int crlf_end;    // the text ends with "\r\n": CPython sees one more, empty line
     const char *line_start;
     int lineno;
-    int level;           // open brackets
-    int indent;          // top of indstack
+    int level;  // open brackets
+    int indent; // top of indstack
     int indstack[MAX_INDENT];
     int altstack[MAX_INDENT]; // indentation with tabs counted as one column
     KToken *toks;
@@ -198,8 +203,8 @@ static int grow_tokens(Lexer *lx) {
 
 // Appends a token of 'kind' spanning ('lineno', 'col')-('end_lineno',
 // 'end_col') with text 'text'/'len'. Returns 0, or -1 when out of memory.
-static inline int push_token(Lexer *lx, int kind, const char *text, size_t len, int lineno,
-                             int col, int end_lineno, int end_col) {
+static inline int push_token(Lexer *lx, int kind, const char *text, size_t len, int lineno, int col,
+                             int end_lineno, int end_col) {
     if (lx->count == lx->cap && grow_tokens(lx) < 0) {
         return -1;
     }
@@ -328,54 +333,89 @@ static int put_utf8(char *buf, uint32_t cp) {
 
 // Keyword kind of the ASCII name 's'/'n', or KTOK_NAME. Soft keywords stay names.
 static int keyword_kind(const char *s, size_t n) {
-#define KW(word, kind)                                                  \
-    if (n == sizeof(word) - 1 && memcmp(s, word, sizeof(word) - 1) == 0) { \
-        return kind;                                                    \
-    }
+#define KW(word, kind)                                                                             \
+    do {                                                                                           \
+        if (n == sizeof(word) - 1 && memcmp(s, word, sizeof(word) - 1) == 0) {                     \
+            return kind;                                                                           \
+        }                                                                                          \
+    } while (0)
     if (n < 2 || n > 8) {
         return KTOK_NAME;
     }
     switch (s[0]) {
     case 'a':
-        KW("and", KTOK_KW_AND) KW("as", KTOK_KW_AS) KW("assert", KTOK_KW_ASSERT)
-        KW("async", KTOK_KW_ASYNC) KW("await", KTOK_KW_AWAIT) break;
+        KW("and", KTOK_KW_AND);
+        KW("as", KTOK_KW_AS);
+        KW("assert", KTOK_KW_ASSERT);
+        KW("async", KTOK_KW_ASYNC);
+        KW("await", KTOK_KW_AWAIT);
+        break;
     case 'b':
-        KW("break", KTOK_KW_BREAK) break;
+        KW("break", KTOK_KW_BREAK);
+        break;
     case 'c':
-        KW("class", KTOK_KW_CLASS) KW("continue", KTOK_KW_CONTINUE) break;
+        KW("class", KTOK_KW_CLASS);
+        KW("continue", KTOK_KW_CONTINUE);
+        break;
     case 'd':
-        KW("def", KTOK_KW_DEF) KW("del", KTOK_KW_DEL) break;
+        KW("def", KTOK_KW_DEF);
+        KW("del", KTOK_KW_DEL);
+        break;
     case 'e':
-        KW("elif", KTOK_KW_ELIF) KW("else", KTOK_KW_ELSE) KW("except", KTOK_KW_EXCEPT) break;
+        KW("elif", KTOK_KW_ELIF);
+        KW("else", KTOK_KW_ELSE);
+        KW("except", KTOK_KW_EXCEPT);
+        break;
     case 'f':
-        KW("for", KTOK_KW_FOR) KW("from", KTOK_KW_FROM) KW("finally", KTOK_KW_FINALLY) break;
+        KW("for", KTOK_KW_FOR);
+        KW("from", KTOK_KW_FROM);
+        KW("finally", KTOK_KW_FINALLY);
+        break;
     case 'g':
-        KW("global", KTOK_KW_GLOBAL) break;
+        KW("global", KTOK_KW_GLOBAL);
+        break;
     case 'i':
-        KW("if", KTOK_KW_IF) KW("in", KTOK_KW_IN) KW("is", KTOK_KW_IS)
-        KW("import", KTOK_KW_IMPORT) break;
+        KW("if", KTOK_KW_IF);
+        KW("in", KTOK_KW_IN);
+        KW("is", KTOK_KW_IS);
+        KW("import", KTOK_KW_IMPORT);
+        break;
     case 'l':
-        KW("lambda", KTOK_KW_LAMBDA) break;
+        KW("lambda", KTOK_KW_LAMBDA);
+        break;
     case 'n':
-        KW("not", KTOK_KW_NOT) KW("nonlocal", KTOK_KW_NONLOCAL) break;
+        KW("not", KTOK_KW_NOT);
+        KW("nonlocal", KTOK_KW_NONLOCAL);
+        break;
     case 'o':
-        KW("or", KTOK_KW_OR) break;
+        KW("or", KTOK_KW_OR);
+        break;
     case 'p':
-        KW("pass", KTOK_KW_PASS) break;
+        KW("pass", KTOK_KW_PASS);
+        break;
     case 'r':
-        KW("return", KTOK_KW_RETURN) KW("raise", KTOK_KW_RAISE) break;
+        KW("return", KTOK_KW_RETURN);
+        KW("raise", KTOK_KW_RAISE);
+        break;
     case 't':
-        KW("try", KTOK_KW_TRY) break;
+        KW("try", KTOK_KW_TRY);
+        break;
     case 'w':
-        KW("while", KTOK_KW_WHILE) KW("with", KTOK_KW_WITH) break;
+        KW("while", KTOK_KW_WHILE);
+        KW("with", KTOK_KW_WITH);
+        break;
     case 'y':
-        KW("yield", KTOK_KW_YIELD) break;
+        KW("yield", KTOK_KW_YIELD);
+        break;
     case 'F':
-        KW("False", KTOK_KW_FALSE) break;
+        KW("False", KTOK_KW_FALSE);
+        break;
     case 'N':
-        KW("None", KTOK_KW_NONE) break;
+        KW("None", KTOK_KW_NONE);
+        break;
     case 'T':
-        KW("True", KTOK_KW_TRUE) break;
+        KW("True", KTOK_KW_TRUE);
+        break;
     default:
         break;
     }
@@ -541,19 +581,21 @@ static const char *decimal_tail(Lexer *lx, const char *p) {
     }
 }
 
+static inline int in_radix(int c, int radix) {
+    return radix == 16 ? HAS(c, F_HEX) != 0 : c >= '0' && c < '0' + radix;
+}
+
 // The digits of a 0x/0o/0b literal after its prefix ('q' just past it).
 // 'radix' is 16, 8 or 2. Returns the end, or NULL after an error.
 static const char *radix_digits(Lexer *lx, const char *q, int radix) {
     static const char *const names[17] = {[2] = "binary", [8] = "octal", [16] = "hexadecimal"};
     const char *kind = names[radix];
-#define IN_RADIX(ch)                                                       \
-    (radix == 16 ? HAS(ch, F_HEX) != 0 : (ch) >= '0' && (ch) < '0' + radix)
     int c = CH(q++);
     do {
         if (c == '_') {
             c = CH(q++);
         }
-        if (!IN_RADIX(c)) {
+        if (!in_radix(c, radix)) {
             if (radix != 16 && HAS(c, F_DIGIT)) {
                 error_at(lx, q, "invalid digit '%c' in %s literal", c, kind);
             } else {
@@ -563,7 +605,7 @@ static const char *radix_digits(Lexer *lx, const char *q, int radix) {
         }
         do {
             c = CH(q++);
-        } while (IN_RADIX(c));
+        } while (in_radix(c, radix));
     } while (c == '_');
     if (radix != 16 && HAS(c, F_DIGIT)) {
         error_at(lx, q, "invalid digit '%c' in %s literal", c, kind);
@@ -573,7 +615,6 @@ static const char *radix_digits(Lexer *lx, const char *q, int radix) {
         return NULL;
     }
     return q - 1;
-#undef IN_RADIX
 }
 
 // After the integer part of a decimal number ('c' just read, 'q' past it; or
@@ -776,67 +817,50 @@ static int emit_string(Lexer *lx, const char *start, const char *stop, int linen
 // ---------------------------------------------------------------------------
 // Operators and brackets
 
-// Kind and length of the operator at 'p', longest match; -1 for a lone '!'.
+// The operators by first character: alone, followed by '=', doubled, and
+// doubled then '='. A lone '!' is CPython's OP token: an ERRORTOKEN here.
+typedef struct OpRow {
+    uint8_t one, eq, twice, twice_eq;
+} OpRow;
+
+static const OpRow op_rows[128] = {
+    ['+'] = {KTOK_PLUS, KTOK_PLUSEQUAL, 0, 0},
+    ['-'] = {KTOK_MINUS, KTOK_MINEQUAL, 0, 0},
+    ['*'] = {KTOK_STAR, KTOK_STAREQUAL, KTOK_DOUBLESTAR, KTOK_DOUBLESTAREQUAL},
+    ['/'] = {KTOK_SLASH, KTOK_SLASHEQUAL, KTOK_DOUBLESLASH, KTOK_DOUBLESLASHEQUAL},
+    ['%'] = {KTOK_PERCENT, KTOK_PERCENTEQUAL, 0, 0},
+    ['&'] = {KTOK_AMPER, KTOK_AMPEREQUAL, 0, 0},
+    ['|'] = {KTOK_VBAR, KTOK_VBAREQUAL, 0, 0},
+    ['^'] = {KTOK_CIRCUMFLEX, KTOK_CIRCUMFLEXEQUAL, 0, 0},
+    ['@'] = {KTOK_AT, KTOK_ATEQUAL, 0, 0},
+    ['<'] = {KTOK_LESS, KTOK_LESSEQUAL, KTOK_LEFTSHIFT, KTOK_LEFTSHIFTEQUAL},
+    ['>'] = {KTOK_GREATER, KTOK_GREATEREQUAL, KTOK_RIGHTSHIFT, KTOK_RIGHTSHIFTEQUAL},
+    ['='] = {KTOK_EQUAL, KTOK_EQEQUAL, 0, 0},
+    ['!'] = {KTOK_ERRORTOKEN, KTOK_NOTEQUAL, 0, 0},
+    [':'] = {KTOK_COLON, KTOK_COLONEQUAL, 0, 0},
+    [','] = {KTOK_COMMA, 0, 0, 0},
+    [';'] = {KTOK_SEMI, 0, 0, 0},
+    ['~'] = {KTOK_TILDE, 0, 0, 0},
+};
+
+// Kind and length of the operator at 'p' (a C_OP character), longest match.
 static inline int op_kind(const char *p, int *len) {
-    char c2 = p[1];
-    *len = 1;
-#define TWO(ch, kind)  \
-    if (c2 == (ch)) {  \
-        *len = 2;      \
-        return (kind); \
+    const OpRow *r = &op_rows[CH(p)];
+    if (p[1] == '=' && r->eq) {
+        *len = 2;
+        return r->eq;
     }
-#define THREE(ch2, ch3, kind3, kind2) \
-    if (c2 == (ch2)) {                \
-        if (p[2] == (ch3)) {          \
-            *len = 3;                 \
-            return (kind3);           \
-        }                             \
-        *len = 2;                     \
-        return (kind2);               \
+    if (p[1] == p[0] && r->twice) {
+        *len = p[2] == '=' ? 3 : 2;
+        return p[2] == '=' ? r->twice_eq : r->twice;
     }
-    switch (*p) {
-    case '+':
-        TWO('=', KTOK_PLUSEQUAL) return KTOK_PLUS;
-    case '-':
-        TWO('=', KTOK_MINEQUAL) TWO('>', KTOK_RARROW) return KTOK_MINUS;
-    case '*':
-        THREE('*', '=', KTOK_DOUBLESTAREQUAL, KTOK_DOUBLESTAR)
-        TWO('=', KTOK_STAREQUAL) return KTOK_STAR;
-    case '/':
-        THREE('/', '=', KTOK_DOUBLESLASHEQUAL, KTOK_DOUBLESLASH)
-        TWO('=', KTOK_SLASHEQUAL) return KTOK_SLASH;
-    case '%':
-        TWO('=', KTOK_PERCENTEQUAL) return KTOK_PERCENT;
-    case '&':
-        TWO('=', KTOK_AMPEREQUAL) return KTOK_AMPER;
-    case '|':
-        TWO('=', KTOK_VBAREQUAL) return KTOK_VBAR;
-    case '^':
-        TWO('=', KTOK_CIRCUMFLEXEQUAL) return KTOK_CIRCUMFLEX;
-    case '@':
-        TWO('=', KTOK_ATEQUAL) return KTOK_AT;
-    case '<':
+    if (p[1] == '>' && (p[0] == '-' || p[0] == '<')) {
+        *len = 2;
         // "<>" is NOTEQUAL to the tokenizer; the parser rejects its spelling.
-        THREE('<', '=', KTOK_LEFTSHIFTEQUAL, KTOK_LEFTSHIFT)
-        TWO('=', KTOK_LESSEQUAL) TWO('>', KTOK_NOTEQUAL) return KTOK_LESS;
-    case '>':
-        THREE('>', '=', KTOK_RIGHTSHIFTEQUAL, KTOK_RIGHTSHIFT)
-        TWO('=', KTOK_GREATEREQUAL) return KTOK_GREATER;
-    case '=':
-        TWO('=', KTOK_EQEQUAL) return KTOK_EQUAL;
-    case '!':
-        TWO('=', KTOK_NOTEQUAL) return -1;
-    case ':':
-        TWO('=', KTOK_COLONEQUAL) return KTOK_COLON;
-    case ',':
-        return KTOK_COMMA;
-    case ';':
-        return KTOK_SEMI;
-    default:
-        return KTOK_TILDE;
+        return p[0] == '-' ? KTOK_RARROW : KTOK_NOTEQUAL;
     }
-#undef TWO
-#undef THREE
+    *len = 1;
+    return r->one;
 }
 
 static int open_bracket(Lexer *lx, const char *p) {
@@ -867,9 +891,8 @@ static int close_bracket(Lexer *lx, const char *p) {
                             "on line %d",
                             c, open, line);
         }
-        return error_at(lx, p + 1,
-                        "closing parenthesis '%c' does not match opening parenthesis '%c'", c,
-                        open);
+        return error_at(
+            lx, p + 1, "closing parenthesis '%c' does not match opening parenthesis '%c'", c, open);
     }
     int kind = c == ')' ? KTOK_RPAR : c == ']' ? KTOK_RSQB : KTOK_RBRACE;
     return emit(lx, kind, p, p + 1);
@@ -923,14 +946,15 @@ static int indent_line(Lexer *lx, const char *p, int col, int altcol) {
         lx->indent = ++top;
         lx->indstack[top] = col;
         lx->altstack[top] = altcol;
-        return push_token(lx, KTOK_INDENT, lx->line_start, (size_t)(p - lx->line_start),
-                          lx->lineno, 0, lx->lineno, (int)(p - lx->line_start));
+        return push_token(lx, KTOK_INDENT, lx->line_start, (size_t)(p - lx->line_start), lx->lineno,
+                          0, lx->lineno, (int)(p - lx->line_start));
     }
     while (top > 0 && col < lx->indstack[top]) {
         top--;
     }
     if (col != lx->indstack[top]) {
-        return fail(lx, STREAM_ERROR, KDIAG_INDENTATION_ERROR, lx->lineno, line_len(lx->line_start, p), -1,
+        return fail(lx, STREAM_ERROR, KDIAG_INDENTATION_ERROR, lx->lineno,
+                    line_len(lx->line_start, p), -1,
                     "unindent does not match any outer indentation level");
     }
     if (altcol != lx->altstack[top]) {
@@ -1060,9 +1084,6 @@ static const char *lex_line(Lexer *lx, const char *p, int *at_eof) {
         case C_OP: {
             int len;
             int kind = op_kind(p, &len);
-            if (kind < 0) {
-                kind = KTOK_ERRORTOKEN; // a lone '!': CPython's OP, "invalid syntax"
-            }
             if (emit(lx, kind, p, p + len) < 0) {
                 return NULL;
             }
@@ -1110,7 +1131,7 @@ static const char *lex_line(Lexer *lx, const char *p, int *at_eof) {
             break;
         case C_HASH:
             p = skip_to_line_end(p, lx->end);
-            if (*p != '\0' || p != lx->end) {
+            if (p != lx->end) {
                 goto newline; // NEWLINE starts at the comment, as in CPython
             }
             goto end;
@@ -1203,8 +1224,13 @@ static int check_nul(Lexer *lx) {
 
 int ktok_tokenize(KArena *a, const char *src, size_t len, KTokens *out) {
     memset(out, 0, sizeof *out);
-    Lexer lx = {.arena = a, .out = out, .src = src, .end = src + len, .line_start = src,
-                .lineno = 1, .crlf_end = len >= 2 && src[len - 2] == '\r' && src[len - 1] == '\n'};
+    Lexer lx = {.arena = a,
+                .out = out,
+                .src = src,
+                .end = src + len,
+                .line_start = src,
+                .lineno = 1,
+                .crlf_end = len >= 2 && src[len - 2] == '\r' && src[len - 1] == '\n'};
     if (len >= INT_MAX / 2) {
         return kdiag_nomem(&out->error);
     }

@@ -15,9 +15,7 @@
 
 #include "token_cases.h"
 
-static int is_keyword(int kind) {
-    return kind >= KTOK_FIRST_KEYWORD && kind <= KTOK_LAST_KEYWORD;
-}
+static int is_keyword(int kind) { return kind >= KTOK_FIRST_KEYWORD && kind <= KTOK_LAST_KEYWORD; }
 
 // Formats 'toks' as token_cases.h spells them.
 static void format_tokens(const KTokens *toks, KBuf *b) {
@@ -51,12 +49,12 @@ static void check_token_cases(void) {
         int rc = tokenize(a, c->src, c->len, &toks);
         KBuf b = KBUF_INIT;
         format_tokens(&toks, &b);
-        int same = rc == 0 && toks.error.kind == KDIAG_NONE && b.data &&
-                   strcmp(b.data, c->tokens) == 0;
+        int same =
+            rc == 0 && toks.error.kind == KDIAG_NONE && b.data && strcmp(b.data, c->tokens) == 0;
         CHECK("token case", same);
         if (!same) {
-            fprintf(stderr, "  source: %s\n  want:\n%s  got:\n%s  error: %s\n", c->src,
-                    c->tokens, b.data ? b.data : "", toks.error.msg);
+            fprintf(stderr, "  source: %s\n  want:\n%s  got:\n%s  error: %s\n", c->src, c->tokens,
+                    b.data ? b.data : "", toks.error.msg);
         }
         kbuf_free(&b);
         karena_free(a);
@@ -245,8 +243,8 @@ static void check_odd_spellings(void) {
     KArena *a = karena_new();
     KTokens toks;
     tokenize(a, "a <>= b", 7, &toks);
-    CHECK("<>=", toks.count == 6 && toks.items[1].kind == KTOK_NOTEQUAL &&
-                     toks.items[1].len == 2 && toks.items[2].kind == KTOK_EQUAL);
+    CHECK("<>=", toks.count == 6 && toks.items[1].kind == KTOK_NOTEQUAL && toks.items[1].len == 2 &&
+                     toks.items[2].kind == KTOK_EQUAL);
     tokenize(a, "x = 1\\\r\n", 8, &toks); // CPython sees "x = 1\\\n\n": no EOF error
     CHECK("backslash before final CRLF", toks.count == 5 && toks.error.kind == KDIAG_NONE &&
                                              toks.items[3].kind == KTOK_NEWLINE &&
