@@ -777,17 +777,32 @@ static void *positional_error(KParser *p, int pending) {
                                           : "positional argument follows keyword argument");
 }
 
-// When an argument after the first out-of-place positional one fails
-// generically, CPython's 'args , args' reports that positional argument
-// where the failure was.
-static int argument_failed(KParser *p, int pending) {
-    if (pending && !is_quiet() && failed_generically(p)) {
-        KDiag *d = p->diag;
-        d->kind = KDIAG_NONE;
-        kpar_error_at(p, KDIAG_SYNTAX_ERROR, d->lineno, d->col, d->end_lineno, d->end_col, "%s",
-                      pending == 2 ? "positional argument follows keyword argument unpacking"
-                                   : "positional argument follows keyword argument");
+// An argument from token index 'at' failed. After an out-of-place
+// positional argument (the one at token index 'pending_at'), CPython's
+// invalid_arguments 'args , args' reports it where the failure was, if
+// the second arguments parse at all: when that positional argument itself
+// cannot be read, its first token gets the generic error (CPython's first
+// pass never goes further).
+static int argument_failed(KParser *p, int pending, int at, int pending_at) {
+    if (!pending || is_quiet() || !failed_generically(p)) {
+        return -1;
     }
+    KDiag d = *p->diag;
+    p->diag->kind = KDIAG_NONE;
+    if (at == pending_at) {
+        p->pos = at;
+        quiet++;
+        KAstExpr *e = expression(p);
+        quiet--;
+        p->diag->kind = KDIAG_NONE;
+        if (!e) {
+            syntax_error_at(p, at);
+            return -1;
+        }
+    }
+    kpar_error_at(p, KDIAG_SYNTAX_ERROR, d.lineno, d.col, d.end_lineno, d.end_col, "%s",
+                  pending == 2 ? "positional argument follows keyword argument unpacking"
+                               : "positional argument follows keyword argument");
     return -1;
 }
 
@@ -872,6 +887,20 @@ static KAstExpr *positional_argument(KParser *p) {
     return e;
 }
 
+// args ',' '*' where the '*' (the current token) cannot start an argument:
+//     invalid_arguments: args ',' '*'
+//     -> "iterable argument unpacking follows keyword argument unpacking"
+// at the arguments before it (from the token after 'open').
+static int unpacking_error(KParser *p, const KToken *open, int pending) {
+    if (pending) {
+        positional_error(p, pending);
+        return -1;
+    }
+    kpar_error_tokens(p, open + 1, &p->toks[p->pos - 2],
+                      "iterable argument unpacking follows keyword argument unpacking");
+    return -1;
+}
+
 // arguments: args [','] &')' (the current token is '(', parsing goes through
 // the ')'), with the messages of CPython's invalid_arguments and
 // invalid_kwarg. 'pending' records a positional argument after a keyword
@@ -881,25 +910,24 @@ static int call_args(KParser *p, KAstSeq **args_out, KAstSeq **keywords_out, int
     KParList args, keywords;
     kpar_list_init(&args);
     kpar_list_init(&keywords);
-    int count = 0, seen_keyword = 0, seen_dstar = 0, pending = 0;
+    int count = 0, seen_keyword = 0, seen_dstar = 0, pending = 0, pending_at = -1;
     while (kpar_kind(p) != KTOK_RPAR) {
         const KToken *t = kpar_peek(p);
-        int kind = t->kind, next = kpar_kind_at(p, 1);
+        int kind = t->kind, next = kpar_kind_at(p, 1), at = p->pos;
         if (kind == KTOK_STAR) {
             if (seen_dstar && !is_quiet()) {
-                if (pending) {
-                    positional_error(p, pending);
-                } else {
-                    kpar_error_tokens(p, t, t,
-                                      "iterable argument unpacking follows keyword argument unpacking");
-                }
-                return -1;
+                return unpacking_error(p, open, pending);
             }
             kpar_advance(p);
             KAstExpr *value = expression(p);
             KAstExpr *e = value ? starred(p, t, value) : NULL;
             if (!e) {
-                return argument_failed(p, pending);
+                if (count > 0 && !pending && !is_quiet() && failed_generically(p)) {
+                    p->diag->kind = KDIAG_NONE;
+                    p->pos = (int)(t - p->toks);
+                    return unpacking_error(p, open, pending);
+                }
+                return argument_failed(p, pending, at, pending_at);
             }
             if (at_comprehension(p)) {
                 if (count == 0) {
@@ -926,7 +954,7 @@ static int call_args(KParser *p, KAstSeq **args_out, KAstSeq **keywords_out, int
                 seen_dstar = 1;
             }
             if (!k) {
-                return argument_failed(p, pending);
+                return argument_failed(p, pending, at, pending_at);
             }
             if (kpar_list_push(p, &keywords, k) < 0) {
                 return -1;
@@ -938,17 +966,20 @@ static int call_args(KParser *p, KAstSeq **args_out, KAstSeq **keywords_out, int
                               ktok_spelling(kind));
             return -1;
         } else {
+            int was_pending = pending;
+            if (seen_keyword && !pending) {
+                pending = seen_dstar ? 2 : 1;
+                pending_at = at;
+            }
             KAstExpr *e = positional_argument(p);
             if (!e) {
-                return argument_failed(p, pending);
+                return argument_failed(p, pending, at, pending_at);
             }
             if (at_comprehension(p)) {
-                e = argument_genexp(p, open, e, count, pending, allow_genexp);
+                e = argument_genexp(p, open, e, count, was_pending, allow_genexp);
                 if (!e) {
                     return -1;
                 }
-            } else if (seen_keyword && !pending) {
-                pending = seen_dstar ? 2 : 1;
             }
             if (kpar_list_push(p, &args, e) < 0) {
                 return -1;
