@@ -17,6 +17,7 @@ typedef struct Params {
     int is_lambda;
     int term;             // the token after the list: ')' for def, ':' for lambda
     int has_slash, has_star, has_kwarg;
+    int star_annotated;   // *args has a starred annotation ("*args: *Ts")
 } Params;
 
 static int syntax_error(KParser *p) {
@@ -129,7 +130,8 @@ static int plain_param(KParser *p, Params *ps) {
 static int slash(KParser *p, Params *ps) {
     const KToken *t = kpar_peek(p);
     if (ps->has_star) {
-        return error_at_token(p, t, "/ must be ahead of *");
+        // The rule wants '*' (',' | param_no_default): not "*args: *Ts".
+        return ps->star_annotated ? syntax_error(p) : error_at_token(p, t, "/ must be ahead of *");
     }
     if (ps->has_slash) {
         return error_at_token(p, t, "/ may appear only once");
@@ -149,6 +151,22 @@ static int slash(KParser *p, Params *ps) {
     return item_ends(p, ps) ? 0 : syntax_error(p);
 }
 
+// A second '*' (token 't', consumed): "* argument may appear only once" when
+// a param_no_default or ',' follows it, else "invalid syntax" at it.
+static int second_star(KParser *p, Params *ps, const KToken *t) {
+    int ok = kpar_kind(p) == KTOK_COMMA;
+    if (kpar_kind(p) == KTOK_NAME) {
+        KParMark m = kpar_mark(p);
+        ok = param(p, ps, 0) && item_ends(p, ps);
+        kpar_reset(p, m);
+    }
+    if (ok) {
+        return error_at_token(p, t, "* argument may appear only once");
+    }
+    p->pos = (int)(t - p->toks);
+    return syntax_error(p);
+}
+
 // star_etc:
 //     | '*' param_no_default param_maybe_default* [kwds]
 //     | '*' param_no_default_star_annotation param_maybe_default* [kwds]
@@ -162,16 +180,15 @@ static int star(KParser *p, Params *ps) {
     const KToken *t = kpar_advance(p);
     int kind = kpar_kind(p);
     if (ps->has_star) {
-        if (kind == KTOK_NAME || kind == KTOK_COMMA) {
-            return error_at_token(p, t, "* argument may appear only once");
-        }
-        return syntax_error(p);
+        return second_star(p, ps, t);
     }
     ps->has_star = 1;
     if (kind == KTOK_NAME) {
         if (!(ps->vararg = param(p, ps, 1))) {
             return -1;
         }
+        ps->star_annotated = ps->vararg->annotation &&
+                             ps->vararg->annotation->kind == KAST_STARRED;
         if (kpar_kind(p) == KTOK_EQUAL) {
             return error_at_token(p, kpar_peek(p),
                                   "var-positional argument cannot have default value");

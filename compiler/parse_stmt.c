@@ -218,43 +218,11 @@ static int starts_with_display(const KAstExpr *e, const KToken *first) {
     return 0;
 }
 
-// invalid_legacy_expression: NAME !'(' star_expressions, for print and exec.
-// 'e' ended just before the current token (the last item of a bare tuple is
-// looked at). Returns 1 when "Missing parentheses in call to 'print'..." was
-// recorded.
-static int legacy_call(KParser *p, const KAstExpr *e) {
-    while (e && e->kind == KAST_TUPLE && KAST_LEN(e->v.tuple.elts) > 0) {
-        const KAstExpr *last = e->v.tuple.elts->items[e->v.tuple.elts->count - 1];
-        if (last->end_lineno != e->end_lineno || last->end_col_offset != e->end_col_offset) {
-            return 0;
-        }
-        e = last;
-    }
-    const KToken *prev = kpar_prev(p);
-    if (!e || e->kind != KAST_NAME || prev->lineno != e->lineno || prev->col != e->col_offset ||
-        (strcmp(e->v.name.id, "print") != 0 && strcmp(e->v.name.id, "exec") != 0) ||
-        kpar_kind(p) == KTOK_LPAR) {
-        return 0;
-    }
-    KParMark m = kpar_mark(p);
-    KAstExpr *args = kpar_star_expressions(p);
-    kpar_reset(p, m);
-    if (!args) {
-        return 0;
-    }
-    kpar_error_at(p, KDIAG_SYNTAX_ERROR, e->lineno, e->col_offset, args->end_lineno,
-                  args->end_col_offset, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
-                  e->v.name.id, e->v.name.id);
-    return 1;
-}
-
-// The current token cannot follow expression 'e' (may be NULL): the legacy
-// print/exec message when it applies, else "invalid syntax" at the token,
-// or at the one after a 'not', which CPython reads looking for 'not in'.
-static void *unexpected_after(KParser *p, const KAstExpr *e) {
-    if (!kpar_failed(p) && legacy_call(p, e)) {
-        return NULL;
-    }
+// The current token cannot follow the expression before it: "invalid
+// syntax" at the token, or at the one after a 'not', which CPython reads
+// looking for 'not in'. (parse_expr.c reports what can follow an expression
+// in CPython's invalid_expression: "print 1", "a b" in brackets.)
+static void *unexpected_token(KParser *p) {
     if (kpar_kind(p) == KTOK_KW_NOT) {
         return syntax_error_at(p, p->pos + 1);
     }
@@ -301,8 +269,8 @@ static void *assign_in_condition(KParser *p, int start) {
 }
 
 // The ':' closing the header of an if/elif/while statement or a decorator's
-// NEWLINE ('end'), after expression 'e' parsed from token index 'start'.
-static int header_end(KParser *p, const KAstExpr *e, int start, int end) {
+// NEWLINE ('end'), after an expression parsed from token index 'start'.
+static int header_end(KParser *p, int start, int end) {
     int kind = kpar_kind(p);
     if (kind == end) {
         kpar_advance(p);
@@ -313,7 +281,7 @@ static int header_end(KParser *p, const KAstExpr *e, int start, int end) {
     } else if (kind == KTOK_EQUAL) {
         assign_in_condition(p, start);
     } else {
-        unexpected_after(p, e);
+        unexpected_token(p);
     }
     return -1;
 }
@@ -322,22 +290,22 @@ static int header_end(KParser *p, const KAstExpr *e, int start, int end) {
 static KAstExpr *condition(KParser *p) {
     int start = p->pos;
     KAstExpr *e = kpar_named_expression(p);
-    if (!e || header_end(p, e, start, KTOK_COLON) < 0) {
+    if (!e || header_end(p, start, KTOK_COLON) < 0) {
         return NULL;
     }
     return e;
 }
 
-// A header's ':' after expression 'e' where only "expected ':'" before a
-// NEWLINE is special (for, with, class, except).
-static int header_colon(KParser *p, const KAstExpr *e) {
+// A header's ':' where only "expected ':'" before a NEWLINE is special
+// (for, with, class, except).
+static int header_colon(KParser *p) {
     if (kpar_accept(p, KTOK_COLON)) {
         return 0;
     }
     if (kpar_kind(p) == KTOK_NEWLINE) {
         error_here(p, "expected ':'");
     } else {
-        unexpected_after(p, e);
+        unexpected_token(p);
     }
     return -1;
 }
@@ -482,6 +450,25 @@ static KAstStmt *assign(KParser *p, KAstExpr *target, int start) {
     return or_nomem(p, kast_assign(p->arena, seq, value, NULL, SPAN(&p->toks[start], last_token(p))));
 }
 
+// single_target: a name, attribute or subscript, maybe parenthesised.
+static int is_single_target(const KAstExpr *e) {
+    return e->kind == KAST_NAME || e->kind == KAST_ATTRIBUTE || e->kind == KAST_SUBSCRIPT;
+}
+
+// The operand after the ':' or augmented operator at token index 'op' of an
+// annotation or augmented assignment, parsed by 'parse'. After a target that
+// is not a single_target only CPython's invalid_assignment reads on, and a
+// plain failure there is reported where its first pass stopped: at 'op'.
+static KAstExpr *operand_after(KParser *p, int valid_target, int op, KAstExpr *(*parse)(KParser *)) {
+    KParMark m = kpar_mark(p);
+    KAstExpr *e = parse(p);
+    if (!e && !valid_target && failed_generically(p)) {
+        kpar_reset(p, m);
+        syntax_error_at(p, op);
+    }
+    return e;
+}
+
 // single_target augassign ~ (yield_expr | star_expressions)
 // invalid_assignment: star_expressions augassign (yield_expr | star_expressions)
 //     -> "'%s' is an illegal expression for augmented assignment"
@@ -491,12 +478,12 @@ static KAstStmt *aug_assign(KParser *p, KAstExpr *target, int start) {
     if (p->toks[start].kind == KTOK_KW_YIELD) {
         return syntax_error_at(p, op_pos);
     }
-    KAstExpr *value = annotated_rhs(p);
+    int valid = is_single_target(target);
+    KAstExpr *value = operand_after(p, valid, op_pos, annotated_rhs);
     if (!value) {
         return NULL;
     }
-    if (target->kind != KAST_NAME && target->kind != KAST_ATTRIBUTE &&
-        target->kind != KAST_SUBSCRIPT) {
+    if (!valid) {
         return kpar_error_expr(p, target, "'%s' is an illegal expression for augmented assignment",
                                expr_name(target));
     }
@@ -519,7 +506,7 @@ static KAstStmt *ann_assign(KParser *p, KAstExpr *target, int start) {
         return kpar_syntax_error(p);
     }
     kpar_advance(p);
-    KAstExpr *annotation = kpar_expression(p);
+    KAstExpr *annotation = operand_after(p, is_single_target(target), colon, kpar_expression);
     if (!annotation) {
         return NULL;
     }
@@ -598,30 +585,10 @@ static void *walrus_error(KParser *p, const KAstStmt *s) {
 
 // The current token cannot follow simple statement 's'.
 static void *bad_stmt_end(KParser *p, const KAstStmt *s) {
-    const KAstExpr *last = NULL;
-    switch (s->kind) {
-    case KAST_EXPR:
-        if (kpar_kind(p) == KTOK_COLONEQUAL) {
-            return walrus_error(p, s);
-        }
-        last = s->v.expr.value;
-        break;
-    case KAST_ASSIGN:
-        last = s->v.assign.value;
-        break;
-    case KAST_AUG_ASSIGN:
-        last = s->v.aug_assign.value;
-        break;
-    case KAST_ANN_ASSIGN:
-        last = s->v.ann_assign.value ? s->v.ann_assign.value : s->v.ann_assign.annotation;
-        break;
-    case KAST_RETURN:
-        last = s->v.return_.value;
-        break;
-    default:
-        break;
+    if (s->kind == KAST_EXPR && kpar_kind(p) == KTOK_COLONEQUAL) {
+        return walrus_error(p, s);
     }
-    return unexpected_after(p, last);
+    return unexpected_token(p);
 }
 
 // ---- other simple statements ----
@@ -1119,7 +1086,7 @@ static KAstStmt *for_stmt(KParser *p) {
     }
     kpar_advance(p);
     KAstExpr *iter = kpar_star_expressions(p);
-    if (!iter || header_colon(p, iter) < 0) {
+    if (!iter || header_colon(p) < 0) {
         return NULL;
     }
     KAstSeq *body = kpar_block(p, "'for' statement", kw);
@@ -1219,7 +1186,7 @@ static int with_header(KParser *p, KParList *items) {
         kpar_reset(p, m);
         kpar_list_init(items);
     }
-    if (with_items(p, items, 0) == 0 && header_colon(p, NULL) == 0) {
+    if (with_items(p, items, 0) == 0 && header_colon(p) == 0) {
         return 0;
     }
     if (failed_generically(p) && first_fail.kind != KDIAG_NONE && diag_after(&first_fail, p->diag)) {
@@ -1315,7 +1282,7 @@ static int except_header(KParser *p, int star, KAstExpr **type, const char **nam
         }
         return kpar_expect(p, KTOK_COLON) ? 0 : -1;
     }
-    return header_colon(p, *type);
+    return header_colon(p);
 }
 
 // except_block: 'except' expression ['as' NAME] ':' block | 'except' ':' block
@@ -1428,7 +1395,7 @@ static KAstStmt *class_def(KParser *p, KAstSeq *decorators) {
     if (kpar_kind(p) == KTOK_LPAR && kpar_call_args(p, &bases, &keywords) < 0) {
         return NULL;
     }
-    if (header_colon(p, NULL) < 0) {
+    if (header_colon(p) < 0) {
         return NULL;
     }
     KAstSeq *body = kpar_block(p, "class definition", kw);
@@ -1497,7 +1464,7 @@ static KAstStmt *decorated(KParser *p) {
     while (kpar_accept(p, KTOK_AT)) {
         int start = p->pos;
         KAstExpr *e = kpar_named_expression(p);
-        if (!e || header_end(p, e, start, KTOK_NEWLINE) < 0 ||
+        if (!e || header_end(p, start, KTOK_NEWLINE) < 0 ||
             kpar_list_push(p, &decorators, e) < 0) {
             return NULL;
         }
