@@ -672,6 +672,25 @@ static KAstStmt *names_stmt(KParser *p) {
     return or_nomem(p, kast_nonlocal(p->arena, seq, SPAN(kw, last_token(p))));
 }
 
+// 1 for the tokens an atom starts with (and so a target, through t_primary).
+static int starts_atom(int kind) {
+    switch (kind) {
+    case KTOK_NAME:
+    case KTOK_NUMBER:
+    case KTOK_STRING:
+    case KTOK_LPAR:
+    case KTOK_LSQB:
+    case KTOK_LBRACE:
+    case KTOK_ELLIPSIS:
+    case KTOK_KW_TRUE:
+    case KTOK_KW_FALSE:
+    case KTOK_KW_NONE:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 // del_stmt: 'del' del_targets &(';' | NEWLINE)
 // invalid_del_stmt: 'del' star_expressions -> "cannot delete %s"
 // Each comma-separated item is a target of its own; a parenthesised tuple
@@ -681,7 +700,14 @@ static KAstStmt *del_stmt(KParser *p) {
     KParList targets;
     kpar_list_init(&targets);
     for (;;) {
+        int at = p->pos;
         KAstExpr *e = star_expression(p);
+        if (!e && failed_generically(p) && !starts_atom(p->toks[at].kind)) {
+            // CPython's first pass reads del_target, which stops at once on
+            // a token no target starts with ('not', '-', 'lambda' ...).
+            p->diag->kind = KDIAG_NONE;
+            return syntax_error_at(p, at);
+        }
         if (!e || kpar_list_push(p, &targets, e) < 0) {
             return NULL;
         }
