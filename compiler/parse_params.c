@@ -13,11 +13,11 @@ typedef struct Params {
     KParList kw_defaults; // one per keyword-only parameter, NULL when it has none
     KAstArg *vararg;
     KAstArg *kwarg;
-    int posonly_count;    // parameters before '/'
+    int posonly_count; // parameters before '/'
     int is_lambda;
-    int term;             // the token after the list: ')' for def, ':' for lambda
+    int term; // the token after the list: ')' for def, ':' for lambda
     int has_slash, has_star, has_kwarg;
-    int star_annotated;   // *args has a starred annotation ("*args: *Ts")
+    int star_annotated; // *args has a starred annotation ("*args: *Ts")
 } Params;
 
 static int syntax_error(KParser *p) {
@@ -62,7 +62,7 @@ static KAstArg *param(KParser *p, const Params *ps, int star_annotation) {
     KAstExpr *annotation = NULL;
     if (!ps->is_lambda && kpar_accept(p, KTOK_COLON)) {
         annotation = star_annotation && kpar_kind(p) == KTOK_STAR ? starred_annotation(p)
-                                                                   : kpar_expression(p);
+                                                                  : kpar_expression(p);
         if (!annotation) {
             return NULL;
         }
@@ -72,8 +72,8 @@ static KAstArg *param(KParser *p, const Params *ps, int star_annotation) {
         return NULL;
     }
     const KToken *end = kpar_prev(p);
-    KAstArg *a = kast_arg(p->arena, id, annotation, NULL, name->lineno, name->col,
-                          end->end_lineno, end->end_col);
+    KAstArg *a = kast_arg(p->arena, id, annotation, NULL, name->lineno, name->col, end->end_lineno,
+                          end->end_col);
     return a ? a : kpar_nomem(p);
 }
 
@@ -103,7 +103,8 @@ static int plain_param(KParser *p, Params *ps) {
         return syntax_error(p);
     }
     if (ps->has_star) {
-        if (kpar_list_push(p, &ps->kwonly, a) < 0 || kpar_list_push(p, &ps->kw_defaults, dflt) < 0) {
+        if (kpar_list_push(p, &ps->kwonly, a) < 0 ||
+            kpar_list_push(p, &ps->kw_defaults, dflt) < 0) {
             return -1;
         }
         return 0;
@@ -187,8 +188,7 @@ static int star(KParser *p, Params *ps) {
         if (!(ps->vararg = param(p, ps, 1))) {
             return -1;
         }
-        ps->star_annotated = ps->vararg->annotation &&
-                             ps->vararg->annotation->kind == KAST_STARRED;
+        ps->star_annotated = ps->vararg->annotation && ps->vararg->annotation->kind == KAST_STARRED;
         if (kpar_kind(p) == KTOK_EQUAL) {
             return error_at_token(p, kpar_peek(p),
                                   "var-positional argument cannot have default value");

@@ -39,9 +39,7 @@ static const KToken *last_token(const KParser *p) {
     return &p->toks[i > 0 ? i : 0];
 }
 
-static void *or_nomem(KParser *p, void *node) {
-    return node ? node : kpar_nomem(p);
-}
+static void *or_nomem(KParser *p, void *node) { return node ? node : kpar_nomem(p); }
 
 // "invalid syntax" (or what kpar_syntax_error makes of that token) at token
 // index 'pos'.
@@ -248,7 +246,8 @@ static int named_assign_error(KParser *p, int at) {
     kpar_reset(p, m);
     if (match && a->kind == KAST_NAME && first->kind == KTOK_NAME) {
         kpar_error_at(p, KDIAG_SYNTAX_ERROR, a->lineno, a->col_offset, b->end_lineno,
-                      b->end_col_offset, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+                      b->end_col_offset,
+                      "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
         return 1;
     }
     if (match && !starts_with_display(a, first)) {
@@ -447,7 +446,8 @@ static KAstStmt *assign(KParser *p, KAstExpr *target, int start) {
     if (!seq) {
         return NULL;
     }
-    return or_nomem(p, kast_assign(p->arena, seq, value, NULL, SPAN(&p->toks[start], last_token(p))));
+    return or_nomem(p,
+                    kast_assign(p->arena, seq, value, NULL, SPAN(&p->toks[start], last_token(p))));
 }
 
 // single_target: a name, attribute or subscript, maybe parenthesised.
@@ -459,7 +459,8 @@ static int is_single_target(const KAstExpr *e) {
 // annotation or augmented assignment, parsed by 'parse'. After a target that
 // is not a single_target only CPython's invalid_assignment reads on, and a
 // plain failure there is reported where its first pass stopped: at 'op'.
-static KAstExpr *operand_after(KParser *p, int valid_target, int op, KAstExpr *(*parse)(KParser *)) {
+static KAstExpr *operand_after(KParser *p, int valid_target, int op,
+                               KAstExpr *(*parse)(KParser *)) {
     KParMark m = kpar_mark(p);
     KAstExpr *e = parse(p);
     if (!e && !valid_target && failed_generically(p)) {
@@ -490,8 +491,8 @@ static KAstStmt *aug_assign(KParser *p, KAstExpr *target, int start) {
     if (kpar_set_context(p, target, KAST_STORE) < 0) {
         return NULL;
     }
-    return or_nomem(p, kast_aug_assign(p->arena, target, op, value,
-                                       SPAN(&p->toks[start], last_token(p))));
+    return or_nomem(
+        p, kast_aug_assign(p->arena, target, op, value, SPAN(&p->toks[start], last_token(p))));
 }
 
 // NAME ':' expression ['=' annotated_rhs]                      (simple = 1)
@@ -1010,8 +1011,7 @@ static KAstSeq *else_block(KParser *p) {
     if (forced_colon(p) < 0) {
         return NULL;
     }
-    return kpar_block(p, kw->kind == KTOK_KW_ELSE ? "'else' statement" : "'finally' statement",
-                      kw);
+    return kpar_block(p, kw->kind == KTOK_KW_ELSE ? "'else' statement" : "'finally' statement", kw);
 }
 
 // ---- compound statements ----
@@ -1029,9 +1029,9 @@ static KAstStmt *if_stmt(KParser *p) {
     do {
         const KToken *kw = kpar_advance(p);
         KAstExpr *test = condition(p);
-        KAstSeq *body = test ? kpar_block(p, kw->kind == KTOK_KW_IF ? "'if' statement"
-                                                                    : "'elif' statement", kw)
-                             : NULL;
+        KAstSeq *body =
+            test ? kpar_block(p, kw->kind == KTOK_KW_IF ? "'if' statement" : "'elif' statement", kw)
+                 : NULL;
         if (!body || kpar_list_push(p, &kws, (void *)kw) < 0 ||
             kpar_list_push(p, &tests, test) < 0 || kpar_list_push(p, &bodies, body) < 0) {
             return NULL;
@@ -1125,8 +1125,8 @@ static KAstStmt *for_stmt(KParser *p) {
     }
     const KToken *end = last_token(p);
     if (is_async) {
-        return or_nomem(p, kast_async_for(p->arena, target, iter, body, orelse, NULL,
-                                          SPAN(start, end)));
+        return or_nomem(
+            p, kast_async_for(p->arena, target, iter, body, orelse, NULL, SPAN(start, end)));
     }
     return or_nomem(p, kast_for(p->arena, target, iter, body, orelse, NULL, SPAN(start, end)));
 }
@@ -1215,7 +1215,8 @@ static int with_header(KParser *p, KParList *items) {
     if (with_items(p, items, 0) == 0 && header_colon(p) == 0) {
         return 0;
     }
-    if (failed_generically(p) && first_fail.kind != KDIAG_NONE && diag_after(&first_fail, p->diag)) {
+    if (failed_generically(p) && first_fail.kind != KDIAG_NONE &&
+        diag_after(&first_fail, p->diag)) {
         *p->diag = first_fail;
     }
     return -1;
@@ -1357,7 +1358,8 @@ static void *mixed_except_error(KParser *p, int star) {
     if (!ok) {
         return syntax_error_at(p, at);
     }
-    return kpar_error_tokens(p, kw, end, "cannot have both 'except' and 'except*' on the same 'try'");
+    return kpar_error_tokens(p, kw, end,
+                             "cannot have both 'except' and 'except*' on the same 'try'");
 }
 
 // try_stmt:
@@ -1490,8 +1492,7 @@ static KAstStmt *decorated(KParser *p) {
     while (kpar_accept(p, KTOK_AT)) {
         int start = p->pos;
         KAstExpr *e = kpar_named_expression(p);
-        if (!e || header_end(p, start, KTOK_NEWLINE) < 0 ||
-            kpar_list_push(p, &decorators, e) < 0) {
+        if (!e || header_end(p, start, KTOK_NEWLINE) < 0 || kpar_list_push(p, &decorators, e) < 0) {
             return NULL;
         }
     }
@@ -1578,9 +1579,7 @@ static int statement(KParser *p, KParList *out) {
 }
 
 // file: [statements] ENDMARKER
-KAstSeq *kpar_file(KParser *p) {
-    return statements(p, KTOK_ENDMARKER);
-}
+KAstSeq *kpar_file(KParser *p) { return statements(p, KTOK_ENDMARKER); }
 
 // statement_newline:
 //     | compound_stmt NEWLINE
