@@ -1507,6 +1507,9 @@ static KAstStmt *decorated(KParser *p) {
     if (kind == KTOK_KW_CLASS) {
         return class_def(p, seq);
     }
+    if (kind == KTOK_KW_ASYNC) {
+        return syntax_error_at(p, p->pos + 1);
+    }
     return kind == KTOK_ENDMARKER ? syntax_error_at_end(p) : kpar_syntax_error(p);
 }
 
