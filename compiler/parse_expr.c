@@ -23,6 +23,7 @@
 
 #include "ast.h"
 #include "literal.h"
+#include "parse_target.h"
 #include "tokens.h"
 
 // Location arguments of a node from token 'a' or expression 'e' to token 'b'
@@ -40,10 +41,10 @@
 // check adds it so that "-" * n + "1" fails at the same n as CPython 3.11.
 enum { DEPTH_TAIL = 27 };
 // Rule levels CPython goes through between an atom's bracket and the
-// expression inside it (tuple/group/list ..., star_named_expression ...).
-enum { DEPTH_BRACKET = 8 };
-// The same for a call's arguments.
-enum { DEPTH_CALL = 4 };
+// expression inside it (measured: tuple/group ..., star_named_expression
+// ...), one more for the items after the first; the same for a call's
+// arguments or a subscript, three more for a keyword argument's value.
+enum { DEPTH_PAREN = 8, DEPTH_DISPLAY = 9, DEPTH_CALL = 4, DEPTH_KEYWORD = 3 };
 
 // Quiet parsing (see above): >0 inside expression_without_invalid. 'key_quiet'
 // is the same for the keys of a dict display after its first entry, where
@@ -63,42 +64,57 @@ static KAstExpr *factor(KParser *p);
 static KAstSeq *for_if_clauses(KParser *p);
 static int call_args(KParser *p, KAstSeq **args, KAstSeq **keywords, int allow_genexp);
 
-typedef enum { TARGET_STORE, TARGET_DEL, TARGET_FOR } TargetKind;
-static const KAstExpr *invalid_target(const KAstExpr *e, TargetKind kind);
-static void set_context(KAstExpr *e, KAstExprContext ctx);
-
 // ---- token classes ----
 
 // Tokens that can start an expression (what expression_without_invalid may
 // parse after a complete expression).
 static const uint8_t starts_expr[KTOK_COUNT] = {
-    [KTOK_NAME] = 1,     [KTOK_NUMBER] = 1,    [KTOK_STRING] = 1,    [KTOK_LPAR] = 1,
-    [KTOK_LSQB] = 1,     [KTOK_LBRACE] = 1,    [KTOK_MINUS] = 1,     [KTOK_PLUS] = 1,
-    [KTOK_TILDE] = 1,    [KTOK_KW_NOT] = 1,    [KTOK_KW_LAMBDA] = 1, [KTOK_KW_AWAIT] = 1,
-    [KTOK_KW_TRUE] = 1,  [KTOK_KW_FALSE] = 1,  [KTOK_KW_NONE] = 1,   [KTOK_ELLIPSIS] = 1,
+    [KTOK_NAME] = 1,    [KTOK_NUMBER] = 1,   [KTOK_STRING] = 1,    [KTOK_LPAR] = 1,
+    [KTOK_LSQB] = 1,    [KTOK_LBRACE] = 1,   [KTOK_MINUS] = 1,     [KTOK_PLUS] = 1,
+    [KTOK_TILDE] = 1,   [KTOK_KW_NOT] = 1,   [KTOK_KW_LAMBDA] = 1, [KTOK_KW_AWAIT] = 1,
+    [KTOK_KW_TRUE] = 1, [KTOK_KW_FALSE] = 1, [KTOK_KW_NONE] = 1,   [KTOK_ELLIPSIS] = 1,
 };
 
 // Tokens after which an atom can be nothing but the whole expression: the
 // fast path for names and numbers.
 static const uint8_t ends_expr[KTOK_COUNT] = {
-    [KTOK_ENDMARKER] = 1,        [KTOK_NEWLINE] = 1,         [KTOK_RPAR] = 1,
-    [KTOK_RSQB] = 1,             [KTOK_RBRACE] = 1,          [KTOK_COLON] = 1,
-    [KTOK_COMMA] = 1,            [KTOK_SEMI] = 1,            [KTOK_EQUAL] = 1,
-    [KTOK_PLUSEQUAL] = 1,        [KTOK_MINEQUAL] = 1,        [KTOK_STAREQUAL] = 1,
-    [KTOK_SLASHEQUAL] = 1,       [KTOK_PERCENTEQUAL] = 1,    [KTOK_AMPEREQUAL] = 1,
-    [KTOK_VBAREQUAL] = 1,        [KTOK_CIRCUMFLEXEQUAL] = 1, [KTOK_LEFTSHIFTEQUAL] = 1,
-    [KTOK_RIGHTSHIFTEQUAL] = 1,  [KTOK_DOUBLESTAREQUAL] = 1, [KTOK_DOUBLESLASHEQUAL] = 1,
-    [KTOK_ATEQUAL] = 1,          [KTOK_RARROW] = 1,          [KTOK_COLONEQUAL] = 1,
-    [KTOK_KW_ELSE] = 1,          [KTOK_KW_FOR] = 1,          [KTOK_KW_ASYNC] = 1,
-    [KTOK_KW_AS] = 1,            [KTOK_KW_FROM] = 1,
+    [KTOK_ENDMARKER] = 1,
+    [KTOK_NEWLINE] = 1,
+    [KTOK_RPAR] = 1,
+    [KTOK_RSQB] = 1,
+    [KTOK_RBRACE] = 1,
+    [KTOK_COLON] = 1,
+    [KTOK_COMMA] = 1,
+    [KTOK_SEMI] = 1,
+    [KTOK_EQUAL] = 1,
+    [KTOK_PLUSEQUAL] = 1,
+    [KTOK_MINEQUAL] = 1,
+    [KTOK_STAREQUAL] = 1,
+    [KTOK_SLASHEQUAL] = 1,
+    [KTOK_PERCENTEQUAL] = 1,
+    [KTOK_AMPEREQUAL] = 1,
+    [KTOK_VBAREQUAL] = 1,
+    [KTOK_CIRCUMFLEXEQUAL] = 1,
+    [KTOK_LEFTSHIFTEQUAL] = 1,
+    [KTOK_RIGHTSHIFTEQUAL] = 1,
+    [KTOK_DOUBLESTAREQUAL] = 1,
+    [KTOK_DOUBLESLASHEQUAL] = 1,
+    [KTOK_ATEQUAL] = 1,
+    [KTOK_RARROW] = 1,
+    [KTOK_COLONEQUAL] = 1,
+    [KTOK_KW_ELSE] = 1,
+    [KTOK_KW_FOR] = 1,
+    [KTOK_KW_ASYNC] = 1,
+    [KTOK_KW_AS] = 1,
+    [KTOK_KW_FROM] = 1,
 };
 
 // Binary operators from bitwise_or down to term: precedence (0: none) and
 // operator, by token kind.
 static const uint8_t binop_prec[KTOK_COUNT] = {
-    [KTOK_VBAR] = 1,      [KTOK_CIRCUMFLEX] = 2, [KTOK_AMPER] = 3,   [KTOK_LEFTSHIFT] = 4,
-    [KTOK_RIGHTSHIFT] = 4, [KTOK_PLUS] = 5,      [KTOK_MINUS] = 5,   [KTOK_STAR] = 6,
-    [KTOK_SLASH] = 6,     [KTOK_DOUBLESLASH] = 6, [KTOK_PERCENT] = 6, [KTOK_AT] = 6,
+    [KTOK_VBAR] = 1,       [KTOK_CIRCUMFLEX] = 2,  [KTOK_AMPER] = 3,   [KTOK_LEFTSHIFT] = 4,
+    [KTOK_RIGHTSHIFT] = 4, [KTOK_PLUS] = 5,        [KTOK_MINUS] = 5,   [KTOK_STAR] = 6,
+    [KTOK_SLASH] = 6,      [KTOK_DOUBLESLASH] = 6, [KTOK_PERCENT] = 6, [KTOK_AT] = 6,
 };
 static const uint8_t binop_op[KTOK_COUNT] = {
     [KTOK_VBAR] = KAST_BIT_OR,       [KTOK_CIRCUMFLEX] = KAST_BIT_XOR,
@@ -191,6 +207,16 @@ static int is_legacy_name(const KAstExpr *e) {
 static const KAstExpr *comprehension_end(const KAstSeq *gens) {
     const KAstComprehension *c = gens->items[gens->count - 1];
     return KAST_LEN(c->ifs) ? c->ifs->items[c->ifs->count - 1] : c->iter;
+}
+
+// The bitwise_or after a '*' (or '**'), which CPython reaches four rule
+// levels higher than an expression's.
+static KAstExpr *star_operand(KParser *p) {
+    int saved = p->depth;
+    p->depth -= 4;
+    KAstExpr *e = bitwise_or(p);
+    p->depth = saved;
+    return e;
 }
 
 static KAstExpr *starred(KParser *p, const KToken *star, KAstExpr *value) {
@@ -289,9 +315,8 @@ static void *comprehension_target_error(KParser *p, const KToken *open, const KP
                          "did you forget parentheses around the comprehension target?");
 }
 
-// star_named_expressions after the first item and its comma, up to the
-// closing bracket 'close' (not consumed): ','.star_named_expression+ [',']
-static int display_items(KParser *p, const KToken *open, KParList *items, int close) {
+// The items of display_items.
+static int more_items(KParser *p, const KToken *open, KParList *items, int close) {
     const KToken *comma = kpar_prev(p);
     for (;;) {
         int kind = kpar_kind(p);
@@ -321,6 +346,15 @@ static int display_items(KParser *p, const KToken *open, KParList *items, int cl
         }
         return -1;
     }
+}
+
+// star_named_expressions after the first item and its comma, up to the
+// closing bracket 'close' (not consumed): ','.star_named_expression+ [',']
+static int display_items(KParser *p, const KToken *open, KParList *items, int close) {
+    int saved = p->depth;
+    int r = enter(p, open->kind == KTOK_LPAR ? 2 : 1) < 0 ? -1 : more_items(p, open, items, close);
+    p->depth = saved;
+    return r;
 }
 
 // The sequence of 'items' (NULL when empty, or on MemoryError: check
@@ -457,8 +491,8 @@ static KAstExpr *list_atom(KParser *p) {
 
 // The value after a dict key's ':' (the current token follows the colon):
 //     invalid_double_starred_kvpairs / invalid_kvpair:
-//         | expression ':' '*' bitwise_or -> "cannot use a starred expression in a dictionary value"
-//         | expression ':' &('}'|',') -> "expression expected after dictionary key and ':'"
+//         | expression ':' '*' bitwise_or -> "cannot use a starred expression in a dictionary
+//         value" | expression ':' &('}'|',') -> "expression expected after dictionary key and ':'"
 static KAstExpr *dict_value(KParser *p) {
     const KToken *colon = kpar_prev(p);
     int kind = kpar_kind(p);
@@ -466,7 +500,8 @@ static KAstExpr *dict_value(KParser *p) {
         return expression(p);
     }
     if (kind != KTOK_STAR) {
-        return kpar_error_tokens(p, colon, colon, "expression expected after dictionary key and ':'");
+        return kpar_error_tokens(p, colon, colon,
+                                 "expression expected after dictionary key and ':'");
     }
     const KToken *star = kpar_advance(p);
     if (!bitwise_or(p)) {
@@ -488,7 +523,7 @@ static KAstExpr *dict_value(KParser *p) {
 static int dict_entry(KParser *p, KParList *keys, KParList *values) {
     KAstExpr *key = NULL, *value;
     if (kpar_accept(p, KTOK_DOUBLESTAR)) {
-        value = bitwise_or(p);
+        value = star_operand(p);
     } else {
         int saved = key_quiet;
         key_quiet = 1;
@@ -542,6 +577,10 @@ static KAstExpr *dict_rest(KParser *p, const KToken *open, KParList *keys, KParL
         return checked(p, kast_dict_comp(p->arena, keys->items[0], values->items[0], gens,
                                          TOK_START(open), TOK_END(close)));
     }
+    int saved = p->depth;
+    if (enter(p, 1) < 0) {
+        return NULL;
+    }
     while (kpar_kind(p) == KTOK_COMMA) {
         kpar_advance(p);
         if (kpar_kind(p) == KTOK_RBRACE) {
@@ -551,6 +590,7 @@ static KAstExpr *dict_rest(KParser *p, const KToken *open, KParList *keys, KParL
             return NULL;
         }
     }
+    p->depth = saved;
     if (kpar_kind(p) != KTOK_RBRACE) {
         return kpar_syntax_error(p);
     }
@@ -610,7 +650,7 @@ static KAstExpr *brace_atom(KParser *p) {
     }
     if (kind == KTOK_DOUBLESTAR) {
         const KToken *dstar = kpar_advance(p);
-        KAstExpr *value = bitwise_or(p);
+        KAstExpr *value = star_operand(p);
         if (!value || kpar_list_push(p, &keys, NULL) < 0 || kpar_list_push(p, &values, value) < 0) {
             return NULL;
         }
@@ -642,7 +682,7 @@ static KAstExpr *brace_atom(KParser *p) {
 // parsed as a dict key (see 'key_quiet').
 static KAstExpr *bracket_atom(KParser *p) {
     int saved_depth = p->depth, saved_key = key_quiet;
-    if (enter(p, DEPTH_BRACKET) < 0) {
+    if (enter(p, kpar_kind(p) == KTOK_LPAR ? DEPTH_PAREN : DEPTH_DISPLAY) < 0) {
         p->depth = saved_depth;
         return NULL;
     }
@@ -722,7 +762,7 @@ static KAstExpr *for_target(KParser *p) {
     if (!e) {
         return NULL;
     }
-    const KAstExpr *bad = invalid_target(e, TARGET_FOR);
+    const KAstExpr *bad = ktarget_invalid(e, KTARGET_FOR);
     if (bad) {
         return kpar_error_expr(p, bad, "cannot assign to %s", kpar_expr_name(bad));
     }
@@ -731,7 +771,7 @@ static KAstExpr *for_target(KParser *p) {
 
 // for_if_clauses: for_if_clause+
 // for_if_clause: ['async'] 'for' star_targets 'in' ~ disjunction ('if' disjunction)*
-static KAstSeq *for_if_clauses(KParser *p) {
+static KAstSeq *clauses(KParser *p) {
     KParList gens;
     kpar_list_init(&gens);
     while (at_comprehension(p)) {
@@ -764,6 +804,15 @@ static KAstSeq *for_if_clauses(KParser *p) {
         }
     }
     return kpar_list_seq(p, &gens);
+}
+
+// The clauses are one rule level less deep than an element (measured).
+static KAstSeq *for_if_clauses(KParser *p) {
+    int saved = p->depth;
+    p->depth--;
+    KAstSeq *gens = clauses(p);
+    p->depth = saved;
+    return gens;
 }
 
 // ---- calls and subscripts ----
@@ -847,15 +896,17 @@ static KAstExpr *argument_genexp(KParser *p, const KToken *open, KAstExpr *e, in
 static KAstKeyword *keyword_argument(KParser *p) {
     const KToken *name = kpar_advance(p);
     const KToken *eq = kpar_advance(p);
-    KAstExpr *value = expression(p);
+    int saved = p->depth;
+    KAstExpr *value = enter(p, DEPTH_KEYWORD) < 0 ? NULL : expression(p);
+    p->depth = saved;
     if (!value) {
         return NULL;
     }
     if (at_comprehension(p) && !is_quiet()) {
         int at = p->pos;
         if (for_if_clauses(p)) {
-            return kpar_error_tokens(p, name, eq,
-                                     "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+            return kpar_error_tokens(
+                p, name, eq, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
         }
         if (failed_generically(p)) {
             p->diag->kind = KDIAG_NONE;
@@ -962,8 +1013,7 @@ static int call_args(KParser *p, KAstSeq **args_out, KAstSeq **keywords_out, int
             seen_keyword = 1;
         } else if ((kind == KTOK_KW_TRUE || kind == KTOK_KW_FALSE || kind == KTOK_KW_NONE) &&
                    next == KTOK_EQUAL && !is_quiet()) {
-            kpar_error_tokens(p, t, kpar_peek_at(p, 1), "cannot assign to %s",
-                              ktok_spelling(kind));
+            kpar_error_tokens(p, t, kpar_peek_at(p, 1), "cannot assign to %s", ktok_spelling(kind));
             return -1;
         } else {
             int was_pending = pending;
@@ -1113,19 +1163,21 @@ static KAstExpr *primary(KParser *p) {
                 return backtrack(p, m) ? e : NULL;
             }
             const KToken *close = kpar_prev(p);
-            e = checked(p, kast_call(p->arena, e, args, keywords, TOK_START(start), TOK_END(close)));
+            e = checked(p,
+                        kast_call(p->arena, e, args, keywords, TOK_START(start), TOK_END(close)));
             break;
         }
         case KTOK_LSQB: {
             kpar_advance(p);
             int saved = p->depth;
-            KAstExpr *s = enter(p, DEPTH_BRACKET) < 0 ? NULL : slices(p);
+            KAstExpr *s = enter(p, DEPTH_CALL) < 0 ? NULL : slices(p);
             p->depth = saved;
             if (!s || !kpar_expect(p, KTOK_RSQB)) {
                 return backtrack(p, m) ? e : NULL;
             }
             const KToken *close = kpar_prev(p);
-            e = checked(p, kast_subscript(p->arena, e, s, KAST_LOAD, TOK_START(start), TOK_END(close)));
+            e = checked(
+                p, kast_subscript(p->arena, e, s, KAST_LOAD, TOK_START(start), TOK_END(close)));
             break;
         }
         default:
@@ -1205,8 +1257,8 @@ static KAstExpr *binary(KParser *p, int min_prec) {
         if (!right) {
             return backtrack(p, m) ? left : NULL;
         }
-        left = checked(p, kast_bin_op(p->arena, left, binop_op[kind], right, TOK_START(start),
-                                      PREV_END(p)));
+        left = checked(
+            p, kast_bin_op(p->arena, left, binop_op[kind], right, TOK_START(start), PREV_END(p)));
     }
     return left;
 }
@@ -1355,10 +1407,11 @@ static KAstExpr *disjunction(KParser *p) {
 static KAstExpr *lambdef(KParser *p) {
     const KToken *kw = kpar_advance(p);
     int saved = p->depth;
-    if (enter(p, 1) < 0) {
+    if (enter(p, 2) < 0) {
         p->depth = saved;
         return NULL;
     }
+    p->depth--;
     KAstArguments *args = kpar_parameters(p, 1);
     KAstExpr *body = args && kpar_expect(p, KTOK_COLON) ? expression(p) : NULL;
     p->depth = saved;
@@ -1421,6 +1474,9 @@ static int invalid_expression(KParser *p, int start, KAstExpr *d) {
 static KAstExpr *expression(KParser *p) {
     int kind = kpar_kind(p);
     if ((kind == KTOK_NAME || kind == KTOK_NUMBER) && ends_expr[kpar_kind_at(p, 1)]) {
+        if (p->depth + 1 + DEPTH_TAIL > KPAR_MAX_DEPTH) {
+            return kpar_nomem(p);
+        }
         return kind == KTOK_NAME ? name_atom(p) : number_atom(p);
     }
     int saved = p->depth;
@@ -1460,7 +1516,8 @@ static KAstExpr *expression(KParser *p) {
         if (!orelse) {
             return backtrack(p, m) ? e : NULL;
         }
-        return checked(p, kast_if_exp(p->arena, test, e, orelse, TOK_START(&p->toks[start]), PREV_END(p)));
+        return checked(
+            p, kast_if_exp(p->arena, test, e, orelse, TOK_START(&p->toks[start]), PREV_END(p)));
     }
     p->depth = saved;
     if (starts_expr[kind] && !is_quiet() && invalid_expression(p, start, e) < 0) {
@@ -1474,8 +1531,8 @@ static KAstExpr *walrus(KParser *p) {
     const KToken *name = kpar_advance(p);
     kpar_advance(p);
     const char *id = kpar_ident(p, name);
-    KAstExpr *target = id ? kast_name(p->arena, id, KAST_STORE, TOK_START(name), TOK_END(name))
-                          : NULL;
+    KAstExpr *target =
+        id ? kast_name(p->arena, id, KAST_STORE, TOK_START(name), TOK_END(name)) : NULL;
     if (id && !target) {
         return kpar_nomem(p);
     }
@@ -1580,7 +1637,8 @@ static KAstExpr *named_tail(KParser *p, int start, KAstExpr *e) {
             return kpar_error_at(p, KDIAG_SYNTAX_ERROR, EXPR_START(e), EXPR_END(b),
                                  "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
         }
-        return kpar_error_expr(p, e, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+        return kpar_error_expr(p, e,
+                               "cannot assign to %s here. Maybe you meant '==' instead of '='?",
                                kpar_expr_name(e));
     }
     if (!b && !failed_generically(p)) {
@@ -1608,7 +1666,7 @@ static KAstExpr *star_named_item(KParser *p) {
         return named_expression(p);
     }
     const KToken *star = kpar_advance(p);
-    KAstExpr *value = bitwise_or(p);
+    KAstExpr *value = star_operand(p);
     return value ? starred(p, star, value) : NULL;
 }
 
@@ -1618,7 +1676,7 @@ static KAstExpr *star_expression(KParser *p, int allow_star) {
         return expression(p);
     }
     const KToken *star = kpar_advance(p);
-    KAstExpr *value = bitwise_or(p);
+    KAstExpr *value = star_operand(p);
     return value ? starred(p, star, value) : NULL;
 }
 
@@ -1652,169 +1710,6 @@ static KAstExpr *star_expressions(KParser *p, int allow_star) {
     return checked(p, kast_tuple(p->arena, elts, KAST_LOAD, TOK_START(first), TOK_END(last)));
 }
 
-// ---- targets ----
-
-// CPython's _PyPegen_get_invalid_target: the first part of 'e' that cannot
-// be a target of 'kind', or NULL. For a 'for' target, "x in y" was read as a
-// comparison: only its left side is a target.
-static const KAstExpr *invalid_target(const KAstExpr *e, TargetKind kind) {
-    switch (e->kind) {
-    case KAST_LIST:
-    case KAST_TUPLE: {
-        const KAstSeq *elts = e->kind == KAST_LIST ? e->v.list.elts : e->v.tuple.elts;
-        for (int i = 0; i < KAST_LEN(elts); i++) {
-            const KAstExpr *bad = invalid_target(elts->items[i], kind);
-            if (bad) {
-                return bad;
-            }
-        }
-        return NULL;
-    }
-    case KAST_STARRED:
-        return kind == TARGET_DEL ? e : invalid_target(e->v.starred.value, kind);
-    case KAST_COMPARE:
-        if (kind != TARGET_FOR) {
-            return e;
-        }
-        return e->v.compare.ops->items[0] == KAST_IN ? invalid_target(e->v.compare.left, kind)
-                                                     : NULL;
-    case KAST_NAME:
-    case KAST_SUBSCRIPT:
-    case KAST_ATTRIBUTE:
-        return NULL;
-    default:
-        return e;
-    }
-}
-
-// Sets the context of valid target 'e' and of the targets inside it.
-static void set_context(KAstExpr *e, KAstExprContext ctx) {
-    switch (e->kind) {
-    case KAST_NAME:
-        e->v.name.ctx = ctx;
-        break;
-    case KAST_ATTRIBUTE:
-        e->v.attribute.ctx = ctx;
-        break;
-    case KAST_SUBSCRIPT:
-        e->v.subscript.ctx = ctx;
-        break;
-    case KAST_STARRED:
-        e->v.starred.ctx = ctx;
-        set_context(e->v.starred.value, ctx);
-        break;
-    case KAST_LIST:
-    case KAST_TUPLE: {
-        KAstSeq *elts = e->kind == KAST_LIST ? e->v.list.elts : e->v.tuple.elts;
-        if (e->kind == KAST_LIST) {
-            e->v.list.ctx = ctx;
-        } else {
-            e->v.tuple.ctx = ctx;
-        }
-        for (int i = 0; i < KAST_LEN(elts); i++) {
-            set_context(elts->items[i], ctx);
-        }
-        break;
-    }
-    default:
-        break;
-    }
-}
-
-int kpar_set_context(KParser *p, KAstExpr *e, KAstExprContext ctx) {
-    const KAstExpr *bad = invalid_target(e, ctx == KAST_DEL ? TARGET_DEL : TARGET_STORE);
-    if (bad) {
-        kpar_error_expr(p, bad, ctx == KAST_DEL ? "cannot delete %s" : "cannot assign to %s",
-                        kpar_expr_name(bad));
-        return -1;
-    }
-    set_context(e, ctx);
-    return 0;
-}
-
-const char *kpar_expr_name(const KAstExpr *e) {
-    if (!e) {
-        return NULL;
-    }
-    switch (e->kind) {
-    case KAST_ATTRIBUTE:
-        return "attribute";
-    case KAST_SUBSCRIPT:
-        return "subscript";
-    case KAST_STARRED:
-        return "starred";
-    case KAST_NAME:
-        return "name";
-    case KAST_LIST:
-        return "list";
-    case KAST_TUPLE:
-        return "tuple";
-    case KAST_LAMBDA:
-        return "lambda";
-    case KAST_CALL:
-        return "function call";
-    case KAST_BOOL_OP:
-    case KAST_BIN_OP:
-    case KAST_UNARY_OP:
-        return "expression";
-    case KAST_GENERATOR_EXP:
-        return "generator expression";
-    case KAST_YIELD:
-    case KAST_YIELD_FROM:
-        return "yield expression";
-    case KAST_AWAIT:
-        return "await expression";
-    case KAST_LIST_COMP:
-        return "list comprehension";
-    case KAST_SET_COMP:
-        return "set comprehension";
-    case KAST_DICT_COMP:
-        return "dict comprehension";
-    case KAST_DICT:
-        return "dict literal";
-    case KAST_SET:
-        return "set display";
-    case KAST_JOINED_STR:
-    case KAST_FORMATTED_VALUE:
-        return "f-string expression";
-    case KAST_CONSTANT:
-        switch (e->v.constant.value.kind) {
-        case KCONST_NONE:
-            return "None";
-        case KCONST_TRUE:
-            return "True";
-        case KCONST_FALSE:
-            return "False";
-        case KCONST_ELLIPSIS:
-            return "ellipsis";
-        default:
-            return "literal";
-        }
-    case KAST_COMPARE:
-        return "comparison";
-    case KAST_IF_EXP:
-        return "conditional expression";
-    case KAST_NAMED_EXPR:
-        return "named expression";
-    default:
-        return NULL;
-    }
-}
-
-// star_target: '*' (!'*' star_target) | target_with_star_atom, read as
-// '*' bitwise_or | bitwise_or and checked as a target afterwards.
-static KAstExpr *target_item(KParser *p) {
-    if (kpar_kind(p) != KTOK_STAR) {
-        return bitwise_or(p);
-    }
-    const KToken *star = kpar_advance(p);
-    if (kpar_kind(p) == KTOK_STAR) {
-        return kpar_syntax_error(p);
-    }
-    KAstExpr *value = bitwise_or(p);
-    return value ? starred(p, star, value) : NULL;
-}
-
 // ---- entry points ----
 
 KAstExpr *kpar_expression(KParser *p) {
@@ -1832,10 +1727,15 @@ KAstExpr *kpar_star_named_expression(KParser *p) {
     return star_named_item(p);
 }
 
-// star_expressions; in eval mode (the whole input), expressions.
+// star_expressions; in eval mode (the whole input), expressions. The
+// levels counted make an expression statement's expression as deep as
+// CPython's (file, statements, statement, simple_stmts, simple_stmt,
+// star_expressions, star_expression: seven where the statement parser
+// counts one) and eval's (eval, expressions).
 KAstExpr *kpar_star_expressions(KParser *p) {
     int saved = p->depth;
-    KAstExpr *e = enter(p, 2) < 0 ? NULL : star_expressions(p, p->mode != KPAR_EVAL);
+    int levels = p->mode == KPAR_EVAL ? -3 : 2;
+    KAstExpr *e = enter(p, levels) < 0 ? NULL : star_expressions(p, p->mode != KPAR_EVAL);
     p->depth = saved;
     return e;
 }
@@ -1864,46 +1764,4 @@ KAstExpr *kpar_yield_expr(KParser *p) {
 
 int kpar_call_args(KParser *p, KAstSeq **args, KAstSeq **keywords) {
     return call_args(p, args, keywords, 0);
-}
-
-// star_targets: star_target !',' | star_target (',' star_target)* [',']
-// Read as bitwise_or items, so that 'in' ends them; when an item is no
-// target, fails generically where the targets end (the caller then tries
-// CPython's invalid_for_target or invalid_with_item).
-KAstExpr *kpar_star_targets(KParser *p) {
-    int saved = p->depth;
-    const KToken *first = kpar_peek(p);
-    KAstExpr *e = enter(p, 1) < 0 ? NULL : target_item(p);
-    if (e && kpar_kind(p) == KTOK_COMMA) {
-        KParList items;
-        kpar_list_init(&items);
-        if (kpar_list_push(p, &items, e) < 0) {
-            e = NULL;
-        }
-        while (e && kpar_accept(p, KTOK_COMMA)) {
-            int kind = kpar_kind(p);
-            if (!starts_expr[kind] && kind != KTOK_STAR) {
-                break;
-            }
-            if (!(e = target_item(p)) || kpar_list_push(p, &items, e) < 0) {
-                e = NULL;
-            }
-        }
-        KAstSeq *elts;
-        if (e && items_seq(p, &items, &elts) == 0) {
-            const KToken *last = kpar_prev(p);
-            e = checked(p, kast_tuple(p->arena, elts, KAST_STORE, TOK_START(first), TOK_END(last)));
-        } else {
-            e = NULL;
-        }
-    }
-    p->depth = saved;
-    if (!e) {
-        return NULL;
-    }
-    if (invalid_target(e, TARGET_STORE)) {
-        return kpar_syntax_error(p);
-    }
-    set_context(e, KAST_STORE);
-    return e;
 }
