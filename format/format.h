@@ -96,4 +96,106 @@ struct KfCode {
     int nexceptions;
 };
 
+// ---------------------------------------------------------------------------
+// Cache files: the layout is specified in format/FORMAT.md.
+
+// The format's version. A reader accepts every minor of its major; a file of a
+// newer major (or made for another instruction set) is KF_ERR_VERSION.
+#define KF_VERSION_MAJOR 1
+#define KF_VERSION_MINOR 0
+// sys.implementation.cache_tag: "krait-" and the major version.
+#define KF_CACHE_TAG "krait-1"
+// Bytes of the fixed header; the payload follows it.
+#define KF_HEADER_SIZE 80
+// Deepest nesting of constants (tuples in tuples, code in code) a file may
+// hold; deeper trees are refused by kf_write and kf_read alike.
+#define KF_MAX_DEPTH 1000
+
+// Why a file was refused (or, for kf_write, could not be produced).
+typedef enum {
+    KF_OK,
+    KF_ERR_MAGIC,       // not a krait cache file
+    KF_ERR_VERSION,     // another major version, instruction set or feature
+    KF_ERR_TRUNCATED,   // shorter than its header says
+    KF_ERR_CHECKSUM,    // the header's or the payload's XXH3-64 does not match
+    KF_ERR_CORRUPT,     // checksums match but the contents break the format
+    KF_ERR_TOO_LARGE,   // past the format's limits (4 GiB payload, 2^31 items)
+    KF_ERR_NOMEM,       // out of memory
+    KF_ERR_INVALID,     // kf_write: the tree breaks the format's rules
+    KF_ERR_COUNT
+} KfError;
+
+// The message for 'err' ("truncated file", ...): a static string; never NULL.
+const char *kf_strerror(KfError err);
+
+// How a cache is checked against its source (PEP 552's modes).
+typedef enum {
+    KF_INVALIDATE_TIMESTAMP,      // source mtime and size; the hash on a mismatch
+    KF_INVALIDATE_CHECKED_HASH,   // always the source's hash
+    KF_INVALIDATE_UNCHECKED_HASH, // never look at the source
+} KfInvalidation;
+
+// The header's fields, decoded.
+typedef struct KfHeader {
+    int major, minor;
+    KfInvalidation invalidation;
+    int optimize;                 // 0, 1 (-O) or 2 (-OO)
+    int is_compressed;            // payload deflated with zlib
+    int is_sourceless;            // made to run without its source
+    int64_t source_mtime_ns;
+    uint64_t source_size;
+    uint64_t source_hash;         // XXH3-64 of the source's bytes
+    uint64_t payload_size;        // as stored (compressed or not)
+    uint64_t payload_raw_size;    // once inflated
+    uint64_t payload_checksum;    // XXH3-64 of the stored payload
+} KfHeader;
+
+// What kf_write records about the source and the compilation.
+typedef struct KfWriteInfo {
+    KfInvalidation invalidation;
+    int optimize;                 // 0, 1 or 2
+    int compress;                 // 0: stored; 1..9: zlib level
+    int is_sourceless;
+    int64_t source_mtime_ns;
+    uint64_t source_size;
+    uint64_t source_hash;         // kf_source_hash of the source
+} KfWriteInfo;
+
+// XXH3-64 of 'len' bytes at 'data': the source hash of the header.
+uint64_t kf_source_hash(const void *data, size_t len);
+
+// Serialises the tree 'module' with the header fields of 'info' into a new
+// malloc'd buffer: '*out' (the caller frees it with free()) and '*out_len'.
+// The bytes depend only on the tree and 'info' (reproducible). Returns KF_OK,
+// or KF_ERR_INVALID (the tree breaks a rule of FORMAT.md; '*detail', when
+// 'detail' is not NULL, names the rule), KF_ERR_TOO_LARGE or KF_ERR_NOMEM,
+// leaving '*out' NULL.
+KfError kf_write(const KfCode *module, const KfWriteInfo *info, uint8_t **out, size_t *out_len,
+                 const char **detail);
+
+// Checks the fixed header at the start of 'data' ('len' bytes, at least
+// KF_HEADER_SIZE of them for success): magic, version, instruction set,
+// flags and header checksum, without looking at the payload. Fills '*header'
+// when not NULL. Returns KF_OK or the reason the file is refused.
+KfError kf_check_header(const uint8_t *data, size_t len, KfHeader *header);
+
+// Decodes a whole cache file of 'len' bytes, validating every field, offset,
+// index and checksum. On success stores the module's code in '*code' (a tree
+// in one allocation the caller owns, released with kf_free; it does not point
+// into 'data') and fills '*header' when not NULL. On failure returns the
+// reason, leaves '*code' NULL and, when 'detail' is not NULL, points it at a
+// static string naming the check that failed. Never crashes or loops on any
+// input.
+KfError kf_read(const uint8_t *data, size_t len, KfHeader *header, const KfCode **code,
+                const char **detail);
+
+// Frees a tree returned by kf_read; NULL is allowed.
+void kf_free(const KfCode *code);
+
+// Rewrites the source mtime and size of the KF_HEADER_SIZE bytes at 'header'
+// (a header kf_check_header accepted) and recomputes its checksum; the
+// payload is not involved. Used to refresh a timestamp cache whose source was
+// touched but not changed.
+void kf_set_source_stamp(uint8_t *header, int64_t mtime_ns, uint64_t size);
+
 #endif

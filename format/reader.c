@@ -1,0 +1,834 @@
+// format/reader.c: cache file bytes -> KfCode tree (FORMAT.md). The input is
+// untrusted: every byte is read through get8/get32/get64, which check the
+// offset against the span they read from and turn a miss into a sticky
+// KF_ERR_CORRUPT; no struct is laid over the file. Every count, index and
+// offset is checked before it is used, and every loop is bounded by the
+// input's size, so no input makes the reader crash, loop or allocate much
+// more than a few times the payload. The tree is built in one allocation:
+// the codes array first (code 0, the module, at its start, so kf_free frees
+// the module pointer), then constants, name pointers, positions, exception
+// entries, instruction words, kinds and a copy of the string table.
+#include "format.h"
+#include "layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+typedef struct Span {
+    const uint8_t *p;
+    size_t len;
+} Span;
+
+// What a string must be where it is used (FORMAT.md, "STRINGS").
+enum { USE_BYTES, USE_TEXT, USE_NAME };
+// Facts about each string, computed once.
+enum { STR_UTF8 = 1, STR_NUL = 2 };
+
+typedef struct Reader {
+    KfError err;
+    const char *detail;
+    Span sec[KLAYOUT_S_COUNT + 1];
+    uint32_t count[KLAYOUT_S_COUNT + 1];
+    // The tree being built, inside one block.
+    uint8_t *block;
+    KfCode *codes;
+    KfConst *consts;
+    const char **refs;
+    KfPosition *positions;
+    KfExceptEntry *excepts;
+    uint32_t *instrs;
+    uint8_t *kinds;
+    char *strings;
+    // Scratch, one allocation: per string, per constant and per code object.
+    uint8_t *scratch;
+    uint8_t *str_facts;
+    uint8_t *const_parent; // 1 once a tuple or a code object claims it
+    uint16_t *const_depth;
+    uint8_t *code_refs;    // kind-12 records naming each code object
+    uint32_t *code_cstart; // start of each code object's constant run
+} Reader;
+
+// Records the first failure as KF_ERR_CORRUPT with 'what' failed.
+static void corrupt(Reader *r, const char *what) {
+    if (r->err == KF_OK) {
+        r->err = KF_ERR_CORRUPT;
+        r->detail = what;
+    }
+}
+
+static int has(Reader *r, Span s, uint64_t off, uint64_t n) {
+    if (off > s.len || n > s.len - off) {
+        corrupt(r, "offset past the end of a section");
+        return 0;
+    }
+    return 1;
+}
+
+static uint8_t get8(Reader *r, Span s, uint64_t off) {
+    return has(r, s, off, 1) ? s.p[off] : 0;
+}
+
+static uint32_t get32(Reader *r, Span s, uint64_t off) {
+    return has(r, s, off, 4) ? klayout_get32(s.p + off) : 0;
+}
+
+static uint64_t get64(Reader *r, Span s, uint64_t off) {
+    return has(r, s, off, 8) ? klayout_get64(s.p + off) : 0;
+}
+
+static Span sub(Reader *r, Span s, uint64_t off, uint64_t n) {
+    Span out = {s.p, 0};
+    if (has(r, s, off, n)) {
+        out.p = s.p + off;
+        out.len = (size_t)n;
+    }
+    return out;
+}
+
+static int is_zero(Span s) {
+    for (size_t i = 0; i < s.len; i++) {
+        if (s.p[i]) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static uint64_t align8(uint64_t n) {
+    return (n + 7) & ~(uint64_t)7;
+}
+
+// ---------------------------------------------------------------------------
+// The directory
+
+static void read_directory(Reader *r, Span payload) {
+    static const uint32_t record[KLAYOUT_S_COUNT + 1] = {
+        [KLAYOUT_S_CONSTS] = KLAYOUT_CONST_SIZE, [KLAYOUT_S_CODES] = KLAYOUT_CODE_SIZE,
+        [KLAYOUT_S_INSTRS] = 4, [KLAYOUT_S_NAMEREFS] = 4, [KLAYOUT_S_KINDS] = 1,
+        [KLAYOUT_S_LINES] = 1, [KLAYOUT_S_EXCEPTS] = KLAYOUT_EXCEPT_SIZE,
+    };
+    uint32_t n = get32(r, payload, 0);
+    if (get32(r, payload, 4) != 0 || n > (payload.len - KLAYOUT_DIR_HEAD) / KLAYOUT_DIR_ENTRY) {
+        corrupt(r, "bad section directory");
+        return;
+    }
+    uint64_t end = KLAYOUT_DIR_HEAD + (uint64_t)KLAYOUT_DIR_ENTRY * n;
+    uint32_t prev_id = 0;
+    for (uint32_t i = 0; i < n && r->err == KF_OK; i++) {
+        uint64_t e = KLAYOUT_DIR_HEAD + (uint64_t)KLAYOUT_DIR_ENTRY * i;
+        uint32_t id = get32(r, payload, e), count = get32(r, payload, e + 4);
+        uint32_t off = get32(r, payload, e + 8), size = get32(r, payload, e + 12);
+        if (id <= prev_id || off != align8(end) || !is_zero(sub(r, payload, end, off - end))) {
+            corrupt(r, "sections out of order");
+            return;
+        }
+        Span s = sub(r, payload, off, size);
+        if (id <= KLAYOUT_S_COUNT) {
+            uint64_t expect = id == KLAYOUT_S_STRINGS ? 8 * (uint64_t)count
+                                                      : (uint64_t)count * record[id];
+            if (count > KLAYOUT_MAX_INT || (id == KLAYOUT_S_STRINGS ? size < expect
+                                                                    : size != expect)) {
+                corrupt(r, "section size does not match its count");
+                return;
+            }
+            r->sec[id] = s;
+            r->count[id] = count;
+        }
+        prev_id = id;
+        end = (uint64_t)off + size;
+    }
+    if (r->err == KF_OK && (align8(end) != payload.len ||
+                            !is_zero(sub(r, payload, end, payload.len - end)))) {
+        corrupt(r, "bytes after the last section");
+    }
+    for (int id = 1; id <= KLAYOUT_S_COUNT && r->err == KF_OK; id++) {
+        if (!r->sec[id].p) {
+            corrupt(r, "a required section is missing");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The tree's block
+
+// Adds 'count' items of 'size' bytes to the block's size '*total' and
+// returns their offset; flags overflow in 'r'.
+static size_t lay_out(Reader *r, size_t *total, size_t count, size_t size) {
+    size_t off = (*total + 7) & ~(size_t)7;
+    if (count > (SIZE_MAX / 2 - off) / (size ? size : 1)) {
+        if (r->err == KF_OK) {
+            r->err = KF_ERR_TOO_LARGE;
+            r->detail = "tree too large for memory";
+        }
+        return 0;
+    }
+    *total = off + count * size;
+    return off;
+}
+
+static void allocate(Reader *r) {
+    size_t total = 0;
+    uint32_t ncodes = r->count[KLAYOUT_S_CODES], nconsts = r->count[KLAYOUT_S_CONSTS];
+    uint32_t ninstrs = r->count[KLAYOUT_S_INSTRS];
+    size_t codes = lay_out(r, &total, ncodes, sizeof(KfCode));
+    size_t consts = lay_out(r, &total, nconsts, sizeof(KfConst));
+    size_t refs = lay_out(r, &total, r->count[KLAYOUT_S_NAMEREFS], sizeof(char *));
+    size_t positions = lay_out(r, &total, ninstrs, sizeof(KfPosition));
+    size_t excepts = lay_out(r, &total, r->count[KLAYOUT_S_EXCEPTS], sizeof(KfExceptEntry));
+    size_t instrs = lay_out(r, &total, ninstrs, sizeof(uint32_t));
+    size_t kinds = lay_out(r, &total, r->count[KLAYOUT_S_KINDS], 1);
+    size_t strings = lay_out(r, &total, r->sec[KLAYOUT_S_STRINGS].len, 1);
+    size_t scratch = 0;
+    size_t cstart = lay_out(r, &scratch, ncodes, sizeof(uint32_t));
+    size_t depth = lay_out(r, &scratch, nconsts, sizeof(uint16_t));
+    size_t parent = lay_out(r, &scratch, nconsts, 1);
+    size_t crefs = lay_out(r, &scratch, ncodes, 1);
+    size_t facts = lay_out(r, &scratch, r->count[KLAYOUT_S_STRINGS], 1);
+    if (r->err != KF_OK) {
+        return;
+    }
+    r->block = calloc(1, total ? total : 1);
+    uint8_t *tmp = calloc(1, scratch ? scratch : 1);
+    if (!r->block || !tmp) {
+        free(r->block);
+        free(tmp);
+        r->block = NULL;
+        r->err = KF_ERR_NOMEM;
+        r->detail = "out of memory";
+        return;
+    }
+    r->codes = (KfCode *)(void *)(r->block + codes);
+    r->consts = (KfConst *)(void *)(r->block + consts);
+    r->refs = (const char **)(void *)(r->block + refs);
+    r->positions = (KfPosition *)(void *)(r->block + positions);
+    r->excepts = (KfExceptEntry *)(void *)(r->block + excepts);
+    r->instrs = (uint32_t *)(void *)(r->block + instrs);
+    r->kinds = r->block + kinds;
+    r->strings = (char *)r->block + strings;
+    r->scratch = tmp;
+    r->code_cstart = (uint32_t *)(void *)(tmp + cstart);
+    r->const_depth = (uint16_t *)(void *)(tmp + depth);
+    r->const_parent = tmp + parent;
+    r->code_refs = tmp + crefs;
+    r->str_facts = tmp + facts;
+}
+
+// ---------------------------------------------------------------------------
+// Strings
+
+// 1 when the 'len' bytes at 's' are UTF-8 with lone surrogates allowed.
+static int is_utf8(const uint8_t *s, size_t len) {
+    size_t i = 0;
+    while (i < len) {
+        uint8_t c = s[i];
+        size_t more;
+        uint8_t lo = 0x80, hi = 0xBF;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            more = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            more = 2;
+            lo = c == 0xE0 ? 0xA0 : 0x80;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            more = 3;
+            lo = c == 0xF0 ? 0x90 : 0x80;
+            hi = c == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            return 0;
+        }
+        if (len - i - 1 < more || s[i + 1] < lo || s[i + 1] > hi) {
+            return 0;
+        }
+        for (size_t k = 2; k <= more; k++) {
+            if ((s[i + k] & 0xC0) != 0x80) {
+                return 0;
+            }
+        }
+        i += more + 1;
+    }
+    return 1;
+}
+
+static void read_strings(Reader *r) {
+    Span s = r->sec[KLAYOUT_S_STRINGS];
+    uint32_t n = r->count[KLAYOUT_S_STRINGS];
+    if (s.len > 0) {
+        memcpy(r->strings, s.p, s.len);
+    }
+    for (uint32_t i = 0; i < n && r->err == KF_OK; i++) {
+        uint64_t off = get32(r, s, 8 * (uint64_t)i), len = get32(r, s, 8 * (uint64_t)i + 4);
+        if (off < 8 * (uint64_t)n || !has(r, s, off, len + 1) || s.p[off + len] != 0) {
+            corrupt(r, "bad string table entry");
+            return;
+        }
+        uint8_t facts = is_utf8(s.p + off, len) ? STR_UTF8 : 0;
+        if (memchr(s.p + off, 0, len)) {
+            facts |= STR_NUL;
+        }
+        r->str_facts[i] = facts;
+    }
+}
+
+// The string 'index', which must suit 'use'; its length in '*len' if asked.
+static const char *string_at(Reader *r, uint32_t index, int use, size_t *len) {
+    Span s = r->sec[KLAYOUT_S_STRINGS];
+    if (index >= r->count[KLAYOUT_S_STRINGS]) {
+        corrupt(r, "string index out of range");
+        return "";
+    }
+    uint8_t facts = r->str_facts[index];
+    if ((use != USE_BYTES && !(facts & STR_UTF8)) || (use == USE_NAME && (facts & STR_NUL))) {
+        corrupt(r, use == USE_NAME ? "a name is not UTF-8 without NUL" : "a str is not UTF-8");
+        return "";
+    }
+    if (len) {
+        *len = get32(r, s, 8 * (uint64_t)index + 4);
+    }
+    return r->strings + get32(r, s, 8 * (uint64_t)index);
+}
+
+// ---------------------------------------------------------------------------
+// Code objects
+
+// What each opcode's argument indexes (opcodes.h's ARG column).
+enum { OPARG_NONE, OPARG_CONST, OPARG_NAME, OPARG_LOCAL, OPARG_FREE, OPARG_JUMP, OPARG_COUNT,
+       OPARG_FLAGS, OPARG_OP };
+#define ARG_KIND(name, arg, effect, jump_effect) OPARG_##arg,
+static const uint8_t ARG_KINDS[KF_OP_COUNT] = {KF_OPCODES(ARG_KIND)};
+#undef ARG_KIND
+
+static void read_instructions(Reader *r, KfCode *c, uint32_t start) {
+    Span s = r->sec[KLAYOUT_S_INSTRS];
+    uint32_t *out = r->instrs + start;
+    for (int i = 0; i < c->ncode && r->err == KF_OK; i++) {
+        uint32_t word = get32(r, s, 4 * ((uint64_t)start + (uint64_t)i));
+        int op = KF_INSTR_OP(word);
+        uint32_t arg = (uint32_t)KF_INSTR_ARG(word), limit = UINT32_MAX;
+        if (op >= KF_OP_COUNT) {
+            corrupt(r, "unknown opcode");
+            return;
+        }
+        switch (ARG_KINDS[op]) {
+        case OPARG_CONST: limit = (uint32_t)c->nconsts; break;
+        case OPARG_NAME:
+            limit = (uint32_t)c->nnames;
+            if (op == KF_OP_LOAD_GLOBAL) {
+                arg >>= 1;
+            }
+            break;
+        case OPARG_LOCAL:
+        case OPARG_FREE: limit = (uint32_t)c->nlocalsplus; break;
+        case OPARG_JUMP: limit = (uint32_t)c->ncode; break;
+        default: break;
+        }
+        if (arg >= limit) {
+            corrupt(r, "instruction argument out of range");
+            return;
+        }
+        out[i] = word;
+    }
+    c->code = c->ncode ? out : NULL;
+}
+
+static uint64_t get_uvar(Reader *r, Span s, size_t *at) {
+    uint64_t v = 0;
+    for (int i = 0; i < 10; i++) {
+        uint8_t b = get8(r, s, *at);
+        if (r->err != KF_OK || (i == 9 && b > 1)) {
+            corrupt(r, "bad varint in a line table");
+            return 0;
+        }
+        (*at)++;
+        v |= (uint64_t)(b & 0x7F) << (7 * i);
+        if (!(b & 0x80)) {
+            return v;
+        }
+    }
+    corrupt(r, "bad varint in a line table");
+    return 0;
+}
+
+// A zigzag varint that must lie within +-KLAYOUT_MAX_INT.
+static int64_t get_svar(Reader *r, Span s, size_t *at) {
+    uint64_t z = get_uvar(r, s, at);
+    int64_t v = (int64_t)(z >> 1) ^ -(int64_t)(z & 1);
+    if (v > KLAYOUT_MAX_INT || v < -(int64_t)KLAYOUT_MAX_INT) {
+        corrupt(r, "line delta out of range");
+        return 0;
+    }
+    return v;
+}
+
+// A line number 'line' + 'd', which must lie in 0..KLAYOUT_MAX_INT.
+static int add_line(Reader *r, int64_t line, int64_t d) {
+    int64_t v = line + d;
+    if (v < 0 || v > KLAYOUT_MAX_INT) {
+        corrupt(r, "line number out of range");
+        return 0;
+    }
+    return (int)v;
+}
+
+// A column stored as 'v' = col + 1.
+static int get_col(Reader *r, uint64_t v) {
+    if (v > (uint64_t)KLAYOUT_MAX_INT + 1) {
+        corrupt(r, "column out of range");
+        return -1;
+    }
+    return (int)((int64_t)v - 1);
+}
+
+// Decodes one entry's position (not SAME) of form 'form'.
+static KfPosition read_position(Reader *r, Span s, size_t *at, int form, int64_t *line) {
+    KfPosition p = {0, 0, -1, -1};
+    if (form == KLAYOUT_L_NONE) {
+        return p;
+    }
+    if (form != KLAYOUT_L_LINE && form != KLAYOUT_L_SHORT && form != KLAYOUT_L_LONG) {
+        corrupt(r, "unknown line table form");
+        return p;
+    }
+    p.lineno = add_line(r, *line, get_svar(r, s, at));
+    p.end_lineno = p.lineno;
+    if (form == KLAYOUT_L_SHORT) {
+        p.col = get8(r, s, *at);
+        p.end_col = p.col + get8(r, s, *at + 1);
+        *at += 2;
+    } else if (form == KLAYOUT_L_LONG) {
+        p.end_lineno = add_line(r, p.lineno, get_svar(r, s, at));
+        p.col = get_col(r, get_uvar(r, s, at));
+        p.end_col = get_col(r, get_uvar(r, s, at));
+    }
+    *line = p.lineno;
+    return p;
+}
+
+static void read_positions(Reader *r, KfCode *c, uint32_t start, uint32_t lines_start,
+                           uint32_t lines_size) {
+    Span s = sub(r, r->sec[KLAYOUT_S_LINES], lines_start, lines_size);
+    KfPosition *out = r->positions + start;
+    uint32_t done = 0, n = (uint32_t)c->ncode;
+    int64_t line = c->firstlineno;
+    size_t at = 0;
+    while (at < s.len && r->err == KF_OK) {
+        uint8_t h = s.p[at++];
+        uint32_t run = (h & 15u) + 1;
+        if (run > n - done) {
+            corrupt(r, "line table longer than the code");
+            return;
+        }
+        if (h >> 4 == KLAYOUT_L_SAME && done == 0) {
+            corrupt(r, "line table starts with a repeat");
+            return;
+        }
+        KfPosition p = h >> 4 == KLAYOUT_L_SAME ? out[done - 1]
+                                                 : read_position(r, s, &at, h >> 4, &line);
+        for (uint32_t i = 0; i < run; i++) {
+            out[done++] = p;
+        }
+    }
+    if (r->err == KF_OK && (done != n || at != s.len)) {
+        corrupt(r, "line table shorter than the code");
+    }
+    c->positions = n ? out : NULL;
+}
+
+static void read_names(Reader *r, KfCode *c, uint32_t names_start, uint32_t kinds_start) {
+    Span s = r->sec[KLAYOUT_S_NAMEREFS];
+    uint64_t n = (uint64_t)c->nnames + (uint64_t)c->nlocalsplus;
+    for (uint64_t i = 0; i < n && r->err == KF_OK; i++) {
+        uint32_t index = get32(r, s, 4 * (names_start + i));
+        r->refs[names_start + i] = string_at(r, index, USE_NAME, NULL);
+    }
+    Span k = sub(r, r->sec[KLAYOUT_S_KINDS], kinds_start, (uint64_t)c->nlocalsplus);
+    for (int i = 0; i < c->nlocalsplus && r->err == KF_OK; i++) {
+        uint8_t kind = get8(r, k, (uint64_t)i);
+        if ((kind & ~(KF_LOCAL | KF_LOCAL_CELL | KF_LOCAL_FREE | KF_LOCAL_ARG)) ||
+            !(kind & (KF_LOCAL | KF_LOCAL_CELL | KF_LOCAL_FREE))) {
+            corrupt(r, "bad locals-plus kind");
+        }
+        r->kinds[kinds_start + (uint32_t)i] = kind;
+    }
+    c->names = c->nnames ? r->refs + names_start : NULL;
+    c->localsplus = c->nlocalsplus ? r->refs + names_start + c->nnames : NULL;
+    c->localspluskinds = c->nlocalsplus ? r->kinds + kinds_start : NULL;
+}
+
+static void read_exceptions(Reader *r, KfCode *c, uint32_t start) {
+    Span s = r->sec[KLAYOUT_S_EXCEPTS];
+    uint32_t prev_end = 0;
+    for (int i = 0; i < c->nexceptions && r->err == KF_OK; i++) {
+        uint64_t at = KLAYOUT_EXCEPT_SIZE * ((uint64_t)start + (uint64_t)i);
+        uint32_t b = get32(r, s, at), e = get32(r, s, at + 4), t = get32(r, s, at + 8);
+        uint32_t dl = get32(r, s, at + 12);
+        if (b < prev_end || b >= e || e > (uint32_t)c->ncode || t >= (uint32_t)c->ncode) {
+            corrupt(r, "bad exception table entry");
+            return;
+        }
+        KfExceptEntry *x = &r->excepts[start + (uint32_t)i];
+        x->start = (int)b;
+        x->end = (int)e;
+        x->target = (int)t;
+        x->depth = (int)(dl >> 1);
+        x->lasti = (int)(dl & 1);
+        prev_end = e;
+    }
+    c->exceptions = c->nexceptions ? r->excepts + start : NULL;
+}
+
+// Per-code sections are cut in order; 'at' holds where the next one starts.
+typedef struct Cursor {
+    uint64_t instrs, lines, names, kinds, excepts;
+} Cursor;
+
+// Checks the record's starts against the cursor and advances it.
+static void check_cut(Reader *r, const uint32_t *f, Cursor *at) {
+    if (f[KLAYOUT_CO_INSTR_START] != at->instrs || f[KLAYOUT_CO_LINES_START] != at->lines ||
+        f[KLAYOUT_CO_NAMES_START] != at->names ||
+        f[KLAYOUT_CO_LOCALSPLUS_START] != at->names + f[KLAYOUT_CO_NNAMES] ||
+        f[KLAYOUT_CO_KINDS_START] != at->kinds || f[KLAYOUT_CO_EXC_START] != at->excepts) {
+        corrupt(r, "code object sections not cut in order");
+        return;
+    }
+    at->instrs += f[KLAYOUT_CO_NCODE];
+    at->lines += f[KLAYOUT_CO_LINES_SIZE];
+    at->names += (uint64_t)f[KLAYOUT_CO_NNAMES] + f[KLAYOUT_CO_NLOCALSPLUS];
+    at->kinds += f[KLAYOUT_CO_NLOCALSPLUS];
+    at->excepts += f[KLAYOUT_CO_NEXC];
+    if (at->instrs > r->count[KLAYOUT_S_INSTRS] || at->lines > r->count[KLAYOUT_S_LINES] ||
+        at->names > r->count[KLAYOUT_S_NAMEREFS] || at->kinds > r->count[KLAYOUT_S_KINDS] ||
+        at->excepts > r->count[KLAYOUT_S_EXCEPTS]) {
+        corrupt(r, "code object sections past their end");
+    }
+}
+
+// Claims the 'n' constants from 'start' for one parent; each has exactly one.
+static void claim(Reader *r, uint64_t start, uint64_t n) {
+    if (start > r->count[KLAYOUT_S_CONSTS] || n > r->count[KLAYOUT_S_CONSTS] - start) {
+        corrupt(r, "constant run out of range");
+        return;
+    }
+    for (uint64_t i = start; i < start + n; i++) {
+        if (r->const_parent[i]) {
+            corrupt(r, "a constant with two parents");
+            return;
+        }
+        r->const_parent[i] = 1;
+    }
+}
+
+static void read_code(Reader *r, uint32_t index, Cursor *at) {
+    Span s = r->sec[KLAYOUT_S_CODES];
+    uint32_t f[KLAYOUT_CO_FIELDS];
+    for (int i = 0; i < KLAYOUT_CO_FIELDS; i++) {
+        f[i] = get32(r, s, (uint64_t)index * KLAYOUT_CODE_SIZE + 4 * (uint64_t)i);
+        if (f[i] > KLAYOUT_MAX_INT) {
+            corrupt(r, "code object field out of range");
+        }
+    }
+    check_cut(r, f, at);
+    uint64_t args = (uint64_t)f[KLAYOUT_CO_ARGCOUNT] + f[KLAYOUT_CO_KWONLY] +
+                    ((f[KLAYOUT_CO_FLAGS] & KF_CO_VARARGS) != 0) +
+                    ((f[KLAYOUT_CO_FLAGS] & KF_CO_VARKEYWORDS) != 0);
+    if (f[KLAYOUT_CO_POSONLY] > f[KLAYOUT_CO_ARGCOUNT] || args > f[KLAYOUT_CO_NLOCALSPLUS]) {
+        corrupt(r, "argument counts exceed the locals");
+    }
+    if (r->err != KF_OK) {
+        return;
+    }
+    KfCode *c = &r->codes[index];
+    c->name = string_at(r, f[KLAYOUT_CO_NAME], USE_NAME, NULL);
+    c->qualname = string_at(r, f[KLAYOUT_CO_QUALNAME], USE_NAME, NULL);
+    c->filename = string_at(r, f[KLAYOUT_CO_FILENAME], USE_NAME, NULL);
+    c->firstlineno = (int)f[KLAYOUT_CO_FIRSTLINENO];
+    c->argcount = (int)f[KLAYOUT_CO_ARGCOUNT];
+    c->posonlyargcount = (int)f[KLAYOUT_CO_POSONLY];
+    c->kwonlyargcount = (int)f[KLAYOUT_CO_KWONLY];
+    c->flags = (int)f[KLAYOUT_CO_FLAGS];
+    c->stacksize = (int)f[KLAYOUT_CO_STACKSIZE];
+    c->ncode = (int)f[KLAYOUT_CO_NCODE];
+    c->nconsts = (int)f[KLAYOUT_CO_NCONSTS];
+    c->nnames = (int)f[KLAYOUT_CO_NNAMES];
+    c->nlocalsplus = (int)f[KLAYOUT_CO_NLOCALSPLUS];
+    c->nexceptions = (int)f[KLAYOUT_CO_NEXC];
+    claim(r, f[KLAYOUT_CO_CONSTS_START], f[KLAYOUT_CO_NCONSTS]);
+    r->code_cstart[index] = f[KLAYOUT_CO_CONSTS_START];
+    c->consts = c->nconsts && r->err == KF_OK ? r->consts + f[KLAYOUT_CO_CONSTS_START] : NULL;
+    read_instructions(r, c, f[KLAYOUT_CO_INSTR_START]);
+    read_positions(r, c, f[KLAYOUT_CO_INSTR_START], f[KLAYOUT_CO_LINES_START],
+                   f[KLAYOUT_CO_LINES_SIZE]);
+    read_names(r, c, f[KLAYOUT_CO_NAMES_START], f[KLAYOUT_CO_KINDS_START]);
+    read_exceptions(r, c, f[KLAYOUT_CO_EXC_START]);
+}
+
+static void read_codes(Reader *r) {
+    Cursor at = {0, 0, 0, 0, 0};
+    uint32_t n = r->count[KLAYOUT_S_CODES];
+    if (n == 0) {
+        corrupt(r, "no module code object");
+    }
+    for (uint32_t i = 0; i < n && r->err == KF_OK; i++) {
+        read_code(r, i, &at);
+    }
+    if (r->err == KF_OK &&
+        (at.instrs != r->count[KLAYOUT_S_INSTRS] || at.lines != r->count[KLAYOUT_S_LINES] ||
+         at.names != r->count[KLAYOUT_S_NAMEREFS] || at.kinds != r->count[KLAYOUT_S_KINDS] ||
+         at.excepts != r->count[KLAYOUT_S_EXCEPTS])) {
+        corrupt(r, "bytes in a section no code object uses");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The constant pool
+
+// The nesting depth of code object 'index' (its constants are all read).
+static uint32_t code_depth(Reader *r, uint32_t index) {
+    uint32_t start = r->code_cstart[index], depth = 0;
+    for (int i = 0; i < r->codes[index].nconsts; i++) {
+        if (r->const_depth[start + (uint32_t)i] > depth) {
+            depth = r->const_depth[start + (uint32_t)i];
+        }
+    }
+    return depth + 1;
+}
+
+static int is_bigint(const char *s, size_t len) {
+    size_t i = len > 0 && s[0] == '-';
+    if (i == len) {
+        return 0;
+    }
+    for (; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9') {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static double bits_double(uint64_t bits) {
+    double d;
+    memcpy(&d, &bits, sizeof d);
+    return d;
+}
+
+// A tuple or frozenset at 'index' with 'count' items from 'first'; returns
+// its depth.
+static uint32_t read_tuple(Reader *r, KfConst *k, uint32_t index, uint32_t count, uint64_t first) {
+    uint32_t depth = 0;
+    if (count == 0 ? first != 0 : first > index || count > index - first) {
+        corrupt(r, "tuple items not before the tuple");
+        return 0;
+    }
+    claim(r, first, count);
+    for (uint32_t i = 0; i < count && r->err == KF_OK; i++) {
+        if (r->const_depth[first + i] > depth) {
+            depth = r->const_depth[first + i];
+        }
+    }
+    k->count = (int)count;
+    k->items = count ? r->consts + first : NULL;
+    return depth + 1;
+}
+
+// A code object constant at 'index' naming code 'code'; returns its depth.
+static uint32_t read_code_const(Reader *r, KfConst *k, uint32_t index, uint32_t code) {
+    if (code == 0 || code >= r->count[KLAYOUT_S_CODES] || r->code_refs[code]) {
+        corrupt(r, "code object named by none or two constants");
+        return 0;
+    }
+    r->code_refs[code] = 1;
+    if ((uint64_t)r->code_cstart[code] + (uint64_t)r->codes[code].nconsts > index) {
+        corrupt(r, "code object constants not before their code constant");
+        return 0;
+    }
+    k->code = &r->codes[code];
+    return code_depth(r, code);
+}
+
+static void read_const(Reader *r, uint32_t index) {
+    static const KfConstKind kinds[KLAYOUT_C_COUNT] = {
+        KF_CONST_NONE, KF_CONST_TRUE,    KF_CONST_FALSE, KF_CONST_ELLIPSIS, KF_CONST_INT,
+        KF_CONST_BIGINT, KF_CONST_FLOAT, KF_CONST_COMPLEX, KF_CONST_STR,    KF_CONST_BYTES,
+        KF_CONST_TUPLE, KF_CONST_FROZENSET, KF_CONST_CODE,
+    };
+    Span s = r->sec[KLAYOUT_S_CONSTS];
+    uint64_t at = (uint64_t)index * KLAYOUT_CONST_SIZE;
+    uint32_t kind = get32(r, s, at), a = get32(r, s, at + 4);
+    uint64_t b = get64(r, s, at + 8), c = get64(r, s, at + 16);
+    KfConst *k = &r->consts[index];
+    uint32_t depth = 0;
+    if (kind >= KLAYOUT_C_COUNT) {
+        corrupt(r, "unknown constant kind");
+        return;
+    }
+    k->kind = kinds[kind];
+    int uses_a = kind == KLAYOUT_C_BIGINT || kind == KLAYOUT_C_STR || kind == KLAYOUT_C_BYTES ||
+                 kind == KLAYOUT_C_TUPLE || kind == KLAYOUT_C_FROZENSET || kind == KLAYOUT_C_CODE;
+    int uses_b = kind == KLAYOUT_C_INT || kind == KLAYOUT_C_FLOAT || kind == KLAYOUT_C_COMPLEX ||
+                 kind == KLAYOUT_C_TUPLE || kind == KLAYOUT_C_FROZENSET;
+    if ((!uses_a && a) || (!uses_b && b) || (kind != KLAYOUT_C_COMPLEX && c)) {
+        corrupt(r, "unused constant field not zero");
+        return;
+    }
+    switch (kind) {
+    case KLAYOUT_C_INT: k->i = (int64_t)b; break;
+    case KLAYOUT_C_FLOAT: k->f = bits_double(b); break;
+    case KLAYOUT_C_COMPLEX:
+        k->f = bits_double(b);
+        k->imag = bits_double(c);
+        break;
+    case KLAYOUT_C_BIGINT:
+        k->str = string_at(r, a, USE_NAME, &k->len);
+        if (r->err == KF_OK && !is_bigint(k->str, k->len)) {
+            corrupt(r, "bad digits of a big int");
+        }
+        break;
+    case KLAYOUT_C_STR: k->str = string_at(r, a, USE_TEXT, &k->len); break;
+    case KLAYOUT_C_BYTES: k->str = string_at(r, a, USE_BYTES, &k->len); break;
+    case KLAYOUT_C_TUPLE:
+    case KLAYOUT_C_FROZENSET: depth = read_tuple(r, k, index, a, b); break;
+    case KLAYOUT_C_CODE: depth = read_code_const(r, k, index, a); break;
+    default: break;
+    }
+    if (depth > KF_MAX_DEPTH) {
+        corrupt(r, "constants nested too deeply");
+    }
+    r->const_depth[index] = (uint16_t)depth;
+}
+
+static void read_consts(Reader *r) {
+    uint32_t n = r->count[KLAYOUT_S_CONSTS];
+    for (uint32_t i = 0; i < n && r->err == KF_OK; i++) {
+        read_const(r, i);
+    }
+    for (uint32_t i = 0; i < n && r->err == KF_OK; i++) {
+        if (!r->const_parent[i]) {
+            corrupt(r, "a constant no code object reaches");
+        }
+    }
+    for (uint32_t i = 1; i < r->count[KLAYOUT_S_CODES] && r->err == KF_OK; i++) {
+        if (!r->code_refs[i]) {
+            corrupt(r, "a code object no constant names");
+        }
+    }
+    if (r->err == KF_OK && code_depth(r, 0) > KF_MAX_DEPTH) {
+        corrupt(r, "constants nested too deeply");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The file
+
+// Inflates the 'n' stored bytes at 'src' into 'raw' bytes at 'dst'.
+static KfError inflate_payload(const uint8_t *src, size_t n, uint8_t *dst, size_t raw) {
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (inflateInit(&z) != Z_OK) {
+        return KF_ERR_NOMEM;
+    }
+    z.next_in = (Bytef *)(uintptr_t)src;
+    z.avail_in = (uInt)n;
+    z.next_out = dst;
+    z.avail_out = (uInt)raw;
+    int ret = inflate(&z, Z_FINISH);
+    int ok = ret == Z_STREAM_END && z.avail_out == 0 && z.avail_in == 0;
+    inflateEnd(&z);
+    if (ret == Z_MEM_ERROR) {
+        return KF_ERR_NOMEM;
+    }
+    return ok ? KF_OK : KF_ERR_CORRUPT;
+}
+
+static KfError decode(Reader *r, Span payload) {
+    read_directory(r, payload);
+    if (r->err == KF_OK) {
+        allocate(r);
+    }
+    if (r->err == KF_OK) {
+        read_strings(r);
+    }
+    if (r->err == KF_OK) {
+        read_codes(r);
+    }
+    if (r->err == KF_OK) {
+        read_consts(r);
+    }
+    free(r->scratch);
+    if (r->err != KF_OK) {
+        free(r->block);
+        r->block = NULL;
+    }
+    return r->err;
+}
+
+// Checks the stored payload against the header 'h'; 'stored' is what
+// follows the header in the file.
+static KfError check_payload(const KfHeader *h, size_t stored, const uint8_t *p,
+                             const char **why) {
+    if (h->payload_size > stored) {
+        *why = "payload shorter than the header says";
+        return KF_ERR_TRUNCATED;
+    }
+    if (h->payload_size < stored) {
+        *why = "bytes after the payload";
+        return KF_ERR_CORRUPT;
+    }
+    if (klayout_hash(p, stored) != h->payload_checksum) {
+        *why = "payload checksum";
+        return KF_ERR_CHECKSUM;
+    }
+    uint64_t raw = h->payload_raw_size;
+    if (raw > KLAYOUT_MAX_PAYLOAD || raw < KLAYOUT_DIR_HEAD ||
+        (h->is_compressed ? raw > 1032 * (uint64_t)stored + 64 : raw != stored)) {
+        *why = "payload sizes disagree";
+        return KF_ERR_CORRUPT;
+    }
+    return KF_OK;
+}
+
+KfError kf_read(const uint8_t *data, size_t len, KfHeader *header, const KfCode **code,
+                const char **detail) {
+    KfHeader h;
+    memset(&h, 0, sizeof h);
+    const char *why = "file header";
+    *code = NULL;
+    KfError err = kf_check_header(data, len, &h);
+    if (err == KF_OK) {
+        err = check_payload(&h, len - KF_HEADER_SIZE, data + KF_HEADER_SIZE, &why);
+    }
+    uint8_t *inflated = NULL;
+    Span payload = {data + KF_HEADER_SIZE, (size_t)h.payload_raw_size};
+    if (err == KF_OK && h.is_compressed) {
+        inflated = malloc((size_t)h.payload_raw_size);
+        err = inflated ? inflate_payload(data + KF_HEADER_SIZE, (size_t)h.payload_size, inflated,
+                                         (size_t)h.payload_raw_size)
+                       : KF_ERR_NOMEM;
+        why = "compressed payload";
+        payload.p = inflated;
+    }
+    Reader r;
+    memset(&r, 0, sizeof r);
+    if (err == KF_OK) {
+        err = decode(&r, payload);
+        why = r.detail;
+    }
+    free(inflated);
+    if (detail) {
+        *detail = err == KF_OK ? NULL : why;
+    }
+    if (err != KF_OK) {
+        return err;
+    }
+    *code = r.codes;
+    if (header) {
+        *header = h;
+    }
+    return KF_OK;
+}
+
+void kf_free(const KfCode *code) {
+    free((void *)(uintptr_t)code);
+}

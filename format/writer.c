@@ -1,0 +1,702 @@
+// format/writer.c: KfCode tree -> cache file bytes (FORMAT.md). Three walks
+// over the tree: the first interns every string in order of first use, the
+// second lays out the constant pool children first and numbers the code
+// objects in pre-order, the third writes each code object's instructions,
+// positions, names and exception table. The result is read back by kf_read
+// before it is returned, so kf_write never produces a file the reader
+// refuses.
+#include "format.h"
+#include "layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+typedef struct Buf {
+    uint8_t *data;
+    size_t len, cap;
+} Buf;
+
+// One distinct string: its bytes at 'off' in the string data, then a 0 byte.
+typedef struct StrEntry {
+    uint32_t off, len;
+    uint64_t hash;
+} StrEntry;
+
+typedef struct Writer {
+    KfError err;
+    const char *detail;
+    // The string table and its open-addressed index (slot = entry + 1).
+    StrEntry *strs;
+    size_t nstrs, strs_cap;
+    uint32_t *slots;
+    size_t nslots;
+    Buf strdata;
+    // Code objects by index, with the start of each one's constant run.
+    const KfCode **codes;
+    uint32_t *consts_start;
+    size_t ncodes, codes_cap;
+    size_t nconsts;
+    Buf sec[KLAYOUT_S_COUNT + 1]; // by section id; STRINGS is built at the end
+} Writer;
+
+// Records the first failure; later ones are ignored.
+static void fail(Writer *w, KfError err, const char *detail) {
+    if (w->err == KF_OK) {
+        w->err = err;
+        w->detail = detail;
+    }
+}
+
+// Makes room for 'n' more bytes in 'b'; 0 on success.
+static int reserve(Writer *w, Buf *b, size_t n) {
+    if (w->err != KF_OK) {
+        return -1;
+    }
+    if (b->cap - b->len >= n) {
+        return 0;
+    }
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap - b->len < n) {
+        if (cap > SIZE_MAX / 2) {
+            fail(w, KF_ERR_TOO_LARGE, "buffer size overflow");
+            return -1;
+        }
+        cap *= 2;
+    }
+    uint8_t *data = realloc(b->data, cap);
+    if (!data) {
+        fail(w, KF_ERR_NOMEM, "out of memory");
+        return -1;
+    }
+    b->data = data;
+    b->cap = cap;
+    return 0;
+}
+
+static void put_bytes(Writer *w, Buf *b, const void *p, size_t n) {
+    if (n == 0 || reserve(w, b, n) != 0) {
+        return;
+    }
+    memcpy(b->data + b->len, p, n);
+    b->len += n;
+}
+
+static void put_u8(Writer *w, Buf *b, uint8_t v) {
+    put_bytes(w, b, &v, 1);
+}
+
+static void put_u32(Writer *w, Buf *b, uint32_t v) {
+    uint8_t tmp[4];
+    klayout_put32(tmp, v);
+    put_bytes(w, b, tmp, 4);
+}
+
+static void put_u64(Writer *w, Buf *b, uint64_t v) {
+    uint8_t tmp[8];
+    klayout_put64(tmp, v);
+    put_bytes(w, b, tmp, 8);
+}
+
+static void put_uvar(Writer *w, Buf *b, uint64_t v) {
+    uint8_t tmp[10];
+    size_t n = 0;
+    do {
+        uint8_t byte = v & 0x7F;
+        v >>= 7;
+        tmp[n++] = (uint8_t)(byte | (v ? 0x80 : 0));
+    } while (v);
+    put_bytes(w, b, tmp, n);
+}
+
+static void put_svar(Writer *w, Buf *b, int64_t v) {
+    put_uvar(w, b, ((uint64_t)v << 1) ^ (uint64_t)(v >> 63));
+}
+
+// A count or index of the tree as a u32 field; negative or too large is the
+// tree's fault.
+static uint32_t as_u32(Writer *w, int64_t v, const char *what) {
+    if (v < 0 || v > KLAYOUT_MAX_INT) {
+        fail(w, KF_ERR_INVALID, what);
+        return 0;
+    }
+    return (uint32_t)v;
+}
+
+// ---------------------------------------------------------------------------
+// Strings
+
+static int grow_slots(Writer *w) {
+    size_t nslots = w->nslots ? w->nslots * 2 : 256;
+    uint32_t *slots = calloc(nslots, sizeof *slots);
+    if (!slots) {
+        fail(w, KF_ERR_NOMEM, "out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < w->nstrs; i++) {
+        size_t at = w->strs[i].hash & (nslots - 1);
+        while (slots[at]) {
+            at = (at + 1) & (nslots - 1);
+        }
+        slots[at] = (uint32_t)i + 1;
+    }
+    free(w->slots);
+    w->slots = slots;
+    w->nslots = nslots;
+    return 0;
+}
+
+// Appends a new string entry for 'len' bytes at 's' and returns its index.
+static uint32_t add_string(Writer *w, const char *s, size_t len, uint64_t hash) {
+    if (w->nstrs == w->strs_cap) {
+        size_t cap = w->strs_cap ? w->strs_cap * 2 : 64;
+        StrEntry *strs = realloc(w->strs, cap * sizeof *strs);
+        if (!strs) {
+            fail(w, KF_ERR_NOMEM, "out of memory");
+            return 0;
+        }
+        w->strs = strs;
+        w->strs_cap = cap;
+    }
+    if (len > KLAYOUT_MAX_INT || w->strdata.len > KLAYOUT_MAX_PAYLOAD - len - 1 ||
+        w->nstrs >= KLAYOUT_MAX_INT) {
+        fail(w, KF_ERR_TOO_LARGE, "string table too large");
+        return 0;
+    }
+    StrEntry *e = &w->strs[w->nstrs];
+    e->off = (uint32_t)w->strdata.len;
+    e->len = (uint32_t)len;
+    e->hash = hash;
+    put_bytes(w, &w->strdata, s, len);
+    put_u8(w, &w->strdata, 0);
+    return (uint32_t)w->nstrs++;
+}
+
+// The index of the string of 'len' bytes at 's', added at its first use.
+static uint32_t intern(Writer *w, const char *s, size_t len) {
+    if (w->err != KF_OK) {
+        return 0;
+    }
+    if (!s && len) {
+        fail(w, KF_ERR_INVALID, "NULL string with a length");
+        return 0;
+    }
+    if (!s) {
+        s = "";
+    }
+    if ((w->nstrs + 1) * 2 > w->nslots && grow_slots(w) != 0) {
+        return 0;
+    }
+    uint64_t hash = klayout_hash(s, len);
+    size_t at = hash & (w->nslots - 1);
+    while (w->slots[at]) {
+        const StrEntry *e = &w->strs[w->slots[at] - 1];
+        if (e->hash == hash && e->len == len && memcmp(w->strdata.data + e->off, s, len) == 0) {
+            return w->slots[at] - 1;
+        }
+        at = (at + 1) & (w->nslots - 1);
+    }
+    uint32_t index = add_string(w, s, len, hash);
+    if (w->err == KF_OK) {
+        w->slots[at] = index + 1;
+    }
+    return index;
+}
+
+static uint32_t intern_cstr(Writer *w, const char *s, const char *what) {
+    if (!s) {
+        fail(w, KF_ERR_INVALID, what);
+        return 0;
+    }
+    return intern(w, s, strlen(s));
+}
+
+// The bytes of a str, bytes or big-int constant.
+static const char *const_text(const KfConst *k, size_t *len) {
+    *len = k->len;
+    if (k->kind == KF_CONST_BIGINT && k->str && k->len == 0) {
+        *len = strlen(k->str);
+    }
+    return k->str;
+}
+
+// ---------------------------------------------------------------------------
+// Walk 1: strings in order of first use
+
+static void walk_code_strings(Writer *w, const KfCode *c, int level);
+
+static void walk_const_strings(Writer *w, const KfConst *k, int level) {
+    size_t len;
+    switch (k->kind) {
+    case KF_CONST_BIGINT:
+    case KF_CONST_STR:
+    case KF_CONST_BYTES: {
+        const char *s = const_text(k, &len);
+        intern(w, s, len);
+        break;
+    }
+    case KF_CONST_TUPLE:
+    case KF_CONST_FROZENSET:
+        if (level + 1 > KF_MAX_DEPTH) {
+            fail(w, KF_ERR_INVALID, "constants nested too deeply");
+            return;
+        }
+        if (k->count < 0 || (k->count > 0 && !k->items)) {
+            fail(w, KF_ERR_INVALID, "tuple without its items");
+            return;
+        }
+        for (int i = 0; i < k->count && w->err == KF_OK; i++) {
+            walk_const_strings(w, &k->items[i], level + 1);
+        }
+        break;
+    case KF_CONST_CODE:
+        if (!k->code) {
+            fail(w, KF_ERR_INVALID, "code constant without its code");
+            return;
+        }
+        walk_code_strings(w, k->code, level + 1);
+        break;
+    default:
+        break;
+    }
+}
+
+static void walk_code_strings(Writer *w, const KfCode *c, int level) {
+    if (level > KF_MAX_DEPTH) {
+        fail(w, KF_ERR_INVALID, "code objects nested too deeply");
+        return;
+    }
+    intern_cstr(w, c->name, "code object without a name");
+    intern_cstr(w, c->qualname, "code object without a qualname");
+    intern_cstr(w, c->filename, "code object without a filename");
+    if ((c->nnames > 0 && !c->names) || (c->nlocalsplus > 0 && !c->localsplus) ||
+        (c->nconsts > 0 && !c->consts)) {
+        fail(w, KF_ERR_INVALID, "code object with a count but no array");
+        return;
+    }
+    for (int i = 0; i < c->nnames; i++) {
+        intern_cstr(w, c->names[i], "NULL in co_names");
+    }
+    for (int i = 0; i < c->nlocalsplus; i++) {
+        intern_cstr(w, c->localsplus[i], "NULL local name");
+    }
+    for (int i = 0; i < c->nconsts && w->err == KF_OK; i++) {
+        walk_const_strings(w, &c->consts[i], level);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Walk 2: the constant pool, children first; code objects numbered in pre-order
+
+static uint32_t emit_run(Writer *w, const KfConst *items, int n);
+
+static uint32_t emit_code(Writer *w, const KfCode *c) {
+    if (w->ncodes == w->codes_cap) {
+        size_t cap = w->codes_cap ? w->codes_cap * 2 : 16;
+        const KfCode **codes = realloc(w->codes, cap * sizeof *codes);
+        if (codes) {
+            w->codes = codes;
+        }
+        uint32_t *starts = realloc(w->consts_start, cap * sizeof *starts);
+        if (starts) {
+            w->consts_start = starts;
+        }
+        if (!codes || !starts) {
+            fail(w, KF_ERR_NOMEM, "out of memory");
+            return 0;
+        }
+        w->codes_cap = cap;
+    }
+    size_t index = w->ncodes++;
+    w->codes[index] = c;
+    uint32_t start = emit_run(w, c->consts, c->nconsts);
+    w->consts_start[index] = start;
+    return (uint32_t)index;
+}
+
+static uint32_t const_kind(Writer *w, KfConstKind kind) {
+    switch (kind) {
+    case KF_CONST_NONE: return KLAYOUT_C_NONE;
+    case KF_CONST_TRUE: return KLAYOUT_C_TRUE;
+    case KF_CONST_FALSE: return KLAYOUT_C_FALSE;
+    case KF_CONST_ELLIPSIS: return KLAYOUT_C_ELLIPSIS;
+    case KF_CONST_INT: return KLAYOUT_C_INT;
+    case KF_CONST_BIGINT: return KLAYOUT_C_BIGINT;
+    case KF_CONST_FLOAT: return KLAYOUT_C_FLOAT;
+    case KF_CONST_COMPLEX: return KLAYOUT_C_COMPLEX;
+    case KF_CONST_STR: return KLAYOUT_C_STR;
+    case KF_CONST_BYTES: return KLAYOUT_C_BYTES;
+    case KF_CONST_TUPLE: return KLAYOUT_C_TUPLE;
+    case KF_CONST_FROZENSET: return KLAYOUT_C_FROZENSET;
+    case KF_CONST_CODE: return KLAYOUT_C_CODE;
+    }
+    fail(w, KF_ERR_INVALID, "unknown constant kind");
+    return 0;
+}
+
+static uint64_t double_bits(double d) {
+    uint64_t bits;
+    memcpy(&bits, &d, sizeof bits);
+    return bits;
+}
+
+// Appends the record of 'k'; 'ref' is its run or code index from emit_run.
+static void put_const(Writer *w, const KfConst *k, uint32_t ref) {
+    Buf *b = &w->sec[KLAYOUT_S_CONSTS];
+    uint32_t a = 0;
+    uint64_t x = 0, y = 0;
+    size_t len;
+    switch (k->kind) {
+    case KF_CONST_INT: x = (uint64_t)k->i; break;
+    case KF_CONST_FLOAT: x = double_bits(k->f); break;
+    case KF_CONST_COMPLEX:
+        x = double_bits(k->f);
+        y = double_bits(k->imag);
+        break;
+    case KF_CONST_BIGINT:
+    case KF_CONST_STR:
+    case KF_CONST_BYTES: {
+        const char *s = const_text(k, &len);
+        a = intern(w, s, len);
+        break;
+    }
+    case KF_CONST_TUPLE:
+    case KF_CONST_FROZENSET:
+        a = (uint32_t)k->count;
+        x = ref;
+        break;
+    case KF_CONST_CODE: a = ref; break;
+    default: break;
+    }
+    put_u32(w, b, const_kind(w, k->kind));
+    put_u32(w, b, a);
+    put_u64(w, b, x);
+    put_u64(w, b, y);
+    w->nconsts++;
+}
+
+// Lays out what the 'n' constants at 'items' refer to, then their own run;
+// returns the run's first index.
+static uint32_t emit_run(Writer *w, const KfConst *items, int n) {
+    if (n < 0) {
+        fail(w, KF_ERR_INVALID, "negative constant count");
+        return 0;
+    }
+    uint32_t *refs = n > 0 ? calloc((size_t)n, sizeof *refs) : NULL;
+    if (n > 0 && !refs) {
+        fail(w, KF_ERR_NOMEM, "out of memory");
+        return 0;
+    }
+    for (int i = 0; i < n && w->err == KF_OK; i++) {
+        const KfConst *k = &items[i];
+        if ((k->kind == KF_CONST_TUPLE || k->kind == KF_CONST_FROZENSET) && k->count > 0) {
+            refs[i] = emit_run(w, k->items, k->count);
+        } else if (k->kind == KF_CONST_CODE) {
+            refs[i] = emit_code(w, k->code);
+        }
+    }
+    uint32_t start = (uint32_t)w->nconsts;
+    if (w->nconsts > KLAYOUT_MAX_INT - (size_t)n) {
+        fail(w, KF_ERR_TOO_LARGE, "too many constants");
+    }
+    for (int i = 0; i < n && w->err == KF_OK; i++) {
+        put_const(w, &items[i], refs[i]);
+    }
+    free(refs);
+    return start;
+}
+
+// ---------------------------------------------------------------------------
+// Walk 3: each code object's own sections
+
+static int same_position(const KfPosition *a, const KfPosition *b) {
+    return a->lineno == b->lineno && a->end_lineno == b->end_lineno && a->col == b->col &&
+           a->end_col == b->end_col;
+}
+
+// Appends one new entry for 'p' (FORMAT.md, "LINES"); '*line' is the
+// decoder's line state.
+static void put_position(Writer *w, Buf *b, const KfPosition *p, int64_t *line) {
+    int64_t d = (int64_t)p->lineno - *line;
+    if (p->lineno == 0 && p->end_lineno == 0 && p->col == -1 && p->end_col == -1) {
+        put_u8(w, b, KLAYOUT_L_NONE << 4);
+        return;
+    }
+    if (p->lineno < 0 || p->end_lineno < 0 || p->col < -1 || p->end_col < -1) {
+        fail(w, KF_ERR_INVALID, "position out of range");
+        return;
+    }
+    *line = p->lineno;
+    if (p->end_lineno == p->lineno && p->col == -1 && p->end_col == -1) {
+        put_u8(w, b, KLAYOUT_L_LINE << 4);
+        put_svar(w, b, d);
+    } else if (p->end_lineno == p->lineno && p->col >= 0 && p->col <= 255 &&
+               p->end_col >= p->col && p->end_col - p->col <= 255) {
+        put_u8(w, b, KLAYOUT_L_SHORT << 4);
+        put_svar(w, b, d);
+        put_u8(w, b, (uint8_t)p->col);
+        put_u8(w, b, (uint8_t)(p->end_col - p->col));
+    } else {
+        put_u8(w, b, KLAYOUT_L_LONG << 4);
+        put_svar(w, b, d);
+        put_svar(w, b, (int64_t)p->end_lineno - p->lineno);
+        put_uvar(w, b, (uint64_t)((int64_t)p->col + 1));
+        put_uvar(w, b, (uint64_t)((int64_t)p->end_col + 1));
+    }
+}
+
+static void put_positions(Writer *w, const KfCode *c) {
+    static const KfPosition none = {0, 0, -1, -1};
+    Buf *b = &w->sec[KLAYOUT_S_LINES];
+    int64_t line = c->firstlineno;
+    const KfPosition *prev = NULL;
+    size_t entry = 0;
+    int run = 0;
+    for (int i = 0; i < c->ncode && w->err == KF_OK; i++) {
+        const KfPosition *p = c->positions ? &c->positions[i] : &none;
+        if (prev && same_position(p, prev) && run < KLAYOUT_L_MAX_RUN) {
+            b->data[entry]++;
+            run++;
+            continue;
+        }
+        entry = b->len;
+        run = 1;
+        if (prev && same_position(p, prev)) {
+            put_u8(w, b, KLAYOUT_L_SAME << 4);
+        } else {
+            put_position(w, b, p, &line);
+        }
+        prev = p;
+    }
+}
+
+static void put_code_sections(Writer *w, const KfCode *c) {
+    if ((c->ncode > 0 && !c->code) || (c->nlocalsplus > 0 && !c->localspluskinds) ||
+        (c->nexceptions > 0 && !c->exceptions)) {
+        fail(w, KF_ERR_INVALID, "code object with a count but no array");
+        return;
+    }
+    for (int i = 0; i < c->ncode; i++) {
+        put_u32(w, &w->sec[KLAYOUT_S_INSTRS], c->code[i]);
+    }
+    put_positions(w, c);
+    for (int i = 0; i < c->nnames; i++) {
+        put_u32(w, &w->sec[KLAYOUT_S_NAMEREFS], intern_cstr(w, c->names[i], "NULL in co_names"));
+    }
+    for (int i = 0; i < c->nlocalsplus; i++) {
+        put_u32(w, &w->sec[KLAYOUT_S_NAMEREFS],
+                intern_cstr(w, c->localsplus[i], "NULL local name"));
+    }
+    put_bytes(w, &w->sec[KLAYOUT_S_KINDS], c->localspluskinds, (size_t)c->nlocalsplus);
+    for (int i = 0; i < c->nexceptions; i++) {
+        const KfExceptEntry *e = &c->exceptions[i];
+        Buf *b = &w->sec[KLAYOUT_S_EXCEPTS];
+        put_u32(w, b, as_u32(w, e->start, "exception entry out of range"));
+        put_u32(w, b, as_u32(w, e->end, "exception entry out of range"));
+        put_u32(w, b, as_u32(w, e->target, "exception entry out of range"));
+        uint32_t depth = as_u32(w, e->depth, "exception entry out of range");
+        if (depth > KLAYOUT_MAX_INT / 2 || (e->lasti != 0 && e->lasti != 1)) {
+            fail(w, KF_ERR_INVALID, "exception entry out of range");
+        }
+        put_u32(w, b, depth << 1 | (e->lasti ? 1 : 0));
+    }
+}
+
+// Counts of each code's own sections, as cut so far.
+typedef struct Cursor {
+    size_t instrs, lines, names, kinds, excepts;
+} Cursor;
+
+static void put_code_record(Writer *w, size_t index, const Cursor *at) {
+    const KfCode *c = w->codes[index];
+    const char *bad = "code object field out of range";
+    uint32_t f[KLAYOUT_CO_FIELDS];
+    f[KLAYOUT_CO_NAME] = intern_cstr(w, c->name, bad);
+    f[KLAYOUT_CO_QUALNAME] = intern_cstr(w, c->qualname, bad);
+    f[KLAYOUT_CO_FILENAME] = intern_cstr(w, c->filename, bad);
+    f[KLAYOUT_CO_FIRSTLINENO] = as_u32(w, c->firstlineno, bad);
+    f[KLAYOUT_CO_ARGCOUNT] = as_u32(w, c->argcount, bad);
+    f[KLAYOUT_CO_POSONLY] = as_u32(w, c->posonlyargcount, bad);
+    f[KLAYOUT_CO_KWONLY] = as_u32(w, c->kwonlyargcount, bad);
+    f[KLAYOUT_CO_FLAGS] = as_u32(w, c->flags, bad);
+    f[KLAYOUT_CO_STACKSIZE] = as_u32(w, c->stacksize, bad);
+    f[KLAYOUT_CO_NLOCALSPLUS] = as_u32(w, c->nlocalsplus, bad);
+    f[KLAYOUT_CO_INSTR_START] = as_u32(w, (int64_t)at->instrs, bad);
+    f[KLAYOUT_CO_NCODE] = as_u32(w, c->ncode, bad);
+    f[KLAYOUT_CO_LINES_START] = as_u32(w, (int64_t)at->lines, bad);
+    f[KLAYOUT_CO_LINES_SIZE] =
+        as_u32(w, (int64_t)(w->sec[KLAYOUT_S_LINES].len - at->lines), bad);
+    f[KLAYOUT_CO_CONSTS_START] = w->consts_start[index];
+    f[KLAYOUT_CO_NCONSTS] = as_u32(w, c->nconsts, bad);
+    f[KLAYOUT_CO_NAMES_START] = as_u32(w, (int64_t)at->names, bad);
+    f[KLAYOUT_CO_NNAMES] = as_u32(w, c->nnames, bad);
+    f[KLAYOUT_CO_LOCALSPLUS_START] = as_u32(w, (int64_t)at->names + c->nnames, bad);
+    f[KLAYOUT_CO_KINDS_START] = as_u32(w, (int64_t)at->kinds, bad);
+    f[KLAYOUT_CO_EXC_START] = as_u32(w, (int64_t)at->excepts, bad);
+    f[KLAYOUT_CO_NEXC] = as_u32(w, c->nexceptions, bad);
+    for (int i = 0; i < KLAYOUT_CO_FIELDS; i++) {
+        put_u32(w, &w->sec[KLAYOUT_S_CODES], f[i]);
+    }
+}
+
+static void write_codes(Writer *w) {
+    Cursor at = {0, 0, 0, 0, 0};
+    for (size_t i = 0; i < w->ncodes && w->err == KF_OK; i++) {
+        const KfCode *c = w->codes[i];
+        if (c->ncode < 0 || c->nnames < 0 || c->nlocalsplus < 0 || c->nexceptions < 0) {
+            fail(w, KF_ERR_INVALID, "negative count in a code object");
+            return;
+        }
+        put_code_sections(w, c);
+        put_code_record(w, i, &at);
+        at.instrs += (size_t)c->ncode;
+        at.lines = w->sec[KLAYOUT_S_LINES].len;
+        at.names += (size_t)c->nnames + (size_t)c->nlocalsplus;
+        at.kinds += (size_t)c->nlocalsplus;
+        at.excepts += (size_t)c->nexceptions;
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Assembly
+
+static size_t align8(size_t n) {
+    return (n + 7) & ~(size_t)7;
+}
+
+// The raw payload: the directory, then the sections in id order.
+static void assemble(Writer *w, Buf *out) {
+    static const size_t record[KLAYOUT_S_COUNT + 1] = {
+        [KLAYOUT_S_CONSTS] = KLAYOUT_CONST_SIZE, [KLAYOUT_S_CODES] = KLAYOUT_CODE_SIZE,
+        [KLAYOUT_S_INSTRS] = 4, [KLAYOUT_S_NAMEREFS] = 4, [KLAYOUT_S_KINDS] = 1,
+        [KLAYOUT_S_LINES] = 1, [KLAYOUT_S_EXCEPTS] = KLAYOUT_EXCEPT_SIZE,
+    };
+    size_t count[KLAYOUT_S_COUNT + 1], size[KLAYOUT_S_COUNT + 1], offset[KLAYOUT_S_COUNT + 1];
+    size_t end = align8(KLAYOUT_DIR_HEAD + KLAYOUT_DIR_ENTRY * KLAYOUT_S_COUNT);
+    for (int id = 1; id <= KLAYOUT_S_COUNT; id++) {
+        if (id == KLAYOUT_S_STRINGS) {
+            count[id] = w->nstrs;
+            size[id] = 8 * w->nstrs + w->strdata.len;
+        } else {
+            size[id] = w->sec[id].len;
+            count[id] = size[id] / record[id];
+        }
+        offset[id] = end;
+        end = align8(offset[id] + size[id]);
+        if (count[id] > KLAYOUT_MAX_INT || end > KLAYOUT_MAX_PAYLOAD) {
+            fail(w, KF_ERR_TOO_LARGE, "payload past 4 GiB");
+            return;
+        }
+    }
+    if (reserve(w, out, end) != 0) {
+        return;
+    }
+    memset(out->data, 0, end);
+    out->len = end;
+    klayout_put32(out->data, KLAYOUT_S_COUNT);
+    for (int id = 1; id <= KLAYOUT_S_COUNT; id++) {
+        uint8_t *e = out->data + KLAYOUT_DIR_HEAD + KLAYOUT_DIR_ENTRY * (id - 1);
+        klayout_put32(e, (uint32_t)id);
+        klayout_put32(e + 4, (uint32_t)count[id]);
+        klayout_put32(e + 8, (uint32_t)offset[id]);
+        klayout_put32(e + 12, (uint32_t)size[id]);
+        if (id != KLAYOUT_S_STRINGS && size[id] > 0) {
+            memcpy(out->data + offset[id], w->sec[id].data, size[id]);
+        }
+    }
+    uint8_t *strings = out->data + offset[KLAYOUT_S_STRINGS];
+    size_t base = 8 * w->nstrs;
+    for (size_t i = 0; i < w->nstrs; i++) {
+        klayout_put32(strings + 8 * i, (uint32_t)(base + w->strs[i].off));
+        klayout_put32(strings + 8 * i + 4, w->strs[i].len);
+    }
+    if (w->strdata.len > 0) {
+        memcpy(strings + base, w->strdata.data, w->strdata.len);
+    }
+}
+
+// The file: header, then the payload 'raw', deflated when 'info' asks.
+static void finish_file(Writer *w, const Buf *raw, const KfWriteInfo *info, Buf *file) {
+    if (w->err != KF_OK) {
+        return;
+    }
+    uLong bound = info->compress > 0 ? compressBound((uLong)raw->len) : (uLong)raw->len;
+    if (reserve(w, file, KF_HEADER_SIZE + (size_t)bound) != 0) {
+        return;
+    }
+    uint8_t *payload = file->data + KF_HEADER_SIZE;
+    size_t stored = raw->len;
+    if (info->compress > 0) {
+        uLongf n = bound;
+        int level = info->compress > 9 ? 9 : info->compress;
+        if (compress2(payload, &n, raw->data, (uLong)raw->len, level) != Z_OK) {
+            fail(w, KF_ERR_NOMEM, "zlib failed");
+            return;
+        }
+        stored = n;
+    } else if (raw->len > 0) {
+        memcpy(payload, raw->data, raw->len);
+    }
+    klayout_write_header(file->data, info, stored, raw->len, klayout_hash(payload, stored));
+    file->len = KF_HEADER_SIZE + stored;
+}
+
+// Reads 'file' back; a refusal means the tree broke a rule of the format.
+static void check_written(Writer *w, const Buf *file) {
+    if (w->err != KF_OK) {
+        return;
+    }
+    const KfCode *code = NULL;
+    const char *detail = NULL;
+    KfError err = kf_read(file->data, file->len, NULL, &code, &detail);
+    kf_free(code);
+    if (err != KF_OK) {
+        fail(w, err == KF_ERR_NOMEM ? err : KF_ERR_INVALID, detail);
+    }
+}
+
+static void free_writer(Writer *w) {
+    free(w->strs);
+    free(w->slots);
+    free(w->strdata.data);
+    free(w->codes);
+    free(w->consts_start);
+    for (int id = 0; id <= KLAYOUT_S_COUNT; id++) {
+        free(w->sec[id].data);
+    }
+}
+
+KfError kf_write(const KfCode *module, const KfWriteInfo *info, uint8_t **out, size_t *out_len,
+                 const char **detail) {
+    Writer w;
+    memset(&w, 0, sizeof w);
+    Buf raw = {NULL, 0, 0}, file = {NULL, 0, 0};
+    *out = NULL;
+    *out_len = 0;
+    if (!module || (unsigned)info->invalidation > KF_INVALIDATE_UNCHECKED_HASH ||
+        info->optimize < 0 || info->optimize > 2) {
+        fail(&w, KF_ERR_INVALID, "bad module or write options");
+    }
+    if (w.err == KF_OK) {
+        walk_code_strings(&w, module, 1);
+    }
+    if (w.err == KF_OK) {
+        emit_code(&w, module);
+        write_codes(&w);
+        assemble(&w, &raw);
+        finish_file(&w, &raw, info, &file);
+        check_written(&w, &file);
+    }
+    free_writer(&w);
+    free(raw.data);
+    if (detail) {
+        *detail = w.detail;
+    }
+    if (w.err != KF_OK) {
+        free(file.data);
+        return w.err;
+    }
+    *out = file.data;
+    *out_len = file.len;
+    return KF_OK;
+}
