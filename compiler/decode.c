@@ -136,45 +136,48 @@ static void scan_newline(Scan *sc) {
     sc->line_start = sc->i;
 }
 
-// A string literal whose body starts at 'sc->i' (after the opening quotes).
-// Moves past it; returns -1 with 'diag' set when its body is not UTF-8.
-static int scan_string_body(Scan *sc, char quote, int triple, int raw, int is_bytes, KDiag *diag) {
-    size_t body = sc->i, body_end;
-    int has_backslash = 0, closing = 0;
-    for (;;) {
-        if (sc->i >= sc->len) {
-            body_end = sc->len;
-            break;
-        }
+// Moves 'sc' past the body of a string literal that starts at 'sc->i' (after
+// the opening quotes) and past its closing quotes. Returns where the body
+// ends; sets '*has_backslash'.
+static size_t skip_string_body(Scan *sc, char quote, int triple, int *has_backslash) {
+    int closing = 0;
+    *has_backslash = 0;
+    while (sc->i < sc->len) {
         char c = sc->s[sc->i];
         if (c == quote && (!triple || ++closing == 3)) {
-            body_end = sc->i + 1 - (triple ? 3 : 1);
             sc->i++;
-            break;
+            return sc->i - (triple ? 3 : 1);
         }
         if (c != quote) {
             closing = 0;
         }
         if (c == '\\') {
-            has_backslash = 1;
+            *has_backslash = 1;
             sc->i++;
-            if (sc->i >= sc->len) {
-                continue;
-            }
-            if (sc->s[sc->i] == '\n' || sc->s[sc->i] == '\r') {
+            if (sc->i < sc->len && (sc->s[sc->i] == '\n' || sc->s[sc->i] == '\r')) {
                 scan_newline(sc);
                 continue;
             }
         } else if (c == '\n' || c == '\r') {
             if (!triple) {
-                body_end = sc->i;
-                break;
+                return sc->i;
             }
             scan_newline(sc);
             continue;
         }
         sc->i++;
     }
+    sc->i = sc->len;
+    return sc->len;
+}
+
+// A string literal whose body starts at 'sc->i' (after the opening quotes).
+// Moves past it; returns -1 with 'diag' set when its body is not UTF-8, with
+// the message CPython's literal decoding gives, placed just after the literal.
+static int scan_string(Scan *sc, char quote, int triple, int raw, int is_bytes, KDiag *diag) {
+    size_t body = sc->i;
+    int has_backslash;
+    size_t body_end = skip_string_body(sc, quote, triple, &has_backslash);
     Utf8Error e;
     const char *piece = sc->s + body;
     size_t piece_len = body_end - body;
@@ -239,6 +242,24 @@ static size_t string_prefix(const Scan *sc, int *raw, int *is_bytes) {
     return n;
 }
 
+// Copies the comment at 'sc->i' to 'out' + '*o' with each invalid UTF-8
+// sequence replaced by U+FFFD (CPython never decodes comments).
+static void copy_comment(Scan *sc, char *out, size_t *o) {
+    while (sc->i < sc->len && sc->s[sc->i] != '\n' && sc->s[sc->i] != '\r') {
+        Utf8Error e;
+        size_t n = utf8_sequence((const unsigned char *)sc->s + sc->i, sc->len - sc->i, &e);
+        if (n == 0) {
+            memcpy(out + *o, "\xEF\xBF\xBD", 3);
+            *o += 3;
+            sc->i += e.end;
+        } else {
+            memcpy(out + *o, sc->s + sc->i, n);
+            *o += n;
+            sc->i += n;
+        }
+    }
+}
+
 // Copies 'in'/'len' (which has invalid UTF-8) to 'out' with comment bytes
 // that are not UTF-8 replaced by U+FFFD; returns the output length, or -1
 // with 'diag' set at the first bad byte outside comments.
@@ -249,19 +270,7 @@ static long repair_utf8(const char *in, size_t len, char *out, KDiag *diag) {
         size_t from = sc.i;
         char c = in[sc.i];
         if (c == '#') {
-            while (sc.i < len && in[sc.i] != '\n' && in[sc.i] != '\r') {
-                Utf8Error e;
-                size_t n = utf8_sequence((const unsigned char *)in + sc.i, len - sc.i, &e);
-                if (n == 0) {
-                    memcpy(out + o, "\xEF\xBF\xBD", 3);
-                    o += 3;
-                    sc.i += e.end;
-                } else {
-                    memcpy(out + o, in + sc.i, n);
-                    o += n;
-                    sc.i += n;
-                }
-            }
+            copy_comment(&sc, out, &o);
             continue;
         }
         int raw, is_bytes;
@@ -274,7 +283,7 @@ static long repair_utf8(const char *in, size_t len, char *out, KDiag *diag) {
             char quote = in[sc.i];
             int triple = sc.i + 2 < len && in[sc.i + 1] == quote && in[sc.i + 2] == quote;
             sc.i += triple ? 3 : 1;
-            if (scan_string_body(&sc, quote, triple, raw, is_bytes, diag) < 0) {
+            if (scan_string(&sc, quote, triple, raw, is_bytes, diag) < 0) {
                 return -1;
             }
         } else if (c == '\n' || c == '\r') {
