@@ -172,6 +172,24 @@ static int enter(KParser *p, int levels) {
     return 0;
 }
 
+// "invalid syntax" at the current token, where a comprehension could
+// start ('comprehension' 1): CPython reads an 'async' there as the start of
+// "async for" and fails at the token after it.
+static void *unexpected(KParser *p, int comprehension) {
+    if (comprehension && kpar_kind(p) == KTOK_KW_ASYNC) {
+        p->pos++;
+    }
+    return kpar_syntax_error(p);
+}
+
+// The closing bracket 'close' after a comprehension, or "invalid syntax".
+static const KToken *expect_close(KParser *p, int close) {
+    if (kpar_kind(p) == close) {
+        return kpar_advance(p);
+    }
+    return unexpected(p, 1);
+}
+
 // "invalid syntax" at token index 'pos', which becomes current.
 static void *syntax_error_at(KParser *p, int pos) {
     p->pos = pos;
@@ -193,8 +211,20 @@ static int level_at(const KParser *p, int i) {
     return level;
 }
 
+// SOFT_KEYWORD as CPython 3.11's _PyPegen_soft_keyword_token matches it:
+// strncmp(keyword, name, len(name)), so any prefix of "_", "case" or
+// "match" ("c", "ma") counts too.
 static int is_soft_keyword(const KToken *t) {
-    return kpar_is_name(t, "match") || kpar_is_name(t, "case") || kpar_is_name(t, "_");
+    static const char *const keywords[] = {"_", "case", "match"};
+    if (t->kind != KTOK_NAME) {
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
+        if (t->len <= strlen(keywords[i]) && memcmp(keywords[i], t->text, t->len) == 0) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 // _PyPegen_check_legacy_stmt: 'e' is the name print or exec.
@@ -380,7 +410,7 @@ static void *after_first_item(KParser *p, const KToken *open, const KToken *firs
     if (first->kind == KTOK_STAR) {
         return starred_item_error(p, open, first, p->pos);
     }
-    return kpar_syntax_error(p);
+    return unexpected(p, 1);
 }
 
 // atom '(' ...:
@@ -425,7 +455,7 @@ static KAstExpr *paren_atom(KParser *p) {
     }
     if (at_comprehension(p)) {
         KAstSeq *gens = comprehension(p, open, first);
-        if (!gens || !kpar_expect(p, KTOK_RPAR)) {
+        if (!gens || !expect_close(p, KTOK_RPAR)) {
             return NULL;
         }
         const KToken *close = kpar_prev(p);
@@ -462,7 +492,7 @@ static KAstExpr *list_atom(KParser *p) {
     }
     if (at_comprehension(p)) {
         KAstSeq *gens = comprehension(p, open, first);
-        if (!gens || !kpar_expect(p, KTOK_RSQB)) {
+        if (!gens || !expect_close(p, KTOK_RSQB)) {
             return NULL;
         }
         const KToken *close = kpar_prev(p);
@@ -559,7 +589,7 @@ static KAstExpr *dict_rest(KParser *p, const KToken *open, KParList *keys, KParL
     if (at_comprehension(p)) {
         int at = p->pos;
         KAstSeq *gens = for_if_clauses(p);
-        if (!gens || !kpar_expect(p, KTOK_RBRACE)) {
+        if (!gens || !expect_close(p, KTOK_RBRACE)) {
             if (dstar && failed_generically(p)) {
                 p->diag->kind = KDIAG_NONE;
                 syntax_error_at(p, at);
@@ -592,7 +622,7 @@ static KAstExpr *dict_rest(KParser *p, const KToken *open, KParList *keys, KParL
     }
     p->depth = saved;
     if (kpar_kind(p) != KTOK_RBRACE) {
-        return kpar_syntax_error(p);
+        return unexpected(p, keys->count == 1 && kpar_prev(p)->kind != KTOK_COMMA);
     }
     KAstSeq *k = kast_seq_new(p->arena, keys->count), *v = kpar_list_seq(p, values);
     if (!k || !v) {
@@ -608,7 +638,7 @@ static KAstExpr *dict_rest(KParser *p, const KToken *open, KParList *keys, KParL
 static KAstExpr *set_rest(KParser *p, const KToken *open, KAstExpr *elt, const KToken *first) {
     if (at_comprehension(p)) {
         KAstSeq *gens = comprehension(p, open, first);
-        if (!gens || !kpar_expect(p, KTOK_RBRACE)) {
+        if (!gens || !expect_close(p, KTOK_RBRACE)) {
             return NULL;
         }
         const KToken *close = kpar_prev(p);
@@ -883,7 +913,10 @@ static KAstExpr *argument_genexp(KParser *p, const KToken *open, KAstExpr *e, in
         return checked(p, kast_generator_exp(p->arena, e, gens, TOK_START(open), TOK_END(close)));
     }
     if (is_quiet() || (count == 0 && kind != KTOK_COMMA)) {
-        return syntax_error_at(p, count == 0 && kind == KTOK_RPAR ? at : p->pos);
+        if (count == 0 && kind == KTOK_RPAR) {
+            return syntax_error_at(p, at);
+        }
+        return unexpected(p, 1);
     }
     const KAstExpr *end = comprehension_end(gens);
     return kpar_error_at(p, KDIAG_SYNTAX_ERROR, EXPR_START(e), EXPR_END(end),
@@ -962,6 +995,7 @@ static int call_args(KParser *p, KAstSeq **args_out, KAstSeq **keywords_out, int
     kpar_list_init(&args);
     kpar_list_init(&keywords);
     int count = 0, seen_keyword = 0, seen_dstar = 0, pending = 0, pending_at = -1;
+    int plain_first = 0; // the first argument is a positional one, not starred
     while (kpar_kind(p) != KTOK_RPAR) {
         const KToken *t = kpar_peek(p);
         int kind = t->kind, next = kpar_kind_at(p, 1), at = p->pos;
@@ -1034,6 +1068,7 @@ static int call_args(KParser *p, KAstSeq **args_out, KAstSeq **keywords_out, int
             if (kpar_list_push(p, &args, e) < 0) {
                 return -1;
             }
+            plain_first = count == 0;
         }
         count++;
         if (kpar_kind(p) == KTOK_COMMA) {
@@ -1044,7 +1079,7 @@ static int call_args(KParser *p, KAstSeq **args_out, KAstSeq **keywords_out, int
             if (pending && !is_quiet()) {
                 positional_error(p, pending);
             } else {
-                kpar_syntax_error(p);
+                unexpected(p, count == 1 && allow_genexp && plain_first);
             }
             return -1;
         }
