@@ -16,6 +16,8 @@ COMPILER_SRC = $(filter-out compiler/kraitc.c,$(wildcard compiler/*.c))
 COMPILER_OBJ = $(COMPILER_SRC:%.c=$(BUILD)/obj/%.o)
 FORMAT_SRC = $(wildcard format/*.c)
 FORMAT_OBJ = $(FORMAT_SRC:%.c=$(BUILD)/obj/%.o)
+LOADER_SRC = $(wildcard loader/*.c)
+LOADER_OBJ = $(LOADER_SRC:%.c=$(BUILD)/obj/%.o)
 VM_SRC = $(filter-out vm/main.c,$(wildcard vm/*.c vm/modules/*.c))
 VM_OBJ = $(VM_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
@@ -44,26 +46,30 @@ $(BUILD)/libkf.a: $(FORMAT_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
 
+$(BUILD)/libkl.a: $(LOADER_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
 $(BUILD)/libkv.a: $(VM_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/bin/kraitc: $(BUILD)/obj/compiler/kraitc.o $(BUILD)/libkc.a $(if $(FORMAT_SRC),$(BUILD)/libkf.a)
+$(BUILD)/bin/kraitc: $(BUILD)/obj/compiler/kraitc.o $(BUILD)/libkl.a $(BUILD)/libkc.a $(BUILD)/libkf.a
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LIBS)
 
 # The runtime, once vm/main.c exists: the VM, the format reader and the
 # compiler (to recompile stale modules and for compile()/exec()/eval()).
-$(BUILD)/bin/krait: $(BUILD)/obj/vm/main.o $(BUILD)/libkv.a $(BUILD)/libkf.a $(BUILD)/libkc.a
+$(BUILD)/bin/krait: $(BUILD)/obj/vm/main.o $(BUILD)/libkv.a $(BUILD)/libkl.a $(BUILD)/libkc.a $(BUILD)/libkf.a
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LIBS) -lpthread
 
 # Unit tests see every component's private headers; each links all libraries
 # that exist so far.
-UNIT_LIBS = $(if $(VM_SRC),$(BUILD)/libkv.a) $(if $(FORMAT_SRC),$(BUILD)/libkf.a) $(BUILD)/libkc.a
+UNIT_LIBS = $(if $(VM_SRC),$(BUILD)/libkv.a) $(BUILD)/libkl.a $(BUILD)/libkc.a $(BUILD)/libkf.a
 $(BUILD)/tests/%: tests/unit/%.c $(UNIT_LIBS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -I. -Icompiler -Iformat -Ivm -o $@ $< $(UNIT_LIBS) $(LIBS) -lpthread
+	$(CC) $(CFLAGS_ALL) -I. -Icompiler -Iformat -Iloader -Ivm -o $@ $< $(UNIT_LIBS) $(LIBS) -lpthread
 
 $(BUILD)/bin/parse_bench: tools/bench/parse_bench.c $(BUILD)/libkc.a
 	@mkdir -p $(dir $@)

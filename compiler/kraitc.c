@@ -2,6 +2,7 @@
 // inspection modes; the compileall-style tree compiler comes with the code
 // generator.
 #include "compiler.h"
+#include "loader/loader.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -48,7 +49,21 @@ static char *read_file(const char *path, size_t *len) {
     return buf;
 }
 
+// 1 when 'argv' asks for an inspection mode (--dump-*); otherwise kraitc
+// compiles files and trees into caches, as python -m compileall does.
+static int is_inspection(int argc, char **argv) {
+    for (int i = 1; i < argc; i++) {
+        if (strncmp(argv[i], "--dump-", 7) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int main(int argc, char **argv) {
+    if (!is_inspection(argc, argv)) {
+        return kl_compileall_main(argc, argv, &kl_kc_compiler, stdout, stderr);
+    }
     int dump_ast = 0, dump_tokens = 0, attrs = 0;
     KcMode mode = KC_MODE_EXEC;
     const char *path = NULL;

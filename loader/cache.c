@@ -1,0 +1,274 @@
+// loader/cache.c: deciding whether a cache still matches its source, and
+// loading a module's code from its cache or from its source (compiling it
+// and writing the cache back). The rules are those of DESIGN.md ("The cache
+// and the file format"): in timestamp mode equal mtime and size make a cache
+// valid without reading the source; otherwise the source's XXH3-64 decides,
+// and a cache whose source was only touched gets its header refreshed in
+// place instead of a recompile.
+#include "loader.h"
+
+#include "io.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const MESSAGES[KL_ERR_COUNT] = {
+    [KL_OK] = "no error",
+    [KL_ERR_IO] = "cannot read the source",
+    [KL_ERR_COMPILE] = "the source does not compile",
+    [KL_ERR_CACHE] = "unusable cache file",
+    [KL_ERR_WRITE] = "cannot write the cache file",
+    [KL_ERR_NO_COMPILER] = "no compiler to rebuild a stale cache",
+    [KL_ERR_NOMEM] = "out of memory",
+};
+
+const char *kl_strerror(KlError err) {
+    if ((int)err < 0 || err >= KL_ERR_COUNT) {
+        return "unknown loader error";
+    }
+    return MESSAGES[err];
+}
+
+// What is known of the source, read at most once.
+typedef struct Source {
+    const char *path;
+    struct stat st;
+    int stat_err;  // errno of the stat (-1: not yet)
+    char *bytes;   // NULL until read
+    size_t len;
+    int read_err;  // errno of the read (-1: not yet)
+    uint64_t hash;
+} Source;
+
+static int stat_source(Source *src) {
+    if (src->stat_err < 0) {
+        src->stat_err = stat(src->path, &src->st) != 0 ? errno : 0;
+        if (src->stat_err == 0 && S_ISDIR(src->st.st_mode)) {
+            src->stat_err = EISDIR;
+        }
+    }
+    return src->stat_err;
+}
+
+// Reads and hashes the source (once); its stat is then the one of the bytes read.
+static int read_source(Source *src) {
+    if (src->read_err < 0) {
+        src->read_err = kio_read_file(src->path, &src->bytes, &src->len, &src->st);
+        if (src->read_err == 0) {
+            src->stat_err = 0;
+            src->hash = kf_source_hash(src->bytes, src->len);
+        }
+    }
+    return src->read_err;
+}
+
+// Judges the cache whose header is 'header' (bytes 'raw', from 'cache_path')
+// against the source; refreshes the header in place when only the stamp differs.
+static KlCacheState judge(const KfHeader *h, const uint8_t *raw, const char *cache_path,
+                          Source *src, const KlOptions *opts) {
+    if (h->optimize != opts->optimize ||
+        (opts->require_mode && (h->invalidation != opts->invalidation || h->is_sourceless))) {
+        return KL_CACHE_STALE;
+    }
+    if (h->is_sourceless || h->invalidation == KF_INVALIDATE_UNCHECKED_HASH) {
+        return KL_CACHE_VALID;
+    }
+    if (h->invalidation == KF_INVALIDATE_TIMESTAMP && stat_source(src) == 0 &&
+        kio_mtime_ns(&src->st) == h->source_mtime_ns &&
+        (uint64_t)src->st.st_size == h->source_size) {
+        return KL_CACHE_VALID;
+    }
+    if (read_source(src) != 0 || src->hash != h->source_hash || src->len != h->source_size) {
+        return KL_CACHE_STALE;
+    }
+    if (h->invalidation == KF_INVALIDATE_CHECKED_HASH) {
+        return KL_CACHE_VALID;
+    }
+    if (!opts->dont_write) {
+        uint8_t fresh[KF_HEADER_SIZE];
+        memcpy(fresh, raw, KF_HEADER_SIZE);
+        kf_set_source_stamp(fresh, kio_mtime_ns(&src->st), (uint64_t)src->len);
+        kio_overwrite_prefix(cache_path, fresh, KF_HEADER_SIZE); // failure: refresh next time
+    }
+    return KL_CACHE_REFRESHED;
+}
+
+KlCacheState kl_check_cache(const char *cache_path, const char *source_path,
+                            const KlOptions *opts) {
+    uint8_t raw[KF_HEADER_SIZE];
+    size_t n = 0;
+    int e = kio_read_prefix(cache_path, raw, sizeof raw, &n);
+    if (e == ENOENT || e == ENOTDIR) {
+        return KL_CACHE_MISSING;
+    }
+    KfHeader h;
+    if (e != 0 || kf_check_header(raw, n, &h) != KF_OK) {
+        return KL_CACHE_BAD;
+    }
+    Source src = {source_path, {0}, -1, NULL, 0, -1, 0};
+    KlCacheState state = judge(&h, raw, cache_path, &src, opts);
+    free(src.bytes);
+    return state;
+}
+
+// Sets the failure 'err' with 'message' (malloc'd, may be NULL: out of memory).
+static KlError failed(KlResult *out, KlError err, char *message) {
+    out->err = message ? err : KL_ERR_NOMEM;
+    out->message = message ? message : kio_format("MemoryError");
+    return out->err;
+}
+
+// Tries the cache at 'cache_path': KL_OK with the code, or the cache's state.
+static KlCacheState try_cache(const char *cache_path, Source *src, const KlOptions *opts,
+                              KlResult *out) {
+    char *bytes = NULL;
+    size_t len = 0;
+    int e = kio_read_file(cache_path, &bytes, &len, NULL);
+    if (e != 0) {
+        return e == ENOENT || e == ENOTDIR ? KL_CACHE_MISSING : KL_CACHE_BAD;
+    }
+    KfHeader h;
+    KlCacheState state = KL_CACHE_BAD;
+    if (kf_check_header((const uint8_t *)bytes, len, &h) == KF_OK) {
+        state = judge(&h, (const uint8_t *)bytes, cache_path, src, opts);
+    }
+    if (state == KL_CACHE_VALID || state == KL_CACHE_REFRESHED) {
+        if (kf_read((const uint8_t *)bytes, len, NULL, &out->code, NULL) != KF_OK) {
+            state = KL_CACHE_BAD;
+        }
+    }
+    free(bytes);
+    return state;
+}
+
+// Serialises 'code' for 'src' and writes it to 'cache_path' unless asked
+// not to; then reads the bytes back into 'out' (so a cold run executes
+// exactly what a warm one will).
+static KlError write_back(const KfCode *code, Source *src, const char *cache_path,
+                          const KlOptions *opts, KlResult *out) {
+    KfWriteInfo info = {opts->invalidation, opts->optimize, opts->compress, 0,
+                        kio_mtime_ns(&src->st), (uint64_t)src->len, src->hash};
+    if (opts->invalidation != KF_INVALIDATE_TIMESTAMP) {
+        info.source_mtime_ns = 0; // hash modes: the bytes do not depend on touches
+    }
+    uint8_t *bytes = NULL;
+    size_t len = 0;
+    const char *detail = NULL;
+    KfError ferr = kf_write(code, &info, &bytes, &len, &detail);
+    if (ferr != KF_OK) {
+        return failed(out, ferr == KF_ERR_NOMEM ? KL_ERR_NOMEM : KL_ERR_COMPILE,
+                      kio_format("SystemError: the compiler produced an unusable code object "
+                                 "for %s: %s (%s)",
+                                 src->path, kf_strerror(ferr), detail ? detail : "?"));
+    }
+    KlError err = KL_OK;
+    if (!opts->dont_write) {
+        int in_dir = 0;
+        mode_t mode = (src->st.st_mode | 0200) & 0666;
+        int e = kio_write_atomic(cache_path, bytes, len, mode, opts->fsync, &in_dir);
+        out->cache_written = e == 0;
+        if (e != 0 && opts->report_write_errors) {
+            // Python names the directory it could not make, else the file.
+            const char *slash = strrchr(cache_path, '/');
+            char *dir = in_dir && slash ? strndup(cache_path, (size_t)(slash - cache_path))
+                                        : strdup(cache_path);
+            err = failed(out, KL_ERR_WRITE, dir ? kio_oserror(e, dir) : NULL);
+            free(dir);
+        }
+    }
+    if (err == KL_OK && kf_read(bytes, len, NULL, &out->code, &detail) != KF_OK) {
+        err = failed(out, KL_ERR_NOMEM, NULL); // kf_write read it back already: only memory
+    }
+    free(bytes);
+    return err;
+}
+
+// Compiles the source and writes its cache.
+static KlError compile_source(Source *src, const char *cache_path, const KlOptions *opts,
+                              KlResult *out) {
+    int e = read_source(src);
+    if (e != 0) {
+        return failed(out, e == ENOMEM ? KL_ERR_NOMEM : KL_ERR_IO, kio_oserror(e, src->path));
+    }
+    if (!opts->compiler) {
+        char *r = kio_repr(src->path);
+        KlError err = failed(out, KL_ERR_NO_COMPILER,
+                             r ? kio_format("ImportError: no compiler to rebuild the cache of %s",
+                                            r)
+                               : NULL);
+        free(r);
+        return err;
+    }
+    const KfCode *code = NULL;
+    void *owner = NULL;
+    char *message = NULL;
+    const char *name = opts->display_name ? opts->display_name : src->path;
+    if (opts->compiler->compile(name, src->bytes, src->len, opts->optimize, &code, &owner,
+                                &message) != 0) {
+        return failed(out, KL_ERR_COMPILE, message);
+    }
+    out->how = KL_FROM_SOURCE;
+    KlError err = write_back(code, src, cache_path, opts, out);
+    opts->compiler->release(owner);
+    return err;
+}
+
+KlError kl_load_source(const char *source_path, const KlOptions *opts, KlResult *out) {
+    memset(out, 0, sizeof *out);
+    Source src = {source_path, {0}, -1, NULL, 0, -1, 0};
+    int e = stat_source(&src);
+    if (e != 0) {
+        return failed(out, KL_ERR_IO, kio_oserror(e, source_path));
+    }
+    char *cache_path =
+        opts->legacy ? kl_legacy_cache_path(source_path) : kl_cache_path(source_path, opts->optimize);
+    if (!cache_path) {
+        return failed(out, KL_ERR_NOMEM, NULL);
+    }
+    KlError err = KL_OK;
+    out->cache = KL_CACHE_STALE;
+    if (!opts->force) {
+        out->cache = try_cache(cache_path, &src, opts, out);
+    }
+    if (out->code) {
+        out->how = KL_FROM_CACHE;
+    } else {
+        err = compile_source(&src, cache_path, opts, out);
+    }
+    free(cache_path);
+    free(src.bytes);
+    return err;
+}
+
+KlError kl_load_cache_file(const char *cache_path, KlResult *out) {
+    memset(out, 0, sizeof *out);
+    char *bytes = NULL;
+    size_t len = 0;
+    int e = kio_read_file(cache_path, &bytes, &len, NULL);
+    if (e != 0) {
+        return failed(out, e == ENOMEM ? KL_ERR_NOMEM : KL_ERR_IO, kio_oserror(e, cache_path));
+    }
+    KfError ferr = kf_read((const uint8_t *)bytes, len, NULL, &out->code, NULL);
+    free(bytes);
+    out->how = KL_FROM_CACHE;
+    out->cache = KL_CACHE_VALID;
+    if (ferr != KF_OK) {
+        out->cache = KL_CACHE_BAD;
+        char *r = kio_repr(cache_path);
+        KlError err = failed(out, ferr == KF_ERR_NOMEM ? KL_ERR_NOMEM : KL_ERR_CACHE,
+                             r ? kio_format("ImportError: bad cache file %s: %s", r,
+                                            kf_strerror(ferr))
+                               : NULL);
+        free(r);
+        return err;
+    }
+    return KL_OK;
+}
+
+void kl_result_free(KlResult *r) {
+    kf_free(r->code);
+    free(r->message);
+    r->code = NULL;
+    r->message = NULL;
+}

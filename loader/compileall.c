@@ -1,0 +1,485 @@
+// loader/compileall.c: kraitc's tree compiler, speaking python -m
+// compileall's language and printing what it prints ("Listing 'dir'...",
+// "Compiling 'f.py'...", "*** " and the error), with the same exit status:
+// 1 when any file failed, after every file was tried. Caches that are valid
+// (by the loader's own rules, kl_check_cache) are skipped silently.
+#include "loader.h"
+
+#include "io.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <regex.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char USAGE[] =
+    "usage: kraitc [-h] [-l] [-r RECURSION] [-f] [-q] [-b] [-d DESTDIR] [-s STRIPDIR]\n"
+    "              [-p PREPENDDIR] [-x REGEXP] [-i FILE] [-j WORKERS]\n"
+    "              [--invalidation-mode {checked-hash,timestamp,unchecked-hash}]\n"
+    "              [-o OPT_LEVELS] [FILE|DIR ...]\n"
+    "       kraitc --dump-ast [--attrs] [--mode exec|eval|single] FILE\n"
+    "       kraitc --dump-tokens FILE\n";
+
+typedef struct Run {
+    int quiet, force, legacy, maxlevels;
+    int has_r, r, has_l; // -r N wins over -l
+    int levels[3], nlevels; // sorted, distinct
+    KfInvalidation mode;
+    const char *ddir, *stripdir, *prependdir, *list;
+    regex_t rx;
+    int has_rx;
+    const KlCompiler *compiler;
+    FILE *out, *err;
+    int ok;
+} Run;
+
+// os.path.join(a, b).
+static char *path_join(const char *a, const char *b) {
+    if (b[0] == '/' || !a[0]) {
+        return strdup(b);
+    }
+    size_t n = strlen(a);
+    return kio_format("%s%s%s", a, a[n - 1] == '/' ? "" : "/", b);
+}
+
+static int is_file(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int is_dir(const char *path, int follow) {
+    struct stat st;
+    return (follow ? stat(path, &st) : lstat(path, &st)) == 0 && S_ISDIR(st.st_mode);
+}
+
+// compileall's stripdir: drops from 'fullname' the leading parts it shares
+// with 'stripdir' (each by its first occurrence, as list.remove does).
+static char *strip_parts(const char *fullname, const char *stripdir) {
+    char *full = strdup(fullname), *strip = strdup(stripdir);
+    size_t nparts = 1;
+    for (const char *p = fullname; *p; p++) {
+        nparts += *p == '/';
+    }
+    char **parts = calloc(nparts, sizeof *parts);
+    char *out = NULL;
+    if (full && strip && parts) {
+        size_t n = 0;
+        for (char *save = full, *part; (part = strsep(&save, "/"));) {
+            parts[n++] = part;
+        }
+        char **orig = calloc(n, sizeof *orig);
+        if (orig) {
+            memcpy(orig, parts, n * sizeof *parts);
+            size_t i = 0, kept = n;
+            for (char *save = strip, *spart; (spart = strsep(&save, "/")) && i < n; i++) {
+                if (strcmp(spart, orig[i]) != 0) {
+                    continue;
+                }
+                for (size_t k = 0; k < kept; k++) {
+                    if (strcmp(parts[k], spart) == 0) {
+                        memmove(parts + k, parts + k + 1, (kept - k - 1) * sizeof *parts);
+                        kept--;
+                        break;
+                    }
+                }
+            }
+            out = strdup(kept ? "" : fullname);
+            for (size_t k = 0; k < kept && out; k++) {
+                char *joined = k ? path_join(out, parts[k]) : strdup(parts[k]);
+                free(out);
+                out = joined;
+            }
+            free(orig);
+        }
+    }
+    free(full);
+    free(strip);
+    free(parts);
+    return out;
+}
+
+// The file name compiled into the code (compileall's dfile); NULL: as given.
+static char *display_name(const Run *run, const char *fullname, const char *ddir,
+                          const char *stripdir, const char *prependdir) {
+    char *dfile = NULL;
+    if (ddir) {
+        const char *slash = strrchr(fullname, '/');
+        dfile = path_join(ddir, slash ? slash + 1 : fullname);
+    }
+    if (stripdir) {
+        free(dfile);
+        dfile = strip_parts(fullname, stripdir);
+    }
+    if (prependdir) {
+        char *joined = path_join(prependdir, dfile ? dfile : fullname);
+        free(dfile);
+        dfile = joined;
+    }
+    (void)run;
+    return dfile;
+}
+
+static char *cache_path_for(const Run *run, const char *fullname, int level) {
+    return run->legacy ? kl_legacy_cache_path(fullname) : kl_cache_path(fullname, level);
+}
+
+static KlOptions options_for(const Run *run, int level, const char *dfile) {
+    KlOptions o;
+    memset(&o, 0, sizeof o);
+    o.optimize = level;
+    o.invalidation = run->mode;
+    o.require_mode = 1;
+    o.report_write_errors = 1;
+    o.legacy = run->legacy;
+    o.display_name = dfile;
+    o.compiler = run->compiler;
+    return o;
+}
+
+// 1 when every level's cache of 'fullname' is valid.
+static int caches_valid(const Run *run, const char *fullname) {
+    for (int i = 0; i < run->nlevels; i++) {
+        char *cache = cache_path_for(run, fullname, run->levels[i]);
+        KlOptions o = options_for(run, run->levels[i], NULL);
+        KlCacheState state = cache ? kl_check_cache(cache, fullname, &o) : KL_CACHE_MISSING;
+        free(cache);
+        if (state != KL_CACHE_VALID && state != KL_CACHE_REFRESHED) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static void report_failure(Run *run, const char *fullname, const char *message) {
+    run->ok = 0;
+    if (run->quiet >= 2) {
+        return;
+    }
+    if (run->quiet) {
+        char *r = kio_repr(fullname);
+        fprintf(run->out, "*** Error compiling %s...\n", r ? r : fullname);
+        free(r);
+    } else {
+        fputs("*** ", run->out);
+    }
+    fprintf(run->out, "%s\n", message ? message : "MemoryError");
+}
+
+static void compile_file(Run *run, const char *fullname, const char *ddir, const char *stripdir,
+                         const char *prependdir) {
+    if (run->has_rx && regexec(&run->rx, fullname, 0, NULL, 0) == 0) {
+        return;
+    }
+    size_t n = strlen(fullname);
+    const char *slash = strrchr(fullname, '/');
+    const char *name = slash ? slash + 1 : fullname;
+    if (!is_file(fullname) || strlen(name) < 3 || strcmp(fullname + n - 3, ".py") != 0) {
+        return;
+    }
+    if (!run->force && caches_valid(run, fullname)) {
+        return;
+    }
+    if (!run->quiet) {
+        char *r = kio_repr(fullname);
+        fprintf(run->out, "Compiling %s...\n", r ? r : fullname);
+        free(r);
+    }
+    char *dfile = display_name(run, fullname, ddir, stripdir, prependdir);
+    for (int i = 0; i < run->nlevels; i++) {
+        KlOptions o = options_for(run, run->levels[i], dfile);
+        o.force = 1;
+        KlResult result;
+        KlError err = kl_load_source(fullname, &o, &result);
+        if (err != KL_OK) {
+            report_failure(run, fullname, result.message);
+        }
+        kl_result_free(&result);
+        if (err != KL_OK) {
+            break;
+        }
+    }
+    free(dfile);
+}
+
+static int by_name(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+// The sorted entries of 'dir' but __pycache__; NULL (and '*n' 0) when unlistable.
+static char **list_dir(const char *dir, size_t *n) {
+    *n = 0;
+    DIR *d = opendir(dir);
+    if (!d) {
+        return NULL;
+    }
+    size_t cap = 16;
+    char **names = malloc(cap * sizeof *names);
+    for (struct dirent *e; names && (e = readdir(d));) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") ||
+            !strcmp(e->d_name, "__pycache__")) {
+            continue;
+        }
+        if (*n == cap) {
+            char **bigger = realloc(names, 2 * cap * sizeof *names);
+            if (!bigger) {
+                break;
+            }
+            names = bigger;
+            cap *= 2;
+        }
+        names[*n] = strdup(e->d_name);
+        *n += names[*n] != NULL;
+    }
+    closedir(d);
+    if (names) {
+        qsort(names, *n, sizeof *names, by_name);
+    }
+    return names;
+}
+
+static void compile_dir(Run *run, const char *dir, int maxlevels, const char *stripdir,
+                        const char *prependdir) {
+    char *r = kio_repr(dir);
+    if (!run->quiet) {
+        fprintf(run->out, "Listing %s...\n", r ? r : dir);
+    }
+    size_t n = 0;
+    char **names = list_dir(dir, &n);
+    if (!names && run->quiet < 2) {
+        fprintf(run->out, "Can't list %s\n", r ? r : dir);
+    }
+    free(r);
+    for (size_t i = 0; i < n; i++) {
+        char *fullname = path_join(dir, names[i]);
+        if (fullname && !is_dir(fullname, 1)) {
+            compile_file(run, fullname, NULL, stripdir, prependdir);
+        } else if (fullname && maxlevels > 0 && is_dir(fullname, 0)) {
+            compile_dir(run, fullname, maxlevels - 1, stripdir, prependdir);
+        }
+        free(fullname);
+        free(names[i]);
+    }
+    free(names);
+}
+
+// The destination 'dest': a file, or a directory to walk.
+static void compile_dest(Run *run, const char *dest) {
+    if (is_file(dest)) {
+        compile_file(run, dest, run->ddir, run->stripdir, run->prependdir);
+    } else if (run->ddir) {
+        compile_dir(run, dest, run->maxlevels, dest, run->ddir); // -d: strip dest, prepend ddir
+    } else {
+        compile_dir(run, dest, run->maxlevels, run->stripdir, run->prependdir);
+    }
+}
+
+static int usage_error(Run *run, const char *fmt, const char *arg) {
+    fputs(USAGE, run->err);
+    fputs("kraitc: error: ", run->err);
+    fprintf(run->err, fmt, arg);
+    fputc('\n', run->err);
+    return 2;
+}
+
+static int parse_int(const char *s, int *out) {
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || errno || v < -1000000 || v > 1000000) {
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+// Applies the option letter 'opt' with its value 'val' (NULL for a flag).
+static int apply_option(Run *run, char opt, const char *val, int *levels_seen) {
+    int v = 0;
+    switch (opt) {
+    case 'q': run->quiet++; return 0;
+    case 'f': run->force = 1; return 0;
+    case 'b': run->legacy = 1; return 0;
+    case 'l': run->has_l = 1; return 0;
+    case 'd': run->ddir = val; return 0;
+    case 's': run->stripdir = val; return 0;
+    case 'p': run->prependdir = val; return 0;
+    case 'i': run->list = val; return 0;
+    case 'e': return 0; // limit_sl_dest: accepted, not applied
+    case 'j': return parse_int(val, &v) != 0 || v < 0 ? usage_error(run, "bad -j value: '%s'", val) : 0;
+    case 'r':
+        if (parse_int(val, &v) != 0) {
+            return usage_error(run, "argument -r: invalid int value: '%s'", val);
+        }
+        run->has_r = 1;
+        run->r = v;
+        return 0;
+    case 'o':
+        if (parse_int(val, &v) != 0 || v < -1 || v > 2) {
+            return usage_error(run, "argument -o: invalid optimization level: '%s'", val);
+        }
+        *levels_seen |= 1 << (v < 0 ? 0 : v);
+        return 0;
+    case 'x':
+        if (run->has_rx) {
+            regfree(&run->rx);
+        }
+        run->has_rx = regcomp(&run->rx, val, REG_EXTENDED | REG_NOSUB) == 0;
+        return run->has_rx ? 0 : usage_error(run, "bad regular expression: '%s'", val);
+    default: break;
+    }
+    char flag[3] = {'-', opt, 0};
+    return usage_error(run, "unrecognized arguments: %s", flag);
+}
+
+static int parse_mode(Run *run, const char *val) {
+    if (!strcmp(val, "timestamp")) {
+        run->mode = KF_INVALIDATE_TIMESTAMP;
+    } else if (!strcmp(val, "checked-hash")) {
+        run->mode = KF_INVALIDATE_CHECKED_HASH;
+    } else if (!strcmp(val, "unchecked-hash")) {
+        run->mode = KF_INVALIDATE_UNCHECKED_HASH;
+    } else {
+        return usage_error(run,
+                           "argument --invalidation-mode: invalid choice: '%s' (choose from "
+                           "'checked-hash', 'timestamp', 'unchecked-hash')",
+                           val);
+    }
+    return 0;
+}
+
+// Parses argv into 'run' and 'dests' (argv entries); returns 0 or an exit status.
+static int parse_args(Run *run, int argc, char **argv, const char **dests, int *ndests) {
+    int levels_seen = 0, only_dests = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (only_dests || arg[0] != '-' || !arg[1]) {
+            dests[(*ndests)++] = arg;
+        } else if (!strcmp(arg, "--")) {
+            only_dests = 1;
+        } else if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
+            fputs(USAGE, run->out);
+            return -1;
+        } else if (!strncmp(arg, "--invalidation-mode", 19)) {
+            const char *val = arg[19] == '=' ? arg + 20 : i + 1 < argc ? argv[++i] : NULL;
+            if (!val || (arg[19] && arg[19] != '=')) {
+                return usage_error(run, "unrecognized arguments: %s", arg);
+            }
+            if (parse_mode(run, val) != 0) {
+                return 2;
+            }
+        } else if (!strcmp(arg, "--workers")) {
+            i++;
+        } else if (arg[1] == '-') {
+            return usage_error(run, "unrecognized arguments: %s", arg);
+        } else {
+            for (const char *p = arg + 1; *p; p++) {
+                const char *val = NULL;
+                if (strchr("rdspxioje", *p)) {
+                    val = p[1] ? p + 1 : i + 1 < argc ? argv[++i] : NULL;
+                    if (!val) {
+                        char flag[3] = {'-', *p, 0};
+                        return usage_error(run, "argument %s: expected one argument", flag);
+                    }
+                }
+                if (apply_option(run, *p, val, &levels_seen) != 0) {
+                    return 2;
+                }
+                if (val) {
+                    break;
+                }
+            }
+        }
+    }
+    if (run->ddir && (run->stripdir || run->prependdir)) {
+        return usage_error(run, "%s", "-d cannot be used in combination with -s or -p");
+    }
+    levels_seen = levels_seen ? levels_seen : 1; // -1: the interpreter's level, 0
+    for (int level = 0; level <= 2; level++) {
+        if (levels_seen & (1 << level)) {
+            run->levels[run->nlevels++] = level;
+        }
+    }
+    run->maxlevels = run->has_r ? run->r : run->has_l ? 0 : 1000; // sys.getrecursionlimit()
+    return 0;
+}
+
+// Adds the names listed in 'run->list' (one a line; "-" is stdin) to 'dests'.
+static int read_list(Run *run, char ***owned, size_t *nowned) {
+    FILE *f = strcmp(run->list, "-") ? fopen(run->list, "r") : stdin;
+    if (!f) {
+        if (run->quiet < 2) {
+            fprintf(run->out, "Error reading file list %s\n", run->list);
+        }
+        return -1;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    for (ssize_t got; (got = getline(&line, &cap, f)) >= 0;) {
+        char *s = line, *e = line + got;
+        while (s < e && strchr(" \t\r\n\f\v", *s)) {
+            s++;
+        }
+        while (e > s && strchr(" \t\r\n\f\v", e[-1])) {
+            e--;
+        }
+        char **bigger = realloc(*owned, (*nowned + 1) * sizeof **owned);
+        if (!bigger) {
+            break;
+        }
+        *owned = bigger;
+        (*owned)[(*nowned)++] = strndup(s, (size_t)(e - s));
+    }
+    free(line);
+    if (f != stdin) {
+        fclose(f);
+    }
+    return 0;
+}
+
+int kl_compileall_main(int argc, char **argv, const KlCompiler *compiler, FILE *out, FILE *err) {
+    Run run;
+    memset(&run, 0, sizeof run);
+    run.mode = getenv("SOURCE_DATE_EPOCH") && *getenv("SOURCE_DATE_EPOCH")
+                   ? KF_INVALIDATE_CHECKED_HASH
+                   : KF_INVALIDATE_TIMESTAMP;
+    run.compiler = compiler;
+    run.out = out;
+    run.err = err;
+    run.ok = 1;
+    const char **dests = calloc((size_t)argc + 1, sizeof *dests);
+    int ndests = 0;
+    int status = dests ? parse_args(&run, argc, argv, dests, &ndests) : 1;
+    char **listed = NULL;
+    size_t nlisted = 0;
+    if (status == 0 && run.list && read_list(&run, &listed, &nlisted) != 0) {
+        status = 1;
+    }
+    if (status == 0 && ndests == 0 && nlisted == 0) {
+        status = usage_error(&run, "%s", "no FILE or DIR given");
+    }
+    for (int i = 0; status == 0 && i < ndests; i++) {
+        compile_dest(&run, dests[i]);
+    }
+    for (size_t i = 0; status == 0 && i < nlisted; i++) {
+        if (listed[i]) {
+            compile_dest(&run, listed[i]);
+        }
+    }
+    for (size_t i = 0; i < nlisted; i++) {
+        free(listed[i]);
+    }
+    free(listed);
+    free(dests);
+    if (run.has_rx) {
+        regfree(&run.rx);
+    }
+    if (status == -1) {
+        return 0;
+    }
+    if (fflush(out) != 0) {
+        return 1;
+    }
+    return status ? status : !run.ok;
+}

@@ -1,0 +1,288 @@
+// loader/io.c: whole-file reads, atomic writes (a new file beside the target,
+// then rename, so a reader sees the old file or the new one, never a torn
+// one), in-place header refreshes, and OSError messages in Python's words.
+#include "io.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+char *kio_format(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        return NULL;
+    }
+    char *s = malloc((size_t)n + 1);
+    if (s) {
+        va_start(ap, fmt);
+        vsnprintf(s, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    return s;
+}
+
+int64_t kio_mtime_ns(const struct stat *st) {
+    return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+}
+
+// Reads all of 'fd' into a malloc'd buffer; 'hint' is the expected size.
+static int read_all(int fd, size_t hint, char **bytes, size_t *len) {
+    size_t cap = hint + 1, n = 0;
+    char *buf = malloc(cap + 1);
+    if (!buf) {
+        return ENOMEM;
+    }
+    for (;;) {
+        if (n == cap) {
+            char *bigger = cap < SIZE_MAX / 4 ? realloc(buf, cap * 2 + 1) : NULL;
+            if (!bigger) {
+                free(buf);
+                return ENOMEM;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+        ssize_t got = read(fd, buf + n, cap - n);
+        if (got < 0 && errno == EINTR) {
+            continue;
+        }
+        if (got < 0) {
+            int e = errno;
+            free(buf);
+            return e;
+        }
+        if (got == 0) {
+            break;
+        }
+        n += (size_t)got;
+    }
+    buf[n] = 0;
+    *bytes = buf;
+    *len = n;
+    return 0;
+}
+
+int kio_read_file(const char *path, char **bytes, size_t *len, struct stat *st) {
+    struct stat local;
+    st = st ? st : &local;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return errno;
+    }
+    int e = fstat(fd, st) != 0 ? errno : 0;
+    if (e == 0 && S_ISDIR(st->st_mode)) {
+        e = EISDIR;
+    }
+    if (e == 0) {
+        e = read_all(fd, (size_t)st->st_size, bytes, len);
+    }
+    close(fd);
+    return e;
+}
+
+int kio_read_prefix(const char *path, uint8_t *buf, size_t cap, size_t *len) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return errno;
+    }
+    size_t n = 0;
+    int e = 0;
+    while (n < cap) {
+        ssize_t got = read(fd, buf + n, cap - n);
+        if (got < 0 && errno == EINTR) {
+            continue;
+        }
+        if (got <= 0) {
+            e = got < 0 ? errno : 0;
+            break;
+        }
+        n += (size_t)got;
+    }
+    close(fd);
+    *len = n;
+    return e;
+}
+
+static int write_all(int fd, const uint8_t *p, size_t len) {
+    while (len > 0) {
+        ssize_t put = write(fd, p, len);
+        if (put < 0 && errno == EINTR) {
+            continue;
+        }
+        if (put < 0) {
+            return errno;
+        }
+        p += put;
+        len -= (size_t)put;
+    }
+    return 0;
+}
+
+// Makes the directory that will hold 'path' when it is missing (one level,
+// as __pycache__). Returns 0 or an errno; '*dir' gets the directory's name.
+static int make_parent(const char *path, char **dir) {
+    const char *slash = strrchr(path, '/');
+    *dir = NULL;
+    if (!slash || slash == path) {
+        return 0;
+    }
+    *dir = strndup(path, (size_t)(slash - path));
+    if (!*dir) {
+        return ENOMEM;
+    }
+    if (mkdir(*dir, 0777) != 0 && errno != EEXIST) {
+        return errno;
+    }
+    return 0;
+}
+
+int kio_write_atomic(const char *path, const void *data, size_t len, mode_t mode, int do_fsync,
+                     int *in_dir) {
+    static atomic_uint counter;
+    char *dir = NULL;
+    int e = make_parent(path, &dir);
+    free(dir);
+    *in_dir = e != 0;
+    if (e != 0) {
+        return e;
+    }
+    char *tmp = NULL;
+    int fd = -1;
+    for (int tries = 0; tries < 100 && fd < 0; tries++) {
+        free(tmp);
+        tmp = kio_format("%s.%ld.%u.tmp", path, (long)getpid(), atomic_fetch_add(&counter, 1));
+        if (!tmp) {
+            return ENOMEM;
+        }
+        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode & 0666);
+        if (fd < 0 && errno != EEXIST) {
+            break;
+        }
+    }
+    if (fd < 0) {
+        e = errno;
+        free(tmp);
+        return e;
+    }
+    e = write_all(fd, data, len);
+    if (e == 0 && do_fsync && fsync(fd) != 0) {
+        e = errno;
+    }
+    if (close(fd) != 0 && e == 0) {
+        e = errno;
+    }
+    if (e == 0 && rename(tmp, path) != 0) {
+        e = errno;
+    }
+    if (e != 0) {
+        unlink(tmp);
+    }
+    free(tmp);
+    return e;
+}
+
+int kio_overwrite_prefix(const char *path, const void *data, size_t len) {
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return errno;
+    }
+    int e = 0;
+    ssize_t put = pwrite(fd, data, len, 0);
+    if (put < 0) {
+        e = errno;
+    } else if ((size_t)put != len) {
+        e = EIO;
+    }
+    if (close(fd) != 0 && e == 0) {
+        e = errno;
+    }
+    return e;
+}
+
+// Length of the UTF-8 sequence at 's' (at most 'n' bytes), 0 when invalid.
+static size_t utf8_len(const unsigned char *s, size_t n) {
+    unsigned char c = s[0];
+    size_t more = c >= 0xF0 && c <= 0xF4 ? 3 : c >= 0xE0 ? 2 : c >= 0xC2 && c <= 0xDF ? 1 : 9;
+    if (c >= 0xF5 || more == 9 || more >= n) {
+        return 0;
+    }
+    for (size_t i = 1; i <= more; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            return 0;
+        }
+    }
+    if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0) || (c == 0xF0 && s[1] < 0x90) ||
+        (c == 0xF4 && s[1] >= 0x90)) {
+        return 0;
+    }
+    return more + 1;
+}
+
+char *kio_repr(const char *s) {
+    size_t n = strlen(s);
+    char quote = strchr(s, '\'') && !strchr(s, '"') ? '"' : '\'';
+    char *out = malloc(n * 6 + 3), *o = out;
+    if (!out) {
+        return NULL;
+    }
+    *o++ = quote;
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = p[i];
+        size_t k = c >= 0x80 ? utf8_len(p + i, n - i) : 1;
+        if (c == '\\' || c == (unsigned char)quote) {
+            o += sprintf(o, "\\%c", c);
+        } else if (c == '\n' || c == '\r' || c == '\t') {
+            o += sprintf(o, "\\%c", c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
+        } else if (c < 0x20 || c == 0x7F) {
+            o += sprintf(o, "\\x%02x", c);
+        } else if (c >= 0x80 && k == 0) {
+            o += sprintf(o, "\\udc%02x", c);
+            k = 1;
+        } else if (k == 2 && c == 0xC2 && (p[i + 1] <= 0xA0 || p[i + 1] == 0xAD)) {
+            o += sprintf(o, "\\x%02x", p[i + 1]); // C1 controls, NBSP, SHY: not printable
+        } else {
+            memcpy(o, p + i, k);
+            o += k;
+        }
+        i += k;
+    }
+    *o++ = quote;
+    *o = 0;
+    return out;
+}
+
+// The OSError subclass Python raises for 'errnum'.
+static const char *error_class(int errnum) {
+    switch (errnum) {
+    case ENOENT: return "FileNotFoundError";
+    case EACCES:
+    case EPERM: return "PermissionError";
+    case EEXIST: return "FileExistsError";
+    case EISDIR: return "IsADirectoryError";
+    case ENOTDIR: return "NotADirectoryError";
+    case EINTR: return "InterruptedError";
+    case ENOMEM: return "MemoryError";
+    default: return "OSError";
+    }
+}
+
+char *kio_oserror(int errnum, const char *path) {
+    if (errnum == ENOMEM) {
+        return kio_format("MemoryError");
+    }
+    char *r = kio_repr(path);
+    char *msg = r ? kio_format("%s: [Errno %d] %s: %s", error_class(errnum), errnum,
+                               strerror(errnum), r)
+                  : NULL;
+    free(r);
+    return msg;
+}
