@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -96,23 +97,26 @@ static size_t utf8_find_error(const char *s, size_t len, Utf8Error *err) {
     return len;
 }
 
-// Records CPython's "(unicode error)" message for 'e' (relative to the
-// decoded piece) at 'lineno'/'col'.
-static int unicode_error(KDiag *diag, const char *piece, const Utf8Error *e, int lineno, int col,
-                         int end_col) {
+// Formats CPython's "(unicode error)" message for 'e' (relative to the
+// decoded piece) into 'msg'.
+static void unicode_message(char *msg, size_t cap, const char *piece, const Utf8Error *e) {
     if (e->end - e->start == 1) {
-        return kdiag_error(diag, KDIAG_SYNTAX_ERROR, lineno, col, lineno, end_col,
-                           "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position "
-                           "%zu: %s",
-                           (unsigned char)piece[e->start], e->start, e->reason);
+        snprintf(msg, cap,
+                 "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %zu: %s",
+                 (unsigned char)piece[e->start], e->start, e->reason);
+    } else {
+        snprintf(msg, cap,
+                 "(unicode error) 'utf-8' codec can't decode bytes in position %zu-%zu: %s",
+                 e->start, e->end - 1, e->reason);
     }
-    return kdiag_error(diag, KDIAG_SYNTAX_ERROR, lineno, col, lineno, end_col,
-                       "(unicode error) 'utf-8' codec can't decode bytes in position %zu-%zu: %s",
-                       e->start, e->end - 1, e->reason);
 }
 
 // ---------------------------------------------------------------------------
-// Text with invalid UTF-8: where CPython would trip over it
+// Text with invalid UTF-8: where CPython trips over it. A light lexer finds
+// the first bad byte outside comments and reports it as CPython would: in a
+// name at once (its tokenizer decodes names), in a string literal once the
+// parser has fetched the token after the run of adjacent strings (its action
+// decodes them then, and reports at that token).
 
 typedef struct Scan {
     const char *s;
@@ -120,6 +124,10 @@ typedef struct Scan {
     size_t i;
     int lineno;
     size_t line_start;
+    int level;         // open brackets
+    size_t comment;    // start of the comment on this line, or SIZE_MAX
+    int has_pending;   // a string of the current run does not decode
+    char pending[200]; // ... and its message
 } Scan;
 
 static int is_name_byte(unsigned char c) {
@@ -134,6 +142,7 @@ static void scan_newline(Scan *sc) {
     sc->i++;
     sc->lineno++;
     sc->line_start = sc->i;
+    sc->comment = SIZE_MAX;
 }
 
 // Moves 'sc' past the body of a string literal that starts at 'sc->i' (after
@@ -171,10 +180,12 @@ static size_t skip_string_body(Scan *sc, char quote, int triple, int *has_backsl
     return sc->len;
 }
 
-// A string literal whose body starts at 'sc->i' (after the opening quotes).
-// Moves past it; returns -1 with 'diag' set when its body is not UTF-8, with
-// the message CPython's literal decoding gives, placed just after the literal.
-static int scan_string(Scan *sc, char quote, int triple, int raw, int is_bytes, KDiag *diag) {
+enum { PREFIX_B = 1, PREFIX_R = 2, PREFIX_F = 4 };
+
+// A string literal whose body starts at 'sc->i' (after the opening quotes):
+// moves past it, and when it is the first of its run whose body does not
+// decode, keeps CPython's message for it.
+static void scan_string(Scan *sc, char quote, int triple, int flags) {
     size_t body = sc->i;
     int has_backslash;
     size_t body_end = skip_string_body(sc, quote, triple, &has_backslash);
@@ -182,69 +193,125 @@ static int scan_string(Scan *sc, char quote, int triple, int raw, int is_bytes, 
     const char *piece = sc->s + body;
     size_t piece_len = body_end - body;
     size_t bad = utf8_find_error(piece, piece_len, &e);
-    if (bad == piece_len) {
-        return 0;
+    int non_ascii = 0;
+    for (size_t i = 0; (flags & PREFIX_B) && i < piece_len; i++) {
+        non_ascii |= (unsigned char)piece[i] >= 0x80;
     }
-    int col = (int)(sc->i - sc->line_start);
-    if (is_bytes) {
-        return kdiag_error(diag, KDIAG_SYNTAX_ERROR, sc->lineno, col, sc->lineno, col,
-                           "bytes can only contain ASCII literal characters");
+    if ((bad == piece_len && !non_ascii) || sc->has_pending) {
+        return;
     }
-    if (!raw && has_backslash) {
-        // CPython decodes each run of non-ASCII bytes on its own.
-        size_t run = bad, run_end = bad;
-        while (run > 0 && ((unsigned char)piece[run - 1] & 0x80)) {
-            run--;
+    sc->has_pending = 1;
+    if (flags & PREFIX_B) {
+        snprintf(sc->pending, sizeof sc->pending,
+                 "bytes can only contain ASCII literal characters");
+        return;
+    }
+    size_t from = 0, to = piece_len;
+    if (!(flags & PREFIX_R) && (has_backslash || (flags & PREFIX_F))) {
+        // Escapes, and the literal parts of f-strings, are decoded a run of
+        // non-ASCII bytes at a time.
+        for (from = bad; from > 0 && ((unsigned char)piece[from - 1] & 0x80); from--) {
         }
-        while (run_end < piece_len && ((unsigned char)piece[run_end] & 0x80)) {
-            run_end++;
+        for (to = bad; to < piece_len && ((unsigned char)piece[to] & 0x80); to++) {
         }
-        utf8_find_error(piece + run, run_end - run, &e);
-        piece += run;
+    } else if (flags & PREFIX_F) {
+        // A raw f-string: the text between replacement fields.
+        for (from = bad; from > 0 && piece[from - 1] != '{' && piece[from - 1] != '}'; from--) {
+        }
+        for (to = bad; to < piece_len && piece[to] != '{' && piece[to] != '}'; to++) {
+        }
     }
-    return unicode_error(diag, piece, &e, sc->lineno, col, col);
+    utf8_find_error(piece + from, to - from, &e);
+    unicode_message(sc->pending, sizeof sc->pending, piece + from, &e);
 }
 
-// The bad byte at 'bad' lies in a name (any byte >= 0x80 outside strings and
-// comments starts or continues one for CPython's tokenizer).
-static int name_error(Scan *sc, size_t bad, KDiag *diag) {
-    size_t start = bad, end = bad;
-    while (start > sc->line_start && is_name_byte((unsigned char)sc->s[start - 1])) {
-        start--;
+// The PREFIX_ flags of the name 'name'/'n' when it is a string prefix
+// (CPython's combinations of b, r, u, f in any case), else -1.
+static int string_prefix(const char *name, size_t n) {
+    int saw_b = 0, saw_r = 0, saw_u = 0, saw_f = 0;
+    for (size_t i = 0; i < n; i++) {
+        int c = name[i] | 0x20;
+        if (c == 'b' && !(saw_b || saw_u || saw_f)) {
+            saw_b = 1;
+        } else if (c == 'u' && !(saw_b || saw_u || saw_r || saw_f)) {
+            saw_u = 1;
+        } else if (c == 'r' && !(saw_r || saw_u)) {
+            saw_r = 1;
+        } else if (c == 'f' && !(saw_f || saw_b || saw_u)) {
+            saw_f = 1;
+        } else {
+            return -1;
+        }
     }
+    return n == 0 ? -1 : (saw_b ? PREFIX_B : 0) | (saw_r ? PREFIX_R : 0) | (saw_f ? PREFIX_F : 0);
+}
+
+// Length of the token at 'sc->i' that is not a name, string, comment or line
+// break: a number, an operator, a bracket or a stray byte.
+static size_t other_token_len(const Scan *sc) {
+    const char *p = sc->s + sc->i;
+    size_t left = sc->len - sc->i, n = 1;
+    if ((*p >= '0' && *p <= '9') || (*p == '.' && left > 1 && p[1] >= '0' && p[1] <= '9')) {
+        while (n < left && (is_name_byte((unsigned char)p[n]) || p[n] == '.')) {
+            n++;
+        }
+        return n;
+    }
+    static const char *const ops[] = {"**=", "//=", ">>=", "<<=", "...", "**", "//", ">>", "<<",
+                                      "<=",  ">=",  "==",  "!=",  "->",  ":=", "+=", "-=", "*=",
+                                      "/=",  "%=",  "&=",  "|=",  "^=",  "@=", "<>"};
+    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+        size_t k = strlen(ops[i]);
+        if (k <= left && memcmp(p, ops[i], k) == 0) {
+            return k;
+        }
+    }
+    return n;
+}
+
+// Reports the kept string error at the token 'start'..'end' of the current line.
+static int report_pending(Scan *sc, size_t start, size_t end, KDiag *diag) {
+    int col = (int)(start - sc->line_start), end_col = (int)(end - sc->line_start);
+    return kdiag_error(diag, KDIAG_SYNTAX_ERROR, sc->lineno, col, sc->lineno, end_col, "%s",
+                       sc->pending);
+}
+
+// The name at 'sc->i': a string prefix (then the string follows), or a name
+// whose bytes must decode. Returns -1 with 'diag' set at a bad byte.
+static int scan_name(Scan *sc, KDiag *diag) {
+    size_t start = sc->i, end = sc->i;
     while (end < sc->len && is_name_byte((unsigned char)sc->s[end])) {
         end++;
     }
-    Utf8Error e;
-    utf8_find_error(sc->s + start, end - start, &e);
-    return unicode_error(diag, sc->s + start, &e, sc->lineno, (int)(end - sc->line_start) - 1, -1);
-}
-
-// If the name at 'sc->i' is a string prefix followed by a quote, returns its
-// length and sets the flags; else 0.
-static size_t string_prefix(const Scan *sc, int *raw, int *is_bytes) {
-    size_t n = 0;
-    *raw = *is_bytes = 0;
-    while (n < 3 && sc->i + n < sc->len) {
-        char c = (char)(sc->s[sc->i + n] | 0x20);
-        if (c == 'r') {
-            *raw = 1;
-        } else if (c == 'b') {
-            *is_bytes = 1;
-        } else if (c != 'u' && c != 'f') {
-            break;
-        }
-        n++;
-    }
-    if (n == 0 || sc->i + n >= sc->len || (sc->s[sc->i + n] != '"' && sc->s[sc->i + n] != '\'')) {
+    int flags;
+    if (end < sc->len && (sc->s[end] == '"' || sc->s[end] == '\'') &&
+        (flags = string_prefix(sc->s + start, end - start)) >= 0) {
+        sc->i = end;
+        char quote = sc->s[sc->i];
+        int triple = sc->i + 2 < sc->len && sc->s[sc->i + 1] == quote && sc->s[sc->i + 2] == quote;
+        sc->i += triple ? 3 : 1;
+        scan_string(sc, quote, triple, flags);
         return 0;
     }
-    return n;
+    Utf8Error e;
+    if (utf8_find_error(sc->s + start, end - start, &e) != end - start) {
+        // CPython's tokenizer reports at its position, just after the name.
+        char msg[200];
+        unicode_message(msg, sizeof msg, sc->s + start, &e);
+        int col = (int)(end - sc->line_start) - 1;
+        return kdiag_error(diag, KDIAG_SYNTAX_ERROR, sc->lineno, col, sc->lineno, -1, "%s", msg);
+    }
+    if (sc->has_pending) {
+        return report_pending(sc, start, end, diag);
+    }
+    sc->i = end;
+    return 0;
 }
 
 // Copies the comment at 'sc->i' to 'out' + '*o' with each invalid UTF-8
 // sequence replaced by U+FFFD (CPython never decodes comments).
 static void copy_comment(Scan *sc, char *out, size_t *o) {
+    sc->comment = sc->i;
     while (sc->i < sc->len && sc->s[sc->i] != '\n' && sc->s[sc->i] != '\r') {
         Utf8Error e;
         size_t n = utf8_sequence((const unsigned char *)sc->s + sc->i, sc->len - sc->i, &e);
@@ -260,48 +327,63 @@ static void copy_comment(Scan *sc, char *out, size_t *o) {
     }
 }
 
+// One step of the light lexer at 'sc->i' that is not a comment. Returns -1
+// with 'diag' set when CPython would report a decoding error there.
+static int scan_step(Scan *sc, KDiag *diag) {
+    const char *s = sc->s;
+    char c = s[sc->i];
+    if (c == ' ' || c == '\t' || c == '\f') {
+        sc->i++;
+    } else if (c == '\\' && sc->i + 1 < sc->len && (s[sc->i + 1] == '\n' || s[sc->i + 1] == '\r')) {
+        sc->i++;
+        scan_newline(sc);
+    } else if (c == '\n' || c == '\r') {
+        if (sc->level == 0 && sc->has_pending) {
+            // The NEWLINE token starts at the comment, if any.
+            size_t start = sc->comment != SIZE_MAX ? sc->comment : sc->i;
+            return report_pending(sc, start, sc->i, diag);
+        }
+        scan_newline(sc);
+    } else if (c == '"' || c == '\'') {
+        char quote = c;
+        int triple = sc->i + 2 < sc->len && s[sc->i + 1] == quote && s[sc->i + 2] == quote;
+        sc->i += triple ? 3 : 1;
+        scan_string(sc, quote, triple, 0);
+    } else if (is_name_byte((unsigned char)c) && !(c >= '0' && c <= '9')) {
+        return scan_name(sc, diag);
+    } else {
+        size_t n = other_token_len(sc);
+        if (sc->has_pending) {
+            return report_pending(sc, sc->i, sc->i + n, diag);
+        }
+        sc->level += (c == '(' || c == '[' || c == '{') - (c == ')' || c == ']' || c == '}');
+        sc->i += n;
+    }
+    return 0;
+}
+
 // Copies 'in'/'len' (which has invalid UTF-8) to 'out' with comment bytes
 // that are not UTF-8 replaced by U+FFFD; returns the output length, or -1
-// with 'diag' set at the first bad byte outside comments.
+// with 'diag' set where CPython reports the first bad byte outside comments.
 static long repair_utf8(const char *in, size_t len, char *out, KDiag *diag) {
-    Scan sc = {in, len, 0, 1, 0};
+    Scan sc = {.s = in, .len = len, .lineno = 1, .comment = SIZE_MAX};
     size_t o = 0;
     while (sc.i < len) {
-        size_t from = sc.i;
-        char c = in[sc.i];
-        if (c == '#') {
+        if (in[sc.i] == '#') {
             copy_comment(&sc, out, &o);
             continue;
         }
-        int raw, is_bytes;
-        size_t prefix = is_name_byte((unsigned char)c) ? string_prefix(&sc, &raw, &is_bytes) : 0;
-        if (prefix || c == '"' || c == '\'') {
-            if (!prefix) {
-                raw = is_bytes = 0;
-            }
-            sc.i += prefix;
-            char quote = in[sc.i];
-            int triple = sc.i + 2 < len && in[sc.i + 1] == quote && in[sc.i + 2] == quote;
-            sc.i += triple ? 3 : 1;
-            if (scan_string(&sc, quote, triple, raw, is_bytes, diag) < 0) {
-                return -1;
-            }
-        } else if (c == '\n' || c == '\r') {
-            scan_newline(&sc);
-        } else if ((unsigned char)c >= 0x80) {
-            Utf8Error e;
-            if (utf8_sequence((const unsigned char *)in + sc.i, len - sc.i, &e) == 0) {
-                return name_error(&sc, sc.i, diag);
-            }
-            sc.i++;
-            while (sc.i < len && ((unsigned char)in[sc.i] & 0xC0) == 0x80) {
-                sc.i++;
-            }
-        } else {
-            sc.i++;
+        size_t from = sc.i;
+        if (scan_step(&sc, diag) < 0) {
+            return -1;
         }
         memcpy(out + o, in + from, sc.i - from);
         o += sc.i - from;
+    }
+    if (sc.has_pending) {
+        // The NEWLINE CPython adds at the end of the text.
+        size_t start = sc.comment != SIZE_MAX ? sc.comment : len;
+        return report_pending(&sc, start, len, diag);
     }
     return (long)o;
 }
@@ -512,6 +594,7 @@ static int convert(KArena *a, const char *name, const char *in, size_t len, char
             return kdiag_nomem(diag);
         }
         memcpy(*out, in, len);
+        (*out)[len] = '\0';
         *out_len = len;
         return 0;
     }
@@ -558,6 +641,7 @@ static int convert(KArena *a, const char *name, const char *in, size_t len, char
                            "maps to <undefined>",
                            byte, pos);
     }
+    *dst = '\0';
     *out = buf;
     *out_len = (size_t)(dst - buf);
     return 0;
@@ -607,34 +691,33 @@ int ktok_decode_source(KArena *a, const char *bytes, size_t len, const char **ou
         return kdiag_error(diag, KDIAG_SYNTAX_ERROR, 0, -1, 0, -1, "encoding problem: %s with BOM",
                            name);
     }
-    char *text = NULL;
-    size_t text_len = 0;
+    // Line breaks first, as CPython does: error positions count "\r\n" as one.
+    char *text = karena_alloc(a, len + 1);
+    if (!text) {
+        return kdiag_nomem(diag);
+    }
+    size_t text_len = translate_newlines(bytes, len, text);
     if (declared && strcmp(name, "utf-8") != 0) {
-        if (convert(a, name, bytes, len, &text, &text_len, diag) < 0) {
+        if (convert(a, name, text, text_len, &text, &text_len, diag) < 0) {
             return -1;
         }
     } else {
         Utf8Error e;
-        if (utf8_find_error(bytes, len, &e) == len) {
-            text = karena_alloc(a, len + 1);
-            if (!text) {
+        if (utf8_find_error(text, text_len, &e) != text_len) {
+            char *fixed = text_len < SIZE_MAX / 4 ? karena_alloc(a, text_len * 3 + 1) : NULL;
+            if (!fixed) {
                 return kdiag_nomem(diag);
             }
-            memcpy(text, bytes, len);
-            text_len = len;
-        } else {
-            text = len < SIZE_MAX / 4 ? karena_alloc(a, len * 3 + 1) : NULL;
-            if (!text) {
-                return kdiag_nomem(diag);
-            }
-            long n = repair_utf8(bytes, len, text, diag);
+            long n = repair_utf8(text, text_len, fixed, diag);
             if (n < 0) {
                 return -1;
             }
+            text = fixed;
             text_len = (size_t)n;
+            text[text_len] = '\0';
         }
     }
-    *out_len = translate_newlines(text, text_len, text);
     *out = text;
+    *out_len = text_len;
     return 0;
 }

@@ -171,6 +171,10 @@ DECODE_SOURCES = [
     b'x = 1\r\ny = """a\r\nb\rc"""\r', b"", b"\r", b"x = 1",
     b"# coding: utf8\nx = '\xff'\n", b"# coding: utf8\n# \xf0\x9f\x98\nx = 1\n",
     b"# coding: u8\nx = '\xc3\xa9'\n",
+    # a string's bytes are decoded once the parser has the token after its run
+    b"x = '\xff' + 1", b"x = '\xff'  'b'\n", b"f('\xff', 1)", b"x = '\xff'   # c\n",
+    b"x = ('\xff'\n   )", b"x = 'a' '\xff' 'c' + 2", b"xb'\xed\xa0\x80'", b"\xc3\xa9\xa9",
+    b"'\xe2\x82#\xa9\\)\xc3\xa9f'\xa91", b"x = ('\xff',\n# c\n 2)", b"x = '\xff'",
 ]
 
 STREAM_MESSAGES = (
