@@ -2,7 +2,10 @@
 // CPython 3.11's traceback.format_exception_only prints a SyntaxError.
 #include "diag.h"
 
+#include "unicode.h"
+
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -44,6 +47,9 @@ const char *kdiag_kind_name(KDiagKind kind) {
 // Finds line 'lineno' (1-based) of 'src'; sets '*len' to its length including
 // the newline. Returns NULL when the source has no such line.
 static const char *find_line(const char *src, size_t src_len, int lineno, size_t *len) {
+    if (lineno < 1) {
+        return NULL;
+    }
     const char *p = src, *end = src + src_len;
     for (int i = 1; i < lineno; i++) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -91,6 +97,30 @@ static long char_offset(const char *line, size_t line_len, long col) {
     return chars_in_prefix(line, line_len, n);
 }
 
+// Appends 'len' bytes of 's', each invalid UTF-8 sequence replaced by U+FFFD
+// as Python's "replace" error handler does (the text of an undecodable line).
+static void put_replacing(KBuf *out, const char *s, size_t len) {
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        int n = kutf8_decode(s + i, len - i, &cp, 1);
+        if (n > 0) {
+            kbuf_put(out, s + i, (size_t)n);
+            i += (size_t)n;
+            continue;
+        }
+        kbuf_puts(out, "\xef\xbf\xbd");
+        // A truncated but well-started sequence counts once, as Python's maximal subpart.
+        size_t j = i + 1;
+        unsigned char lead = (unsigned char)s[i];
+        size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 1;
+        while (j < len && j < i + want && is_cont((unsigned char)s[j])) {
+            j++;
+        }
+        i = j;
+    }
+}
+
 // Appends the source line and caret line of format_exception_only.
 static void format_text(const KDiag *d, const char *line, size_t len, KBuf *out) {
     size_t rlen = len;
@@ -102,7 +132,7 @@ static void format_text(const KDiag *d, const char *line, size_t len, KBuf *out)
         skip++;
     }
     kbuf_puts(out, "    ");
-    kbuf_put(out, line + skip, rlen - skip);
+    put_replacing(out, line + skip, rlen - skip);
     kbuf_putc(out, '\n');
     if (d->col < 0) {
         return;
@@ -143,7 +173,7 @@ void kdiag_format(const KDiag *d, const char *filename, const char *src, size_t 
         return;
     }
     const char *suffix = "";
-    if (d->lineno > 0) {
+    if (d->lineno >= 0) {
         kbuf_printf(out, "  File \"%s\", line %d\n", filename ? filename : "<string>", d->lineno);
         size_t len = 0;
         const char *line = src ? find_line(src, src_len, d->lineno, &len) : NULL;

@@ -21,7 +21,7 @@ typedef enum {
 typedef struct KDiag {
     KDiagKind kind;
     int from_tokenizer; // set for errors the tokenizer found (they outrank most parser errors)
-    int lineno;         // 1-based; 0 when there is no location
+    int lineno;         // 1-based; 0 for errors CPython reports at "line 0" (decoding)
     int col;            // 0-based byte column; -1 when there is no caret
     int end_lineno;     // 0 when unknown
     int end_col;        // exclusive byte column; -1 when unknown
@@ -41,7 +41,7 @@ const char *kdiag_kind_name(KDiagKind kind);
 
 // Appends to 'out' exactly what CPython 3.11's
 // traceback.format_exception_only(exc) prints for this error raised while
-// compiling 'src' (UTF-8, 'src_len' bytes) from 'filename': the File line,
+// compiling 'src' ('src_len' bytes; invalid UTF-8 is shown replaced) from 'filename': the File line,
 // the stripped source line, the carets, and "SyntaxError: msg".
 void kdiag_format(const KDiag *d, const char *filename, const char *src, size_t src_len,
                   KBuf *out);

@@ -47,7 +47,8 @@ int kc_dump_ast(const char *filename, const char *bytes, size_t len, KcMode mode
     KAstMod *m = kpar_parse_source(a, bytes, len, par_mode(mode), &diag, &src, &src_len);
     int status = 0;
     if (!m) {
-        status = report(&diag, filename, src, src_len, err);
+        // Undecodable source: show its raw line, as CPython does with "replace".
+        status = report(&diag, filename, src ? src : bytes, src ? src_len : len, err);
     } else if (kast_check_depth(m, MAX_AST_DEPTH) < 0) {
         fputs("RecursionError: maximum recursion depth exceeded during ast construction\n", err);
         status = 1;
@@ -94,7 +95,11 @@ int kc_dump_tokens(const char *filename, const char *bytes, size_t len, FILE *ou
         status = report(&toks.error, filename, src, src_len, err);
     } else {
         KBuf b = KBUF_INIT;
-        for (int i = 0; i < toks.count && toks.items[i].kind != KTOK_ERRORTOKEN; i++) {
+        // Every token but a final ERRORTOKEN (EOF in brackets, or the error's place).
+        for (int i = 0; i < toks.count; i++) {
+            if (i == toks.count - 1 && toks.items[i].kind == KTOK_ERRORTOKEN) {
+                break;
+            }
             dump_token(&toks.items[i], &b);
         }
         fwrite(b.data ? b.data : "", 1, b.len, out);

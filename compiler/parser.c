@@ -60,28 +60,41 @@ static void *unclosed_error(KParser *p) {
                          t->unclosed_lineno[i], -1, "'%c' was never closed", t->unclosed_char[i]);
 }
 
+// Kinds of KDiag.from_tokenizer (see tokenizer.c): a lexical error the
+// tokenizer raised itself outranks a parser error found earlier; a stream
+// error (TabError, bad dedent, too deep, line continuation) is only reported
+// when the parser reaches it.
+enum { LEXICAL_ERROR = 1 };
+
 void *kpar_syntax_error(KParser *p) {
     const KToken *t = kpar_peek(p);
-    if (t->kind == KTOK_ERRORTOKEN) {
+    int is_last = p->pos == p->count - 1;
+    if (t->kind == KTOK_ERRORTOKEN && is_last) {
         if (p->tokens->error.kind != KDIAG_NONE) {
             if (p->diag->kind == KDIAG_NONE) {
                 *p->diag = p->tokens->error;
             }
             return NULL;
         }
+        p->final_error = 1;
         if (p->tokens->unclosed_count > 0) {
             return unclosed_error(p);
         }
-        return kpar_error_tokens(p, t, t, "unexpected EOF while parsing");
+        return kpar_error_at(p, KDIAG_SYNTAX_ERROR, t->lineno, t->col, t->lineno, -1,
+                             "unexpected EOF while parsing");
     }
     if (t->kind == KTOK_INDENT) {
-        return kpar_error_at(p, KDIAG_INDENTATION_ERROR, t->lineno, t->col, t->end_lineno,
-                             t->end_col, "unexpected indent");
+        // CPython reports where its tokenizer stands: the last indenting column.
+        p->final_error = 1;
+        return kpar_error_at(p, KDIAG_INDENTATION_ERROR, t->lineno, t->end_col - 1, t->lineno, -1,
+                             "unexpected indent");
     }
     if (t->kind == KTOK_DEDENT) {
+        p->final_error = 1;
         return kpar_error_at(p, KDIAG_INDENTATION_ERROR, t->lineno, t->col, t->end_lineno,
                              t->end_col, "unexpected unindent");
     }
+    // Anything else, a stray character ('$', '?') included: CPython's generic error.
     return kpar_error_tokens(p, t, t, "invalid syntax");
 }
 
@@ -189,15 +202,22 @@ static KAstMod *parse_mode(KParser *p) {
 // bracket opened on an earlier line than the error.
 static void prefer_tokenizer_error(KParser *p) {
     KDiag *d = p->diag;
-    if (d->from_tokenizer || d->kind == KDIAG_MEMORY_ERROR || d->kind == KDIAG_INDENTATION_ERROR) {
-        return;
-    }
-    if (p->tokens->error.kind != KDIAG_NONE) {
-        *d = p->tokens->error;
+    if (d->from_tokenizer || d->kind == KDIAG_MEMORY_ERROR || p->final_error) {
         return;
     }
     const KTokens *t = p->tokens;
-    if (t->unclosed_count > 0 && d->lineno > t->unclosed_lineno[t->unclosed_count - 1]) {
+    if (t->error.kind != KDIAG_NONE && t->error.from_tokenizer == LEXICAL_ERROR) {
+        *d = t->error;
+        return;
+    }
+    // CPython compares with the line of the last token it fetched; its EOF
+    // token stays on the last line read, where ours sits after it.
+    int last = p->max_pos;
+    if (last == p->count - 1 && last > 0) {
+        last--;
+    }
+    int err_line = p->toks[last].end_lineno;
+    if (t->unclosed_count > 0 && err_line > t->unclosed_lineno[t->unclosed_count - 1]) {
         d->kind = KDIAG_NONE;
         unclosed_error(p);
     }

@@ -33,6 +33,9 @@ typedef struct KParser {
     const char *src;       // the UTF-8 source the tokens point into
     size_t src_len;
     int fstring_depth;     // nesting of f-string replacement fields being parsed
+    int max_pos;           // furthest token index reached (CPython's last fetched token)
+    int final_error;       // the error is one pegen words at the end (unexpected
+                           // indent/unindent/EOF): no lexical error replaces it
 } KParser;
 
 // A saved position, for backtracking.
@@ -70,6 +73,9 @@ static inline const KToken *kpar_advance(KParser *p) {
     const KToken *t = &p->toks[p->pos];
     if (p->pos < p->count - 1) {
         p->pos++;
+        if (p->pos > p->max_pos) {
+            p->max_pos = p->pos;
+        }
     }
     return t;
 }
