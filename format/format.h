@@ -179,6 +179,11 @@ KfError kf_write(const KfCode *module, const KfWriteInfo *info, uint8_t **out, s
 // when not NULL. Returns KF_OK or the reason the file is refused.
 KfError kf_check_header(const uint8_t *data, size_t len, KfHeader *header);
 
+// Checks a whole cache file of 'len' bytes as far as it can without decoding
+// the payload: the header (as kf_check_header), the file's length and the
+// payload checksum. Fills '*header' when not NULL. Returns KF_OK or the reason.
+KfError kf_check_file(const uint8_t *data, size_t len, KfHeader *header);
+
 // Decodes a whole cache file of 'len' bytes, validating every field, offset,
 // index and checksum. On success stores the module's code in '*code' (a tree
 // in one allocation the caller owns, released with kf_free; it does not point

@@ -789,6 +789,19 @@ static KfError check_payload(const KfHeader *h, size_t stored, const uint8_t *p,
     return KF_OK;
 }
 
+KfError kf_check_file(const uint8_t *data, size_t len, KfHeader *header) {
+    KfHeader h;
+    const char *why = NULL;
+    KfError err = kf_check_header(data, len, &h);
+    if (err == KF_OK) {
+        err = check_payload(&h, len - KF_HEADER_SIZE, data + KF_HEADER_SIZE, &why);
+    }
+    if (err == KF_OK && header) {
+        *header = h;
+    }
+    return err;
+}
+
 KfError kf_read(const uint8_t *data, size_t len, KfHeader *header, const KfCode **code,
                 const char **detail) {
     KfHeader h;

@@ -96,19 +96,20 @@ static KlCacheState judge(const KfHeader *h, const uint8_t *raw, const char *cac
 
 KlCacheState kl_check_cache(const char *cache_path, const char *source_path,
                             const KlOptions *opts) {
-    uint8_t raw[KF_HEADER_SIZE];
-    size_t n = 0;
-    int e = kio_read_prefix(cache_path, raw, sizeof raw, &n);
+    char *bytes = NULL;
+    size_t len = 0;
+    int e = kio_read_file(cache_path, &bytes, &len, NULL);
     if (e == ENOENT || e == ENOTDIR) {
         return KL_CACHE_MISSING;
     }
     KfHeader h;
-    if (e != 0 || kf_check_header(raw, n, &h) != KF_OK) {
-        return KL_CACHE_BAD;
+    KlCacheState state = KL_CACHE_BAD;
+    if (e == 0 && kf_check_file((const uint8_t *)bytes, len, &h) == KF_OK) {
+        Source src = {source_path, {0}, -1, NULL, 0, -1, 0};
+        state = judge(&h, (const uint8_t *)bytes, cache_path, &src, opts);
+        free(src.bytes);
     }
-    Source src = {source_path, {0}, -1, NULL, 0, -1, 0};
-    KlCacheState state = judge(&h, raw, cache_path, &src, opts);
-    free(src.bytes);
+    free(bytes);
     return state;
 }
 

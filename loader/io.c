@@ -88,29 +88,6 @@ int kio_read_file(const char *path, char **bytes, size_t *len, struct stat *st) 
     return e;
 }
 
-int kio_read_prefix(const char *path, uint8_t *buf, size_t cap, size_t *len) {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        return errno;
-    }
-    size_t n = 0;
-    int e = 0;
-    while (n < cap) {
-        ssize_t got = read(fd, buf + n, cap - n);
-        if (got < 0 && errno == EINTR) {
-            continue;
-        }
-        if (got <= 0) {
-            e = got < 0 ? errno : 0;
-            break;
-        }
-        n += (size_t)got;
-    }
-    close(fd);
-    *len = n;
-    return e;
-}
-
 static int write_all(int fd, const uint8_t *p, size_t len) {
     while (len > 0) {
         ssize_t put = write(fd, p, len);

@@ -13,10 +13,6 @@
 // Returns 0, or the errno that stopped it.
 int kio_read_file(const char *path, char **bytes, size_t *len, struct stat *st);
 
-// Reads at most 'cap' bytes from the start of 'path' into 'buf'; sets '*len'.
-// Returns 0 or an errno.
-int kio_read_prefix(const char *path, uint8_t *buf, size_t cap, size_t *len);
-
 // Writes 'len' bytes at 'data' to 'path' atomically: a new file in the same
 // directory (made if missing), permissions 'mode' (under the umask), fsync'd
 // when 'do_fsync', renamed over 'path'. Returns 0, or the errno of the

@@ -97,7 +97,8 @@ typedef struct KlResult {
 
 // Decides whether the cache at 'cache_path' is valid for the source at
 // 'source_path' under 'opts' (its optimize, require_mode and dont_write),
-// without decoding the payload. In timestamp mode, mtime and size equal:
+// checking the file's header, length and payload checksum but not decoding
+// the payload (kf_check_file). In timestamp mode, mtime and size equal:
 // valid without reading the source; otherwise the source is hashed: equal,
 // the cache's header is refreshed in place (unless dont_write) and it is
 // KL_CACHE_REFRESHED; different, stale. Checked-hash compares the hash

@@ -616,7 +616,28 @@ static void test_sizes(void) {
     free(b);
 }
 
-int main(void) {
+// Writes sample caches into 'dir': the fuzz corpus's seeds.
+static int write_seeds(const char *dir) {
+    static const int levels[] = {0, 6};
+    for (int i = 0; i < 2; i++) {
+        size_t len = 0;
+        uint8_t *data = write_sample(levels[i], &len);
+        char path[4096];
+        snprintf(path, sizeof path, "%s/sample-%s.cache", dir, levels[i] ? "zlib" : "stored");
+        FILE *f = data ? fopen(path, "wb") : NULL;
+        if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+            perror(path);
+            return 1;
+        }
+        free(data);
+    }
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    if (argc == 3 && strcmp(argv[1], "--write-seeds") == 0) {
+        return write_seeds(argv[2]);
+    }
     test_round_trip(0);
     test_round_trip(6);
     test_reproducible();
