@@ -7,15 +7,15 @@
 // over a table indexed by token kind, and a NAME or NUMBER that nothing can
 // extend is taken as an atom at once: most expressions are a name or a number.
 //
-// CPython reports the messages of its invalid_* rules in a second pass that
-// runs only when the first failed, trying them wherever the grammar lists
-// them; here each is tried at the point where parsing fails. Two things of
-// that second pass need state of their own:
-// - "quiet" parsing: where CPython parses with its invalid_* rules switched
-//   off (expression_without_invalid), parsing also backtracks as a PEG does:
-//   an operator or trailer whose operand fails is left unconsumed;
-// - a generic "invalid syntax" ranks below every specialised message, so
-//   where CPython would go on and find one, a generic failure is replaced.
+// CPython's parser is a PEG: an operator or trailer whose operand fails is
+// left unconsumed, and the expression before it stands. A generic "invalid
+// syntax" is reported at the furthest token its first pass reached, and only
+// when its second pass, which tries the invalid_* rules wherever the grammar
+// lists them, finds nothing more specific. Here parsing backtracks the same
+// way, remembering the furthest failure ('furthest'), and each invalid_* rule
+// is tried where parsing fails ('second_pass' counts those parses, which do
+// not move the generic error). Where CPython parses with its invalid_* rules
+// switched off (expression_without_invalid), parsing is "quiet".
 #include "parser.h"
 
 #include <stdint.h>
@@ -53,6 +53,16 @@ enum { DEPTH_PAREN = 8, DEPTH_DISPLAY = 9, DEPTH_CALL = 4, DEPTH_KEYWORD = 3 };
 // parses files on several threads.
 static _Thread_local int quiet;
 static _Thread_local int key_quiet;
+static _Thread_local int second_pass;
+
+// The furthest generic failure backtracked over by first-pass parsing since
+// the current kpar_* entry point was called: its token index and location.
+typedef struct {
+    int active;
+    int pos;
+    int lineno, col, end_lineno, end_col;
+} Furthest;
+static _Thread_local Furthest furthest;
 
 static KAstExpr *expression(KParser *p);
 static KAstExpr *named_expression(KParser *p);
@@ -63,6 +73,7 @@ static KAstExpr *bitwise_or(KParser *p);
 static KAstExpr *factor(KParser *p);
 static KAstSeq *for_if_clauses(KParser *p);
 static int call_args(KParser *p, KAstSeq **args, KAstSeq **keywords, int allow_genexp);
+static KAstExpr *yield_expr(KParser *p);
 
 // ---- token classes ----
 
@@ -149,15 +160,60 @@ static int failed_generically(const KParser *p) {
            strcmp(p->diag->msg, "invalid syntax") == 0;
 }
 
-// In quiet parsing, an optional continuation that failed generically is
-// given up as a PEG parser does: back to 'm', returns 1. Otherwise 0 (the
-// failure stands).
+// Index of the first token at or after line 'lineno', column 'col'.
+static int token_index(const KParser *p, int lineno, int col) {
+    int lo = 0, hi = p->count - 1;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        const KToken *t = &p->toks[mid];
+        if (t->lineno < lineno || (t->lineno == lineno && t->col < col)) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+// An optional continuation (an operator's operand, a trailer) failed: when
+// generically, it is given up as a PEG parser does, back to 'm', and 1 is
+// returned; a first-pass failure is remembered in 'furthest'. Otherwise 0
+// (the failure stands).
 static int backtrack(KParser *p, KParMark m) {
-    if (!is_quiet() || !failed_generically(p)) {
+    if (!failed_generically(p)) {
         return 0;
+    }
+    if (!is_quiet() && !second_pass) {
+        int pos = token_index(p, p->diag->lineno, p->diag->col);
+        if (!furthest.active || pos > furthest.pos) {
+            const KDiag *d = p->diag;
+            Furthest f = {1, pos, d->lineno, d->col, d->end_lineno, d->end_col};
+            furthest = f;
+        }
     }
     kpar_reset(p, m);
     return 1;
+}
+
+// "invalid syntax" where CPython's first pass got furthest: at token index
+// 'pos', or at a failure backtracked over beyond it.
+static void *fail_at(KParser *p, int pos) {
+    if (furthest.active && furthest.pos > pos) {
+        return kpar_error_at(p, KDIAG_SYNTAX_ERROR, furthest.lineno, furthest.col,
+                             furthest.end_lineno, furthest.end_col, "invalid syntax");
+    }
+    p->pos = pos;
+    return kpar_syntax_error(p);
+}
+
+static void *fail(KParser *p) {
+    return fail_at(p, p->pos);
+}
+
+// The token where CPython's first pass stopped: the current one or, further,
+// a failure backtracked over.
+static const KToken *furthest_token(const KParser *p) {
+    return &p->toks[furthest.active && furthest.pos > p->pos ? furthest.pos : p->pos];
 }
 
 // Counts 'levels' of CPython's rule nesting: MemoryError past
@@ -176,10 +232,8 @@ static int enter(KParser *p, int levels) {
 // start ('comprehension' 1): CPython reads an 'async' there as the start of
 // "async for" and fails at the token after it.
 static void *unexpected(KParser *p, int comprehension) {
-    if (comprehension && kpar_kind(p) == KTOK_KW_ASYNC) {
-        p->pos++;
-    }
-    return kpar_syntax_error(p);
+    int async = comprehension && kpar_kind(p) == KTOK_KW_ASYNC;
+    return fail_at(p, p->pos + async);
 }
 
 // The closing bracket 'close' after a comprehension, or "invalid syntax".
@@ -190,10 +244,14 @@ static const KToken *expect_close(KParser *p, int close) {
     return unexpected(p, 1);
 }
 
-// "invalid syntax" at token index 'pos', which becomes current.
-static void *syntax_error_at(KParser *p, int pos) {
-    p->pos = pos;
-    return kpar_syntax_error(p);
+// A second-pass parse failed: a generic failure gives way to the
+// first pass's, at token index 'pos'; returns NULL.
+static void *second_pass_failed(KParser *p, int pos) {
+    if (failed_generically(p)) {
+        p->diag->kind = KDIAG_NONE;
+        fail_at(p, pos);
+    }
+    return NULL;
 }
 
 // Bracket nesting after token index 'i' (CPython's token level). f-string
@@ -291,28 +349,29 @@ static KAstExpr *number_atom(KParser *p) {
 // or else fails at the token after the item.
 static void *starred_item_error(KParser *p, const KToken *open, const KToken *star, int after) {
     if (is_quiet()) {
-        return syntax_error_at(p, after);
+        return fail_at(p, after);
     }
     p->pos = (int)(star - p->toks) + 1;
+    second_pass++;
     KAstExpr *value = expression(p);
-    if (!value) {
-        return NULL;
+    KAstSeq *gens = NULL;
+    int group = value && open->kind == KTOK_LPAR && kpar_kind(p) == KTOK_RPAR;
+    if (value && !group && at_comprehension(p)) {
+        gens = for_if_clauses(p);
     }
-    if (open->kind == KTOK_LPAR && kpar_kind(p) == KTOK_RPAR) {
+    second_pass--;
+    if (group) {
         return kpar_error_at(p, KDIAG_SYNTAX_ERROR, TOK_START(star), EXPR_END(value),
                              "cannot use starred expression here");
     }
-    if (at_comprehension(p)) {
-        if (for_if_clauses(p)) {
-            return kpar_error_at(p, KDIAG_SYNTAX_ERROR, TOK_START(star), EXPR_END(value),
-                                 "iterable unpacking cannot be used in comprehension");
-        }
-        if (!failed_generically(p)) {
-            return NULL;
-        }
-        p->diag->kind = KDIAG_NONE;
+    if (gens) {
+        return kpar_error_at(p, KDIAG_SYNTAX_ERROR, TOK_START(star), EXPR_END(value),
+                             "iterable unpacking cannot be used in comprehension");
     }
-    return syntax_error_at(p, after);
+    if (kpar_failed(p)) {
+        return second_pass_failed(p, after);
+    }
+    return fail_at(p, after);
 }
 
 // A comprehension after the items 'items' of a list or set display (the
@@ -326,14 +385,13 @@ static void *comprehension_target_error(KParser *p, const KToken *open, const KP
                                         const KToken *comma) {
     int at = p->pos;
     if (is_quiet() || open->kind == KTOK_LPAR) {
-        return syntax_error_at(p, at);
+        return fail_at(p, at);
     }
-    if (!for_if_clauses(p)) {
-        if (!failed_generically(p)) {
-            return NULL;
-        }
-        p->diag->kind = KDIAG_NONE;
-        return syntax_error_at(p, at);
+    second_pass++;
+    KAstSeq *gens = for_if_clauses(p);
+    second_pass--;
+    if (!gens) {
+        return second_pass_failed(p, at);
     }
     const KAstExpr *first = items->items[0];
     if (items->count == 1 && comma) {
@@ -372,7 +430,7 @@ static int more_items(KParser *p, const KToken *open, KParList *items, int close
         if (at_comprehension(p)) {
             comprehension_target_error(p, open, items, NULL);
         } else {
-            kpar_syntax_error(p);
+            fail(p);
         }
         return -1;
     }
@@ -428,20 +486,22 @@ static KAstExpr *paren_atom(KParser *p) {
         return checked(p, kast_tuple(p->arena, NULL, KAST_LOAD, TOK_START(open), TOK_END(close)));
     }
     if (kind == KTOK_KW_YIELD) {
-        KAstExpr *e = kpar_yield_expr(p);
-        return e && kpar_expect(p, KTOK_RPAR) ? e : NULL;
+        KAstExpr *e = yield_expr(p);
+        if (e && kpar_kind(p) != KTOK_RPAR) {
+            return fail(p);
+        }
+        return e ? (kpar_advance(p), e) : NULL;
     }
     if (kind == KTOK_DOUBLESTAR && !is_quiet()) {
         const KToken *dstar = kpar_advance(p);
+        second_pass++;
         KAstExpr *e = expression(p);
+        second_pass--;
         if (e && kpar_kind(p) == KTOK_RPAR) {
             return kpar_error_tokens(p, dstar, dstar, "cannot use double starred expression here");
         }
-        if (!e && !failed_generically(p)) {
-            return NULL;
-        }
-        p->diag->kind = KDIAG_NONE;
-        return syntax_error_at(p, (int)(dstar - p->toks));
+        return e ? fail_at(p, (int)(dstar - p->toks))
+                 : second_pass_failed(p, (int)(dstar - p->toks));
     }
     const KToken *first = kpar_peek(p);
     KAstExpr *elt = star_named_item(p);
@@ -534,12 +594,11 @@ static KAstExpr *dict_value(KParser *p) {
                                  "expression expected after dictionary key and ':'");
     }
     const KToken *star = kpar_advance(p);
-    if (!bitwise_or(p)) {
-        if (failed_generically(p)) {
-            p->diag->kind = KDIAG_NONE;
-            syntax_error_at(p, (int)(star - p->toks));
-        }
-        return NULL;
+    second_pass++;
+    KAstExpr *e = bitwise_or(p);
+    second_pass--;
+    if (!e) {
+        return second_pass_failed(p, (int)(star - p->toks));
     }
     const KToken *next = kpar_peek(p);
     return kpar_error_at(p, KDIAG_SYNTAX_ERROR, TOK_START(star), next->lineno, next->col,
@@ -564,7 +623,7 @@ static int dict_entry(KParser *p, KParList *keys, KParList *values) {
         }
         if (kpar_kind(p) != KTOK_COLON) {
             if (is_quiet()) {
-                kpar_syntax_error(p);
+                fail(p);
                 return -1;
             }
             kpar_error_at(p, KDIAG_SYNTAX_ERROR, key->lineno, key->end_col_offset - 1,
@@ -588,20 +647,24 @@ static KAstExpr *dict_rest(KParser *p, const KToken *open, KParList *keys, KParL
                            const KToken *dstar) {
     if (at_comprehension(p)) {
         int at = p->pos;
+        if (dstar) {
+            // Only CPython's invalid_dict_comprehension reads these clauses.
+            if (is_quiet()) {
+                return fail_at(p, at);
+            }
+            second_pass++;
+            KAstSeq *gens = for_if_clauses(p);
+            int closed = gens && kpar_kind(p) == KTOK_RBRACE;
+            second_pass--;
+            if (closed) {
+                return kpar_error_tokens(p, dstar, dstar,
+                                         "dict unpacking cannot be used in dict comprehension");
+            }
+            return kpar_failed(p) ? second_pass_failed(p, at) : fail_at(p, at);
+        }
         KAstSeq *gens = for_if_clauses(p);
         if (!gens || !expect_close(p, KTOK_RBRACE)) {
-            if (dstar && failed_generically(p)) {
-                p->diag->kind = KDIAG_NONE;
-                syntax_error_at(p, at);
-            }
             return NULL;
-        }
-        if (dstar) {
-            if (is_quiet()) {
-                return syntax_error_at(p, at);
-            }
-            return kpar_error_tokens(p, dstar, dstar,
-                                     "dict unpacking cannot be used in dict comprehension");
         }
         const KToken *close = kpar_prev(p);
         return checked(p, kast_dict_comp(p->arena, keys->items[0], values->items[0], gens,
@@ -766,7 +829,7 @@ static KAstExpr *atom(KParser *p) {
     case KTOK_LBRACE:
         return bracket_atom(p);
     default:
-        return kpar_syntax_error(p);
+        return fail(p);
     }
 }
 
@@ -784,19 +847,26 @@ static KAstExpr *for_target(KParser *p) {
     if (!target && !failed_generically(p)) {
         return NULL;
     }
-    if (is_quiet()) {
-        return target ? kpar_syntax_error(p) : NULL;
+    if (target) {
+        fail(p);
     }
-    kpar_reset(p, m);
-    KAstExpr *e = star_expressions(p, 1);
-    if (!e) {
+    if (is_quiet()) {
         return NULL;
     }
-    const KAstExpr *bad = ktarget_invalid(e, KTARGET_FOR);
+    KDiag first = *p->diag;
+    kpar_reset(p, m);
+    second_pass++;
+    KAstExpr *e = star_expressions(p, 1);
+    second_pass--;
+    const KAstExpr *bad = e ? ktarget_invalid(e, KTARGET_FOR) : NULL;
     if (bad) {
         return kpar_error_expr(p, bad, "cannot assign to %s", kpar_expr_name(bad));
     }
-    return kpar_syntax_error(p);
+    if (!e && !failed_generically(p)) {
+        return NULL;
+    }
+    *p->diag = first;
+    return NULL;
 }
 
 // for_if_clauses: for_if_clause+
@@ -850,7 +920,7 @@ static KAstSeq *for_if_clauses(KParser *p) {
 // The first positional argument after a keyword argument: CPython's
 // invalid_arguments 'args , args' reports it, where the second arguments end.
 static void *positional_error(KParser *p, int pending) {
-    const KToken *t = kpar_peek(p);
+    const KToken *t = furthest_token(p);
     return kpar_error_tokens(p, t, t, "%s",
                              pending == 2 ? "positional argument follows keyword argument unpacking"
                                           : "positional argument follows keyword argument");
@@ -866,22 +936,14 @@ static int argument_failed(KParser *p, int pending, int at, int pending_at) {
     if (!pending || is_quiet() || !failed_generically(p)) {
         return -1;
     }
-    KDiag d = *p->diag;
+    int pos = token_index(p, p->diag->lineno, p->diag->col);
     p->diag->kind = KDIAG_NONE;
     if (at == pending_at) {
-        p->pos = at;
-        quiet++;
-        KAstExpr *e = expression(p);
-        quiet--;
-        p->diag->kind = KDIAG_NONE;
-        if (!e) {
-            syntax_error_at(p, at);
-            return -1;
-        }
+        fail_at(p, at);
+        return -1;
     }
-    kpar_error_at(p, KDIAG_SYNTAX_ERROR, d.lineno, d.col, d.end_lineno, d.end_col, "%s",
-                  pending == 2 ? "positional argument follows keyword argument unpacking"
-                               : "positional argument follows keyword argument");
+    p->pos = pos > p->pos ? pos : p->pos;
+    positional_error(p, pending);
     return -1;
 }
 
@@ -899,24 +961,21 @@ static KAstExpr *argument_genexp(KParser *p, const KToken *open, KAstExpr *e, in
         return NULL;
     }
     int at = p->pos;
+    // CPython's first pass reads these clauses only as primary genexp.
+    int genexp = count == 0 && allow_genexp;
+    second_pass += !genexp;
     KAstSeq *gens = for_if_clauses(p);
+    second_pass -= !genexp;
     if (!gens) {
-        if (count > 0 && failed_generically(p)) {
-            p->diag->kind = KDIAG_NONE;
-            syntax_error_at(p, at);
-        }
-        return NULL;
+        return genexp ? NULL : second_pass_failed(p, at);
     }
     int kind = kpar_kind(p);
-    if (count == 0 && kind == KTOK_RPAR && allow_genexp) {
+    if (genexp && kind == KTOK_RPAR) {
         const KToken *close = kpar_peek(p);
         return checked(p, kast_generator_exp(p->arena, e, gens, TOK_START(open), TOK_END(close)));
     }
     if (is_quiet() || (count == 0 && kind != KTOK_COMMA)) {
-        if (count == 0 && kind == KTOK_RPAR) {
-            return syntax_error_at(p, at);
-        }
-        return unexpected(p, 1);
+        return genexp ? unexpected(p, 1) : fail_at(p, at);
     }
     const KAstExpr *end = comprehension_end(gens);
     return kpar_error_at(p, KDIAG_SYNTAX_ERROR, EXPR_START(e), EXPR_END(end),
@@ -937,15 +996,14 @@ static KAstKeyword *keyword_argument(KParser *p) {
     }
     if (at_comprehension(p) && !is_quiet()) {
         int at = p->pos;
-        if (for_if_clauses(p)) {
+        second_pass++;
+        KAstSeq *gens = for_if_clauses(p);
+        second_pass--;
+        if (gens) {
             return kpar_error_tokens(
                 p, name, eq, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
         }
-        if (failed_generically(p)) {
-            p->diag->kind = KDIAG_NONE;
-            syntax_error_at(p, at);
-        }
-        return NULL;
+        return second_pass_failed(p, at);
     }
     const char *id = kpar_ident(p, name);
     if (!id) {
@@ -1086,7 +1144,7 @@ static int call_args(KParser *p, KAstSeq **args_out, KAstSeq **keywords_out, int
     }
     if (pending) {
         if (is_quiet()) {
-            kpar_syntax_error(p);
+            fail(p);
         } else {
             positional_error(p, pending);
         }
@@ -1485,7 +1543,9 @@ static int invalid_expression(KParser *p, int start, KAstExpr *d) {
     int legacy = kpar_is_name(t0, "print") || kpar_is_name(t0, "exec");
     if (legacy && p->toks[start + 1].kind != KTOK_LPAR) {
         p->pos = start + 1;
+        second_pass++;
         KAstExpr *b = star_expressions(p, 1);
+        second_pass--;
         if (b) {
             const char *name = kpar_is_name(t0, "print") ? "print" : "exec";
             kpar_error_at(p, KDIAG_SYNTAX_ERROR, TOK_START(t0), EXPR_END(b),
@@ -1650,22 +1710,23 @@ static KAstExpr *named_tail(KParser *p, int start, KAstExpr *e) {
     KParMark m = kpar_mark(p);
     kpar_advance(p);
     if (kind == KTOK_COLONEQUAL) {
-        if (expression(p)) {
+        second_pass++;
+        KAstExpr *value = expression(p);
+        second_pass--;
+        if (value) {
             return kpar_error_expr(p, e, "cannot use assignment expressions with %s",
                                    kpar_expr_name(e));
         }
-        if (!failed_generically(p)) {
-            return NULL;
-        }
-        kpar_reset(p, m);
-        return kpar_syntax_error(p);
+        return second_pass_failed(p, m.pos);
     }
     int is_name = e->kind == KAST_NAME && p->pos == start + 2;
     if (!is_name && (!is_bitwise_or(p, start, m.pos - 1, e) || starts_with_display(p, start))) {
         kpar_reset(p, m);
         return e;
     }
+    second_pass++;
     KAstExpr *b = bitwise_or(p);
+    second_pass--;
     kind = kpar_kind(p);
     if (b && kind != KTOK_EQUAL && kind != KTOK_COLONEQUAL) {
         if (is_name) {
@@ -1747,19 +1808,47 @@ static KAstExpr *star_expressions(KParser *p, int allow_star) {
 
 // ---- entry points ----
 
-KAstExpr *kpar_expression(KParser *p) {
-    return expression(p);
+// Each entry point starts with no failure backtracked over, and leaves
+// the furthest one recorded when there was one: CPython's first pass got
+// that far, so the caller's own generic error, if it fails, belongs there
+// (and if it then records something more specific, it resets first).
+static Furthest entry_begin(void) {
+    Furthest saved = furthest;
+    furthest.active = 0;
+    return saved;
 }
 
-KAstExpr *kpar_named_expression(KParser *p) {
-    int saved = p->depth;
-    KAstExpr *e = enter(p, 1) < 0 ? NULL : named_expression(p);
-    p->depth = saved;
+static KAstExpr *entry_end(KParser *p, KAstExpr *e, Furthest saved) {
+    if (furthest.active) {
+        int pos = p->pos;
+        if (!e && failed_generically(p)) {
+            pos = token_index(p, p->diag->lineno, p->diag->col);
+            p->diag->kind = furthest.pos > pos ? KDIAG_NONE : p->diag->kind;
+        }
+        if (furthest.pos > pos) {
+            fail_at(p, pos);
+        }
+    }
+    furthest = saved;
     return e;
 }
 
+KAstExpr *kpar_expression(KParser *p) {
+    Furthest saved = entry_begin();
+    return entry_end(p, expression(p), saved);
+}
+
+KAstExpr *kpar_named_expression(KParser *p) {
+    Furthest saved = entry_begin();
+    int depth = p->depth;
+    KAstExpr *e = enter(p, 1) < 0 ? NULL : named_expression(p);
+    p->depth = depth;
+    return entry_end(p, e, saved);
+}
+
 KAstExpr *kpar_star_named_expression(KParser *p) {
-    return star_named_item(p);
+    Furthest saved = entry_begin();
+    return entry_end(p, star_named_item(p), saved);
 }
 
 // star_expressions; in eval mode (the whole input), expressions. The
@@ -1768,22 +1857,29 @@ KAstExpr *kpar_star_named_expression(KParser *p) {
 // star_expressions, star_expression: seven where the statement parser
 // counts one) and eval's (eval, expressions).
 KAstExpr *kpar_star_expressions(KParser *p) {
-    int saved = p->depth;
+    Furthest saved = entry_begin();
+    int depth = p->depth;
     int levels = p->mode == KPAR_EVAL ? -3 : 2;
     KAstExpr *e = enter(p, levels) < 0 ? NULL : star_expressions(p, p->mode != KPAR_EVAL);
-    p->depth = saved;
-    return e;
+    p->depth = depth;
+    return entry_end(p, e, saved);
 }
 
 KAstExpr *kpar_bitwise_or(KParser *p) {
-    int saved = p->depth;
+    Furthest saved = entry_begin();
+    int depth = p->depth;
     KAstExpr *e = enter(p, 1) < 0 ? NULL : bitwise_or(p);
-    p->depth = saved;
-    return e;
+    p->depth = depth;
+    return entry_end(p, e, saved);
+}
+
+KAstExpr *kpar_yield_expr(KParser *p) {
+    Furthest saved = entry_begin();
+    return entry_end(p, yield_expr(p), saved);
 }
 
 // yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]
-KAstExpr *kpar_yield_expr(KParser *p) {
+static KAstExpr *yield_expr(KParser *p) {
     const KToken *kw = kpar_advance(p);
     if (kpar_accept(p, KTOK_KW_FROM)) {
         KAstExpr *e = expression(p);
@@ -1798,5 +1894,8 @@ KAstExpr *kpar_yield_expr(KParser *p) {
 }
 
 int kpar_call_args(KParser *p, KAstSeq **args, KAstSeq **keywords) {
-    return call_args(p, args, keywords, 0);
+    Furthest saved = entry_begin();
+    int r = call_args(p, args, keywords, 0);
+    entry_end(p, r < 0 ? NULL : (KAstExpr *)args, saved);
+    return r;
 }
