@@ -26,10 +26,15 @@ typedef struct KToken {
 typedef struct KTokens {
     KToken *items;     // arena-owned; always ends with ENDMARKER or ERRORTOKEN
     int count;
-    // When the tokenizer met an error it stops, appends one ERRORTOKEN at the
-    // error's place and keeps the error here (diag.kind != KDIAG_NONE). The
-    // parser reports it when it reaches that token, or in place of its own
-    // error as CPython 3.11 does (_PyPegen_tokenize_full_source_to_check_for_errors).
+    // When the tokenizer meets an error it stops, appends one ERRORTOKEN at
+    // the error's place and keeps the error here (error.kind != KDIAG_NONE),
+    // with error.from_tokenizer 1 for a lexical error CPython raises at once
+    // (it outranks an earlier parser error) or 2 for a stream error (TabError,
+    // bad dedent, too deep, line continuation: reported only when the parser
+    // reaches it). A final ERRORTOKEN with no error means EOF inside brackets
+    // (see unclosed_*) or right after a backslash. A one-byte ERRORTOKEN in the
+    // middle of the array is a stray character ('$', '?', '!', '`') that no
+    // rule accepts ("invalid syntax"); tokenizing went on after it.
     KDiag error;
     // Line of each unclosed bracket at the error/EOF, innermost last, with its
     // character, for "'(' was never closed".
