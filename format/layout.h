@@ -110,6 +110,7 @@ enum {
     KLAYOUT_L_LINE,
     KLAYOUT_L_SHORT,
     KLAYOUT_L_LONG,
+    KLAYOUT_L_COL,
     KLAYOUT_L_MAX_RUN = 16,
 };
 

@@ -387,13 +387,14 @@ static KfPosition read_position(Reader *r, Span s, size_t *at, int form, int64_t
     if (form == KLAYOUT_L_NONE) {
         return p;
     }
-    if (form != KLAYOUT_L_LINE && form != KLAYOUT_L_SHORT && form != KLAYOUT_L_LONG) {
+    if (form != KLAYOUT_L_LINE && form != KLAYOUT_L_SHORT && form != KLAYOUT_L_LONG &&
+        form != KLAYOUT_L_COL) {
         corrupt(r, "unknown line table form");
         return p;
     }
-    p.lineno = add_line(r, *line, get_svar(r, s, at));
+    p.lineno = add_line(r, *line, form == KLAYOUT_L_COL ? 0 : get_svar(r, s, at));
     p.end_lineno = p.lineno;
-    if (form == KLAYOUT_L_SHORT) {
+    if (form == KLAYOUT_L_SHORT || form == KLAYOUT_L_COL) {
         p.col = get8(r, s, *at);
         p.end_col = p.col + get8(r, s, *at + 1);
         *at += 2;

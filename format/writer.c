@@ -432,8 +432,10 @@ static void put_position(Writer *w, Buf *b, const KfPosition *p, int64_t *line) 
         put_svar(w, b, d);
     } else if (p->end_lineno == p->lineno && p->col >= 0 && p->col <= 255 &&
                p->end_col >= p->col && p->end_col - p->col <= 255) {
-        put_u8(w, b, KLAYOUT_L_SHORT << 4);
-        put_svar(w, b, d);
+        put_u8(w, b, (d == 0 ? KLAYOUT_L_COL : KLAYOUT_L_SHORT) << 4);
+        if (d != 0) {
+            put_svar(w, b, d);
+        }
         put_u8(w, b, (uint8_t)p->col);
         put_u8(w, b, (uint8_t)(p->end_col - p->col));
     } else {
