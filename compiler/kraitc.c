@@ -11,7 +11,8 @@
 
 static const char USAGE[] =
     "usage: kraitc --dump-ast [--attrs] [--mode exec|eval|single] FILE\n"
-    "       kraitc --dump-tokens FILE\n";
+    "       kraitc --dump-tokens FILE\n"
+    "       kraitc --dis [-O|-OO] [--mode exec|eval|single] FILE...\n";
 
 // Reads all of 'path' into a malloc'd buffer; on failure prints CPython's
 // style of message and returns NULL.
@@ -53,18 +54,56 @@ static char *read_file(const char *path, size_t *len) {
 // compiles files and trees into caches, as python -m compileall does.
 static int is_inspection(int argc, char **argv) {
     for (int i = 1; i < argc; i++) {
-        if (strncmp(argv[i], "--dump-", 7) == 0) {
+        if (strncmp(argv[i], "--dump-", 7) == 0 || strcmp(argv[i], "--dis") == 0) {
             return 1;
         }
     }
     return 0;
 }
 
+// Compiles 'path' and prints its code objects as dis.dis would; on a
+// compile error prints CPython's report and returns 1. A stack-depth
+// inconsistency (a code generator bug) is reported too.
+static int dis_file(const char *path, KcMode mode, int optimize) {
+    size_t len = 0;
+    char *src = read_file(path, &len);
+    if (!src) {
+        return 1;
+    }
+    KcUnit *u = kc_compile(path, src, len, mode, optimize);
+    free(src);
+    if (!u) {
+        fputs("MemoryError\n", stderr);
+        return 1;
+    }
+    int status = 0;
+    const KfCode *code = kc_unit_code(u);
+    if (code) {
+        kf_dis(code, stdout);
+    } else {
+        char *text = kc_format_error(u);
+        fputs(text ? text : "MemoryError\n", stderr);
+        free(text);
+        status = 1;
+    }
+    if (kc_unit_depth_mismatches(u)) {
+        fprintf(stderr, "kraitc: %s: %ld inconsistent stack depths\n", path,
+                kc_unit_depth_mismatches(u));
+        status = 1;
+    }
+    kc_unit_free(u);
+    return status;
+}
+
 int main(int argc, char **argv) {
     if (!is_inspection(argc, argv)) {
         return kl_compileall_main(argc, argv, &kl_kc_compiler, stdout, stderr);
     }
-    int dump_ast = 0, dump_tokens = 0, attrs = 0;
+    int dump_ast = 0, dump_tokens = 0, dis = 0, optimize = 0, attrs = 0, npaths = 0;
+    const char **paths = calloc((size_t)argc, sizeof(char *));
+    if (!paths) {
+        return 1;
+    }
     KcMode mode = KC_MODE_EXEC;
     const char *path = NULL;
     for (int i = 1; i < argc; i++) {
@@ -73,6 +112,12 @@ int main(int argc, char **argv) {
             dump_ast = 1;
         } else if (strcmp(arg, "--dump-tokens") == 0) {
             dump_tokens = 1;
+        } else if (strcmp(arg, "--dis") == 0) {
+            dis = 1;
+        } else if (strcmp(arg, "-O") == 0) {
+            optimize = 1;
+        } else if (strcmp(arg, "-OO") == 0) {
+            optimize = 2;
         } else if (strcmp(arg, "--attrs") == 0) {
             attrs = 1;
         } else if (strcmp(arg, "--mode") == 0 && i + 1 < argc) {
@@ -93,13 +138,20 @@ int main(int argc, char **argv) {
         } else if (arg[0] == '-' && arg[1]) {
             fprintf(stderr, "kraitc: unknown option '%s'\n%s", arg, USAGE);
             return 2;
-        } else if (!path) {
-            path = arg;
         } else {
-            fputs(USAGE, stderr);
-            return 2;
+            paths[npaths++] = arg;
         }
     }
+    if (dis && npaths > 0 && dump_ast + dump_tokens == 0) {
+        int status = 0;
+        for (int i = 0; i < npaths; i++) {
+            status |= dis_file(paths[i], mode, optimize);
+        }
+        free(paths);
+        return fflush(stdout) != 0 ? 1 : status;
+    }
+    path = npaths == 1 ? paths[0] : NULL;
+    free(paths);
     if (!path || dump_ast + dump_tokens != 1) {
         fputs(USAGE, stderr);
         return 2;

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "opcodes.h"
 
@@ -202,5 +203,10 @@ void kf_free(const KfCode *code);
 // payload is not involved. Used to refresh a timestamp cache whose source was
 // touched but not changed.
 void kf_set_source_stamp(uint8_t *header, int64_t mtime_ns, uint64_t size);
+
+// Writes 'code' and its nested code objects to 'out' as CPython 3.11's
+// dis.dis lays them out (offsets are instruction indices; code objects'
+// addresses print as 0x...).
+void kf_dis(const KfCode *code, FILE *out);
 
 #endif

@@ -1,0 +1,1083 @@
+// compiler/assemble.c: from a unit's instruction buffer to a KfCode, as
+// CPython 3.11's assemble(): cut the buffer into basic blocks at labels
+// and after jumps; add the prefix (COPY_FREE_VARS, MAKE_CELL,
+// RETURN_GENERATOR); peephole and CFG clean-up (constant conditions,
+// constant tuples, None tests, jump threading, unreachable and empty
+// blocks, small exit blocks inlined, redundant jumps and NOPs); positions
+// propagated to artificial instructions; stack depth by a walk of the
+// graph (checking every block is reached with one depth); exception
+// handlers from the SETUP_*/POP_BLOCK pseudo instructions; and finally
+// the layout with absolute jump targets and the exception table. Every
+// pass is linear in the number of instructions.
+#include "codegen.h"
+
+#include <limits.h>
+#include <string.h>
+
+typedef struct Block {
+    KcgInstr *instr;
+    int count, cap; // cap 0: 'instr' points into the unit's buffer
+    struct Block *next; // layout order
+    int index;
+    int startdepth;
+    int predecessors;
+    int offset;
+    int visited;
+    int preserve_lasti;
+    struct Block **exstack; // handlers at entry (label_exception_targets)
+    int exdepth;
+} Block;
+
+typedef struct Asm {
+    KCg *c;
+    KcgUnit *u;
+    Block **blocks; // by index
+    int nblocks, cap;
+    Block *entry;
+} Asm;
+
+#define TRY(x)                                                                                 \
+    do {                                                                                       \
+        if ((x) < 0) {                                                                         \
+            return -1;                                                                         \
+        }                                                                                      \
+    } while (0)
+
+// ---------------------------------------------------------------------------
+// Opcode classes
+
+static int is_block_push(int op) {
+    return op == KCG_SETUP_FINALLY || op == KCG_SETUP_CLEANUP || op == KCG_SETUP_WITH;
+}
+
+static int is_jump(int op) {
+    switch (op) {
+    case KF_OP_JUMP_FORWARD:
+    case KF_OP_JUMP_BACKWARD:
+    case KF_OP_JUMP_BACKWARD_NO_INTERRUPT:
+    case KF_OP_POP_JUMP_IF_FALSE:
+    case KF_OP_POP_JUMP_IF_TRUE:
+    case KF_OP_POP_JUMP_IF_NONE:
+    case KF_OP_POP_JUMP_IF_NOT_NONE:
+    case KF_OP_JUMP_IF_FALSE_OR_POP:
+    case KF_OP_JUMP_IF_TRUE_OR_POP:
+    case KF_OP_FOR_ITER:
+    case KF_OP_SEND:
+    case KCG_JUMP:
+    case KCG_JUMP_NO_INTERRUPT:
+        return 1;
+    default:
+        return is_block_push(op);
+    }
+}
+
+static int is_uncond_jump(int op) {
+    return op == KCG_JUMP || op == KCG_JUMP_NO_INTERRUPT || op == KF_OP_JUMP_FORWARD ||
+           op == KF_OP_JUMP_BACKWARD || op == KF_OP_JUMP_BACKWARD_NO_INTERRUPT;
+}
+
+static int is_scope_exit(int op) {
+    return op == KF_OP_RETURN_VALUE || op == KF_OP_RAISE_VARARGS || op == KF_OP_RERAISE;
+}
+
+static const KcgInstr *last_instr(const Block *b) {
+    return b->count ? &b->instr[b->count - 1] : NULL;
+}
+
+static int no_fallthrough(const Block *b) {
+    const KcgInstr *last = last_instr(b);
+    return last && (is_uncond_jump(last->op) || is_scope_exit(last->op));
+}
+
+static int is_exit_block(const Block *b) {
+    const KcgInstr *last = last_instr(b);
+    return last && is_scope_exit(last->op);
+}
+
+// Net stack effect of 'op' with 'arg', falling through ('jump' 0) or jumping.
+static int stack_effect(int op, int arg, int jump) {
+    if (op == KF_OP_RETURN_GENERATOR) {
+        // The generator's first send() pushes its value here, which the
+        // POP_TOP after it drops (opcodes.h says 0, as CPython's table).
+        return 1;
+    }
+    switch (op) {
+#define KF_EFFECT_CASE(name, kind, effect, jump_effect)                                          \
+    case KF_OP_##name:                                                                           \
+        return jump ? (jump_effect) : (effect);
+        KF_OPCODES(KF_EFFECT_CASE)
+#undef KF_EFFECT_CASE
+    case KCG_SETUP_FINALLY:
+    case KCG_SETUP_WITH:
+        return jump ? 1 : 0;
+    case KCG_SETUP_CLEANUP:
+        return jump ? 2 : 0;
+    default:
+        return 0;
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Blocks
+
+static Block *new_block(Asm *a) {
+    KCg *c = a->c;
+    if (a->nblocks == a->cap) {
+        int ncap = a->cap ? a->cap * 2 : 16;
+        Block **n = karena_alloc(c->arena, sizeof(Block *) * (size_t)ncap);
+        if (!n) {
+            kcg_nomem(c);
+            return NULL;
+        }
+        if (a->nblocks) {
+            memcpy(n, a->blocks, sizeof(Block *) * (size_t)a->nblocks);
+        }
+        a->blocks = n;
+        a->cap = ncap;
+    }
+    Block *b = karena_calloc(c->arena, sizeof(Block));
+    if (!b) {
+        kcg_nomem(c);
+        return NULL;
+    }
+    b->index = a->nblocks;
+    b->startdepth = INT_MIN;
+    a->blocks[a->nblocks++] = b;
+    return b;
+}
+
+// Makes room for one more instruction in 'b' (copying a borrowed range).
+static int reserve(Asm *a, Block *b, int extra) {
+    if (b->count + extra <= b->cap) {
+        return 0;
+    }
+    int ncap = (b->count + extra) * 2;
+    KcgInstr *n = karena_alloc(a->c->arena, sizeof(KcgInstr) * (size_t)ncap);
+    if (!n) {
+        return kcg_nomem(a->c);
+    }
+    if (b->count) {
+        memcpy(n, b->instr, sizeof(KcgInstr) * (size_t)b->count);
+    }
+    b->instr = n;
+    b->cap = ncap;
+    return 0;
+}
+
+static int insert_instr(Asm *a, Block *b, int pos, const KcgInstr *in) {
+    TRY(reserve(a, b, 1));
+    memmove(&b->instr[pos + 1], &b->instr[pos], sizeof(KcgInstr) * (size_t)(b->count - pos));
+    b->instr[pos] = *in;
+    b->count++;
+    return 0;
+}
+
+// Cuts the buffer into blocks: one starts at each placed label and after
+// each jump or exit. Jump targets become block indices.
+static int build_blocks(Asm *a) {
+    KcgUnit *u = a->u;
+    int n = u->ninstrs;
+    int *label_block = karena_alloc(a->c->arena, sizeof(int) * (size_t)(u->nlabels + 1));
+    char *starts = karena_calloc(a->c->arena, (size_t)n + 2);
+    int *block_at = karena_alloc(a->c->arena, sizeof(int) * (size_t)(n + 2));
+    if (!label_block || !starts || !block_at) {
+        return kcg_nomem(a->c);
+    }
+    starts[0] = 1;
+    for (int i = 0; i < u->nlabels; i++) {
+        if (u->labels[i] >= 0) {
+            starts[u->labels[i]] = 1;
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        int op = u->instrs[i].op;
+        if (is_jump(op) || is_scope_exit(op)) {
+            starts[i + 1] = 1;
+        }
+    }
+    Block *prev = NULL;
+    for (int i = 0; i <= n; i++) {
+        if (starts[i]) {
+            Block *b = new_block(a);
+            if (!b) {
+                return -1;
+            }
+            b->instr = &u->instrs[i];
+            if (prev) {
+                prev->next = b;
+            } else {
+                a->entry = b;
+            }
+            prev = b;
+        }
+        block_at[i] = prev->index;
+        if (i < n) {
+            prev->count++;
+        }
+    }
+    for (int i = 0; i < u->nlabels; i++) {
+        label_block[i] = u->labels[i] >= 0 ? block_at[u->labels[i]] : -1;
+    }
+    for (int i = 0; i < n; i++) {
+        KcgInstr *in = &u->instrs[i];
+        if (is_jump(in->op)) {
+            if (in->target < 0 || label_block[in->target] < 0) {
+                return kcg_error(a->c, "internal error: jump to an unplaced label");
+            }
+            in->target = label_block[in->target];
+        }
+    }
+    return 0;
+}
+
+static Block *target_of(const Asm *a, const KcgInstr *in) {
+    return a->blocks[in->target];
+}
+
+// ---------------------------------------------------------------------------
+// Prefix: COPY_FREE_VARS, MAKE_CELL, RETURN_GENERATOR
+
+static int insert_prefix(Asm *a, int flags) {
+    KcgUnit *u = a->u;
+    KfPosition none = {-1, -1, -1, -1};
+    int pos = 0;
+    Block *entry = a->entry;
+    if (u->freevars.count) {
+        KcgInstr in = {KF_OP_COPY_FREE_VARS, u->freevars.count, -1, none, -1};
+        TRY(insert_instr(a, entry, pos++, &in));
+    }
+    // Cells that are arguments come first (in argument order), as their
+    // slots do; the others follow in name order.
+    for (int i = 0; i < u->varnames.count; i++) {
+        int cell = kmap_get(&u->cellvars, u->varnames.keys[i], -1);
+        if (cell >= 0) {
+            KcgInstr in = {KF_OP_MAKE_CELL, cell, -1, none, -1};
+            TRY(insert_instr(a, entry, pos++, &in));
+        }
+    }
+    for (int i = 0; i < u->cellvars.count; i++) {
+        if (kmap_find(&u->varnames, u->cellvars.keys[i]) < 0) {
+            KcgInstr in = {KF_OP_MAKE_CELL, i, -1, none, -1};
+            TRY(insert_instr(a, entry, pos++, &in));
+        }
+    }
+    if (flags & (KF_CO_GENERATOR | KF_CO_COROUTINE | KF_CO_ASYNC_GENERATOR)) {
+        KfPosition first = {u->firstlineno, u->firstlineno, -1, -1};
+        KcgInstr gen = {KF_OP_RETURN_GENERATOR, 0, -1, first, -1};
+        KcgInstr pop = {KF_OP_POP_TOP, 0, -1, none, -1};
+        TRY(insert_instr(a, entry, pos++, &gen));
+        TRY(insert_instr(a, entry, pos++, &pop));
+    }
+    return 0;
+}
+
+// ---------------------------------------------------------------------------
+// Peephole optimisation of one block
+
+static int const_is_true(const KfConst *k) {
+    switch (k->kind) {
+    case KF_CONST_NONE:
+    case KF_CONST_FALSE:
+        return 0;
+    case KF_CONST_INT:
+        return k->i != 0;
+    case KF_CONST_FLOAT:
+        return k->f != 0.0;
+    case KF_CONST_COMPLEX:
+        return k->f != 0.0 || k->imag != 0.0;
+    case KF_CONST_STR:
+    case KF_CONST_BYTES:
+        return k->len != 0;
+    case KF_CONST_TUPLE:
+    case KF_CONST_FROZENSET:
+        return k->count != 0;
+    default:
+        return 1;
+    }
+}
+
+// Replaces the jump-free 'inst' target with the target's own target when
+// the target block starts with a jump on the same line (jump_thread).
+static int jump_thread(Asm *a, KcgInstr *inst, const KcgInstr *target, int op) {
+    (void)a;
+    if (inst->pos.lineno == target->pos.lineno && inst->target != target->target) {
+        inst->target = target->target;
+        inst->op = op;
+        return 1;
+    }
+    return 0;
+}
+
+// LOAD_CONST*n BUILD_TUPLE n -> LOAD_CONST tuple.
+static int fold_tuple_on_constants(Asm *a, Block *b, int i) {
+    KcgInstr *build = &b->instr[i];
+    int n = build->arg;
+    if (i < n) {
+        return 0;
+    }
+    for (int j = i - n; j < i; j++) {
+        if (b->instr[j].op != KF_OP_LOAD_CONST) {
+            return 0;
+        }
+    }
+    KfConst *items = karena_alloc(a->c->arena, sizeof(KfConst) * (size_t)(n ? n : 1));
+    if (!items) {
+        return kcg_nomem(a->c);
+    }
+    for (int j = 0; j < n; j++) {
+        items[j] = a->u->consts[b->instr[i - n + j].arg];
+        b->instr[i - n + j].op = KF_OP_NOP;
+    }
+    KfConst tuple = {.kind = KF_CONST_TUPLE, .items = items, .count = n};
+    KcgUnit *saved = a->c->u;
+    a->c->u = a->u;
+    int index = kcg_const_index(a->c, &tuple);
+    a->c->u = saved;
+    TRY(index);
+    build->op = KF_OP_LOAD_CONST;
+    build->arg = index;
+    return 0;
+}
+
+static int optimize_load_const(Asm *a, Block *b, int i) {
+    KcgInstr *inst = &b->instr[i];
+    if (i + 1 >= b->count) {
+        return 0;
+    }
+    KcgInstr *next = &b->instr[i + 1];
+    const KfConst *k = &a->u->consts[inst->arg];
+    switch (next->op) {
+    case KF_OP_POP_JUMP_IF_FALSE:
+    case KF_OP_POP_JUMP_IF_TRUE: {
+        int jump_if_true = next->op == KF_OP_POP_JUMP_IF_TRUE;
+        inst->op = KF_OP_NOP;
+        next->op = const_is_true(k) == jump_if_true ? KCG_JUMP : KF_OP_NOP;
+        return 0;
+    }
+    case KF_OP_JUMP_IF_FALSE_OR_POP:
+    case KF_OP_JUMP_IF_TRUE_OR_POP: {
+        int jump_if_true = next->op == KF_OP_JUMP_IF_TRUE_OR_POP;
+        if (const_is_true(k) == jump_if_true) {
+            next->op = KCG_JUMP;
+        } else {
+            inst->op = KF_OP_NOP;
+            next->op = KF_OP_NOP;
+        }
+        return 0;
+    }
+    case KF_OP_IS_OP: {
+        if (k->kind != KF_CONST_NONE || i + 2 >= b->count) {
+            return 0;
+        }
+        KcgInstr *jump = &b->instr[i + 2];
+        int invert = next->arg;
+        if (jump->op == KF_OP_POP_JUMP_IF_FALSE) {
+            invert = !invert;
+        } else if (jump->op != KF_OP_POP_JUMP_IF_TRUE) {
+            return 0;
+        }
+        inst->op = KF_OP_NOP;
+        next->op = KF_OP_NOP;
+        jump->op = invert ? KF_OP_POP_JUMP_IF_NOT_NONE : KF_OP_POP_JUMP_IF_NONE;
+        return 0;
+    }
+    default:
+        return 0;
+    }
+}
+
+static int optimize_jump(Asm *a, KcgInstr *inst, int *again) {
+    Block *tb = target_of(a, inst);
+    if (tb->count == 0) {
+        return 0;
+    }
+    const KcgInstr *target = &tb->instr[0];
+    int t = target->op;
+    switch (inst->op) {
+    case KF_OP_JUMP_IF_FALSE_OR_POP:
+    case KF_OP_JUMP_IF_TRUE_OR_POP: {
+        int same = inst->op == KF_OP_JUMP_IF_FALSE_OR_POP ? KF_OP_POP_JUMP_IF_FALSE
+                                                          : KF_OP_POP_JUMP_IF_TRUE;
+        int other_pop = inst->op == KF_OP_JUMP_IF_FALSE_OR_POP ? KF_OP_POP_JUMP_IF_TRUE
+                                                               : KF_OP_POP_JUMP_IF_FALSE;
+        int other_keep = inst->op == KF_OP_JUMP_IF_FALSE_OR_POP ? KF_OP_JUMP_IF_TRUE_OR_POP
+                                                                : KF_OP_JUMP_IF_FALSE_OR_POP;
+        if (t == same) {
+            *again = jump_thread(a, inst, target, same);
+        } else if (t == KCG_JUMP || t == inst->op) {
+            *again = jump_thread(a, inst, target, inst->op);
+        } else if ((t == other_keep || t == other_pop) && inst->pos.lineno == target->pos.lineno &&
+                   tb->next) {
+            inst->op = same;
+            inst->target = tb->next->index;
+            *again = 1;
+        }
+        return 0;
+    }
+    case KF_OP_POP_JUMP_IF_FALSE:
+    case KF_OP_POP_JUMP_IF_TRUE:
+    case KF_OP_POP_JUMP_IF_NONE:
+    case KF_OP_POP_JUMP_IF_NOT_NONE:
+    case KCG_JUMP:
+        if (t == KCG_JUMP) {
+            *again = jump_thread(a, inst, target, inst->op);
+        }
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+static int optimize_block(Asm *a, Block *b) {
+    for (int i = 0; i < b->count; i++) {
+        KcgInstr *inst = &b->instr[i];
+        int next_op = i + 1 < b->count ? b->instr[i + 1].op : -1;
+        switch (inst->op) {
+        case KF_OP_LOAD_CONST:
+            TRY(optimize_load_const(a, b, i));
+            break;
+        case KF_OP_BUILD_TUPLE:
+            if (next_op == KF_OP_UNPACK_SEQUENCE && inst->arg == b->instr[i + 1].arg) {
+                if (inst->arg == 1) {
+                    inst->op = KF_OP_NOP;
+                    b->instr[i + 1].op = KF_OP_NOP;
+                    break;
+                }
+                if (inst->arg == 2 || inst->arg == 3) {
+                    inst->op = KF_OP_NOP;
+                    b->instr[i + 1].op = KF_OP_SWAP;
+                    break;
+                }
+            }
+            TRY(fold_tuple_on_constants(a, b, i));
+            break;
+        case KF_OP_SWAP:
+            if (inst->arg == 1) {
+                inst->op = KF_OP_NOP;
+            }
+            break;
+        case KF_OP_PUSH_NULL:
+            if (next_op == KF_OP_LOAD_GLOBAL && (b->instr[i + 1].arg & 1) == 0) {
+                inst->op = KF_OP_NOP;
+                b->instr[i + 1].arg |= 1;
+            }
+            break;
+        default:
+            if (is_jump(inst->op) && !is_block_push(inst->op)) {
+                // Re-examine a threaded jump, with a bound against cycles.
+                for (int n = 0; n < 100; n++) {
+                    int again = 0;
+                    TRY(optimize_jump(a, inst, &again));
+                    if (!again) {
+                        break;
+                    }
+                }
+            }
+            break;
+        }
+    }
+    return 0;
+}
+
+// Removes NOPs that carry no line of their own (clean_basic_block).
+static void clean_block(Block *b) {
+    int dest = 0, prev_lineno = -1;
+    for (int src = 0; src < b->count; src++) {
+        KcgInstr *in = &b->instr[src];
+        int lineno = in->pos.lineno;
+        if (in->op == KF_OP_NOP) {
+            if (lineno < 0 || prev_lineno == lineno) {
+                continue;
+            }
+            if (src < b->count - 1) {
+                int next_lineno = b->instr[src + 1].pos.lineno;
+                if (next_lineno < 0 || next_lineno == lineno) {
+                    b->instr[src + 1].pos = in->pos;
+                    continue;
+                }
+            } else {
+                Block *next = b->next;
+                while (next && next->count == 0) {
+                    next = next->next;
+                }
+                if (next && lineno == next->instr[0].pos.lineno) {
+                    continue;
+                }
+            }
+        }
+        if (dest != src) {
+            b->instr[dest] = *in;
+        }
+        dest++;
+        prev_lineno = lineno;
+    }
+    b->count = dest;
+}
+
+// ---------------------------------------------------------------------------
+// Control-flow graph passes
+
+static int is_exit_without_lineno(const Block *b) {
+    if (!is_exit_block(b)) {
+        return 0;
+    }
+    for (int i = 0; i < b->count; i++) {
+        if (b->instr[i].pos.lineno >= 0) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+// A jump to a small exit block without line number is replaced by a copy
+// of it (extend_block).
+enum { MAX_COPY_SIZE = 4 };
+
+static int extend_block(Asm *a, Block *b) {
+    KcgInstr *last = b->count ? &b->instr[b->count - 1] : NULL;
+    if (!last || !is_uncond_jump(last->op)) {
+        return 0;
+    }
+    Block *t = target_of(a, last);
+    if (!is_exit_without_lineno(t) || t->count > MAX_COPY_SIZE) {
+        return 0;
+    }
+    last->op = KF_OP_NOP;
+    TRY(reserve(a, b, t->count));
+    memcpy(&b->instr[b->count], t->instr, sizeof(KcgInstr) * (size_t)t->count);
+    b->count += t->count;
+    return 0;
+}
+
+// Counts predecessors of every block reachable from the entry.
+static int mark_reachable(Asm *a) {
+    Block **stack = karena_alloc(a->c->arena, sizeof(Block *) * (size_t)(a->nblocks + 1));
+    if (!stack) {
+        return kcg_nomem(a->c);
+    }
+    for (int i = 0; i < a->nblocks; i++) {
+        a->blocks[i]->predecessors = 0;
+        a->blocks[i]->visited = 0;
+    }
+    int sp = 0;
+    stack[sp++] = a->entry;
+    a->entry->predecessors = 1;
+    a->entry->visited = 1;
+    while (sp > 0) {
+        Block *b = stack[--sp];
+        if (b->next && !no_fallthrough(b)) {
+            if (!b->next->visited) {
+                b->next->visited = 1;
+                stack[sp++] = b->next;
+            }
+            b->next->predecessors++;
+        }
+        for (int i = 0; i < b->count; i++) {
+            if (is_jump(b->instr[i].op)) {
+                Block *t = target_of(a, &b->instr[i]);
+                if (!t->visited) {
+                    t->visited = 1;
+                    stack[sp++] = t;
+                }
+                t->predecessors++;
+            }
+        }
+    }
+    return 0;
+}
+
+static void eliminate_empty_blocks(Asm *a) {
+    for (Block *b = a->entry; b; b = b->next) {
+        Block *next = b->next;
+        if (next) {
+            while (next->count == 0 && next->next) {
+                next = next->next;
+            }
+            b->next = next;
+        }
+    }
+    for (Block *b = a->entry; b; b = b->next) {
+        for (int i = 0; i < b->count; i++) {
+            KcgInstr *in = &b->instr[i];
+            if (is_jump(in->op)) {
+                Block *t = target_of(a, in);
+                while (t->count == 0 && t->next) {
+                    t = t->next;
+                }
+                in->target = t->index;
+            }
+        }
+    }
+}
+
+static int optimize_cfg(Asm *a) {
+    for (Block *b = a->entry; b; b = b->next) {
+        TRY(optimize_block(a, b));
+        clean_block(b);
+    }
+    for (Block *b = a->entry; b; b = b->next) {
+        TRY(extend_block(a, b));
+    }
+    TRY(mark_reachable(a));
+    for (Block *b = a->entry; b; b = b->next) {
+        if (b->predecessors == 0) {
+            b->count = 0;
+        }
+    }
+    eliminate_empty_blocks(a);
+    for (Block *b = a->entry; b; b = b->next) {
+        clean_block(b);
+    }
+    int maybe_empty = 0;
+    for (Block *b = a->entry; b; b = b->next) {
+        KcgInstr *last = b->count ? &b->instr[b->count - 1] : NULL;
+        if (last && (last->op == KCG_JUMP || last->op == KCG_JUMP_NO_INTERRUPT) &&
+            target_of(a, last) == b->next) {
+            last->op = KF_OP_NOP;
+            clean_block(b);
+            maybe_empty = 1;
+        }
+    }
+    if (maybe_empty) {
+        eliminate_empty_blocks(a);
+    }
+    return 0;
+}
+
+// Exit blocks without a line number reached by several jumps are copied
+// so each copy can take the line of its jump.
+static int duplicate_exits_without_lineno(Asm *a) {
+    TRY(mark_reachable(a));
+    for (Block *b = a->entry; b; b = b->next) {
+        KcgInstr *last = b->count ? &b->instr[b->count - 1] : NULL;
+        if (!last || !is_jump(last->op)) {
+            continue;
+        }
+        Block *t = target_of(a, last);
+        if (is_exit_without_lineno(t) && t->predecessors > 1) {
+            Block *copy = new_block(a);
+            if (!copy) {
+                return -1;
+            }
+            TRY(reserve(a, copy, t->count));
+            memcpy(copy->instr, t->instr, sizeof(KcgInstr) * (size_t)t->count);
+            copy->count = t->count;
+            copy->instr[0].pos = last->pos;
+            last->target = copy->index;
+            t->predecessors--;
+            copy->predecessors = 1;
+            copy->next = t->next;
+            t->next = copy;
+        }
+    }
+    for (Block *b = a->entry; b; b = b->next) {
+        if (!no_fallthrough(b) && b->next && b->count > 0 && is_exit_without_lineno(b->next)) {
+            b->next->instr[0].pos = b->instr[b->count - 1].pos;
+        }
+    }
+    return 0;
+}
+
+static void propagate_line_numbers(Asm *a) {
+    for (Block *b = a->entry; b; b = b->next) {
+        if (b->count == 0) {
+            continue;
+        }
+        KfPosition prev = {-1, -1, -1, -1};
+        for (int i = 0; i < b->count; i++) {
+            if (b->instr[i].pos.lineno < 0) {
+                b->instr[i].pos = prev;
+            } else {
+                prev = b->instr[i].pos;
+            }
+        }
+        if (!no_fallthrough(b) && b->next && b->next->predecessors == 1 && b->next->count &&
+            b->next->instr[0].pos.lineno < 0) {
+            b->next->instr[0].pos = prev;
+        }
+        const KcgInstr *last = &b->instr[b->count - 1];
+        if (is_jump(last->op) && !is_block_push(last->op)) {
+            Block *t = target_of(a, last);
+            if (t->predecessors == 1 && t->count && t->instr[0].pos.lineno < 0) {
+                t->instr[0].pos = prev;
+            }
+        }
+    }
+}
+
+static void guarantee_lineno_for_exits(Asm *a) {
+    int lineno = a->u->firstlineno;
+    for (Block *b = a->entry; b; b = b->next) {
+        for (int i = 0; i < b->count; i++) {
+            KcgInstr *in = &b->instr[i];
+            if (in->pos.lineno < 0) {
+                if (is_scope_exit(in->op)) {
+                    in->pos = (KfPosition){lineno, lineno, -1, -1};
+                }
+            } else {
+                lineno = in->pos.lineno;
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Stack depth
+
+static void depth_push(Asm *a, Block **stack, int *sp, Block *b, int depth) {
+    if (b->startdepth != INT_MIN && b->startdepth != depth) {
+        a->c->depth_mismatches++;
+    }
+    if (b->startdepth < depth && b->startdepth < 100000) {
+        if (b->startdepth == INT_MIN) {
+            stack[(*sp)++] = b;
+        }
+        b->startdepth = depth;
+    }
+}
+
+static int stack_depth(Asm *a) {
+    Block **stack = karena_alloc(a->c->arena, sizeof(Block *) * (size_t)(a->nblocks + 1));
+    if (!stack) {
+        return kcg_nomem(a->c);
+    }
+    for (int i = 0; i < a->nblocks; i++) {
+        a->blocks[i]->startdepth = INT_MIN;
+    }
+    int sp = 0, maxdepth = 0;
+    depth_push(a, stack, &sp, a->entry, 0);
+    while (sp > 0) {
+        Block *b = stack[--sp];
+        int depth = b->startdepth;
+        Block *next = b->next;
+        for (int i = 0; i < b->count; i++) {
+            const KcgInstr *in = &b->instr[i];
+            int new_depth = depth + stack_effect(in->op, in->arg, 0);
+            if (new_depth > maxdepth) {
+                maxdepth = new_depth;
+            }
+            if (new_depth < 0) {
+                a->c->depth_mismatches++;
+            }
+            if (is_jump(in->op)) {
+                int target_depth = depth + stack_effect(in->op, in->arg, 1);
+                if (target_depth > maxdepth) {
+                    maxdepth = target_depth;
+                }
+                depth_push(a, stack, &sp, target_of(a, in), target_depth);
+            }
+            depth = new_depth;
+            if (is_uncond_jump(in->op) || is_scope_exit(in->op)) {
+                next = NULL;
+                break;
+            }
+        }
+        if (next) {
+            depth_push(a, stack, &sp, next, depth);
+        }
+    }
+    return maxdepth;
+}
+
+// ---------------------------------------------------------------------------
+// Exception handlers
+
+enum { MAX_EXCEPT_DEPTH = 200 };
+
+static int label_exception_targets(Asm *a) {
+    KArena *arena = a->c->arena;
+    Block **todo = karena_alloc(arena, sizeof(Block *) * (size_t)(a->nblocks + 1));
+    if (!todo) {
+        return kcg_nomem(a->c);
+    }
+    for (Block *b = a->entry; b; b = b->next) {
+        b->visited = 0;
+    }
+    Block *stack[MAX_EXCEPT_DEPTH];
+    int sp = 0;
+    todo[sp++] = a->entry;
+    a->entry->visited = 1;
+    a->entry->exstack = NULL;
+    a->entry->exdepth = 0;
+    while (sp > 0) {
+        Block *b = todo[--sp];
+        int depth = b->exdepth;
+        if (depth) {
+            memcpy(stack, b->exstack, sizeof(Block *) * (size_t)depth);
+        }
+        for (int i = 0; i < b->count; i++) {
+            KcgInstr *in = &b->instr[i];
+            int handler = depth ? stack[depth - 1]->index : -1;
+            if (is_block_push(in->op) || is_jump(in->op)) {
+                Block *t = target_of(a, in);
+                if (!t->visited) {
+                    t->visited = 1;
+                    t->exdepth = depth;
+                    t->exstack = karena_alloc(arena, sizeof(Block *) * (size_t)(depth + 1));
+                    if (!t->exstack) {
+                        return kcg_nomem(a->c);
+                    }
+                    memcpy(t->exstack, stack, sizeof(Block *) * (size_t)depth);
+                    todo[sp++] = t;
+                }
+            }
+            if (is_block_push(in->op)) {
+                if (depth >= MAX_EXCEPT_DEPTH) {
+                    return kcg_error(a->c, "too many statically nested blocks");
+                }
+                Block *t = target_of(a, in);
+                if (in->op != KCG_SETUP_FINALLY) {
+                    t->preserve_lasti = 1;
+                }
+                stack[depth++] = t;
+                in->except = -1;
+            } else if (in->op == KCG_POP_BLOCK) {
+                if (depth > 0) {
+                    depth--;
+                }
+                in->except = -1;
+            } else {
+                in->except = handler;
+            }
+        }
+        if (!no_fallthrough(b) && b->next && !b->next->visited) {
+            Block *n = b->next;
+            n->visited = 1;
+            n->exdepth = depth;
+            n->exstack = karena_alloc(arena, sizeof(Block *) * (size_t)(depth + 1));
+            if (!n->exstack) {
+                return kcg_nomem(a->c);
+            }
+            memcpy(n->exstack, stack, sizeof(Block *) * (size_t)depth);
+            todo[sp++] = n;
+        }
+    }
+    for (Block *b = a->entry; b; b = b->next) {
+        for (int i = 0; i < b->count; i++) {
+            KcgInstr *in = &b->instr[i];
+            if (is_block_push(in->op) || in->op == KCG_POP_BLOCK) {
+                in->op = KF_OP_NOP;
+            }
+        }
+        clean_block(b);
+    }
+    return 0;
+}
+
+// ---------------------------------------------------------------------------
+// Layout and the code object
+
+// Maps cell/free indices (cells first, then frees) to localsplus slots:
+// a cell that is also an argument shares the argument's slot.
+static int *cell_offsets(Asm *a, int nlocals) {
+    KcgUnit *u = a->u;
+    int n = u->cellvars.count + u->freevars.count;
+    int *fixed = karena_alloc(a->c->arena, sizeof(int) * (size_t)(n + 1));
+    if (!fixed) {
+        kcg_nomem(a->c);
+        return NULL;
+    }
+    int dropped = 0;
+    for (int i = 0; i < n; i++) {
+        if (i < u->cellvars.count) {
+            int arg = kmap_get(&u->varnames, u->cellvars.keys[i], -1);
+            if (arg >= 0) {
+                fixed[i] = arg;
+                dropped++;
+                continue;
+            }
+        }
+        fixed[i] = i + nlocals - dropped;
+    }
+    return fixed;
+}
+
+static int is_deref_op(int op) {
+    return op == KF_OP_LOAD_DEREF || op == KF_OP_STORE_DEREF || op == KF_OP_DELETE_DEREF ||
+           op == KF_OP_LOAD_CLASSDEREF || op == KF_OP_LOAD_CLOSURE || op == KF_OP_MAKE_CELL;
+}
+
+static int final_op(const Block *b, const KcgInstr *in, const Block *t) {
+    switch (in->op) {
+    case KCG_JUMP:
+        return t->offset > b->offset ? KF_OP_JUMP_FORWARD : KF_OP_JUMP_BACKWARD;
+    case KCG_JUMP_NO_INTERRUPT:
+        return t->offset > b->offset ? KF_OP_JUMP_FORWARD : KF_OP_JUMP_BACKWARD_NO_INTERRUPT;
+    default:
+        return in->op;
+    }
+}
+
+static int fill_localsplus(Asm *a, KfCode *code, int nlocals) {
+    KcgUnit *u = a->u;
+    int ncells_extra = 0;
+    for (int i = 0; i < u->cellvars.count; i++) {
+        if (kmap_find(&u->varnames, u->cellvars.keys[i]) < 0) {
+            ncells_extra++;
+        }
+    }
+    int n = nlocals + ncells_extra + u->freevars.count;
+    const char **names = karena_alloc(a->c->arena, sizeof(char *) * (size_t)(n + 1));
+    uint8_t *kinds = karena_alloc(a->c->arena, (size_t)n + 1);
+    if (!names || !kinds) {
+        return kcg_nomem(a->c);
+    }
+    int nargs = u->argcount + u->posonlyargcount + u->kwonlyargcount +
+                ((code->flags & KF_CO_VARARGS) != 0) + ((code->flags & KF_CO_VARKEYWORDS) != 0);
+    for (int i = 0; i < nlocals; i++) {
+        names[i] = u->varnames.keys[i];
+        kinds[i] = KF_LOCAL;
+        if (i < nargs) {
+            kinds[i] |= KF_LOCAL_ARG;
+        }
+        if (kmap_find(&u->cellvars, names[i]) >= 0) {
+            kinds[i] |= KF_LOCAL_CELL;
+        }
+    }
+    int j = nlocals;
+    for (int i = 0; i < u->cellvars.count; i++) {
+        if (kmap_find(&u->varnames, u->cellvars.keys[i]) < 0) {
+            names[j] = u->cellvars.keys[i];
+            kinds[j++] = KF_LOCAL_CELL;
+        }
+    }
+    for (int i = 0; i < u->freevars.count; i++) {
+        names[j] = u->freevars.keys[i];
+        kinds[j++] = KF_LOCAL_FREE;
+    }
+    code->localsplus = names;
+    code->localspluskinds = kinds;
+    code->nlocalsplus = n;
+    return 0;
+}
+
+static int emit_code(Asm *a, KfCode *code) {
+    KArena *arena = a->c->arena;
+    int n = 0;
+    for (Block *b = a->entry; b; b = b->next) {
+        b->offset = n;
+        n += b->count;
+    }
+    int nlocals = a->u->varnames.count;
+    int *fixed = cell_offsets(a, nlocals);
+    uint32_t *words = karena_alloc(arena, sizeof(uint32_t) * (size_t)(n + 1));
+    KfPosition *pos = karena_alloc(arena, sizeof(KfPosition) * (size_t)(n + 1));
+    if (!fixed || !words || !pos) {
+        return kcg_nomem(a->c);
+    }
+    int k = 0, nexc = 0, prev_handler = -1;
+    for (Block *b = a->entry; b; b = b->next) {
+        for (int i = 0; i < b->count; i++, k++) {
+            const KcgInstr *in = &b->instr[i];
+            int op = in->op, arg = in->arg;
+            if (is_jump(op)) {
+                const Block *t = target_of(a, in);
+                op = final_op(b, in, t);
+                arg = t->offset;
+            } else if (is_deref_op(op)) {
+                arg = fixed[arg];
+            }
+            if (arg > KF_MAX_ARG) {
+                return kcg_error(a->c, "instruction argument too large");
+            }
+            words[k] = KF_INSTR(op, arg);
+            pos[k] = in->pos;
+            if (pos[k].lineno < 0) {
+                pos[k] = (KfPosition){0, 0, -1, -1};
+            }
+            if (in->except != prev_handler) {
+                if (in->except >= 0) {
+                    nexc++;
+                }
+                prev_handler = in->except;
+            }
+        }
+    }
+    code->code = words;
+    code->positions = pos;
+    code->ncode = n;
+    KfExceptEntry *exc = karena_alloc(arena, sizeof(KfExceptEntry) * (size_t)(nexc + 1));
+    if (!exc) {
+        return kcg_nomem(a->c);
+    }
+    int e = 0, start = 0;
+    prev_handler = -1;
+    k = 0;
+    for (Block *b = a->entry;; b = b->next) {
+        int count = b ? b->count : 1;
+        for (int i = 0; i < count; i++, k++) {
+            int h = b ? b->instr[i].except : -1;
+            if (h == prev_handler) {
+                continue;
+            }
+            if (prev_handler >= 0) {
+                const Block *hb = a->blocks[prev_handler];
+                exc[e++] = (KfExceptEntry){start, k, hb->offset,
+                                           hb->startdepth - 1 - hb->preserve_lasti,
+                                           hb->preserve_lasti};
+            }
+            start = k;
+            prev_handler = h;
+        }
+        if (!b) {
+            break;
+        }
+    }
+    code->exceptions = exc;
+    code->nexceptions = e;
+    return fill_localsplus(a, code, nlocals);
+}
+
+// Keeps constants up to the last one used (the first, the docstring or
+// None, always stays).
+static void trim_unused_consts(Asm *a, KfCode *code) {
+    int max = 0;
+    for (Block *b = a->entry; b; b = b->next) {
+        for (int i = 0; i < b->count; i++) {
+            const KcgInstr *in = &b->instr[i];
+            if ((in->op == KF_OP_LOAD_CONST || in->op == KF_OP_KW_NAMES) && in->arg > max) {
+                max = in->arg;
+            }
+        }
+    }
+    code->nconsts = a->u->nconsts < max + 1 ? a->u->nconsts : max + 1;
+}
+
+KfCode *kasm_assemble(KCg *c, KcgUnit *u, int flags) {
+    Asm a = {.c = c, .u = u};
+    KfCode *code = karena_calloc(c->arena, sizeof(KfCode));
+    if (!code) {
+        kcg_nomem(c);
+        return NULL;
+    }
+    code->name = u->name;
+    code->qualname = u->qualname;
+    code->filename = c->filename;
+    code->firstlineno = u->firstlineno;
+    code->argcount = u->argcount;
+    code->posonlyargcount = u->posonlyargcount;
+    code->kwonlyargcount = u->kwonlyargcount;
+    code->flags = flags;
+    if (build_blocks(&a) < 0 || insert_prefix(&a, flags) < 0 || optimize_cfg(&a) < 0 ||
+        duplicate_exits_without_lineno(&a) < 0) {
+        return NULL;
+    }
+    trim_unused_consts(&a, code);
+    if (mark_reachable(&a) < 0) {
+        return NULL;
+    }
+    propagate_line_numbers(&a);
+    guarantee_lineno_for_exits(&a);
+    int depth = stack_depth(&a);
+    if (depth < 0 || label_exception_targets(&a) < 0) {
+        return NULL;
+    }
+    code->stacksize = depth;
+    code->consts = u->consts;
+    code->names = u->names.keys;
+    code->nnames = u->names.count;
+    if (emit_code(&a, code) < 0) {
+        return NULL;
+    }
+    return code;
+}
