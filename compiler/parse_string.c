@@ -122,23 +122,22 @@ static void split_token(const KToken *t, int *flags, const char **body, size_t *
 }
 
 // Decodes 'len' bytes of string body 'body' of token 't' into '*out'. Text
-// without backslashes is used in place. Decoding errors are reported at the
-// token after the strings, as CPython's _Pypegen_raise_decode_error does.
+// without escapes is used in place (the source has no '\r' left: the decoder
+// translated line breaks). Decoding errors are reported at the token after
+// the strings, as CPython's _Pypegen_raise_decode_error does.
 static int decode_body(Concat *c, const KToken *t, const char *body, size_t len, int flags,
                        KConst *out) {
     int is_bytes = (flags & KLIT_BYTES) != 0;
     int is_raw = (flags & KLIT_RAW) != 0;
-    int plain = 1;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)body[i];
-        if ((ch == '\\' && !is_raw) || ch == '\r') {
-            plain = 0;
-        } else if (ch >= 0x80 && is_bytes) {
-            kpar_error_tokens(c->p, t, t, "bytes can only contain ASCII literal characters");
-            return -1;
+    if (is_bytes) {
+        for (size_t i = 0; i < len; i++) {
+            if ((unsigned char)body[i] >= 0x80) {
+                kpar_error_tokens(c->p, t, t, "bytes can only contain ASCII literal characters");
+                return -1;
+            }
         }
     }
-    if (plain) {
+    if (is_raw || !memchr(body, '\\', len)) {
         memset(out, 0, sizeof *out);
         out->kind = is_bytes ? KCONST_BYTES : KCONST_STR;
         out->str = body;
@@ -146,8 +145,8 @@ static int decode_body(Concat *c, const KToken *t, const char *body, size_t len,
         return 0;
     }
     KDiag d = {0};
-    if (klit_decode_body(c->p->arena, body, len, is_raw, is_bytes, t->lineno,
-                         t->col, out, &d) < 0) {
+    if (klit_decode_body(c->p->arena, body, len, is_raw, is_bytes, t->lineno, t->col, out, &d) <
+        0) {
         if (d.kind == KDIAG_MEMORY_ERROR) {
             kpar_nomem(c->p);
             return -1;
