@@ -56,11 +56,10 @@ static _Thread_local int key_quiet;
 static _Thread_local int second_pass;
 
 // The furthest generic failure backtracked over by first-pass parsing since
-// the current kpar_* entry point was called: its token index and location.
+// the current kpar_* entry point was called: its token index.
 typedef struct {
     int active;
     int pos;
-    int lineno, col, end_lineno, end_col;
 } Furthest;
 static _Thread_local Furthest furthest;
 
@@ -175,6 +174,15 @@ static int token_index(const KParser *p, int lineno, int col) {
     return lo;
 }
 
+// Remembers a generic failure of first-pass parsing at token index 'pos'.
+static void note_failure(const KParser *p, int pos) {
+    if (!is_quiet() && !second_pass && (!furthest.active || pos > furthest.pos) &&
+        pos < p->count) {
+        furthest.active = 1;
+        furthest.pos = pos;
+    }
+}
+
 // An optional continuation (an operator's operand, a trailer) failed: when
 // generically, it is given up as a PEG parser does, back to 'm', and 1 is
 // returned; a first-pass failure is remembered in 'furthest'. Otherwise 0
@@ -183,14 +191,7 @@ static int backtrack(KParser *p, KParMark m) {
     if (!failed_generically(p)) {
         return 0;
     }
-    if (!is_quiet() && !second_pass) {
-        int pos = token_index(p, p->diag->lineno, p->diag->col);
-        if (!furthest.active || pos > furthest.pos) {
-            const KDiag *d = p->diag;
-            Furthest f = {1, pos, d->lineno, d->col, d->end_lineno, d->end_col};
-            furthest = f;
-        }
-    }
+    note_failure(p, token_index(p, p->diag->lineno, p->diag->col));
     kpar_reset(p, m);
     return 1;
 }
@@ -198,11 +199,7 @@ static int backtrack(KParser *p, KParMark m) {
 // "invalid syntax" where CPython's first pass got furthest: at token index
 // 'pos', or at a failure backtracked over beyond it.
 static void *fail_at(KParser *p, int pos) {
-    if (furthest.active && furthest.pos > pos) {
-        return kpar_error_at(p, KDIAG_SYNTAX_ERROR, furthest.lineno, furthest.col,
-                             furthest.end_lineno, furthest.end_col, "invalid syntax");
-    }
-    p->pos = pos;
+    p->pos = furthest.active && furthest.pos > pos ? furthest.pos : pos;
     return kpar_syntax_error(p);
 }
 
@@ -600,9 +597,11 @@ static KAstExpr *dict_value(KParser *p) {
     if (!e) {
         return second_pass_failed(p, (int)(star - p->toks));
     }
+    // RAISE_SYNTAX_ERROR_STARTING_FROM ends where CPython's tokenizer is:
+    // after the token looked at, less one, as the end is taken for 1-based.
     const KToken *next = kpar_peek(p);
-    return kpar_error_at(p, KDIAG_SYNTAX_ERROR, TOK_START(star), next->lineno, next->col,
-                         "cannot use a starred expression in a dictionary value");
+    return kpar_error_at(p, KDIAG_SYNTAX_ERROR, TOK_START(star), next->end_lineno,
+                         next->end_col - 1, "cannot use a starred expression in a dictionary value");
 }
 
 // double_starred_kvpair: '**' bitwise_or | kvpair, after the first entry
@@ -1383,7 +1382,12 @@ static KAstCmpop compare_op(const KParser *p, int *len) {
         return KAST_IN;
     case KTOK_KW_NOT:
         *len = 2;
-        return kpar_kind_at(p, 1) == KTOK_KW_IN ? KAST_NOT_IN : 0;
+        if (kpar_kind_at(p, 1) == KTOK_KW_IN) {
+            return KAST_NOT_IN;
+        }
+        // CPython's 'not' 'in' read the token after the 'not'.
+        note_failure(p, p->pos + 1);
+        return 0;
     case KTOK_KW_IS:
         if (kpar_kind_at(p, 1) == KTOK_KW_NOT) {
             *len = 2;
@@ -1514,13 +1518,43 @@ static KAstExpr *lambdef(KParser *p) {
     return checked(p, kast_lambda(p->arena, args, body, TOK_START(kw), PREV_END(p)));
 }
 
+// invalid_legacy_expression: NAME !'(' star_expressions, for the expression
+// from token index 'start' ('any_name' 0: only when the name is print or
+// exec, a shortcut when nothing else is wanted)
+//     -> "Missing parentheses in call to 'print'. Did you mean print(...)?"
+// CPython reads the expressions after any name, meeting the invalid_* rules
+// inside them, before it checks the name. Returns -1 when an error was
+// recorded, else 0 (the position is kept).
+static int invalid_legacy_expression(KParser *p, int start, int any_name) {
+    const KToken *t0 = &p->toks[start];
+    int legacy = kpar_is_name(t0, "print") || kpar_is_name(t0, "exec");
+    if (t0->kind != KTOK_NAME || p->toks[start + 1].kind == KTOK_LPAR || (!legacy && !any_name)) {
+        return 0;
+    }
+    KParMark m = kpar_mark(p);
+    p->pos = start + 1;
+    second_pass++;
+    KAstExpr *b = star_expressions(p, 1);
+    second_pass--;
+    if (b && legacy) {
+        const char *name = kpar_is_name(t0, "print") ? "print" : "exec";
+        kpar_error_at(p, KDIAG_SYNTAX_ERROR, TOK_START(t0), EXPR_END(b),
+                      "Missing parentheses in call to '%s'. Did you mean %s(...)?", name, name);
+        return -1;
+    }
+    if (!b && !failed_generically(p)) {
+        return -1;
+    }
+    kpar_reset(p, m);
+    return 0;
+}
+
 // A complete disjunction 'd' (from token index 'start') is followed by a
 // token that can start an expression:
 //     invalid_expression:
 //         !(NAME STRING | SOFT_KEYWORD) disjunction expression_without_invalid
 //         -> "invalid syntax. Perhaps you forgot a comma?" inside brackets
-//     invalid_legacy_expression: NAME !'(' star_expressions
-//         -> "Missing parentheses in call to 'print'. Did you mean print(...)?"
+// or else invalid_legacy_expression.
 // Returns -1 when an error was recorded, else 0 (the position is kept).
 static int invalid_expression(KParser *p, int start, KAstExpr *d) {
     const KToken *t0 = &p->toks[start];
@@ -1540,24 +1574,7 @@ static int invalid_expression(KParser *p, int start, KAstExpr *d) {
         }
         kpar_reset(p, m);
     }
-    int legacy = kpar_is_name(t0, "print") || kpar_is_name(t0, "exec");
-    if (legacy && p->toks[start + 1].kind != KTOK_LPAR) {
-        p->pos = start + 1;
-        second_pass++;
-        KAstExpr *b = star_expressions(p, 1);
-        second_pass--;
-        if (b) {
-            const char *name = kpar_is_name(t0, "print") ? "print" : "exec";
-            kpar_error_at(p, KDIAG_SYNTAX_ERROR, TOK_START(t0), EXPR_END(b),
-                          "Missing parentheses in call to '%s'. Did you mean %s(...)?", name, name);
-            return -1;
-        }
-        if (!failed_generically(p)) {
-            return -1;
-        }
-        kpar_reset(p, m);
-    }
-    return 0;
+    return invalid_legacy_expression(p, start, 1);
 }
 
 // expression:
@@ -1615,8 +1632,15 @@ static KAstExpr *expression(KParser *p) {
             p, kast_if_exp(p->arena, test, e, orelse, TOK_START(&p->toks[start]), PREV_END(p)));
     }
     p->depth = saved;
-    if (starts_expr[kind] && !is_quiet() && invalid_expression(p, start, e) < 0) {
-        return NULL;
+    if (!is_quiet()) {
+        if (starts_expr[kind] && invalid_expression(p, start, e) < 0) {
+            return NULL;
+        }
+        // A failure backtracked over dooms the parse: CPython's second pass
+        // then meets "print -1" as a legacy print statement too.
+        if (furthest.active && !second_pass && invalid_legacy_expression(p, start, 0) < 0) {
+            return NULL;
+        }
     }
     return e;
 }
