@@ -2,33 +2,35 @@
 // loader's KlCompiler face. The only file of loader/ that names the
 // compiler, so that a runtime built without it (krait-run) links the loader
 // with a NULL compiler instead.
-//
-// The code generator (kc_compile) is being written: until compiler.h
-// declares it, compiling reports that it is missing.
 #include "loader.h"
 
-#include "io.h"
+#include "compiler/compiler.h"
 
-#include <stdlib.h>
+#include <stddef.h>
 
-static int compile_missing(const char *filename, const char *bytes, size_t len, int optimize,
-                           const KfCode **code, void **owner, char **message) {
-    (void)bytes;
-    (void)len;
-    (void)optimize;
+// Compiles a module's source: the unit is the owner of the code.
+static int compile_module(const char *filename, const char *bytes, size_t len, int optimize,
+                          const KfCode **code, void **owner, char **message) {
     *code = NULL;
     *owner = NULL;
-    char *r = kio_repr(filename);
-    *message = r ? kio_format("SystemError: cannot compile %s: krait's code generator is not "
-                              "built yet\n",
-                              r)
-                 : NULL;
-    free(r);
-    return -1;
+    *message = NULL;
+    KcUnit *u = kc_compile(filename, bytes, len, KC_MODE_EXEC, optimize);
+    if (!u) {
+        return -1; // no message: out of memory
+    }
+    const KfCode *c = kc_unit_code(u);
+    if (!c) {
+        *message = kc_format_error(u);
+        kc_unit_free(u);
+        return -1;
+    }
+    *code = c;
+    *owner = u;
+    return 0;
 }
 
-static void release_nothing(void *owner) {
-    (void)owner;
+static void release_unit(void *owner) {
+    kc_unit_free(owner);
 }
 
-const KlCompiler kl_kc_compiler = {compile_missing, release_nothing};
+const KlCompiler kl_kc_compiler = {compile_module, release_unit};
