@@ -221,6 +221,11 @@ static void allocate(Reader *r) {
 static int is_utf8(const uint8_t *s, size_t len) {
     size_t i = 0;
     while (i < len) {
+        uint64_t word;
+        if (len - i >= 8 && (memcpy(&word, s + i, 8), !(word & 0x8080808080808080ull))) {
+            i += 8; // eight ASCII bytes at once
+            continue;
+        }
         uint8_t c = s[i];
         size_t more;
         uint8_t lo = 0x80, hi = 0xBF;
@@ -301,10 +306,11 @@ static const uint8_t ARG_KINDS[KF_OP_COUNT] = {KF_OPCODES(ARG_KIND)};
 #undef ARG_KIND
 
 static void read_instructions(Reader *r, KfCode *c, uint32_t start) {
-    Span s = r->sec[KLAYOUT_S_INSTRS];
+    // One bounds check for the run, then plain loads within it.
+    Span s = sub(r, r->sec[KLAYOUT_S_INSTRS], 4 * (uint64_t)start, 4 * (uint64_t)c->ncode);
     uint32_t *out = r->instrs + start;
-    for (int i = 0; i < c->ncode && r->err == KF_OK; i++) {
-        uint32_t word = get32(r, s, 4 * ((uint64_t)start + (uint64_t)i));
+    for (size_t i = 0; i < s.len / 4 && r->err == KF_OK; i++) {
+        uint32_t word = klayout_get32(s.p + 4 * i);
         int op = KF_INSTR_OP(word);
         uint32_t arg = (uint32_t)KF_INSTR_ARG(word), limit = UINT32_MAX;
         if (op >= KF_OP_COUNT) {
