@@ -123,8 +123,9 @@ static void split_token(const KToken *t, int *flags, const char **body, size_t *
 
 // Decodes 'len' bytes of string body 'body' of token 't' into '*out'. Text
 // without escapes is used in place (the source has no '\r' left: the decoder
-// translated line breaks). Decoding errors are reported at the token after
-// the strings, as CPython's _Pypegen_raise_decode_error does.
+// translated line breaks). Errors are reported at the token after the
+// strings, as python3.11 (3.11.2) does; later 3.11 releases point at the
+// token for non-ASCII bytes.
 static int decode_body(Concat *c, const KToken *t, const char *body, size_t len, int flags,
                        KConst *out) {
     int is_bytes = (flags & KLIT_BYTES) != 0;
@@ -132,8 +133,7 @@ static int decode_body(Concat *c, const KToken *t, const char *body, size_t len,
     if (is_bytes) {
         for (size_t i = 0; i < len; i++) {
             if ((unsigned char)body[i] >= 0x80) {
-                kpar_error_tokens(c->p, t, t, "bytes can only contain ASCII literal characters");
-                return -1;
+                return fail(c, "bytes can only contain ASCII literal characters");
             }
         }
     }
