@@ -19,13 +19,18 @@ typedef struct Pat {
     int far; // index of the furthest token examined
 } Pat;
 
-// Kind of the token 'n' places ahead, noting it as examined.
+// Kind of the token 'n' places ahead, noting it as examined (CPython's
+// parser has fetched it).
 static int look(Pat *m, int n) {
-    int i = m->p->pos + n;
+    KParser *p = m->p;
+    int i = p->pos + n < p->count ? p->pos + n : p->count - 1;
     if (i > m->far) {
         m->far = i;
     }
-    return kpar_kind_at(m->p, n);
+    if (i > p->max_pos) {
+        p->max_pos = i;
+    }
+    return p->toks[i].kind;
 }
 
 // 1 when the token 'n' places ahead is the NAME 'word' (noting it as examined).
@@ -40,9 +45,8 @@ static const KToken *tok_at(const KParser *p, int i) {
 // Records "invalid syntax" at the furthest token examined.
 static void *no_parse(Pat *m) {
     KParser *p = m->p;
-    int far = m->far < p->count ? m->far : p->count - 1;
-    if (far > p->pos) {
-        p->pos = far;
+    if (m->far > p->pos) {
+        p->pos = m->far;
     }
     return kpar_syntax_error(p);
 }

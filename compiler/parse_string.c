@@ -574,6 +574,11 @@ KAstExpr *kpar_strings(KParser *p) {
     }
     c.last = kpar_prev(p);
     c.next = kpar_peek(p);
+    if (c.next->kind == KTOK_ERRORTOKEN && p->pos == p->count - 1) {
+        // CPython fails fetching the token after the strings (a lexical
+        // error, EOF in brackets) before their action runs.
+        return kpar_syntax_error(p);
+    }
 
     Pieces top;
     pieces_init(&top);
