@@ -1,0 +1,42 @@
+# Tests pow() with two and three arguments: modulus, negative exponents (modular inverse), errors.
+
+def show(label, fn):
+    try:
+        print(label, repr(fn()))
+    except Exception as e:
+        print(label, type(e).__name__, str(e))
+
+print(pow(2, 10), pow(2, -2), pow(-2, 3), pow(2.0, 3), pow(2, 0.5))
+print(pow(3, 4, 5), pow(3, 4, -5), pow(-3, 3, 5), pow(-3, 3, -5))
+print(pow(2, 100, 1000000007), pow(7, 10 ** 20, 13))
+print(pow(123456789, 987654321, 2 ** 61 - 1))
+print(pow(5, 0, 1), pow(5, 0, 7), pow(0, 0, 7))
+print(pow(3, -1, 7), pow(3, -2, 7), pow(38, -1, 97))
+print(pow(-3, -1, 7), pow(3, -1, -7))
+print(pow(2, 10, 2 ** 70 + 1))
+print(pow(10 ** 30, 5, 10 ** 40 + 7))
+show("pow(2,-1,4)", lambda: pow(2, -1, 4))
+show("pow(2,3,0)", lambda: pow(2, 3, 0))
+show("pow(2.0,3,5)", lambda: pow(2.0, 3, 5))
+show("pow(2,3.0,5)", lambda: pow(2, 3.0, 5))
+show("pow(2,3,5.0)", lambda: pow(2, 3, 5.0))
+show("pow(0,-1)", lambda: pow(0, -1))
+show("pow(0.0,-1)", lambda: pow(0.0, -1))
+show("pow(-8, 1/3)", lambda: pow(-8, 1 / 3))
+show("pow('a',2)", lambda: pow("a", 2))
+show("pow(2,'a')", lambda: pow(2, "a"))
+show("pow(base=2, exp=5)", lambda: pow(base=2, exp=5))
+show("pow(base=2, exp=5, mod=3)", lambda: pow(base=2, exp=5, mod=3))
+show("pow(1,2,3,4)", lambda: pow(1, 2, 3, 4))
+show("pow(1)", lambda: pow(1))
+print(2 ** 3 ** 2, (2 ** 3) ** 2, -2 ** -1, 2 ** -1 ** 2)
+print((-1) ** 0.5 if False else "skip")
+print(type((-8) ** (1 / 3)).__name__)
+print(10 ** 0, 10 ** 1, 10 ** 20, 10 ** -1)
+print(1 ** 10 ** 10, (-1) ** (10 ** 10), (-1) ** (10 ** 10 + 1))
+print(0 ** 10 ** 5)
+print(pow(True, 2), pow(2, True), pow(2, 3, True))
+print((2).__pow__(3), (2).__pow__(3, 5), (2).__rpow__(3))
+print(pow(2, 1000) % 1000007 == pow(2, 1000, 1000007))
+for m in (2, 3, 10, 97, 1000):
+    print(m, [pow(b, 5, m) for b in range(-3, 4)])
