@@ -12,6 +12,7 @@
 #include "codegen.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct Block {
@@ -19,6 +20,7 @@ typedef struct Block {
     int count, cap; // cap 0: 'instr' points into the unit's buffer
     struct Block *next; // layout order
     int index;
+    int rank; // creation order in python3.11's compiler (see KcgInstr.time)
     int startdepth;
     int predecessors;
     int offset;
@@ -34,6 +36,7 @@ typedef struct Asm {
     Block **blocks; // by index
     int nblocks, cap;
     Block *entry;
+    int nprefix; // prefix instructions at the start of the entry block
 } Asm;
 
 #define TRY(x)                                                                                 \
@@ -215,8 +218,22 @@ static int build_blocks(Asm *a) {
             prev->count++;
         }
     }
+    // A block's age: that of the last label placed at its start, else that
+    // of the implicit block python3.11 opens after a jump.
+    for (int i = 0; i < a->nblocks; i++) {
+        a->blocks[i]->rank = INT_MIN;
+    }
     for (int i = 0; i < u->nlabels; i++) {
         label_block[i] = u->labels[i] >= 0 ? block_at[u->labels[i]] : -1;
+        if (label_block[i] >= 0 && a->blocks[label_block[i]]->rank < u->label_time[i]) {
+            a->blocks[label_block[i]]->rank = u->label_time[i];
+        }
+    }
+    for (int i = 0; i < a->nblocks; i++) {
+        Block *b = a->blocks[i];
+        if (b->rank == INT_MIN) {
+            b->rank = b->count && b->instr[0].time >= 0 ? b->instr[0].time : -1;
+        }
     }
     for (int i = 0; i < n; i++) {
         KcgInstr *in = &u->instrs[i];
@@ -243,7 +260,7 @@ static int insert_prefix(Asm *a, int flags) {
     int pos = 0;
     Block *entry = a->entry;
     if (u->freevars.count) {
-        KcgInstr in = {KF_OP_COPY_FREE_VARS, u->freevars.count, -1, none, -1};
+        KcgInstr in = {KF_OP_COPY_FREE_VARS, u->freevars.count, -1, none, -1, -1, -1};
         TRY(insert_instr(a, entry, pos++, &in));
     }
     // Cells that are arguments come first (in argument order), as their
@@ -251,23 +268,24 @@ static int insert_prefix(Asm *a, int flags) {
     for (int i = 0; i < u->varnames.count; i++) {
         int cell = kmap_get(&u->cellvars, u->varnames.keys[i], -1);
         if (cell >= 0) {
-            KcgInstr in = {KF_OP_MAKE_CELL, cell, -1, none, -1};
+            KcgInstr in = {KF_OP_MAKE_CELL, cell, -1, none, -1, -1, -1};
             TRY(insert_instr(a, entry, pos++, &in));
         }
     }
     for (int i = 0; i < u->cellvars.count; i++) {
         if (kmap_find(&u->varnames, u->cellvars.keys[i]) < 0) {
-            KcgInstr in = {KF_OP_MAKE_CELL, i, -1, none, -1};
+            KcgInstr in = {KF_OP_MAKE_CELL, i, -1, none, -1, -1, -1};
             TRY(insert_instr(a, entry, pos++, &in));
         }
     }
     if (flags & (KF_CO_GENERATOR | KF_CO_COROUTINE | KF_CO_ASYNC_GENERATOR)) {
         KfPosition first = {u->firstlineno, u->firstlineno, -1, -1};
-        KcgInstr gen = {KF_OP_RETURN_GENERATOR, 0, -1, first, -1};
-        KcgInstr pop = {KF_OP_POP_TOP, 0, -1, none, -1};
+        KcgInstr gen = {KF_OP_RETURN_GENERATOR, 0, -1, first, -1, -1, -1};
+        KcgInstr pop = {KF_OP_POP_TOP, 0, -1, none, -1, -1, -1};
         TRY(insert_instr(a, entry, pos++, &gen));
         TRY(insert_instr(a, entry, pos++, &pop));
     }
+    a->nprefix = pos;
     return 0;
 }
 
@@ -379,6 +397,7 @@ static int optimize_load_const(Asm *a, Block *b, int i) {
         inst->op = KF_OP_NOP;
         next->op = KF_OP_NOP;
         jump->op = invert ? KF_OP_POP_JUMP_IF_NOT_NONE : KF_OP_POP_JUMP_IF_NONE;
+        jump->pos = next->pos; // the test's position, as python3.11 shows it
         return 0;
     }
     default:
@@ -428,6 +447,117 @@ static int optimize_jump(Asm *a, KcgInstr *inst, int *again) {
     }
 }
 
+// A run of SWAPs (and NOPs) starting at 'i' rewritten as the fewest SWAPs
+// with the same effect (each cycle of the permutation through the top);
+// '*i' moves to the run's last instruction.
+static int swaptimize(Asm *a, Block *b, int *i) {
+    KcgInstr *run = &b->instr[*i];
+    int depth = run[0].arg, len = 1, more = 0, limit = b->count - *i;
+    for (; len < limit; len++) {
+        if (run[len].op == KF_OP_SWAP) {
+            depth = run[len].arg > depth ? run[len].arg : depth;
+            more = 1;
+        } else if (run[len].op != KF_OP_NOP) {
+            break;
+        }
+    }
+    if (!more) {
+        return 0;
+    }
+    int *stack = karena_alloc(a->c->arena, sizeof(int) * (size_t)depth);
+    if (!stack) {
+        return kcg_nomem(a->c);
+    }
+    for (int k = 0; k < depth; k++) {
+        stack[k] = k;
+    }
+    for (int k = 0; k < len; k++) {
+        if (run[k].op == KF_OP_SWAP) {
+            int top = stack[0];
+            stack[0] = stack[run[k].arg - 1];
+            stack[run[k].arg - 1] = top;
+        }
+    }
+    enum { VISITED = -1 };
+    int current = len - 1;
+    for (int k = 0; k < depth; k++) {
+        if (stack[k] == VISITED || stack[k] == k) {
+            continue;
+        }
+        for (int j = k;;) {
+            if (j) {
+                run[current].op = KF_OP_SWAP;
+                run[current--].arg = j + 1;
+            }
+            if (stack[j] == VISITED) {
+                break;
+            }
+            int next = stack[j];
+            stack[j] = VISITED;
+            j = next;
+        }
+    }
+    while (current >= 0) {
+        run[current--].op = KF_OP_NOP;
+    }
+    *i += len - 1;
+    return 0;
+}
+
+static int is_swappable(const KcgInstr *in) {
+    return in->op == KF_OP_STORE_FAST || in->op == KF_OP_POP_TOP;
+}
+
+// Index of the next STORE_FAST/POP_TOP after 'i' (NOPs skipped, on line
+// 'lineno' when >= 0), or -1.
+static int next_swappable(const Block *b, int i, int lineno) {
+    while (++i < b->count) {
+        const KcgInstr *in = &b->instr[i];
+        if (lineno >= 0 && in->pos.lineno != lineno) {
+            return -1;
+        }
+        if (in->op == KF_OP_NOP) {
+            continue;
+        }
+        return is_swappable(in) ? i : -1;
+    }
+    return -1;
+}
+
+// SWAP n; STORE_FAST a; ...; STORE_FAST b -> the stores exchanged and the
+// SWAP dropped (apply_static_swaps), working leftwards from 'i'.
+static void apply_static_swaps(Block *b, int i) {
+    for (; i >= 0; i--) {
+        KcgInstr *swap = &b->instr[i];
+        if (swap->op != KF_OP_SWAP) {
+            if (swap->op == KF_OP_NOP || is_swappable(swap)) {
+                continue;
+            }
+            return;
+        }
+        int j = next_swappable(b, i, -1);
+        if (j < 0) {
+            return;
+        }
+        int k = j, lineno = b->instr[j].pos.lineno;
+        for (int count = swap->arg - 1; count > 0; count--) {
+            k = next_swappable(b, k, lineno);
+            if (k < 0) {
+                return;
+            }
+        }
+        // Two stores to one variable must keep their order.
+        if (b->instr[j].op == KF_OP_STORE_FAST && b->instr[k].op == KF_OP_STORE_FAST &&
+            b->instr[j].arg == b->instr[k].arg) {
+            return;
+        }
+        swap->op = KF_OP_NOP;
+        KcgInstr t = b->instr[j];
+        b->instr[j] = b->instr[k];
+        b->instr[k] = t;
+    }
+}
+
 static int optimize_block(Asm *a, Block *b) {
     for (int i = 0; i < b->count; i++) {
         KcgInstr *inst = &b->instr[i];
@@ -454,7 +584,10 @@ static int optimize_block(Asm *a, Block *b) {
         case KF_OP_SWAP:
             if (inst->arg == 1) {
                 inst->op = KF_OP_NOP;
+                break;
             }
+            TRY(swaptimize(a, b, &i));
+            apply_static_swaps(b, i);
             break;
         case KF_OP_PUSH_NULL:
             if (next_op == KF_OP_LOAD_GLOBAL && (b->instr[i + 1].arg & 1) == 0) {
@@ -527,6 +660,28 @@ static int is_exit_without_lineno(const Block *b) {
         }
     }
     return 1;
+}
+
+static int newer_first(const void *x, const void *y);
+
+// The blocks newest first, as python3.11 walks its block list (the order
+// decides where copies of exit blocks land).
+static Block **blocks_newest_first(Asm *a) {
+    int n = a->nblocks;
+    Block **order = karena_alloc(a->c->arena, sizeof(Block *) * (size_t)(n + 1));
+    if (!order) {
+        kcg_nomem(a->c);
+        return NULL;
+    }
+    memcpy(order, a->blocks, sizeof(Block *) * (size_t)n);
+    qsort(order, (size_t)n, sizeof(Block *), newer_first);
+    return order;
+}
+
+static int newer_first(const void *x, const void *y) {
+    const Block *a = *(const Block *const *)x, *b = *(const Block *const *)y;
+    return a->rank != b->rank ? (a->rank < b->rank) - (a->rank > b->rank)
+                              : (a->index < b->index) - (a->index > b->index);
 }
 
 // A jump to a small exit block without line number is replaced by a copy
@@ -611,12 +766,17 @@ static void eliminate_empty_blocks(Asm *a) {
 }
 
 static int optimize_cfg(Asm *a) {
+    eliminate_empty_blocks(a);
     for (Block *b = a->entry; b; b = b->next) {
         TRY(optimize_block(a, b));
         clean_block(b);
     }
-    for (Block *b = a->entry; b; b = b->next) {
-        TRY(extend_block(a, b));
+    Block **order = blocks_newest_first(a);
+    if (!order) {
+        return -1;
+    }
+    for (int k = 0, n = a->nblocks; k < n; k++) {
+        TRY(extend_block(a, order[k]));
     }
     TRY(mark_reachable(a));
     for (Block *b = a->entry; b; b = b->next) {
@@ -645,10 +805,17 @@ static int optimize_cfg(Asm *a) {
 }
 
 // Exit blocks without a line number reached by several jumps are copied
-// so each copy can take the line of its jump.
+// so each copy can take the line of its jump. Blocks are visited newest
+// first, as python3.11 walks its block list, so the copies land alike.
 static int duplicate_exits_without_lineno(Asm *a) {
     TRY(mark_reachable(a));
-    for (Block *b = a->entry; b; b = b->next) {
+    int n = a->nblocks;
+    Block **order = blocks_newest_first(a);
+    if (!order) {
+        return -1;
+    }
+    for (int k = 0; k < n; k++) {
+        Block *b = order[k];
         KcgInstr *last = b->count ? &b->instr[b->count - 1] : NULL;
         if (!last || !is_jump(last->op)) {
             continue;
@@ -678,13 +845,28 @@ static int duplicate_exits_without_lineno(Asm *a) {
     return 0;
 }
 
+// Where CPython 3.11's RESUME stands after the prefix: line 0 in a module,
+// the first line elsewhere. Instructions without a position before any
+// other take it.
+static KfPosition resume_position(const Asm *a) {
+    if (a->u->scope == KCG_SCOPE_MODULE) {
+        return (KfPosition){0, 1, 0, 0};
+    }
+    return (KfPosition){a->u->firstlineno, a->u->firstlineno, 0, 0};
+}
+
 static void propagate_line_numbers(Asm *a) {
+    int resume_pending = 1;
     for (Block *b = a->entry; b; b = b->next) {
         if (b->count == 0) {
             continue;
         }
         KfPosition prev = {-1, -1, -1, -1};
         for (int i = 0; i < b->count; i++) {
+            if (resume_pending && i == (b == a->entry ? a->nprefix : 0)) {
+                prev = resume_position(a);
+                resume_pending = 0;
+            }
             if (b->instr[i].pos.lineno < 0) {
                 b->instr[i].pos = prev;
             } else {
@@ -706,7 +888,7 @@ static void propagate_line_numbers(Asm *a) {
 }
 
 static void guarantee_lineno_for_exits(Asm *a) {
-    int lineno = a->u->firstlineno;
+    int lineno = resume_position(a).lineno;
     for (Block *b = a->entry; b; b = b->next) {
         for (int i = 0; i < b->count; i++) {
             KcgInstr *in = &b->instr[i];

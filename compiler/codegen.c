@@ -58,6 +58,20 @@ static int emit(KCg *c, int op, int arg, int target, const KfPosition *pos) {
         return -1;
     }
     KcgInstr *in = &u->instrs[u->ninstrs++];
+    in->time = -1;
+    if (u->ninstrs > 1) {
+        int prev = u->instrs[u->ninstrs - 2].op;
+        if (prev == KF_OP_RETURN_VALUE || prev == KF_OP_RAISE_VARARGS || prev == KF_OP_RERAISE ||
+            u->instrs[u->ninstrs - 2].target >= 0) {
+            in->time = u->instrs[u->ninstrs - 2].time2;
+        }
+    }
+    // python3.11 opens the block after a jump or exit right away (NEXT_BLOCK).
+    in->time2 = u->clock;
+    if (op == KF_OP_RETURN_VALUE || op == KF_OP_RAISE_VARARGS || op == KF_OP_RERAISE ||
+        target >= 0) {
+        u->clock++;
+    }
     in->op = op;
     in->arg = arg;
     in->target = target;
@@ -86,10 +100,13 @@ int kcg_jump_noline(KCg *c, int op, int label) {
 
 int kcg_new_label(KCg *c) {
     KcgUnit *u = c->u;
-    if (grow(c, (void **)&u->labels, &u->labelcap, u->nlabels, sizeof(int)) < 0) {
+    int cap = u->labelcap;
+    if (grow(c, (void **)&u->labels, &u->labelcap, u->nlabels, sizeof(int)) < 0 ||
+        grow(c, (void **)&u->label_time, &cap, u->nlabels, sizeof(int)) < 0) {
         return -1;
     }
     u->labels[u->nlabels] = -1;
+    u->label_time[u->nlabels] = u->clock++;
     return u->nlabels++;
 }
 

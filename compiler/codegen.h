@@ -40,6 +40,9 @@ typedef struct KcgInstr {
     int target;
     KfPosition pos; // lineno -1: no position (filled in by the assembler)
     int except;     // assembler: index of the handler block, -1 for none
+    int time;       // when it starts a block python3.11 would create here, the
+                    // unit's clock then (block creation order); otherwise -1
+    int time2;      // after a jump or exit: the clock reserved for the next block
 } KcgInstr;
 
 typedef enum {
@@ -89,7 +92,9 @@ typedef struct KcgUnit {
     KcgInstr *instrs;
     int ninstrs, instrcap;
     int *labels; // label -> instruction index, -1 until placed
+    int *label_time; // label -> the unit's clock when it was made
     int nlabels, labelcap;
+    int clock;   // counts labels and implicit blocks made, in order
     KMap names;    // co_names
     KMap varnames; // locals (parameters first)
     KMap cellvars; // cells, sorted by name ('__class__' first in classes)

@@ -310,12 +310,11 @@ int kcg_jump_if(KCg *c, const KAstExpr *e, int label, int cond) {
         return 0;
     }
     case KAST_COMPARE:
+        // The jump after a comparison sits at the comparison, and so do the
+        // jumps of the rest of the condition: python3.11's location stays set.
+        KCG_SET_LOC(c, e);
         if (e->v.compare.ops->count > 1) {
-            KfPosition saved = c->u->loc;
-            KCG_SET_LOC(c, e);
-            int r = jump_if_compare(c, e, label, cond);
-            c->u->loc = saved;
-            return r;
+            return jump_if_compare(c, e, label, cond);
         }
         break;
     default:
@@ -665,12 +664,24 @@ static void match_attr_location(KCg *c, const KAstExpr *attr) {
     }
 }
 
-// obj.meth(args): LOAD_METHOD + CALL, when no * or ** argument is used.
+// 1 when 'e' is a name the module binds by import (a module, whose
+// functions are called as plain attributes).
+static int is_import_originated(KCg *c, const KAstExpr *e) {
+    if (e->kind != KAST_NAME) {
+        return 0;
+    }
+    const KSymbol *s = ksym_symbol(ksym_top(c->st), e->v.name.id);
+    return s && (s->flags & KSYM_DEF_IMPORT);
+}
+
+// obj.meth(args): LOAD_METHOD + CALL, when no * or ** argument is used
+// and 'obj' is not an imported module.
 static int method_call(KCg *c, const KAstExpr *e) {
     const KAstExpr *meth = e->v.call.func;
     const KAstSeq *args = e->v.call.args, *kwds = e->v.call.keywords;
     int nargs = KAST_LEN(args), nkw = KAST_LEN(kwds);
     if (meth->kind != KAST_ATTRIBUTE || meth->v.attribute.ctx != KAST_LOAD ||
+        is_import_originated(c, meth->v.attribute.value) ||
         nargs + nkw + (nkw != 0) >= STACK_USE_GUIDELINE) {
         return 0;
     }

@@ -286,7 +286,8 @@ static int unwind_fblock_stack(KCg *c, int preserve_tos, KcgFBlock **loop) {
 
 static int return_stmt(KCg *c, const KAstStmt *s) {
     const KAstExpr *v = s->v.return_.value;
-    int preserve_tos = v && v->kind != KAST_CONSTANT;
+    const KfConst *k = v ? kcg_const_of(c, v) : NULL;
+    int preserve_tos = v && !k;
     if (c->u->ste->type != KSYM_FUNCTION) {
         return kcg_error(c, "'return' outside function");
     }
@@ -307,8 +308,7 @@ static int return_stmt(KCg *c, const KAstStmt *s) {
     if (!v) {
         TRY(kcg_load_none(c));
     } else if (!preserve_tos) {
-        KfConst k = kcg_const_from_ast(&v->v.constant.value);
-        TRY(kcg_load_const(c, &k));
+        TRY(kcg_load_const(c, k));
     }
     return kcg_op(c, KF_OP_RETURN_VALUE, 0);
 }
@@ -969,7 +969,7 @@ static int expr_stmt(KCg *c, const KAstExpr *value) {
         TRY(kcg_expr(c, value));
         return kcg_op(c, KF_OP_PRINT_EXPR, 0);
     }
-    if (value->kind == KAST_CONSTANT) {
+    if (value->kind == KAST_CONSTANT || kcg_const_of(c, value)) {
         return kcg_op(c, KF_OP_NOP, 0);
     }
     TRY(kcg_expr(c, value));

@@ -624,8 +624,174 @@ static int fold_tuple_binop(KFold *f, KAstExpr *e, const KfConst *l, const KfCon
     return 1;
 }
 
+// ---------------------------------------------------------------------------
+// '%s, %r' % (a, b) -> f'{a!s}, {b!r}' (optimize_format)
+
+enum { MAXDIGITS = 3 };
+
+// A literal run of 'fmt' from '*pos' up to the next lone '%', with '%%'
+// read as '%'; NULL when empty.
+static KAstExpr *format_literal(KFold *f, const char *fmt, size_t len, size_t *pos) {
+    size_t start = *pos, p = start;
+    int has_percents = 0;
+    while (p < len) {
+        if (fmt[p] != '%') {
+            p++;
+        } else if (p + 1 < len && fmt[p + 1] == '%') {
+            has_percents = 1;
+            p += 2;
+        } else {
+            break;
+        }
+    }
+    *pos = p;
+    if (p == start) {
+        return NULL;
+    }
+    char *text = karena_alloc(f->arena, p - start + 1);
+    if (!text) {
+        f->failed = 1;
+        return NULL;
+    }
+    size_t n = 0;
+    for (size_t i = start; i < p; i++) {
+        text[n++] = fmt[i];
+        if (has_percents && fmt[i] == '%') {
+            i++;
+        }
+    }
+    text[n] = 0;
+    KConst k = {.kind = KCONST_STR, .str = text, .len = n};
+    KAstExpr *e = kast_constant(f->arena, &k, NULL, -1, -1, -1, -1);
+    if (!e) {
+        f->failed = 1;
+    }
+    return e;
+}
+
+// One %-unit after the '%': flags, width, precision and the conversion
+// ('s', 'r' or 'a'), as a FormattedValue of 'arg'; NULL when unsupported.
+static KAstExpr *format_unit(KFold *f, const char *fmt, size_t len, size_t *pos, KAstExpr *arg) {
+    size_t p = *pos;
+    int ljust = 0, width = -1, prec = -1, digits;
+    char ch;
+#define NEXTC                                                                                      do {                                                                                               if (p >= len) {                                                                                    return NULL;                                                                               }                                                                                              ch = fmt[p++];                                                                             } while (0)
+    for (;;) {
+        NEXTC;
+        if (ch == '-') {
+            ljust = 1;
+        } else if (ch != '+' && ch != ' ' && ch != '#' && ch != '0') {
+            break;
+        }
+    }
+    if (ch >= '0' && ch <= '9') {
+        width = 0;
+        for (digits = 0; ch >= '0' && ch <= '9';) {
+            width = width * 10 + (ch - '0');
+            NEXTC;
+            if (++digits >= MAXDIGITS) {
+                return NULL;
+            }
+        }
+    }
+    if (ch == '.') {
+        NEXTC;
+        prec = 0;
+        for (digits = 0; ch >= '0' && ch <= '9';) {
+            prec = prec * 10 + (ch - '0');
+            NEXTC;
+            if (++digits >= MAXDIGITS) {
+                return NULL;
+            }
+        }
+    }
+#undef NEXTC
+    *pos = p;
+    if (ch != 's' && ch != 'r' && ch != 'a') {
+        return NULL;
+    }
+    char buf[16], *b = buf;
+    if (!ljust && width > 0) {
+        *b++ = '>';
+    }
+    if (width >= 0) {
+        b += snprintf(b, 4, "%d", width);
+    }
+    if (prec >= 0) {
+        b += snprintf(b, 5, ".%d", prec);
+    }
+    KAstExpr *spec = NULL;
+    if (b != buf) {
+        KConst k = {.kind = KCONST_STR, .str = karena_strndup(f->arena, buf, (size_t)(b - buf)),
+                    .len = (size_t)(b - buf)};
+        spec = k.str ? kast_constant(f->arena, &k, NULL, -1, -1, -1, -1) : NULL;
+        if (!spec) {
+            f->failed = 1;
+            return NULL;
+        }
+    }
+    KAstExpr *v = kast_formatted_value(f->arena, arg, ch, spec, arg->lineno, arg->col_offset,
+                                       arg->end_lineno, arg->end_col_offset);
+    if (!v) {
+        f->failed = 1;
+    }
+    return v;
+}
+
+static void optimize_format(KFold *f, KAstExpr *e, const KConst *fmt, const KAstSeq *elts) {
+    int nelts = KAST_LEN(elts), cnt = 0;
+    KAstSeq *seq = kast_seq_new(f->arena, nelts * 2 + 1);
+    if (!seq) {
+        f->failed = 1;
+        return;
+    }
+    int n = 0;
+    size_t pos = 0;
+    for (;;) {
+        KAstExpr *lit = format_literal(f, fmt->str, fmt->len, &pos);
+        if (lit) {
+            seq->items[n++] = lit;
+        } else if (f->failed) {
+            return;
+        }
+        if (pos >= fmt->len) {
+            break;
+        }
+        if (cnt >= nelts) {
+            return;
+        }
+        pos++;
+        KAstExpr *unit = format_unit(f, fmt->str, fmt->len, &pos, elts->items[cnt++]);
+        if (!unit) {
+            return;
+        }
+        seq->items[n++] = unit;
+    }
+    if (cnt < nelts) {
+        return;
+    }
+    seq->count = n;
+    KAstExpr *res = kast_joined_str(f->arena, seq, e->lineno, e->col_offset, e->end_lineno,
+                                    e->end_col_offset);
+    if (!res) {
+        f->failed = 1;
+        return;
+    }
+    *e = *res;
+}
+
 static void fold_binop(KFold *f, KAstExpr *e) {
     const KAstExpr *l = e->v.bin_op.left, *r = e->v.bin_op.right;
+    if (e->v.bin_op.op == KAST_MOD && l->kind == KAST_CONSTANT &&
+        l->v.constant.value.kind == KCONST_STR && r->kind == KAST_TUPLE && !kfold_tuple(f, r)) {
+        for (int i = 0; i < KAST_LEN(r->v.tuple.elts); i++) {
+            if (((const KAstExpr *)r->v.tuple.elts->items[i])->kind == KAST_STARRED) {
+                return;
+            }
+        }
+        optimize_format(f, e, &l->v.constant.value, r->v.tuple.elts);
+        return;
+    }
     if (l->kind == KAST_CONSTANT && r->kind == KAST_CONSTANT) {
         KConst out;
         if (fold_binop_consts(f, e->v.bin_op.op, &l->v.constant.value, &r->v.constant.value,

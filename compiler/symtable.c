@@ -123,6 +123,10 @@ KSymEntry *ksym_lookup(const KSymTable *st, const void *key) {
     return NULL;
 }
 
+KSymEntry *ksym_top(const KSymTable *st) {
+    return st->top;
+}
+
 const KSymbol *ksym_symbol(const KSymEntry *ste, const char *name) {
     int i = kmap_find(&ste->index, name);
     return i < 0 ? NULL : &ste->symbols[ste->index.vals[i]];

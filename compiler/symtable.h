@@ -100,6 +100,9 @@ KSymTable *ksym_build(KArena *a, const KAstMod *mod, int features, KDiag *diag);
 // or NULL.
 KSymEntry *ksym_lookup(const KSymTable *st, const void *key);
 
+// The module's entry.
+KSymEntry *ksym_top(const KSymTable *st);
+
 // The symbol 'name' (already mangled) of 'ste', or NULL.
 const KSymbol *ksym_symbol(const KSymEntry *ste, const char *name);
 

@@ -131,6 +131,44 @@ static void repr_bytes(const KfConst *k, FILE *out) {
     fputc(q, out);
 }
 
+// Code point of the UTF-8 sequence at 's' (at most 'len' bytes); '*n'
+// receives its length.
+static unsigned decode_utf8(const unsigned char *s, size_t len, int *n) {
+    if (s[0] < 0x80 || len < 2) {
+        *n = 1;
+        return s[0];
+    }
+    if (s[0] < 0xE0) {
+        *n = 2;
+        return ((s[0] & 0x1Fu) << 6) | (s[1] & 0x3Fu);
+    }
+    if (s[0] < 0xF0 || len < 4) {
+        *n = len < 3 ? (int)len : 3;
+        return len < 3 ? 0xFFFD : ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+    }
+    *n = 4;
+    return ((s[0] & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
+}
+
+// An approximation of str.isprintable() for non-ASCII code points: the
+// control, format, separator, surrogate and private-use ranges that
+// repr() escapes (a disassembler need not carry Unicode's tables).
+static int is_printable(unsigned cp) {
+    static const unsigned ranges[][2] = {
+        {0x80, 0xA0},     {0xAD, 0xAD},     {0x600, 0x605},   {0x61C, 0x61C},
+        {0x6DD, 0x6DD},   {0x70F, 0x70F},   {0x180E, 0x180E}, {0x2000, 0x200F},
+        {0x2028, 0x202F}, {0x205F, 0x2064}, {0x2066, 0x206F}, {0x3000, 0x3000},
+        {0xD800, 0xF8FF}, {0xFEFF, 0xFEFF}, {0xFFF9, 0xFFFB}, {0xFFFE, 0xFFFF},
+        {0xE0000, 0xE0FFF}, {0xF0000, 0x10FFFF},
+    };
+    for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++) {
+        if (cp >= ranges[i][0] && cp <= ranges[i][1]) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 static void repr_str(const KfConst *k, FILE *out) {
     int has_sq = memchr(k->str, '\'', k->len) != NULL;
     int has_dq = memchr(k->str, '"', k->len) != NULL;
@@ -148,11 +186,19 @@ static void repr_str(const KfConst *k, FILE *out) {
             fputs("\\r", out);
         } else if (c < 0x20 || c == 0x7f) {
             fprintf(out, "\\x%02x", c);
-        } else if (c == 0xED && i + 2 < k->len && ((unsigned char)k->str[i + 1] & 0xE0) == 0xA0) {
-            unsigned cp = 0xD000u | (((unsigned)k->str[i + 1] & 0x3F) << 6) |
-                          ((unsigned)k->str[i + 2] & 0x3F);
-            fprintf(out, "\\u%04x", cp);
-            i += 2;
+        } else if (c >= 0x80) {
+            int n;
+            unsigned cp = decode_utf8((const unsigned char *)k->str + i, k->len - i, &n);
+            if (is_printable(cp)) {
+                fwrite(k->str + i, 1, (size_t)n, out);
+            } else if (cp < 0x100) {
+                fprintf(out, "\\x%02x", cp);
+            } else if (cp < 0x10000) {
+                fprintf(out, "\\u%04x", cp);
+            } else {
+                fprintf(out, "\\U%08x", cp);
+            }
+            i += (size_t)n - 1;
         } else {
             fputc(c, out);
         }
@@ -298,7 +344,7 @@ static void print_argrepr(const KfCode *code, int op, int arg, FILE *out) {
         }
         return;
     case DIS_ARG_NAME:
-        if (arg < code->nnames) {
+        if (arg < code->nnames && code->names[arg][0]) {
             fprintf(out, " (%s)", code->names[arg]);
         }
         return;
