@@ -1,0 +1,56 @@
+# Tests list slicing: read with steps, slice assignment (resize, extended-slice size rules), slice deletion, negative indices.
+
+def show(label, fn):
+    try:
+        print(label, repr(fn()))
+    except Exception as e:
+        print(label, type(e).__name__, str(e))
+
+L = list(range(10))
+print(L[2:5], L[-3:], L[:-7], L[::2], L[::-1], L[8:2:-2], L[100:], L[-100:2], L[3:3], L[5:1])
+a = L[:]
+a[2:5] = ["x"]; print(a)
+a[2:3] = []; print(a)
+a[0:0] = [-2, -1]; print(a)
+a[len(a):] = [99]; print(a)
+a[-1:] = "ab"; print(a)
+a[:] = range(5); print(a)
+a[1:4] = (i * 10 for i in range(3)); print(a)
+a[::2] = ["e0", "e2", "e4"]; print(a)
+a[::-2] = [1, 2, 3]; print(a)
+show("ext size", lambda: a.__setitem__(slice(None, None, 2), [1]))
+show("assign int", lambda: a.__setitem__(slice(0, 1), 5))
+b = list(range(10))
+del b[::3]; print(b)
+del b[1:3]; print(b)
+del b[-1]; print(b)
+del b[::-2]; print(b)
+del b[100:]; print(b)
+del b[:]; print(b)
+c = list(range(6))
+c[1:5:2] = c[0:2]; print(c)
+c[:] = c; print(c)
+c[1:3] = c; print(c)
+d = [1, 2, 3]
+d[5:10] = [4]; print(d)
+d[-10:-5] = [0]; print(d)
+d[2:1] = ["mid"]; print(d)
+show("L[10]", lambda: L[10])
+show("L[-11]", lambda: L[-11])
+show("L[1.5]", lambda: L[1.5])
+show("L['a']", lambda: L["a"])
+show("setitem out", lambda: L.__setitem__(20, 1))
+show("delitem out", lambda: L.__delitem__(-20))
+show("step 0", lambda: L[::0])
+show("del step 0", lambda: L.__delitem__(slice(None, None, 0)))
+e = list(range(5))
+e[1], e[3] = e[3], e[1]; print(e)
+e[e[0]] = "z"; print(e)
+i = 0
+i, e[i] = 2, "w"; print(i, e)
+f = [[1, 2], [3, 4]]
+f[1][0] = 30; f[0][:] = [7]; print(f)
+g = list(range(20))
+print(g[2:18:5], g[-1:-20:-6], g[18:2:-5], g[slice(1, None, 4)], g[slice(-3, None)])
+g[2:18:5] = "abcd"; print(g)
+del g[1::2]; print(g)
