@@ -697,7 +697,12 @@ static int extend_block(Asm *a, Block *b) {
     if (!is_exit_without_lineno(t) || t->count > MAX_COPY_SIZE) {
         return 0;
     }
-    last->op = KF_OP_NOP;
+    // A jump with a line becomes a NOP carrying it; one without goes.
+    if (last->pos.lineno >= 0) {
+        last->op = KF_OP_NOP;
+    } else {
+        b->count--;
+    }
     TRY(reserve(a, b, t->count));
     memcpy(&b->instr[b->count], t->instr, sizeof(KcgInstr) * (size_t)t->count);
     b->count += t->count;
