@@ -19,8 +19,8 @@ typedef struct Pat {
     int far; // index of the furthest token examined
 } Pat;
 
-// Kind of the token 'n' places ahead, noting it as examined (CPython's
-// parser has fetched it).
+// Kind of the token 'n' places ahead, noting it as examined: CPython's
+// parser has fetched it, and fetching the final ERRORTOKEN raises its error.
 static int look(Pat *m, int n) {
     KParser *p = m->p;
     int i = p->pos + n < p->count ? p->pos + n : p->count - 1;
@@ -29,6 +29,12 @@ static int look(Pat *m, int n) {
     }
     if (i > p->max_pos) {
         p->max_pos = i;
+    }
+    if (i == p->count - 1 && p->toks[i].kind == KTOK_ERRORTOKEN && !kpar_failed(p)) {
+        int pos = p->pos;
+        p->pos = i;
+        kpar_syntax_error(p); // the lexical error, EOF or unclosed bracket it stands for
+        p->pos = pos;
     }
     return p->toks[i].kind;
 }
@@ -241,34 +247,50 @@ static int keyword_pattern(Pat *m, KParList *attrs, KParList *pats) {
     return 0;
 }
 
+// 1 when the parser has read the final ERRORTOKEN, whose fetch fails in CPython.
+static int read_bad_token(const KParser *p) {
+    return p->max_pos == p->count - 1 && p->toks[p->max_pos].kind == KTOK_ERRORTOKEN;
+}
+
 // invalid_class_argument_pattern:
 //     [positional_patterns ','] keyword_patterns ',' a=positional_patterns { a }
 // The current token starts a positional pattern after keyword patterns.
 // CPython raises "positional patterns follow keyword patterns" over the run
-// of positional patterns; an error inside the run after its first pattern
-// ends the run and is overwritten.
+// of positional patterns. An error inside the run after its first pattern
+// (even a failed fetch) ends the run and is replaced by this one.
 static void *positional_after_keywords(Pat *m) {
     KParser *p = m->p;
+    // CPython's first pass only tried a keyword pattern here (NAME, then
+    // '='); what this second-pass rule reads does not move the furthest token.
+    int far = m->far;
+    int seen = p->pos + (kpar_kind(p) == KTOK_NAME);
     KAstPattern *first = pattern(m);
-    if (!first) {
-        return NULL;
-    }
-    KAstPattern *last = first;
-    while (look(m, 0) == KTOK_COMMA) {
-        KParMark mark = kpar_mark(p);
-        kpar_advance(p);
-        KAstPattern *next = pattern(m);
-        if (!next) {
-            if (kpar_failed(p) && p->diag->kind == KDIAG_MEMORY_ERROR) {
-                return NULL;
+    if (first && !kpar_failed(p)) {
+        KAstPattern *last = first;
+        KParMark run = kpar_mark(p);
+        while (!kpar_failed(p) && look(m, 0) == KTOK_COMMA) {
+            int at = p->pos;
+            kpar_advance(p);
+            KAstPattern *next = pattern(m);
+            if (!next || kpar_failed(p)) {
+                p->pos = at;
+                break;
             }
-            kpar_reset(p, mark);
-            break;
+            last = next;
         }
-        last = next;
+        if (p->diag->kind == KDIAG_MEMORY_ERROR) {
+            return NULL;
+        }
+        if (kpar_failed(p)) {
+            kpar_reset(p, run);
+            // After a failed fetch CPython no longer looks for lexical errors.
+            p->final_error |= read_bad_token(p);
+        }
+        kpar_error_at(p, KDIAG_SYNTAX_ERROR, first->lineno, first->col_offset, last->end_lineno,
+                      last->end_col_offset, "positional patterns follow keyword patterns");
     }
-    return kpar_error_at(p, KDIAG_SYNTAX_ERROR, first->lineno, first->col_offset, last->end_lineno,
-                         last->end_col_offset, "positional patterns follow keyword patterns");
+    m->far = far > seen ? far : seen;
+    return NULL;
 }
 
 // class_pattern:
@@ -589,6 +611,9 @@ static int invalid_as_target(Pat *m) {
     KParMark mark = kpar_mark(p);
     KAstExpr *e = kpar_expression(p);
     if (e) {
+        // parse_expr may have noted a generic failure it backtracked over
+        // ("a as 1 if g:"): this rule raises first.
+        kpar_reset(p, mark);
         kpar_error_expr(p, e, "invalid pattern target");
         return -1;
     }
