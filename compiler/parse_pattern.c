@@ -69,8 +69,8 @@ static const KToken *last_real_token(const KParser *p) {
 }
 
 // The location arguments of a node from token index 'start' to the last token consumed.
-#define SPAN(p, start)                                                                     \
-    tok_at(p, start)->lineno, tok_at(p, start)->col, last_real_token(p)->end_lineno,        \
+#define SPAN(p, start)                                                                             \
+    tok_at(p, start)->lineno, tok_at(p, start)->col, last_real_token(p)->end_lineno,               \
         last_real_token(p)->end_col
 
 static void *nomem_if_null(KParser *p, void *node) {
@@ -89,8 +89,16 @@ static KAstExpr *number(Pat *m) {
     if (klit_parse_number(p->arena, t->text, t->len, &v, p->diag) < 0) {
         return NULL;
     }
-    return nomem_if_null(p, kast_constant(p->arena, &v, NULL, t->lineno, t->col, t->end_lineno,
-                                          t->end_col));
+    return nomem_if_null(
+        p, kast_constant(p->arena, &v, NULL, t->lineno, t->col, t->end_lineno, t->end_col));
+}
+
+// The constant of keyword token kind 'kind': None, True or False.
+static KConst singleton(int kind) {
+    KConst v;
+    memset(&v, 0, sizeof v);
+    v.kind = kind == KTOK_KW_NONE ? KCONST_NONE : kind == KTOK_KW_TRUE ? KCONST_TRUE : KCONST_FALSE;
+    return v;
 }
 
 static int is_imaginary(const KAstExpr *e) {
@@ -131,11 +139,9 @@ static KAstExpr *literal_expr(Pat *m) {
     }
     if (kind == KTOK_KW_NONE || kind == KTOK_KW_TRUE || kind == KTOK_KW_FALSE) {
         const KToken *t = kpar_advance(p);
-        KConst v;
-        memset(&v, 0, sizeof v);
-        v.kind = kind == KTOK_KW_NONE ? KCONST_NONE : kind == KTOK_KW_TRUE ? KCONST_TRUE : KCONST_FALSE;
-        return nomem_if_null(p, kast_constant(p->arena, &v, NULL, t->lineno, t->col,
-                                              t->end_lineno, t->end_col));
+        KConst v = singleton(kind);
+        return nomem_if_null(
+            p, kast_constant(p->arena, &v, NULL, t->lineno, t->col, t->end_lineno, t->end_col));
     }
     if (kind != KTOK_NUMBER && kind != KTOK_MINUS) {
         return NULL;
@@ -164,8 +170,8 @@ static KAstExpr *literal_expr(Pat *m) {
     if (!is_imaginary(imag)) {
         return kpar_error_expr(p, imag, "imaginary number required in complex literal");
     }
-    return nomem_if_null(p, kast_bin_op(p->arena, real, op == KTOK_PLUS ? KAST_ADD : KAST_SUB,
-                                        imag, SPAN(p, start)));
+    return nomem_if_null(p, kast_bin_op(p->arena, real, op == KTOK_PLUS ? KAST_ADD : KAST_SUB, imag,
+                                        SPAN(p, start)));
 }
 
 // literal_pattern:
@@ -177,9 +183,7 @@ static KAstPattern *literal_pattern(Pat *m) {
     int kind = kpar_kind(p);
     if (kind == KTOK_KW_NONE || kind == KTOK_KW_TRUE || kind == KTOK_KW_FALSE) {
         kpar_advance(p);
-        KConst v;
-        memset(&v, 0, sizeof v);
-        v.kind = kind == KTOK_KW_NONE ? KCONST_NONE : kind == KTOK_KW_TRUE ? KCONST_TRUE : KCONST_FALSE;
+        KConst v = singleton(kind);
         return nomem_if_null(p, kast_match_singleton(p->arena, &v, SPAN(p, start)));
     }
     KAstExpr *value = literal_expr(m);

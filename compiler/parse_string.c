@@ -24,9 +24,9 @@ enum { MAX_FIELD_PARENS = 200 };
 // One concatenation of STRING tokens being turned into a node.
 typedef struct Concat {
     KParser *p;
-    const KToken *first;    // first and last STRING token of the concatenation
+    const KToken *first; // first and last STRING token of the concatenation
     const KToken *last;
-    const KToken *next;     // the token after them: where most errors are reported
+    const KToken *next; // the token after them: where most errors are reported
 } Concat;
 
 // One level of a JoinedStr under construction: the literal text not yet
@@ -34,7 +34,7 @@ typedef struct Concat {
 typedef struct Pieces {
     const char *str; // pending literal text (not owned while 'cap' is 0)
     size_t len;
-    size_t cap;      // bytes allocated for 'str' when this level owns it
+    size_t cap; // bytes allocated for 'str' when this level owns it
     KParList values;
 } Pieces;
 
@@ -92,7 +92,8 @@ static KAstExpr *take_text(Concat *c, Pieces *s, const KToken *a, const KToken *
     s->len = 0;
     s->cap = 0;
     const char *kind = a->text[0] == 'u' ? "u" : NULL;
-    KAstExpr *e = kast_constant(c->p->arena, &v, kind, a->lineno, a->col, b->end_lineno, b->end_col);
+    KAstExpr *e =
+        kast_constant(c->p->arena, &v, kind, a->lineno, a->col, b->end_lineno, b->end_col);
     return e ? e : kpar_nomem(c->p);
 }
 
@@ -224,6 +225,43 @@ static int report_field_error(Concat *c, const KDiag *d, int base_line, int base
     return -1;
 }
 
+// Tokenizes and parses the "(expr)" text 'buf' ('len' bytes) of a field
+// whose first line starts at line 'base_line' + 1, column 'base_col'.
+static KAstExpr *parse_field_text(Concat *c, const char *buf, size_t len, int base_line,
+                                  int base_col) {
+    KParser *p = c->p;
+    KTokens toks;
+    memset(&toks, 0, sizeof toks);
+    if (ktok_tokenize(p->arena, buf, len, &toks) < 0) {
+        return kpar_nomem(p);
+    }
+    place_tokens(&toks, base_line, base_col);
+    KDiag d = {0};
+    KParser sub = {.arena = p->arena,
+                   .toks = toks.items,
+                   .count = toks.count,
+                   .tokens = &toks,
+                   .diag = &d,
+                   .mode = KPAR_FSTRING,
+                   .depth = p->depth,
+                   .src = buf,
+                   .src_len = len,
+                   .fstring_depth = p->fstring_depth + 1};
+    KAstExpr *e = kpar_star_expressions(&sub);
+    if (!e && d.kind == KDIAG_NONE) {
+        kpar_syntax_error(&sub);
+    }
+    if (d.kind != KDIAG_NONE && !d.from_tokenizer && d.kind != KDIAG_MEMORY_ERROR &&
+        toks.error.kind != KDIAG_NONE) {
+        d = toks.error; // CPython tokenizes the rest: a lexical error wins
+    }
+    if (d.kind != KDIAG_NONE) {
+        report_field_error(c, &d, base_line, base_col);
+        return NULL;
+    }
+    return e;
+}
+
 // Parses the field text from 'start' to 'stop' (exclusive) of token 't' as
 // "(text)" with a sub-parser sharing the arena (CPython's fstring_compile_expr).
 static KAstExpr *compile_field(Concat *c, const char *start, const char *stop, const KToken *t) {
@@ -254,30 +292,23 @@ static KAstExpr *compile_field(Concat *c, const char *start, const char *stop, c
     field_location(t, start - 1, &lines, &cols);
     int base_line = t->lineno + lines - 1;
     int base_col = lines ? cols : t->col + cols;
+    return parse_field_text(c, buf, len + 2, base_line, base_col);
+}
 
-    KTokens toks;
-    memset(&toks, 0, sizeof toks);
-    if (ktok_tokenize(p->arena, buf, len + 2, &toks) < 0) {
-        return kpar_nomem(p);
+// Checks the closing bracket 'ch' of a field against 'open', the innermost
+// bracket open (0 for none). Returns -1 on error.
+static int close_bracket(Concat *c, char ch, char open) {
+    if (!open) {
+        kpar_error_tokens(c->p, c->next, c->next, "f-string: unmatched '%c'", ch);
+        return -1;
     }
-    place_tokens(&toks, base_line, base_col);
-    KDiag d = {0};
-    KParser sub = {.arena = p->arena, .toks = toks.items, .count = toks.count,
-                   .tokens = &toks, .diag = &d, .mode = KPAR_FSTRING, .depth = p->depth,
-                   .src = buf, .src_len = len + 2, .fstring_depth = p->fstring_depth + 1};
-    KAstExpr *e = kpar_star_expressions(&sub);
-    if (!e && d.kind == KDIAG_NONE) {
-        kpar_syntax_error(&sub);
+    if ((open == '(' && ch == ')') || (open == '[' && ch == ']') || (open == '{' && ch == '}')) {
+        return 0;
     }
-    if (d.kind != KDIAG_NONE && !d.from_tokenizer && d.kind != KDIAG_MEMORY_ERROR &&
-        toks.error.kind != KDIAG_NONE) {
-        d = toks.error; // CPython tokenizes the rest: a lexical error wins
-    }
-    if (d.kind != KDIAG_NONE) {
-        report_field_error(c, &d, base_line, base_col);
-        return NULL;
-    }
-    return e;
+    kpar_error_tokens(c->p, c->next, c->next,
+                      "f-string: closing parenthesis '%c' does not match opening parenthesis '%c'",
+                      ch, open);
+    return -1;
 }
 
 // Scans the field starting at '{' at '*str' to its end: '!', ':', '=' or '}'
@@ -315,8 +346,8 @@ static int scan_field(Concat *c, const char **str, const char *end) {
             parens[depth++] = ch;
         } else if (ch == '#') {
             return fail(c, "f-string expression part cannot include '#'");
-        } else if (depth == 0 && (ch == '!' || ch == ':' || ch == '}' || ch == '=' ||
-                                  ch == '>' || ch == '<')) {
+        } else if (depth == 0 &&
+                   (ch == '!' || ch == ':' || ch == '}' || ch == '=' || ch == '>' || ch == '<')) {
             if (s + 1 < end && s[1] == '=' && ch != ':' && ch != '}') {
                 s++;
                 continue;
@@ -325,20 +356,9 @@ static int scan_field(Concat *c, const char **str, const char *end) {
                 continue; // never ends the field, even last (bpo-46762)
             }
             break;
-        } else if (ch == ']' || ch == '}' || ch == ')') {
-            if (depth == 0) {
-                kpar_error_tokens(c->p, c->next, c->next, "f-string: unmatched '%c'", ch);
-                return -1;
-            }
-            char open = parens[--depth];
-            if (!((open == '(' && ch == ')') || (open == '[' && ch == ']') ||
-                  (open == '{' && ch == '}'))) {
-                kpar_error_tokens(c->p, c->next, c->next,
-                                  "f-string: closing parenthesis '%c' does not match opening "
-                                  "parenthesis '%c'",
-                                  ch, open);
-                return -1;
-            }
+        } else if ((ch == ']' || ch == '}' || ch == ')') &&
+                   close_bracket(c, ch, depth ? parens[--depth] : 0) < 0) {
+            return -1;
         }
     }
     *str = s;
@@ -368,16 +388,16 @@ static KAstExpr *parse_spec(Concat *c, const char **str, const char *end, int ra
     if (kpar_failed(c->p)) {
         return NULL;
     }
-    KAstExpr *e = kast_joined_str(c->p->arena, values, t->lineno, t->col, t->end_lineno,
-                                  t->end_col);
+    KAstExpr *e =
+        kast_joined_str(c->p->arena, values, t->lineno, t->col, t->end_lineno, t->end_col);
     return e ? e : kpar_nomem(c->p);
 }
 
 // field: '{' expr ['='] ['!' conversion] [':' format_spec] '}'
 // '*str' is on the '{'; on success it is past the '}' and '*out' is the
 // FormattedValue. A '=' adds the field's text to the pending literal of 's'.
-static int parse_field(Concat *c, Pieces *s, const char **str, const char *end, int raw,
-                       int level, const KToken *t, KAstExpr **out) {
+static int parse_field(Concat *c, Pieces *s, const char **str, const char *end, int raw, int level,
+                       const KToken *t, KAstExpr **out) {
     if (level >= 2) {
         return fail(c, "f-string: expressions nested too deeply");
     }
@@ -445,8 +465,8 @@ static int parse_field(Concat *c, Pieces *s, const char **str, const char *end, 
 // end, a '{' that starts a field, or (in a format spec) the '}' that ends it.
 // At the top level '{{' and '}}' stand for one brace: the text ends after
 // the first one and 1 is returned (call again); otherwise 0, or -1 on error.
-static int scan_literal(Concat *c, Pieces *s, const char **str, const char *end, int raw,
-                        int level, const KToken *t) {
+static int scan_literal(Concat *c, Pieces *s, const char **str, const char *end, int raw, int level,
+                        const KToken *t) {
     const char *start = *str, *q = start;
     int escapes = 0, result = 0;
     while (q < end) {
@@ -547,7 +567,8 @@ static KAstExpr *finish(Concat *c, Pieces *top, int is_bytes, int is_fstring) {
         v.kind = KCONST_BYTES;
         v.str = top->len ? top->str : "";
         v.len = top->len;
-        KAstExpr *e = kast_constant(p->arena, &v, NULL, a->lineno, a->col, b->end_lineno, b->end_col);
+        KAstExpr *e =
+            kast_constant(p->arena, &v, NULL, a->lineno, a->col, b->end_lineno, b->end_col);
         return e ? e : kpar_nomem(p);
     }
     if (!is_fstring) {
