@@ -238,6 +238,10 @@ KFold *kfold_module(KArena *a, KAstMod *mod, int optimize, int features);
 // The tuple (or frozenset) constant folded from Tuple/Set node 'e', or NULL.
 const KfConst *kfold_tuple(const KFold *f, const KAstExpr *e);
 
+// 1 when constants 'a' and 'b' are equal as Python compares them (1 ==
+// 1.0 == True), for set members and mapping-pattern keys.
+int kfold_equal(const KfConst *a, const KfConst *b);
+
 // ---- unparse.c: expressions back to source (annotations as strings)
 // Returns the source text of 'e' as CPython's ast.unparse (C version,
 // Python/ast_unparse.c) prints annotations, or NULL when out of memory.

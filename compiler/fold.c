@@ -886,6 +886,12 @@ static void fold_unaryop(KFold *f, KAstExpr *e) {
 // ---------------------------------------------------------------------------
 // Tuples, sets, subscripts
 
+static int py_equal(const KfConst *a, const KfConst *b);
+
+int kfold_equal(const KfConst *a, const KfConst *b) {
+    return py_equal(a, b);
+}
+
 // Python equality of constants, for frozenset members (1 == 1.0 == True).
 static int py_equal(const KfConst *a, const KfConst *b) {
     int an = a->kind == KF_CONST_INT || a->kind == KF_CONST_TRUE || a->kind == KF_CONST_FALSE ||
