@@ -20,6 +20,8 @@ int kdiag_error(KDiag *d, KDiagKind kind, int lineno, int col, int end_lineno, i
     d->col = col;
     d->end_lineno = end_lineno;
     d->end_col = end_col;
+    d->text = NULL;
+    d->text_len = 0;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(d->msg, sizeof d->msg, fmt, ap);
@@ -175,8 +177,11 @@ void kdiag_format(const KDiag *d, const char *filename, const char *src, size_t 
     const char *suffix = "";
     if (d->lineno >= 0) {
         kbuf_printf(out, "  File \"%s\", line %d\n", filename ? filename : "<string>", d->lineno);
-        size_t len = 0;
-        const char *line = src ? find_line(src, src_len, d->lineno, &len) : NULL;
+        size_t len = d->text_len;
+        const char *line = d->text;
+        if (!line) {
+            line = src ? find_line(src, src_len, d->lineno, &len) : NULL;
+        }
         if (line) {
             format_text(d, line, len, out);
         }

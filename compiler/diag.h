@@ -25,6 +25,8 @@ typedef struct KDiag {
     int col;            // 0-based byte column; -1 when there is no caret
     int end_lineno;     // 0 when unknown
     int end_col;        // exclusive byte column; -1 when unknown
+    const char *text;   // when set, the source line to show ('text_len' bytes) in place
+    size_t text_len;    // of line 'lineno' of the source (f-string fields: "(expr)")
     char msg[512];
 } KDiag;
 

@@ -207,11 +207,28 @@ static void place_tokens(KTokens *toks, int base_line, int base_col) {
     }
 }
 
+// Line 'n' (1-based) of the 'len' bytes at 'buf', with its length (newline
+// included) in '*line_len'; NULL when there is no such line.
+static const char *field_line(const char *buf, size_t len, int n, size_t *line_len) {
+    const char *p = buf, *end = buf + len;
+    for (int i = 1; i < n && p < end; i++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+    }
+    if (n < 1 || p >= end) {
+        return NULL;
+    }
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    *line_len = nl ? (size_t)(nl + 1 - p) : (size_t)(end - p);
+    return p;
+}
+
 // Copies the sub-parser's error 'd' to 'c': as it is for MemoryError; lines
 // moved for the tokenizer's own errors (CPython raises them with the
 // sub-tokenizer's position); prefixed "f-string: " with columns relative to
 // "(expr)" for the others.
-static int report_field_error(Concat *c, const KDiag *d, int base_line, int base_col) {
+static int report_field_error(Concat *c, const KDiag *d, int base_line, int base_col,
+                              const char *buf, size_t buf_len) {
     KParser *p = c->p;
     if (d->kind == KDIAG_MEMORY_ERROR) {
         kpar_nomem(p);
@@ -221,6 +238,13 @@ static int report_field_error(Concat *c, const KDiag *d, int base_line, int base
     } else {
         kpar_error_at(p, d->kind, d->lineno, d->col - base_col, d->end_lineno,
                       d->end_col < 0 ? d->end_col : d->end_col - base_col, "f-string: %s", d->msg);
+        // CPython shows the line of "(expr)" that failed, not the source line.
+        size_t len = 0;
+        const char *line = field_line(buf, buf_len, d->lineno - base_line, &len);
+        if (line && p->diag->kind == d->kind) {
+            p->diag->text = line;
+            p->diag->text_len = len;
+        }
     }
     return -1;
 }
@@ -237,13 +261,16 @@ static KAstExpr *parse_field_text(Concat *c, const char *buf, size_t len, int ba
     }
     place_tokens(&toks, base_line, base_col);
     KDiag d = {0};
+    // The sub-parser counts its own depth from 0, as CPython's does: at most
+    // four f-strings nest (each needs a quote kind its enclosing ones lack),
+    // so the C stack stays bounded.
     KParser sub = {.arena = p->arena,
                    .toks = toks.items,
                    .count = toks.count,
                    .tokens = &toks,
                    .diag = &d,
                    .mode = KPAR_FSTRING,
-                   .depth = p->depth,
+                   .depth = 0,
                    .src = buf,
                    .src_len = len,
                    .fstring_depth = p->fstring_depth + 1};
@@ -256,7 +283,7 @@ static KAstExpr *parse_field_text(Concat *c, const char *buf, size_t len, int ba
         d = toks.error; // CPython tokenizes the rest: a lexical error wins
     }
     if (d.kind != KDIAG_NONE) {
-        report_field_error(c, &d, base_line, base_col);
+        report_field_error(c, &d, base_line, base_col, buf, len);
         return NULL;
     }
     return e;
