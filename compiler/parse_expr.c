@@ -54,19 +54,29 @@ enum { DEPTH_PAREN = 8, DEPTH_DISPLAY = 9, DEPTH_CALL = 4, DEPTH_KEYWORD = 3 };
 static _Thread_local int quiet;
 static _Thread_local int key_quiet;
 static _Thread_local int second_pass;
+// The furthest token index at which a failure was backtracked over, in any
+// pass: CPython's tokenizer position, for RAISE_SYNTAX_ERROR_STARTING_FROM.
+static _Thread_local int examined;
+// Set for the next expression(): its parts are parsed quietly (see
+// star_expressions_from).
+static _Thread_local int quiet_disjunction;
 
 // The furthest generic failure backtracked over by first-pass parsing since
-// the current kpar_* entry point was called: its token index.
+// the current kpar_* entry point was called: its token index; and the first
+// expression that CPython's second pass could take for a Python 2 print or
+// exec statement ("print -1"), or -1.
 typedef struct {
     int active;
     int pos;
+    int legacy;
 } Furthest;
-static _Thread_local Furthest furthest;
+static _Thread_local Furthest furthest = {0, 0, -1};
 
 static KAstExpr *expression(KParser *p);
 static KAstExpr *named_expression(KParser *p);
 static KAstExpr *star_named_item(KParser *p);
 static KAstExpr *star_expressions(KParser *p, int allow_star);
+static KAstExpr *star_expressions_from(KParser *p, int allow_star, int quiet_first);
 static KAstExpr *disjunction(KParser *p);
 static KAstExpr *bitwise_or(KParser *p);
 static KAstExpr *factor(KParser *p);
@@ -176,6 +186,7 @@ static int token_index(const KParser *p, int lineno, int col) {
 
 // Remembers a generic failure of first-pass parsing at token index 'pos'.
 static void note_failure(const KParser *p, int pos) {
+    examined = pos > examined ? pos : examined;
     if (!is_quiet() && !second_pass && (!furthest.active || pos > furthest.pos) &&
         pos < p->count) {
         furthest.active = 1;
@@ -351,6 +362,7 @@ static void *starred_item_error(KParser *p, const KToken *open, const KToken *st
     p->pos = (int)(star - p->toks) + 1;
     second_pass++;
     KAstExpr *value = expression(p);
+    const KToken *end = kpar_prev(p);
     KAstSeq *gens = NULL;
     int group = value && open->kind == KTOK_LPAR && kpar_kind(p) == KTOK_RPAR;
     if (value && !group && at_comprehension(p)) {
@@ -358,11 +370,11 @@ static void *starred_item_error(KParser *p, const KToken *open, const KToken *st
     }
     second_pass--;
     if (group) {
-        return kpar_error_at(p, KDIAG_SYNTAX_ERROR, TOK_START(star), EXPR_END(value),
+        return kpar_error_at(p, KDIAG_SYNTAX_ERROR, TOK_START(star), TOK_END(end),
                              "cannot use starred expression here");
     }
     if (gens) {
-        return kpar_error_at(p, KDIAG_SYNTAX_ERROR, TOK_START(star), EXPR_END(value),
+        return kpar_error_at(p, KDIAG_SYNTAX_ERROR, TOK_START(star), TOK_END(end),
                              "iterable unpacking cannot be used in comprehension");
     }
     if (kpar_failed(p)) {
@@ -449,6 +461,20 @@ static int items_seq(KParser *p, const KParList *items, KAstSeq **out) {
     return *out || items->count == 0 ? 0 : -1;
 }
 
+// The first item of a display opened by 'open': star_named_expression. When
+// a '*' item fails, CPython's invalid_group and invalid_comprehension read
+// '*' expression instead (see starred_item_error).
+static KAstExpr *first_item(KParser *p, const KToken *open) {
+    const KToken *first = kpar_peek(p);
+    KAstExpr *e = star_named_item(p);
+    if (e || first->kind != KTOK_STAR || is_quiet() || !failed_generically(p)) {
+        return e;
+    }
+    int after = token_index(p, p->diag->lineno, p->diag->col);
+    p->diag->kind = KDIAG_NONE;
+    return starred_item_error(p, open, first, after);
+}
+
 // A comprehension after the first element (from token 'first') of a display
 // opened by 'open'; the current token starts it. Returns the clauses, or NULL.
 static KAstSeq *comprehension(KParser *p, const KToken *open, const KToken *first) {
@@ -501,7 +527,7 @@ static KAstExpr *paren_atom(KParser *p) {
                  : second_pass_failed(p, (int)(dstar - p->toks));
     }
     const KToken *first = kpar_peek(p);
-    KAstExpr *elt = star_named_item(p);
+    KAstExpr *elt = first_item(p, open);
     if (!elt) {
         return NULL;
     }
@@ -543,7 +569,7 @@ static KAstExpr *list_atom(KParser *p) {
         return checked(p, kast_list(p->arena, NULL, KAST_LOAD, TOK_START(open), TOK_END(close)));
     }
     const KToken *first = kpar_peek(p);
-    KAstExpr *elt = star_named_item(p);
+    KAstExpr *elt = first_item(p, open);
     if (!elt) {
         return NULL;
     }
@@ -592,14 +618,15 @@ static KAstExpr *dict_value(KParser *p) {
     }
     const KToken *star = kpar_advance(p);
     second_pass++;
+    examined = p->pos;
     KAstExpr *e = bitwise_or(p);
     second_pass--;
     if (!e) {
         return second_pass_failed(p, (int)(star - p->toks));
     }
     // RAISE_SYNTAX_ERROR_STARTING_FROM ends where CPython's tokenizer is:
-    // after the token looked at, less one, as the end is taken for 1-based.
-    const KToken *next = kpar_peek(p);
+    // after the last token read, less one, as the end is taken for 1-based.
+    const KToken *next = &p->toks[examined > p->pos ? examined : p->pos];
     return kpar_error_at(p, KDIAG_SYNTAX_ERROR, TOK_START(star), next->end_lineno,
                          next->end_col - 1, "cannot use a starred expression in a dictionary value");
 }
@@ -750,7 +777,7 @@ static KAstExpr *brace_atom(KParser *p) {
     }
     const KToken *first = kpar_peek(p);
     if (kind == KTOK_STAR || (kind == KTOK_NAME && kpar_kind_at(p, 1) == KTOK_COLONEQUAL)) {
-        KAstExpr *elt = star_named_item(p);
+        KAstExpr *elt = first_item(p, open);
         return elt ? set_rest(p, open, elt, first) : NULL;
     }
     int start = p->pos;
@@ -868,43 +895,64 @@ static KAstExpr *for_target(KParser *p) {
     return NULL;
 }
 
-// for_if_clauses: for_if_clause+
 // for_if_clause: ['async'] 'for' star_targets 'in' ~ disjunction ('if' disjunction)*
+static KAstComprehension *clause(KParser *p) {
+    int is_async = kpar_accept(p, KTOK_KW_ASYNC) != NULL;
+    kpar_advance(p);
+    KAstExpr *target = for_target(p);
+    if (!target) {
+        return NULL;
+    }
+    kpar_advance(p);
+    KAstExpr *iter = disjunction(p);
+    if (!iter) {
+        return NULL;
+    }
+    KParList ifs;
+    kpar_list_init(&ifs);
+    while (kpar_kind(p) == KTOK_KW_IF) {
+        KParMark m = kpar_mark(p);
+        kpar_advance(p);
+        KAstExpr *cond = disjunction(p);
+        if (!cond) {
+            if (backtrack(p, m)) {
+                break;
+            }
+            return NULL;
+        }
+        if (kpar_list_push(p, &ifs, cond) < 0) {
+            return NULL;
+        }
+    }
+    KAstSeq *conds;
+    if (items_seq(p, &ifs, &conds) < 0) {
+        return NULL;
+    }
+    KAstComprehension *c = kast_comprehension(p->arena, target, iter, conds, is_async);
+    return c ? c : kpar_nomem(p);
+}
+
+// The clauses; one that fails after the first is given up, as in a PEG.
 static KAstSeq *clauses(KParser *p) {
     KParList gens;
     kpar_list_init(&gens);
     while (at_comprehension(p)) {
-        int is_async = kpar_accept(p, KTOK_KW_ASYNC) != NULL;
-        kpar_advance(p);
-        KAstExpr *target = for_target(p);
-        if (!target) {
-            return NULL;
-        }
-        kpar_advance(p);
-        KAstExpr *iter = disjunction(p);
-        if (!iter) {
-            return NULL;
-        }
-        KParList ifs;
-        kpar_list_init(&ifs);
-        while (kpar_accept(p, KTOK_KW_IF)) {
-            KAstExpr *cond = disjunction(p);
-            if (!cond || kpar_list_push(p, &ifs, cond) < 0) {
-                return NULL;
+        KParMark m = kpar_mark(p);
+        KAstComprehension *c = clause(p);
+        if (!c) {
+            if (gens.count > 0 && backtrack(p, m)) {
+                break;
             }
-        }
-        KAstSeq *conds;
-        if (items_seq(p, &ifs, &conds) < 0) {
             return NULL;
         }
-        KAstComprehension *c = kast_comprehension(p->arena, target, iter, conds, is_async);
-        if (!c || kpar_list_push(p, &gens, c) < 0) {
-            return kpar_nomem(p);
+        if (kpar_list_push(p, &gens, c) < 0) {
+            return NULL;
         }
     }
     return kpar_list_seq(p, &gens);
 }
 
+// for_if_clauses: for_if_clause+
 // The clauses are one rule level less deep than an element (measured).
 static KAstSeq *for_if_clauses(KParser *p) {
     int saved = p->depth;
@@ -946,6 +994,39 @@ static int argument_failed(KParser *p, int pending, int at, int pending_at) {
     return -1;
 }
 
+static KAstKeyword *keyword_argument(KParser *p);
+static KAstExpr *positional_argument(KParser *p);
+
+// After an unparenthesized generator expression and its comma, CPython's
+// invalid_arguments reads [args | expression for_if_clauses] before its
+// message: errors inside those arguments come first. Returns -1 when one
+// was recorded; the position is kept.
+static int scan_arguments(KParser *p) {
+    KParMark m = kpar_mark(p);
+    second_pass++;
+    for (;;) {
+        int kind = kpar_kind(p);
+        void *item;
+        if (kind == KTOK_STAR || kind == KTOK_DOUBLESTAR) {
+            kpar_advance(p);
+            item = expression(p);
+        } else if (kind == KTOK_NAME && kpar_kind_at(p, 1) == KTOK_EQUAL) {
+            item = keyword_argument(p);
+        } else {
+            item = positional_argument(p);
+        }
+        if (!item || !kpar_accept(p, KTOK_COMMA)) {
+            break;
+        }
+    }
+    second_pass--;
+    if (kpar_failed(p) && !failed_generically(p)) {
+        return -1;
+    }
+    kpar_reset(p, m);
+    return 0;
+}
+
 // A positional argument 'e' followed by a comprehension, in a call opened by
 // 'open' with 'count' arguments before it:
 //     primary genexp (the sole argument: a generator expression spanning the
@@ -954,17 +1035,26 @@ static int argument_failed(KParser *p, int pending, int at, int pending_at) {
 //     | args for_if_clauses | args ',' expression for_if_clauses
 //     -> "Generator expression must be parenthesized"
 static KAstExpr *argument_genexp(KParser *p, const KToken *open, KAstExpr *e, int count,
-                                 int pending, int allow_genexp) {
-    if (pending && !is_quiet()) {
-        positional_error(p, pending);
+                                 int was_pending, int pending, int allow_genexp) {
+    if (was_pending && !is_quiet()) {
+        positional_error(p, was_pending);
         return NULL;
     }
     int at = p->pos;
     // CPython's first pass reads these clauses only as primary genexp.
     int genexp = count == 0 && allow_genexp;
     second_pass += !genexp;
+    examined = at;
     KAstSeq *gens = for_if_clauses(p);
     second_pass -= !genexp;
+    if (!gens && pending && !is_quiet() && failed_generically(p)) {
+        // CPython's 'args , args' then reads the arguments up to the 'for'.
+        int last = token_index(p, p->diag->lineno, p->diag->col);
+        p->diag->kind = KDIAG_NONE;
+        p->pos = last > examined ? last : examined;
+        positional_error(p, pending);
+        return NULL;
+    }
     if (!gens) {
         return genexp ? NULL : second_pass_failed(p, at);
     }
@@ -975,6 +1065,12 @@ static KAstExpr *argument_genexp(KParser *p, const KToken *open, KAstExpr *e, in
     }
     if (is_quiet() || (count == 0 && kind != KTOK_COMMA)) {
         return genexp ? unexpected(p, 1) : fail_at(p, at);
+    }
+    if (count == 0) {
+        kpar_advance(p);
+        if (scan_arguments(p) < 0) {
+            return NULL;
+        }
     }
     const KAstExpr *end = comprehension_end(gens);
     return kpar_error_at(p, KDIAG_SYNTAX_ERROR, EXPR_START(e), EXPR_END(end),
@@ -1075,7 +1171,7 @@ static int call_args(KParser *p, KAstSeq **args_out, KAstSeq **keywords_out, int
                 if (count == 0) {
                     starred_item_error(p, open, t, p->pos);
                 } else {
-                    argument_genexp(p, open, e, count, pending, 0);
+                    argument_genexp(p, open, e, count, pending, pending, 0);
                 }
                 return -1;
             }
@@ -1117,7 +1213,7 @@ static int call_args(KParser *p, KAstSeq **args_out, KAstSeq **keywords_out, int
                 return argument_failed(p, pending, at, pending_at);
             }
             if (at_comprehension(p)) {
-                e = argument_genexp(p, open, e, count, was_pending, allow_genexp);
+                e = argument_genexp(p, open, e, count, was_pending, pending, allow_genexp);
                 if (!e) {
                     return -1;
                 }
@@ -1523,9 +1619,10 @@ static KAstExpr *lambdef(KParser *p) {
 // exec, a shortcut when nothing else is wanted)
 //     -> "Missing parentheses in call to 'print'. Did you mean print(...)?"
 // CPython reads the expressions after any name, meeting the invalid_* rules
-// inside them, before it checks the name. Returns -1 when an error was
-// recorded, else 0 (the position is kept).
-static int invalid_legacy_expression(KParser *p, int start, int any_name) {
+// inside them, before it checks the name; 'quiet_first' when
+// invalid_expression's expression_without_invalid read the first one.
+// Returns -1 when an error was recorded, else 0 (the position is kept).
+static int invalid_legacy_expression(KParser *p, int start, int any_name, int quiet_first) {
     const KToken *t0 = &p->toks[start];
     int legacy = kpar_is_name(t0, "print") || kpar_is_name(t0, "exec");
     if (t0->kind != KTOK_NAME || p->toks[start + 1].kind == KTOK_LPAR || (!legacy && !any_name)) {
@@ -1534,7 +1631,7 @@ static int invalid_legacy_expression(KParser *p, int start, int any_name) {
     KParMark m = kpar_mark(p);
     p->pos = start + 1;
     second_pass++;
-    KAstExpr *b = star_expressions(p, 1);
+    KAstExpr *b = star_expressions_from(p, 1, quiet_first);
     second_pass--;
     if (b && legacy) {
         const char *name = kpar_is_name(t0, "print") ? "print" : "exec";
@@ -1559,8 +1656,9 @@ static int invalid_legacy_expression(KParser *p, int start, int any_name) {
 static int invalid_expression(KParser *p, int start, KAstExpr *d) {
     const KToken *t0 = &p->toks[start];
     KParMark m = kpar_mark(p);
-    if (!(t0->kind == KTOK_NAME && p->toks[start + 1].kind == KTOK_STRING) &&
-        !is_soft_keyword(t0)) {
+    int alt1 = !(t0->kind == KTOK_NAME && p->toks[start + 1].kind == KTOK_STRING) &&
+               !is_soft_keyword(t0);
+    if (alt1) {
         quiet++;
         KAstExpr *b = expression(p);
         quiet--;
@@ -1574,7 +1672,7 @@ static int invalid_expression(KParser *p, int start, KAstExpr *d) {
         }
         kpar_reset(p, m);
     }
-    return invalid_legacy_expression(p, start, 1);
+    return invalid_legacy_expression(p, start, 1, alt1 && m.pos == start + 1);
 }
 
 // expression:
@@ -1584,7 +1682,8 @@ static int invalid_expression(KParser *p, int start, KAstExpr *d) {
 // invalid_expression: disjunction 'if' disjunction !('else'|':')
 //     -> "expected 'else' after 'if' expression"
 static KAstExpr *expression(KParser *p) {
-    int kind = kpar_kind(p);
+    int kind = kpar_kind(p), quiet_first = quiet_disjunction;
+    quiet_disjunction = 0;
     if ((kind == KTOK_NAME || kind == KTOK_NUMBER) && ends_expr[kpar_kind_at(p, 1)]) {
         if (p->depth + 1 + DEPTH_TAIL > KPAR_MAX_DEPTH) {
             return kpar_nomem(p);
@@ -1597,13 +1696,16 @@ static KAstExpr *expression(KParser *p) {
         return NULL;
     }
     KAstExpr *e;
+    quiet += quiet_first;
     if (kind == KTOK_KW_LAMBDA) {
         e = lambdef(p);
+        quiet -= quiet_first;
         p->depth = saved;
         return e;
     }
     int start = p->pos;
     e = disjunction(p);
+    quiet -= quiet_first;
     if (!e) {
         p->depth = saved;
         return NULL;
@@ -1612,7 +1714,9 @@ static KAstExpr *expression(KParser *p) {
     if (kind == KTOK_KW_IF) {
         KParMark m = kpar_mark(p);
         kpar_advance(p);
+        quiet += quiet_first;
         KAstExpr *test = disjunction(p), *orelse = NULL;
+        quiet -= quiet_first;
         if (test && kpar_kind(p) != KTOK_KW_ELSE) {
             if (kpar_kind(p) != KTOK_COLON && !is_quiet()) {
                 kpar_error_at(p, KDIAG_SYNTAX_ERROR, EXPR_START(e), EXPR_END(test),
@@ -1622,7 +1726,9 @@ static KAstExpr *expression(KParser *p) {
             }
         } else if (test) {
             kpar_advance(p);
+            quiet += quiet_first;
             orelse = expression(p);
+            quiet -= quiet_first;
         }
         p->depth = saved;
         if (!orelse) {
@@ -1636,10 +1742,13 @@ static KAstExpr *expression(KParser *p) {
         if (starts_expr[kind] && invalid_expression(p, start, e) < 0) {
             return NULL;
         }
-        // A failure backtracked over dooms the parse: CPython's second pass
-        // then meets "print -1" as a legacy print statement too.
-        if (furthest.active && !second_pass && invalid_legacy_expression(p, start, 0) < 0) {
-            return NULL;
+        // "print -1" is only an error in CPython's second pass: see entry_end.
+        const KToken *t0 = &p->toks[start];
+        if (furthest.legacy < 0 && !second_pass && t0->kind == KTOK_NAME &&
+            (t0->len == 5 || t0->len == 4) && p->toks[start + 1].kind != KTOK_LPAR &&
+            (starts_expr[p->toks[start + 1].kind] || p->toks[start + 1].kind == KTOK_STAR) &&
+            (kpar_is_name(t0, "print") || kpar_is_name(t0, "exec"))) {
+            furthest.legacy = start;
         }
     }
     return e;
@@ -1801,10 +1910,15 @@ static KAstExpr *star_expression(KParser *p, int allow_star) {
 }
 
 // star_expressions: star_expression (',' star_expression)* [',']
-// (a tuple when there is a comma); expressions when not 'allow_star'.
-static KAstExpr *star_expressions(KParser *p, int allow_star) {
+// (a tuple when there is a comma); expressions when not 'allow_star'. With
+// 'quiet_first', the first expression is parsed quietly but for the
+// invalid_* rules at its top: CPython finds its parts memoized from an
+// expression_without_invalid at the same place.
+static KAstExpr *star_expressions_from(KParser *p, int allow_star, int quiet_first) {
     const KToken *first = kpar_peek(p);
+    quiet_disjunction = quiet_first;
     KAstExpr *e = star_expression(p, allow_star);
+    quiet_disjunction = 0;
     if (!e || kpar_kind(p) != KTOK_COMMA) {
         return e;
     }
@@ -1818,7 +1932,14 @@ static KAstExpr *star_expressions(KParser *p, int allow_star) {
         if (!starts_expr[kind] && kind != KTOK_STAR) {
             break;
         }
-        if (!(e = star_expression(p, allow_star)) || kpar_list_push(p, &items, e) < 0) {
+        KParMark m = kpar_mark(p);
+        if (!(e = star_expression(p, allow_star))) {
+            if (backtrack(p, m)) {
+                break;
+            }
+            return NULL;
+        }
+        if (kpar_list_push(p, &items, e) < 0) {
             return NULL;
         }
     }
@@ -1830,6 +1951,10 @@ static KAstExpr *star_expressions(KParser *p, int allow_star) {
     return checked(p, kast_tuple(p->arena, elts, KAST_LOAD, TOK_START(first), TOK_END(last)));
 }
 
+static KAstExpr *star_expressions(KParser *p, int allow_star) {
+    return star_expressions_from(p, allow_star, 0);
+}
+
 // ---- entry points ----
 
 // Each entry point starts with no failure backtracked over, and leaves
@@ -1839,10 +1964,33 @@ static KAstExpr *star_expressions(KParser *p, int allow_star) {
 static Furthest entry_begin(void) {
     Furthest saved = furthest;
     furthest.active = 0;
+    furthest.legacy = -1;
     return saved;
 }
 
+// When the parse is doomed (failed, or a failure was backtracked over),
+// CPython's second pass would meet a legacy print or exec statement before
+// an error raised after it.
+static void legacy_statement(KParser *p, KAstExpr *e) {
+    int at = furthest.legacy;
+    if (at < 0 || (e && !furthest.active)) {
+        return;
+    }
+    if (kpar_failed(p) && !failed_generically(p) &&
+        token_index(p, p->diag->lineno, p->diag->col) < at) {
+        return;
+    }
+    KDiag saved = *p->diag;
+    int pos = p->pos;
+    p->diag->kind = KDIAG_NONE;
+    if (invalid_legacy_expression(p, at, 0, 0) == 0) {
+        *p->diag = saved;
+    }
+    p->pos = pos;
+}
+
 static KAstExpr *entry_end(KParser *p, KAstExpr *e, Furthest saved) {
+    legacy_statement(p, e);
     if (furthest.active) {
         int pos = p->pos;
         if (!e && failed_generically(p)) {
@@ -1850,7 +1998,9 @@ static KAstExpr *entry_end(KParser *p, KAstExpr *e, Furthest saved) {
             p->diag->kind = furthest.pos > pos ? KDIAG_NONE : p->diag->kind;
         }
         if (furthest.pos > pos) {
+            int current = p->pos;
             fail_at(p, pos);
+            p->pos = current;
         }
     }
     furthest = saved;

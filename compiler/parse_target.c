@@ -7,6 +7,8 @@
 
 #include "parser.h"
 
+#include <string.h>
+
 const KAstExpr *ktarget_invalid(const KAstExpr *e, KTargetKind kind) {
     switch (e->kind) {
     case KAST_LIST:
@@ -216,6 +218,11 @@ KAstExpr *kpar_star_targets(KParser *p) {
     }
     if (ktarget_invalid(e, KTARGET_STORE)) {
         return kpar_syntax_error(p);
+    }
+    // An operator after a target was read by kpar_bitwise_or, which
+    // recorded where it failed; CPython's star_targets stops before it.
+    if (p->diag->kind == KDIAG_SYNTAX_ERROR && strcmp(p->diag->msg, "invalid syntax") == 0) {
+        p->diag->kind = KDIAG_NONE;
     }
     set_context(e, KAST_STORE);
     return e;
