@@ -223,28 +223,37 @@ static const char *field_line(const char *buf, size_t len, int n, size_t *line_l
     return p;
 }
 
-// Copies the sub-parser's error 'd' to 'c': as it is for MemoryError; lines
-// moved for the tokenizer's own errors (CPython raises them with the
-// sub-tokenizer's position); prefixed "f-string: " with columns relative to
-// "(expr)" for the others.
+// Copies the sub-parser's error 'd' to 'c' as CPython 3.11 raises it: the
+// tokenizer's own errors with their line moved and columns of "(expr)";
+// the sub-parser's with "f-string: " before the message and columns
+// relative to "(expr)"; both show their line of "(expr)" ('buf', 'buf_len'
+// bytes). An error that already shows such a line was raised by a field
+// nested deeper and is final. MemoryError is copied as it is.
 static int report_field_error(Concat *c, const KDiag *d, int base_line, int base_col,
                               const char *buf, size_t buf_len) {
     KParser *p = c->p;
-    if (d->kind == KDIAG_MEMORY_ERROR) {
-        kpar_nomem(p);
-    } else if (d->from_tokenizer) {
+    if (kpar_failed(p)) {
+        return -1;
+    }
+    if (d->kind == KDIAG_MEMORY_ERROR || d->text) {
+        *p->diag = *d;
+        return -1;
+    }
+    int line_in_buf;
+    if (d->from_tokenizer) {
+        line_in_buf = d->lineno;
         kpar_error_at(p, d->kind, d->lineno + base_line, d->col,
                       d->end_lineno ? d->end_lineno + base_line : 0, d->end_col, "%s", d->msg);
     } else {
+        line_in_buf = d->lineno - base_line;
         kpar_error_at(p, d->kind, d->lineno, d->col - base_col, d->end_lineno,
                       d->end_col < 0 ? d->end_col : d->end_col - base_col, "f-string: %s", d->msg);
-        // CPython shows the line of "(expr)" that failed, not the source line.
-        size_t len = 0;
-        const char *line = field_line(buf, buf_len, d->lineno - base_line, &len);
-        if (line && p->diag->kind == d->kind) {
-            p->diag->text = line;
-            p->diag->text_len = len;
-        }
+    }
+    size_t len = 0;
+    const char *line = field_line(buf, buf_len, line_in_buf, &len);
+    if (line) {
+        p->diag->text = line;
+        p->diag->text_len = len;
     }
     return -1;
 }
