@@ -1,0 +1,141 @@
+// vm/compile.c: compile(), exec() and eval(). Source text is turned into a
+// code object through kcompile_hook, which the command line installs (the
+// runtime core itself does not depend on the compiler).
+#include "abstract.h"
+#include "internal.h"
+#include "code.h"
+#include "dict.h"
+#include "errors.h"
+#include "eval.h"
+#include "frame.h"
+#include "func.h"
+#include "state.h"
+#include "str.h"
+#include "tuple.h"
+#include "type.h"
+
+KValue (*kcompile_hook)(KValue source, KValue filename, int mode, int optimize);
+
+static int mode_of(KValue mode) {
+    if (kstr_check(mode)) {
+        if (kstr_eq_cstr(mode, "exec")) {
+            return 0;
+        }
+        if (kstr_eq_cstr(mode, "eval")) {
+            return 1;
+        }
+        if (kstr_eq_cstr(mode, "single")) {
+            return 2;
+        }
+    }
+    kerr_set(&kexc_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+    return -1;
+}
+
+static KValue compile_source(KValue source, KValue filename, int mode) {
+    if (!kstr_check(source) && !kval_has_flag(source, KTF_BYTES_SUBCLASS)) {
+        kerr_format(&kexc_TypeError, "compile() arg 1 must be a string, bytes or AST object");
+        return KV_NULL;
+    }
+    if (!kcompile_hook) {
+        kerr_set(&kexc_SystemError, "no compiler available in this runtime");
+        return KV_NULL;
+    }
+    return kcompile_hook(source, filename, mode, 0);
+}
+
+KValue kbuiltin_compile(const KValue *args, size_t nargs, KValue kwnames) {
+    static const char *const kwlist[] = {"source", "filename", "mode", "flags", "dont_inherit",
+                                         "optimize", "_feature_version", NULL};
+    KValue a[7];
+    if (kargs_parse("compile", args, nargs, kwnames, kwlist, 3, 6, a) < 0) {
+        return KV_NULL;
+    }
+    int mode = mode_of(a[2]);
+    if (mode < 0) {
+        return KV_NULL;
+    }
+    KValue filename = kstr_check(a[1]) ? a[1] : KV_NULL;
+    if (!filename) {
+        filename = kobj_str(a[1]);
+        if (!filename) {
+            return KV_NULL;
+        }
+        KValue r = compile_source(a[0], filename, mode);
+        kval_decref(filename);
+        return r;
+    }
+    return compile_source(a[0], filename, mode);
+}
+
+KValue kbuiltin_exec(const KValue *args, size_t nargs, KValue kwnames, int is_eval) {
+    static const char *const kwlist[] = {"source", "globals", "locals", NULL};
+    const char *name = is_eval ? "eval" : "exec";
+    KValue a[3];
+    if (kargs_parse(name, args, nargs, kwnames, kwlist, 1, 3, a) < 0) {
+        return KV_NULL;
+    }
+    KValue globals = a[1] && a[1] != KV_NONE ? a[1] : KV_NULL;
+    KValue locals = a[2] && a[2] != KV_NONE ? a[2] : KV_NULL;
+    if (globals && !kdict_check(globals)) {
+        kerr_format(&kexc_TypeError, is_eval ? "globals must be a real dict; try eval(expr, {}, mapping)"
+                                             : "exec() globals must be a dict, not %T",
+                    globals);
+        return KV_NULL;
+    }
+    if (!globals) {
+        globals = keval_globals();
+        if (!locals) {
+            locals = keval_locals();
+            if (!locals) {
+                KFrame *f = kstate_ts->frame;
+                KValue fo = f ? kframe_object(f) : KV_NULL;
+                locals = fo ? kobj_getattr_cstr(fo, "f_locals") : KV_NULL;
+                kval_xdecref(fo);
+                if (locals) {
+                    kval_decref(locals); // the frame object's snapshot keeps it
+                }
+                kerr_clear();
+            }
+        }
+        if (!globals) {
+            kerr_set(&kexc_SystemError, "globals and locals cannot be NULL");
+            return KV_NULL;
+        }
+    }
+    if (!locals) {
+        locals = globals;
+    }
+    if (!kdict_get_borrow(globals, KID(__builtins__)) &&
+        kdict_set(globals, KID(__builtins__), kruntime.builtins_mod) < 0) {
+        return KV_NULL;
+    }
+    KValue code;
+    if (kcode_check(a[0])) {
+        code = kval_newref(a[0]);
+    } else {
+        KValue src = a[0];
+        KValue fname = kstr_from_cstr("<string>");
+        if (!fname) {
+            return KV_NULL;
+        }
+        code = compile_source(src, fname, is_eval ? 1 : 0);
+        kval_decref(fname);
+        if (!code) {
+            return KV_NULL;
+        }
+    }
+    KValue r = keval_code(code, globals, locals);
+    kval_decref(code);
+    if (!r || is_eval) {
+        return r;
+    }
+    kval_decref(r);
+    return KV_NONE;
+}
+
+KValue kio_open(const KValue *args, size_t nargs, KValue kwnames) {
+    (void)args, (void)nargs, (void)kwnames;
+    kerr_set(&kexc_NotImplementedError, "open() is not available yet");
+    return KV_NULL;
+}

@@ -1,0 +1,2507 @@
+// vm/eval.c: the interpreter loop. Instructions dispatch through a table of
+// label addresses (computed goto; a switch with KV_SWITCH_DISPATCH=1). The
+// hot state (ip, sp, the frame's localsplus and constants) lives in C locals
+// and is written back to the frame before anything that can look at it.
+// A call to a Python function pushes a frame on the data stack and continues
+// in the same loop; RETURN_VALUE pops it. Exceptions unwind through the code
+// object's exception table (zero cost when nothing is raised).
+#include "eval.h"
+#include "internal.h"
+
+#include <string.h>
+
+#include "abstract.h"
+#include "code.h"
+#include "dict.h"
+#include "errors.h"
+#include "float.h"
+#include "func.h"
+#include "gen.h"
+#include "int.h"
+#include "list.h"
+#include "mem.h"
+#include "module.h"
+#include "set.h"
+#include "slice.h"
+#include "state.h"
+#include "str.h"
+#include "traceback.h"
+#include "tuple.h"
+#include "type.h"
+
+KValue kstr_format_value(KValue v, int conversion, KValue spec);
+
+// ---------------------------------------------------------------------------
+// Binding arguments to a new frame (CPython's initialize_locals).
+
+static void format_missing(KFunction *func, const char *kind, KValue names) {
+    ssize_t n = klist_len(names);
+    KValue *items = klist_items(names);
+    KStrBuilder b;
+    kstr_builder_init(&b);
+    for (ssize_t i = 0; i < n; i++) {
+        KValue r = kobj_repr(items[i]);
+        if (!r) {
+            kstr_builder_discard(&b);
+            return;
+        }
+        if (i > 0) {
+            kstr_builder_cstr(&b, n == 2 ? " and " : i == n - 1 ? ", and " : ", ");
+        }
+        kstr_builder_str(&b, r);
+        kval_decref(r);
+    }
+    KValue s = kstr_builder_finish(&b);
+    if (s) {
+        kerr_format(&kexc_TypeError, "%U() missing %zd required %s argument%s: %U", func->qualname,
+                    n, kind, n == 1 ? "" : "s", s);
+        kval_decref(s);
+    }
+}
+
+static void missing_arguments(KFunction *func, KValue *lp, int start, int end, int positional) {
+    KCode *co = (KCode *)func->code;
+    KValue names = klist_new(0);
+    if (!names) {
+        return;
+    }
+    ssize_t ndefs = func->defaults ? ktuple_len(func->defaults) : 0;
+    for (int i = start; i < end; i++) {
+        if (lp[i]) {
+            continue;
+        }
+        KValue name = ktuple_items(co->localsplusnames)[i];
+        if (!positional && func->kwdefaults && kdict_get_borrow(func->kwdefaults, name)) {
+            continue;
+        }
+        if (positional && i >= co->argcount - ndefs) {
+            continue;
+        }
+        if (klist_append(names, name) < 0) {
+            kval_decref(names);
+            return;
+        }
+    }
+    format_missing(func, positional ? "positional" : "keyword-only", names);
+    kval_decref(names);
+}
+
+static void too_many_positional(KFunction *func, KValue *lp, size_t given) {
+    KCode *co = (KCode *)func->code;
+    ssize_t ndefs = func->defaults ? ktuple_len(func->defaults) : 0;
+    int kwonly_given = 0;
+    for (int i = co->argcount; i < co->argcount + co->kwonlyargcount; i++) {
+        kwonly_given += lp[i] != KV_NULL;
+    }
+    KValue sig = ndefs ? kstr_from_format("from %zd to %d", co->argcount - ndefs, co->argcount)
+                       : kstr_from_format("%d", co->argcount);
+    int plural = ndefs || co->argcount != 1;
+    KValue kwsig = kwonly_given ? kstr_from_format(" positional argument%s (and %d keyword-only argument%s)",
+                                                   given != 1 ? "s" : "", kwonly_given,
+                                                   kwonly_given != 1 ? "s" : "")
+                                : kval_newref(KID(empty));
+    if (sig && kwsig) {
+        kerr_format(&kexc_TypeError, "%U() takes %U positional argument%s but %zu%U %s given",
+                    func->qualname, sig, plural ? "s" : "", given, kwsig,
+                    given == 1 && !kwonly_given ? "was" : "were");
+    }
+    kval_xdecref(sig);
+    kval_xdecref(kwsig);
+}
+
+static void posonly_passed_as_keyword(KFunction *func, KValue kwnames) {
+    KCode *co = (KCode *)func->code;
+    KValue names = klist_new(0);
+    if (!names) {
+        return;
+    }
+    for (int i = 0; i < co->posonlyargcount; i++) {
+        KValue pname = ktuple_items(co->localsplusnames)[i];
+        for (ssize_t k = 0; k < ktuple_len(kwnames); k++) {
+            if (kstr_eq(ktuple_items(kwnames)[k], pname)) {
+                if (klist_append(names, pname) < 0) {
+                    kval_decref(names);
+                    return;
+                }
+                break;
+            }
+        }
+    }
+    KValue sep = kstr_from_cstr(", ");
+    KValue joined = sep ? kstr_join(sep, names) : KV_NULL;
+    if (joined) {
+        kerr_format(&kexc_TypeError,
+                    "%U() got some positional-only arguments passed as keyword arguments: '%U'",
+                    func->qualname, joined);
+    }
+    kval_xdecref(sep);
+    kval_xdecref(joined);
+    kval_decref(names);
+}
+
+// Fills the argument slots of 'f' for a call of 'func'; 'args' are borrowed
+// ('nargs' positional then one per keyword name). -1 with TypeError.
+static int bind_args(KFrame *f, KFunction *func, const KValue *args, size_t nargs,
+                     KValue kwnames) {
+    KCode *co = f->code;
+    KValue *lp = f->localsplus;
+    int argcount = co->argcount;
+    int total = argcount + co->kwonlyargcount;
+    KValue kwdict = KV_NULL;
+    if (co->flags & KF_CO_VARKEYWORDS) {
+        kwdict = kdict_new();
+        if (!kwdict) {
+            return -1;
+        }
+        lp[total + ((co->flags & KF_CO_VARARGS) ? 1 : 0)] = kwdict;
+    }
+    size_t n = nargs < (size_t)argcount ? nargs : (size_t)argcount;
+    for (size_t i = 0; i < n; i++) {
+        lp[i] = kval_newref(args[i]);
+    }
+    if (co->flags & KF_CO_VARARGS) {
+        KValue u = nargs > n ? ktuple_from_array(args + n, (ssize_t)(nargs - n)) : ktuple_new(0);
+        if (!u) {
+            return -1;
+        }
+        lp[total] = u;
+    }
+    if (kwnames) {
+        KValue *names = ktuple_items(co->localsplusnames);
+        for (ssize_t k = 0; k < ktuple_len(kwnames); k++) {
+            KValue name = ktuple_items(kwnames)[k];
+            KValue value = args[nargs + (size_t)k];
+            int j = -1;
+            for (int i = co->posonlyargcount; i < total; i++) {
+                if (names[i] == name) {
+                    j = i;
+                    break;
+                }
+            }
+            if (j < 0) {
+                if (!kstr_check(name)) {
+                    kerr_format(&kexc_TypeError, "%U() keywords must be strings", func->qualname);
+                    return -1;
+                }
+                for (int i = co->posonlyargcount; i < total; i++) {
+                    if (kstr_eq(names[i], name)) {
+                        j = i;
+                        break;
+                    }
+                }
+            }
+            if (j < 0) {
+                if (kwdict) {
+                    if (kdict_set(kwdict, name, value) < 0) {
+                        return -1;
+                    }
+                    continue;
+                }
+                for (int i = 0; i < co->posonlyargcount; i++) {
+                    if (kstr_eq(names[i], name)) {
+                        posonly_passed_as_keyword(func, kwnames);
+                        return -1;
+                    }
+                }
+                kerr_format(&kexc_TypeError, "%U() got an unexpected keyword argument '%U'",
+                            func->qualname, name);
+                return -1;
+            }
+            if (lp[j]) {
+                kerr_format(&kexc_TypeError, "%U() got multiple values for argument '%U'",
+                            func->qualname, name);
+                return -1;
+            }
+            lp[j] = kval_newref(value);
+        }
+    }
+    if (nargs > (size_t)argcount && !(co->flags & KF_CO_VARARGS)) {
+        too_many_positional(func, lp, nargs);
+        return -1;
+    }
+    if (nargs < (size_t)argcount) {
+        ssize_t ndefs = func->defaults ? ktuple_len(func->defaults) : 0;
+        int m = argcount - (int)ndefs;
+        for (int i = (int)nargs; i < m; i++) {
+            if (!lp[i]) {
+                missing_arguments(func, lp, (int)nargs, m, 1);
+                return -1;
+            }
+        }
+        for (int i = m > (int)nargs ? m : (int)nargs; i < argcount; i++) {
+            if (!lp[i]) {
+                lp[i] = kval_newref(ktuple_items(func->defaults)[i - m]);
+            }
+        }
+    }
+    for (int i = argcount; i < total; i++) {
+        if (lp[i]) {
+            continue;
+        }
+        KValue dflt = func->kwdefaults ? kdict_get_borrow(func->kwdefaults, ktuple_items(co->localsplusnames)[i])
+                                       : KV_NULL;
+        if (dflt) {
+            lp[i] = kval_newref(dflt);
+            continue;
+        }
+        if (kerr_occurred()) {
+            return -1;
+        }
+        missing_arguments(func, lp, argcount, total, 0);
+        return -1;
+    }
+    return 0;
+}
+
+// Pushes and fills a frame for calling 'func' (borrowed) with 'args'
+// (borrowed). NULL on error.
+static KFrame *push_call_frame(KThreadState *ts, KValue func, const KValue *args, size_t nargs,
+                               KValue kwnames, KValue locals) {
+    KFrame *f = kframe_push(ts, kval_newref(func), locals);
+    if (!f) {
+        return NULL;
+    }
+    KCode *co = f->code;
+    if (!kwnames && nargs == (size_t)co->argcount &&
+        !(co->flags & (KF_CO_VARARGS | KF_CO_VARKEYWORDS)) && co->kwonlyargcount == 0) {
+        for (size_t i = 0; i < nargs; i++) {
+            f->localsplus[i] = kval_newref(args[i]);
+        }
+    } else if (bind_args(f, (KFunction *)func, args, nargs, kwnames) < 0) {
+        f->sp = f->localsplus + co->nlocalsplus;
+        kframe_pop(ts, f);
+        return NULL;
+    }
+    f->sp = f->localsplus + co->nlocalsplus;
+    return f;
+}
+
+// Runs a frame for 'func' to completion from C.
+static KValue run_function(KValue func, const KValue *args, size_t nargs, KValue kwnames,
+                           KValue locals) {
+    KThreadState *ts = kstate_ts;
+    KFrame *f = push_call_frame(ts, func, args, nargs, kwnames, locals);
+    if (!f) {
+        return KV_NULL;
+    }
+    f->previous = ts->frame;
+    ts->frame = f;
+    return keval_frame(ts, f, 0);
+}
+
+KValue keval_call_function(KValue func, const KValue *args, size_t nargs, KValue kwnames) {
+    return run_function(func, args, nargs, kwnames, KV_NULL);
+}
+
+KValue keval_call_with_locals(KValue func, KValue locals) {
+    return run_function(func, NULL, 0, KV_NULL, locals);
+}
+
+KValue keval_code(KValue code, KValue globals, KValue locals) {
+    KValue func = kfunc_new(code, globals, KV_NULL);
+    if (!func) {
+        return KV_NULL;
+    }
+    KValue r = run_function(func, NULL, 0, KV_NULL, locals);
+    kval_decref(func);
+    return r;
+}
+
+KValue keval_globals(void) {
+    KFrame *f = kstate_ts->frame;
+    return f ? f->globals : KV_NULL;
+}
+
+KValue keval_builtins(void) {
+    KFrame *f = kstate_ts->frame;
+    return f ? f->builtins : kruntime.builtins;
+}
+
+KValue keval_locals(void) {
+    KFrame *f = kstate_ts->frame;
+    return f ? f->locals : KV_NULL;
+}
+
+// ---------------------------------------------------------------------------
+// Slow paths, out of line.
+
+static K_NOINLINE void name_error(KValue name) {
+    kerr_format(&kexc_NameError, "name '%U' is not defined", name);
+    KValue e = kerr_occurred();
+    if (e && kval_type(e) == &kexc_NameError) {
+        kval_setref(&((KNameError *)e)->name, kval_newref(name));
+    }
+}
+
+static K_NOINLINE void unbound_local(KCode *co, int i) {
+    kerr_format(&kexc_UnboundLocalError,
+                "cannot access local variable '%U' where it is not associated with a value",
+                ktuple_items(co->localsplusnames)[i]);
+}
+
+static K_NOINLINE void unbound_deref(KCode *co, int i) {
+    KValue name = ktuple_items(co->localsplusnames)[i];
+    if (co->localspluskinds[i] & KF_LOCAL_FREE) {
+        kerr_format(&kexc_NameError,
+                    "cannot access free variable '%U' where it is not associated with a value in "
+                    "enclosing scope",
+                    name);
+    } else {
+        unbound_local(co, i);
+    }
+}
+
+// LOAD_GLOBAL's lookup: globals, then builtins. New reference or KV_NULL.
+static KValue load_global(KValue globals, KValue builtins, KValue name) {
+    KValue v = kdict_get_str_borrow(globals, name);
+    if (v) {
+        return kval_newref(v);
+    }
+    if (kdict_check_exact(builtins)) {
+        v = kdict_get_str_borrow(builtins, name);
+        if (v) {
+            return kval_newref(v);
+        }
+        if (!kerr_occurred()) {
+            name_error(name);
+        }
+        return KV_NULL;
+    }
+    v = kobj_getitem(builtins, name);
+    if (!v && kerr_matches(&kexc_KeyError)) {
+        kerr_clear();
+        name_error(name);
+    }
+    return v;
+}
+
+static K_NOINLINE KValue load_name(KFrame *f, KValue name) {
+    KValue locals = f->locals;
+    if (!locals) {
+        kerr_format(&kexc_SystemError, "no locals when loading %R", name);
+        return KV_NULL;
+    }
+    KValue v;
+    if (kdict_check_exact(locals)) {
+        v = kdict_get_str_borrow(locals, name);
+        if (v) {
+            return kval_newref(v);
+        }
+    } else {
+        v = kobj_getitem(locals, name);
+        if (v) {
+            return v;
+        }
+        if (!kerr_matches(&kexc_KeyError)) {
+            return KV_NULL;
+        }
+        kerr_clear();
+    }
+    return load_global(f->globals, f->builtins, name);
+}
+
+static K_NOINLINE int do_raise(KValue exc, KValue cause) {
+    KValue value = KV_NULL;
+    if (!exc) {
+        KValue handled = kerr_handled_borrow();
+        if (handled == KV_NONE) {
+            kerr_set(&kexc_RuntimeError, "No active exception to reraise");
+            return 0;
+        }
+        kerr_restore(kval_newref(handled));
+        return 1;
+    }
+    if (kexc_is_class(exc)) {
+        value = kobj_call0(exc);
+        if (!value) {
+            goto fail;
+        }
+        if (!kexc_is_instance(value)) {
+            kerr_format(&kexc_TypeError,
+                        "calling %R should have returned an instance of BaseException, not %T",
+                        exc, value);
+            goto fail;
+        }
+    } else if (kexc_is_instance(exc)) {
+        value = kval_newref(exc);
+    } else {
+        kerr_set(&kexc_TypeError, "exceptions must derive from BaseException");
+        goto fail;
+    }
+    if (cause) {
+        KValue fixed;
+        if (kexc_is_class(cause)) {
+            fixed = kobj_call0(cause);
+            if (!fixed) {
+                goto fail;
+            }
+        } else if (kexc_is_instance(cause)) {
+            fixed = kval_newref(cause);
+        } else if (cause == KV_NONE) {
+            fixed = KV_NULL;
+        } else {
+            kerr_set(&kexc_TypeError, "exception causes must derive from BaseException");
+            goto fail;
+        }
+        KException *e = (KException *)value;
+        kval_setref(&e->cause, fixed);
+        e->suppress_context = 1;
+    }
+    kerr_raise(value);
+    kval_decref(value);
+    return 0;
+fail:
+    kval_xdecref(value);
+    return 0;
+}
+
+static K_NOINLINE int check_except_type(KValue t) {
+    if (ktuple_check(t)) {
+        for (ssize_t i = 0; i < ktuple_len(t); i++) {
+            if (!kexc_is_class(ktuple_items(t)[i])) {
+                kerr_set(&kexc_TypeError,
+                         "catching classes that do not inherit from BaseException is not allowed");
+                return -1;
+            }
+        }
+        return 0;
+    }
+    if (!kexc_is_class(t)) {
+        kerr_set(&kexc_TypeError,
+                 "catching classes that do not inherit from BaseException is not allowed");
+        return -1;
+    }
+    return 0;
+}
+
+static K_NOINLINE int unpack_iterable(KValue v, int before, int after, KValue *top) {
+    // Fills top[-1], top[-2] ... downwards as UNPACK_SEQUENCE/UNPACK_EX push.
+    KValue it = kobj_get_iter(v);
+    if (!it) {
+        if (kerr_matches(&kexc_TypeError) && !kval_type(v)->iter && !kval_type(v)->getitem) {
+            kerr_clear();
+            kerr_format(&kexc_TypeError, "cannot unpack non-iterable %s object",
+                        ktype_name(kval_type(v)));
+        }
+        return -1;
+    }
+    KValue *out = top;
+    int i;
+    for (i = 0; i < before; i++) {
+        KValue w = kobj_iter_next(it);
+        if (!w) {
+            if (!kerr_occurred()) {
+                if (after < 0) {
+                    kerr_format(&kexc_ValueError, "not enough values to unpack (expected %d, got %d)",
+                                before, i);
+                } else {
+                    kerr_format(&kexc_ValueError,
+                                "not enough values to unpack (expected at least %d, got %d)",
+                                before + after, i);
+                }
+            }
+            goto error;
+        }
+        *--out = w;
+    }
+    if (after < 0) {
+        KValue w = kobj_iter_next(it);
+        if (w) {
+            kval_decref(w);
+            kerr_format(&kexc_ValueError, "too many values to unpack (expected %d)", before);
+            goto error;
+        }
+        if (kerr_occurred()) {
+            goto error;
+        }
+        kval_decref(it);
+        return 0;
+    }
+    KValue l = klist_from_iterable(it);
+    if (!l) {
+        goto error;
+    }
+    *--out = l;
+    i++;
+    ssize_t ll = klist_len(l);
+    if (ll < after) {
+        kerr_format(&kexc_ValueError, "not enough values to unpack (expected at least %d, got %zd)",
+                    before + after, before + ll);
+        goto error;
+    }
+    for (int j = after; j > 0; j--) {
+        *--out = klist_items(l)[ll - j];
+    }
+    ((KList *)l)->len = ll - after;
+    kval_decref(it);
+    return 0;
+error:
+    while (out < top) {
+        kval_decref(*out++);
+    }
+    kval_decref(it);
+    return -1;
+}
+
+static K_NOINLINE KValue import_name(KFrame *f, KValue name, KValue fromlist, KValue level) {
+    KValue import = kdict_get_str_borrow(f->builtins, KID(__import__));
+    if (!import) {
+        kerr_set(&kexc_ImportError, "__import__ not found");
+        return KV_NULL;
+    }
+    KValue args[5] = {name, f->globals, f->locals ? f->locals : KV_NONE, fromlist, level};
+    return kobj_call(import, args, 5, KV_NULL);
+}
+
+static K_NOINLINE KValue import_from(KValue mod, KValue name) {
+    KValue r;
+    int found = kobj_lookup_attr(mod, name, &r);
+    if (found > 0) {
+        return r;
+    }
+    if (found < 0) {
+        return KV_NULL;
+    }
+    // A submodule being imported: sys.modules['pkg.name'].
+    KValue pkgname;
+    if (kobj_lookup_attr(mod, KID(__name__), &pkgname) > 0 && kstr_check(pkgname)) {
+        KValue full = kstr_from_format("%U.%U", pkgname, name);
+        KValue m = full ? kdict_get_borrow(kruntime.modules, full) : KV_NULL;
+        kval_xdecref(full);
+        if (m) {
+            kval_decref(pkgname);
+            return kval_newref(m);
+        }
+        KValue file;
+        if (kobj_lookup_attr(mod, KID(__file__), &file) > 0) {
+            kerr_format(&kexc_ImportError, "cannot import name '%U' from '%U' (%S)", name, pkgname,
+                        file);
+            kval_decref(file);
+        } else {
+            kerr_format(&kexc_ImportError, "cannot import name '%U' from '%U' (unknown location)",
+                        name, pkgname);
+        }
+        kval_decref(pkgname);
+        return KV_NULL;
+    }
+    kerr_clear();
+    kerr_format(&kexc_ImportError, "cannot import name '%U'", name);
+    return KV_NULL;
+}
+
+static K_NOINLINE int import_star(KFrame *f, KValue mod) {
+    KValue locals = f->locals;
+    if (!locals) {
+        kerr_set(&kexc_SystemError, "no locals found during 'import *'");
+        return -1;
+    }
+    KValue all;
+    int has_all = kobj_lookup_attr(mod, KID(__all__), &all);
+    if (has_all < 0) {
+        return -1;
+    }
+    int skip_private = 0;
+    if (!has_all) {
+        KValue d;
+        if (kobj_lookup_attr(mod, KID(__dict__), &d) <= 0) {
+            if (!kerr_occurred()) {
+                kerr_set(&kexc_ImportError, "from-import-* object has no __dict__ and no __all__");
+            }
+            return -1;
+        }
+        all = kdict_check(d) ? kdict_keys_list(d) : klist_from_iterable(d);
+        kval_decref(d);
+        if (!all) {
+            return -1;
+        }
+        skip_private = 1;
+    }
+    KValue it = kobj_get_iter(all);
+    kval_decref(all);
+    if (!it) {
+        return -1;
+    }
+    KValue name;
+    int rc = 0;
+    while ((name = kobj_iter_next(it))) {
+        if (skip_private && kstr_check(name) && kstr_len(name) > 0 &&
+            kstr_char((KStr *)name, 0) == '_') {
+            kval_decref(name);
+            continue;
+        }
+        KValue v = kobj_getattr(mod, name);
+        int r = v ? kobj_setitem(locals, name, v) : -1;
+        kval_xdecref(v);
+        kval_decref(name);
+        if (r < 0) {
+            rc = -1;
+            break;
+        }
+    }
+    kval_decref(it);
+    return rc < 0 || kerr_occurred() ? -1 : 0;
+}
+
+static K_NOINLINE KValue with_enter(KValue mgr, KValue *exit_out) {
+    int found;
+    KValue enter = kobj_lookup_special(mgr, KID(__enter__), &found);
+    if (!enter) {
+        if (!kerr_occurred()) {
+            kerr_format(&kexc_TypeError,
+                        "'%s' object does not support the context manager protocol",
+                        ktype_name(kval_type(mgr)));
+        }
+        return KV_NULL;
+    }
+    KValue exit = kobj_lookup_special(mgr, KID(__exit__), &found);
+    if (!exit) {
+        if (!kerr_occurred()) {
+            kerr_format(&kexc_TypeError,
+                        "'%s' object does not support the context manager protocol (missed "
+                        "__exit__ method)",
+                        ktype_name(kval_type(mgr)));
+        }
+        kval_decref(enter);
+        return KV_NULL;
+    }
+    KValue r = kobj_call0(enter);
+    kval_decref(enter);
+    if (!r) {
+        kval_decref(exit);
+        return KV_NULL;
+    }
+    *exit_out = exit;
+    return r;
+}
+
+static K_NOINLINE int dict_merge_call(KValue dict, KValue update, KValue func) {
+    if (!kdict_check(update)) {
+        KValue keys;
+        int r = kobj_lookup_attr(update, KID(keys), &keys);
+        if (r < 0) {
+            return -1;
+        }
+        if (r == 0) {
+            KValue desc = kobj_func_desc(func);
+            if (desc) {
+                kerr_format(&kexc_TypeError, "%U argument after ** must be a mapping, not %T",
+                            desc, update);
+                kval_decref(desc);
+            }
+            return -1;
+        }
+        kval_decref(keys);
+    }
+    if (kdict_merge(dict, update, -1) < 0) {
+        if (kerr_matches(&kexc_KeyError)) {
+            KValue exc = kerr_fetch();
+            KValue args = ((KException *)exc)->args;
+            KValue key = args && ktuple_len(args) == 1 ? ktuple_items(args)[0] : KV_NONE;
+            KValue desc = kobj_func_desc(func);
+            if (desc) {
+                if (kstr_check(key)) {
+                    kerr_format(&kexc_TypeError, "%U got multiple values for keyword argument '%U'",
+                                desc, key);
+                } else {
+                    kerr_format(&kexc_TypeError, "%U keywords must be strings", desc);
+                }
+                kval_decref(desc);
+            }
+            kval_decref(exc);
+        }
+        return -1;
+    }
+    return 0;
+}
+
+static K_NOINLINE KValue call_function_ex(KValue func, KValue callargs, KValue kwargs) {
+    KValue args = callargs;
+    if (!ktuple_check_exact(callargs)) {
+        if (!kval_type(callargs)->iter && !kval_type(callargs)->getitem) {
+            KValue desc = kobj_func_desc(func);
+            if (desc) {
+                kerr_format(&kexc_TypeError, "%U argument after * must be an iterable, not %T",
+                            desc, callargs);
+                kval_decref(desc);
+            }
+            return KV_NULL;
+        }
+        args = ktuple_from_iterable(callargs);
+        if (!args) {
+            return KV_NULL;
+        }
+    } else {
+        kval_incref(args);
+    }
+    KValue kw = KV_NULL;
+    if (kwargs && !kdict_check_exact(kwargs)) {
+        kw = kdict_new();
+        if (!kw || dict_merge_call(kw, kwargs, func) < 0) {
+            kval_xdecref(kw);
+            kval_decref(args);
+            return KV_NULL;
+        }
+    } else if (kwargs) {
+        kw = kval_newref(kwargs);
+    }
+    KValue r = kobj_call_tuple(func, args, kw);
+    kval_decref(args);
+    kval_xdecref(kw);
+    return r;
+}
+
+static K_NOINLINE KValue make_function(KValue code, KFrame *f, int flags, KValue *sp) {
+    KValue func = kfunc_new(code, f->globals, KV_NULL);
+    if (!func) {
+        return KV_NULL;
+    }
+    KFunction *fn = (KFunction *)func;
+    if (flags & KF_MAKE_CLOSURE) {
+        fn->closure = *--sp;
+    }
+    if (flags & KF_MAKE_ANNOTATIONS) {
+        fn->annotations = *--sp;
+    }
+    if (flags & KF_MAKE_KWDEFAULTS) {
+        fn->kwdefaults = *--sp;
+    }
+    if (flags & KF_MAKE_DEFAULTS) {
+        fn->defaults = *--sp;
+    }
+    return func;
+}
+
+static K_NOINLINE KValue build_map(KValue *items, int n) {
+    KValue d = kdict_new();
+    if (!d) {
+        return KV_NULL;
+    }
+    for (int i = 0; i < n; i++) {
+        if (kdict_set(d, items[2 * i], items[2 * i + 1]) < 0) {
+            kval_decref(d);
+            return KV_NULL;
+        }
+    }
+    return d;
+}
+
+static K_NOINLINE KValue build_string(KValue *items, int n) {
+    KStrBuilder b;
+    kstr_builder_init(&b);
+    for (int i = 0; i < n; i++) {
+        kstr_builder_str(&b, items[i]);
+    }
+    return kstr_builder_finish(&b);
+}
+
+static K_NOINLINE KValue binary_subscr_slow(KValue c, KValue k) {
+    return kobj_getitem(c, k);
+}
+
+static K_NOINLINE int list_extend_op(KValue list, KValue iterable) {
+    if (klist_extend(list, iterable) < 0) {
+        if (kerr_matches(&kexc_TypeError) && !kval_type(iterable)->iter &&
+            !kval_type(iterable)->getitem) {
+            kerr_clear();
+            kerr_format(&kexc_TypeError, "Value after * must be an iterable, not %s",
+                        ktype_name(kval_type(iterable)));
+        }
+        return -1;
+    }
+    return 0;
+}
+
+// The print of a value in interactive mode.
+static K_NOINLINE int print_expr(KValue v) {
+    KValue hook = kdict_get_cstr_borrow(kruntime.sys_dict, "displayhook");
+    if (!hook) {
+        kerr_set(&kexc_RuntimeError, "lost sys.displayhook");
+        return -1;
+    }
+    KValue r = kobj_call1(hook, v);
+    if (!r) {
+        return -1;
+    }
+    kval_decref(r);
+    return 0;
+}
+
+static K_NOINLINE int setup_annotations(KFrame *f) {
+    if (!f->locals) {
+        kerr_set(&kexc_SystemError, "no locals found when setting up annotations");
+        return -1;
+    }
+    if (kdict_check_exact(f->locals)) {
+        if (kdict_get_str_borrow(f->locals, KID(__annotations__))) {
+            return 0;
+        }
+        KValue d = kdict_new();
+        int r = d ? kdict_set(f->locals, KID(__annotations__), d) : -1;
+        kval_xdecref(d);
+        return r;
+    }
+    KValue v = kobj_getitem(f->locals, KID(__annotations__));
+    if (v) {
+        kval_decref(v);
+        return 0;
+    }
+    if (!kerr_matches(&kexc_KeyError)) {
+        return -1;
+    }
+    kerr_clear();
+    KValue d = kdict_new();
+    int r = d ? kobj_setitem(f->locals, KID(__annotations__), d) : -1;
+    kval_xdecref(d);
+    return r;
+}
+
+int kmatch_class(KValue subject, KValue type, int nargs, KValue kwargs, KValue *result);
+int kmatch_keys(KValue map, KValue keys, KValue *result);
+int kmatch_is_mapping(KValue v);
+int kmatch_is_sequence(KValue v);
+
+// ---------------------------------------------------------------------------
+// The loop.
+
+#if defined(KV_SWITCH_DISPATCH) && KV_SWITCH_DISPATCH
+#define USE_COMPUTED_GOTO 0
+#else
+#define USE_COMPUTED_GOTO 1
+#endif
+
+KValue keval_frame(KThreadState *ts, KFrame *frame, int throwflag) {
+    KCode *code;
+    uint32_t *ip;
+    KValue *sp;
+    KValue *localsplus;
+    KValue *consts;
+    KValue *names;
+    uint32_t word;
+    int oparg;
+    KValue kwnames = KV_NULL;
+    KValue retval = KV_NULL;
+
+#if USE_COMPUTED_GOTO
+#define KV_TARGET_ADDR(name, arg, effect, jump) [KF_OP_##name] = &&TARGET_##name,
+    static void *targets[256] = {KF_OPCODES(KV_TARGET_ADDR)};
+#undef KV_TARGET_ADDR
+#define TARGET(op)                                                                               \
+    TARGET_##op:                                                                                 \
+    case KF_OP_##op:
+#define DISPATCH()                                                                               \
+    do {                                                                                         \
+        frame->ip = ip + 1;                                                                      \
+        word = *ip++;                                                                            \
+        oparg = (int)(word >> 8);                                                                \
+        void *t_ = targets[word & 0xFF];                                                         \
+        if (K_UNLIKELY(!t_)) {                                                                   \
+            goto unknown_opcode;                                                                 \
+        }                                                                                        \
+        goto *t_;                                                                                \
+    } while (0)
+#else
+#define TARGET(op) case KF_OP_##op:
+#define DISPATCH() goto dispatch
+#endif
+
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define THIRD() (sp[-3])
+#define PEEK(n) (sp[-(n)])
+#define SET_TOP(v) (sp[-1] = (v))
+#define SET_SECOND(v) (sp[-2] = (v))
+#define GETLOCAL(i) (localsplus[i])
+#define SETLOCAL(i, v)                                                                           \
+    do {                                                                                         \
+        KValue old_ = localsplus[i];                                                             \
+        localsplus[i] = (v);                                                                     \
+        kval_xdecref(old_);                                                                      \
+    } while (0)
+#define JUMPTO(target) (ip = code->code + (target))
+#define LOAD_FRAME()                                                                             \
+    do {                                                                                         \
+        code = frame->code;                                                                      \
+        ip = frame->ip;                                                                          \
+        sp = frame->sp;                                                                          \
+        localsplus = frame->localsplus;                                                          \
+        consts = code->consts;                                                                   \
+        names = code->names;                                                                     \
+    } while (0)
+#define SAVE_SP() (frame->sp = sp)
+
+    frame->is_entry = 1;
+    if (++ts->depth > ts->recursion_limit && kstate_enter_check_py(ts) < 0) {
+        ts->frame = frame->previous;
+        ts->depth--;
+        if (frame->owner == KFRAME_OWNED_BY_THREAD) {
+            kframe_pop(ts, frame);
+        }
+        return KV_NULL;
+    }
+    LOAD_FRAME();
+    if (throwflag) {
+        goto exception_unwind;
+    }
+
+#if USE_COMPUTED_GOTO
+    DISPATCH();
+#else
+dispatch:
+    frame->ip = ip + 1;
+    word = *ip++;
+    oparg = (int)(word >> 8);
+#endif
+    switch (word & 0xFF) {
+
+        TARGET(NOP) {
+            DISPATCH();
+        }
+
+        TARGET(POP_TOP) {
+            KValue v = POP();
+            kval_decref(v);
+            DISPATCH();
+        }
+
+        TARGET(COPY) {
+            KValue v = PEEK(oparg);
+            PUSH(kval_newref(v));
+            DISPATCH();
+        }
+
+        TARGET(SWAP) {
+            KValue t = TOP();
+            SET_TOP(PEEK(oparg));
+            PEEK(oparg) = t;
+            DISPATCH();
+        }
+
+        TARGET(PUSH_NULL) {
+            PUSH(KV_NULL);
+            DISPATCH();
+        }
+
+        TARGET(LOAD_CONST) {
+            KValue v = consts[oparg];
+            kval_incref(v);
+            PUSH(v);
+            DISPATCH();
+        }
+
+        TARGET(LOAD_FAST) {
+            KValue v = GETLOCAL(oparg);
+            if (K_UNLIKELY(!v)) {
+                unbound_local(code, oparg);
+                goto error;
+            }
+            kval_incref(v);
+            PUSH(v);
+            DISPATCH();
+        }
+
+        TARGET(STORE_FAST) {
+            KValue v = POP();
+            SETLOCAL(oparg, v);
+            DISPATCH();
+        }
+
+        TARGET(DELETE_FAST) {
+            KValue v = GETLOCAL(oparg);
+            if (!v) {
+                unbound_local(code, oparg);
+                goto error;
+            }
+            SETLOCAL(oparg, KV_NULL);
+            DISPATCH();
+        }
+
+        TARGET(LOAD_NAME) {
+            SAVE_SP();
+            KValue v = load_name(frame, names[oparg]);
+            if (!v) {
+                goto error;
+            }
+            PUSH(v);
+            DISPATCH();
+        }
+
+        TARGET(STORE_NAME) {
+            KValue name = names[oparg];
+            KValue v = POP();
+            KValue locals = frame->locals;
+            int r;
+            if (!locals) {
+                kerr_format(&kexc_SystemError, "no locals found when storing %R", name);
+                kval_decref(v);
+                goto error;
+            }
+            SAVE_SP();
+            r = kdict_check_exact(locals) ? kdict_set(locals, name, v)
+                                          : kobj_setitem(locals, name, v);
+            kval_decref(v);
+            if (r < 0) {
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(DELETE_NAME) {
+            KValue name = names[oparg];
+            KValue locals = frame->locals;
+            if (!locals) {
+                kerr_format(&kexc_SystemError, "no locals when deleting %R", name);
+                goto error;
+            }
+            int r = kobj_delitem(locals, name);
+            if (r < 0) {
+                if (kerr_matches(&kexc_KeyError)) {
+                    kerr_clear();
+                    name_error(name);
+                }
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(LOAD_GLOBAL) {
+            KValue name = names[oparg >> 1];
+            KValue v = kdict_get_str_borrow(frame->globals, name);
+            if (v) {
+                kval_incref(v);
+            } else {
+                SAVE_SP();
+                v = load_global(frame->globals, frame->builtins, name);
+                if (!v) {
+                    goto error;
+                }
+            }
+            if (oparg & 1) {
+                PUSH(KV_NULL);
+            }
+            PUSH(v);
+            DISPATCH();
+        }
+
+        TARGET(STORE_GLOBAL) {
+            KValue v = POP();
+            SAVE_SP();
+            int r = kdict_set(frame->globals, names[oparg], v);
+            kval_decref(v);
+            if (r < 0) {
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(DELETE_GLOBAL) {
+            int r = kdict_discard(frame->globals, names[oparg]);
+            if (r <= 0) {
+                if (r == 0) {
+                    name_error(names[oparg]);
+                }
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(MAKE_CELL) {
+            KValue init = GETLOCAL(oparg);
+            KValue cell = kcell_new(init);
+            if (!cell) {
+                goto error;
+            }
+            SETLOCAL(oparg, cell);
+            DISPATCH();
+        }
+
+        TARGET(LOAD_CLOSURE) {
+            KValue cell = GETLOCAL(oparg);
+            if (!cell) {
+                unbound_deref(code, oparg);
+                goto error;
+            }
+            PUSH(kval_newref(cell));
+            DISPATCH();
+        }
+
+        TARGET(LOAD_DEREF) {
+            KValue v = ((KCell *)GETLOCAL(oparg))->ref;
+            if (!v) {
+                unbound_deref(code, oparg);
+                goto error;
+            }
+            PUSH(kval_newref(v));
+            DISPATCH();
+        }
+
+        TARGET(LOAD_CLASSDEREF) {
+            KValue name = ktuple_items(code->localsplusnames)[oparg];
+            KValue locals = frame->locals;
+            KValue v = KV_NULL;
+            if (locals) {
+                if (kdict_check_exact(locals)) {
+                    v = kdict_get_str_borrow(locals, name);
+                    kval_xincref(v);
+                } else {
+                    v = kobj_getitem(locals, name);
+                    if (!v) {
+                        if (!kerr_matches(&kexc_KeyError)) {
+                            goto error;
+                        }
+                        kerr_clear();
+                    }
+                }
+            }
+            if (!v) {
+                v = ((KCell *)GETLOCAL(oparg))->ref;
+                if (!v) {
+                    unbound_deref(code, oparg);
+                    goto error;
+                }
+                kval_incref(v);
+            }
+            PUSH(v);
+            DISPATCH();
+        }
+
+        TARGET(STORE_DEREF) {
+            KValue v = POP();
+            KCell *cell = (KCell *)GETLOCAL(oparg);
+            KValue old = cell->ref;
+            cell->ref = v;
+            kval_xdecref(old);
+            DISPATCH();
+        }
+
+        TARGET(DELETE_DEREF) {
+            KCell *cell = (KCell *)GETLOCAL(oparg);
+            KValue old = cell->ref;
+            if (!old) {
+                unbound_deref(code, oparg);
+                goto error;
+            }
+            cell->ref = KV_NULL;
+            kval_decref(old);
+            DISPATCH();
+        }
+
+        TARGET(COPY_FREE_VARS) {
+            KValue closure = ((KFunction *)frame->func)->closure;
+            int offset = code->nlocalsplus - oparg;
+            for (int i = 0; i < oparg; i++) {
+                localsplus[offset + i] = kval_newref(ktuple_items(closure)[i]);
+            }
+            DISPATCH();
+        }
+
+        TARGET(LOAD_ATTR) {
+            KValue owner = TOP();
+            SAVE_SP();
+            KValue res = kobj_getattr(owner, names[oparg]);
+            if (!res) {
+                goto error;
+            }
+            SET_TOP(res);
+            kval_decref(owner);
+            DISPATCH();
+        }
+
+        TARGET(STORE_ATTR) {
+            KValue owner = TOP();
+            KValue v = SECOND();
+            sp -= 2;
+            SAVE_SP();
+            int r = kobj_setattr(owner, names[oparg], v);
+            kval_decref(v);
+            kval_decref(owner);
+            if (r < 0) {
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(DELETE_ATTR) {
+            KValue owner = POP();
+            SAVE_SP();
+            int r = kobj_delattr(owner, names[oparg]);
+            kval_decref(owner);
+            if (r < 0) {
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(LOAD_METHOD) {
+            KValue obj = TOP();
+            KValue meth;
+            SAVE_SP();
+            int unbound = kobj_get_method(obj, names[oparg], &meth);
+            if (unbound < 0) {
+                goto error;
+            }
+            if (unbound) {
+                SET_TOP(meth);
+                PUSH(obj);
+            } else {
+                SET_TOP(KV_NULL);
+                kval_decref(obj);
+                PUSH(meth);
+            }
+            DISPATCH();
+        }
+
+        TARGET(BINARY_OP) {
+            KValue rhs = TOP();
+            KValue lhs = SECOND();
+            KValue res;
+            if (kval_is_int(lhs) && kval_is_int(rhs)) {
+                intptr_t r;
+                switch (oparg) {
+                case KF_BINOP_ADD:
+                case KF_BINOP_ADD + KF_BINOP_INPLACE:
+                    if (!__builtin_add_overflow((intptr_t)lhs, (intptr_t)rhs - 1, &r)) {
+                        sp--;
+                        SET_TOP((KValue)r);
+                        DISPATCH();
+                    }
+                    break;
+                case KF_BINOP_SUBTRACT:
+                case KF_BINOP_SUBTRACT + KF_BINOP_INPLACE:
+                    if (!__builtin_sub_overflow((intptr_t)lhs, (intptr_t)rhs - 1, &r)) {
+                        sp--;
+                        SET_TOP((KValue)r);
+                        DISPATCH();
+                    }
+                    break;
+                case KF_BINOP_MULTIPLY:
+                case KF_BINOP_MULTIPLY + KF_BINOP_INPLACE:
+                    if (!__builtin_mul_overflow(kval_int(lhs), (intptr_t)rhs - 1, &r)) {
+                        sp--;
+                        SET_TOP((KValue)(r | 1));
+                        DISPATCH();
+                    }
+                    break;
+                case KF_BINOP_AND:
+                case KF_BINOP_AND + KF_BINOP_INPLACE:
+                    sp--;
+                    SET_TOP(lhs & rhs);
+                    DISPATCH();
+                case KF_BINOP_OR:
+                case KF_BINOP_OR + KF_BINOP_INPLACE:
+                    sp--;
+                    SET_TOP(lhs | rhs);
+                    DISPATCH();
+                case KF_BINOP_XOR:
+                case KF_BINOP_XOR + KF_BINOP_INPLACE:
+                    sp--;
+                    SET_TOP((lhs ^ rhs) | 1);
+                    DISPATCH();
+                default:
+                    break;
+                }
+            } else if (!kval_is_int(lhs) && kval_obj(lhs)->type == &kfloat_type &&
+                       !kval_is_int(rhs) && kval_obj(rhs)->type == &kfloat_type) {
+                double a = kfloat_value(lhs), b = kfloat_value(rhs), d;
+                int base = oparg >= KF_BINOP_INPLACE ? oparg - KF_BINOP_INPLACE : oparg;
+                int ok = 1;
+                switch (base) {
+                case KF_BINOP_ADD:
+                    d = a + b;
+                    break;
+                case KF_BINOP_SUBTRACT:
+                    d = a - b;
+                    break;
+                case KF_BINOP_MULTIPLY:
+                    d = a * b;
+                    break;
+                case KF_BINOP_TRUE_DIVIDE:
+                    ok = b != 0.0;
+                    d = ok ? a / b : 0.0;
+                    break;
+                default:
+                    ok = 0;
+                    d = 0.0;
+                    break;
+                }
+                if (ok) {
+                    res = kfloat_new(d);
+                    if (!res) {
+                        goto error;
+                    }
+                    sp--;
+                    SET_TOP(res);
+                    kval_decref(lhs);
+                    kval_decref(rhs);
+                    DISPATCH();
+                }
+            }
+            SAVE_SP();
+            res = knum_binop(lhs, rhs, oparg);
+            if (!res) {
+                goto error;
+            }
+            sp--;
+            SET_TOP(res);
+            kval_decref(lhs);
+            kval_decref(rhs);
+            DISPATCH();
+        }
+
+        TARGET(UNARY_POSITIVE) {
+            KValue v = TOP();
+            SAVE_SP();
+            KValue r = knum_positive(v);
+            if (!r) {
+                goto error;
+            }
+            SET_TOP(r);
+            kval_decref(v);
+            DISPATCH();
+        }
+
+        TARGET(UNARY_NEGATIVE) {
+            KValue v = TOP();
+            KValue r;
+            if (kval_is_int(v) && kval_int(v) != KV_SMALL_MIN) {
+                r = kval_from_int(-kval_int(v));
+            } else {
+                SAVE_SP();
+                r = knum_negative(v);
+                if (!r) {
+                    goto error;
+                }
+            }
+            SET_TOP(r);
+            kval_decref(v);
+            DISPATCH();
+        }
+
+        TARGET(UNARY_NOT) {
+            KValue v = TOP();
+            int t = kobj_is_true(v);
+            if (t < 0) {
+                goto error;
+            }
+            SET_TOP(kbool_from(!t));
+            kval_decref(v);
+            DISPATCH();
+        }
+
+        TARGET(UNARY_INVERT) {
+            KValue v = TOP();
+            SAVE_SP();
+            KValue r = knum_invert(v);
+            if (!r) {
+                goto error;
+            }
+            SET_TOP(r);
+            kval_decref(v);
+            DISPATCH();
+        }
+
+        TARGET(COMPARE_OP) {
+            KValue rhs = TOP();
+            KValue lhs = SECOND();
+            KValue res;
+            if (kval_is_int(lhs) && kval_is_int(rhs)) {
+                intptr_t a = (intptr_t)lhs, b = (intptr_t)rhs;
+                int r;
+                switch (oparg) {
+                case KF_CMP_LT:
+                    r = a < b;
+                    break;
+                case KF_CMP_LE:
+                    r = a <= b;
+                    break;
+                case KF_CMP_EQ:
+                    r = a == b;
+                    break;
+                case KF_CMP_NE:
+                    r = a != b;
+                    break;
+                case KF_CMP_GT:
+                    r = a > b;
+                    break;
+                default:
+                    r = a >= b;
+                    break;
+                }
+                sp--;
+                SET_TOP(kbool_from(r));
+                DISPATCH();
+            }
+            SAVE_SP();
+            res = kobj_richcompare(lhs, rhs, oparg);
+            if (!res) {
+                goto error;
+            }
+            sp--;
+            SET_TOP(res);
+            kval_decref(lhs);
+            kval_decref(rhs);
+            DISPATCH();
+        }
+
+        TARGET(IS_OP) {
+            KValue rhs = POP();
+            KValue lhs = TOP();
+            int r = (lhs == rhs) ^ oparg;
+            SET_TOP(kbool_from(r));
+            kval_decref(lhs);
+            kval_decref(rhs);
+            DISPATCH();
+        }
+
+        TARGET(CONTAINS_OP) {
+            KValue container = TOP();
+            KValue item = SECOND();
+            SAVE_SP();
+            int r = kobj_contains(container, item);
+            if (r < 0) {
+                goto error;
+            }
+            sp--;
+            SET_TOP(kbool_from(r ^ oparg));
+            kval_decref(container);
+            kval_decref(item);
+            DISPATCH();
+        }
+
+        TARGET(BINARY_SUBSCR) {
+            KValue key = TOP();
+            KValue c = SECOND();
+            KValue res;
+            if (kval_is_int(key) && !kval_is_int(c)) {
+                KType *t = kval_obj(c)->type;
+                intptr_t i = kval_int(key);
+                if (t == &klist_type) {
+                    ssize_t n = klist_len(c);
+                    if (i < 0) {
+                        i += n;
+                    }
+                    if ((size_t)i < (size_t)n) {
+                        res = kval_newref(klist_items(c)[i]);
+                        sp--;
+                        SET_TOP(res);
+                        kval_decref(c);
+                        DISPATCH();
+                    }
+                } else if (t == &ktuple_type) {
+                    ssize_t n = ktuple_len(c);
+                    if (i < 0) {
+                        i += n;
+                    }
+                    if ((size_t)i < (size_t)n) {
+                        res = kval_newref(ktuple_items(c)[i]);
+                        sp--;
+                        SET_TOP(res);
+                        kval_decref(c);
+                        DISPATCH();
+                    }
+                }
+            }
+            SAVE_SP();
+            res = binary_subscr_slow(c, key);
+            if (!res) {
+                goto error;
+            }
+            sp--;
+            SET_TOP(res);
+            kval_decref(c);
+            kval_decref(key);
+            DISPATCH();
+        }
+
+        TARGET(STORE_SUBSCR) {
+            KValue key = TOP();
+            KValue c = SECOND();
+            KValue v = THIRD();
+            sp -= 3;
+            if (kval_is_int(key) && !kval_is_int(c) && kval_obj(c)->type == &klist_type) {
+                intptr_t i = kval_int(key);
+                ssize_t n = klist_len(c);
+                if (i < 0) {
+                    i += n;
+                }
+                if ((size_t)i < (size_t)n) {
+                    KValue old = klist_items(c)[i];
+                    klist_items(c)[i] = v;
+                    kval_decref(old);
+                    kval_decref(c);
+                    DISPATCH();
+                }
+            }
+            SAVE_SP();
+            int r = kobj_setitem(c, key, v);
+            kval_decref(v);
+            kval_decref(c);
+            kval_decref(key);
+            if (r < 0) {
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(DELETE_SUBSCR) {
+            KValue key = TOP();
+            KValue c = SECOND();
+            sp -= 2;
+            SAVE_SP();
+            int r = kobj_delitem(c, key);
+            kval_decref(c);
+            kval_decref(key);
+            if (r < 0) {
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(BUILD_SLICE) {
+            KValue step = oparg == 3 ? POP() : KV_NULL;
+            KValue stop = POP();
+            KValue start = TOP();
+            KValue s = kslice_new(start, stop, step ? step : KV_NONE);
+            kval_decref(start);
+            kval_decref(stop);
+            kval_xdecref(step);
+            SET_TOP(s);
+            if (!s) {
+                sp--;
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(BUILD_TUPLE) {
+            KValue t = ktuple_new(oparg);
+            if (!t) {
+                goto error;
+            }
+            sp -= oparg;
+            memcpy(ktuple_items(t), sp, (size_t)oparg * sizeof(KValue));
+            PUSH(t);
+            DISPATCH();
+        }
+
+        TARGET(BUILD_LIST) {
+            KValue l = klist_new(oparg);
+            if (!l) {
+                goto error;
+            }
+            sp -= oparg;
+            memcpy(klist_items(l), sp, (size_t)oparg * sizeof(KValue));
+            PUSH(l);
+            DISPATCH();
+        }
+
+        TARGET(BUILD_SET) {
+            KValue s = kset_new(KV_NULL);
+            if (!s) {
+                goto error;
+            }
+            int err = 0;
+            for (int i = oparg; i > 0; i--) {
+                KValue item = PEEK(i);
+                if (!err && kset_add(s, item) < 0) {
+                    err = 1;
+                }
+            }
+            for (int i = 0; i < oparg; i++) {
+                kval_decref(POP());
+            }
+            if (err) {
+                kval_decref(s);
+                goto error;
+            }
+            PUSH(s);
+            DISPATCH();
+        }
+
+        TARGET(BUILD_MAP) {
+            SAVE_SP();
+            KValue d = build_map(sp - 2 * oparg, oparg);
+            if (!d) {
+                goto error;
+            }
+            for (int i = 0; i < 2 * oparg; i++) {
+                kval_decref(POP());
+            }
+            PUSH(d);
+            DISPATCH();
+        }
+
+        TARGET(BUILD_CONST_KEY_MAP) {
+            KValue keys = TOP();
+            KValue d = kdict_new();
+            if (!d) {
+                goto error;
+            }
+            SAVE_SP();
+            for (int i = 0; i < oparg; i++) {
+                if (kdict_set(d, ktuple_items(keys)[i], PEEK(oparg + 1 - i)) < 0) {
+                    kval_decref(d);
+                    goto error;
+                }
+            }
+            kval_decref(POP());
+            for (int i = 0; i < oparg; i++) {
+                kval_decref(POP());
+            }
+            PUSH(d);
+            DISPATCH();
+        }
+
+        TARGET(BUILD_STRING) {
+            KValue s = build_string(sp - oparg, oparg);
+            if (!s) {
+                goto error;
+            }
+            for (int i = 0; i < oparg; i++) {
+                kval_decref(POP());
+            }
+            PUSH(s);
+            DISPATCH();
+        }
+
+        TARGET(LIST_APPEND) {
+            KValue v = POP();
+            KValue l = PEEK(oparg);
+            int r = klist_append(l, v);
+            kval_decref(v);
+            if (r < 0) {
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(SET_ADD) {
+            KValue v = POP();
+            KValue s = PEEK(oparg);
+            SAVE_SP();
+            int r = kset_add(s, v);
+            kval_decref(v);
+            if (r < 0) {
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(MAP_ADD) {
+            KValue v = POP();
+            KValue k = POP();
+            KValue d = PEEK(oparg);
+            SAVE_SP();
+            int r = kdict_set(d, k, v);
+            kval_decref(k);
+            kval_decref(v);
+            if (r < 0) {
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(LIST_EXTEND) {
+            KValue it = POP();
+            KValue l = PEEK(oparg);
+            SAVE_SP();
+            int r = list_extend_op(l, it);
+            kval_decref(it);
+            if (r < 0) {
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(SET_UPDATE) {
+            KValue it = POP();
+            KValue s = PEEK(oparg);
+            SAVE_SP();
+            int r = kset_update(s, it);
+            kval_decref(it);
+            if (r < 0) {
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(DICT_UPDATE) {
+            KValue u = POP();
+            KValue d = PEEK(oparg);
+            SAVE_SP();
+            int r = kdict_merge(d, u, 1);
+            if (r < 0 && kerr_matches(&kexc_AttributeError)) {
+                kerr_clear();
+                kerr_format(&kexc_TypeError, "'%s' object is not a mapping",
+                            ktype_name(kval_type(u)));
+            }
+            kval_decref(u);
+            if (r < 0) {
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(DICT_MERGE) {
+            KValue u = POP();
+            KValue d = PEEK(oparg);
+            KValue func = PEEK(oparg + 2);
+            SAVE_SP();
+            int r = dict_merge_call(d, u, func);
+            kval_decref(u);
+            if (r < 0) {
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(LIST_TO_TUPLE) {
+            KValue l = TOP();
+            KValue t = klist_as_tuple(l);
+            if (!t) {
+                goto error;
+            }
+            SET_TOP(t);
+            kval_decref(l);
+            DISPATCH();
+        }
+
+        TARGET(UNPACK_SEQUENCE) {
+            KValue seq = TOP();
+            if (!kval_is_int(seq) &&
+                ((kval_obj(seq)->type == &ktuple_type && ktuple_len(seq) == oparg) ||
+                 (kval_obj(seq)->type == &klist_type && klist_len(seq) == oparg))) {
+                KValue *items =
+                    kval_obj(seq)->type == &ktuple_type ? ktuple_items(seq) : klist_items(seq);
+                sp--;
+                for (int i = oparg - 1; i >= 0; i--) {
+                    PUSH(kval_newref(items[i]));
+                }
+                kval_decref(seq);
+                DISPATCH();
+            }
+            sp--;
+            SAVE_SP();
+            if (unpack_iterable(seq, oparg, -1, sp + oparg) < 0) {
+                PUSH(seq);
+                goto error;
+            }
+            sp += oparg;
+            kval_decref(seq);
+            DISPATCH();
+        }
+
+        TARGET(UNPACK_EX) {
+            int before = oparg & 0xFF, after = oparg >> 8;
+            KValue seq = POP();
+            SAVE_SP();
+            if (unpack_iterable(seq, before, after, sp + before + after + 1) < 0) {
+                PUSH(seq);
+                goto error;
+            }
+            sp += before + after + 1;
+            kval_decref(seq);
+            DISPATCH();
+        }
+
+        TARGET(JUMP_FORWARD) {
+            JUMPTO(oparg);
+            DISPATCH();
+        }
+
+        TARGET(JUMP_BACKWARD) {
+            JUMPTO(oparg);
+            DISPATCH();
+        }
+
+        TARGET(JUMP_BACKWARD_NO_INTERRUPT) {
+            JUMPTO(oparg);
+            DISPATCH();
+        }
+
+        TARGET(POP_JUMP_IF_FALSE) {
+            KValue v = POP();
+            if (v == KV_FALSE) {
+                JUMPTO(oparg);
+            } else if (v != KV_TRUE) {
+                int t = kobj_is_true(v);
+                kval_decref(v);
+                if (t < 0) {
+                    goto error;
+                }
+                if (!t) {
+                    JUMPTO(oparg);
+                }
+            }
+            DISPATCH();
+        }
+
+        TARGET(POP_JUMP_IF_TRUE) {
+            KValue v = POP();
+            if (v == KV_TRUE) {
+                JUMPTO(oparg);
+            } else if (v != KV_FALSE) {
+                int t = kobj_is_true(v);
+                kval_decref(v);
+                if (t < 0) {
+                    goto error;
+                }
+                if (t) {
+                    JUMPTO(oparg);
+                }
+            }
+            DISPATCH();
+        }
+
+        TARGET(POP_JUMP_IF_NONE) {
+            KValue v = POP();
+            if (v == KV_NONE) {
+                JUMPTO(oparg);
+            } else {
+                kval_decref(v);
+            }
+            DISPATCH();
+        }
+
+        TARGET(POP_JUMP_IF_NOT_NONE) {
+            KValue v = POP();
+            if (v != KV_NONE) {
+                kval_decref(v);
+                JUMPTO(oparg);
+            }
+            DISPATCH();
+        }
+
+        TARGET(JUMP_IF_FALSE_OR_POP) {
+            KValue v = TOP();
+            int t = v == KV_TRUE ? 1 : v == KV_FALSE ? 0 : kobj_is_true(v);
+            if (t < 0) {
+                goto error;
+            }
+            if (!t) {
+                JUMPTO(oparg);
+            } else {
+                sp--;
+                kval_decref(v);
+            }
+            DISPATCH();
+        }
+
+        TARGET(JUMP_IF_TRUE_OR_POP) {
+            KValue v = TOP();
+            int t = v == KV_TRUE ? 1 : v == KV_FALSE ? 0 : kobj_is_true(v);
+            if (t < 0) {
+                goto error;
+            }
+            if (t) {
+                JUMPTO(oparg);
+            } else {
+                sp--;
+                kval_decref(v);
+            }
+            DISPATCH();
+        }
+
+        TARGET(GET_ITER) {
+            KValue v = TOP();
+            SAVE_SP();
+            KValue it = kobj_get_iter(v);
+            if (!it) {
+                goto error;
+            }
+            SET_TOP(it);
+            kval_decref(v);
+            DISPATCH();
+        }
+
+        TARGET(FOR_ITER) {
+            KValue it = TOP();
+            SAVE_SP();
+            KValue next = kval_obj(it)->type->iternext(it);
+            if (next) {
+                PUSH(next);
+                DISPATCH();
+            }
+            if (kerr_occurred()) {
+                if (!kerr_matches(&kexc_StopIteration)) {
+                    goto error;
+                }
+                kerr_clear();
+            }
+            sp--;
+            kval_decref(it);
+            JUMPTO(oparg);
+            DISPATCH();
+        }
+
+        TARGET(KW_NAMES) {
+            kwnames = consts[oparg];
+            DISPATCH();
+        }
+
+        TARGET(CALL) {
+            KValue *base = sp - oparg - 2;
+            int is_meth = base[0] != KV_NULL;
+            KValue callable = is_meth ? base[0] : base[1];
+            KValue *args = is_meth ? base + 1 : base + 2;
+            size_t total = (size_t)oparg + (size_t)is_meth;
+            KValue kw = kwnames;
+            kwnames = KV_NULL;
+            size_t nkw = kw ? (size_t)ktuple_len(kw) : 0;
+            if (!is_meth && !kval_is_int(callable) && kval_obj(callable)->type == &kmethod_type) {
+                // Unpack a bound method in place: [func self args].
+                KMethod *m = (KMethod *)callable;
+                base[0] = kval_newref(m->func);
+                base[1] = kval_newref(m->self);
+                kval_decref(callable);
+                callable = base[0];
+                args = base + 1;
+                total++;
+                is_meth = 1;
+            }
+            if (!kval_is_int(callable) && kval_obj(callable)->type == &kfunction_type) {
+                KFunction *fn = (KFunction *)callable;
+                KCode *co = (KCode *)fn->code;
+                size_t npos = total - nkw;
+                KFrame *nf;
+                SAVE_SP();
+                if (!kw && npos == (size_t)co->argcount && co->kwonlyargcount == 0 &&
+                    !(co->flags & (KF_CO_VARARGS | KF_CO_VARKEYWORDS))) {
+                    // Fast path: move the arguments and the function into the frame.
+                    nf = kframe_push(ts, callable, KV_NULL);
+                    if (!nf) {
+                        base[is_meth ? 0 : 1] = KV_NULL;
+                        goto call_error_cleanup;
+                    }
+                    memcpy(nf->localsplus, args, npos * sizeof(KValue));
+                    sp = base;
+                } else {
+                    nf = push_call_frame(ts, callable, args, npos, kw, KV_NULL);
+                    for (KValue *p = args; p < args + total; p++) {
+                        kval_decref(*p);
+                    }
+                    kval_decref(callable);
+                    sp = base;
+                    if (!nf) {
+                        goto error;
+                    }
+                }
+                SAVE_SP();
+                nf->previous = frame;
+                nf->is_entry = 0;
+                ts->frame = nf;
+                if (K_UNLIKELY(++ts->depth > ts->recursion_limit) &&
+                    kstate_enter_check_py(ts) < 0) {
+                    ts->depth--;
+                    ts->frame = frame;
+                    kframe_pop(ts, nf);
+                    goto error;
+                }
+                frame = nf;
+                LOAD_FRAME();
+                DISPATCH();
+            }
+            {
+                SAVE_SP();
+                KValue res;
+                KType *ct = kval_type(callable);
+                if (ct->call) {
+                    res = ct->call(callable, args, total - nkw, kw);
+                    if (!res && !kerr_occurred()) {
+                        kerr_format(&kexc_SystemError,
+                                    "%R returned NULL without setting an exception", callable);
+                    }
+                } else {
+                    res = kobj_call(callable, args, total - nkw, kw);
+                }
+                for (KValue *p = args; p < args + total; p++) {
+                    kval_decref(*p);
+                }
+                kval_decref(callable);
+                sp = base;
+                if (!res) {
+                    goto error;
+                }
+                PUSH(res);
+                DISPATCH();
+            }
+        call_error_cleanup:
+            for (KValue *p = args; p < args + total; p++) {
+                kval_decref(*p);
+            }
+            sp = base;
+            goto error;
+        }
+
+        TARGET(CALL_FUNCTION_EX) {
+            KValue kwargs = (oparg & 1) ? POP() : KV_NULL;
+            KValue callargs = POP();
+            KValue func = TOP();
+            SAVE_SP();
+            KValue res = call_function_ex(func, callargs, kwargs);
+            kval_decref(callargs);
+            kval_xdecref(kwargs);
+            kval_decref(func);
+            sp -= 2;
+            if (!res) {
+                goto error;
+            }
+            PUSH(res);
+            DISPATCH();
+        }
+
+        TARGET(MAKE_FUNCTION) {
+            KValue codeobj = POP();
+            KValue func = make_function(codeobj, frame, oparg, sp);
+            kval_decref(codeobj);
+            if (!func) {
+                goto error;
+            }
+            sp -= ((oparg & 1) + ((oparg >> 1) & 1) + ((oparg >> 2) & 1) + ((oparg >> 3) & 1));
+            PUSH(func);
+            DISPATCH();
+        }
+
+        TARGET(RETURN_VALUE) {
+            retval = POP();
+            if (frame->is_entry) {
+                goto exit_frame;
+            }
+            {
+                KFrame *prev = frame->previous;
+                SAVE_SP();
+                ts->frame = prev;
+                ts->depth--;
+                kframe_pop(ts, frame);
+                frame = prev;
+                LOAD_FRAME();
+                PUSH(retval);
+                retval = KV_NULL;
+                DISPATCH();
+            }
+        }
+
+        TARGET(RAISE_VARARGS) {
+            KValue cause = KV_NULL, exc = KV_NULL;
+            if (oparg == 2) {
+                cause = POP();
+            }
+            if (oparg >= 1) {
+                exc = POP();
+            }
+            SAVE_SP();
+            int reraise = do_raise(exc, cause);
+            kval_xdecref(exc);
+            kval_xdecref(cause);
+            if (reraise) {
+                goto exception_unwind;
+            }
+            goto error;
+        }
+
+        TARGET(RERAISE) {
+            KValue exc = POP();
+            if (oparg) {
+                KValue lasti = PEEK(oparg);
+                if (kval_is_int(lasti)) {
+                    ip = code->code + kval_int(lasti) + 1;
+                    frame->ip = ip;
+                }
+            }
+            kerr_restore(exc);
+            goto exception_unwind;
+        }
+
+        TARGET(PUSH_EXC_INFO) {
+            KValue exc = TOP();
+            KExcInfo *ei = ts->exc_info;
+            KValue prev = ei->exc ? ei->exc : kval_newref(KV_NONE);
+            ei->exc = kval_newref(exc);
+            SET_TOP(prev);
+            PUSH(exc);
+            DISPATCH();
+        }
+
+        TARGET(POP_EXCEPT) {
+            KValue prev = POP();
+            KExcInfo *ei = ts->exc_info;
+            KValue old = ei->exc;
+            ei->exc = prev == KV_NONE ? (kval_decref(prev), KV_NULL) : prev;
+            kval_xdecref(old);
+            DISPATCH();
+        }
+
+        TARGET(CHECK_EXC_MATCH) {
+            KValue right = TOP();
+            KValue left = SECOND();
+            if (check_except_type(right) < 0) {
+                goto error;
+            }
+            int r = kerr_given_matches(left, right);
+            kval_decref(right);
+            SET_TOP(kbool_from(r));
+            DISPATCH();
+        }
+
+        TARGET(CHECK_EG_MATCH) {
+            kerr_set(&kexc_SystemError, "except* is not supported yet");
+            goto error;
+        }
+
+        TARGET(PREP_RERAISE_STAR) {
+            kerr_set(&kexc_SystemError, "except* is not supported yet");
+            goto error;
+        }
+
+        TARGET(WITH_EXCEPT_START) {
+            KValue val = TOP();
+            KValue exit_func = PEEK(4);
+            KValue tb = ((KException *)val)->traceback;
+            KValue args[3] = {kval_of(kval_type(val)), val, tb ? tb : KV_NONE};
+            SAVE_SP();
+            KValue res = kobj_call(exit_func, args, 3, KV_NULL);
+            if (!res) {
+                goto error;
+            }
+            PUSH(res);
+            DISPATCH();
+        }
+
+        TARGET(BEFORE_WITH) {
+            KValue mgr = TOP();
+            KValue exit = KV_NULL;
+            SAVE_SP();
+            KValue res = with_enter(mgr, &exit);
+            if (!res) {
+                goto error;
+            }
+            SET_TOP(exit);
+            kval_decref(mgr);
+            PUSH(res);
+            DISPATCH();
+        }
+
+        TARGET(BEFORE_ASYNC_WITH) {
+            kerr_set(&kexc_SystemError, "async with is not supported yet");
+            goto error;
+        }
+
+        TARGET(IMPORT_NAME) {
+            KValue fromlist = POP();
+            KValue level = TOP();
+            SAVE_SP();
+            KValue mod = import_name(frame, names[oparg], fromlist, level);
+            kval_decref(fromlist);
+            if (!mod) {
+                goto error;
+            }
+            SET_TOP(mod);
+            kval_decref(level);
+            DISPATCH();
+        }
+
+        TARGET(IMPORT_FROM) {
+            SAVE_SP();
+            KValue v = import_from(TOP(), names[oparg]);
+            if (!v) {
+                goto error;
+            }
+            PUSH(v);
+            DISPATCH();
+        }
+
+        TARGET(IMPORT_STAR) {
+            KValue mod = POP();
+            SAVE_SP();
+            int r = import_star(frame, mod);
+            kval_decref(mod);
+            if (r < 0) {
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(LOAD_BUILD_CLASS) {
+            KValue bc = kdict_get_str_borrow(frame->builtins, KID(__build_class__));
+            if (!bc) {
+                kerr_set(&kexc_NameError, "__build_class__ not found");
+                goto error;
+            }
+            PUSH(kval_newref(bc));
+            DISPATCH();
+        }
+
+        TARGET(LOAD_ASSERTION_ERROR) {
+            PUSH(kval_of(&kexc_AssertionError));
+            DISPATCH();
+        }
+
+        TARGET(SETUP_ANNOTATIONS) {
+            SAVE_SP();
+            if (setup_annotations(frame) < 0) {
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(PRINT_EXPR) {
+            KValue v = POP();
+            SAVE_SP();
+            int r = print_expr(v);
+            kval_decref(v);
+            if (r < 0) {
+                goto error;
+            }
+            DISPATCH();
+        }
+
+        TARGET(FORMAT_VALUE) {
+            KValue spec = (oparg & 4) ? POP() : KV_NULL;
+            KValue v = TOP();
+            SAVE_SP();
+            KValue r = kstr_format_value(v, oparg & 3, spec);
+            kval_xdecref(spec);
+            if (!r) {
+                goto error;
+            }
+            SET_TOP(r);
+            kval_decref(v);
+            DISPATCH();
+        }
+
+        TARGET(RETURN_GENERATOR) {
+            SAVE_SP();
+            KValue gen = kgen_new_from_frame(frame);
+            if (!gen) {
+                goto error;
+            }
+            // The frame now lives in the generator; this one is discarded.
+            retval = gen;
+            frame->sp = frame->localsplus;
+            if (frame->is_entry) {
+                ts->frame = frame->previous;
+                ts->depth--;
+                kframe_pop(ts, frame);
+                return retval;
+            }
+            {
+                KFrame *prev = frame->previous;
+                ts->frame = prev;
+                ts->depth--;
+                kframe_pop(ts, frame);
+                frame = prev;
+                LOAD_FRAME();
+                PUSH(retval);
+                retval = KV_NULL;
+                DISPATCH();
+            }
+        }
+
+        TARGET(YIELD_VALUE) {
+            retval = POP();
+            SAVE_SP();
+            frame->is_entry = 0;
+            ts->frame = frame->previous;
+            ts->depth--;
+            kgen_frame_suspended(frame);
+            return retval;
+        }
+
+        TARGET(SEND) {
+            KValue v = TOP();
+            KValue receiver = SECOND();
+            SAVE_SP();
+            KValue res;
+            int status = kgen_send(receiver, v, &res);
+            if (status < 0) {
+                goto error;
+            }
+            kval_decref(v);
+            if (status == 1) {
+                // The sub-iterator returned: pop it, push the value, jump.
+                sp--;
+                SET_TOP(res);
+                kval_decref(receiver);
+                JUMPTO(oparg);
+                DISPATCH();
+            }
+            SET_TOP(res);
+            DISPATCH();
+        }
+
+        TARGET(GET_YIELD_FROM_ITER) {
+            KValue v = TOP();
+            if (kval_type(v) == &kgen_type) {
+                DISPATCH();
+            }
+            SAVE_SP();
+            KValue it = kobj_get_iter(v);
+            if (!it) {
+                goto error;
+            }
+            SET_TOP(it);
+            kval_decref(v);
+            DISPATCH();
+        }
+
+        TARGET(GET_AWAITABLE) {
+            kerr_set(&kexc_SystemError, "await is not supported yet");
+            goto error;
+        }
+
+        TARGET(GET_AITER) {
+            kerr_set(&kexc_SystemError, "async for is not supported yet");
+            goto error;
+        }
+
+        TARGET(GET_ANEXT) {
+            kerr_set(&kexc_SystemError, "async for is not supported yet");
+            goto error;
+        }
+
+        TARGET(END_ASYNC_FOR) {
+            kerr_set(&kexc_SystemError, "async for is not supported yet");
+            goto error;
+        }
+
+        TARGET(ASYNC_GEN_WRAP) {
+            kerr_set(&kexc_SystemError, "async generators are not supported yet");
+            goto error;
+        }
+
+        TARGET(GET_LEN) {
+            SAVE_SP();
+            ssize_t n = kobj_len(TOP());
+            if (n < 0) {
+                goto error;
+            }
+            PUSH(kint_from_i64(n));
+            DISPATCH();
+        }
+
+        TARGET(MATCH_MAPPING) {
+            KValue m_ = kbool_from(kmatch_is_mapping(TOP()));
+            PUSH(m_);
+            DISPATCH();
+        }
+
+        TARGET(MATCH_SEQUENCE) {
+            KValue s_ = kbool_from(kmatch_is_sequence(TOP()));
+            PUSH(s_);
+            DISPATCH();
+        }
+
+        TARGET(MATCH_KEYS) {
+            KValue res;
+            SAVE_SP();
+            if (kmatch_keys(SECOND(), TOP(), &res) < 0) {
+                goto error;
+            }
+            PUSH(res);
+            DISPATCH();
+        }
+
+        TARGET(MATCH_CLASS) {
+            KValue kwargs = POP();
+            KValue type = POP();
+            KValue subject = TOP();
+            KValue res;
+            SAVE_SP();
+            int r = kmatch_class(subject, type, oparg, kwargs, &res);
+            kval_decref(kwargs);
+            kval_decref(type);
+            if (r < 0) {
+                goto error;
+            }
+            SET_TOP(res);
+            kval_decref(subject);
+            DISPATCH();
+        }
+
+    default:
+        goto unknown_opcode;
+    }
+
+unknown_opcode:
+    kerr_format(&kexc_SystemError, "unknown opcode %d", (int)(word & 0xFF));
+    goto error;
+
+error:
+    // A new exception in this frame: record where.
+    frame->ip = ip;
+    frame->sp = sp;
+    kwnames = KV_NULL;
+    if (kerr_occurred()) {
+        if (ktraceback_here(kerr_occurred(), frame) < 0) {
+            kerr_clear();
+        }
+    } else {
+        kerr_set(&kexc_SystemError, "error return without exception set");
+    }
+
+exception_unwind:
+    frame->ip = ip;
+    {
+        int lasti = (int)(ip - code->code) - 1;
+        const KfExceptEntry *h = kcode_handler(code, lasti);
+        KValue *stack_base = localsplus + code->nlocalsplus;
+        if (h) {
+            KValue *level = stack_base + h->depth;
+            while (sp > level) {
+                KValue v = POP();
+                kval_xdecref(v);
+            }
+            if (h->lasti) {
+                PUSH(kval_from_int(lasti));
+            }
+            KValue exc = kerr_fetch();
+            PUSH(exc);
+            JUMPTO(h->target);
+            DISPATCH();
+        }
+        while (sp > stack_base) {
+            KValue v = POP();
+            kval_xdecref(v);
+        }
+        frame->sp = sp;
+        if (frame->is_entry) {
+            retval = KV_NULL;
+            goto exit_frame;
+        }
+        KFrame *prev = frame->previous;
+        ts->frame = prev;
+        ts->depth--;
+        kframe_pop(ts, frame);
+        frame = prev;
+        LOAD_FRAME();
+        goto error;
+    }
+
+exit_frame:
+    frame->sp = sp;
+    ts->frame = frame->previous;
+    ts->depth--;
+    if (frame->owner == KFRAME_OWNED_BY_GENERATOR) {
+        kgen_frame_finished(frame);
+    } else {
+        kframe_pop(ts, frame);
+    }
+    return retval;
+
+#undef TARGET
+#undef DISPATCH
+#undef PUSH
+#undef POP
+#undef TOP
+#undef SECOND
+#undef THIRD
+#undef PEEK
+#undef SET_TOP
+#undef SET_SECOND
+#undef GETLOCAL
+#undef SETLOCAL
+#undef JUMPTO
+#undef LOAD_FRAME
+#undef SAVE_SP
+}

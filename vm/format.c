@@ -1,0 +1,1022 @@
+// vm/format.c: string formatting: the format-spec mini-language for str,
+// int and float (format(), f-strings), str.format/format_map, and
+// printf-style '%' formatting of str and bytes.
+#include <math.h>
+#include "internal.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "abstract.h"
+#include "bytes.h"
+#include "dict.h"
+#include "errors.h"
+#include "float.h"
+#include "func.h"
+#include "int.h"
+#include "list.h"
+#include "mem.h"
+#include "str.h"
+#include "tuple.h"
+#include "type.h"
+
+typedef struct Spec {
+    uint32_t fill;
+    char align;    // 0, '<', '>', '^', '='
+    char sign;     // 0, '+', '-', ' '
+    int alt;       // '#'
+    int zero;      // '0'
+    ssize_t width; // -1
+    char grouping; // 0, ',', '_'
+    ssize_t precision; // -1
+    uint32_t type; // 0 or the type char
+} Spec;
+
+static int parse_spec(KValue specv, Spec *sp, const char *tname) {
+    KStr *s = (KStr *)specv;
+    ssize_t n = s->len, i = 0;
+    memset(sp, 0, sizeof *sp);
+    sp->fill = ' ';
+    sp->width = -1;
+    sp->precision = -1;
+#define AT(k) ((k) < n ? kstr_char(s, (k)) : 0)
+    if (n >= 2 && strchr("<>=^", (int)AT(1)) && AT(1)) {
+        sp->fill = AT(0);
+        sp->align = (char)AT(1);
+        i = 2;
+    } else if (n >= 1 && AT(0) && strchr("<>=^", (int)AT(0))) {
+        sp->align = (char)AT(0);
+        i = 1;
+    }
+    if (AT(i) && strchr("+- ", (int)AT(i))) {
+        sp->sign = (char)AT(i);
+        i++;
+    }
+    if (AT(i) == 'z') {
+        i++;
+    }
+    if (AT(i) == '#') {
+        sp->alt = 1;
+        i++;
+    }
+    if (AT(i) == '0') {
+        sp->zero = 1;
+        if (!sp->align) {
+            sp->fill = '0';
+            sp->align = '=';
+        }
+        i++;
+    }
+    if (AT(i) >= '0' && AT(i) <= '9') {
+        sp->width = 0;
+        while (AT(i) >= '0' && AT(i) <= '9') {
+            sp->width = sp->width * 10 + (AT(i) - '0');
+            i++;
+        }
+    }
+    if (AT(i) == ',' || AT(i) == '_') {
+        sp->grouping = (char)AT(i);
+        i++;
+    }
+    if (AT(i) == '.') {
+        i++;
+        if (!(AT(i) >= '0' && AT(i) <= '9')) {
+            kerr_set(&kexc_ValueError, "Format specifier missing precision");
+            return -1;
+        }
+        sp->precision = 0;
+        while (AT(i) >= '0' && AT(i) <= '9') {
+            sp->precision = sp->precision * 10 + (AT(i) - '0');
+            i++;
+        }
+    }
+    if (n - i > 1) {
+        kerr_format(&kexc_ValueError, "Invalid format specifier '%U' for object of type '%s'",
+                    specv, tname);
+        return -1;
+    }
+    if (i < n) {
+        sp->type = AT(i);
+    }
+#undef AT
+    return 0;
+}
+
+// Pads the digits/text in 'body' (with optional 'prefix' = sign and base
+// prefix) to the spec's width.
+static KValue pad_result(const Spec *sp, KValue prefix, KValue body, char default_align) {
+    ssize_t plen = prefix ? kstr_len(prefix) : 0, blen = kstr_len(body);
+    ssize_t total = plen + blen;
+    char align = sp->align ? sp->align : default_align;
+    KStrBuilder b;
+    kstr_builder_init(&b);
+    ssize_t padding = sp->width > total ? sp->width - total : 0;
+    ssize_t left = align == '>' ? padding : align == '^' ? padding / 2 : 0;
+    ssize_t right = align == '<' ? padding : align == '^' ? padding - padding / 2 : 0;
+    if (align == '=') {
+        if (prefix) {
+            kstr_builder_str(&b, prefix);
+        }
+        for (ssize_t i = 0; i < padding; i++) {
+            kstr_builder_char(&b, sp->fill);
+        }
+        kstr_builder_str(&b, body);
+        return kstr_builder_finish(&b);
+    }
+    for (ssize_t i = 0; i < left; i++) {
+        kstr_builder_char(&b, sp->fill);
+    }
+    if (prefix) {
+        kstr_builder_str(&b, prefix);
+    }
+    kstr_builder_str(&b, body);
+    for (ssize_t i = 0; i < right; i++) {
+        kstr_builder_char(&b, sp->fill);
+    }
+    return kstr_builder_finish(&b);
+}
+
+KValue kstr_format_spec(KValue self, KValue spec) {
+    if (kstr_len(spec) == 0) {
+        return kobj_str(self);
+    }
+    Spec sp;
+    if (parse_spec(spec, &sp, "str") < 0) {
+        return KV_NULL;
+    }
+    if (sp.type && sp.type != 's') {
+        kerr_format(&kexc_ValueError, "Unknown format code '%c' for object of type 'str'",
+                    (int)sp.type);
+        return KV_NULL;
+    }
+    if (sp.sign) {
+        kerr_set(&kexc_ValueError, "Sign not allowed in string format specifier");
+        return KV_NULL;
+    }
+    if (sp.alt) {
+        kerr_set(&kexc_ValueError, "Alternate form (#) not allowed in string format specifier");
+        return KV_NULL;
+    }
+    if (sp.align == '=') {
+        kerr_set(&kexc_ValueError, "'=' alignment not allowed in string format specifier");
+        return KV_NULL;
+    }
+    KValue body = sp.precision >= 0 && sp.precision < kstr_len(self)
+                      ? kstr_substr(self, 0, sp.precision)
+                      : kval_newref(self);
+    if (!body) {
+        return KV_NULL;
+    }
+    KValue r = pad_result(&sp, KV_NULL, body, '<');
+    kval_decref(body);
+    return r;
+}
+
+// Inserts the grouping separator every 'every' digits of an ASCII digit string.
+static KValue group_digits(const char *digits, ssize_t n, char sep, int every) {
+    KStrBuilder b;
+    kstr_builder_init(&b);
+    for (ssize_t i = 0; i < n; i++) {
+        if (i > 0 && (n - i) % every == 0) {
+            kstr_builder_char(&b, (uint32_t)sep);
+        }
+        kstr_builder_char(&b, (unsigned char)digits[i]);
+    }
+    return kstr_builder_finish(&b);
+}
+
+static KValue format_float_spec(double d, Spec *sp, int from_int);
+
+KValue kint_format_spec(KValue self, KValue spec) {
+    if (kstr_len(spec) == 0) {
+        return kint_to_decimal(self);
+    }
+    Spec sp;
+    if (parse_spec(spec, &sp, "int") < 0) {
+        return KV_NULL;
+    }
+    uint32_t t = sp.type;
+    if (t && strchr("eEfFgG%", (int)t)) {
+        double d = kint_as_double(self);
+        if (d == -1.0 && kerr_occurred()) {
+            return KV_NULL;
+        }
+        return format_float_spec(d, &sp, 1);
+    }
+    if (t && !strchr("bcdoxXn", (int)t)) {
+        kerr_format(&kexc_ValueError, "Unknown format code '%c' for object of type 'int'", (int)t);
+        return KV_NULL;
+    }
+    if (sp.precision >= 0) {
+        kerr_set(&kexc_ValueError, "Precision not allowed in integer format specifier");
+        return KV_NULL;
+    }
+    if (t == 'c') {
+        if (sp.sign) {
+            kerr_set(&kexc_ValueError, "Sign not allowed with integer format specifier 'c'");
+            return KV_NULL;
+        }
+        ssize_t c = kint_as_ssize(self);
+        if ((c == -1 && kerr_occurred()) || c < 0 || c > 0x10FFFF) {
+            kerr_clear();
+            kerr_set(&kexc_OverflowError, "%c arg not in range(0x110000)");
+            return KV_NULL;
+        }
+        KValue body = kstr_from_char((uint32_t)c);
+        KValue r = body ? pad_result(&sp, KV_NULL, body, '<') : KV_NULL;
+        kval_xdecref(body);
+        return r;
+    }
+    int base = t == 'b' ? 2 : t == 'o' ? 8 : (t == 'x' || t == 'X') ? 16 : 10;
+    int neg = kint_sign(self) < 0;
+    KValue absval = neg ? kint_neg(self) : kint_exact(self);
+    if (!absval) {
+        return KV_NULL;
+    }
+    KValue digits = kint_format_base(absval, base, 0);
+    kval_decref(absval);
+    if (!digits) {
+        return KV_NULL;
+    }
+    if (t == 'X') {
+        KValue up = kobj_call_method(digits, kstr_intern_cstr("upper"), NULL, 0);
+        kval_decref(digits);
+        if (!up) {
+            return KV_NULL;
+        }
+        digits = up;
+    }
+    if (sp.grouping) {
+        if (sp.grouping == ',' && base != 10) {
+            kval_decref(digits);
+            kerr_format(&kexc_ValueError, "Cannot specify ',' with '%c'.", (int)t);
+            return KV_NULL;
+        }
+        const char *u = kstr_utf8(digits, NULL);
+        KValue g = group_digits(u, kstr_len(digits), sp.grouping, base == 10 ? 3 : 4);
+        kval_decref(digits);
+        if (!g) {
+            return KV_NULL;
+        }
+        digits = g;
+    }
+    char pre[8];
+    int pl = 0;
+    if (neg) {
+        pre[pl++] = '-';
+    } else if (sp.sign == '+') {
+        pre[pl++] = '+';
+    } else if (sp.sign == ' ') {
+        pre[pl++] = ' ';
+    }
+    if (sp.alt && base != 10) {
+        pre[pl++] = '0';
+        pre[pl++] = t == 'X' ? 'X' : (char)t;
+    }
+    KValue prefix = kstr_from_utf8(pre, pl);
+    KValue r = prefix ? pad_result(&sp, prefix, digits, '>') : KV_NULL;
+    kval_xdecref(prefix);
+    kval_decref(digits);
+    return r;
+}
+
+// Formats 'd' per the spec: digits via snprintf, then sign, grouping, padding.
+static KValue format_float_spec(double d, Spec *sp, int from_int) {
+    uint32_t t = sp->type;
+    if (t && !strchr("eEfFgGn%", (int)t)) {
+        kerr_format(&kexc_ValueError, "Unknown format code '%c' for object of type 'float'", (int)t);
+        return KV_NULL;
+    }
+    int neg = signbit(d) && !isnan(d);
+    double x = fabs(d);
+    char buf[512];
+    ssize_t prec = sp->precision;
+    if (t == '%') {
+        x *= 100.0;
+    }
+    if (!t) {
+        if (prec < 0) {
+            if (from_int) {
+                snprintf(buf, sizeof buf, "%.0f", x);
+                if (isfinite(x)) {
+                    kfloat_repr_buf(x, buf);
+                }
+            } else {
+                kfloat_repr_buf(x, buf);
+            }
+        } else {
+            snprintf(buf, sizeof buf, "%.*g", (int)(prec == 0 ? 1 : prec), x);
+            if (isfinite(x) && !strchr(buf, '.') && !strchr(buf, 'e') && !strchr(buf, 'n')) {
+                strcat(buf, ".0");
+            }
+        }
+    } else {
+        char conv = (char)(t == '%' ? 'f' : t == 'n' ? 'g' : (char)t);
+        if (prec < 0) {
+            prec = 6;
+        }
+        if (prec > 300) {
+            prec = 300;
+        }
+        char fmt[16];
+        snprintf(fmt, sizeof fmt, "%%%s.*%c", sp->alt ? "#" : "", conv);
+        snprintf(buf, sizeof buf, fmt, (int)prec, x);
+        if (t == '%') {
+            strcat(buf, "%");
+        }
+    }
+    if (isinf(x) || isnan(x)) {
+        const char *w = isnan(x) ? "nan" : "inf";
+        int upper = t == 'E' || t == 'F' || t == 'G';
+        snprintf(buf, sizeof buf, "%s%s", upper ? (isnan(x) ? "NAN" : "INF") : w,
+                 t == '%' ? "%" : "");
+    }
+    // Grouping applies to the integer part.
+    KValue body;
+    if (sp->grouping) {
+        char *dot = buf;
+        while (*dot && *dot >= '0' && *dot <= '9') {
+            dot++;
+        }
+        KValue g = group_digits(buf, dot - buf, sp->grouping, 3);
+        if (!g) {
+            return KV_NULL;
+        }
+        body = kstr_from_format("%U%s", g, dot);
+        kval_decref(g);
+    } else {
+        body = kstr_from_cstr(buf);
+    }
+    if (!body) {
+        return KV_NULL;
+    }
+    const char *pre = neg ? "-" : sp->sign == '+' ? "+" : sp->sign == ' ' ? " " : "";
+    KValue prefix = kstr_from_cstr(pre);
+    KValue r = prefix ? pad_result(sp, prefix, body, '>') : KV_NULL;
+    kval_xdecref(prefix);
+    kval_decref(body);
+    return r;
+}
+
+KValue kfloat_format_spec(KValue self, KValue spec) {
+    if (kstr_len(spec) == 0) {
+        return kobj_str(self);
+    }
+    Spec sp;
+    if (parse_spec(spec, &sp, "float") < 0) {
+        return KV_NULL;
+    }
+    return format_float_spec(kfloat_value(self), &sp, 0);
+}
+
+// ---------------------------------------------------------------------------
+// f-strings: FORMAT_VALUE.
+
+KValue kstr_format_value(KValue v, int conversion, KValue spec) {
+    KValue conv;
+    switch (conversion) {
+    case 1:
+        conv = kobj_str(v);
+        break;
+    case 2:
+        conv = kobj_repr(v);
+        break;
+    case 3:
+        conv = kobj_ascii(v);
+        break;
+    default:
+        conv = kval_newref(v);
+        break;
+    }
+    if (!conv) {
+        return KV_NULL;
+    }
+    if (!spec && kstr_check_exact(conv)) {
+        return conv;
+    }
+    KValue r = kobj_format(conv, spec ? spec : kstr_ids.empty);
+    kval_decref(conv);
+    return r;
+}
+
+// ---------------------------------------------------------------------------
+// str.format
+
+typedef struct FormatState {
+    const KValue *args;
+    size_t nargs;
+    KValue kwargs; // dict or mapping, may be KV_NULL
+    int auto_index;
+    int manual;
+} FormatState;
+
+static KValue render(KValue fmt, ssize_t start, ssize_t end, FormatState *st, int depth);
+
+static KValue get_field(KStr *s, ssize_t a, ssize_t z, FormatState *st) {
+    // arg_name
+    ssize_t i = a;
+    while (i < z && kstr_char(s, i) != '.' && kstr_char(s, i) != '[') {
+        i++;
+    }
+    KValue obj;
+    if (i == a) {
+        if (st->manual) {
+            kerr_set(&kexc_ValueError,
+                     "cannot switch from manual field specification to automatic field numbering");
+            return KV_NULL;
+        }
+        st->auto_index++;
+        size_t idx = (size_t)st->auto_index - 1;
+        if (idx >= st->nargs) {
+            kerr_format(&kexc_IndexError,
+                        "Replacement index %zu out of range for positional args tuple", idx);
+            return KV_NULL;
+        }
+        obj = kval_newref(st->args[idx]);
+    } else {
+        int numeric = 1;
+        ssize_t num = 0;
+        for (ssize_t k = a; k < i; k++) {
+            uint32_t c = kstr_char(s, k);
+            if (c < '0' || c > '9') {
+                numeric = 0;
+                break;
+            }
+            num = num * 10 + (c - '0');
+        }
+        if (numeric) {
+            if (st->auto_index) {
+                kerr_set(&kexc_ValueError, "cannot switch from automatic field numbering to manual "
+                                           "field specification");
+                return KV_NULL;
+            }
+            st->manual = 1;
+            if ((size_t)num >= st->nargs) {
+                kerr_format(&kexc_IndexError,
+                            "Replacement index %zd out of range for positional args tuple", num);
+                return KV_NULL;
+            }
+            obj = kval_newref(st->args[num]);
+        } else {
+            KValue key = kstr_substr(kval_of(s), a, i);
+            if (!key) {
+                return KV_NULL;
+            }
+            if (!st->kwargs) {
+                kerr_set_key(key);
+                kval_decref(key);
+                return KV_NULL;
+            }
+            obj = kobj_getitem(st->kwargs, key);
+            kval_decref(key);
+            if (!obj) {
+                return KV_NULL;
+            }
+        }
+    }
+    while (i < z) {
+        uint32_t c = kstr_char(s, i);
+        if (c == '.') {
+            ssize_t j = ++i;
+            while (j < z && kstr_char(s, j) != '.' && kstr_char(s, j) != '[') {
+                j++;
+            }
+            KValue name = kstr_substr(kval_of(s), i, j);
+            KValue next = name ? kobj_getattr(obj, name) : KV_NULL;
+            kval_xdecref(name);
+            kval_decref(obj);
+            if (!next) {
+                return KV_NULL;
+            }
+            obj = next;
+            i = j;
+        } else if (c == '[') {
+            ssize_t j = ++i;
+            while (j < z && kstr_char(s, j) != ']') {
+                j++;
+            }
+            if (j >= z) {
+                kval_decref(obj);
+                kerr_set(&kexc_ValueError, "Missing ']' in format string");
+                return KV_NULL;
+            }
+            int numeric = j > i;
+            ssize_t num = 0;
+            for (ssize_t k = i; k < j; k++) {
+                uint32_t d = kstr_char(s, k);
+                if (d < '0' || d > '9') {
+                    numeric = 0;
+                    break;
+                }
+                num = num * 10 + (d - '0');
+            }
+            KValue key = numeric ? kint_from_i64(num) : kstr_substr(kval_of(s), i, j);
+            KValue next = key ? kobj_getitem(obj, key) : KV_NULL;
+            kval_xdecref(key);
+            kval_decref(obj);
+            if (!next) {
+                return KV_NULL;
+            }
+            obj = next;
+            i = j + 1;
+        } else {
+            kval_decref(obj);
+            kerr_set(&kexc_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
+            return KV_NULL;
+        }
+    }
+    return obj;
+}
+
+static KValue render(KValue fmt, ssize_t start, ssize_t end, FormatState *st, int depth) {
+    if (depth > 2) {
+        kerr_set(&kexc_ValueError, "Max string recursion exceeded");
+        return KV_NULL;
+    }
+    KStr *s = (KStr *)fmt;
+    KStrBuilder b;
+    kstr_builder_init(&b);
+    for (ssize_t i = start; i < end; i++) {
+        uint32_t c = kstr_char(s, i);
+        if (c == '}') {
+            if (i + 1 < end && kstr_char(s, i + 1) == '}') {
+                kstr_builder_char(&b, '}');
+                i++;
+                continue;
+            }
+            kstr_builder_discard(&b);
+            kerr_set(&kexc_ValueError, "Single '}' encountered in format string");
+            return KV_NULL;
+        }
+        if (c != '{') {
+            kstr_builder_char(&b, c);
+            continue;
+        }
+        if (i + 1 < end && kstr_char(s, i + 1) == '{') {
+            kstr_builder_char(&b, '{');
+            i++;
+            continue;
+        }
+        // Find the matching '}', counting nested braces in the spec.
+        ssize_t j = i + 1, nest = 1;
+        ssize_t colon = -1, bang = -1;
+        int in_index = 0;
+        for (; j < end; j++) {
+            uint32_t d = kstr_char(s, j);
+            if (d == '[' && colon < 0) {
+                in_index = 1;
+            } else if (d == ']' && colon < 0) {
+                in_index = 0;
+            } else if (in_index) {
+                continue;
+            } else if (d == '{') {
+                nest++;
+            } else if (d == '}') {
+                if (--nest == 0) {
+                    break;
+                }
+            } else if (d == ':' && colon < 0 && nest == 1) {
+                colon = j;
+            } else if (d == '!' && bang < 0 && colon < 0 && nest == 1) {
+                bang = j;
+            }
+        }
+        if (j >= end) {
+            kstr_builder_discard(&b);
+            kerr_set(&kexc_ValueError, nest > 1 || colon >= 0 ? "expected '}' before end of string"
+                                                               : "expected '}' before end of string");
+            return KV_NULL;
+        }
+        ssize_t name_end = bang >= 0 ? bang : colon >= 0 ? colon : j;
+        KValue obj = get_field(s, i + 1, name_end, st);
+        if (!obj) {
+            kstr_builder_discard(&b);
+            return KV_NULL;
+        }
+        int conversion = 0;
+        if (bang >= 0) {
+            ssize_t cend = colon >= 0 ? colon : j;
+            uint32_t cc = cend - bang == 2 ? kstr_char(s, bang + 1) : 0;
+            conversion = cc == 's' ? 1 : cc == 'r' ? 2 : cc == 'a' ? 3 : -1;
+            if (conversion < 0) {
+                kval_decref(obj);
+                kstr_builder_discard(&b);
+                if (cend - bang != 2) {
+                    kerr_set(&kexc_ValueError, "expected ':' after conversion specifier");
+                } else {
+                    kerr_format(&kexc_ValueError, "Unknown conversion specifier %c", (int)cc);
+                }
+                return KV_NULL;
+            }
+        }
+        KValue spec = colon >= 0 ? render(fmt, colon + 1, j, st, depth + 1) : kval_newref(kstr_ids.empty);
+        KValue out = spec ? kstr_format_value(obj, conversion, spec) : KV_NULL;
+        kval_xdecref(spec);
+        kval_decref(obj);
+        if (!out) {
+            kstr_builder_discard(&b);
+            return KV_NULL;
+        }
+        kstr_builder_str(&b, out);
+        kval_decref(out);
+        i = j;
+    }
+    return kstr_builder_finish(&b);
+}
+
+KValue kstr_format_method(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
+    KValue kwargs = KV_NULL;
+    if (kwnames && ktuple_len(kwnames)) {
+        kwargs = kdict_new();
+        if (!kwargs) {
+            return KV_NULL;
+        }
+        for (ssize_t i = 0; i < ktuple_len(kwnames); i++) {
+            if (kdict_set(kwargs, ktuple_items(kwnames)[i], args[nargs + (size_t)i]) < 0) {
+                kval_decref(kwargs);
+                return KV_NULL;
+            }
+        }
+    }
+    FormatState st = {args, nargs, kwargs, 0, 0};
+    KValue r = render(self, 0, kstr_len(self), &st, 0);
+    kval_xdecref(kwargs);
+    return r;
+}
+
+KValue kstr_format_map(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
+    (void)nargs, (void)kwnames;
+    FormatState st = {NULL, 0, args[0], 0, 0};
+    return render(self, 0, kstr_len(self), &st, 0);
+}
+
+// ---------------------------------------------------------------------------
+// printf-style formatting.
+
+typedef struct PctSpec {
+    int left, plus, space, alt, zero;
+    ssize_t width, prec;
+} PctSpec;
+
+static KValue pct_pad(const PctSpec *ps, const char *sign, KValue body, int numeric) {
+    ssize_t slen = (ssize_t)strlen(sign), blen = kstr_len(body);
+    ssize_t pad = ps->width > slen + blen ? ps->width - slen - blen : 0;
+    KStrBuilder b;
+    kstr_builder_init(&b);
+    if (ps->left) {
+        kstr_builder_cstr(&b, sign);
+        kstr_builder_str(&b, body);
+        for (ssize_t i = 0; i < pad; i++) {
+            kstr_builder_char(&b, ' ');
+        }
+    } else if (ps->zero && numeric) {
+        kstr_builder_cstr(&b, sign);
+        for (ssize_t i = 0; i < pad; i++) {
+            kstr_builder_char(&b, '0');
+        }
+        kstr_builder_str(&b, body);
+    } else {
+        for (ssize_t i = 0; i < pad; i++) {
+            kstr_builder_char(&b, ' ');
+        }
+        kstr_builder_cstr(&b, sign);
+        kstr_builder_str(&b, body);
+    }
+    return kstr_builder_finish(&b);
+}
+
+static KValue pct_int(KValue v, const PctSpec *ps, uint32_t c) {
+    KValue i;
+    if (kint_check(v)) {
+        i = kint_exact(v);
+    } else if (kfloat_check(v) && (c == 'd' || c == 'i' || c == 'u')) {
+        i = kint_from_double(kfloat_value(v));
+    } else if (kval_type(v)->nb.index) {
+        i = knum_index(v);
+    } else if (kval_type(v)->nb.to_int && (c == 'd' || c == 'i' || c == 'u')) {
+        i = knum_long(v);
+    } else {
+        if (c == 'd' || c == 'i' || c == 'u') {
+            kerr_format(&kexc_TypeError, "%%%c format: a real number is required, not %s", (int)c,
+                        ktype_name(kval_type(v)));
+        } else {
+            kerr_format(&kexc_TypeError, "%%%c format: an integer is required, not %s", (int)c,
+                        ktype_name(kval_type(v)));
+        }
+        return KV_NULL;
+    }
+    if (!i) {
+        return KV_NULL;
+    }
+    int neg = kint_sign(i) < 0;
+    KValue a = neg ? kint_neg(i) : kval_newref(i);
+    kval_decref(i);
+    if (!a) {
+        return KV_NULL;
+    }
+    int base = c == 'o' ? 8 : (c == 'x' || c == 'X') ? 16 : 10;
+    KValue digits = kint_format_base(a, base, 0);
+    kval_decref(a);
+    if (!digits) {
+        return KV_NULL;
+    }
+    if (c == 'X') {
+        KValue up = kobj_call_method(digits, kstr_intern_cstr("upper"), NULL, 0);
+        kval_decref(digits);
+        if (!up) {
+            return KV_NULL;
+        }
+        digits = up;
+    }
+    if (ps->prec > kstr_len(digits)) {
+        KStrBuilder b;
+        kstr_builder_init(&b);
+        for (ssize_t k = kstr_len(digits); k < ps->prec; k++) {
+            kstr_builder_char(&b, '0');
+        }
+        kstr_builder_str(&b, digits);
+        kval_decref(digits);
+        digits = kstr_builder_finish(&b);
+        if (!digits) {
+            return KV_NULL;
+        }
+    }
+    char sign[8];
+    int sl = 0;
+    if (neg) {
+        sign[sl++] = '-';
+    } else if (ps->plus) {
+        sign[sl++] = '+';
+    } else if (ps->space) {
+        sign[sl++] = ' ';
+    }
+    if (ps->alt && base != 10) {
+        sign[sl++] = '0';
+        sign[sl++] = (char)c;
+    }
+    sign[sl] = 0;
+    KValue r = pct_pad(ps, sign, digits, 1);
+    kval_decref(digits);
+    return r;
+}
+
+static KValue pct_float(KValue v, const PctSpec *ps, uint32_t c) {
+    double d = knum_as_double(v);
+    if (d == -1.0 && kerr_occurred()) {
+        if (kerr_matches(&kexc_TypeError)) {
+            kerr_clear();
+            kerr_format(&kexc_TypeError, "must be real number, not %s", ktype_name(kval_type(v)));
+        }
+        return KV_NULL;
+    }
+    char buf[512], fmt[16];
+    snprintf(fmt, sizeof fmt, "%%%s.*%c", ps->alt ? "#" : "", (char)c);
+    int prec = ps->prec >= 0 ? (int)(ps->prec > 300 ? 300 : ps->prec) : 6;
+    snprintf(buf, sizeof buf, fmt, prec, fabs(d));
+    if (isnan(d) || isinf(d)) {
+        int upper = c == 'E' || c == 'F' || c == 'G';
+        strcpy(buf, isnan(d) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"));
+    }
+    KValue body = kstr_from_cstr(buf);
+    if (!body) {
+        return KV_NULL;
+    }
+    const char *sign = signbit(d) && !isnan(d) ? "-" : ps->plus ? "+" : ps->space ? " " : "";
+    KValue r = pct_pad(ps, sign, body, isfinite(d));
+    kval_decref(body);
+    return r;
+}
+
+KValue kstr_percent_format(KValue fmt, KValue args) {
+    KStr *s = (KStr *)fmt;
+    KValue tuple = ktuple_check(args) ? args : KV_NULL;
+    KValue mapping = !tuple && kval_type(args)->getitem && !kstr_check(args) ? args : KV_NULL;
+    ssize_t argi = 0, nargs = tuple ? ktuple_len(tuple) : 1;
+    int used_mapping = 0;
+    KStrBuilder b;
+    kstr_builder_init(&b);
+    for (ssize_t i = 0; i < s->len; i++) {
+        uint32_t c = kstr_char(s, i);
+        if (c != '%') {
+            kstr_builder_char(&b, c);
+            continue;
+        }
+        ssize_t fmt_start = i;
+        if (++i >= s->len) {
+            kstr_builder_discard(&b);
+            kerr_set(&kexc_ValueError, "incomplete format");
+            return KV_NULL;
+        }
+        KValue value = KV_NULL;
+        KValue owned = KV_NULL;
+        if (kstr_char(s, i) == '(') {
+            if (!mapping) {
+                kstr_builder_discard(&b);
+                kerr_set(&kexc_TypeError, "format requires a mapping");
+                return KV_NULL;
+            }
+            ssize_t depth = 1, k = i + 1;
+            while (k < s->len && depth) {
+                uint32_t d = kstr_char(s, k);
+                depth += d == '(' ? 1 : d == ')' ? -1 : 0;
+                k++;
+            }
+            if (depth) {
+                kstr_builder_discard(&b);
+                kerr_set(&kexc_ValueError, "incomplete format key");
+                return KV_NULL;
+            }
+            KValue key = kstr_substr(fmt, i + 1, k - 1);
+            owned = key ? kobj_getitem(mapping, key) : KV_NULL;
+            kval_xdecref(key);
+            if (!owned) {
+                kstr_builder_discard(&b);
+                return KV_NULL;
+            }
+            value = owned;
+            used_mapping = 1;
+            i = k;
+        }
+        PctSpec ps = {0, 0, 0, 0, 0, -1, -1};
+        for (; i < s->len; i++) {
+            uint32_t f = kstr_char(s, i);
+            if (f == '-') {
+                ps.left = 1;
+            } else if (f == '+') {
+                ps.plus = 1;
+            } else if (f == ' ') {
+                ps.space = 1;
+            } else if (f == '#') {
+                ps.alt = 1;
+            } else if (f == '0') {
+                ps.zero = 1;
+            } else {
+                break;
+            }
+        }
+        if (i < s->len && kstr_char(s, i) == '*') {
+            if (!tuple || argi >= nargs) {
+                kval_xdecref(owned);
+                kstr_builder_discard(&b);
+                kerr_set(&kexc_TypeError, "not enough arguments for format string");
+                return KV_NULL;
+            }
+            ps.width = knum_as_ssize(ktuple_items(tuple)[argi++], NULL);
+            if (ps.width < 0) {
+                ps.left = 1;
+                ps.width = -ps.width;
+            }
+            i++;
+        } else {
+            while (i < s->len && kstr_char(s, i) >= '0' && kstr_char(s, i) <= '9') {
+                ps.width = (ps.width < 0 ? 0 : ps.width) * 10 + (kstr_char(s, i) - '0');
+                i++;
+            }
+        }
+        if (i < s->len && kstr_char(s, i) == '.') {
+            i++;
+            ps.prec = 0;
+            if (i < s->len && kstr_char(s, i) == '*') {
+                if (!tuple || argi >= nargs) {
+                    kval_xdecref(owned);
+                    kstr_builder_discard(&b);
+                    kerr_set(&kexc_TypeError, "not enough arguments for format string");
+                    return KV_NULL;
+                }
+                ps.prec = knum_as_ssize(ktuple_items(tuple)[argi++], NULL);
+                i++;
+            } else {
+                while (i < s->len && kstr_char(s, i) >= '0' && kstr_char(s, i) <= '9') {
+                    ps.prec = ps.prec * 10 + (kstr_char(s, i) - '0');
+                    i++;
+                }
+            }
+        }
+        while (i < s->len && (kstr_char(s, i) == 'l' || kstr_char(s, i) == 'h' || kstr_char(s, i) == 'L')) {
+            i++;
+        }
+        if (i >= s->len) {
+            kval_xdecref(owned);
+            kstr_builder_discard(&b);
+            kerr_set(&kexc_ValueError, "incomplete format");
+            return KV_NULL;
+        }
+        uint32_t conv = kstr_char(s, i);
+        if (conv == '%') {
+            kval_xdecref(owned);
+            kstr_builder_char(&b, '%');
+            continue;
+        }
+        if (!value) {
+            if (argi >= nargs) {
+                kstr_builder_discard(&b);
+                kerr_set(&kexc_TypeError, "not enough arguments for format string");
+                return KV_NULL;
+            }
+            value = tuple ? ktuple_items(tuple)[argi] : args;
+            argi++;
+        }
+        KValue out;
+        switch (conv) {
+        case 's':
+        case 'r':
+        case 'a': {
+            KValue t = conv == 's' ? kobj_str(value) : conv == 'r' ? kobj_repr(value) : kobj_ascii(value);
+            if (t && ps.prec >= 0 && ps.prec < kstr_len(t)) {
+                KValue cut = kstr_substr(t, 0, ps.prec);
+                kval_decref(t);
+                t = cut;
+            }
+            out = t ? pct_pad(&ps, "", t, 0) : KV_NULL;
+            kval_xdecref(t);
+            break;
+        }
+        case 'd':
+        case 'i':
+        case 'u':
+        case 'o':
+        case 'x':
+        case 'X':
+            out = pct_int(value, &ps, conv);
+            break;
+        case 'e':
+        case 'E':
+        case 'f':
+        case 'F':
+        case 'g':
+        case 'G':
+            out = pct_float(value, &ps, conv);
+            break;
+        case 'c': {
+            KValue ch;
+            if (kstr_check(value) && kstr_len(value) == 1) {
+                ch = kval_newref(value);
+            } else if (kint_check(value)) {
+                ssize_t cp = kint_as_ssize(value);
+                if (cp < 0 || cp > 0x10FFFF) {
+                    kerr_clear();
+                    kerr_set(&kexc_OverflowError, "%c arg not in range(0x110000)");
+                    ch = KV_NULL;
+                } else {
+                    ch = kstr_from_char((uint32_t)cp);
+                }
+            } else {
+                kerr_format(&kexc_TypeError, "%%c requires int or char");
+                ch = KV_NULL;
+            }
+            out = ch ? pct_pad(&ps, "", ch, 0) : KV_NULL;
+            kval_xdecref(ch);
+            break;
+        }
+        default:
+            kerr_format(&kexc_ValueError, "unsupported format character '%c' (0x%x) at index %zd",
+                        (int)conv, (unsigned)conv, i);
+            out = KV_NULL;
+            (void)fmt_start;
+            break;
+        }
+        kval_xdecref(owned);
+        if (!out) {
+            kstr_builder_discard(&b);
+            return KV_NULL;
+        }
+        kstr_builder_str(&b, out);
+        kval_decref(out);
+    }
+    if (!used_mapping && argi < nargs && !(mapping && !tuple)) {
+        kstr_builder_discard(&b);
+        kerr_set(&kexc_TypeError, "not all arguments converted during string formatting");
+        return KV_NULL;
+    }
+    return kstr_builder_finish(&b);
+}
+
+KValue kbytes_percent_format(KValue fmt, KValue args) {
+    ssize_t n;
+    const char *p = kbytes_data(fmt, &n);
+    KValue s = kstr_new(n, 0xff);
+    if (!s) {
+        return KV_NULL;
+    }
+    for (ssize_t i = 0; i < n; i++) {
+        kstr_put(((KStr *)s)->data, ((KStr *)s)->kind, i, (unsigned char)p[i]);
+    }
+    KValue r = kstr_percent_format(s, args);
+    kval_decref(s);
+    if (!r) {
+        return KV_NULL;
+    }
+    KStr *rs = (KStr *)r;
+    char *buf = kmem_alloc((size_t)rs->len + 1);
+    if (!buf) {
+        kval_decref(r);
+        return kerr_no_memory();
+    }
+    for (ssize_t i = 0; i < rs->len; i++) {
+        buf[i] = (char)kstr_char(rs, i);
+    }
+    KValue b = kbytes_from_data(buf, rs->len);
+    kmem_free(buf);
+    kval_decref(r);
+    return b;
+}

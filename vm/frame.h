@@ -1,0 +1,52 @@
+// vm/frame.h: the frames of running Python code. A frame lives on the
+// thread's data stack (or inside a generator): its header, then 'framesize'
+// slots: the code's localsplus (arguments, locals, cells, free variables)
+// and then the value stack. Python-to-Python calls push a frame and stay in
+// the same C loop.
+#ifndef KRAIT_VM_FRAME_H
+#define KRAIT_VM_FRAME_H
+
+#include "code.h"
+#include "object.h"
+#include "state.h"
+
+enum { KFRAME_OWNED_BY_THREAD, KFRAME_OWNED_BY_GENERATOR };
+
+struct KFrame {
+    KCode *code;         // borrowed: 'func' owns it
+    KValue func;         // owned
+    KValue globals;      // borrowed from 'func'
+    KValue builtins;     // borrowed from 'func'
+    KValue locals;       // owned: module and class bodies; KV_NULL otherwise
+    KFrame *previous;
+    uint32_t *ip;        // the next instruction (saved when the frame is not running)
+    KValue *sp;          // first free value-stack slot (saved)
+    KValue frame_obj;    // a KFrameObject once Python asked for it, else KV_NULL
+    uint8_t owner;
+    uint8_t is_entry;    // returning from this frame returns from keval_frame
+    uint8_t pad[6];
+    KValue localsplus[]; // framesize slots
+};
+
+static inline KValue *kframe_stack_base(KFrame *f) {
+    return f->localsplus + f->code->nlocalsplus;
+}
+// The index of the instruction being run (or last run).
+static inline int kframe_lasti(KFrame *f) {
+    return (int)(f->ip - f->code->code) - 1;
+}
+
+// Pushes a frame for 'func' (owned reference stolen) on the data stack with
+// every slot KV_NULL. NULL with MemoryError.
+KFrame *kframe_push(KThreadState *ts, KValue func_steal, KValue locals);
+// Releases the frame's references and pops it off the data stack.
+void kframe_pop(KThreadState *ts, KFrame *f);
+// Releases the references held by the frame's slots and stack.
+void kframe_clear(KFrame *f);
+// Size in bytes of a frame for 'code'.
+size_t kframe_size(const KCode *code);
+int kframe_line(KFrame *f);
+// The Python frame object for 'f' (sys._getframe), new reference.
+KValue kframe_object(KFrame *f);
+
+#endif

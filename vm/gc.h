@@ -1,0 +1,38 @@
+// vm/gc.h: object allocation and the cycle collector's bookkeeping. Every
+// object comes from kobj_alloc; instances of types with KTF_GC carry a
+// KGcHead in front of them, linking all such objects so the collector can
+// walk them (each type's 'traverse' visits exactly what it owns).
+#ifndef KRAIT_VM_GC_H
+#define KRAIT_VM_GC_H
+
+#include "object.h"
+
+typedef struct KGcHead {
+    struct KGcHead *next, *prev;
+    intptr_t refs; // scratch for the collector
+    intptr_t pad;
+} KGcHead;
+
+static inline KGcHead *kgc_head(KObject *o) {
+    return (KGcHead *)o - 1;
+}
+
+// A zero-filled object of 'size' bytes of 'type' with refcount 1 (the
+// type is increfed when it is a heap type), tracked by the collector when
+// the type has KTF_GC. NULL with MemoryError.
+KObject *kobj_alloc(KType *type, size_t size);
+// Releases the memory of an object whose fields were already cleared; decrefs
+// its type when it is a heap type.
+void kobj_free(KObject *o);
+// Removes 'o' from the collector's list (before its fields are torn down).
+void kgc_untrack(KObject *o);
+// Runs a collection; returns the number of unreachable objects found, -1 on error.
+ssize_t kgc_collect(void);
+// Objects currently tracked.
+ssize_t kgc_count(void);
+// Collections run automatically once this many tracked objects were allocated
+// since the last one (0 disables), as gc.set_threshold's first value.
+extern ssize_t kgc_threshold;
+extern int kgc_enabled;
+
+#endif

@@ -1,0 +1,256 @@
+// vm/import.c: the import statement's core: absolute name resolution for
+// relative imports, sys.modules, parent packages, fromlist. Finding and
+// loading modules that are not yet in sys.modules is the loader's job: it
+// installs kimport_hook; without it only builtin modules import.
+#include "abstract.h"
+#include "internal.h"
+#include "dict.h"
+#include "errors.h"
+#include "module.h"
+#include "state.h"
+#include "str.h"
+#include "tuple.h"
+#include "type.h"
+
+KValue (*kimport_hook)(KValue absname);
+
+static KValue resolve_name(KValue name, KValue globals, int level) {
+    if (level == 0) {
+        return kval_newref(name);
+    }
+    if (!globals) {
+        kerr_set(&kexc_KeyError, "'__name__' not in globals");
+        return KV_NULL;
+    }
+    KValue package = kdict_get_borrow(globals, KID(__package__));
+    if (!package || package == KV_NONE) {
+        KValue modname = kdict_get_borrow(globals, KID(__name__));
+        if (!modname || !kstr_check(modname)) {
+            kerr_set(&kexc_ImportError, "attempted relative import with no known parent package");
+            return KV_NULL;
+        }
+        if (kdict_get_borrow(globals, KID(__path__))) {
+            package = modname;
+        } else {
+            ssize_t i = kstr_len(modname) - 1;
+            while (i >= 0 && kstr_char((KStr *)modname, i) != '.') {
+                i--;
+            }
+            if (i < 0) {
+                kerr_set(&kexc_ImportError, "attempted relative import with no known parent package");
+                return KV_NULL;
+            }
+            package = kstr_substr(modname, 0, i);
+            if (!package) {
+                return KV_NULL;
+            }
+            KValue r = resolve_name(name, KV_NULL, 0);
+            kval_decref(r);
+            // fall through with the owned package
+            KValue base = package;
+            for (int l = 1; l < level; l++) {
+                ssize_t j = kstr_len(base) - 1;
+                while (j >= 0 && kstr_char((KStr *)base, j) != '.') {
+                    j--;
+                }
+                if (j < 0) {
+                    kval_decref(base);
+                    kerr_set(&kexc_ImportError, "attempted relative import beyond top-level package");
+                    return KV_NULL;
+                }
+                KValue t = kstr_substr(base, 0, j);
+                kval_decref(base);
+                if (!t) {
+                    return KV_NULL;
+                }
+                base = t;
+            }
+            KValue res = kstr_len(name) ? kstr_from_format("%U.%U", base, name) : kval_newref(base);
+            kval_decref(base);
+            return res;
+        }
+    }
+    if (!kstr_check(package)) {
+        kerr_set(&kexc_TypeError, "package must be a string");
+        return KV_NULL;
+    }
+    if (kstr_len(package) == 0) {
+        kerr_set(&kexc_ImportError, "attempted relative import with no known parent package");
+        return KV_NULL;
+    }
+    KValue base = kval_newref(package);
+    for (int l = 1; l < level; l++) {
+        ssize_t j = kstr_len(base) - 1;
+        while (j >= 0 && kstr_char((KStr *)base, j) != '.') {
+            j--;
+        }
+        if (j < 0) {
+            kval_decref(base);
+            kerr_set(&kexc_ImportError, "attempted relative import beyond top-level package");
+            return KV_NULL;
+        }
+        KValue t = kstr_substr(base, 0, j);
+        kval_decref(base);
+        if (!t) {
+            return KV_NULL;
+        }
+        base = t;
+    }
+    KValue res = kstr_len(name) ? kstr_from_format("%U.%U", base, name) : kval_newref(base);
+    kval_decref(base);
+    return res;
+}
+
+// Imports exactly 'absname' (its parent is already imported).
+static KValue import_one(KValue absname) {
+    KValue m = kdict_get_borrow(kruntime.modules, absname);
+    if (m) {
+        if (m == KV_NONE) {
+            kerr_format(&kexc_ModuleNotFoundError, "import of %U halted; None in sys.modules", absname);
+            return KV_NULL;
+        }
+        return kval_newref(m);
+    }
+    if (kerr_occurred()) {
+        return KV_NULL;
+    }
+    if (kimport_hook) {
+        m = kimport_hook(absname);
+        if (m || kerr_occurred()) {
+            return m;
+        }
+    }
+    kerr_format(&kexc_ModuleNotFoundError, "No module named %R", absname);
+    KValue e = kerr_occurred();
+    if (e && kval_type(e) == &kexc_ModuleNotFoundError) {
+        kval_setref(&((KImportError *)e)->name, kval_newref(absname));
+    }
+    return KV_NULL;
+}
+
+// Imports every dotted prefix of 'absname'; returns the last module.
+static KValue import_dotted(KValue absname) {
+    KStr *s = (KStr *)absname;
+    KValue mod = KV_NULL, parent = KV_NULL;
+    for (ssize_t i = 0; i <= s->len; i++) {
+        if (i < s->len && kstr_char(s, i) != '.') {
+            continue;
+        }
+        KValue prefix = kstr_substr(absname, 0, i);
+        if (!prefix) {
+            kval_xdecref(parent);
+            return KV_NULL;
+        }
+        kstr_intern(&prefix);
+        mod = import_one(prefix);
+        kval_decref(prefix);
+        if (!mod) {
+            kval_xdecref(parent);
+            return KV_NULL;
+        }
+        if (parent) {
+            // Bind the submodule on its parent package.
+            ssize_t j = i - 1;
+            while (j >= 0 && kstr_char(s, j) != '.') {
+                j--;
+            }
+            KValue last = kstr_substr(absname, j + 1, i);
+            if (last) {
+                KValue has;
+                int r = kobj_lookup_attr(parent, last, &has);
+                if (r > 0) {
+                    kval_decref(has);
+                } else if (r == 0 && kobj_setattr(parent, last, mod) < 0) {
+                    kerr_clear();
+                }
+                kval_decref(last);
+            }
+            kerr_clear();
+            kval_decref(parent);
+        }
+        parent = mod;
+    }
+    return mod;
+}
+
+KValue kimport_module(KValue name, KValue globals, KValue fromlist, int level) {
+    if (level == 0 && kstr_len(name) == 0) {
+        kerr_set(&kexc_ValueError, "Empty module name");
+        return KV_NULL;
+    }
+    KValue absname = resolve_name(name, globals, level);
+    if (!absname) {
+        return KV_NULL;
+    }
+    KValue mod = import_dotted(absname);
+    if (!mod) {
+        kval_decref(absname);
+        return KV_NULL;
+    }
+    int has_from = fromlist && kobj_is_true(fromlist) > 0;
+    if (!has_from) {
+        if (level == 0 || kstr_len(name) > 0) {
+            // The top-level package of the imported name.
+            KStr *s = (KStr *)absname;
+            ssize_t cut = s->len;
+            if (level == 0) {
+                for (ssize_t i = 0; i < s->len; i++) {
+                    if (kstr_char(s, i) == '.') {
+                        cut = i;
+                        break;
+                    }
+                }
+            } else {
+                ssize_t dots = 0;
+                for (ssize_t i = 0; i < kstr_len(name); i++) {
+                    dots += kstr_char((KStr *)name, i) == '.';
+                }
+                cut = s->len;
+                for (ssize_t i = s->len - 1; i >= 0 && dots > 0; i--) {
+                    if (kstr_char(s, i) == '.') {
+                        cut = i;
+                        dots--;
+                    }
+                }
+            }
+            if (cut < s->len) {
+                KValue top = kstr_substr(absname, 0, cut);
+                KValue t = top ? kdict_get_borrow(kruntime.modules, top) : KV_NULL;
+                kval_xdecref(top);
+                if (t) {
+                    kval_decref(mod);
+                    mod = kval_newref(t);
+                }
+            }
+        }
+        kval_decref(absname);
+        return mod;
+    }
+    // from pkg import sub: import submodules named in fromlist when missing.
+    KValue path;
+    if (kobj_lookup_attr(mod, KID(__path__), &path) > 0) {
+        kval_decref(path);
+        KValue it = kobj_get_iter(fromlist);
+        KValue item;
+        while (it && (item = kobj_iter_next(it))) {
+            KValue has;
+            if (kstr_check(item) && !kstr_eq_cstr(item, "*") &&
+                kobj_lookup_attr(mod, item, &has) == 0) {
+                KValue sub = kstr_from_format("%U.%U", absname, item);
+                KValue sm = sub ? import_dotted(sub) : KV_NULL;
+                if (!sm && kerr_matches(&kexc_ModuleNotFoundError)) {
+                    kerr_clear();
+                }
+                kval_xdecref(sm);
+                kval_xdecref(sub);
+            } else if (kstr_check(item)) {
+                kerr_clear();
+            }
+            kval_decref(item);
+        }
+        kval_xdecref(it);
+    }
+    kerr_clear();
+    kval_decref(absname);
+    return mod;
+}

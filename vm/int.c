@@ -1,0 +1,1943 @@
+// vm/int.c: arbitrary-precision integers. Small values are tagged words
+// (object.h); the rest are KInt objects with base-2**32 digits. Every
+// operation works on a "view" (sign + digit array) that both forms provide,
+// computes a magnitude in a scratch buffer and normalises the result back to
+// a tagged word when it fits. Schoolbook multiplication, Knuth's algorithm D
+// for division; conversions to and from strings in chunks of nine decimal
+// digits; float conversion correctly rounded.
+#include "int.h"
+#include "internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "abstract.h"
+#include "errors.h"
+#include "float.h"
+#include "func.h"
+#include "gc.h"
+#include "mem.h"
+#include "str.h"
+#include "tuple.h"
+#include "type.h"
+#include "unicode.h"
+
+#define HASH_MODULUS (((uint64_t)1 << 61) - 1)
+
+int kint_max_str_digits = 4300;
+
+// A read-only look at any int: 'n' digits at 'd', least significant first.
+typedef struct IntView {
+    int neg;
+    ssize_t n;
+    const uint32_t *d;
+    uint32_t buf[2];
+} IntView;
+
+static void view_of(KValue v, IntView *w) {
+    if (kval_is_int(v)) {
+        intptr_t i = kval_int(v);
+        uint64_t m = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
+        w->neg = i < 0;
+        w->buf[0] = (uint32_t)m;
+        w->buf[1] = (uint32_t)(m >> 32);
+        w->n = m == 0 ? 0 : w->buf[1] ? 2 : 1;
+        w->d = w->buf;
+    } else {
+        KInt *k = (KInt *)v;
+        w->neg = k->size < 0;
+        w->n = k->size < 0 ? -k->size : k->size;
+        w->d = k->digits;
+        while (w->n > 0 && w->d[w->n - 1] == 0) {
+            w->n--;
+        }
+    }
+}
+
+static KInt *int_alloc(KType *type, ssize_t n) {
+    size_t base = type == &kint_type ? sizeof(KInt) : (size_t)type->basicsize;
+    KInt *k = (KInt *)kobj_alloc(type, base + (size_t)(n ? n : 1) * sizeof(uint32_t));
+    if (!k) {
+        kerr_no_memory();
+        return NULL;
+    }
+    k->digits = (uint32_t *)((char *)k + base);
+    k->size = n;
+    return k;
+}
+
+// The int with magnitude 'd'[0..n) and sign 'neg'; tagged when it fits.
+static KValue from_mag(int neg, const uint32_t *d, ssize_t n) {
+    while (n > 0 && d[n - 1] == 0) {
+        n--;
+    }
+    if (n <= 2) {
+        uint64_t m = n == 0 ? 0 : n == 1 ? d[0] : ((uint64_t)d[1] << 32 | d[0]);
+        if (m <= (uint64_t)KV_SMALL_MAX) {
+            return kval_from_int(neg ? -(intptr_t)m : (intptr_t)m);
+        }
+        if (neg && m == (uint64_t)KV_SMALL_MAX + 1) {
+            return kval_from_int(KV_SMALL_MIN);
+        }
+    }
+    KInt *k = int_alloc(&kint_type, n);
+    if (!k) {
+        return KV_NULL;
+    }
+    memcpy(k->digits, d, (size_t)n * sizeof(uint32_t));
+    k->size = neg ? -n : n;
+    return kval_of(k);
+}
+
+KValue kint_from_i64(int64_t v) {
+    if (v >= KV_SMALL_MIN && v <= KV_SMALL_MAX) {
+        return kval_from_int((intptr_t)v);
+    }
+    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    uint32_t d[2] = {(uint32_t)m, (uint32_t)(m >> 32)};
+    return from_mag(v < 0, d, 2);
+}
+
+KValue kint_from_u64(uint64_t v) {
+    if (v <= (uint64_t)KV_SMALL_MAX) {
+        return kval_from_int((intptr_t)v);
+    }
+    uint32_t d[2] = {(uint32_t)v, (uint32_t)(v >> 32)};
+    return from_mag(0, d, 2);
+}
+
+KValue kint_exact(KValue v) {
+    if (kint_check_exact(v)) {
+        return kval_newref(v);
+    }
+    IntView w;
+    view_of(v, &w);
+    return from_mag(w.neg, w.d, w.n);
+}
+
+int64_t kint_as_i64_overflow(KValue v, int *overflow) {
+    *overflow = 0;
+    if (kval_is_int(v)) {
+        return kval_int(v);
+    }
+    IntView w;
+    view_of(v, &w);
+    if (w.n > 2) {
+        *overflow = w.neg ? -1 : 1;
+        return -1;
+    }
+    uint64_t m = w.n == 0 ? 0 : w.n == 1 ? w.d[0] : ((uint64_t)w.d[1] << 32 | w.d[0]);
+    if (!w.neg && m <= (uint64_t)INT64_MAX) {
+        return (int64_t)m;
+    }
+    if (w.neg && m <= (uint64_t)INT64_MAX + 1) {
+        return (int64_t)(0 - m);
+    }
+    *overflow = w.neg ? -1 : 1;
+    return -1;
+}
+
+ssize_t kint_as_ssize(KValue v) {
+    if (kval_is_int(v)) {
+        return kval_int(v);
+    }
+    int overflow;
+    int64_t r = kint_as_i64_overflow(v, &overflow);
+    if (overflow) {
+        kerr_set(&kexc_OverflowError, "Python int too large to convert to C ssize_t");
+        return -1;
+    }
+    return (ssize_t)r;
+}
+
+int kint_sign(KValue v) {
+    if (kval_is_int(v)) {
+        intptr_t i = kval_int(v);
+        return i < 0 ? -1 : i > 0;
+    }
+    IntView w;
+    view_of(v, &w);
+    return w.n == 0 ? 0 : w.neg ? -1 : 1;
+}
+
+// ---------------------------------------------------------------------------
+// Magnitude arithmetic.
+
+static int mag_cmp(const uint32_t *a, ssize_t na, const uint32_t *b, ssize_t nb) {
+    if (na != nb) {
+        return na < nb ? -1 : 1;
+    }
+    for (ssize_t i = na - 1; i >= 0; i--) {
+        if (a[i] != b[i]) {
+            return a[i] < b[i] ? -1 : 1;
+        }
+    }
+    return 0;
+}
+
+// out = a + b; 'out' has room for max(na, nb) + 1 digits. Returns its length.
+static ssize_t mag_add(const uint32_t *a, ssize_t na, const uint32_t *b, ssize_t nb,
+                       uint32_t *out) {
+    if (na < nb) {
+        const uint32_t *t = a;
+        a = b, b = t;
+        ssize_t tn = na;
+        na = nb, nb = tn;
+    }
+    uint64_t carry = 0;
+    ssize_t i = 0;
+    for (; i < nb; i++) {
+        carry += (uint64_t)a[i] + b[i];
+        out[i] = (uint32_t)carry;
+        carry >>= 32;
+    }
+    for (; i < na; i++) {
+        carry += a[i];
+        out[i] = (uint32_t)carry;
+        carry >>= 32;
+    }
+    out[i] = (uint32_t)carry;
+    return na + 1;
+}
+
+// out = a - b, requires a >= b. Returns na.
+static ssize_t mag_sub(const uint32_t *a, ssize_t na, const uint32_t *b, ssize_t nb,
+                       uint32_t *out) {
+    int64_t borrow = 0;
+    ssize_t i = 0;
+    for (; i < nb; i++) {
+        int64_t d = (int64_t)a[i] - b[i] - borrow;
+        borrow = d < 0;
+        out[i] = (uint32_t)d;
+    }
+    for (; i < na; i++) {
+        int64_t d = (int64_t)a[i] - borrow;
+        borrow = d < 0;
+        out[i] = (uint32_t)d;
+    }
+    return na;
+}
+
+// out = a * b; 'out' has na + nb digits, zeroed here.
+static void mag_mul(const uint32_t *a, ssize_t na, const uint32_t *b, ssize_t nb,
+                    uint32_t *out) {
+    memset(out, 0, (size_t)(na + nb) * sizeof(uint32_t));
+    for (ssize_t i = 0; i < na; i++) {
+        uint64_t carry = 0, ai = a[i];
+        if (ai == 0) {
+            continue;
+        }
+        for (ssize_t j = 0; j < nb; j++) {
+            carry += ai * b[j] + out[i + j];
+            out[i + j] = (uint32_t)carry;
+            carry >>= 32;
+        }
+        out[i + nb] = (uint32_t)carry;
+    }
+}
+
+// In place: a = a * m + add. Returns the carry out.
+static uint32_t mag_muladd1(uint32_t *a, ssize_t n, uint32_t m, uint32_t add) {
+    uint64_t carry = add;
+    for (ssize_t i = 0; i < n; i++) {
+        carry += (uint64_t)a[i] * m;
+        a[i] = (uint32_t)carry;
+        carry >>= 32;
+    }
+    return (uint32_t)carry;
+}
+
+// q = a / d (q may alias a); returns the remainder.
+static uint32_t mag_divrem1(const uint32_t *a, ssize_t n, uint32_t d, uint32_t *q) {
+    uint64_t rem = 0;
+    for (ssize_t i = n - 1; i >= 0; i--) {
+        rem = (rem << 32) | a[i];
+        q[i] = (uint32_t)(rem / d);
+        rem %= d;
+    }
+    return (uint32_t)rem;
+}
+
+static int nlz32(uint32_t x) {
+    return x ? __builtin_clz(x) : 32;
+}
+
+// Knuth D: q = a / b, r = a % b for nb >= 2 and na >= nb. 'q' gets na - nb + 1
+// digits, 'r' nb digits. Returns -1 on MemoryError.
+static int mag_divmod(const uint32_t *a, ssize_t na, const uint32_t *b, ssize_t nb, uint32_t *q,
+                      uint32_t *r) {
+    int s = nlz32(b[nb - 1]);
+    uint32_t *un = kmem_alloc((size_t)(na + 1) * sizeof(uint32_t));
+    uint32_t *vn = kmem_alloc((size_t)nb * sizeof(uint32_t));
+    if (!un || !vn) {
+        kmem_free(un);
+        kmem_free(vn);
+        kerr_no_memory();
+        return -1;
+    }
+    for (ssize_t i = nb - 1; i > 0; i--) {
+        vn[i] = (b[i] << s) | (s ? (uint32_t)((uint64_t)b[i - 1] >> (32 - s)) : 0);
+    }
+    vn[0] = b[0] << s;
+    un[na] = s ? (uint32_t)((uint64_t)a[na - 1] >> (32 - s)) : 0;
+    for (ssize_t i = na - 1; i > 0; i--) {
+        un[i] = (a[i] << s) | (s ? (uint32_t)((uint64_t)a[i - 1] >> (32 - s)) : 0);
+    }
+    un[0] = a[0] << s;
+    for (ssize_t j = na - nb; j >= 0; j--) {
+        uint64_t num = ((uint64_t)un[j + nb] << 32) | un[j + nb - 1];
+        uint64_t qhat = num / vn[nb - 1];
+        uint64_t rhat = num % vn[nb - 1];
+        while (qhat >= ((uint64_t)1 << 32) ||
+               qhat * vn[nb - 2] > ((rhat << 32) | un[j + nb - 2])) {
+            qhat--;
+            rhat += vn[nb - 1];
+            if (rhat >= ((uint64_t)1 << 32)) {
+                break;
+            }
+        }
+        int64_t borrow = 0;
+        uint64_t carry = 0;
+        for (ssize_t i = 0; i < nb; i++) {
+            uint64_t p = qhat * vn[i] + carry;
+            carry = p >> 32;
+            int64_t t = (int64_t)un[i + j] - borrow - (int64_t)(uint32_t)p;
+            un[i + j] = (uint32_t)t;
+            borrow = t < 0;
+        }
+        int64_t t = (int64_t)un[j + nb] - borrow - (int64_t)carry;
+        un[j + nb] = (uint32_t)t;
+        if (t < 0) {
+            qhat--;
+            uint64_t c = 0;
+            for (ssize_t i = 0; i < nb; i++) {
+                c += (uint64_t)un[i + j] + vn[i];
+                un[i + j] = (uint32_t)c;
+                c >>= 32;
+            }
+            un[j + nb] += (uint32_t)c;
+        }
+        q[j] = (uint32_t)qhat;
+    }
+    for (ssize_t i = 0; i < nb; i++) {
+        r[i] = (un[i] >> s) | (s ? (uint32_t)((uint64_t)un[i + 1] << (32 - s)) : 0);
+    }
+    kmem_free(un);
+    kmem_free(vn);
+    return 0;
+}
+
+// Scratch digits: on the C stack when small.
+typedef struct Scratch {
+    uint32_t *d;
+    uint32_t local[16];
+} Scratch;
+
+static uint32_t *scratch_get(Scratch *s, ssize_t n) {
+    if (n <= 16) {
+        s->d = s->local;
+    } else {
+        s->d = kmem_alloc((size_t)n * sizeof(uint32_t));
+        if (!s->d) {
+            kerr_no_memory();
+        }
+    }
+    return s->d;
+}
+
+static void scratch_free(Scratch *s) {
+    if (s->d && s->d != s->local) {
+        kmem_free(s->d);
+    }
+}
+
+// Signed add of two views (b negated when 'negate_b').
+static KValue add_views(const IntView *a, const IntView *b, int negate_b) {
+    int bneg = b->neg ^ negate_b;
+    Scratch s;
+    ssize_t n = (a->n > b->n ? a->n : b->n) + 1;
+    uint32_t *out = scratch_get(&s, n);
+    if (!out) {
+        return KV_NULL;
+    }
+    KValue r;
+    if (a->neg == bneg) {
+        ssize_t len = mag_add(a->d, a->n, b->d, b->n, out);
+        r = from_mag(a->neg, out, len);
+    } else if (mag_cmp(a->d, a->n, b->d, b->n) >= 0) {
+        ssize_t len = mag_sub(a->d, a->n, b->d, b->n, out);
+        r = from_mag(a->neg, out, len);
+    } else {
+        ssize_t len = mag_sub(b->d, b->n, a->d, a->n, out);
+        r = from_mag(bneg, out, len);
+    }
+    scratch_free(&s);
+    return r;
+}
+
+KValue kint_add(KValue a, KValue b) {
+    if (kval_is_int(a) && kval_is_int(b)) {
+        return kint_from_i64((int64_t)kval_int(a) + kval_int(b));
+    }
+    IntView x, y;
+    view_of(a, &x);
+    view_of(b, &y);
+    return add_views(&x, &y, 0);
+}
+
+KValue kint_sub(KValue a, KValue b) {
+    if (kval_is_int(a) && kval_is_int(b)) {
+        return kint_from_i64((int64_t)kval_int(a) - kval_int(b));
+    }
+    IntView x, y;
+    view_of(a, &x);
+    view_of(b, &y);
+    return add_views(&x, &y, 1);
+}
+
+KValue kint_mul(KValue a, KValue b) {
+    if (kval_is_int(a) && kval_is_int(b)) {
+        int64_t r;
+        if (!__builtin_mul_overflow((int64_t)kval_int(a), (int64_t)kval_int(b), &r)) {
+            return kint_from_i64(r);
+        }
+    }
+    IntView x, y;
+    view_of(a, &x);
+    view_of(b, &y);
+    if (x.n == 0 || y.n == 0) {
+        return kval_from_int(0);
+    }
+    Scratch s;
+    uint32_t *out = scratch_get(&s, x.n + y.n);
+    if (!out) {
+        return KV_NULL;
+    }
+    mag_mul(x.d, x.n, y.d, y.n, out);
+    KValue r = from_mag(x.neg != y.neg, out, x.n + y.n);
+    scratch_free(&s);
+    return r;
+}
+
+// Floor division and modulo of two views: '*q' and/or '*r' (either may be NULL).
+static int divmod_views(const IntView *a, const IntView *b, KValue *q, KValue *r) {
+    if (b->n == 0) {
+        kerr_set(&kexc_ZeroDivisionError, "integer division or modulo by zero");
+        return -1;
+    }
+    Scratch sq, sr;
+    ssize_t nq = a->n >= b->n ? a->n - b->n + 1 : 1;
+    uint32_t *qd = scratch_get(&sq, nq + 1);
+    uint32_t *rd = scratch_get(&sr, b->n + 1);
+    if (!qd || !rd) {
+        scratch_free(&sq);
+        scratch_free(&sr);
+        return -1;
+    }
+    ssize_t rn;
+    if (mag_cmp(a->d, a->n, b->d, b->n) < 0) {
+        qd[0] = 0;
+        nq = 1;
+        memcpy(rd, a->d, (size_t)a->n * sizeof(uint32_t));
+        rn = a->n;
+    } else if (b->n == 1) {
+        rd[0] = mag_divrem1(a->d, a->n, b->d[0], qd);
+        rn = 1;
+    } else {
+        if (mag_divmod(a->d, a->n, b->d, b->n, qd, rd) < 0) {
+            scratch_free(&sq);
+            scratch_free(&sr);
+            return -1;
+        }
+        rn = b->n;
+    }
+    while (rn > 0 && rd[rn - 1] == 0) {
+        rn--;
+    }
+    int qneg = a->neg != b->neg;
+    if (qneg && rn > 0) {
+        // Floor: q = -(|q| + 1), r = |b| - |r| with b's sign.
+        qd[nq] = 0;
+        uint32_t one = 1;
+        nq = mag_add(qd, nq, &one, 1, qd);
+        mag_sub(b->d, b->n, rd, rn, rd);
+        rn = b->n;
+    }
+    int ok = 0;
+    if (q) {
+        *q = from_mag(qneg, qd, nq);
+        ok |= !*q;
+    }
+    if (r && !ok) {
+        *r = from_mag(b->neg, rd, rn);
+        if (!*r) {
+            ok = 1;
+            if (q) {
+                KVAL_CLEAR(*q);
+            }
+        }
+    }
+    scratch_free(&sq);
+    scratch_free(&sr);
+    return ok ? -1 : 0;
+}
+
+static intptr_t floordiv_small(intptr_t x, intptr_t y) {
+    intptr_t q = x / y;
+    if ((x % y != 0) && ((x < 0) != (y < 0))) {
+        q--;
+    }
+    return q;
+}
+
+static intptr_t mod_small(intptr_t x, intptr_t y) {
+    intptr_t r = x % y;
+    if (r != 0 && ((r < 0) != (y < 0))) {
+        r += y;
+    }
+    return r;
+}
+
+KValue kint_floordiv(KValue a, KValue b) {
+    if (kval_is_int(a) && kval_is_int(b) && kval_int(b) != 0) {
+        return kint_from_i64(floordiv_small(kval_int(a), kval_int(b)));
+    }
+    IntView x, y;
+    view_of(a, &x);
+    view_of(b, &y);
+    KValue q;
+    return divmod_views(&x, &y, &q, NULL) < 0 ? KV_NULL : q;
+}
+
+KValue kint_mod(KValue a, KValue b) {
+    if (kval_is_int(a) && kval_is_int(b) && kval_int(b) != 0) {
+        return kval_from_int(mod_small(kval_int(a), kval_int(b)));
+    }
+    IntView x, y;
+    view_of(a, &x);
+    view_of(b, &y);
+    KValue r;
+    return divmod_views(&x, &y, NULL, &r) < 0 ? KV_NULL : r;
+}
+
+KValue kint_neg(KValue a) {
+    if (kval_is_int(a)) {
+        return kint_from_i64(-(int64_t)kval_int(a));
+    }
+    IntView x;
+    view_of(a, &x);
+    return from_mag(!x.neg, x.d, x.n);
+}
+
+int kint_compare(KValue a, KValue b) {
+    if (kval_is_int(a) && kval_is_int(b)) {
+        return kval_int(a) < kval_int(b) ? -1 : kval_int(a) > kval_int(b);
+    }
+    IntView x, y;
+    view_of(a, &x);
+    view_of(b, &y);
+    if (x.n == 0 && y.n == 0) {
+        return 0;
+    }
+    if (x.neg != y.neg) {
+        return x.neg ? -1 : 1;
+    }
+    int c = mag_cmp(x.d, x.n, y.d, y.n);
+    return x.neg ? -c : c;
+}
+
+ssize_t kint_bit_length(KValue v) {
+    IntView x;
+    view_of(v, &x);
+    if (x.n == 0) {
+        return 0;
+    }
+    return (x.n - 1) * 32 + (32 - nlz32(x.d[x.n - 1]));
+}
+
+int64_t kint_hash(KValue v) {
+    IntView x;
+    view_of(v, &x);
+    uint64_t h = 0;
+    for (ssize_t i = x.n - 1; i >= 0; i--) {
+        h = (uint64_t)((((__uint128_t)h << 32) | x.d[i]) % HASH_MODULUS);
+    }
+    int64_t r = x.neg ? -(int64_t)h : (int64_t)h;
+    return r == -1 ? -2 : r;
+}
+
+// ---------------------------------------------------------------------------
+// Float conversion.
+
+// m * 2**e as the nearest double, where 'sticky' says bits below m were
+// nonzero; HUGE_VAL (with errno unset) on overflow is reported by the caller.
+static double mag_to_double(const uint32_t *d, ssize_t n, int sticky, int64_t e, int *overflow) {
+    *overflow = 0;
+    while (n > 0 && d[n - 1] == 0) {
+        n--;
+    }
+    if (n == 0) {
+        return 0.0;
+    }
+    int64_t bits = (int64_t)(n - 1) * 32 + (32 - nlz32(d[n - 1]));
+    // The top 64 bits and whether anything below them is set.
+    uint64_t top = 0;
+    int64_t shift = bits - 64; // m = top * 2**shift + low
+    if (shift <= 0) {
+        for (ssize_t i = n - 1; i >= 0; i--) {
+            top = (top << 32) | d[i];
+        }
+        top <<= -shift;
+    } else {
+        for (int64_t b = bits - 1; b >= shift; b--) {
+            top = (top << 1) | ((d[b / 32] >> (b % 32)) & 1);
+        }
+        for (int64_t b = 0; b < shift && !sticky; b++) {
+            if ((d[b / 32] >> (b % 32)) & 1) {
+                sticky = 1;
+            }
+        }
+    }
+    // value = top * 2**(shift + e), top has its high bit set.
+    int64_t exp = shift + e;       // exponent of top's lowest bit
+    int64_t topexp = exp + 63;     // value in [2**topexp, 2**(topexp+1))
+    int p = 53;
+    if (topexp < -1022) {
+        int64_t q = 53 - (-1022 - topexp);
+        p = q < 0 ? 0 : (int)q;
+    }
+    int drop = 64 - p;
+    uint64_t mant = drop >= 64 ? 0 : top >> drop;
+    uint64_t rest = drop >= 64 ? top : top & ((((uint64_t)1) << drop) - 1);
+    uint64_t half = (uint64_t)1 << (drop - 1);
+    if (rest > half) {
+        mant++;
+    } else if (rest == half) {
+        if (sticky || (mant & 1)) {
+            mant++;
+        }
+    }
+    int64_t scale = exp + drop;
+    scale = scale > 5000 ? 5000 : scale < -5000 ? -5000 : scale;
+    double r = ldexp((double)mant, (int)scale);
+    if (isinf(r)) {
+        *overflow = 1;
+    }
+    return r;
+}
+
+double kint_as_double(KValue v) {
+    if (kval_is_int(v)) {
+        return (double)kval_int(v);
+    }
+    IntView x;
+    view_of(v, &x);
+    int overflow;
+    double r = mag_to_double(x.d, x.n, 0, 0, &overflow);
+    if (overflow) {
+        kerr_set(&kexc_OverflowError, "int too large to convert to float");
+        return -1.0;
+    }
+    return x.neg ? -r : r;
+}
+
+KValue kint_from_double(double d) {
+    if (isnan(d)) {
+        kerr_set(&kexc_ValueError, "cannot convert float NaN to integer");
+        return KV_NULL;
+    }
+    if (isinf(d)) {
+        kerr_set(&kexc_OverflowError, "cannot convert float infinity to integer");
+        return KV_NULL;
+    }
+    d = trunc(d);
+    if (fabs(d) < 4.0e18) {
+        return kint_from_i64((int64_t)d);
+    }
+    int neg = d < 0;
+    int e;
+    double m = frexp(fabs(d), &e); // |d| = m * 2**e, m in [0.5, 1)
+    uint64_t mant = (uint64_t)ldexp(m, 53);
+    ssize_t shift = e - 53;
+    ssize_t n = (53 + shift) / 32 + 2;
+    Scratch s;
+    uint32_t *out = scratch_get(&s, n);
+    if (!out) {
+        return KV_NULL;
+    }
+    memset(out, 0, (size_t)n * sizeof(uint32_t));
+    for (int b = 0; b < 53; b++) {
+        if ((mant >> b) & 1) {
+            ssize_t pos = b + shift;
+            out[pos / 32] |= (uint32_t)1 << (pos % 32);
+        }
+    }
+    KValue r = from_mag(neg, out, n);
+    scratch_free(&s);
+    return r;
+}
+
+// a / b as a correctly rounded float.
+static KValue int_truediv(KValue a, KValue b) {
+    IntView x, y;
+    view_of(a, &x);
+    view_of(b, &y);
+    if (y.n == 0) {
+        kerr_set(&kexc_ZeroDivisionError, "division by zero");
+        return KV_NULL;
+    }
+    if (kval_is_int(a) && kval_is_int(b)) {
+        intptr_t p = kval_int(a), q = kval_int(b);
+        if (p > -((intptr_t)1 << 53) && p < ((intptr_t)1 << 53) && q > -((intptr_t)1 << 53) &&
+            q < ((intptr_t)1 << 53)) {
+            return kfloat_new((double)p / (double)q);
+        }
+    }
+    if (x.n == 0) {
+        return kfloat_new(x.neg != y.neg ? -0.0 : 0.0);
+    }
+    // q = (|a| << s) // |b| with at least 66 significant bits.
+    ssize_t abits = kint_bit_length(a), bbits = kint_bit_length(b);
+    ssize_t s = 66 - (abits - bbits);
+    if (s < 0) {
+        s = 0;
+    }
+    ssize_t na = x.n + s / 32 + 2;
+    Scratch sa;
+    uint32_t *num = scratch_get(&sa, na);
+    if (!num) {
+        return KV_NULL;
+    }
+    memset(num, 0, (size_t)na * sizeof(uint32_t));
+    for (ssize_t i = 0; i < x.n; i++) {
+        uint64_t v = (uint64_t)x.d[i] << (s % 32);
+        num[i + s / 32] |= (uint32_t)v;
+        num[i + s / 32 + 1] |= (uint32_t)(v >> 32);
+    }
+    IntView nv = {0, na, num, {0, 0}};
+    while (nv.n > 0 && num[nv.n - 1] == 0) {
+        nv.n--;
+    }
+    IntView dv = y;
+    dv.neg = 0;
+    KValue q, r;
+    if (divmod_views(&nv, &dv, &q, &r) < 0) {
+        scratch_free(&sa);
+        return KV_NULL;
+    }
+    scratch_free(&sa);
+    IntView qv;
+    view_of(q, &qv);
+    int overflow;
+    double d = mag_to_double(qv.d, qv.n, kint_sign(r) != 0, -(int64_t)s, &overflow);
+    kval_decref(q);
+    kval_decref(r);
+    if (overflow) {
+        kerr_set(&kexc_OverflowError, "integer division result too large for a float");
+        return KV_NULL;
+    }
+    return kfloat_new(x.neg != y.neg ? -d : d);
+}
+
+// ---------------------------------------------------------------------------
+// Shifts and bitwise operations.
+
+static KValue int_lshift_by(KValue a, ssize_t k) {
+    if (kval_is_int(a) && k < 62) {
+        intptr_t v = kval_int(a);
+        intptr_t r = (intptr_t)((uintptr_t)v << k);
+        if ((r >> k) == v && r >= KV_SMALL_MIN && r <= KV_SMALL_MAX) {
+            return kval_from_int(r);
+        }
+    }
+    IntView x;
+    view_of(a, &x);
+    if (x.n == 0) {
+        return kval_from_int(0);
+    }
+    ssize_t words = k / 32, bits = k % 32;
+    Scratch s;
+    uint32_t *out = scratch_get(&s, x.n + words + 1);
+    if (!out) {
+        return KV_NULL;
+    }
+    memset(out, 0, (size_t)words * sizeof(uint32_t));
+    uint32_t carry = 0;
+    for (ssize_t i = 0; i < x.n; i++) {
+        uint64_t v = ((uint64_t)x.d[i] << bits) | carry;
+        out[i + words] = (uint32_t)v;
+        carry = (uint32_t)(v >> 32);
+    }
+    out[x.n + words] = carry;
+    KValue r = from_mag(x.neg, out, x.n + words + 1);
+    scratch_free(&s);
+    return r;
+}
+
+static KValue int_rshift_by(KValue a, ssize_t k) {
+    if (kval_is_int(a)) {
+        return kval_from_int(k >= 63 ? (kval_int(a) < 0 ? -1 : 0) : kval_int(a) >> k);
+    }
+    IntView x;
+    view_of(a, &x);
+    ssize_t words = k / 32, bits = k % 32;
+    if (words >= x.n) {
+        return kval_from_int(x.neg ? -1 : 0);
+    }
+    ssize_t n = x.n - words;
+    Scratch s;
+    uint32_t *out = scratch_get(&s, n + 1);
+    if (!out) {
+        return KV_NULL;
+    }
+    int lost = 0;
+    for (ssize_t i = 0; i < words; i++) {
+        lost |= x.d[i] != 0;
+    }
+    if (bits && (x.d[words] & ((1u << bits) - 1))) {
+        lost = 1;
+    }
+    for (ssize_t i = 0; i < n; i++) {
+        uint64_t v = x.d[i + words] >> bits;
+        if (bits && i + words + 1 < x.n) {
+            v |= (uint64_t)x.d[i + words + 1] << (32 - bits);
+        }
+        out[i] = (uint32_t)v;
+    }
+    out[n] = 0;
+    if (x.neg && lost) {
+        // Floor for negatives: -(|a| >> k) - 1.
+        uint32_t one = 1;
+        n = mag_add(out, n, &one, 1, out);
+    }
+    KValue r = from_mag(x.neg, out, n);
+    scratch_free(&s);
+    return r;
+}
+
+static KValue int_shift(KValue a, KValue b, int left) {
+    if (kint_sign(b) < 0) {
+        kerr_set(&kexc_ValueError, "negative shift count");
+        return KV_NULL;
+    }
+    int overflow;
+    int64_t k = kint_as_i64_overflow(b, &overflow);
+    if (overflow || k > ((int64_t)1 << 40)) {
+        if (!left || kint_sign(a) == 0) {
+            return kval_from_int(left ? 0 : (kint_sign(a) < 0 ? -1 : 0));
+        }
+        kerr_set(&kexc_OverflowError, "too many digits in integer");
+        return KV_NULL;
+    }
+    return left ? int_lshift_by(a, (ssize_t)k) : int_rshift_by(a, (ssize_t)k);
+}
+
+// Two's complement of view 'x' into 'out' (n digits, n > x.n).
+static void to_twos(const IntView *x, uint32_t *out, ssize_t n) {
+    for (ssize_t i = 0; i < n; i++) {
+        out[i] = i < x->n ? x->d[i] : 0;
+    }
+    if (x->neg) {
+        uint64_t carry = 1;
+        for (ssize_t i = 0; i < n; i++) {
+            carry += (uint32_t)~out[i];
+            out[i] = (uint32_t)carry;
+            carry >>= 32;
+        }
+    }
+}
+
+static KValue int_bitwise(KValue a, KValue b, int op) {
+    if (kval_is_int(a) && kval_is_int(b)) {
+        intptr_t x = kval_int(a), y = kval_int(b);
+        return kval_from_int(op == '&' ? (x & y) : op == '|' ? (x | y) : (x ^ y));
+    }
+    IntView x, y;
+    view_of(a, &x);
+    view_of(b, &y);
+    ssize_t n = (x.n > y.n ? x.n : y.n) + 1;
+    Scratch sx, sy;
+    uint32_t *dx = scratch_get(&sx, n), *dy = scratch_get(&sy, n);
+    if (!dx || !dy) {
+        scratch_free(&sx);
+        scratch_free(&sy);
+        return KV_NULL;
+    }
+    to_twos(&x, dx, n);
+    to_twos(&y, dy, n);
+    for (ssize_t i = 0; i < n; i++) {
+        dx[i] = op == '&' ? (dx[i] & dy[i]) : op == '|' ? (dx[i] | dy[i]) : (dx[i] ^ dy[i]);
+    }
+    int neg = (dx[n - 1] >> 31) & 1;
+    if (neg) {
+        IntView t = {1, n, dx, {0, 0}};
+        to_twos(&t, dx, n); // negate back to a magnitude
+    }
+    KValue r = from_mag(neg, dx, n);
+    scratch_free(&sx);
+    scratch_free(&sy);
+    return r;
+}
+
+// ---------------------------------------------------------------------------
+// Power.
+
+static KValue int_pow_mod(KValue a, KValue b, KValue m);
+
+static KValue int_pow(KValue a, KValue b) {
+    if (kint_sign(b) < 0) {
+        double x = kint_as_double(a);
+        if (x == -1.0 && kerr_occurred()) {
+            return KV_NULL;
+        }
+        double y = kint_as_double(b);
+        if (y == -1.0 && kerr_occurred()) {
+            return KV_NULL;
+        }
+        if (x == 0.0) {
+            kerr_set(&kexc_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+            return KV_NULL;
+        }
+        return kfloat_new(pow(x, y));
+    }
+    if (kval_is_int(a) && kval_is_int(b)) {
+        intptr_t base = kval_int(a), e = kval_int(b);
+        int64_t r = 1, p = base;
+        int ok = 1;
+        while (e > 0 && ok) {
+            if (e & 1) {
+                ok = !__builtin_mul_overflow(r, p, &r);
+            }
+            e >>= 1;
+            if (e > 0 && ok) {
+                ok = !__builtin_mul_overflow(p, p, &p);
+            }
+        }
+        if (ok) {
+            return kint_from_i64(r);
+        }
+    }
+    KValue result = kval_from_int(1), base = kval_newref(a);
+    ssize_t nbits = kint_bit_length(b);
+    IntView e;
+    view_of(b, &e);
+    for (ssize_t i = 0; i < nbits; i++) {
+        if ((e.d[i / 32] >> (i % 32)) & 1) {
+            KValue t = kint_mul(result, base);
+            kval_decref(result);
+            if (!(result = t)) {
+                break;
+            }
+        }
+        if (i + 1 < nbits) {
+            KValue t = kint_mul(base, base);
+            kval_decref(base);
+            if (!(base = t)) {
+                kval_decref(result);
+                result = KV_NULL;
+                break;
+            }
+        }
+    }
+    kval_xdecref(base);
+    return result;
+}
+
+static KValue int_pow_mod(KValue a, KValue b, KValue m) {
+    if (kint_sign(m) == 0) {
+        kerr_set(&kexc_ValueError, "pow() 3rd argument cannot be 0");
+        return KV_NULL;
+    }
+    KValue base = KV_NULL, exp = KV_NULL, result = KV_NULL, mod = kval_newref(m);
+    int negm = kint_sign(m) < 0;
+    if (negm) {
+        KValue t = kint_neg(m);
+        kval_decref(mod);
+        if (!(mod = t)) {
+            return KV_NULL;
+        }
+    }
+    base = kint_mod(a, mod);
+    if (!base) {
+        goto error;
+    }
+    if (kint_sign(b) < 0) {
+        // Modular inverse by the extended Euclidean algorithm.
+        KValue r0 = kval_newref(mod), r1 = kval_newref(base), s0 = kval_from_int(0),
+               s1 = kval_from_int(1);
+        while (kint_sign(r1) != 0) {
+            KValue q = kint_floordiv(r0, r1);
+            KValue t1 = q ? kint_mul(q, r1) : KV_NULL;
+            KValue r2 = t1 ? kint_sub(r0, t1) : KV_NULL;
+            KValue t2 = q ? kint_mul(q, s1) : KV_NULL;
+            KValue s2 = t2 ? kint_sub(s0, t2) : KV_NULL;
+            kval_xdecref(q);
+            kval_xdecref(t1);
+            kval_xdecref(t2);
+            kval_decref(r0);
+            kval_decref(s0);
+            r0 = r1, s0 = s1, r1 = r2, s1 = s2;
+            if (!r2 || !s2) {
+                kval_xdecref(r0);
+                kval_xdecref(s0);
+                kval_xdecref(r1);
+                kval_xdecref(s1);
+                goto error;
+            }
+        }
+        int invertible = kval_is_int(r0) && kval_int(r0) == 1;
+        kval_decref(r0);
+        kval_decref(r1);
+        kval_decref(s1);
+        if (!invertible) {
+            kval_decref(s0);
+            kerr_set(&kexc_ValueError, "base is not invertible for the given modulus");
+            goto error;
+        }
+        kval_decref(base);
+        base = kint_mod(s0, mod);
+        kval_decref(s0);
+        if (!base) {
+            goto error;
+        }
+        exp = kint_neg(b);
+    } else {
+        exp = kval_newref(b);
+    }
+    if (!exp) {
+        goto error;
+    }
+    result = kval_from_int(1);
+    {
+        ssize_t nbits = kint_bit_length(exp);
+        IntView e;
+        view_of(exp, &e);
+        for (ssize_t i = 0; i < nbits; i++) {
+            if ((e.d[i / 32] >> (i % 32)) & 1) {
+                KValue t = kint_mul(result, base);
+                kval_decref(result);
+                result = t ? kint_mod(t, mod) : KV_NULL;
+                kval_xdecref(t);
+                if (!result) {
+                    goto error;
+                }
+            }
+            KValue t = kint_mul(base, base);
+            kval_decref(base);
+            base = t ? kint_mod(t, mod) : KV_NULL;
+            kval_xdecref(t);
+            if (!base) {
+                goto error;
+            }
+        }
+    }
+    if (kint_sign(mod) == 0 || (kval_is_int(mod) && kval_int(mod) == 1)) {
+        kval_decref(result);
+        result = kval_from_int(0);
+    }
+    if (negm && kint_sign(result) != 0) {
+        KValue t = kint_sub(result, mod);
+        kval_decref(result);
+        result = t;
+    }
+    kval_decref(base);
+    kval_decref(exp);
+    kval_decref(mod);
+    return result;
+error:
+    kval_xdecref(base);
+    kval_xdecref(exp);
+    kval_xdecref(result);
+    kval_decref(mod);
+    return KV_NULL;
+}
+
+// ---------------------------------------------------------------------------
+// Strings.
+
+static int digit_value(uint32_t c) {
+    if (c >= '0' && c <= '9') {
+        return (int)(c - '0');
+    }
+    if (c >= 'a' && c <= 'z') {
+        return (int)(c - 'a' + 10);
+    }
+    if (c >= 'A' && c <= 'Z') {
+        return (int)(c - 'A' + 10);
+    }
+    if (c > 127) {
+        int d = kuni_record(c)->decimal;
+        return d >= 0 ? d : 99;
+    }
+    return 99;
+}
+
+static KValue invalid_literal(const char *s, ssize_t len, int base) {
+    KValue str = kstr_from_utf8(s, len);
+    if (str) {
+        kerr_format(&kexc_ValueError, "invalid literal for int() with base %d: %R", base, str);
+        kval_decref(str);
+    }
+    return KV_NULL;
+}
+
+// Parses the digits of 'cps' (no sign, prefix or spaces) in 'base'.
+static KValue parse_digits(const uint32_t *cps, ssize_t n, int base, int neg) {
+    // chunk: the largest power of 'base' that fits in 32 bits.
+    uint32_t chunk_mul = 1;
+    int chunk_len = 0;
+    while ((uint64_t)chunk_mul * (uint32_t)base <= 0xFFFFFFFFu) {
+        chunk_mul *= (uint32_t)base;
+        chunk_len++;
+    }
+    ssize_t ndig = 0;
+    for (ssize_t i = 0; i < n; i++) {
+        ndig += cps[i] != '_';
+    }
+    ssize_t cap = ndig / chunk_len + 2;
+    Scratch s;
+    uint32_t *out = scratch_get(&s, cap);
+    if (!out) {
+        return KV_NULL;
+    }
+    ssize_t len = 0;
+    uint32_t acc = 0, mul = 1;
+    int in_chunk = 0;
+    for (ssize_t i = 0; i < n; i++) {
+        if (cps[i] == '_') {
+            continue;
+        }
+        acc = acc * (uint32_t)base + (uint32_t)digit_value(cps[i]);
+        mul *= (uint32_t)base;
+        if (++in_chunk == chunk_len) {
+            uint32_t carry = mag_muladd1(out, len, mul, acc);
+            if (carry) {
+                out[len++] = carry;
+            }
+            acc = 0, mul = 1, in_chunk = 0;
+        }
+    }
+    if (in_chunk) {
+        uint32_t carry = mag_muladd1(out, len, mul, acc);
+        if (carry) {
+            out[len++] = carry;
+        }
+    }
+    KValue r = from_mag(neg, out, len);
+    scratch_free(&s);
+    return r;
+}
+
+// int(s, base) on code points.
+static KValue parse_int_cps(const uint32_t *cps, ssize_t n, int base, const char *orig,
+                            ssize_t orig_len) {
+    ssize_t i = 0, end = n;
+    while (i < end && kuni_isspace(cps[i])) {
+        i++;
+    }
+    while (end > i && kuni_isspace(cps[end - 1])) {
+        end--;
+    }
+    int neg = 0;
+    if (i < end && (cps[i] == '+' || cps[i] == '-')) {
+        neg = cps[i] == '-';
+        i++;
+    }
+    int given = base;
+    if (i + 1 < end && cps[i] == '0') {
+        uint32_t p = cps[i + 1] | 0x20;
+        int pb = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
+        if (pb && (base == 0 || base == pb)) {
+            base = pb;
+            i += 2;
+            if (i < end && cps[i] == '_') {
+                i++;
+            }
+        }
+    }
+    if (base == 0) {
+        base = 10;
+        // base 0: no leading zeros except for zero itself.
+        if (i < end && cps[i] == '0') {
+            for (ssize_t j = i; j < end; j++) {
+                if (cps[j] != '0' && cps[j] != '_') {
+                    return invalid_literal(orig, orig_len, given);
+                }
+            }
+        }
+    }
+    if (i >= end) {
+        return invalid_literal(orig, orig_len, given);
+    }
+    for (ssize_t j = i; j < end; j++) {
+        if (cps[j] == '_') {
+            if (j == i || j + 1 == end || cps[j + 1] == '_') {
+                return invalid_literal(orig, orig_len, given);
+            }
+            continue;
+        }
+        if (digit_value(cps[j]) >= base) {
+            return invalid_literal(orig, orig_len, given);
+        }
+    }
+    if ((base & (base - 1)) != 0 && kint_max_str_digits > 0 && end - i > kint_max_str_digits) {
+        kerr_format(&kexc_ValueError,
+                    "Exceeds the limit (%d digits) for integer string conversion: value has %zd "
+                    "digits; use sys.set_int_max_str_digits() to increase the limit",
+                    kint_max_str_digits, end - i);
+        return KV_NULL;
+    }
+    return parse_digits(cps + i, end - i, base, neg);
+}
+
+KValue kint_from_string(const char *s, ssize_t len, int base) {
+    uint32_t local[64] = {0};
+    uint32_t *cps = len <= 64 ? local : kmem_alloc((size_t)len * sizeof(uint32_t));
+    if (!cps) {
+        return kerr_no_memory();
+    }
+    ssize_t n = 0;
+    for (ssize_t i = 0; i < len; i++) {
+        cps[n++] = (unsigned char)s[i];
+    }
+    KValue r = parse_int_cps(cps, n, base, s, len);
+    if (cps != local) {
+        kmem_free(cps);
+    }
+    return r;
+}
+
+static KValue int_from_str(KValue str, int base) {
+    KStr *s = (KStr *)str;
+    uint32_t local[64];
+    uint32_t *cps = s->len <= 64 ? local : kmem_alloc((size_t)s->len * sizeof(uint32_t));
+    if (!cps) {
+        return kerr_no_memory();
+    }
+    for (ssize_t i = 0; i < s->len; i++) {
+        cps[i] = kstr_char(s, i);
+    }
+    ssize_t ulen;
+    const char *u = kstr_utf8(str, &ulen);
+    KValue r = u ? parse_int_cps(cps, s->len, base, u, ulen) : KV_NULL;
+    if (cps != local) {
+        kmem_free(cps);
+    }
+    return r;
+}
+
+KValue kint_to_decimal(KValue v) {
+    char buf[32];
+    if (kval_is_int(v)) {
+        int n = snprintf(buf, sizeof buf, "%ld", (long)kval_int(v));
+        KValue r = kstr_new(n, 0x7f);
+        if (r) {
+            memcpy(((KStr *)r)->data, buf, (size_t)n);
+        }
+        return r;
+    }
+    IntView x;
+    view_of(v, &x);
+    if (x.n <= 2) {
+        uint64_t m = x.n == 0 ? 0 : x.n == 1 ? x.d[0] : ((uint64_t)x.d[1] << 32 | x.d[0]);
+        int n = snprintf(buf, sizeof buf, "%s%llu", x.neg ? "-" : "", (unsigned long long)m);
+        KValue r = kstr_new(n, 0x7f);
+        if (r) {
+            memcpy(((KStr *)r)->data, buf, (size_t)n);
+        }
+        return r;
+    }
+    if (kint_max_str_digits > 0 && x.n > 10 &&
+        (double)x.n * 32 * 0.30103 > kint_max_str_digits + 1) {
+        kerr_format(&kexc_ValueError,
+                    "Exceeds the limit (%d digits) for integer string conversion; use "
+                    "sys.set_int_max_str_digits() to increase the limit",
+                    kint_max_str_digits);
+        return KV_NULL;
+    }
+    uint32_t *tmp = kmem_alloc((size_t)x.n * sizeof(uint32_t));
+    ssize_t cap = x.n * 10 + 2;
+    char *out = kmem_alloc((size_t)cap);
+    if (!tmp || !out) {
+        kmem_free(tmp);
+        kmem_free(out);
+        return kerr_no_memory();
+    }
+    memcpy(tmp, x.d, (size_t)x.n * sizeof(uint32_t));
+    ssize_t n = x.n, pos = cap;
+    while (n > 0) {
+        uint32_t rem = mag_divrem1(tmp, n, 1000000000u, tmp);
+        while (n > 0 && tmp[n - 1] == 0) {
+            n--;
+        }
+        for (int k = 0; k < 9 && (n > 0 || rem); k++) {
+            out[--pos] = (char)('0' + rem % 10);
+            rem /= 10;
+        }
+    }
+    if (x.neg) {
+        out[--pos] = '-';
+    }
+    ssize_t len = cap - pos;
+    if (kint_max_str_digits > 0 && len - x.neg > kint_max_str_digits) {
+        kmem_free(tmp);
+        kmem_free(out);
+        kerr_format(&kexc_ValueError,
+                    "Exceeds the limit (%d digits) for integer string conversion; use "
+                    "sys.set_int_max_str_digits() to increase the limit",
+                    kint_max_str_digits);
+        return KV_NULL;
+    }
+    KValue r = kstr_new(len, 0x7f);
+    if (r) {
+        memcpy(((KStr *)r)->data, out + pos, (size_t)len);
+    }
+    kmem_free(tmp);
+    kmem_free(out);
+    return r;
+}
+
+KValue kint_format_base(KValue v, int base, int with_prefix) {
+    if (base == 10) {
+        return kint_to_decimal(v);
+    }
+    IntView x;
+    view_of(v, &x);
+    int bits = base == 2 ? 1 : base == 8 ? 3 : 4;
+    ssize_t nbits = x.n ? (x.n - 1) * 32 + (32 - nlz32(x.d[x.n - 1])) : 1;
+    ssize_t ndig = (nbits + bits - 1) / bits;
+    ssize_t len = ndig + x.neg + (with_prefix ? 2 : 0);
+    KValue r = kstr_new(len, 0x7f);
+    if (!r) {
+        return KV_NULL;
+    }
+    char *out = ((KStr *)r)->data;
+    ssize_t pos = len;
+    for (ssize_t i = 0; i < ndig; i++) {
+        ssize_t b0 = i * bits;
+        unsigned val = 0;
+        for (int k = 0; k < bits; k++) {
+            ssize_t b = b0 + k;
+            if (b / 32 < x.n && ((x.d[b / 32] >> (b % 32)) & 1)) {
+                val |= 1u << k;
+            }
+        }
+        out[--pos] = "0123456789abcdef"[val];
+    }
+    if (with_prefix) {
+        out[--pos] = base == 2 ? 'b' : base == 8 ? 'o' : 'x';
+        out[--pos] = '0';
+    }
+    if (x.neg) {
+        out[--pos] = '-';
+    }
+    return r;
+}
+
+// ---------------------------------------------------------------------------
+// The type's slots.
+
+static KValue int_repr(KValue v) {
+    return kint_to_decimal(v);
+}
+
+static int64_t int_hash_slot(KValue v) {
+    if (kval_is_int(v)) {
+        intptr_t i = kval_int(v);
+        uint64_t m = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
+        int64_t h = (int64_t)(m % HASH_MODULUS);
+        h = i < 0 ? -h : h;
+        return h == -1 ? -2 : h;
+    }
+    return kint_hash(v);
+}
+
+static KValue int_richcompare(KValue a, KValue b, int op) {
+    if (!kint_check(a) || !kint_check(b)) {
+        return kval_newref(KV_NOTIMPL);
+    }
+    int c = kint_compare(a, b);
+    int r;
+    switch (op) {
+    case KF_CMP_LT:
+        r = c < 0;
+        break;
+    case KF_CMP_LE:
+        r = c <= 0;
+        break;
+    case KF_CMP_EQ:
+        r = c == 0;
+        break;
+    case KF_CMP_NE:
+        r = c != 0;
+        break;
+    case KF_CMP_GT:
+        r = c > 0;
+        break;
+    default:
+        r = c >= 0;
+        break;
+    }
+    return kbool_from(r);
+}
+
+#define INT_BINARY(fname, expr)                                                                  \
+    static KValue fname(KValue a, KValue b) {                                                    \
+        if (!kint_check(a) || !kint_check(b)) {                                                  \
+            return kval_newref(KV_NOTIMPL);                                                      \
+        }                                                                                        \
+        return expr;                                                                             \
+    }
+
+INT_BINARY(int_add, kint_add(a, b))
+INT_BINARY(int_sub, kint_sub(a, b))
+INT_BINARY(int_mul, kint_mul(a, b))
+INT_BINARY(int_floordiv, kint_floordiv(a, b))
+INT_BINARY(int_truediv_slot, int_truediv(a, b))
+INT_BINARY(int_lshift, int_shift(a, b, 1))
+INT_BINARY(int_rshift, int_shift(a, b, 0))
+INT_BINARY(int_and, int_bitwise(a, b, '&'))
+INT_BINARY(int_or, int_bitwise(a, b, '|'))
+INT_BINARY(int_xor, int_bitwise(a, b, '^'))
+INT_BINARY(int_pow2, int_pow(a, b))
+
+static KValue int_mod_slot(KValue a, KValue b) {
+    if (!kint_check(a) || !kint_check(b)) {
+        return kval_newref(KV_NOTIMPL);
+    }
+    return kint_mod(a, b);
+}
+
+static KValue int_divmod(KValue a, KValue b) {
+    if (!kint_check(a) || !kint_check(b)) {
+        return kval_newref(KV_NOTIMPL);
+    }
+    if (kval_is_int(a) && kval_is_int(b) && kval_int(b) != 0) {
+        KValue q = kint_from_i64(floordiv_small(kval_int(a), kval_int(b)));
+        KValue r = kval_from_int(mod_small(kval_int(a), kval_int(b)));
+        KValue t = q ? ktuple_pack(2, q, r) : KV_NULL;
+        kval_xdecref(q);
+        return t;
+    }
+    IntView x, y;
+    view_of(a, &x);
+    view_of(b, &y);
+    KValue q, r;
+    if (divmod_views(&x, &y, &q, &r) < 0) {
+        return KV_NULL;
+    }
+    KValue t = ktuple_pack(2, q, r);
+    kval_decref(q);
+    kval_decref(r);
+    return t;
+}
+
+static KValue int_power3(KValue a, KValue b, KValue m) {
+    if (!kint_check(a) || !kint_check(b)) {
+        return kval_newref(KV_NOTIMPL);
+    }
+    if (m == KV_NONE) {
+        return int_pow(a, b);
+    }
+    if (!kint_check(m)) {
+        return kval_newref(KV_NOTIMPL);
+    }
+    return int_pow_mod(a, b, m);
+}
+
+static KValue int_neg_slot(KValue a) {
+    return kint_neg(a);
+}
+static KValue int_pos(KValue a) {
+    return kint_exact(a);
+}
+static KValue int_abs(KValue a) {
+    return kint_sign(a) < 0 ? kint_neg(a) : kint_exact(a);
+}
+static KValue int_invert(KValue a) {
+    KValue n = kint_neg(a);
+    if (!n) {
+        return KV_NULL;
+    }
+    KValue r = kint_sub(n, kval_from_int(1));
+    kval_decref(n);
+    return r;
+}
+static int int_bool(KValue a) {
+    return kint_sign(a) != 0;
+}
+static KValue int_float(KValue a) {
+    double d = kint_as_double(a);
+    if (d == -1.0 && kerr_occurred()) {
+        return KV_NULL;
+    }
+    return kfloat_new(d);
+}
+
+KValue kint_new_from_object(KValue x, KValue base);
+KValue kbytes_from_data(const char *data, ssize_t len);
+const char *kbytes_data(KValue b, ssize_t *len);
+
+static KValue int_new(KType *type, const KValue *args, size_t nargs, KValue kwnames) {
+    static const char *const kwlist[] = {"", "base", NULL};
+    KValue a[2];
+    if (kargs_parse("int", args, nargs, kwnames, kwlist, 0, 2, a) < 0) {
+        return KV_NULL;
+    }
+    KValue r;
+    if (!a[0]) {
+        if (a[1]) {
+            kerr_set(&kexc_TypeError, "int() missing string argument");
+            return KV_NULL;
+        }
+        r = kval_from_int(0);
+    } else {
+        r = kint_new_from_object(a[0], a[1]);
+    }
+    if (!r || type == &kint_type) {
+        return r;
+    }
+    IntView x;
+    view_of(r, &x);
+    KInt *k = int_alloc(type, x.n);
+    if (k) {
+        memcpy(k->digits, x.d, (size_t)x.n * sizeof(uint32_t));
+        k->size = x.neg ? -x.n : x.n;
+    }
+    kval_decref(r);
+    return kval_of(k);
+}
+
+KValue kint_new_from_object(KValue x, KValue basev) {
+    if (basev) {
+        KValue b = knum_index(basev);
+        if (!b) {
+            return KV_NULL;
+        }
+        int overflow;
+        int64_t base = kint_as_i64_overflow(b, &overflow);
+        kval_decref(b);
+        if (overflow || (base != 0 && base < 2) || base > 36) {
+            kerr_set(&kexc_ValueError, "int() base must be >= 2 and <= 36, or 0");
+            return KV_NULL;
+        }
+        if (kstr_check(x)) {
+            return int_from_str(x, (int)base);
+        }
+        if (kval_has_flag(x, KTF_BYTES_SUBCLASS) || kval_type(x) == &kbytearray_type) {
+            ssize_t len;
+            const char *p = kbytes_data(x, &len);
+            return kint_from_string(p, len, (int)base);
+        }
+        kerr_set(&kexc_TypeError, "int() can't convert non-string with explicit base");
+        return KV_NULL;
+    }
+    if (kint_check_exact(x)) {
+        return kval_newref(x);
+    }
+    if (kstr_check(x)) {
+        return int_from_str(x, 10);
+    }
+    return knum_long(x);
+}
+
+// ---------------------------------------------------------------------------
+// Methods.
+
+static KValue int_bit_length_m(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    return kint_from_i64(kint_bit_length(self));
+}
+
+static KValue int_bit_count_m(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    IntView x;
+    view_of(self, &x);
+    int64_t c = 0;
+    for (ssize_t i = 0; i < x.n; i++) {
+        c += __builtin_popcount(x.d[i]);
+    }
+    return kint_from_i64(c);
+}
+
+static KValue int_conjugate(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    return kint_exact(self);
+}
+
+static KValue int_as_integer_ratio(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    KValue v = kint_exact(self);
+    if (!v) {
+        return KV_NULL;
+    }
+    KValue r = ktuple_pack(2, v, kval_from_int(1));
+    kval_decref(v);
+    return r;
+}
+
+static KValue int_round_m(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)kw;
+    if (nargs == 0 || args[0] == KV_NONE) {
+        return kint_exact(self);
+    }
+    KValue nd = knum_index(args[0]);
+    if (!nd) {
+        return KV_NULL;
+    }
+    if (kint_sign(nd) >= 0) {
+        kval_decref(nd);
+        return kint_exact(self);
+    }
+    // Round to 10**(-ndigits), half to even.
+    KValue e = kint_neg(nd);
+    kval_decref(nd);
+    if (!e) {
+        return KV_NULL;
+    }
+    KValue p = int_pow(kval_from_int(10), e);
+    kval_decref(e);
+    if (!p) {
+        return KV_NULL;
+    }
+    KValue q, r;
+    IntView x, y;
+    view_of(self, &x);
+    view_of(p, &y);
+    if (divmod_views(&x, &y, &q, &r) < 0) {
+        kval_decref(p);
+        return KV_NULL;
+    }
+    KValue twice = kint_mul(r, kval_from_int(2));
+    int c = twice ? kint_compare(twice, p) : 0;
+    kval_xdecref(twice);
+    IntView qv;
+    view_of(q, &qv);
+    int q_odd = qv.n > 0 && (qv.d[0] & 1);
+    if (c > 0 || (c == 0 && q_odd)) {
+        KValue t = kint_add(q, kval_from_int(1));
+        kval_decref(q);
+        q = t;
+    }
+    kval_decref(r);
+    KValue result = q ? kint_mul(q, p) : KV_NULL;
+    kval_xdecref(q);
+    kval_decref(p);
+    return result;
+}
+
+
+static KValue int_to_bytes(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
+    static const char *const kwlist[] = {"length", "byteorder", "signed", NULL};
+    KValue a[3];
+    if (kargs_parse("to_bytes", args, nargs, kwnames, kwlist, 0, 2, a) < 0) {
+        return KV_NULL;
+    }
+    ssize_t length = 1;
+    if (a[0]) {
+        length = knum_as_ssize(a[0], &kexc_OverflowError);
+        if (length == -1 && kerr_occurred()) {
+            return KV_NULL;
+        }
+        if (length < 0) {
+            kerr_set(&kexc_ValueError, "length argument must be non-negative");
+            return KV_NULL;
+        }
+    }
+    int little = 0;
+    if (a[1]) {
+        if (!kstr_check(a[1])) {
+            kerr_format(&kexc_TypeError, "to_bytes() argument 'byteorder' must be str, not %T",
+                        a[1]);
+            return KV_NULL;
+        }
+        if (kstr_eq_cstr(a[1], "little")) {
+            little = 1;
+        } else if (!kstr_eq_cstr(a[1], "big")) {
+            kerr_set(&kexc_ValueError, "byteorder must be either 'little' or 'big'");
+            return KV_NULL;
+        }
+    }
+    int is_signed = 0;
+    if (a[2]) {
+        is_signed = kobj_is_true(a[2]);
+        if (is_signed < 0) {
+            return KV_NULL;
+        }
+    }
+    IntView x;
+    view_of(self, &x);
+    if (x.neg && !is_signed) {
+        kerr_set(&kexc_OverflowError, "can't convert negative int to unsigned");
+        return KV_NULL;
+    }
+    ssize_t n = (length + 3) / 4 + 1;
+    if (n < x.n + 1) {
+        n = x.n + 1;
+    }
+    uint32_t *tw = kmem_alloc((size_t)n * sizeof(uint32_t));
+    char *buf = kmem_alloc((size_t)length + 1);
+    if (!tw || !buf) {
+        kmem_free(tw);
+        kmem_free(buf);
+        return kerr_no_memory();
+    }
+    to_twos(&x, tw, n);
+    // Check that the value fits in 'length' bytes.
+    ssize_t need_bits = kint_bit_length(self);
+    int fits;
+    if (!is_signed) {
+        fits = need_bits <= length * 8;
+    } else if (!x.neg) {
+        fits = need_bits < length * 8 || (need_bits == 0);
+    } else {
+        // -2**(8*length-1) <= v
+        KValue absv = kint_neg(self);
+        KValue m1 = absv ? kint_sub(absv, kval_from_int(1)) : KV_NULL;
+        fits = m1 ? kint_bit_length(m1) < length * 8 : 0;
+        kval_xdecref(absv);
+        kval_xdecref(m1);
+    }
+    if (!fits) {
+        kmem_free(tw);
+        kmem_free(buf);
+        kerr_set(&kexc_OverflowError, "int too big to convert");
+        return KV_NULL;
+    }
+    for (ssize_t i = 0; i < length; i++) {
+        unsigned char byte = (unsigned char)(tw[i / 4] >> (8 * (i % 4)));
+        buf[little ? i : length - 1 - i] = (char)byte;
+    }
+    KValue r = kbytes_from_data(buf, length);
+    kmem_free(tw);
+    kmem_free(buf);
+    return r;
+}
+
+static KValue int_from_bytes(KValue type, const KValue *args, size_t nargs, KValue kwnames) {
+    static const char *const kwlist[] = {"bytes", "byteorder", "signed", NULL};
+    KValue a[3];
+    if (kargs_parse("from_bytes", args, nargs, kwnames, kwlist, 1, 2, a) < 0) {
+        return KV_NULL;
+    }
+    int little = 0;
+    if (a[1]) {
+        if (kstr_check(a[1]) && kstr_eq_cstr(a[1], "little")) {
+            little = 1;
+        } else if (!kstr_check(a[1]) || !kstr_eq_cstr(a[1], "big")) {
+            kerr_set(&kexc_ValueError, "byteorder must be either 'little' or 'big'");
+            return KV_NULL;
+        }
+    }
+    int is_signed = a[2] ? kobj_is_true(a[2]) : 0;
+    if (is_signed < 0) {
+        return KV_NULL;
+    }
+    KValue bytes = a[0];
+    KValue owned = KV_NULL;
+    if (!kval_has_flag(bytes, KTF_BYTES_SUBCLASS)) {
+        KValue bt = kval_of(&kbytes_type);
+        owned = kobj_call1(bt, bytes);
+        if (!owned) {
+            return KV_NULL;
+        }
+        bytes = owned;
+    }
+    ssize_t len;
+    const unsigned char *p = (const unsigned char *)kbytes_data(bytes, &len);
+    ssize_t n = len / 4 + 1;
+    uint32_t *d = kmem_zalloc((size_t)n * sizeof(uint32_t));
+    if (!d) {
+        kval_xdecref(owned);
+        return kerr_no_memory();
+    }
+    for (ssize_t i = 0; i < len; i++) {
+        unsigned char byte = p[little ? i : len - 1 - i];
+        d[i / 4] |= (uint32_t)byte << (8 * (i % 4));
+    }
+    int neg = is_signed && len > 0 && (p[little ? len - 1 : 0] & 0x80);
+    if (neg) {
+        for (ssize_t i = len; i < n * 4; i++) {
+            d[i / 4] |= (uint32_t)0xff << (8 * (i % 4));
+        }
+        IntView t = {1, n, d, {0, 0}};
+        to_twos(&t, d, n);
+    }
+    KValue r = from_mag(neg, d, n);
+    kmem_free(d);
+    kval_xdecref(owned);
+    if (r && type != kval_of(&kint_type)) {
+        KValue sub = kobj_call1(type, r);
+        kval_decref(r);
+        return sub;
+    }
+    return r;
+}
+
+static KValue int_getnewargs(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    KValue v = kint_exact(self);
+    if (!v) {
+        return KV_NULL;
+    }
+    KValue r = ktuple_pack(1, v);
+    kval_decref(v);
+    return r;
+}
+
+KValue kint_format_spec(KValue self, KValue spec);
+
+static KValue int_format_m(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)nargs, (void)kw;
+    if (!kstr_check(args[0])) {
+        kerr_format(&kexc_TypeError, "format() argument must be str, not %T", args[0]);
+        return KV_NULL;
+    }
+    return kint_format_spec(self, args[0]);
+}
+
+static KValue int_sizeof(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    IntView x;
+    view_of(self, &x);
+    return kint_from_i64(24 + 4 * (x.n ? x.n : 1));
+}
+
+static const KMethodDef int_methods[] = {
+    {"bit_length", int_bit_length_m, KMETH_NOARGS, NULL},
+    {"bit_count", int_bit_count_m, KMETH_NOARGS, NULL},
+    {"conjugate", int_conjugate, KMETH_NOARGS, NULL},
+    {"as_integer_ratio", int_as_integer_ratio, KMETH_NOARGS, NULL},
+    {"__trunc__", int_conjugate, KMETH_NOARGS, NULL},
+    {"__floor__", int_conjugate, KMETH_NOARGS, NULL},
+    {"__ceil__", int_conjugate, KMETH_NOARGS, NULL},
+    {"__round__", int_round_m, KMETH_FAST, NULL},
+    {"__getnewargs__", int_getnewargs, KMETH_NOARGS, NULL},
+    {"__format__", int_format_m, KMETH_O, NULL},
+    {"__sizeof__", int_sizeof, KMETH_NOARGS, NULL},
+    {"to_bytes", int_to_bytes, KMETH_KW, NULL},
+    {"from_bytes", int_from_bytes, KMETH_KW | KMETH_CLASS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static KValue int_get_self(KValue self) {
+    return kint_exact(self);
+}
+static KValue int_get_zero(KValue self) {
+    (void)self;
+    return kval_from_int(0);
+}
+static KValue int_get_one(KValue self) {
+    (void)self;
+    return kval_from_int(1);
+}
+
+static const KGetSetDef int_getsets[] = {
+    {"real", int_get_self, NULL, NULL},
+    {"imag", int_get_zero, NULL, NULL},
+    {"numerator", int_get_self, NULL, NULL},
+    {"denominator", int_get_one, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+static void int_dealloc(KObject *o) {
+    kobj_free(o);
+}
+
+KType kint_type = {
+    KOBJ_STATIC_HEAD(&ktype_type),
+    .name = "int",
+    .basicsize = sizeof(KInt),
+    .itemsize = 4,
+    .flags = KTF_BASETYPE | KTF_INT_SUBCLASS,
+    .dealloc = int_dealloc,
+    .repr = int_repr,
+    .hash = int_hash_slot,
+    .richcompare = int_richcompare,
+    .new_ = int_new,
+    .nb =
+        {
+            .binop =
+                {
+                    [KNB_ADD] = int_add,
+                    [KNB_SUBTRACT] = int_sub,
+                    [KNB_MULTIPLY] = int_mul,
+                    [KNB_FLOOR_DIVIDE] = int_floordiv,
+                    [KNB_TRUE_DIVIDE] = int_truediv_slot,
+                    [KNB_REMAINDER] = int_mod_slot,
+                    [KNB_LSHIFT] = int_lshift,
+                    [KNB_RSHIFT] = int_rshift,
+                    [KNB_AND] = int_and,
+                    [KNB_OR] = int_or,
+                    [KNB_XOR] = int_xor,
+                    [KNB_POWER] = int_pow2,
+                },
+            .divmod = int_divmod,
+            .power = int_power3,
+            .negative = int_neg_slot,
+            .positive = int_pos,
+            .absolute = int_abs,
+            .invert = int_invert,
+            .to_int = int_pos,
+            .to_float = int_float,
+            .index = int_pos,
+            .to_bool = int_bool,
+        },
+    .methods = int_methods,
+    .getsets = int_getsets,
+    .doc = "int([x]) -> integer\nint(x, base=10) -> integer",
+};
+
+// ---------------------------------------------------------------------------
+// bool.
+
+static uint32_t one_digit[1] = {1};
+static uint32_t zero_digit[1] = {0};
+
+KInt k_true_obj = {KOBJ_STATIC_HEAD(&kbool_type), .size = 1, .digits = one_digit};
+KInt k_false_obj = {KOBJ_STATIC_HEAD(&kbool_type), .size = 0, .digits = zero_digit};
+
+static KValue bool_repr(KValue v) {
+    return kstr_intern_cstr(v == KV_TRUE ? "True" : "False");
+}
+
+static KValue bool_new(KType *type, const KValue *args, size_t nargs, KValue kwnames) {
+    (void)type;
+    if (kargs_no_kw("bool", kwnames) < 0 || kargs_count("bool", nargs, 0, 1) < 0) {
+        return KV_NULL;
+    }
+    if (nargs == 0) {
+        return KV_FALSE;
+    }
+    int t = kobj_is_true(args[0]);
+    return t < 0 ? KV_NULL : kbool_from(t);
+}
+
+#define BOOL_BITWISE(fname, op, intfn)                                                           \
+    static KValue fname(KValue a, KValue b) {                                                    \
+        if (kval_type(a) == &kbool_type && kval_type(b) == &kbool_type) {                        \
+            return kbool_from((a == KV_TRUE) op(b == KV_TRUE));                                  \
+        }                                                                                        \
+        return intfn(a, b);                                                                      \
+    }
+BOOL_BITWISE(bool_and, &, int_and)
+BOOL_BITWISE(bool_or, |, int_or)
+BOOL_BITWISE(bool_xor, ^, int_xor)
+
+KType kbool_type = {
+    KOBJ_STATIC_HEAD(&ktype_type),
+    .name = "bool",
+    .basicsize = sizeof(KInt),
+    .flags = KTF_INT_SUBCLASS,
+    .base = &kint_type,
+    .repr = bool_repr,
+    .new_ = bool_new,
+    .nb = {.binop = {[KNB_AND] = bool_and, [KNB_OR] = bool_or, [KNB_XOR] = bool_xor}},
+    .doc = "bool(x) -> bool",
+};
+
+int kint_init(void) {
+    return 0;
+}

@@ -1,0 +1,88 @@
+// vm/internal.h: entry points shared between runtime files that have no
+// header of their own (builtins implemented across files, init hooks of
+// each file, formatting helpers).
+#ifndef KRAIT_VM_INTERNAL_H
+#define KRAIT_VM_INTERNAL_H
+
+#include "object.h"
+
+// Start-up hooks of the files that define extra types (state.c calls them).
+int ktuple_init(void);
+int kstr_init_types(void);
+int klist_init(void);
+int kdictview_init(void);
+int kobject_init_types(void);
+int kset_init(void);
+int krange_init(void);
+int kbytes_init(void);
+int kfloat_init(void);
+int kiter_init(void);
+int kmisc_init(void);
+int kerr_init_memory_error(void);
+
+// compile.c: compile(), exec(), eval(), open(); the compiler hook main.c sets.
+extern KValue (*kcompile_hook)(KValue source, KValue filename, int mode, int optimize);
+KValue kbuiltin_compile(const KValue *args, size_t nargs, KValue kwnames);
+KValue kbuiltin_exec(const KValue *args, size_t nargs, KValue kwnames, int is_eval);
+KValue kio_open(const KValue *args, size_t nargs, KValue kwnames);
+
+// import.c: the import statement; the loader installs kimport_hook to find
+// modules not in sys.modules (new reference, or KV_NULL without an error
+// when not found).
+extern KValue (*kimport_hook)(KValue absname);
+KValue kimport_module(KValue name, KValue globals, KValue fromlist, int level);
+
+// complex.c
+KValue kcomplex_new(double real, double imag);
+KValue kcomplex_pow_real(double x, double y);
+
+// dictview.c
+KValue kdictview_new(KValue dict, int kind);
+KValue kdict_iter(KValue d);
+KValue kdict_reversed_iter(KValue d);
+
+// float.c / format.c
+KValue kfloat_from_string(KValue s);
+KValue kfloat_format_spec(KValue self, KValue spec);
+KValue kstr_format_spec(KValue self, KValue spec);
+KValue kstr_format_value(KValue v, int conversion, KValue spec);
+KValue kstr_format_method(KValue self, const KValue *args, size_t nargs, KValue kwnames);
+KValue kstr_format_map(KValue self, const KValue *args, size_t nargs, KValue kwnames);
+KValue kstr_percent_format(KValue fmt, KValue args);
+KValue kbytes_percent_format(KValue fmt, KValue args);
+
+// iter.c
+extern KType kenumerate_type, kzip_type, kmap_type, kfilter_type, kreversed_type;
+KValue kcallable_iter_new(KValue callable, KValue sentinel);
+
+// misc.c
+KValue kgeneric_alias_new(KValue origin, KValue args);
+KValue kunion_new(KValue a, KValue b);
+int kunion_check(KValue v);
+KValue kunion_args_borrow(KValue v);
+KValue knamespace_new(KValue dict);
+int kmatch_is_mapping(KValue v);
+int kmatch_is_sequence(KValue v);
+int kmatch_keys(KValue map, KValue keys, KValue *result);
+int kmatch_class(KValue subject, KValue type, int nargs, KValue kwargs, KValue *result);
+KValue kobject_reduce_ex(KValue self, const KValue *args, size_t nargs, KValue kw);
+
+// modules/sys.c
+void ksys_flush_streams(void);
+int ksys_stream_write(KValue file, KValue text);
+
+// str_methods.c
+KValue kstr_new_from_object(KType *type, KValue obj, KValue encoding, KValue errors);
+KValue kstr_getitem(KValue v, KValue key);
+int kstr_is_identifier(KValue v);
+
+// tuple.c: helpers shared by the sequence types.
+KValue kseq_richcompare(const KValue *a, ssize_t na, const KValue *b, ssize_t nb, int op);
+ssize_t kseq_clip_arg(KValue v, ssize_t len, ssize_t dflt);
+KValue kseq_index_method(const KValue *items, ssize_t len, const KValue *args, size_t nargs,
+                         const char *what);
+
+// type.c: the type a builtin __new__ wrapper belongs to, or KV_NULL.
+KValue ktype_new_wrapper_self(KValue f);
+
+#endif

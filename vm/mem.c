@@ -1,0 +1,280 @@
+// vm/mem.c: the small-object allocator behind kmem_alloc. Blocks of up to
+// KMEM_SMALL_MAX bytes are served from 16 KiB pools, one size class (a
+// multiple of 16 bytes) per pool; pools are cut from 1 MiB arenas aligned to
+// their size, so a block's pool header is found by masking its address and
+// kmem_free needs no size. Whether a pointer belongs to an arena at all is a
+// probe in a small hash set of arena addresses (as CPython's address_in_range
+// answers the same question with a radix tree). Larger blocks go to malloc.
+// Under AddressSanitizer everything goes to malloc, so each block is checked.
+#include "mem.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define KMEM_USE_MALLOC 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define KMEM_USE_MALLOC 1
+#endif
+#endif
+
+static size_t live_blocks;
+
+size_t kmem_live_blocks(void) {
+    return live_blocks;
+}
+
+char *kmem_strdup(const char *s) {
+    size_t n = strlen(s) + 1;
+    char *p = kmem_alloc(n);
+    if (p) {
+        memcpy(p, s, n);
+    }
+    return p;
+}
+
+void *kmem_zalloc(size_t size) {
+    void *p = kmem_alloc(size);
+    if (p) {
+        memset(p, 0, size);
+    }
+    return p;
+}
+
+#ifdef KMEM_USE_MALLOC
+
+void *kmem_alloc(size_t size) {
+    void *p = malloc(size ? size : 1);
+    if (p) {
+        live_blocks++;
+    }
+    return p;
+}
+
+void *kmem_realloc(void *p, size_t size) {
+    void *q = realloc(p, size ? size : 1);
+    if (q && !p) {
+        live_blocks++;
+    }
+    return q;
+}
+
+void kmem_free(void *p) {
+    if (p) {
+        live_blocks--;
+        free(p);
+    }
+}
+
+#else
+
+#define ARENA_SIZE ((uintptr_t)1 << 20)
+#define POOL_SIZE ((uintptr_t)1 << 14)
+#define NCLASSES (KMEM_SMALL_MAX / 16)
+
+typedef struct FreeBlock {
+    struct FreeBlock *next;
+} FreeBlock;
+
+// The header at the start of every pool.
+typedef struct Pool {
+    struct Pool *next_partial; // in its class's list of pools with free blocks
+    FreeBlock *free;           // released blocks
+    char *bump;                // never-used blocks start here
+    char *end;
+    uint32_t block_size;
+    uint32_t used;
+    int on_list;
+    char pad[4];
+} Pool;
+
+static Pool *partial[NCLASSES];
+// The arena that new pools are cut from, and where the next pool starts.
+static char *arena_next, *arena_end;
+// Open-addressing set of arena base addresses (0 = empty slot).
+static uintptr_t *arena_set;
+static size_t arena_set_cap, arena_set_count;
+
+static size_t arena_slot(uintptr_t base, size_t cap) {
+    return (size_t)((base >> 20) * 0x9E3779B97F4A7C15ull) & (cap - 1);
+}
+
+static int is_arena(uintptr_t base) {
+    if (!arena_set_cap) {
+        return 0;
+    }
+    for (size_t i = arena_slot(base, arena_set_cap);; i = (i + 1) & (arena_set_cap - 1)) {
+        if (arena_set[i] == base) {
+            return 1;
+        }
+        if (arena_set[i] == 0) {
+            return 0;
+        }
+    }
+}
+
+static void set_insert(uintptr_t *set, size_t cap, uintptr_t base) {
+    size_t i = arena_slot(base, cap);
+    while (set[i]) {
+        i = (i + 1) & (cap - 1);
+    }
+    set[i] = base;
+}
+
+static int remember_arena(uintptr_t base) {
+    if ((arena_set_count + 1) * 2 > arena_set_cap) {
+        size_t cap = arena_set_cap ? arena_set_cap * 2 : 64;
+        uintptr_t *set = calloc(cap, sizeof *set);
+        if (!set) {
+            return -1;
+        }
+        for (size_t i = 0; i < arena_set_cap; i++) {
+            if (arena_set[i]) {
+                set_insert(set, cap, arena_set[i]);
+            }
+        }
+        free(arena_set);
+        arena_set = set;
+        arena_set_cap = cap;
+    }
+    set_insert(arena_set, arena_set_cap, base);
+    arena_set_count++;
+    return 0;
+}
+
+// Maps a new arena aligned to ARENA_SIZE; returns -1 when out of memory.
+static int new_arena(void) {
+    size_t len = ARENA_SIZE * 2;
+    char *raw = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (raw == MAP_FAILED) {
+        return -1;
+    }
+    uintptr_t base = ((uintptr_t)raw + ARENA_SIZE - 1) & ~(ARENA_SIZE - 1);
+    if (base > (uintptr_t)raw) {
+        munmap(raw, base - (uintptr_t)raw);
+    }
+    uintptr_t tail = base + ARENA_SIZE;
+    if ((uintptr_t)raw + len > tail) {
+        munmap((void *)tail, (uintptr_t)raw + len - tail);
+    }
+    if (remember_arena(base) < 0) {
+        munmap((void *)base, ARENA_SIZE);
+        return -1;
+    }
+    arena_next = (char *)base;
+    arena_end = (char *)tail;
+    return 0;
+}
+
+static Pool *new_pool(size_t cls) {
+    if (arena_next == arena_end && new_arena() < 0) {
+        return NULL;
+    }
+    Pool *pool = (Pool *)arena_next;
+    arena_next += POOL_SIZE;
+    pool->block_size = (uint32_t)((cls + 1) * 16);
+    pool->free = NULL;
+    pool->bump = (char *)pool + sizeof(Pool);
+    pool->end = (char *)pool + POOL_SIZE;
+    pool->used = 0;
+    pool->next_partial = NULL;
+    pool->on_list = 1;
+    partial[cls] = pool;
+    return pool;
+}
+
+static void *small_alloc(size_t size) {
+    size_t cls = size ? (size - 1) >> 4 : 0;
+    Pool *pool = partial[cls];
+    for (;;) {
+        if (!pool && !(pool = new_pool(cls))) {
+            return NULL;
+        }
+        if (pool->free) {
+            FreeBlock *b = pool->free;
+            pool->free = b->next;
+            pool->used++;
+            return b;
+        }
+        if (pool->bump + pool->block_size <= pool->end) {
+            void *b = pool->bump;
+            pool->bump += pool->block_size;
+            pool->used++;
+            return b;
+        }
+        // Full: drop it from the list; a free will put it back.
+        partial[cls] = pool->next_partial;
+        pool->on_list = 0;
+        pool = partial[cls];
+    }
+}
+
+static Pool *pool_of(void *p) {
+    uintptr_t a = (uintptr_t)p;
+    if (!is_arena(a & ~(ARENA_SIZE - 1))) {
+        return NULL;
+    }
+    return (Pool *)(a & ~(POOL_SIZE - 1));
+}
+
+void *kmem_alloc(size_t size) {
+    void *p = size <= KMEM_SMALL_MAX ? small_alloc(size) : malloc(size);
+    if (p) {
+        live_blocks++;
+    }
+    return p;
+}
+
+void kmem_free(void *p) {
+    if (!p) {
+        return;
+    }
+    live_blocks--;
+    Pool *pool = pool_of(p);
+    if (!pool) {
+        free(p);
+        return;
+    }
+    FreeBlock *b = p;
+    b->next = pool->free;
+    pool->free = b;
+    pool->used--;
+    if (!pool->on_list) {
+        size_t cls = (pool->block_size >> 4) - 1;
+        pool->next_partial = partial[cls];
+        partial[cls] = pool;
+        pool->on_list = 1;
+    }
+}
+
+void *kmem_realloc(void *p, size_t size) {
+    if (!p) {
+        return kmem_alloc(size);
+    }
+    Pool *pool = pool_of(p);
+    if (!pool) {
+        if (size > KMEM_SMALL_MAX) {
+            return realloc(p, size);
+        }
+        void *q = small_alloc(size);
+        if (q) {
+            memcpy(q, p, size);
+            free(p);
+        }
+        return q;
+    }
+    if (size <= pool->block_size && size > pool->block_size / 2) {
+        return p;
+    }
+    void *q = kmem_alloc(size);
+    if (q) {
+        memcpy(q, p, size < pool->block_size ? size : pool->block_size);
+        kmem_free(p);
+    }
+    return q;
+}
+
+#endif

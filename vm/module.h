@@ -1,0 +1,35 @@
+// vm/module.h: module objects (a namespace dict with a name) and the table
+// of builtin C modules.
+#ifndef KRAIT_VM_MODULE_H
+#define KRAIT_VM_MODULE_H
+
+#include "func.h"
+#include "object.h"
+
+typedef struct KModule {
+    KOBJ_HEAD;
+    KValue dict;
+    KValue name;
+    const KMethodDef *methods;
+} KModule;
+
+// A module named 'name' with __name__, __doc__ (None), __package__, __loader__,
+// __spec__ set.
+KValue kmod_new(const char *name);
+// Adds builtin functions from 'defs' (NULL-name terminated) to the module.
+K_MUST_CHECK int kmod_add_functions(KValue mod, const KMethodDef *defs);
+// mod.name = value (borrowed).
+K_MUST_CHECK int kmod_add(KValue mod, const char *name, KValue value);
+static inline KValue kmod_dict_borrow(KValue mod) {
+    return ((KModule *)mod)->dict;
+}
+
+// Builtin C modules (vm/modules/*.c).
+KValue kmod_builtins_create(void);
+KValue kmod_sys_create(int argc, char **argv);
+// sys.stdout.write(s) etc.: writes 'text' (a str) to the named sys stream.
+K_MUST_CHECK int ksys_write(KValue stream_name, KValue text);
+// Writes to sys.stderr, falling back to C stderr.
+void ksys_write_stderr(const char *text);
+
+#endif

@@ -1,0 +1,754 @@
+// vm/modules/sys.c: the sys module, and the text streams behind
+// sys.stdin/stdout/stderr (UTF-8, buffered; stdout line-buffered on a
+// terminal, stderr written through).
+#include <errno.h>
+#include "../internal.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../abstract.h"
+#include "../dict.h"
+#include "../errors.h"
+#include "../frame.h"
+#include "../func.h"
+#include "../gc.h"
+#include "../int.h"
+#include "../list.h"
+#include "../mem.h"
+#include "../module.h"
+#include "../state.h"
+#include "../str.h"
+#include "../tuple.h"
+#include "../type.h"
+
+// ---------------------------------------------------------------------------
+// Streams.
+
+typedef struct Stream {
+    KOBJ_HEAD;
+    int fd;
+    int writable;
+    int line_buffered;
+    int write_through;
+    int closed;
+    char *buf;
+    size_t len, cap;
+    KValue name;
+} Stream;
+
+static KType stream_type;
+static KValue stream_objects[3];
+
+static int stream_flush_raw(Stream *s) {
+    size_t off = 0;
+    while (off < s->len) {
+        ssize_t n = write(s->fd, s->buf + off, s->len - off);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            s->len = 0;
+            kerr_from_errno(KV_NULL);
+            return -1;
+        }
+        off += (size_t)n;
+    }
+    s->len = 0;
+    return 0;
+}
+
+static int stream_write_bytes(Stream *s, const char *p, size_t n) {
+    if (s->closed) {
+        kerr_set(&kexc_ValueError, "I/O operation on closed file.");
+        return -1;
+    }
+    if (s->len + n > s->cap) {
+        if (stream_flush_raw(s) < 0) {
+            return -1;
+        }
+        if (n > s->cap) {
+            size_t off = 0;
+            while (off < n) {
+                ssize_t w = write(s->fd, p + off, n - off);
+                if (w < 0) {
+                    if (errno == EINTR) {
+                        continue;
+                    }
+                    kerr_from_errno(KV_NULL);
+                    return -1;
+                }
+                off += (size_t)w;
+            }
+            return 0;
+        }
+    }
+    memcpy(s->buf + s->len, p, n);
+    s->len += n;
+    if (s->write_through || (s->line_buffered && memchr(p, '\n', n))) {
+        return stream_flush_raw(s);
+    }
+    return 0;
+}
+
+int ksys_stream_write(KValue file, KValue text) {
+    if (!kval_is_int(file) && kval_obj(file)->type == &stream_type) {
+        if (!kstr_check(text)) {
+            kerr_format(&kexc_TypeError, "write() argument must be str, not %T", text);
+            return -1;
+        }
+        ssize_t n;
+        const char *u = kstr_utf8(text, &n);
+        if (!u) {
+            return -1;
+        }
+        return stream_write_bytes((Stream *)file, u, (size_t)n);
+    }
+    KValue r = kobj_call_method(file, KID(write), &text, 1);
+    if (!r) {
+        return -1;
+    }
+    kval_decref(r);
+    return 0;
+}
+
+int ksys_write(KValue stream_name, KValue text) {
+    KValue f = kruntime.sys_dict ? kdict_get_borrow(kruntime.sys_dict, stream_name) : KV_NULL;
+    if (!f || f == KV_NONE) {
+        ssize_t n;
+        const char *u = kstr_utf8(text, &n);
+        if (u) {
+            fwrite(u, 1, (size_t)n, kstr_eq_cstr(stream_name, "stdout") ? stdout : stderr);
+        }
+        return 0;
+    }
+    return ksys_stream_write(f, text);
+}
+
+void ksys_write_stderr(const char *text) {
+    KValue s = kstr_from_cstr(text);
+    if (!s) {
+        kerr_clear();
+        fputs(text, stderr);
+        return;
+    }
+    if (ksys_write(KID(stderr), s) < 0) {
+        kerr_clear();
+        fputs(text, stderr);
+    }
+    kval_decref(s);
+}
+
+void ksys_flush_streams(void) {
+    KValue saved = kerr_fetch();
+    for (int i = 0; i < 3; i++) {
+        if (stream_objects[i]) {
+            Stream *s = (Stream *)stream_objects[i];
+            if (s->writable && stream_flush_raw(s) < 0) {
+                kerr_clear();
+            }
+        }
+    }
+    // A replaced sys.stdout (a Python object) is flushed too.
+    if (kruntime.sys_dict) {
+        KValue out = kdict_get_borrow(kruntime.sys_dict, KID(stdout));
+        if (out && out != KV_NONE && kval_type(out) != &stream_type) {
+            KValue r = kobj_call_method(out, KID(flush), NULL, 0);
+            kval_xdecref(r);
+            kerr_clear();
+        }
+    }
+    kerr_restore(saved);
+}
+
+static KValue stream_write(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)nargs, (void)kw;
+    Stream *s = (Stream *)self;
+    if (!s->writable) {
+        kerr_set(&kexc_OSError, "not writable");
+        return KV_NULL;
+    }
+    if (ksys_stream_write(self, args[0]) < 0) {
+        return KV_NULL;
+    }
+    return kval_from_int(kstr_len(args[0]));
+}
+
+static KValue stream_flush(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    Stream *s = (Stream *)self;
+    if (s->writable && stream_flush_raw(s) < 0) {
+        return KV_NULL;
+    }
+    return KV_NONE;
+}
+
+static KValue stream_readline(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    Stream *s = (Stream *)self;
+    KValue out = kdict_get_borrow(kruntime.sys_dict, KID(stdout));
+    if (out && kval_type(out) == &stream_type) {
+        stream_flush_raw((Stream *)out);
+    }
+    char *line = NULL;
+    size_t cap = 0, len = 0;
+    for (;;) {
+        char c;
+        ssize_t n = read(s->fd, &c, 1);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            free(line);
+            kerr_from_errno(KV_NULL);
+            return KV_NULL;
+        }
+        if (n == 0) {
+            break;
+        }
+        if (len + 1 >= cap) {
+            cap = cap ? cap * 2 : 128;
+            char *nl = realloc(line, cap);
+            if (!nl) {
+                free(line);
+                return kerr_no_memory();
+            }
+            line = nl;
+        }
+        line[len++] = c;
+        if (c == '\n') {
+            break;
+        }
+    }
+    KValue r = kstr_from_utf8(line ? line : "", (ssize_t)len);
+    free(line);
+    return r;
+}
+
+static KValue stream_read(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    Stream *s = (Stream *)self;
+    char *data = NULL;
+    size_t cap = 0, len = 0;
+    for (;;) {
+        if (len + 4096 > cap) {
+            cap = cap ? cap * 2 : 8192;
+            char *nd = realloc(data, cap);
+            if (!nd) {
+                free(data);
+                return kerr_no_memory();
+            }
+            data = nd;
+        }
+        ssize_t n = read(s->fd, data + len, cap - len);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            free(data);
+            kerr_from_errno(KV_NULL);
+            return KV_NULL;
+        }
+        if (n == 0) {
+            break;
+        }
+        len += (size_t)n;
+    }
+    KValue r = kstr_from_utf8(data ? data : "", (ssize_t)len);
+    free(data);
+    return r;
+}
+
+static KValue stream_fileno(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    return kval_from_int(((Stream *)self)->fd);
+}
+
+static KValue stream_isatty(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    return kbool_from(isatty(((Stream *)self)->fd));
+}
+
+static KValue stream_true(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)self, (void)args, (void)nargs, (void)kw;
+    return KV_TRUE;
+}
+
+static KValue stream_writable(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    return kbool_from(((Stream *)self)->writable);
+}
+
+static KValue stream_readable(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    return kbool_from(!((Stream *)self)->writable);
+}
+
+static const KMethodDef stream_methods[] = {
+    {"write", stream_write, KMETH_O, NULL},
+    {"flush", stream_flush, KMETH_NOARGS, NULL},
+    {"readline", stream_readline, KMETH_FAST, NULL},
+    {"read", stream_read, KMETH_FAST, NULL},
+    {"fileno", stream_fileno, KMETH_NOARGS, NULL},
+    {"isatty", stream_isatty, KMETH_NOARGS, NULL},
+    {"writable", stream_writable, KMETH_NOARGS, NULL},
+    {"readable", stream_readable, KMETH_NOARGS, NULL},
+    {"seekable", stream_true, KMETH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static KValue stream_get_encoding(KValue self) {
+    (void)self;
+    return kstr_from_cstr("utf-8");
+}
+
+static KValue stream_get_errors(KValue self) {
+    (void)self;
+    return kstr_from_cstr("strict");
+}
+
+static KValue stream_get_name(KValue self) {
+    return kval_newref(((Stream *)self)->name);
+}
+
+static KValue stream_get_closed(KValue self) {
+    return kbool_from(((Stream *)self)->closed);
+}
+
+static const KGetSetDef stream_getsets[] = {
+    {"encoding", stream_get_encoding, NULL, NULL},
+    {"errors", stream_get_errors, NULL, NULL},
+    {"name", stream_get_name, NULL, NULL},
+    {"closed", stream_get_closed, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+static KValue stream_repr(KValue self) {
+    Stream *s = (Stream *)self;
+    return kstr_from_format("<_io.TextIOWrapper name=%R mode='%s' encoding='utf-8'>", s->name,
+                            s->writable ? "w" : "r");
+}
+
+static void stream_dealloc(KObject *o) {
+    Stream *s = (Stream *)o;
+    if (s->writable && !s->closed) {
+        if (stream_flush_raw(s) < 0) {
+            kerr_clear();
+        }
+    }
+    kmem_free(s->buf);
+    kval_xdecref(s->name);
+    kobj_free(o);
+}
+
+static KType stream_type = {
+    KOBJ_STATIC_HEAD(&ktype_type),
+    .name = "_io.TextIOWrapper",
+    .basicsize = sizeof(Stream),
+    .dealloc = stream_dealloc,
+    .repr = stream_repr,
+    .methods = stream_methods,
+    .getsets = stream_getsets,
+};
+
+static KValue stream_new(int fd, int writable, const char *name) {
+    Stream *s = (Stream *)kobj_alloc(&stream_type, sizeof(Stream));
+    if (!s) {
+        return kerr_no_memory();
+    }
+    s->fd = fd;
+    s->writable = writable;
+    s->line_buffered = writable && isatty(fd);
+    s->write_through = fd == 2;
+    s->cap = 8192;
+    s->buf = kmem_alloc(s->cap);
+    s->name = kstr_from_cstr(name);
+    if (!s->buf || !s->name) {
+        kval_decref(kval_of(s));
+        return kerr_no_memory();
+    }
+    return kval_of(s);
+}
+
+// ---------------------------------------------------------------------------
+// Functions.
+
+#define SYSFN(name) static KValue sys_##name(KValue self, const KValue *args, size_t nargs, KValue kwnames)
+
+SYSFN(exit) {
+    (void)self, (void)kwnames;
+    if (kargs_count("exit", nargs, 0, 1) < 0) {
+        return KV_NULL;
+    }
+    kerr_set_value(&kexc_SystemExit, nargs ? args[0] : KV_NULL);
+    return KV_NULL;
+}
+
+SYSFN(getrecursionlimit) {
+    (void)self, (void)args, (void)nargs, (void)kwnames;
+    return kval_from_int(kstate_ts->recursion_limit);
+}
+
+SYSFN(setrecursionlimit) {
+    (void)self, (void)nargs, (void)kwnames;
+    if (!kint_check(args[0])) {
+        kerr_format(&kexc_TypeError, "'%s' object cannot be interpreted as an integer",
+                    ktype_name(kval_type(args[0])));
+        return KV_NULL;
+    }
+    ssize_t n = kint_as_ssize(args[0]);
+    if (n == -1 && kerr_occurred()) {
+        return KV_NULL;
+    }
+    if (n < 1 || n > INT32_MAX) {
+        kerr_set(&kexc_ValueError, "recursion limit must be greater or equal than 1");
+        return KV_NULL;
+    }
+    if (n <= kstate_ts->depth) {
+        kerr_format(&kexc_RecursionError,
+                    "cannot set the recursion limit to %zd at the recursion depth %d: the limit is "
+                    "too low",
+                    n, kstate_ts->depth);
+        return KV_NULL;
+    }
+    kstate_ts->recursion_limit = (int)n;
+    return KV_NONE;
+}
+
+SYSFN(exc_info) {
+    (void)self, (void)args, (void)nargs, (void)kwnames;
+    KValue e = kerr_handled_borrow();
+    if (e == KV_NONE) {
+        return ktuple_pack(3, KV_NONE, KV_NONE, KV_NONE);
+    }
+    KValue tb = ((KException *)e)->traceback;
+    return ktuple_pack(3, kval_of(kval_type(e)), e, tb ? tb : KV_NONE);
+}
+
+SYSFN(exception) {
+    (void)self, (void)args, (void)nargs, (void)kwnames;
+    return kval_newref(kerr_handled_borrow());
+}
+
+SYSFN(getrefcount) {
+    (void)self, (void)nargs, (void)kwnames;
+    if (kval_is_int(args[0])) {
+        return kint_from_i64(KOBJ_IMMORTAL);
+    }
+    return kint_from_i64(kval_obj(args[0])->refcnt);
+}
+
+SYSFN(intern) {
+    (void)self, (void)nargs, (void)kwnames;
+    if (!kstr_check_exact(args[0])) {
+        kerr_format(&kexc_TypeError, "intern() argument must be str, not %T", args[0]);
+        return KV_NULL;
+    }
+    KValue s = kval_newref(args[0]);
+    kstr_intern(&s);
+    return s;
+}
+
+SYSFN(getsizeof) {
+    (void)self, (void)kwnames;
+    if (kargs_count("getsizeof", nargs, 1, 2) < 0) {
+        return KV_NULL;
+    }
+    int found;
+    KValue r = kobj_call_special(args[0], kstr_intern_cstr("__sizeof__"), NULL, 0, &found);
+    if (!r) {
+        if (!found && !kerr_occurred() && nargs > 1) {
+            return kval_newref(args[1]);
+        }
+        return KV_NULL;
+    }
+    KValue total = kint_add(r, kval_from_int((kval_type(args[0])->flags & KTF_GC) ? 16 : 0));
+    kval_decref(r);
+    return total;
+}
+
+SYSFN(getframe) {
+    (void)self, (void)kwnames;
+    if (kargs_count("_getframe", nargs, 0, 1) < 0) {
+        return KV_NULL;
+    }
+    ssize_t depth = 0;
+    if (nargs) {
+        depth = knum_as_ssize(args[0], &kexc_OverflowError);
+        if (depth == -1 && kerr_occurred()) {
+            return KV_NULL;
+        }
+    }
+    KFrame *f = kstate_ts->frame;
+    while (f && depth > 0) {
+        f = f->previous;
+        depth--;
+    }
+    if (!f) {
+        kerr_set(&kexc_ValueError, "call stack is not deep enough");
+        return KV_NULL;
+    }
+    return kframe_object(f);
+}
+
+SYSFN(displayhook) {
+    (void)self, (void)nargs, (void)kwnames;
+    KValue v = args[0];
+    if (v == KV_NONE) {
+        return KV_NONE;
+    }
+    if (kdict_set_cstr(kruntime.builtins, "_", KV_NONE) < 0) {
+        return KV_NULL;
+    }
+    KValue r = kobj_repr(v);
+    if (!r) {
+        return KV_NULL;
+    }
+    int rc = ksys_write(KID(stdout), r);
+    kval_decref(r);
+    KValue nl = kstr_from_char('\n');
+    if (rc < 0 || !nl || ksys_write(KID(stdout), nl) < 0) {
+        kval_xdecref(nl);
+        return KV_NULL;
+    }
+    kval_decref(nl);
+    if (kdict_set_cstr(kruntime.builtins, "_", v) < 0) {
+        return KV_NULL;
+    }
+    return KV_NONE;
+}
+
+SYSFN(excepthook) {
+    (void)self, (void)kwnames;
+    if (kargs_count("excepthook", nargs, 3, 3) < 0) {
+        return KV_NULL;
+    }
+    kerr_display(args[1]);
+    return KV_NONE;
+}
+
+SYSFN(get_int_max_str_digits) {
+    (void)self, (void)args, (void)nargs, (void)kwnames;
+    return kval_from_int(kint_max_str_digits);
+}
+
+SYSFN(set_int_max_str_digits) {
+    (void)self;
+    static const char *const kwlist[] = {"maxdigits", NULL};
+    KValue a[1];
+    if (kargs_parse("set_int_max_str_digits", args, nargs, kwnames, kwlist, 1, 1, a) < 0) {
+        return KV_NULL;
+    }
+    ssize_t n = knum_as_ssize(a[0], &kexc_OverflowError);
+    if (n == -1 && kerr_occurred()) {
+        return KV_NULL;
+    }
+    if (n != 0 && n < 640) {
+        kerr_set(&kexc_ValueError, "maxdigits must be 0 or larger than 640");
+        return KV_NULL;
+    }
+    kint_max_str_digits = (int)n;
+    return KV_NONE;
+}
+
+SYSFN(getdefaultencoding) {
+    (void)self, (void)args, (void)nargs, (void)kwnames;
+    return kstr_from_cstr("utf-8");
+}
+
+static const KMethodDef sys_methods[] = {
+    {"exit", sys_exit, KMETH_FAST, NULL},
+    {"getrecursionlimit", sys_getrecursionlimit, KMETH_NOARGS, NULL},
+    {"setrecursionlimit", sys_setrecursionlimit, KMETH_O, NULL},
+    {"exc_info", sys_exc_info, KMETH_NOARGS, NULL},
+    {"exception", sys_exception, KMETH_NOARGS, NULL},
+    {"getrefcount", sys_getrefcount, KMETH_O, NULL},
+    {"intern", sys_intern, KMETH_O, NULL},
+    {"getsizeof", sys_getsizeof, KMETH_FAST, NULL},
+    {"_getframe", sys_getframe, KMETH_FAST, NULL},
+    {"displayhook", sys_displayhook, KMETH_O, NULL},
+    {"excepthook", sys_excepthook, KMETH_FAST, NULL},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits, KMETH_NOARGS, NULL},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits, KMETH_KW, NULL},
+    {"getdefaultencoding", sys_getdefaultencoding, KMETH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+// sys.version_info: a tuple with named fields.
+static KValue vi_field(KValue self, int i) {
+    return kval_newref(ktuple_items(self)[i]);
+}
+static KValue vi_major(KValue s) {
+    return vi_field(s, 0);
+}
+static KValue vi_minor(KValue s) {
+    return vi_field(s, 1);
+}
+static KValue vi_micro(KValue s) {
+    return vi_field(s, 2);
+}
+static KValue vi_level(KValue s) {
+    return vi_field(s, 3);
+}
+static KValue vi_serial(KValue s) {
+    return vi_field(s, 4);
+}
+
+static const KGetSetDef vi_getsets[] = {
+    {"major", vi_major, NULL, NULL},       {"minor", vi_minor, NULL, NULL},
+    {"micro", vi_micro, NULL, NULL},       {"releaselevel", vi_level, NULL, NULL},
+    {"serial", vi_serial, NULL, NULL},     {NULL, NULL, NULL, NULL},
+};
+
+static KValue vi_repr(KValue self) {
+    KValue *it = ktuple_items(self);
+    return kstr_from_format(
+        "sys.version_info(major=%R, minor=%R, micro=%R, releaselevel=%R, serial=%R)", it[0], it[1],
+        it[2], it[3], it[4]);
+}
+
+static KType version_info_type = {
+    KOBJ_STATIC_HEAD(&ktype_type),
+    .name = "sys.version_info",
+    .basicsize = sizeof(KTuple),
+    .itemsize = sizeof(KValue),
+    .flags = KTF_GC | KTF_TUPLE_SUBCLASS,
+    .base = &ktuple_type,
+    .repr = vi_repr,
+    .getsets = vi_getsets,
+};
+
+KValue knamespace_new(KValue dict);
+
+static KValue make_version_info(void) {
+    KValue level = kstr_from_cstr("final");
+    if (!level) {
+        return KV_NULL;
+    }
+    KTuple *t = (KTuple *)kobj_alloc(&version_info_type, sizeof(KTuple) + 5 * sizeof(KValue));
+    if (!t) {
+        kval_decref(level);
+        return kerr_no_memory();
+    }
+    t->len = 5;
+    t->items[0] = kval_from_int(3);
+    t->items[1] = kval_from_int(11);
+    t->items[2] = kval_from_int(2);
+    t->items[3] = level;
+    t->items[4] = kval_from_int(0);
+    return kval_of(t);
+}
+
+static int add_str(KValue m, const char *name, const char *value) {
+    KValue s = kstr_from_cstr(value);
+    int r = s ? kmod_add(m, name, s) : -1;
+    kval_xdecref(s);
+    return r;
+}
+
+static int add_value(KValue m, const char *name, KValue v_steal) {
+    int r = v_steal ? kmod_add(m, name, v_steal) : -1;
+    kval_xdecref(v_steal);
+    return r;
+}
+
+static KValue make_argv(int argc, char **argv) {
+    KValue l = klist_new(0);
+    for (int i = 0; l && i < argc; i++) {
+        KValue s = kstr_from_cstr(argv[i]);
+        if (!s || klist_append(l, s) < 0) {
+            kval_xdecref(s);
+            kval_decref(l);
+            return KV_NULL;
+        }
+        kval_decref(s);
+    }
+    if (l && argc == 0) {
+        KValue s = kstr_from_cstr("");
+        if (!s || klist_append(l, s) < 0) {
+            kval_xdecref(s);
+            kval_decref(l);
+            return KV_NULL;
+        }
+        kval_decref(s);
+    }
+    return l;
+}
+
+static KValue make_implementation(KValue version_info) {
+    KValue d = kdict_new();
+    if (!d) {
+        return KV_NULL;
+    }
+    KValue name = kstr_from_cstr("krait"), tag = kstr_from_cstr("krait-1");
+    int r = name && tag && kdict_set_cstr(d, "name", name) == 0 &&
+            kdict_set_cstr(d, "cache_tag", tag) == 0 &&
+            kdict_set_cstr(d, "version", version_info) == 0 &&
+            kdict_set_cstr(d, "hexversion", kval_from_int(0x030b02f0)) == 0;
+    kval_xdecref(name);
+    kval_xdecref(tag);
+    if (!r) {
+        kval_decref(d);
+        return KV_NULL;
+    }
+    KValue ns = knamespace_new(d);
+    kval_decref(d);
+    return ns;
+}
+
+KValue kmod_sys_create(int argc, char **argv) {
+    if (ktype_ready(&stream_type) < 0 || ktype_ready(&version_info_type) < 0) {
+        return KV_NULL;
+    }
+    KValue m = kmod_new("sys");
+    if (!m || kmod_add_functions(m, sys_methods) < 0) {
+        kval_xdecref(m);
+        return KV_NULL;
+    }
+    stream_objects[0] = stream_new(0, 0, "<stdin>");
+    stream_objects[1] = stream_new(1, 1, "<stdout>");
+    stream_objects[2] = stream_new(2, 1, "<stderr>");
+    KValue vi = make_version_info();
+    if (!stream_objects[0] || !stream_objects[1] || !stream_objects[2] || !vi) {
+        goto error;
+    }
+    const char *names[3] = {"stdin", "stdout", "stderr"};
+    const char *dunder[3] = {"__stdin__", "__stdout__", "__stderr__"};
+    for (int i = 0; i < 3; i++) {
+        if (kmod_add(m, names[i], stream_objects[i]) < 0 ||
+            kmod_add(m, dunder[i], stream_objects[i]) < 0) {
+            goto error;
+        }
+    }
+    KValue path = klist_new(0);
+    if (add_value(m, "argv", make_argv(argc, argv)) < 0 || add_value(m, "path", path) < 0 ||
+        kmod_add(m, "modules", kruntime.modules) < 0 || kmod_add(m, "version_info", vi) < 0 ||
+        add_value(m, "implementation", make_implementation(vi)) < 0 ||
+        add_str(m, "version", "3.11.2 (krait) [C]") < 0 || add_str(m, "platform", "linux") < 0 ||
+        add_str(m, "byteorder", "little") < 0 || add_str(m, "executable", "") < 0 ||
+        add_value(m, "maxsize", kint_from_i64(INT64_MAX)) < 0 ||
+        add_value(m, "maxunicode", kval_from_int(0x10FFFF)) < 0 ||
+        add_value(m, "hexversion", kval_from_int(0x030b02f0)) < 0 ||
+        add_value(m, "meta_path", klist_new(0)) < 0 ||
+        add_value(m, "path_hooks", klist_new(0)) < 0 ||
+        add_value(m, "path_importer_cache", kdict_new()) < 0 ||
+        add_value(m, "warnoptions", klist_new(0)) < 0 ||
+        add_value(m, "builtin_module_names", ktuple_pack(2, kstr_intern_cstr("builtins"), kstr_intern_cstr("sys"))) < 0 ||
+        add_value(m, "dont_write_bytecode", kval_newref(KV_FALSE)) < 0) {
+        goto error;
+    }
+    KValue sysdict = kmod_dict_borrow(m);
+    KValue dh = kdict_get_cstr_borrow(sysdict, "displayhook");
+    KValue eh = kdict_get_cstr_borrow(sysdict, "excepthook");
+    if (!dh || !eh || kmod_add(m, "__displayhook__", dh) < 0 ||
+        kmod_add(m, "__excepthook__", eh) < 0) {
+        goto error;
+    }
+    kval_decref(vi);
+    return m;
+error:
+    kval_xdecref(vi);
+    kval_decref(m);
+    return KV_NULL;
+}

@@ -1,0 +1,345 @@
+// vm/number.c: the number protocol: binary operators with CPython's
+// dispatch (binary_op1: the right operand's slot first when its type is a
+// subclass of the left's; in-place slots before the plain ones), unary
+// operators, pow, divmod, and the conversions int(), float(), __index__.
+#include <math.h>
+#include "internal.h"
+
+#include "abstract.h"
+#include "errors.h"
+#include "float.h"
+#include "int.h"
+#include "str.h"
+#include "type.h"
+
+static const char *const op_symbols[] = {"+",  "&", "//", "<<", "@", "*", "%",
+                                         "|",  "** or pow()", ">>", "-", "/", "^"};
+static const char *const iop_symbols[] = {"+=",  "&=", "//=", "<<=", "@=", "*=", "%=",
+                                          "|=",  "**=", ">>=", "-=", "/=", "^="};
+
+const char *knum_op_symbol(int op) {
+    return op >= KF_BINOP_INPLACE ? iop_symbols[op - KF_BINOP_INPLACE] : op_symbols[op];
+}
+
+static KBinaryFn binop_slot(KType *t, int op) {
+    return t->nb.binop[op];
+}
+
+// binary_op1: NotImplemented (new reference) when neither side handles it.
+static KValue binary_op1(KValue v, KValue w, int op) {
+    KType *tv = kval_type(v), *tw = kval_type(w);
+    KBinaryFn slotv = binop_slot(tv, op);
+    KBinaryFn slotw = tw != tv ? binop_slot(tw, op) : NULL;
+    if (slotw == slotv) {
+        slotw = NULL;
+    }
+    KValue x;
+    if (slotv) {
+        if (slotw && ktype_is_subtype(tw, tv)) {
+            x = slotw(v, w);
+            if (x != KV_NOTIMPL) {
+                return x;
+            }
+            kval_decref(x);
+            slotw = NULL;
+        }
+        x = slotv(v, w);
+        if (x != KV_NOTIMPL) {
+            return x;
+        }
+        kval_decref(x);
+    }
+    if (slotw) {
+        return slotw(v, w);
+    }
+    return kval_newref(KV_NOTIMPL);
+}
+
+static KValue binop_type_error(KValue v, KValue w, int op) {
+    kerr_format(&kexc_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
+                knum_op_symbol(op), ktype_name(kval_type(v)), ktype_name(kval_type(w)));
+    return KV_NULL;
+}
+
+// pow(v, w, z) with the ternary slots of all three.
+static KValue ternary_power(KValue v, KValue w, KValue z, int inplace_op) {
+    KType *tv = kval_type(v), *tw = kval_type(w);
+    KTernaryFn slotv = tv->nb.power;
+    KTernaryFn slotw = tw != tv ? tw->nb.power : NULL;
+    if (slotw == slotv) {
+        slotw = NULL;
+    }
+    KValue x;
+    if (slotv) {
+        if (slotw && ktype_is_subtype(tw, tv)) {
+            x = slotw(v, w, z);
+            if (x != KV_NOTIMPL) {
+                return x;
+            }
+            kval_decref(x);
+            slotw = NULL;
+        }
+        x = slotv(v, w, z);
+        if (x != KV_NOTIMPL) {
+            return x;
+        }
+        kval_decref(x);
+    }
+    if (slotw) {
+        x = slotw(v, w, z);
+        if (x != KV_NOTIMPL) {
+            return x;
+        }
+        kval_decref(x);
+    }
+    if (z != KV_NONE) {
+        KType *tz = kval_type(z);
+        if (tz->nb.power && tz->nb.power != slotv && tz->nb.power != slotw) {
+            x = tz->nb.power(v, w, z);
+            if (x != KV_NOTIMPL) {
+                return x;
+            }
+            kval_decref(x);
+        }
+        kerr_format(&kexc_TypeError,
+                    "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'",
+                    ktype_name(tv), ktype_name(tw), ktype_name(tz));
+        return KV_NULL;
+    }
+    return binop_type_error(v, w, inplace_op ? KF_BINOP_POWER + KF_BINOP_INPLACE : KF_BINOP_POWER);
+}
+
+KValue knum_binop(KValue v, KValue w, int op) {
+    int inplace = op >= KF_BINOP_INPLACE;
+    int base = inplace ? op - KF_BINOP_INPLACE : op;
+    if (inplace) {
+        KBinaryFn islot = kval_type(v)->nb.inplace[base];
+        if (islot) {
+            KValue x = islot(v, w);
+            if (x != KV_NOTIMPL) {
+                return x;
+            }
+            kval_decref(x);
+        }
+    }
+    if (base == KF_BINOP_POWER) {
+        return ternary_power(v, w, KV_NONE, inplace);
+    }
+    KValue x = binary_op1(v, w, base);
+    if (x != KV_NOTIMPL) {
+        return x;
+    }
+    kval_decref(x);
+    return binop_type_error(v, w, op);
+}
+
+KValue knum_divmod(KValue v, KValue w) {
+    KType *tv = kval_type(v), *tw = kval_type(w);
+    KBinaryFn slotv = tv->nb.divmod, slotw = tw != tv ? tw->nb.divmod : NULL;
+    if (slotw == slotv) {
+        slotw = NULL;
+    }
+    KValue x;
+    if (slotv) {
+        if (slotw && ktype_is_subtype(tw, tv)) {
+            x = slotw(v, w);
+            if (x != KV_NOTIMPL) {
+                return x;
+            }
+            kval_decref(x);
+            slotw = NULL;
+        }
+        x = slotv(v, w);
+        if (x != KV_NOTIMPL) {
+            return x;
+        }
+        kval_decref(x);
+    }
+    if (slotw) {
+        x = slotw(v, w);
+        if (x != KV_NOTIMPL) {
+            return x;
+        }
+        kval_decref(x);
+    }
+    kerr_format(&kexc_TypeError, "unsupported operand type(s) for divmod(): '%s' and '%s'",
+                ktype_name(tv), ktype_name(tw));
+    return KV_NULL;
+}
+
+KValue knum_power(KValue v, KValue w, KValue z) {
+    return ternary_power(v, w, z ? z : KV_NONE, 0);
+}
+
+#define UNARY(fname, slot, sym)                                                                  \
+    KValue fname(KValue v) {                                                                     \
+        KType *t = kval_type(v);                                                                 \
+        if (t->nb.slot) {                                                                        \
+            return t->nb.slot(v);                                                                \
+        }                                                                                        \
+        kerr_format(&kexc_TypeError, "bad operand type for " sym ": '%s'", ktype_name(t));        \
+        return KV_NULL;                                                                          \
+    }
+UNARY(knum_negative, negative, "unary -")
+UNARY(knum_positive, positive, "unary +")
+UNARY(knum_absolute, absolute, "abs()")
+UNARY(knum_invert, invert, "unary ~")
+
+KValue knum_index(KValue v) {
+    if (kval_is_int(v)) {
+        return v;
+    }
+    if (kint_check(v)) {
+        return kint_exact(v);
+    }
+    KType *t = kval_type(v);
+    if (!t->nb.index) {
+        kerr_format(&kexc_TypeError, "'%s' object cannot be interpreted as an integer",
+                    ktype_name(t));
+        return KV_NULL;
+    }
+    KValue r = t->nb.index(v);
+    if (r && !kint_check(r)) {
+        kerr_format(&kexc_TypeError, "__index__ returned non-int (type %T)", r);
+        kval_decref(r);
+        return KV_NULL;
+    }
+    if (r && !kint_check_exact(r)) {
+        KValue e = kint_exact(r);
+        kval_decref(r);
+        r = e;
+    }
+    return r;
+}
+
+ssize_t knum_as_ssize(KValue v, KType *overflow) {
+    if (kval_is_int(v)) {
+        return kval_int(v);
+    }
+    KValue i = knum_index(v);
+    if (!i) {
+        return -1;
+    }
+    int ov;
+    int64_t r = kint_as_i64_overflow(i, &ov);
+    if (ov) {
+        if (!overflow) {
+            r = ov < 0 ? INT64_MIN : INT64_MAX;
+        } else {
+            kerr_format(overflow, "cannot fit '%T' into an index-sized integer", v);
+            r = -1;
+        }
+    }
+    kval_decref(i);
+    return (ssize_t)r;
+}
+
+KValue knum_long(KValue v) {
+    if (kint_check_exact(v)) {
+        return kval_newref(v);
+    }
+    KType *t = kval_type(v);
+    if (t->nb.to_int) {
+        KValue r = t->nb.to_int(v);
+        if (r && !kint_check(r)) {
+            kerr_format(&kexc_TypeError, "__int__ returned non-int (type %T)", r);
+            kval_decref(r);
+            return KV_NULL;
+        }
+        if (r && !kint_check_exact(r)) {
+            KValue e = kint_exact(r);
+            kval_decref(r);
+            r = e;
+        }
+        return r;
+    }
+    if (t->nb.index) {
+        return knum_index(v);
+    }
+    int found;
+    KValue r = kobj_call_special(v, KID(__trunc__), NULL, 0, &found);
+    if (found) {
+        if (r && !kint_check(r)) {
+            KValue i = knum_index(r);
+            kval_decref(r);
+            return i;
+        }
+        return r;
+    }
+    if (kerr_occurred()) {
+        return KV_NULL;
+    }
+    if (kval_has_flag(v, KTF_BYTES_SUBCLASS) || t == &kbytearray_type) {
+        return kint_new_from_object(v, kval_from_int(10));
+    }
+    kerr_format(&kexc_TypeError,
+                "int() argument must be a string, a bytes-like object or a real number, not '%s'",
+                ktype_name(t));
+    return KV_NULL;
+}
+
+KValue kfloat_from_string(KValue s);
+
+KValue knum_float(KValue v) {
+    KType *t = kval_type(v);
+    if (t == &kfloat_type) {
+        return kval_newref(v);
+    }
+    if (kval_is_int(v)) {
+        return kfloat_new((double)kval_int(v));
+    }
+    if (t->nb.to_float) {
+        KValue r = t->nb.to_float(v);
+        if (r && !kfloat_check(r)) {
+            kerr_format(&kexc_TypeError, "%s.__float__ returned non-float (type %T)",
+                        ktype_name(t), r);
+            kval_decref(r);
+            return KV_NULL;
+        }
+        if (r && kval_type(r) != &kfloat_type) {
+            KValue f = kfloat_new(kfloat_value(r));
+            kval_decref(r);
+            r = f;
+        }
+        return r;
+    }
+    if (t->nb.index) {
+        KValue i = knum_index(v);
+        if (!i) {
+            return KV_NULL;
+        }
+        double d = kint_as_double(i);
+        kval_decref(i);
+        if (d == -1.0 && kerr_occurred()) {
+            return KV_NULL;
+        }
+        return kfloat_new(d);
+    }
+    if (kstr_check(v) || kval_has_flag(v, KTF_BYTES_SUBCLASS) || t == &kbytearray_type) {
+        return kfloat_from_string(v);
+    }
+    kerr_format(&kexc_TypeError, "float() argument must be a string or a real number, not '%s'",
+                ktype_name(t));
+    return KV_NULL;
+}
+
+double knum_as_double(KValue v) {
+    if (kval_is_int(v)) {
+        return (double)kval_int(v);
+    }
+    if (kval_type(v) == &kfloat_type) {
+        return kfloat_value(v);
+    }
+    KType *t = kval_type(v);
+    if (!t->nb.to_float && !t->nb.index) {
+        kerr_format(&kexc_TypeError, "must be real number, not %s", ktype_name(t));
+        return -1.0;
+    }
+    KValue f = knum_float(v);
+    if (!f) {
+        return -1.0;
+    }
+    double d = kfloat_value(f);
+    kval_decref(f);
+    return d;
+}

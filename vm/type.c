@@ -1,0 +1,1890 @@
+// vm/type.c: 'type' and 'object'. Readying builtin types (base, MRO, slot
+// inheritance, their dicts), attribute lookup along the MRO behind a global
+// cache keyed by the type's version tag, class creation (metaclass choice,
+// layout with __dict__ and __slots__, slots derived from special methods,
+// __set_name__, __init_subclass__), and the default behaviour of instances.
+#include "type.h"
+#include "internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "abstract.h"
+#include "dict.h"
+#include "errors.h"
+#include "eval.h"
+#include "func.h"
+#include "gc.h"
+#include "int.h"
+#include "list.h"
+#include "mem.h"
+#include "module.h"
+#include "state.h"
+#include "str.h"
+#include "tuple.h"
+#include "typeslots.h"
+
+void kobj_dealloc(KObject *o) {
+    o->type->dealloc(o);
+}
+
+const char *ktype_name(KType *type) {
+    if (type->flags & KTF_HEAPTYPE) {
+        return type->name;
+    }
+    const char *dot = strrchr(type->name, '.');
+    return dot ? dot + 1 : type->name;
+}
+
+int ktype_is_subtype(KType *a, KType *b) {
+    if (a == b) {
+        return 1;
+    }
+    if (a->mro) {
+        KValue *items = ktuple_items(a->mro);
+        ssize_t n = ktuple_len(a->mro);
+        for (ssize_t i = 0; i < n; i++) {
+            if (items[i] == kval_of(b)) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+    for (KType *t = a->base; t; t = t->base) {
+        if (t == b) {
+            return 1;
+        }
+    }
+    return b == &kobject_type;
+}
+
+// ---------------------------------------------------------------------------
+// Lookup along the MRO, with the method cache.
+
+#define MCACHE_SIZE 4096
+
+typedef struct MCacheEntry {
+    uint32_t version;
+    KValue name;
+    KValue value; // borrowed: any change to the dicts bumps the version
+} MCacheEntry;
+
+static MCacheEntry mcache[MCACHE_SIZE];
+static uint32_t next_version = 1;
+
+static KValue find_in_mro(KType *type, KValue name) {
+    KValue mro = type->mro;
+    if (!mro) {
+        for (KType *t = type; t; t = t->base) {
+            if (t->dict) {
+                KValue v = kdict_get_str_borrow(t->dict, name);
+                if (v) {
+                    return v;
+                }
+            }
+        }
+        return KV_NULL;
+    }
+    KValue *items = ktuple_items(mro);
+    ssize_t n = ktuple_len(mro);
+    for (ssize_t i = 0; i < n; i++) {
+        KType *t = (KType *)items[i];
+        KValue v = kdict_get_str_borrow(t->dict, name);
+        if (v) {
+            return v;
+        }
+    }
+    if (kerr_occurred()) {
+        kerr_clear();
+    }
+    return KV_NULL;
+}
+
+KValue ktype_lookup(KType *type, KValue name) {
+    KStr *s = (KStr *)name;
+    if (s->interned && type->version) {
+        size_t h = ((size_t)type->version * 2654435761u ^ ((size_t)name >> 4)) & (MCACHE_SIZE - 1);
+        MCacheEntry *e = &mcache[h];
+        if (e->version == type->version && e->name == name) {
+            return e->value;
+        }
+        KValue v = find_in_mro(type, name);
+        e->version = type->version;
+        e->name = name;
+        e->value = v;
+        return v;
+    }
+    KValue v = find_in_mro(type, name);
+    if (s->interned && next_version != 0 && type->mro) {
+        type->version = next_version++;
+        size_t h = ((size_t)type->version * 2654435761u ^ ((size_t)name >> 4)) & (MCACHE_SIZE - 1);
+        mcache[h].version = type->version;
+        mcache[h].name = name;
+        mcache[h].value = v;
+    }
+    return v;
+}
+
+void ktype_modified(KType *type) {
+    type->version = 0;
+    for (int i = 0; i < type->nsubclasses; i++) {
+        ktype_modified(type->subclasses[i]);
+    }
+}
+
+static int add_subclass(KType *base, KType *sub) {
+    if (base->nsubclasses == base->capsubclasses) {
+        int cap = base->capsubclasses ? base->capsubclasses * 2 : 4;
+        KType **a = kmem_realloc(base->subclasses, (size_t)cap * sizeof(KType *));
+        if (!a) {
+            kerr_no_memory();
+            return -1;
+        }
+        base->subclasses = a;
+        base->capsubclasses = cap;
+    }
+    base->subclasses[base->nsubclasses++] = sub;
+    return 0;
+}
+
+static void remove_subclass(KType *base, KType *sub) {
+    for (int i = 0; i < base->nsubclasses; i++) {
+        if (base->subclasses[i] == sub) {
+            base->subclasses[i] = base->subclasses[--base->nsubclasses];
+            return;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The MRO (C3 linearisation).
+
+static int tail_contains(KValue list, ssize_t from, KValue t) {
+    for (ssize_t i = from; i < klist_len(list); i++) {
+        if (klist_items(list)[i] == t) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+KValue ktype_mro_of(KType *type) {
+    KValue bases = type->bases;
+    ssize_t n = ktuple_len(bases);
+    // One list per base's MRO, plus the list of bases.
+    KValue seqs = klist_new(0), heads = KV_NULL, result = KV_NULL;
+    if (!seqs) {
+        return KV_NULL;
+    }
+    for (ssize_t i = 0; i < n; i++) {
+        KType *b = (KType *)ktuple_items(bases)[i];
+        for (ssize_t j = i + 1; j < n; j++) {
+            if (ktuple_items(bases)[j] == kval_of(b)) {
+                kerr_format(&kexc_TypeError, "duplicate base class %s", ktype_name(b));
+                goto error;
+            }
+        }
+        KValue l = klist_from_iterable(b->mro);
+        if (!l || klist_append(seqs, l) < 0) {
+            kval_xdecref(l);
+            goto error;
+        }
+        kval_decref(l);
+    }
+    KValue bl = klist_from_iterable(bases);
+    if (!bl || klist_append(seqs, bl) < 0) {
+        kval_xdecref(bl);
+        goto error;
+    }
+    kval_decref(bl);
+    ssize_t nseq = klist_len(seqs);
+    ssize_t *pos = kmem_zalloc((size_t)nseq * sizeof(ssize_t));
+    result = klist_new(0);
+    if (!pos || !result || klist_append(result, kval_of(type)) < 0) {
+        kmem_free(pos);
+        goto error;
+    }
+    for (;;) {
+        int empty = 1;
+        KValue candidate = KV_NULL;
+        for (ssize_t i = 0; i < nseq; i++) {
+            KValue s = klist_items(seqs)[i];
+            if (pos[i] >= klist_len(s)) {
+                continue;
+            }
+            empty = 0;
+            KValue c = klist_items(s)[pos[i]];
+            int ok = 1;
+            for (ssize_t j = 0; j < nseq && ok; j++) {
+                if (tail_contains(klist_items(seqs)[j], pos[j] + 1, c)) {
+                    ok = 0;
+                }
+            }
+            if (ok) {
+                candidate = c;
+                break;
+            }
+        }
+        if (empty) {
+            break;
+        }
+        if (!candidate) {
+            KStrBuilder b;
+            kstr_builder_init(&b);
+            kstr_builder_cstr(&b, "Cannot create a consistent method resolution\norder (MRO) for bases ");
+            int first = 1;
+            for (ssize_t i = 0; i < nseq; i++) {
+                KValue s = klist_items(seqs)[i];
+                if (pos[i] < klist_len(s)) {
+                    KType *t = (KType *)klist_items(s)[pos[i]];
+                    int dup = 0;
+                    for (ssize_t j = 0; j < i; j++) {
+                        KValue s2 = klist_items(seqs)[j];
+                        if (pos[j] < klist_len(s2) && klist_items(s2)[pos[j]] == kval_of(t)) {
+                            dup = 1;
+                        }
+                    }
+                    if (dup) {
+                        continue;
+                    }
+                    if (!first) {
+                        kstr_builder_ascii(&b, ", ", 2);
+                    }
+                    first = 0;
+                    kstr_builder_cstr(&b, ktype_name(t));
+                }
+            }
+            KValue msg = kstr_builder_finish(&b);
+            if (msg) {
+                kerr_set_value(&kexc_TypeError, msg);
+                kval_decref(msg);
+            }
+            kmem_free(pos);
+            goto error;
+        }
+        if (klist_append(result, candidate) < 0) {
+            kmem_free(pos);
+            goto error;
+        }
+        for (ssize_t i = 0; i < nseq; i++) {
+            KValue s = klist_items(seqs)[i];
+            if (pos[i] < klist_len(s) && klist_items(s)[pos[i]] == candidate) {
+                pos[i]++;
+            }
+        }
+    }
+    kmem_free(pos);
+    kval_decref(seqs);
+    KValue t = klist_as_tuple(result);
+    kval_decref(result);
+    return t;
+error:
+    kval_xdecref(seqs);
+    kval_xdecref(heads);
+    kval_xdecref(result);
+    return KV_NULL;
+}
+
+// ---------------------------------------------------------------------------
+// Readying static types.
+
+#define COPY_SLOT(field)                                                                         \
+    if (!type->field) {                                                                          \
+        type->field = base->field;                                                               \
+    }
+
+static void inherit_slots(KType *type, KType *base) {
+    COPY_SLOT(dealloc)
+    COPY_SLOT(repr)
+    COPY_SLOT(str)
+    COPY_SLOT(getattro)
+    COPY_SLOT(setattro)
+    COPY_SLOT(iternext)
+    COPY_SLOT(descr_get)
+    COPY_SLOT(descr_set)
+    COPY_SLOT(new_)
+    COPY_SLOT(init)
+    COPY_SLOT(finalize)
+    COPY_SLOT(len)
+    COPY_SLOT(getitem)
+    COPY_SLOT(setitem)
+    COPY_SLOT(contains)
+    COPY_SLOT(call)
+    COPY_SLOT(iter)
+    if (!type->richcompare && !type->hash) {
+        type->richcompare = base->richcompare;
+        type->hash = base->hash;
+    }
+    if ((type->flags & KTF_GC) && (base->flags & KTF_GC)) {
+        COPY_SLOT(traverse)
+        COPY_SLOT(clear)
+    }
+    for (int i = 0; i < KNB_COUNT; i++) {
+        COPY_SLOT(nb.binop[i])
+        COPY_SLOT(nb.inplace[i])
+    }
+    COPY_SLOT(nb.divmod)
+    COPY_SLOT(nb.power)
+    COPY_SLOT(nb.negative)
+    COPY_SLOT(nb.positive)
+    COPY_SLOT(nb.absolute)
+    COPY_SLOT(nb.invert)
+    COPY_SLOT(nb.to_int)
+    COPY_SLOT(nb.to_float)
+    COPY_SLOT(nb.index)
+    COPY_SLOT(nb.to_bool)
+    if (!type->basicsize) {
+        type->basicsize = base->basicsize;
+    }
+    if (!type->itemsize) {
+        type->itemsize = base->itemsize;
+    }
+    if (!type->dictoffset) {
+        type->dictoffset = base->dictoffset;
+    }
+    type->flags |= base->flags & (KTF_INT_SUBCLASS | KTF_LIST_SUBCLASS | KTF_TUPLE_SUBCLASS |
+                                  KTF_BYTES_SUBCLASS | KTF_STR_SUBCLASS | KTF_DICT_SUBCLASS |
+                                  KTF_EXC_SUBCLASS | KTF_TYPE_SUBCLASS);
+}
+
+static int add_to_dict(KType *type) {
+    KValue dict = type->dict;
+    if (type->methods) {
+        for (const KMethodDef *m = type->methods; m->name; m++) {
+            KValue d;
+            if (m->flags & KMETH_STATIC) {
+                KValue f = kcfunc_new(m, KV_NULL, KV_NULL);
+                d = f ? kobj_call1(kval_of(&kstaticmethod_type), f) : KV_NULL;
+                kval_xdecref(f);
+            } else {
+                d = kdescr_new_method(type, m);
+            }
+            if (!d || kdict_set_cstr(dict, m->name, d) < 0) {
+                kval_xdecref(d);
+                return -1;
+            }
+            kval_decref(d);
+        }
+    }
+    if (type->members) {
+        for (const KMemberDef *m = type->members; m->name; m++) {
+            KValue d = kdescr_new_member(type, m);
+            if (!d || kdict_set_cstr(dict, m->name, d) < 0) {
+                kval_xdecref(d);
+                return -1;
+            }
+            kval_decref(d);
+        }
+    }
+    if (type->getsets) {
+        for (const KGetSetDef *g = type->getsets; g->name; g++) {
+            KValue d = kdescr_new_getset(type, g);
+            if (!d || kdict_set_cstr(dict, g->name, d) < 0) {
+                kval_xdecref(d);
+                return -1;
+            }
+            kval_decref(d);
+        }
+    }
+    return 0;
+}
+
+static KValue tp_new_wrapper(KValue self, const KValue *args, size_t nargs, KValue kwnames);
+static const KMethodDef tp_new_def = {"__new__", tp_new_wrapper, KMETH_KW,
+                                      "Create and return a new object."};
+
+KValue ktype_new_wrapper_self(KValue f) {
+    if (kval_type(f) == &kcfunction_type && ((KCFunction *)f)->def == &tp_new_def) {
+        return ((KCFunction *)f)->self;
+    }
+    if (kval_type(f) == &kstaticmethod_type) {
+        return ktype_new_wrapper_self(((KSMethod *)f)->func);
+    }
+    return KV_NULL;
+}
+
+int ktype_ready(KType *type) {
+    if (type->flags & KTF_READY) {
+        return 0;
+    }
+    if (!type->base && type != &kobject_type) {
+        type->base = &kobject_type;
+    }
+    if (type->base && !(type->base->flags & KTF_READY) && ktype_ready(type->base) < 0) {
+        return -1;
+    }
+    type->flags |= KTF_READY;
+    if (!type->type) {
+        type->type = &ktype_type;
+    }
+    type->refcnt = KOBJ_IMMORTAL;
+    if (!type->bases) {
+        type->bases = type->base ? ktuple_pack(1, kval_of(type->base)) : ktuple_new(0);
+        if (!type->bases) {
+            return -1;
+        }
+    }
+    if (type->base) {
+        inherit_slots(type, type->base);
+        if (add_subclass(type->base, type) < 0) {
+            return -1;
+        }
+    }
+    if (!type->getattro) {
+        type->getattro = kobj_generic_getattr;
+    }
+    if (!type->dict && !(type->dict = kdict_new())) {
+        return -1;
+    }
+    if (add_to_dict(type) < 0 || ktypeslots_add_wrappers(type) < 0) {
+        return -1;
+    }
+    if (type->new_ && (!type->base || type->new_ != type->base->new_ || type == &kobject_type) &&
+        !kdict_get_borrow(type->dict, KID(__new__))) {
+        KValue f = kcfunc_new(&tp_new_def, kval_of(type), KV_NULL);
+        if (!f || kdict_set(type->dict, KID(__new__), f) < 0) {
+            kval_xdecref(f);
+            return -1;
+        }
+        kval_decref(f);
+    }
+    if (!kdict_get_borrow(type->dict, KID(__doc__))) {
+        KValue doc = type->doc ? kstr_from_cstr(type->doc) : kval_newref(KV_NONE);
+        if (!doc || kdict_set(type->dict, KID(__doc__), doc) < 0) {
+            kval_xdecref(doc);
+            return -1;
+        }
+        kval_decref(doc);
+    }
+    KValue mro = ktuple_new(0);
+    if (!mro) {
+        return -1;
+    }
+    kval_decref(mro);
+    // The MRO of a static type: itself, then its base's.
+    ssize_t n = 1;
+    for (KType *t = type->base; t; t = t->base) {
+        n++;
+    }
+    type->mro = ktuple_new(n);
+    if (!type->mro) {
+        return -1;
+    }
+    n = 0;
+    for (KType *t = type; t; t = t->base) {
+        ktuple_items(type->mro)[n++] = kval_of(t);
+    }
+    return 0;
+}
+
+// ---------------------------------------------------------------------------
+// Instances: allocation, dict pointers, default behaviour.
+
+KValue ktype_generic_alloc(KType *type, ssize_t nitems) {
+    size_t size = (size_t)type->basicsize + (size_t)nitems * (size_t)type->itemsize;
+    if (type->dictoffset < 0) {
+        size = ((size + 7) & ~(size_t)7) + sizeof(KValue);
+    }
+    KObject *o = kobj_alloc(type, size);
+    return o ? kval_of(o) : kerr_no_memory();
+}
+
+KValue *kobj_dictptr(KValue obj) {
+    if (kval_is_int(obj)) {
+        return NULL;
+    }
+    KType *t = kval_obj(obj)->type;
+    ssize_t off = t->dictoffset;
+    if (off == 0) {
+        return NULL;
+    }
+    if (off > 0) {
+        return (KValue *)((char *)obj + off);
+    }
+    ssize_t len = ((ssize_t *)obj)[2];
+    size_t end = (size_t)t->basicsize + (size_t)len * (size_t)t->itemsize;
+    if (t->flags & KTF_BYTES_SUBCLASS) {
+        end += 1;
+    }
+    return (KValue *)((char *)obj + ((end + 7) & ~(size_t)7));
+}
+
+KValue kobj_get_dict_borrow(KValue obj) {
+    KValue *dp = kobj_dictptr(obj);
+    if (!dp) {
+        kerr_format(&kexc_AttributeError, "'%T' object has no attribute '__dict__'", obj);
+        return KV_NULL;
+    }
+    if (!*dp && !(*dp = kdict_new())) {
+        return KV_NULL;
+    }
+    return *dp;
+}
+
+static int excess_args(size_t nargs, KValue kwnames) {
+    return nargs > 0 || (kwnames && ktuple_len(kwnames) > 0);
+}
+
+static KValue abstract_error(KType *type) {
+    KValue am = kdict_get_borrow(type->dict, KID(__abstractmethods__));
+    KValue sorted = KV_NULL, joined = KV_NULL, sep = KV_NULL;
+    if (am) {
+        sorted = klist_from_iterable(am);
+        if (sorted && klist_sort(sorted, KV_NULL, 0) == 0) {
+            sep = kstr_from_cstr("', '");
+            joined = sep ? kstr_join(sep, sorted) : KV_NULL;
+        }
+    }
+    if (joined) {
+        ssize_t n = klist_len(sorted);
+        kerr_format(&kexc_TypeError,
+                    "Can't instantiate abstract class %s with abstract method%s '%U'",
+                    ktype_name(type), n > 1 ? "s" : "", joined);
+    }
+    kval_xdecref(sorted);
+    kval_xdecref(joined);
+    kval_xdecref(sep);
+    return KV_NULL;
+}
+
+static KValue object_new_slot(KType *type, const KValue *args, size_t nargs, KValue kwnames);
+static int object_init_slot(KValue self, const KValue *args, size_t nargs, KValue kwnames);
+
+KValue kobject_new(KType *type, const KValue *args, size_t nargs, KValue kwnames) {
+    return object_new_slot(type, args, nargs, kwnames);
+}
+
+int kobject_init(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
+    return object_init_slot(self, args, nargs, kwnames);
+}
+
+static KValue object_new_slot(KType *type, const KValue *args, size_t nargs, KValue kwnames) {
+    (void)args;
+    if (excess_args(nargs, kwnames)) {
+        if (type->new_ != object_new_slot) {
+            kerr_set(&kexc_TypeError,
+                     "object.__new__() takes exactly one argument (the type to instantiate)");
+            return KV_NULL;
+        }
+        if (type->init == object_init_slot) {
+            kerr_format(&kexc_TypeError, "%s() takes no arguments", ktype_name(type));
+            return KV_NULL;
+        }
+    }
+    if (type->flags & KTF_ABSTRACT) {
+        return abstract_error(type);
+    }
+    return ktype_generic_alloc(type, 0);
+}
+
+static int object_init_slot(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
+    (void)args;
+    KType *type = kval_type(self);
+    if (excess_args(nargs, kwnames)) {
+        if (type->init != object_init_slot) {
+            kerr_set(&kexc_TypeError,
+                     "object.__init__() takes exactly one argument (the instance to initialize)");
+            return -1;
+        }
+        if (type->new_ == object_new_slot) {
+            kerr_format(&kexc_TypeError, "%s() takes no arguments", ktype_name(type));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void object_dealloc(KObject *o) {
+    kobj_free(o);
+}
+
+KValue ktype_qualified_name(KType *type) {
+    if (!(type->flags & KTF_HEAPTYPE)) {
+        return kstr_from_cstr(type->name);
+    }
+    KValue mod = kdict_get_borrow(type->dict, KID(__module__));
+    if (mod && kstr_check(mod) && !kstr_eq_cstr(mod, "builtins")) {
+        return kstr_from_format("%U.%U", mod, type->ht_qualname);
+    }
+    return kval_newref(type->ht_qualname);
+}
+
+static KValue object_repr(KValue self) {
+    KValue name = ktype_qualified_name(kval_type(self));
+    if (!name) {
+        return KV_NULL;
+    }
+    KValue r = kstr_from_format("<%U object at %p>", name, (void *)self);
+    kval_decref(name);
+    return r;
+}
+
+static KValue object_str(KValue self) {
+    KType *t = kval_type(self);
+    if (t->repr) {
+        return t->repr(self);
+    }
+    return object_repr(self);
+}
+
+static int64_t object_hash(KValue self) {
+    uintptr_t p = (uintptr_t)self;
+    int64_t h = (int64_t)((p >> 4) | (p << 60));
+    return h == -1 ? -2 : h;
+}
+
+static KValue object_richcompare(KValue self, KValue other, int op) {
+    if (op == KF_CMP_EQ) {
+        return kval_newref(self == other ? KV_TRUE : KV_NOTIMPL);
+    }
+    if (op == KF_CMP_NE) {
+        KType *t = kval_type(self);
+        if (!t->richcompare) {
+            return kval_newref(KV_NOTIMPL);
+        }
+        KValue r = t->richcompare(self, other, KF_CMP_EQ);
+        if (r && r != KV_NOTIMPL) {
+            int b = kobj_is_true(r);
+            kval_decref(r);
+            return b < 0 ? KV_NULL : kbool_from(!b);
+        }
+        return r;
+    }
+    return kval_newref(KV_NOTIMPL);
+}
+
+static KValue object_format(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)nargs, (void)kw;
+    if (!kstr_check(args[0])) {
+        kerr_format(&kexc_TypeError, "format() argument must be str, not %T", args[0]);
+        return KV_NULL;
+    }
+    if (kstr_len(args[0]) > 0) {
+        kerr_format(&kexc_TypeError, "unsupported format string passed to %s.__format__",
+                    ktype_name(kval_type(self)));
+        return KV_NULL;
+    }
+    return kobj_str(self);
+}
+
+static KValue object_dir(KValue self, const KValue *args, size_t nargs, KValue kw);
+
+static KValue object_sizeof(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    return kint_from_i64(kval_type(self)->basicsize);
+}
+
+static KValue object_init_subclass(KValue cls, const KValue *args, size_t nargs, KValue kw) {
+    (void)cls, (void)args, (void)nargs, (void)kw;
+    return KV_NONE;
+}
+
+static KValue object_subclasshook(KValue cls, const KValue *args, size_t nargs, KValue kw) {
+    (void)cls, (void)args, (void)nargs, (void)kw;
+    return kval_newref(KV_NOTIMPL);
+}
+
+KValue kobject_reduce_ex(KValue self, const KValue *args, size_t nargs, KValue kw);
+
+static const KMethodDef object_methods[] = {
+    {"__format__", object_format, KMETH_O, NULL},
+    {"__dir__", object_dir, KMETH_NOARGS, NULL},
+    {"__sizeof__", object_sizeof, KMETH_NOARGS, NULL},
+    {"__init_subclass__", object_init_subclass, KMETH_NOARGS | KMETH_CLASS, NULL},
+    {"__subclasshook__", object_subclasshook, KMETH_FAST | KMETH_CLASS, NULL},
+    {"__reduce_ex__", kobject_reduce_ex, KMETH_FAST, NULL},
+    {"__reduce__", kobject_reduce_ex, KMETH_FAST, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static KValue object_get_class(KValue self) {
+    return kval_newref(kval_of(kval_type(self)));
+}
+
+static int object_set_class(KValue self, KValue value) {
+    if (!value) {
+        kerr_set(&kexc_TypeError, "can't delete __class__ attribute");
+        return -1;
+    }
+    if (!ktype_check(value)) {
+        kerr_format(&kexc_TypeError, "__class__ must be set to a class, not '%T' object", value);
+        return -1;
+    }
+    KType *old = kval_type(self), *new = (KType *)value;
+    if (!(old->flags & KTF_HEAPTYPE) || !(new->flags & KTF_HEAPTYPE)) {
+        kerr_set(&kexc_TypeError,
+                 "__class__ assignment only supported for mutable types or ModuleType subclasses");
+        return -1;
+    }
+    if (new->basicsize != old->basicsize || new->itemsize != old->itemsize ||
+        new->dictoffset != old->dictoffset || new->dealloc != old->dealloc) {
+        kerr_format(&kexc_TypeError,
+                    "__class__ assignment: '%s' object layout differs from '%s'", new->name,
+                    old->name);
+        return -1;
+    }
+    kval_incref(value);
+    kval_obj(self)->type = new;
+    kval_decref(kval_of(old));
+    return 0;
+}
+
+static const KGetSetDef object_getsets[] = {
+    {"__class__", object_get_class, object_set_class, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+KType kobject_type = {
+    KOBJ_STATIC_HEAD(&ktype_type),
+    .name = "object",
+    .basicsize = sizeof(KObject),
+    .flags = KTF_BASETYPE,
+    .dealloc = object_dealloc,
+    .repr = object_repr,
+    .str = object_str,
+    .hash = object_hash,
+    .richcompare = object_richcompare,
+    .getattro = kobj_generic_getattr,
+    .setattro = kobj_generic_setattr,
+    .new_ = object_new_slot,
+    .init = object_init_slot,
+    .methods = object_methods,
+    .getsets = object_getsets,
+    .doc = "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and "
+           "returns a new featureless\ninstance that has no instance attributes and cannot be "
+           "given any.\n",
+};
+
+// dir() of an instance: its __dict__ keys plus its class's attributes.
+static int merge_class_dict(KValue dict, KValue cls) {
+    KValue mro;
+    int r = kobj_lookup_attr(cls, KID(__mro__), &mro);
+    if (r < 0) {
+        return -1;
+    }
+    if (r == 0) {
+        return 0;
+    }
+    KValue seq = kseq_fast(mro, "");
+    kval_decref(mro);
+    if (!seq) {
+        return -1;
+    }
+    ssize_t n = ktuple_check(seq) ? ktuple_len(seq) : klist_len(seq);
+    KValue *items = ktuple_check(seq) ? ktuple_items(seq) : klist_items(seq);
+    for (ssize_t i = n - 1; i >= 0; i--) {
+        if (ktype_check(items[i]) && kdict_merge(dict, ((KType *)items[i])->dict, 1) < 0) {
+            kval_decref(seq);
+            return -1;
+        }
+    }
+    kval_decref(seq);
+    return 0;
+}
+
+static KValue object_dir(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    KValue result = kdict_new();
+    if (!result) {
+        return KV_NULL;
+    }
+    KValue *dp = kobj_dictptr(self);
+    if (dp && *dp && kdict_check(*dp) && kdict_merge(result, *dp, 1) < 0) {
+        kval_decref(result);
+        return KV_NULL;
+    }
+    if (merge_class_dict(result, kval_of(kval_type(self))) < 0) {
+        kval_decref(result);
+        return KV_NULL;
+    }
+    KValue l = kdict_keys_list(result);
+    kval_decref(result);
+    return l;
+}
+
+// ---------------------------------------------------------------------------
+// Classes: instances' dealloc/traverse.
+
+static KType *solid_dealloc_base(KType *type) {
+    KType *base = type;
+    while (base->flags & KTF_HEAPTYPE) {
+        base = base->base;
+    }
+    return base;
+}
+
+static void clear_slots(KType *type, KObject *o) {
+    for (KType *t = type; t && (t->flags & KTF_HEAPTYPE); t = t->base) {
+        if (!t->members) {
+            continue;
+        }
+        for (const KMemberDef *m = t->members; m->name; m++) {
+            KValue *p = (KValue *)((char *)o + m->offset);
+            KVAL_CLEAR(*p);
+        }
+    }
+}
+
+static void subtype_dealloc(KObject *o) {
+    KType *type = o->type;
+    if (type->finalize && (type->flags & KTF_GC)) {
+        KGcHead *g = kgc_head(o);
+        if (!(g->pad & 1)) {
+            g->pad |= 1;
+            o->refcnt = 1;
+            type->finalize(kval_of(o));
+            if (--o->refcnt > 0) {
+                return; // resurrected
+            }
+        }
+    }
+    kgc_untrack(o);
+    clear_slots(type, o);
+    KValue *dp = kobj_dictptr(kval_of(o));
+    if (dp && *dp) {
+        KVAL_CLEAR(*dp);
+    }
+    KType *base = solid_dealloc_base(type);
+    base->dealloc(o);
+}
+
+static int subtype_traverse(KObject *o, KVisitFn visit, void *arg) {
+    KType *type = o->type;
+    if (visit(kval_of(type), arg)) {
+        return 1;
+    }
+    for (KType *t = type; t && (t->flags & KTF_HEAPTYPE); t = t->base) {
+        if (!t->members) {
+            continue;
+        }
+        for (const KMemberDef *m = t->members; m->name; m++) {
+            KValue v = *(KValue *)((char *)o + m->offset);
+            if (v && visit(v, arg)) {
+                return 1;
+            }
+        }
+    }
+    KType *base = solid_dealloc_base(type);
+    KValue *dp = base->dictoffset ? NULL : kobj_dictptr(kval_of(o));
+    if (dp && *dp && visit(*dp, arg)) {
+        return 1;
+    }
+    if (base->traverse) {
+        return base->traverse(o, visit, arg);
+    }
+    return 0;
+}
+
+static void subtype_clear(KObject *o) {
+    KType *type = o->type;
+    clear_slots(type, o);
+    KType *base = solid_dealloc_base(type);
+    KValue *dp = base->dictoffset ? NULL : kobj_dictptr(kval_of(o));
+    if (dp && *dp) {
+        KVAL_CLEAR(*dp);
+    }
+    if (base->clear) {
+        base->clear(o);
+    }
+}
+
+// __dict__ of instances.
+static KValue subtype_get_dict(KValue self) {
+    KValue d = kobj_get_dict_borrow(self);
+    return d ? kval_newref(d) : KV_NULL;
+}
+
+static int subtype_set_dict(KValue self, KValue value) {
+    KValue *dp = kobj_dictptr(self);
+    if (!dp) {
+        kerr_set(&kexc_AttributeError, "This object has no __dict__");
+        return -1;
+    }
+    if (value && !kdict_check(value)) {
+        kerr_format(&kexc_TypeError, "__dict__ must be set to a dictionary, not a '%T'", value);
+        return -1;
+    }
+    kval_setref(dp, kval_xnewref(value));
+    return 0;
+}
+
+static const KGetSetDef subtype_getsets[] = {
+    {"__dict__", subtype_get_dict, subtype_set_dict, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+// ---------------------------------------------------------------------------
+// Class creation.
+
+static KType *solid_base(KType *type) {
+    KType *base = type->base ? solid_base(type->base) : type;
+    if (!type->base) {
+        return type;
+    }
+    // A type is its own solid base when it adds fields beyond a dict.
+    ssize_t extra = type->basicsize - type->base->basicsize;
+    if ((type->flags & KTF_HEAPTYPE) && type->members) {
+        return type;
+    }
+    if (extra > 0 && !(type->flags & KTF_HEAPTYPE)) {
+        return type;
+    }
+    return base;
+}
+
+static KType *best_base(KValue bases) {
+    KType *winner = NULL, *base = NULL;
+    for (ssize_t i = 0; i < ktuple_len(bases); i++) {
+        KValue b = ktuple_items(bases)[i];
+        if (!ktype_check(b)) {
+            kerr_set(&kexc_TypeError, "bases must be types");
+            return NULL;
+        }
+        KType *t = (KType *)b;
+        if (!(t->flags & KTF_BASETYPE)) {
+            kerr_format(&kexc_TypeError, "type '%s' is not an acceptable base type",
+                        ktype_name(t));
+            return NULL;
+        }
+        KType *candidate = solid_base(t);
+        if (!winner) {
+            winner = candidate;
+            base = t;
+        } else if (ktype_is_subtype(winner, candidate)) {
+            ;
+        } else if (ktype_is_subtype(candidate, winner)) {
+            winner = candidate;
+            base = t;
+        } else {
+            kerr_set(&kexc_TypeError, "multiple bases have instance lay-out conflict");
+            return NULL;
+        }
+    }
+    return base;
+}
+
+static KType *calculate_metaclass(KType *meta, KValue bases) {
+    KType *winner = meta;
+    for (ssize_t i = 0; i < ktuple_len(bases); i++) {
+        KType *t = kval_type(ktuple_items(bases)[i]);
+        if (ktype_is_subtype(winner, t)) {
+            continue;
+        }
+        if (ktype_is_subtype(t, winner)) {
+            winner = t;
+            continue;
+        }
+        kerr_set(&kexc_TypeError,
+                 "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+                 "subclass of the metaclasses of all its bases");
+        return NULL;
+    }
+    return winner;
+}
+
+// Wraps plain functions in the dict as staticmethod/classmethod where the
+// language says so (__new__, __init_subclass__, __class_getitem__).
+static int wrap_special(KValue dict, KValue name, KType *wrapper) {
+    KValue f = kdict_get_borrow(dict, name);
+    if (!f || kval_type(f) != &kfunction_type) {
+        return 0;
+    }
+    KValue w = kobj_call1(kval_of(wrapper), f);
+    if (!w) {
+        return -1;
+    }
+    int r = kdict_set(dict, name, w);
+    kval_decref(w);
+    return r;
+}
+
+// Lays out __slots__: fills 'type->members' and the basicsize. Returns 1
+// when the instances get a __dict__, 0 when not, -1 on error.
+static int layout_slots(KType *type, KType *base, KValue slots) {
+    KValue seq;
+    if (kstr_check(slots)) {
+        seq = ktuple_pack(1, slots);
+    } else {
+        seq = ktuple_from_iterable(slots);
+    }
+    if (!seq) {
+        return -1;
+    }
+    ssize_t n = ktuple_len(seq);
+    int add_dict = 0, count = 0;
+    for (ssize_t i = 0; i < n; i++) {
+        KValue s = ktuple_items(seq)[i];
+        if (!kstr_check(s)) {
+            kerr_format(&kexc_TypeError, "__slots__ items must be strings, not '%T'", s);
+            kval_decref(seq);
+            return -1;
+        }
+        if (kstr_eq_cstr(s, "__dict__")) {
+            if (base->dictoffset || add_dict) {
+                kerr_set(&kexc_TypeError, "__dict__ slot disallowed: we already got one");
+                kval_decref(seq);
+                return -1;
+            }
+            add_dict = 1;
+        } else if (!kstr_eq_cstr(s, "__weakref__")) {
+            count++;
+        }
+    }
+    if (count && base->itemsize) {
+        kerr_format(&kexc_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
+                    ktype_name(base));
+        kval_decref(seq);
+        return -1;
+    }
+    KMemberDef *members = kmem_zalloc((size_t)(count + 1) * sizeof(KMemberDef));
+    if (!members) {
+        kval_decref(seq);
+        kerr_no_memory();
+        return -1;
+    }
+    int k = 0;
+    for (ssize_t i = 0; i < n; i++) {
+        KValue s = ktuple_items(seq)[i];
+        if (kstr_eq_cstr(s, "__dict__") || kstr_eq_cstr(s, "__weakref__")) {
+            continue;
+        }
+        if (kdict_get_borrow(type->dict, s)) {
+            kerr_format(&kexc_ValueError, "%R in __slots__ conflicts with class variable", s);
+            kmem_free(members);
+            kval_decref(seq);
+            return -1;
+        }
+        const char *u = kstr_utf8(s, NULL);
+        members[k].name = u ? kmem_strdup(u) : NULL;
+        members[k].kind = KMEMBER_OBJECT_EX;
+        members[k].offset = type->basicsize;
+        type->basicsize += sizeof(KValue);
+        k++;
+    }
+    type->members = members;
+    kval_setref(&type->ht_slots, seq);
+    return add_dict;
+}
+
+static void free_members(KType *type) {
+    if (!type->members) {
+        return;
+    }
+    for (const KMemberDef *m = type->members; m->name; m++) {
+        kmem_free((void *)m->name);
+    }
+    kmem_free((void *)type->members);
+    type->members = NULL;
+}
+
+static int set_names(KType *type) {
+    KValue items = kdict_items_list(type->dict);
+    if (!items) {
+        return -1;
+    }
+    for (ssize_t i = 0; i < klist_len(items); i++) {
+        KValue pair = klist_items(items)[i];
+        KValue name = ktuple_items(pair)[0], value = ktuple_items(pair)[1];
+        int found;
+        KValue args[2] = {kval_of(type), name};
+        KValue r = kobj_call_special(value, KID(__set_name__), args, 2, &found);
+        if (!r && found) {
+            KValue exc = kerr_fetch();
+            kerr_format(&kexc_RuntimeError, "Error calling __set_name__ on '%T' instance %R in '%s'",
+                        value, name, type->name);
+            kval_decref(exc);
+            kval_decref(items);
+            return -1;
+        }
+        if (!r && kerr_occurred()) {
+            kval_decref(items);
+            return -1;
+        }
+        kval_xdecref(r);
+    }
+    kval_decref(items);
+    return 0;
+}
+
+static int init_subclass(KType *type, KValue kwargs) {
+    KValue sup = kobj_call2(kval_of(&ksuper_type), kval_of(type), kval_of(type));
+    if (!sup) {
+        return -1;
+    }
+    KValue f = kobj_getattr(sup, KID(__init_subclass__));
+    kval_decref(sup);
+    if (!f) {
+        return -1;
+    }
+    KValue empty = ktuple_new(0);
+    KValue r = empty ? kobj_call_tuple(f, empty, kwargs) : KV_NULL;
+    kval_xdecref(empty);
+    kval_decref(f);
+    if (!r) {
+        return -1;
+    }
+    kval_decref(r);
+    return 0;
+}
+
+KValue ktype_new_class(KType *meta, KValue name, KValue bases, KValue dict, KValue kwargs) {
+    if (!kstr_check(name)) {
+        kerr_format(&kexc_TypeError, "type.__new__() argument 1 must be str, not %T", name);
+        return KV_NULL;
+    }
+    if (!ktuple_check(bases)) {
+        kerr_format(&kexc_TypeError, "type.__new__() argument 2 must be tuple, not %T", bases);
+        return KV_NULL;
+    }
+    if (!kdict_check(dict)) {
+        kerr_format(&kexc_TypeError, "type.__new__() argument 3 must be dict, not %T", dict);
+        return KV_NULL;
+    }
+    KType *winner = calculate_metaclass(meta, bases);
+    if (!winner) {
+        return KV_NULL;
+    }
+    if (winner != meta && winner->new_ != ktype_type.new_) {
+        KValue args[3] = {name, bases, dict};
+        return winner->new_(winner, args, 3, KV_NULL);
+    }
+    meta = winner;
+    KValue owned_bases = KV_NULL;
+    if (ktuple_len(bases) == 0) {
+        owned_bases = ktuple_pack(1, kval_of(&kobject_type));
+        if (!owned_bases) {
+            return KV_NULL;
+        }
+        bases = owned_bases;
+    } else {
+        owned_bases = kval_newref(bases);
+    }
+    KType *base = best_base(bases);
+    if (!base) {
+        kval_decref(owned_bases);
+        return KV_NULL;
+    }
+    KType *type = (KType *)kobj_alloc(meta, (size_t)meta->basicsize);
+    if (!type) {
+        kval_decref(owned_bases);
+        return kerr_no_memory();
+    }
+    type->flags = KTF_HEAPTYPE | KTF_BASETYPE | KTF_GC | KTF_READY;
+    type->flags |= base->flags & (KTF_INT_SUBCLASS | KTF_LIST_SUBCLASS | KTF_TUPLE_SUBCLASS |
+                                  KTF_BYTES_SUBCLASS | KTF_STR_SUBCLASS | KTF_DICT_SUBCLASS |
+                                  KTF_EXC_SUBCLASS | KTF_TYPE_SUBCLASS);
+    type->bases = owned_bases;
+    type->base = base;
+    kval_incref(kval_of(base));
+    type->ht_name = kval_newref(name);
+    kstr_intern(&type->ht_name);
+    type->name = kstr_utf8(type->ht_name, NULL);
+    type->basicsize = base->basicsize;
+    type->itemsize = base->itemsize;
+    type->dictoffset = base->dictoffset;
+    type->dealloc = subtype_dealloc;
+    type->traverse = subtype_traverse;
+    type->clear = subtype_clear;
+    type->dict = kdict_copy(dict);
+    if (!type->dict || !type->name) {
+        goto error;
+    }
+    // __qualname__
+    KValue qualname = kdict_get_borrow(type->dict, KID(__qualname__));
+    if (qualname) {
+        if (!kstr_check(qualname)) {
+            kerr_format(&kexc_TypeError, "type __qualname__ must be a str, not %T", qualname);
+            goto error;
+        }
+        type->ht_qualname = kval_newref(qualname);
+        if (kdict_del(type->dict, KID(__qualname__)) < 0) {
+            goto error;
+        }
+    } else {
+        type->ht_qualname = kval_newref(type->ht_name);
+    }
+    // __module__ from the caller's globals.
+    if (!kdict_get_borrow(type->dict, KID(__module__))) {
+        KValue globals = keval_globals();
+        KValue modname = globals ? kdict_get_borrow(globals, KID(__name__)) : KV_NULL;
+        if (modname && kdict_set(type->dict, KID(__module__), modname) < 0) {
+            goto error;
+        }
+    }
+    // __slots__ and __dict__
+    int add_dict;
+    KValue slots = kdict_get_borrow(type->dict, KID(__slots__));
+    if (slots) {
+        add_dict = layout_slots(type, base, slots);
+        if (add_dict < 0) {
+            goto error;
+        }
+        add_dict = add_dict && !base->dictoffset;
+    } else {
+        add_dict = !base->dictoffset;
+    }
+    if (add_dict) {
+        if (base->itemsize && (base->flags & (KTF_TUPLE_SUBCLASS | KTF_BYTES_SUBCLASS))) {
+            type->dictoffset = -1;
+        } else {
+            type->dictoffset = type->basicsize;
+            type->basicsize += sizeof(KValue);
+        }
+    }
+    if (type->dictoffset && !ktype_lookup(base, KID(__dict__))) {
+        type->getsets = subtype_getsets;
+    } else if (add_dict) {
+        type->getsets = subtype_getsets;
+    }
+    if (type->getsets && !kdict_get_borrow(type->dict, KID(__dict__))) {
+        KValue d = kdescr_new_getset(type, &type->getsets[0]);
+        if (!d || kdict_set(type->dict, KID(__dict__), d) < 0) {
+            kval_xdecref(d);
+            goto error;
+        }
+        kval_decref(d);
+    }
+    if (type->members) {
+        for (const KMemberDef *m = type->members; m->name; m++) {
+            KValue d = kdescr_new_member(type, m);
+            if (!d || kdict_set_cstr(type->dict, m->name, d) < 0) {
+                kval_xdecref(d);
+                goto error;
+            }
+            kval_decref(d);
+        }
+    }
+    if (!kdict_get_borrow(type->dict, KID(__doc__)) &&
+        kdict_set(type->dict, KID(__doc__), KV_NONE) < 0) {
+        goto error;
+    }
+    if (wrap_special(type->dict, KID(__new__), &kstaticmethod_type) < 0 ||
+        wrap_special(type->dict, KID(__init_subclass__), &kclassmethod_type) < 0 ||
+        wrap_special(type->dict, KID(__class_getitem__), &kclassmethod_type) < 0) {
+        goto error;
+    }
+    if (kdict_get_borrow(type->dict, KID(__eq__)) && !kdict_get_borrow(type->dict, KID(__hash__)) &&
+        kdict_set(type->dict, KID(__hash__), KV_NONE) < 0) {
+        goto error;
+    }
+    type->mro = ktype_mro_of(type);
+    if (!type->mro) {
+        goto error;
+    }
+    for (ssize_t i = 0; i < ktuple_len(bases); i++) {
+        if (add_subclass((KType *)ktuple_items(bases)[i], type) < 0) {
+            goto error;
+        }
+    }
+    ktypeslots_fixup(type);
+    if (!type->getattro) {
+        type->getattro = kobj_generic_getattr;
+    }
+    if (!type->setattro) {
+        type->setattro = kobj_generic_setattr;
+    }
+    if (!type->repr) {
+        type->repr = object_repr;
+    }
+    if (!type->str) {
+        type->str = object_str;
+    }
+    if (kdict_get_borrow(type->dict, KID(__abstractmethods__))) {
+        KValue am = kdict_get_borrow(type->dict, KID(__abstractmethods__));
+        int t = kobj_is_true(am);
+        if (t < 0) {
+            goto error;
+        }
+        if (t) {
+            type->flags |= KTF_ABSTRACT;
+        }
+    }
+    // __classcell__
+    KValue cell = kdict_get_borrow(type->dict, KID(__classcell__));
+    if (cell) {
+        if (kval_type(cell) != &kcell_type) {
+            kerr_format(&kexc_TypeError, "__classcell__ must be a nonlocal cell, not %T", cell);
+            goto error;
+        }
+        kval_setref(&((KCell *)cell)->ref, kval_newref(kval_of(type)));
+        if (kdict_del(type->dict, KID(__classcell__)) < 0) {
+            goto error;
+        }
+    }
+    if (set_names(type) < 0 || init_subclass(type, kwargs) < 0) {
+        goto error;
+    }
+    return kval_of(type);
+error:
+    kval_decref(kval_of(type));
+    return KV_NULL;
+}
+
+// ---------------------------------------------------------------------------
+// The type type.
+
+static void type_dealloc(KObject *o) {
+    KType *type = (KType *)o;
+    kgc_untrack(o);
+    if (type->bases) {
+        for (ssize_t i = 0; i < ktuple_len(type->bases); i++) {
+            remove_subclass((KType *)ktuple_items(type->bases)[i], type);
+        }
+    }
+    kval_xdecref(type->bases);
+    kval_xdecref(type->mro);
+    kval_xdecref(type->dict);
+    kval_xdecref(type->ht_name);
+    kval_xdecref(type->ht_qualname);
+    kval_xdecref(type->ht_slots);
+    kval_xdecref(type->ht_module);
+    if (type->base) {
+        kval_decref(kval_of(type->base));
+    }
+    free_members(type);
+    kmem_free(type->subclasses);
+    kobj_free(o);
+}
+
+static int type_traverse(KObject *o, KVisitFn visit, void *arg) {
+    KType *type = (KType *)o;
+    if (!(type->flags & KTF_HEAPTYPE)) {
+        return 0;
+    }
+    if ((type->dict && visit(type->dict, arg)) || (type->bases && visit(type->bases, arg)) ||
+        (type->mro && visit(type->mro, arg)) ||
+        (type->base && visit(kval_of(type->base), arg))) {
+        return 1;
+    }
+    return 0;
+}
+
+static void type_clear(KObject *o) {
+    KType *type = (KType *)o;
+    if (type->dict) {
+        kdict_clear(type->dict);
+    }
+    KVAL_CLEAR(type->mro);
+}
+
+static KValue type_repr(KValue self) {
+    KType *t = (KType *)self;
+    KValue name = ktype_qualified_name(t);
+    if (!name) {
+        return KV_NULL;
+    }
+    KValue r = kstr_from_format("<class '%U'>", name);
+    kval_decref(name);
+    return r;
+}
+
+static KValue type_call(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
+    KType *type = (KType *)self;
+    if (type == &ktype_type && nargs == 1 && (!kwnames || ktuple_len(kwnames) == 0)) {
+        return kval_newref(kval_of(kval_type(args[0])));
+    }
+    if (!type->new_) {
+        kerr_format(&kexc_TypeError, "cannot create '%s' instances", type->name);
+        return KV_NULL;
+    }
+    KValue obj = type->new_(type, args, nargs, kwnames);
+    if (!obj) {
+        return KV_NULL;
+    }
+    KType *ot = kval_type(obj);
+    if (!ktype_is_subtype(ot, type)) {
+        return obj;
+    }
+    if (ot->init && ot->init(obj, args, nargs, kwnames) < 0) {
+        kval_decref(obj);
+        return KV_NULL;
+    }
+    return obj;
+}
+
+static KValue type_getattro(KValue self, KValue name) {
+    KType *type = (KType *)self;
+    KType *meta = kval_type(self);
+    if (!kstr_check(name)) {
+        kerr_format(&kexc_TypeError, "attribute name must be string, not '%T'", name);
+        return KV_NULL;
+    }
+    KValue meta_attr = ktype_lookup(meta, name);
+    KValue (*meta_get)(KValue, KValue, KValue) = NULL;
+    if (meta_attr) {
+        kval_incref(meta_attr);
+        meta_get = kval_type(meta_attr)->descr_get;
+        if (meta_get && kval_type(meta_attr)->descr_set) {
+            KValue r = meta_get(meta_attr, self, kval_of(meta));
+            kval_decref(meta_attr);
+            return r;
+        }
+    }
+    KValue attr = ktype_lookup(type, name);
+    if (attr) {
+        kval_incref(attr);
+        KValue (*get)(KValue, KValue, KValue) = kval_type(attr)->descr_get;
+        kval_xdecref(meta_attr);
+        if (get) {
+            KValue r = get(attr, KV_NULL, self);
+            kval_decref(attr);
+            return r;
+        }
+        return attr;
+    }
+    if (meta_get) {
+        KValue r = meta_get(meta_attr, self, kval_of(meta));
+        kval_decref(meta_attr);
+        return r;
+    }
+    if (meta_attr) {
+        return meta_attr;
+    }
+    kerr_format(&kexc_AttributeError, "type object '%s' has no attribute '%U'", type->name,
+                name);
+    return KV_NULL;
+}
+
+static int type_setattro(KValue self, KValue name, KValue value) {
+    KType *type = (KType *)self;
+    if (!(type->flags & KTF_HEAPTYPE)) {
+        kerr_format(&kexc_TypeError, "cannot set %R attribute of immutable type '%s'", name,
+                    type->name);
+        return -1;
+    }
+    if (!kstr_check(name)) {
+        kerr_format(&kexc_TypeError, "attribute name must be string, not '%T'", name);
+        return -1;
+    }
+    KValue iname = kval_newref(name);
+    kstr_intern(&iname);
+    KValue meta_attr = ktype_lookup(kval_type(self), iname);
+    int r;
+    if (meta_attr && kval_type(meta_attr)->descr_set) {
+        r = kval_type(meta_attr)->descr_set(meta_attr, self, value);
+    } else if (value) {
+        r = kdict_set(type->dict, iname, value);
+    } else {
+        r = kdict_discard(type->dict, iname);
+        if (r == 0) {
+            kerr_format(&kexc_AttributeError, "type object '%s' has no attribute '%U'",
+                        type->name, iname);
+            r = -1;
+        }
+        r = r < 0 ? -1 : 0;
+    }
+    if (r == 0) {
+        ktype_modified(type);
+        if (ktypeslots_is_slot_name(iname)) {
+            ktypeslots_update(type, iname);
+        }
+    }
+    kval_decref(iname);
+    return r;
+}
+
+static KValue type_new(KType *meta, const KValue *args, size_t nargs, KValue kwnames) {
+    size_t nkw = kwnames ? (size_t)ktuple_len(kwnames) : 0;
+    if (nargs == 1 && nkw == 0 && meta == &ktype_type) {
+        return kval_newref(kval_of(kval_type(args[0])));
+    }
+    if (nargs != 3) {
+        kerr_set(&kexc_TypeError, nargs == 1 && nkw == 0 ? "type() takes 1 or 3 arguments"
+                                                          : "type() takes 1 or 3 arguments");
+        return KV_NULL;
+    }
+    KValue kwargs = KV_NULL;
+    if (nkw) {
+        kwargs = kdict_new();
+        if (!kwargs) {
+            return KV_NULL;
+        }
+        for (size_t i = 0; i < nkw; i++) {
+            if (kdict_set(kwargs, ktuple_items(kwnames)[i], args[nargs + i]) < 0) {
+                kval_decref(kwargs);
+                return KV_NULL;
+            }
+        }
+    }
+    KValue r = ktype_new_class(meta, args[0], args[1], args[2], kwargs);
+    kval_xdecref(kwargs);
+    return r;
+}
+
+static int type_init(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
+    (void)self, (void)args, (void)kwnames;
+    if (nargs != 1 && nargs != 3) {
+        kerr_set(&kexc_TypeError, "type.__init__() takes 1 or 3 arguments");
+        return -1;
+    }
+    return 0;
+}
+
+// T.__new__(S, ...): calls S's new slot after checking it is a subtype.
+static KValue tp_new_wrapper(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
+    KType *type = (KType *)self;
+    if (nargs < 1) {
+        kerr_format(&kexc_TypeError, "%s.__new__(): not enough arguments", type->name);
+        return KV_NULL;
+    }
+    KValue arg0 = args[0];
+    if (!ktype_check(arg0)) {
+        kerr_format(&kexc_TypeError, "%s.__new__(X): X is not a type object (%T)", type->name,
+                    arg0);
+        return KV_NULL;
+    }
+    KType *sub = (KType *)arg0;
+    if (!ktype_is_subtype(sub, type)) {
+        kerr_format(&kexc_TypeError, "%s.__new__(%s): %s is not a subtype of %s", type->name,
+                    sub->name, sub->name, type->name);
+        return KV_NULL;
+    }
+    // The most derived static base must be 'type' (object.__new__(list) is wrong).
+    KType *staticbase = sub;
+    while (staticbase && (staticbase->flags & KTF_HEAPTYPE)) {
+        staticbase = staticbase->base;
+    }
+    if (staticbase && staticbase->new_ != type->new_ && type->new_ == kobject_type.new_ &&
+        staticbase != type) {
+        kerr_format(&kexc_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", type->name,
+                    sub->name, staticbase->name);
+        return KV_NULL;
+    }
+    return type->new_(sub, args + 1, nargs - 1, kwnames);
+}
+
+static KValue type_mro_m(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    KValue t = ktype_mro_of((KType *)self);
+    if (!t) {
+        return KV_NULL;
+    }
+    KValue l = klist_from_iterable(t);
+    kval_decref(t);
+    return l;
+}
+
+static KValue type_subclasses(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    KType *t = (KType *)self;
+    KValue l = klist_new(0);
+    for (int i = 0; l && i < t->nsubclasses; i++) {
+        if (klist_append(l, kval_of(t->subclasses[i])) < 0) {
+            kval_decref(l);
+            return KV_NULL;
+        }
+    }
+    return l;
+}
+
+static KValue type_instancecheck(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)nargs, (void)kw;
+    KValue obj = args[0];
+    if (ktype_is_subtype(kval_type(obj), (KType *)self)) {
+        return KV_TRUE;
+    }
+    KValue cls;
+    int r = kobj_lookup_attr(obj, KID(__class__), &cls);
+    if (r < 0) {
+        return KV_NULL;
+    }
+    if (r) {
+        int sub = ktype_check(cls) && ktype_is_subtype((KType *)cls, (KType *)self);
+        kval_decref(cls);
+        return kbool_from(sub);
+    }
+    return KV_FALSE;
+}
+
+static KValue type_subclasscheck(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)nargs, (void)kw;
+    if (!ktype_check(args[0])) {
+        kerr_set(&kexc_TypeError, "issubclass() arg 1 must be a class");
+        return KV_NULL;
+    }
+    return kbool_from(ktype_is_subtype((KType *)args[0], (KType *)self));
+}
+
+static KValue type_prepare(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)self, (void)args, (void)nargs, (void)kw;
+    return kdict_new();
+}
+
+static KValue type_dir(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    KValue result = kdict_new();
+    if (!result) {
+        return KV_NULL;
+    }
+    if (merge_class_dict(result, self) < 0) {
+        kval_decref(result);
+        return KV_NULL;
+    }
+    KValue l = kdict_keys_list(result);
+    kval_decref(result);
+    return l;
+}
+
+static KValue type_sizeof(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)self, (void)args, (void)nargs, (void)kw;
+    return kint_from_i64(sizeof(KType));
+}
+
+static const KMethodDef type_methods[] = {
+    {"mro", type_mro_m, KMETH_NOARGS, NULL},
+    {"__subclasses__", type_subclasses, KMETH_NOARGS, NULL},
+    {"__instancecheck__", type_instancecheck, KMETH_O, NULL},
+    {"__subclasscheck__", type_subclasscheck, KMETH_O, NULL},
+    {"__prepare__", type_prepare, KMETH_KW | KMETH_CLASS, NULL},
+    {"__dir__", type_dir, KMETH_NOARGS, NULL},
+    {"__sizeof__", type_sizeof, KMETH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static KValue type_get_name(KValue self) {
+    KType *t = (KType *)self;
+    if (t->flags & KTF_HEAPTYPE) {
+        return kval_newref(t->ht_name);
+    }
+    return kstr_from_cstr(ktype_name(t));
+}
+
+static int check_set_special(KType *t, KValue value, const char *what) {
+    if (!(t->flags & KTF_HEAPTYPE)) {
+        kerr_format(&kexc_TypeError, "cannot set '%s' attribute of immutable type '%s'", what,
+                    t->name);
+        return -1;
+    }
+    if (!value) {
+        kerr_format(&kexc_TypeError, "cannot delete '%s' attribute of immutable type '%s'", what,
+                    t->name);
+        return -1;
+    }
+    return 0;
+}
+
+static int type_set_name(KValue self, KValue value) {
+    KType *t = (KType *)self;
+    if (check_set_special(t, value, "__name__") < 0) {
+        return -1;
+    }
+    if (!kstr_check(value)) {
+        kerr_format(&kexc_TypeError, "can only assign string to %s.__name__, not '%T'", t->name,
+                    value);
+        return -1;
+    }
+    const char *u = kstr_utf8(value, NULL);
+    if (!u) {
+        return -1;
+    }
+    kval_setref(&t->ht_name, kval_newref(value));
+    t->name = u;
+    return 0;
+}
+
+static KValue type_get_qualname(KValue self) {
+    KType *t = (KType *)self;
+    if (t->flags & KTF_HEAPTYPE) {
+        return kval_newref(t->ht_qualname);
+    }
+    return kstr_from_cstr(ktype_name(t));
+}
+
+static int type_set_qualname(KValue self, KValue value) {
+    KType *t = (KType *)self;
+    if (check_set_special(t, value, "__qualname__") < 0) {
+        return -1;
+    }
+    if (!kstr_check(value)) {
+        kerr_format(&kexc_TypeError, "can only assign string to %s.__qualname__, not '%T'",
+                    t->name, value);
+        return -1;
+    }
+    kval_setref(&t->ht_qualname, kval_newref(value));
+    return 0;
+}
+
+static KValue type_get_module(KValue self) {
+    KType *t = (KType *)self;
+    if (t->flags & KTF_HEAPTYPE) {
+        KValue m = kdict_get_borrow(t->dict, KID(__module__));
+        if (!m) {
+            kerr_set(&kexc_AttributeError, "__module__");
+            return KV_NULL;
+        }
+        return kval_newref(m);
+    }
+    const char *dot = strrchr(t->name, '.');
+    if (dot) {
+        return kstr_from_utf8(t->name, dot - t->name);
+    }
+    return kstr_from_cstr("builtins");
+}
+
+static int type_set_module(KValue self, KValue value) {
+    KType *t = (KType *)self;
+    if (check_set_special(t, value, "__module__") < 0) {
+        return -1;
+    }
+    ktype_modified(t);
+    return kdict_set(t->dict, KID(__module__), value);
+}
+
+static KValue type_get_bases(KValue self) {
+    return kval_newref(((KType *)self)->bases);
+}
+
+static KValue type_get_mro(KValue self) {
+    KType *t = (KType *)self;
+    return t->mro ? kval_newref(t->mro) : kval_newref(KV_NONE);
+}
+
+static KValue type_get_base(KValue self) {
+    KType *t = (KType *)self;
+    return kval_newref(t->base ? kval_of(t->base) : KV_NONE);
+}
+
+static KValue type_get_dict(KValue self) {
+    return kobj_call1(kval_of(&kmappingproxy_type), ((KType *)self)->dict);
+}
+
+static KValue type_get_doc(KValue self) {
+    KType *t = (KType *)self;
+    KValue d = kdict_get_borrow(t->dict, KID(__doc__));
+    if (!d) {
+        return kval_newref(KV_NONE);
+    }
+    if (kval_type(d)->descr_get) {
+        return kval_type(d)->descr_get(d, KV_NULL, self);
+    }
+    return kval_newref(d);
+}
+
+static int type_set_doc(KValue self, KValue value) {
+    KType *t = (KType *)self;
+    if (check_set_special(t, value, "__doc__") < 0) {
+        return -1;
+    }
+    ktype_modified(t);
+    return kdict_set(t->dict, KID(__doc__), value);
+}
+
+static KValue type_get_abstractmethods(KValue self) {
+    KType *t = (KType *)self;
+    KValue v = t != &ktype_type ? kdict_get_borrow(t->dict, KID(__abstractmethods__)) : KV_NULL;
+    if (!v) {
+        kerr_set_value(&kexc_AttributeError, KID(__abstractmethods__));
+        return KV_NULL;
+    }
+    return kval_newref(v);
+}
+
+static int type_set_abstractmethods(KValue self, KValue value) {
+    KType *t = (KType *)self;
+    int abstract = 0;
+    int r;
+    if (value) {
+        abstract = kobj_is_true(value);
+        if (abstract < 0) {
+            return -1;
+        }
+        r = kdict_set(t->dict, KID(__abstractmethods__), value);
+    } else {
+        r = kdict_discard(t->dict, KID(__abstractmethods__));
+        if (r == 0) {
+            kerr_set_value(&kexc_AttributeError, KID(__abstractmethods__));
+            return -1;
+        }
+        r = r < 0 ? -1 : 0;
+    }
+    if (r < 0) {
+        return -1;
+    }
+    ktype_modified(t);
+    if (abstract) {
+        t->flags |= KTF_ABSTRACT;
+    } else {
+        t->flags &= ~(uint32_t)KTF_ABSTRACT;
+    }
+    return 0;
+}
+
+static KValue type_get_annotations(KValue self) {
+    KType *t = (KType *)self;
+    KValue a = kdict_get_borrow(t->dict, KID(__annotations__));
+    if (a) {
+        return kval_newref(a);
+    }
+    if (!(t->flags & KTF_HEAPTYPE)) {
+        kerr_format(&kexc_AttributeError, "type object '%s' has no attribute '__annotations__'",
+                    t->name);
+        return KV_NULL;
+    }
+    a = kdict_new();
+    if (a && kdict_set(t->dict, KID(__annotations__), a) < 0) {
+        kval_decref(a);
+        return KV_NULL;
+    }
+    return a;
+}
+
+static int type_set_annotations(KValue self, KValue value) {
+    KType *t = (KType *)self;
+    if (!(t->flags & KTF_HEAPTYPE)) {
+        kerr_format(&kexc_TypeError, "cannot set '__annotations__' attribute of immutable type '%s'",
+                    t->name);
+        return -1;
+    }
+    ktype_modified(t);
+    if (value) {
+        return kdict_set(t->dict, KID(__annotations__), value);
+    }
+    return kdict_del(t->dict, KID(__annotations__));
+}
+
+static const KGetSetDef type_getsets[] = {
+    {"__name__", type_get_name, type_set_name, NULL},
+    {"__qualname__", type_get_qualname, type_set_qualname, NULL},
+    {"__module__", type_get_module, type_set_module, NULL},
+    {"__bases__", type_get_bases, NULL, NULL},
+    {"__mro__", type_get_mro, NULL, NULL},
+    {"__base__", type_get_base, NULL, NULL},
+    {"__dict__", type_get_dict, NULL, NULL},
+    {"__doc__", type_get_doc, type_set_doc, NULL},
+    {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, NULL},
+    {"__annotations__", type_get_annotations, type_set_annotations, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+static KValue type_or(KValue a, KValue b);
+
+KType ktype_type = {
+    KOBJ_STATIC_HEAD(&ktype_type),
+    .name = "type",
+    .basicsize = sizeof(KType),
+    .flags = KTF_BASETYPE | KTF_GC | KTF_TYPE_SUBCLASS,
+    .dictoffset = offsetof(KType, dict),
+    .dealloc = type_dealloc,
+    .traverse = type_traverse,
+    .clear = type_clear,
+    .repr = type_repr,
+    .getattro = type_getattro,
+    .setattro = type_setattro,
+    .call = type_call,
+    .new_ = type_new,
+    .init = type_init,
+    .nb = {.binop = {[KNB_OR] = type_or}},
+    .methods = type_methods,
+    .getsets = type_getsets,
+    .doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type",
+};
+
+KValue kunion_new(KValue a, KValue b);
+
+static KValue type_or(KValue a, KValue b) {
+    return kunion_new(a, b);
+}
+
+int ktype_init(void) {
+    return 0;
+}

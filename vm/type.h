@@ -1,0 +1,40 @@
+// vm/type.h: type objects: readying builtin types (slot inheritance,
+// wrapper descriptors in their dicts), the MRO (C3), attribute lookup along
+// it with a version-tagged cache, and classes created at run time.
+#ifndef KRAIT_VM_TYPE_H
+#define KRAIT_VM_TYPE_H
+
+#include "object.h"
+
+static inline int ktype_check(KValue v) {
+    return kval_has_flag(v, KTF_TYPE_SUBCLASS);
+}
+
+// Fills in a static type: base (object when NULL), MRO, inherited slots,
+// its dict (methods, members, getsets, slot wrappers). -1 on error.
+K_MUST_CHECK int ktype_ready(KType *type);
+// True when 'a' is 'b' or a subclass of it (by MRO).
+int ktype_is_subtype(KType *a, KType *b);
+// Looks 'name' (a str) up along the MRO: borrowed, or KV_NULL (no exception).
+KValue ktype_lookup(KType *type, KValue name);
+// Reassigns slots after the class attribute 'name' changed (and
+// invalidates the lookup cache of the type and its subclasses).
+void ktype_modified(KType *type);
+void ktype_update_slot(KType *type, KValue name);
+// type(name, bases, dict) with keyword arguments for __init_subclass__.
+KValue ktype_new_class(KType *meta, KValue name, KValue bases, KValue dict, KValue kwargs);
+// The generic allocator for instances of 'type' (nitems for var-sized types).
+KValue ktype_generic_alloc(KType *type, ssize_t nitems);
+// The module-qualified name used by repr: "int", "__main__.Foo".
+KValue ktype_qualified_name(KType *type);
+// The name for messages ("int", "Foo"), borrowed C string.
+const char *ktype_name(KType *type);
+// object.__new__ / object.__init__ for use by other types.
+KValue kobject_new(KType *type, const KValue *args, size_t nargs, KValue kwnames);
+int kobject_init(KValue self, const KValue *args, size_t nargs, KValue kwnames);
+// The method-resolution order of a class being created (list -> tuple).
+KValue ktype_mro_of(KType *type);
+// Calls the class's __init_subclass__ chain etc.; used by ktype_new_class.
+int ktype_init(void);
+
+#endif
