@@ -176,10 +176,12 @@ static int const_equal(const KfConst *a, const KfConst *b) {
     switch (a->kind) {
     case KF_CONST_INT:
         return a->i == b->i;
+    // A NaN (only folding makes one) is a new object each time: never shared.
     case KF_CONST_FLOAT:
-        return bits_of(a->f) == bits_of(b->f);
+        return bits_of(a->f) == bits_of(b->f) && !isnan(a->f);
     case KF_CONST_COMPLEX:
-        return bits_of(a->f) == bits_of(b->f) && bits_of(a->imag) == bits_of(b->imag);
+        return bits_of(a->f) == bits_of(b->f) && bits_of(a->imag) == bits_of(b->imag) &&
+               !isnan(a->f) && !isnan(a->imag);
     case KF_CONST_BIGINT:
         return strcmp(a->str, b->str) == 0;
     case KF_CONST_STR:

@@ -933,6 +933,7 @@ static int comprehension(KCg *c, const KAstExpr *e, const Comp *comp) {
     KcgScope outer_scope = c->u->scope;
     const KAstComprehension *outermost = comp->gens->items[0];
     TRY(kcg_enter_scope(c, comp_name(comp->kind), KCG_SCOPE_COMPREHENSION, e, e->lineno));
+    KCG_SET_LOC(c, e);
     int is_async_gen = c->u->ste->is_coroutine;
     int r = comprehension_body(c, comp, outer_scope);
     KfCode *code = kcg_leave_scope(c, 1);

@@ -83,6 +83,11 @@ KcUnit *kc_compile(const char *filename, const char *bytes, size_t len, KcMode m
     KAstMod *mod = kpar_parse_source(u->arena, bytes, len, par_mode(mode), &u->diag, &u->src,
                                      &u->src_len);
     if (!mod) {
+        if (!u->src) {
+            // Undecodable source: errors show the raw bytes' line, as python3.11.
+            u->src = karena_strndup(u->arena, bytes, len);
+            u->src_len = u->src ? len : 0;
+        }
         return u;
     }
     if (kast_check_depth(mod, MAX_COMPILE_DEPTH) < 0) {

@@ -385,27 +385,33 @@ static int float_divmod(double vx, double wx, double *floordiv, double *modulo) 
     return 1;
 }
 
+// Float arithmetic as Python's: +, -, * and / may give infinities (only
+// division by zero raises); //, % and ** are folded on finite values only.
 static int fold_float(KAstOperator op, double a, double b, KConst *out) {
     double r, m;
-    if (!isfinite(a) || !isfinite(b)) {
-        return 0;
-    }
     switch (op) {
     case KAST_ADD:
-        r = a + b;
-        break;
+        *out = float_const(a + b);
+        return 1;
     case KAST_SUB:
-        r = a - b;
-        break;
+        *out = float_const(a - b);
+        return 1;
     case KAST_MULT:
-        r = a * b;
-        break;
+        *out = float_const(a * b);
+        return 1;
     case KAST_DIV:
         if (b == 0.0) {
             return 0;
         }
-        r = a / b;
+        *out = float_const(a / b);
+        return 1;
+    default:
         break;
+    }
+    if (!isfinite(a) || !isfinite(b)) {
+        return 0;
+    }
+    switch (op) {
     case KAST_FLOOR_DIV:
         if (!float_divmod(a, b, &r, &m)) {
             return 0;
@@ -448,6 +454,54 @@ static int to_double(const KConst *k, double *out) {
     return 0;
 }
 
+typedef struct Complex {
+    double re, im;
+} Complex;
+
+static Complex c_prod(Complex a, Complex b) {
+    Complex r = {a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re};
+    return r;
+}
+
+// Smith's division, as CPython's _Py_c_quot; 0 when dividing by zero.
+static int c_quot(Complex a, Complex b, Complex *r) {
+    double abs_re = b.re < 0 ? -b.re : b.re, abs_im = b.im < 0 ? -b.im : b.im;
+    if (abs_re >= abs_im) {
+        if (abs_re == 0.0) {
+            return 0;
+        }
+        double ratio = b.im / b.re, denom = b.re + b.im * ratio;
+        r->re = (a.re + a.im * ratio) / denom;
+        r->im = (a.im - a.re * ratio) / denom;
+    } else if (abs_im >= abs_re) {
+        double ratio = b.re / b.im, denom = b.re * ratio + b.im;
+        r->re = (a.re * ratio + a.im) / denom;
+        r->im = (a.im * ratio - a.re) / denom;
+    } else {
+        r->re = r->im = NAN;
+    }
+    return 1;
+}
+
+// z ** n for an integral exponent of at most 100 (CPython's c_powi).
+static int c_powi(Complex x, long n, Complex *out) {
+    long u = n < 0 ? -n : n, mask = 1;
+    Complex r = {1.0, 0.0}, p = x;
+    while (mask > 0 && u >= mask) {
+        if (u & mask) {
+            r = c_prod(r, p);
+        }
+        mask <<= 1;
+        p = c_prod(p, p);
+    }
+    if (n >= 0) {
+        *out = r;
+        return 1;
+    }
+    Complex one = {1.0, 0.0};
+    return c_quot(one, r, out);
+}
+
 static int fold_complex(KAstOperator op, const KConst *lk, const KConst *rk, KConst *out) {
     double ar, ai = 0, br, bi = 0;
     if (lk->kind == KCONST_COMPLEX) {
@@ -476,10 +530,27 @@ static int fold_complex(KAstOperator op, const KConst *lk, const KConst *rk, KCo
         rr = ar * br - ai * bi;
         ri = ar * bi + ai * br;
         break;
-    default:
-        return 0;
+    case KAST_DIV: {
+        Complex q;
+        if (!c_quot((Complex){ar, ai}, (Complex){br, bi}, &q)) {
+            return 0;
+        }
+        rr = q.re;
+        ri = q.im;
+        break;
     }
-    if (!isfinite(rr) || !isfinite(ri)) {
+    case KAST_POW: {
+        Complex p;
+        if (bi != 0.0 || br != floor(br) || fabs(br) > 100.0 ||
+            (ar == 0.0 && ai == 0.0 && br < 0) ||
+            !c_powi((Complex){ar, ai}, (long)br, &p) || !isfinite(p.re) || !isfinite(p.im)) {
+            return 0;
+        }
+        rr = p.re;
+        ri = p.im;
+        break;
+    }
+    default:
         return 0;
     }
     KConst k = {.kind = KCONST_COMPLEX, .real = rr, .f = ri};

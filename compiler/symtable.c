@@ -1308,7 +1308,8 @@ int ksym_future(const KAstMod *mod, int *features, int *lineno, int *col, KDiag 
             continue;
         }
         if (done) {
-            return kdiag_error(diag, KDIAG_SYNTAX_ERROR, s->lineno, s->col_offset, 0, -1,
+            // python3.11 gives the 0-based column as the 1-based offset here.
+            return kdiag_error(diag, KDIAG_SYNTAX_ERROR, s->lineno, s->col_offset - 1, 0, -1,
                                "from __future__ imports must occur at the beginning of the "
                                "file");
         }

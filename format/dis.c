@@ -37,6 +37,32 @@ static const DisArg ARGKINDS[] = {
 // ---------------------------------------------------------------------------
 // repr() of constants
 
+// When the correctly rounded 'buf' ([-]d.ddde[+-]XX) does not read back
+// as 'v', its neighbour on the other side might (below a power of two the
+// rounding interval is lopsided): tries it, keeping it in 'buf' on success.
+static int nudge_last_digit(char *buf, double v) {
+    char alt[40];
+    memcpy(alt, buf, sizeof alt);
+    char *e = strchr(alt, 'e');
+    double r = strtod(buf, NULL);
+    int up = (r < v) != (v < 0);
+    for (char *p = e - 1; p >= alt; p--) {
+        if (*p == '.' || *p == '-') {
+            continue;
+        }
+        if (up ? *p < '9' : *p > '0') {
+            *p = (char)(*p + (up ? 1 : -1));
+            if (strtod(alt, NULL) == v) {
+                memcpy(buf, alt, sizeof alt);
+                return 1;
+            }
+            return 0;
+        }
+        *p = up ? '0' : '9';
+    }
+    return 0;
+}
+
 static void repr_float_digits(double v, char *out, size_t size, int add_dot_0) {
     if (isnan(v)) {
         snprintf(out, size, "nan");
@@ -47,10 +73,9 @@ static void repr_float_digits(double v, char *out, size_t size, int add_dot_0) {
         return;
     }
     char buf[40];
-    int prec = 1;
-    for (; prec <= 17; prec++) {
+    for (int prec = 1; prec <= 17; prec++) {
         snprintf(buf, sizeof buf, "%.*e", prec - 1, v);
-        if (strtod(buf, NULL) == v) {
+        if (strtod(buf, NULL) == v || nudge_last_digit(buf, v)) {
             break;
         }
     }
