@@ -1,0 +1,2 @@
+# Subpackage helper.
+SUB = "sub"
