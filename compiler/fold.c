@@ -648,6 +648,15 @@ static int fold_binop_consts(KFold *f, KAstOperator op, const KConst *l, const K
     return 0;
 }
 
+// Makes 'e' a constant tuple (or frozenset) node: an empty Tuple whose
+// value is in the side table.
+static void set_tuple_const(KFold *f, KAstExpr *e, const KfConst *k) {
+    e->kind = KAST_TUPLE;
+    memset(&e->v, 0, sizeof e->v);
+    e->v.tuple.ctx = KAST_LOAD;
+    table_put(f, e, k);
+}
+
 // (a, b) + (c,) and (a,) * n on constant tuples.
 static int fold_tuple_binop(KFold *f, KAstExpr *e, const KfConst *l, const KfConst *r) {
     int n;
@@ -688,10 +697,7 @@ static int fold_tuple_binop(KFold *f, KAstExpr *e, const KfConst *l, const KfCon
         return 0;
     }
     *k = (KfConst){.kind = KF_CONST_TUPLE, .items = items, .count = n};
-    e->kind = KAST_TUPLE;
-    memset(&e->v, 0, sizeof e->v);
-    e->v.tuple.ctx = KAST_LOAD;
-    table_put(f, e, k);
+    set_tuple_const(f, e, k);
     return 1;
 }
 
@@ -1079,9 +1085,16 @@ static void fold_subscr(KFold *f, KAstExpr *e) {
         switch (item->kind) {
         case KF_CONST_TUPLE:
         case KF_CONST_FROZENSET:
-        case KF_CONST_CODE:
-        case KF_CONST_BIGINT:
+            set_tuple_const(f, e, item);
             return;
+        case KF_CONST_CODE:
+            return;
+        case KF_CONST_BIGINT:
+            out.kind = KCONST_BIGINT;
+            out.str = item->str;
+            out.len = strlen(item->str);
+            out.big_neg = item->str[0] == '-';
+            break;
         case KF_CONST_NONE: out.kind = KCONST_NONE; break;
         case KF_CONST_TRUE: out.kind = KCONST_TRUE; break;
         case KF_CONST_FALSE: out.kind = KCONST_FALSE; break;

@@ -1,0 +1,7 @@
+# except* groups.
+try:
+    work()
+except* ValueError as eg:
+    handle(eg)
+except* (TypeError, KeyError):
+    pass
