@@ -104,10 +104,13 @@ print(except_return_finally())
 g = generator_finally()
 print(next(g))
 g.close()
-for v in generator_finally():
+g2 = generator_finally()
+for v in g2:
     print("got", v)
     break
 print("after loop break")
+g2.close()
+print("after explicit close")
 
 def while_finally_count():
     n = 0

@@ -29,13 +29,23 @@ def take(n, it):
             return
         yield x
 
-pipe = take(2, stage_filter(lambda v: v % 2 == 0, stage_map(lambda v: v * 3, source(range(10)))))
+src = source(range(10))
+mapped = stage_map(lambda v: v * 3, src)
+pipe = take(2, stage_filter(lambda v: v % 2 == 0, mapped))
 print(list(pipe))
 print(trace)
 trace.clear()
-p2 = stage_map(str, source("ab"))
+mapped.close()
+print(trace)
+src.close()
+print(trace)
+trace.clear()
+s2 = source("ab")
+p2 = stage_map(str, s2)
 print(next(p2))
 p2.close()
+print(trace)
+s2.close()
 print(trace)
 
 def tokenize(text):

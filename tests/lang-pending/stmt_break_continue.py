@@ -108,9 +108,12 @@ def gen():
             yield i
     finally:
         gen_log.append("gen closed")
-for v in gen():
+g = gen()
+for v in g:
     if v == 2:
         break
+print(gen_log)
+g.close()
 print(gen_log)
 for src in ["break", "continue", "def f():\n    break", "class C:\n    continue", "for x in y:\n    def g():\n        break"]:
     try:
