@@ -20,7 +20,7 @@ def props(cp):
     c = chr(cp)
     f = 0
     tests = [c.isprintable(), c.isalpha(), c.isdecimal(), c.isdigit(), c.isnumeric(),
-             c.isspace(), c.islower(), c.isupper(), c.istitle(),
+             c.isspace(), c.islower(), c.isupper(), unicodedata.category(c) == "Lt",
              is_cased(c), is_case_ignorable(c),
              c.isidentifier(),
              ("a" + c).isidentifier(), c.isalnum()]

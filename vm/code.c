@@ -158,6 +158,18 @@ KValue kcode_from_kf(const KfCode *kc) {
         }
     }
     c->has_cells = c->ncells + c->nfree > 0;
+    // co_argcount counts positional-only parameters too (CPython's meaning);
+    // a tree whose argcount leaves them out is recognised by the number of
+    // argument slots it marks.
+    int nargslots = 0;
+    for (int i = 0; i < kc->nlocalsplus; i++) {
+        nargslots += (kc->localspluskinds[i] & KF_LOCAL_ARG) != 0;
+    }
+    int extra = ((kc->flags & KF_CO_VARARGS) != 0) + ((kc->flags & KF_CO_VARKEYWORDS) != 0);
+    if (c->posonlyargcount &&
+        kc->argcount + kc->posonlyargcount + kc->kwonlyargcount + extra == nargslots) {
+        c->argcount = kc->argcount + kc->posonlyargcount;
+    }
     for (int i = 0; i < kc->nnames; i++) {
         if (!(c->names[i] = interned(kc->names[i]))) {
             kval_decref(kval_of(c));

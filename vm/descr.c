@@ -522,8 +522,7 @@ static int memberdescr_set(KValue self, KValue obj, KValue value) {
     case KMEMBER_OBJECT_EX: {
         KValue old = *(KValue *)addr;
         if (!value && m->kind == KMEMBER_OBJECT_EX && !old) {
-            kerr_format(&kexc_AttributeError, "'%s' object has no attribute '%s'",
-                        ktype_name(kval_type(obj)), m->name);
+            kerr_set(&kexc_AttributeError, m->name);
             return -1;
         }
         *(KValue *)addr = kval_xnewref(value);

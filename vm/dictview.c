@@ -101,7 +101,12 @@ static KValue iter_next(KValue v) {
             }
         }
     }
-    if (!found || it->left <= 0) {
+    if (found && it->left <= 0) {
+        kerr_set(&kexc_RuntimeError, "dictionary keys changed during iteration");
+        it->left = -1;
+        return KV_NULL;
+    }
+    if (!found) {
         KVAL_CLEAR(it->dict);
         return KV_NULL;
     }

@@ -2105,8 +2105,8 @@ dispatch:
             if (oparg) {
                 KValue lasti = PEEK(oparg);
                 if (kval_is_int(lasti)) {
-                    ip = code->code + kval_int(lasti) + 1;
-                    frame->ip = ip;
+                    // For tracebacks and f_lineno only: unwinding goes on from here.
+                    frame->ip = code->code + kval_int(lasti) + 1;
                 }
             }
             kerr_restore(exc);
@@ -2441,7 +2441,6 @@ error:
     }
 
 exception_unwind:
-    frame->ip = ip;
     {
         int lasti = (int)(ip - code->code) - 1;
         const KfExceptEntry *h = kcode_handler(code, lasti);

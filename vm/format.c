@@ -189,7 +189,7 @@ static KValue format_float_spec(double d, Spec *sp, int from_int);
 
 KValue kint_format_spec(KValue self, KValue spec) {
     if (kstr_len(spec) == 0) {
-        return kint_to_decimal(self);
+        return kobj_str(self);
     }
     Spec sp;
     if (parse_spec(spec, &sp, "int") < 0) {

@@ -574,7 +574,7 @@ int kargs_parse(const char *fname, const KValue *args, size_t nargs, KValue kwna
         if (maxpos == 0) {
             kerr_format(&kexc_TypeError, "%s() takes no positional arguments", fname);
         } else {
-            kerr_format(&kexc_TypeError, "%s() takes at most %d positional argument%s (%zu given)",
+            kerr_format(&kexc_TypeError, "%s() takes at most %d argument%s (%zu given)",
                         fname, maxpos, maxpos == 1 ? "" : "s", nargs);
         }
         return -1;

@@ -59,6 +59,7 @@ KValue kcallable_iter_new(KValue callable, KValue sentinel);
 KValue kgeneric_alias_new(KValue origin, KValue args);
 KValue kunion_new(KValue a, KValue b);
 int kunion_check(KValue v);
+int kgeneric_alias_check(KValue v);
 KValue kunion_args_borrow(KValue v);
 KValue knamespace_new(KValue dict);
 int kmatch_is_mapping(KValue v);

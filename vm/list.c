@@ -413,10 +413,6 @@ static int list_contains(KValue v, KValue item) {
 
 static KValue list_add(KValue a, KValue b) {
     if (!klist_check(a) || !klist_check(b)) {
-        if (klist_check(a) && kval_type(b)->nb.binop[KNB_ADD] == NULL) {
-            kerr_format(&kexc_TypeError, "can only concatenate list (not \"%T\") to list", b);
-            return KV_NULL;
-        }
         return kval_newref(KV_NOTIMPL);
     }
     ssize_t na = klist_len(a), nb = klist_len(b);

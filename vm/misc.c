@@ -325,6 +325,10 @@ KValue kunion_new(KValue a, KValue b) {
     return u;
 }
 
+int kgeneric_alias_check(KValue v) {
+    return kval_type(v) == &generic_alias_type;
+}
+
 int kunion_check(KValue v) {
     return kval_type(v) == &union_type;
 }

@@ -9,7 +9,9 @@
 #include "errors.h"
 #include "float.h"
 #include "int.h"
+#include "list.h"
 #include "str.h"
+#include "tuple.h"
 #include "type.h"
 
 static const char *const op_symbols[] = {"+",  "&", "//", "<<", "@", "*", "%",
@@ -56,6 +58,39 @@ static KValue binary_op1(KValue v, KValue w, int op) {
 }
 
 static KValue binop_type_error(KValue v, KValue w, int op) {
+    int base = op >= KF_BINOP_INPLACE ? op - KF_BINOP_INPLACE : op;
+    KType *tv = kval_type(v), *tw = kval_type(w);
+    if (base == KF_BINOP_ADD) {
+        const char *name = ktype_is_subtype(tv, &kstr_type)     ? "str"
+                           : ktype_is_subtype(tv, &klist_type)  ? "list"
+                           : ktype_is_subtype(tv, &ktuple_type) ? "tuple"
+                                                                : NULL;
+        if (name) {
+            kerr_format(&kexc_TypeError, "can only concatenate %s (not \"%s\") to %s", name,
+                        ktype_name(tw), name);
+            return KV_NULL;
+        }
+        if (ktype_is_subtype(tv, &kbytes_type) || tv == &kbytearray_type) {
+            kerr_format(&kexc_TypeError, "can't concat %s to %s", ktype_name(tw), ktype_name(tv));
+            return KV_NULL;
+        }
+    }
+    if (base == KF_BINOP_MULTIPLY) {
+        KType *seq = NULL, *other = NULL;
+        KType *seqs[] = {&kstr_type, &klist_type, &ktuple_type, &kbytes_type, &kbytearray_type};
+        for (size_t i = 0; i < sizeof seqs / sizeof seqs[0]; i++) {
+            if (ktype_is_subtype(tv, seqs[i])) {
+                seq = tv, other = tw;
+            } else if (ktype_is_subtype(tw, seqs[i])) {
+                seq = tw, other = tv;
+            }
+        }
+        if (seq && !other->nb.index) {
+            kerr_format(&kexc_TypeError, "can't multiply sequence by non-int of type '%s'",
+                        ktype_name(other));
+            return KV_NULL;
+        }
+    }
     kerr_format(&kexc_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
                 knum_op_symbol(op), ktype_name(kval_type(v)), ktype_name(kval_type(w)));
     return KV_NULL;

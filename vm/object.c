@@ -793,7 +793,7 @@ int kobj_delitem(KValue obj, KValue key) {
     if (t->setitem) {
         return t->setitem(obj, key, KV_NULL);
     }
-    kerr_format(&kexc_TypeError, "'%s' object does not support item deletion", ktype_name(t));
+    kerr_format(&kexc_TypeError, "'%s' object doesn't support item deletion", ktype_name(t));
     return -1;
 }
 
@@ -930,9 +930,15 @@ KValue kgeneric_alias_new(KValue origin, KValue args);
 int kunion_check(KValue v);
 KValue kunion_args_borrow(KValue v);
 
+int kgeneric_alias_check(KValue v);
+
 int kobj_isinstance(KValue obj, KValue cls) {
     if (kval_type(obj) == (KType *)cls) {
         return 1;
+    }
+    if (kgeneric_alias_check(cls)) {
+        kerr_set(&kexc_TypeError, "isinstance() argument 2 cannot be a parameterized generic");
+        return -1;
     }
     if (ktype_check(cls) && kval_type(cls) == &ktype_type) {
         return recursive_isinstance(obj, cls);
@@ -971,6 +977,10 @@ int kobj_isinstance(KValue obj, KValue cls) {
 }
 
 int kobj_issubclass(KValue derived, KValue cls) {
+    if (kgeneric_alias_check(cls)) {
+        kerr_set(&kexc_TypeError, "issubclass() argument 2 cannot be a parameterized generic");
+        return -1;
+    }
     if (ktype_check(cls) && kval_type(cls) == &ktype_type && ktype_check(derived)) {
         return ktype_is_subtype((KType *)derived, (KType *)cls);
     }

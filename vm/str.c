@@ -870,11 +870,6 @@ static int str_contains(KValue v, KValue sub) {
 
 static KValue str_add(KValue a, KValue b) {
     if (!kstr_check(a) || !kstr_check(b)) {
-        if (kstr_check(a) && !kstr_check(b) &&
-            kval_type(b)->nb.binop[KNB_ADD] == NULL) {
-            kerr_format(&kexc_TypeError, "can only concatenate str (not \"%T\") to str", b);
-            return KV_NULL;
-        }
         return kval_newref(KV_NOTIMPL);
     }
     return kstr_concat(a, b);

@@ -270,10 +270,6 @@ static int tuple_contains(KValue v, KValue item) {
 
 static KValue tuple_add(KValue a, KValue b) {
     if (!ktuple_check(a) || !ktuple_check(b)) {
-        if (ktuple_check(a) && kval_type(b)->nb.binop[KNB_ADD] == NULL) {
-            kerr_format(&kexc_TypeError, "can only concatenate tuple (not \"%T\") to tuple", b);
-            return KV_NULL;
-        }
         return kval_newref(KV_NOTIMPL);
     }
     ssize_t na = ktuple_len(a), nb = ktuple_len(b);

@@ -684,7 +684,14 @@ static KValue object_subclasshook(KValue cls, const KValue *args, size_t nargs, 
     return kval_newref(KV_NOTIMPL);
 }
 
-KValue kobject_reduce_ex(KValue self, const KValue *args, size_t nargs, KValue kw);
+static KValue object_getstate(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    KValue *dp = kobj_dictptr(self);
+    if (dp && *dp && kdict_len(*dp)) {
+        return kdict_copy(*dp);
+    }
+    return kval_newref(KV_NONE);
+}
 
 static const KMethodDef object_methods[] = {
     {"__format__", object_format, KMETH_O, NULL},
@@ -694,6 +701,7 @@ static const KMethodDef object_methods[] = {
     {"__subclasshook__", object_subclasshook, KMETH_FAST | KMETH_CLASS, NULL},
     {"__reduce_ex__", kobject_reduce_ex, KMETH_FAST, NULL},
     {"__reduce__", kobject_reduce_ex, KMETH_FAST, NULL},
+    {"__getstate__", object_getstate, KMETH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1054,8 +1062,25 @@ static int layout_slots(KType *type, KType *base, KValue slots) {
             kval_decref(seq);
             return -1;
         }
-        const char *u = kstr_utf8(s, NULL);
+        KValue mangled = kval_newref(s);
+        KStr *ss = (KStr *)s;
+        if (ss->len > 2 && kstr_char(ss, 0) == '_' && kstr_char(ss, 1) == '_' &&
+            !(kstr_char(ss, ss->len - 1) == '_' && kstr_char(ss, ss->len - 2) == '_')) {
+            KValue cname = type->ht_name;
+            KStr *cs = (KStr *)cname;
+            ssize_t skip = 0;
+            while (skip < cs->len && kstr_char(cs, skip) == '_') {
+                skip++;
+            }
+            KValue stripped = kstr_substr(cname, skip, cs->len);
+            if (stripped) {
+                kval_setref(&mangled, kstr_from_format("_%U%U", stripped, s));
+                kval_decref(stripped);
+            }
+        }
+        const char *u = mangled ? kstr_utf8(mangled, NULL) : NULL;
         members[k].name = u ? kmem_strdup(u) : NULL;
+        kval_xdecref(mangled);
         members[k].kind = KMEMBER_OBJECT_EX;
         members[k].offset = type->basicsize;
         type->basicsize += sizeof(KValue);
@@ -1092,6 +1117,10 @@ static int set_names(KType *type) {
             KValue exc = kerr_fetch();
             kerr_format(&kexc_RuntimeError, "Error calling __set_name__ on '%T' instance %R in '%s'",
                         value, name, type->name);
+            KValue e = kerr_occurred();
+            if (e) {
+                kval_setref(&((KException *)e)->cause, kval_newref(exc));
+            }
             kval_decref(exc);
             kval_decref(items);
             return -1;

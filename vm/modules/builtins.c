@@ -279,8 +279,8 @@ static KValue min_max(const KValue *args, size_t nargs, KValue kwnames, int op) 
             } else if (kstr_eq_cstr(k, "default")) {
                 dflt = args[nargs + (size_t)i];
             } else {
-                kerr_format(&kexc_TypeError, "%s() got an unexpected keyword argument '%U'", name,
-                            k);
+                kerr_format(&kexc_TypeError, "'%U' is an invalid keyword argument for %s()", k,
+                            name);
                 return KV_NULL;
             }
         }
@@ -538,7 +538,7 @@ BUILTIN(getattr) {
         return KV_NULL;
     }
     if (!kstr_check(args[1])) {
-        kerr_set(&kexc_TypeError, "getattr(): attribute name must be string");
+        kerr_format(&kexc_TypeError, "attribute name must be string, not '%T'", args[1]);
         return KV_NULL;
     }
     if (nargs == 3) {
