@@ -266,7 +266,7 @@ static KValue bytes_getitem(KValue v, KValue key) {
         kmem_free(buf);
         return r;
     }
-    ssize_t i = kseq_index(key, n, kval_type(v) == &kbytearray_type ? "bytearray" : "index");
+    ssize_t i = kseq_index(key, n, kval_type(v) == &kbytearray_type ? "bytearray" : "");
     if (i < 0) {
         return KV_NULL;
     }

@@ -28,6 +28,7 @@ typedef struct Spec {
     int zero;      // '0'
     ssize_t width; // -1
     char grouping; // 0, ',', '_'
+    int no_neg_zero; // 'z'
     ssize_t precision; // -1
     uint32_t type; // 0 or the type char
 } Spec;
@@ -53,6 +54,7 @@ static int parse_spec(KValue specv, Spec *sp, const char *tname) {
         i++;
     }
     if (AT(i) == 'z') {
+        sp->no_neg_zero = 1;
         i++;
     }
     if (AT(i) == '#') {
@@ -77,6 +79,13 @@ static int parse_spec(KValue specv, Spec *sp, const char *tname) {
     if (AT(i) == ',' || AT(i) == '_') {
         sp->grouping = (char)AT(i);
         i++;
+        if (AT(i) == ',' || AT(i) == '_') {
+            kerr_set(&kexc_ValueError, AT(i) == (uint32_t)sp->grouping
+                                           ? (sp->grouping == ',' ? "Cannot specify ',' with ','."
+                                                                  : "Cannot specify '_' with '_'.")
+                                           : "Cannot specify both ',' and '_'.");
+            return -1;
+        }
     }
     if (AT(i) == '.') {
         i++;
@@ -187,6 +196,42 @@ static KValue group_digits(const char *digits, ssize_t n, char sep, int every) {
 
 static KValue format_float_spec(double d, Spec *sp, int from_int);
 
+// With '0' padding and grouping, the padding zeros are grouped too: widens the
+// digit string 'digits' (ASCII, no separators) until the grouped integer part
+// plus 'rest' (already formatted text after it) and 'prefix_len' fill 'width'.
+static KValue group_with_zero_fill(const char *digits, ssize_t n, const char *rest,
+                                   ssize_t prefix_len, const Spec *sp, int every) {
+    char *buf = kmem_alloc((size_t)(n + sp->width + 2));
+    if (!buf) {
+        return kerr_no_memory();
+    }
+    memcpy(buf, digits, (size_t)n);
+    ssize_t len = n;
+    ssize_t restlen = (ssize_t)strlen(rest);
+    for (;;) {
+        ssize_t grouped = len + (len - 1) / every;
+        if (grouped + restlen + prefix_len >= sp->width) {
+            break;
+        }
+        memmove(buf + 1, buf, (size_t)len);
+        buf[0] = '0';
+        len++;
+        grouped = len + (len - 1) / every;
+        if (grouped + restlen + prefix_len > sp->width && (len - 1) % every == 0) {
+            // A leading separator would be needed: CPython pads with one more '0'.
+            break;
+        }
+    }
+    KValue g = group_digits(buf, len, sp->grouping, every);
+    kmem_free(buf);
+    if (!g) {
+        return KV_NULL;
+    }
+    KValue r = kstr_from_format("%U%s", g, rest);
+    kval_decref(g);
+    return r;
+}
+
 KValue kint_format_spec(KValue self, KValue spec) {
     if (kstr_len(spec) == 0) {
         return kobj_str(self);
@@ -253,7 +298,10 @@ KValue kint_format_spec(KValue self, KValue spec) {
             return KV_NULL;
         }
         const char *u = kstr_utf8(digits, NULL);
-        KValue g = group_digits(u, kstr_len(digits), sp.grouping, base == 10 ? 3 : 4);
+        int plen = (kint_sign(self) < 0 || sp.sign == '+' || sp.sign == ' ') + (sp.alt && base != 10 ? 2 : 0);
+        KValue g = sp.fill == '0' && sp.align == '=' && sp.width > 0
+                       ? group_with_zero_fill(u, kstr_len(digits), "", plen, &sp, base == 10 ? 3 : 4)
+                       : group_digits(u, kstr_len(digits), sp.grouping, base == 10 ? 3 : 4);
         kval_decref(digits);
         if (!g) {
             return KV_NULL;
@@ -305,9 +353,39 @@ static KValue format_float_spec(double d, Spec *sp, int from_int) {
                 kfloat_repr_buf(x, buf);
             }
         } else {
-            snprintf(buf, sizeof buf, "%.*g", (int)(prec == 0 ? 1 : prec), x);
-            if (isfinite(x) && !strchr(buf, '.') && !strchr(buf, 'e') && !strchr(buf, 'n')) {
-                strcat(buf, ".0");
+            // 'g' with at least one digit after the point: exponent form once
+            // the decimal exponent reaches precision - 1 (Py_DTSF_ADD_DOT_0).
+            int p = prec == 0 ? 1 : (int)(prec > 300 ? 300 : prec);
+            char tmp[400];
+            snprintf(tmp, sizeof tmp, "%.*e", p - 1, x);
+            char *e = strchr(tmp, 'e');
+            int decpt = e ? atoi(e + 1) + 1 : 1;
+            if (!isfinite(x)) {
+                strcpy(buf, tmp);
+            } else if (decpt <= -4 || decpt > p - 1) {
+                *e = 0;
+                char *end = tmp + strlen(tmp);
+                if (strchr(tmp, '.') && !sp->alt) {
+                    while (end > tmp && end[-1] == '0') {
+                        *--end = 0;
+                    }
+                    if (end > tmp && end[-1] == '.') {
+                        *--end = 0;
+                    }
+                }
+                snprintf(buf, sizeof buf, "%se%c%02d", tmp, decpt - 1 < 0 ? '-' : '+',
+                         abs(decpt - 1));
+            } else {
+                snprintf(buf, sizeof buf, "%.*f", p - decpt, x);
+                char *dot = strchr(buf, '.');
+                if (dot && !sp->alt) {
+                    char *end = buf + strlen(buf);
+                    while (end > dot + 2 && end[-1] == '0') {
+                        *--end = 0;
+                    }
+                } else if (!dot) {
+                    strcat(buf, ".0");
+                }
             }
         }
     } else {
@@ -331,6 +409,15 @@ static KValue format_float_spec(double d, Spec *sp, int from_int) {
         snprintf(buf, sizeof buf, "%s%s", upper ? (isnan(x) ? "NAN" : "INF") : w,
                  t == '%' ? "%" : "");
     }
+    if (neg && sp->no_neg_zero) {
+        // 'z': a value that rounds to zero loses its minus sign.
+        int nonzero = 0;
+        for (const char *q = buf; *q && *q != 'e' && *q != 'E'; q++) {
+            nonzero |= *q >= '1' && *q <= '9';
+        }
+        neg = nonzero || isnan(x) || isinf(x);
+    }
+    const char *pre = neg ? "-" : sp->sign == '+' ? "+" : sp->sign == ' ' ? " " : "";
     // Grouping applies to the integer part.
     KValue body;
     if (sp->grouping) {
@@ -338,19 +425,22 @@ static KValue format_float_spec(double d, Spec *sp, int from_int) {
         while (*dot && *dot >= '0' && *dot <= '9') {
             dot++;
         }
-        KValue g = group_digits(buf, dot - buf, sp->grouping, 3);
-        if (!g) {
-            return KV_NULL;
+        if (sp->fill == '0' && sp->align == '=' && sp->width > 0) {
+            body = group_with_zero_fill(buf, dot - buf, dot, (ssize_t)strlen(pre), sp, 3);
+        } else {
+            KValue g = group_digits(buf, dot - buf, sp->grouping, 3);
+            if (!g) {
+                return KV_NULL;
+            }
+            body = kstr_from_format("%U%s", g, dot);
+            kval_decref(g);
         }
-        body = kstr_from_format("%U%s", g, dot);
-        kval_decref(g);
     } else {
         body = kstr_from_cstr(buf);
     }
     if (!body) {
         return KV_NULL;
     }
-    const char *pre = neg ? "-" : sp->sign == '+' ? "+" : sp->sign == ' ' ? " " : "";
     KValue prefix = kstr_from_cstr(pre);
     KValue r = prefix ? pad_result(sp, prefix, body, '>') : KV_NULL;
     kval_xdecref(prefix);

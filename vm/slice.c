@@ -26,7 +26,7 @@ ssize_t kseq_index(KValue i, ssize_t len, const char *what) {
         n += len;
     }
     if (n < 0 || n >= len) {
-        kerr_format(&kexc_IndexError, "%s index out of range", what);
+        kerr_format(&kexc_IndexError, "%s%sindex out of range", what, what[0] ? " " : "");
         return -1;
     }
     return n;
