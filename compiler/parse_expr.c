@@ -46,11 +46,13 @@ enum { DEPTH_TAIL = 27 };
 // arguments or a subscript, three more for a keyword argument's value.
 enum { DEPTH_PAREN = 8, DEPTH_DISPLAY = 9, DEPTH_CALL = 4, DEPTH_KEYWORD = 3 };
 
-// Quiet parsing (see above): >0 inside expression_without_invalid. 'key_quiet'
-// is the same for the keys of a dict display after its first entry, where
-// CPython 3.11 reports "':' expected after dictionary key" rather than what
-// is wrong inside the key, except inside brackets. Thread-local, as kraitc
-// parses files on several threads.
+// Parsing state, thread-local as kraitc parses files on several threads.
+// 'quiet' >0: the invalid_* rules are off (expression_without_invalid, and
+// what the dict display's first-pass messages read). 'key_quiet' is the same
+// for the key of a dict entry after a comma, but not inside brackets there:
+// what fails inside them makes CPython's first pass give up the key, and the
+// second then reads it with the rules on. 'second_pass' >0: an invalid_*
+// rule is being tried; its failures do not move the generic error.
 static _Thread_local int quiet;
 static _Thread_local int key_quiet;
 static _Thread_local int second_pass;
@@ -69,8 +71,9 @@ typedef struct {
     int active;
     int pos;
     int legacy;
+    int pass1_error; // an error CPython reports in its first pass was recorded
 } Furthest;
-static _Thread_local Furthest furthest = {0, 0, -1};
+static _Thread_local Furthest furthest = {0, 0, -1, 0};
 
 static KAstExpr *expression(KParser *p);
 static KAstExpr *named_expression(KParser *p);
@@ -187,7 +190,7 @@ static int token_index(const KParser *p, int lineno, int col) {
 // Remembers a generic failure of first-pass parsing at token index 'pos'.
 static void note_failure(const KParser *p, int pos) {
     examined = pos > examined ? pos : examined;
-    if (!is_quiet() && !second_pass && (!furthest.active || pos > furthest.pos) &&
+    if (!second_pass && (!furthest.active || pos > furthest.pos) &&
         pos < p->count) {
         furthest.active = 1;
         furthest.pos = pos;
@@ -602,10 +605,15 @@ static KAstExpr *list_atom(KParser *p) {
     return checked(p, kast_list(p->arena, elts, KAST_LOAD, TOK_START(open), TOK_END(close)));
 }
 
-// The value after a dict key's ':' (the current token follows the colon):
-//     invalid_double_starred_kvpairs / invalid_kvpair:
-//         | expression ':' '*' bitwise_or -> "cannot use a starred expression in a dictionary
-//         value" | expression ':' &('}'|',') -> "expression expected after dictionary key and ':'"
+// The value after a dict key's ':' (the current token follows the colon),
+// with invalid_double_starred_kvpairs / invalid_kvpair:
+//     | expression ':' '*' bitwise_or
+//           -> "cannot use a starred expression in a dictionary value"
+//     | expression ':' &('}'|',') -> "expression expected after dictionary key and ':'"
+// CPython tries these in its first pass (dict: '{' invalid_double_starred_kvpairs '}'
+// is not an alternative that pegen keeps for the second), so they come before
+// anything its second pass would find, and read what they need with the
+// invalid_* rules off.
 static KAstExpr *dict_value(KParser *p) {
     const KToken *colon = kpar_prev(p);
     int kind = kpar_kind(p);
@@ -613,28 +621,30 @@ static KAstExpr *dict_value(KParser *p) {
         return expression(p);
     }
     if (kind != KTOK_STAR) {
+        furthest.pass1_error = 1;
         return kpar_error_tokens(p, colon, colon,
                                  "expression expected after dictionary key and ':'");
     }
     const KToken *star = kpar_advance(p);
-    second_pass++;
+    quiet++;
     examined = p->pos;
     KAstExpr *e = bitwise_or(p);
-    second_pass--;
+    quiet--;
     if (!e) {
-        return second_pass_failed(p, (int)(star - p->toks));
+        return NULL;
     }
+    furthest.pass1_error = 1;
     // RAISE_SYNTAX_ERROR_STARTING_FROM ends where CPython's tokenizer is:
     // after the last token read, less one, as the end is taken for 1-based.
     const KToken *next = &p->toks[examined > p->pos ? examined : p->pos];
-    return kpar_error_at(p, KDIAG_SYNTAX_ERROR, TOK_START(star), next->end_lineno,
-                         next->end_col - 1, "cannot use a starred expression in a dictionary value");
+    return kpar_error_at(p, KDIAG_SYNTAX_ERROR, TOK_START(star), next->end_lineno, next->end_col - 1,
+                         "cannot use a starred expression in a dictionary value");
 }
 
-// double_starred_kvpair: '**' bitwise_or | kvpair, after the first entry
-// (the key of an entry after a comma is parsed as CPython 3.11 does, see
-// 'key_quiet'). invalid_kvpair: expression !(':') -> "':' expected after
-// dictionary key", at the key's last character.
+// double_starred_kvpair: '**' bitwise_or | kvpair, after the first entry,
+// with invalid_kvpair: expression !(':') -> "':' expected after dictionary
+// key", at the key's last character: like dict_value's, a first-pass
+// message, so the key is read with the invalid_* rules off (see 'key_quiet').
 static int dict_entry(KParser *p, KParList *keys, KParList *values) {
     KAstExpr *key = NULL, *value;
     if (kpar_accept(p, KTOK_DOUBLESTAR)) {
@@ -652,6 +662,7 @@ static int dict_entry(KParser *p, KParList *keys, KParList *values) {
                 fail(p);
                 return -1;
             }
+            furthest.pass1_error = 1;
             kpar_error_at(p, KDIAG_SYNTAX_ERROR, key->lineno, key->end_col_offset - 1,
                           key->end_lineno, -1, "':' expected after dictionary key");
             return -1;
@@ -1660,7 +1671,9 @@ static int invalid_expression(KParser *p, int start, KAstExpr *d) {
                !is_soft_keyword(t0);
     if (alt1) {
         quiet++;
+        second_pass++;
         KAstExpr *b = expression(p);
+        second_pass--;
         quiet--;
         if (!b && !failed_generically(p)) {
             return -1;
@@ -1817,7 +1830,9 @@ static int starts_with_display(KParser *p, int start) {
     KParMark m = kpar_mark(p);
     p->pos = start;
     quiet++;
+    second_pass++;
     KAstExpr *a = atom(p);
+    second_pass--;
     quiet--;
     kpar_reset(p, m);
     if (!a) {
@@ -1965,6 +1980,7 @@ static Furthest entry_begin(void) {
     Furthest saved = furthest;
     furthest.active = 0;
     furthest.legacy = -1;
+    furthest.pass1_error = 0;
     return saved;
 }
 
@@ -1973,7 +1989,7 @@ static Furthest entry_begin(void) {
 // an error raised after it.
 static void legacy_statement(KParser *p, KAstExpr *e) {
     int at = furthest.legacy;
-    if (at < 0 || (e && !furthest.active)) {
+    if (at < 0 || (e && !furthest.active) || furthest.pass1_error) {
         return;
     }
     if (kpar_failed(p) && !failed_generically(p) &&
