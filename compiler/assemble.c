@@ -1109,7 +1109,7 @@ static int fill_localsplus(Asm *a, KfCode *code, int nlocals) {
     if (!names || !kinds) {
         return kcg_nomem(a->c);
     }
-    int nargs = u->argcount + u->posonlyargcount + u->kwonlyargcount +
+    int nargs = code->argcount + u->kwonlyargcount +
                 ((code->flags & KF_CO_VARARGS) != 0) + ((code->flags & KF_CO_VARKEYWORDS) != 0);
     for (int i = 0; i < nlocals; i++) {
         names[i] = u->varnames.keys[i];
@@ -1241,7 +1241,7 @@ KfCode *kasm_assemble(KCg *c, KcgUnit *u, int flags) {
     code->qualname = u->qualname;
     code->filename = c->filename;
     code->firstlineno = u->firstlineno;
-    code->argcount = u->argcount;
+    code->argcount = u->posonlyargcount + u->argcount; // co_argcount counts both
     code->posonlyargcount = u->posonlyargcount;
     code->kwonlyargcount = u->kwonlyargcount;
     code->flags = flags;
