@@ -263,13 +263,18 @@ static int report_field_error(Concat *c, const KDiag *d, int base_line, int base
 static KAstExpr *parse_field_text(Concat *c, const char *buf, size_t len, int base_line,
                                   int base_col) {
     KParser *p = c->p;
-    KTokens toks;
-    memset(&toks, 0, sizeof toks);
-    if (ktok_tokenize(p->arena, buf, len, &toks) < 0) {
+    // The tokens live in a scratch arena freed after the parse: nodes copy
+    // what they keep (names, positions; strings point into 'buf'), and a
+    // token array per field would otherwise stay for the whole file.
+    KArena *scratch = karena_new();
+    KTokens toks; // filled by ktok_tokenize
+    if (!scratch || ktok_tokenize(scratch, buf, len, &toks) < 0) {
+        karena_free(scratch);
         return kpar_nomem(p);
     }
     place_tokens(&toks, base_line, base_col);
-    KDiag d = {0};
+    KDiag d;
+    d.kind = KDIAG_NONE; // the rest is set with the first error
     // The sub-parser counts its own depth from 0, as CPython's does: at most
     // four f-strings nest (each needs a quote kind its enclosing ones lack),
     // so the C stack stays bounded.
@@ -291,6 +296,7 @@ static KAstExpr *parse_field_text(Concat *c, const char *buf, size_t len, int ba
         toks.error.kind != KDIAG_NONE) {
         d = toks.error; // CPython tokenizes the rest: a lexical error wins
     }
+    karena_free(scratch);
     if (d.kind != KDIAG_NONE) {
         report_field_error(c, &d, base_line, base_col, buf, len);
         return NULL;
