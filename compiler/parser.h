@@ -197,12 +197,14 @@ const char *kpar_expr_name(const KAstExpr *e);
 KAstArguments *kpar_parameters(KParser *p, int is_lambda);
 
 // parse_string.c: one or more adjacent STRING tokens (current token is
-// STRING) into Constant or JoinedStr, with f-strings parsed.
+// STRING) into Constant or JoinedStr, with f-strings parsed; the tokens are
+// consumed. NULL with the error recorded on failure.
 KAstExpr *kpar_strings(KParser *p);
 
 // parse_pattern.c: a match statement, current token is the soft keyword
 // 'match'. Returns NULL without consuming or recording an error when the
-// line is not a match statement (then it is an expression statement).
+// line is not a match statement (then it is an expression statement); NULL
+// with the error recorded when it is one that fails (check kpar_failed).
 KAstStmt *kpar_match_stmt(KParser *p);
 
 // parser.c: the whole pipeline for one source buffer: decode, tokenize,
