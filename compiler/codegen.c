@@ -521,6 +521,9 @@ static int code_flags(KCg *c) {
             flags |= KF_CO_VARKEYWORDS;
         }
     }
+    if (kcg_top_level_await(c) && ste->is_coroutine && !ste->is_generator) {
+        flags |= KF_CO_COROUTINE;
+    }
     return flags | c->features;
 }
 

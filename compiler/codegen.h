@@ -117,6 +117,7 @@ typedef struct KCg {
     int features;  // future flags (KSYM_FUTURE_*)
     int future_lineno, future_col; // the last future import
     int interactive;
+    int top_level_await; // compile()'s PyCF_ALLOW_TOP_LEVEL_AWAIT
     int nestlevel;
     KcgUnit *u;
     struct KFold *fold;
@@ -185,6 +186,11 @@ int kcg_make_closure(KCg *c, const KfCode *code, int flags);
 // Compiles module 'mod' (Module, Interactive or Expression) into its code
 // object; NULL with the diag set on error.
 KfCode *kcg_compile(KCg *c, const KAstMod *mod);
+// 1 when await and friends are allowed here because of top-level await.
+static inline int kcg_top_level_await(const KCg *c) {
+    return c->top_level_await && c->u->ste->type == KSYM_MODULE;
+}
+
 // 1 when 'stmts' contain an annotated assignment outside nested scopes.
 int kcg_find_ann(const KAstSeq *stmts);
 

@@ -769,11 +769,13 @@ static int yield_expr(KCg *c, const KAstExpr *e) {
 }
 
 static int await_expr(KCg *c, const KAstExpr *e) {
-    if (c->u->ste->type != KSYM_FUNCTION) {
-        return kcg_error(c, "'await' outside function");
-    }
-    if (c->u->scope != KCG_SCOPE_ASYNC_FUNCTION && c->u->scope != KCG_SCOPE_COMPREHENSION) {
-        return kcg_error(c, "'await' outside async function");
+    if (!kcg_top_level_await(c)) {
+        if (c->u->ste->type != KSYM_FUNCTION) {
+            return kcg_error(c, "'await' outside function");
+        }
+        if (c->u->scope != KCG_SCOPE_ASYNC_FUNCTION && c->u->scope != KCG_SCOPE_COMPREHENSION) {
+            return kcg_error(c, "'await' outside async function");
+        }
     }
     TRY(kcg_expr(c, e->v.await.value));
     TRY(kcg_op(c, KF_OP_GET_AWAITABLE, 0));
@@ -910,10 +912,11 @@ static const char *comp_name(KSymComp kind) {
     }
 }
 
-static int comprehension_body(KCg *c, const Comp *comp, KcgScope outer_scope) {
+static int comprehension_body(KCg *c, const Comp *comp, KcgScope outer_scope,
+                              int top_level_await) {
     int is_async_gen = c->u->ste->is_coroutine;
     if (is_async_gen && comp->kind != KSYM_GENEXP && outer_scope != KCG_SCOPE_ASYNC_FUNCTION &&
-        outer_scope != KCG_SCOPE_COMPREHENSION) {
+        outer_scope != KCG_SCOPE_COMPREHENSION && !top_level_await) {
         return kcg_error(c, "asynchronous comprehension outside of an asynchronous function");
     }
     static const int build[] = {[KSYM_LISTCOMP] = KF_OP_BUILD_LIST,
@@ -931,14 +934,18 @@ static int comprehension_body(KCg *c, const Comp *comp, KcgScope outer_scope) {
 
 static int comprehension(KCg *c, const KAstExpr *e, const Comp *comp) {
     KcgScope outer_scope = c->u->scope;
+    int top_level_await = kcg_top_level_await(c);
     const KAstComprehension *outermost = comp->gens->items[0];
     TRY(kcg_enter_scope(c, comp_name(comp->kind), KCG_SCOPE_COMPREHENSION, e, e->lineno));
     KCG_SET_LOC(c, e);
     int is_async_gen = c->u->ste->is_coroutine;
-    int r = comprehension_body(c, comp, outer_scope);
+    int r = comprehension_body(c, comp, outer_scope, top_level_await);
     KfCode *code = kcg_leave_scope(c, 1);
     if (r < 0 || !code) {
         return -1;
+    }
+    if (top_level_await && is_async_gen) {
+        c->u->ste->is_coroutine = 1;
     }
     TRY(kcg_make_closure(c, code, 0));
     TRY(kcg_expr(c, outermost->iter));

@@ -516,6 +516,10 @@ static int for_stmt(KCg *c, const KAstStmt *s) {
 }
 
 static int check_async(KCg *c, const char *what) {
+    if (kcg_top_level_await(c)) {
+        c->u->ste->is_coroutine = 1;
+        return 0;
+    }
     if (c->u->scope != KCG_SCOPE_ASYNC_FUNCTION) {
         return kcg_error(c, "'%s' outside async function", what);
     }

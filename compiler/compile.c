@@ -37,11 +37,12 @@ static KParMode par_mode(KcMode mode) {
     return mode == KC_MODE_EVAL ? KPAR_EVAL : mode == KC_MODE_SINGLE ? KPAR_SINGLE : KPAR_EXEC;
 }
 
-static void compile_ast(KcUnit *u, KAstMod *mod, int optimize) {
+static void compile_ast(KcUnit *u, KAstMod *mod, int optimize, int flags) {
     int features, flineno, fcol;
     if (ksym_future(mod, &features, &flineno, &fcol, &u->diag) < 0) {
         return;
     }
+    features |= flags & KC_FLAG_FUTURE_MASK;
     KFold *fold = kfold_module(u->arena, mod, optimize, features);
     if (!fold) {
         kdiag_nomem(&u->diag);
@@ -59,13 +60,55 @@ static void compile_ast(KcUnit *u, KAstMod *mod, int optimize) {
              .features = features,
              .future_lineno = flineno,
              .future_col = fcol,
+             .top_level_await = (flags & KC_FLAG_ALLOW_TOP_LEVEL_AWAIT) != 0,
              .fold = fold};
     u->code = kcg_compile(&c, mod);
     u->depth_mismatches = c.depth_mismatches;
 }
 
+static const char *source_line(const KcUnit *u, int lineno, size_t *len);
+
+// The byte column of character number 'n' of 'line' (past its end, one
+// byte per character).
+static int byte_of_char(const char *line, size_t len, int n) {
+    size_t i = 0;
+    for (int chars = 0; chars < n; chars++) {
+        if (i >= len) {
+            i += (size_t)(n - chars);
+            break;
+        }
+        i++;
+        while (i < len && ((unsigned char)line[i] & 0xC0) == 0x80) {
+            i++;
+        }
+    }
+    return (int)i;
+}
+
+// python3.11 reports the symbol table's and the code generator's errors
+// with UTF-8 byte offsets where the parser's count characters (a quirk
+// visible after non-ASCII text). The diag converts byte columns to
+// characters when printing, so those errors' columns are moved to where
+// the character count equals the byte count.
+static void offsets_as_python(KcUnit *u) {
+    KDiag *d = &u->diag;
+    size_t len;
+    const char *line;
+    if (d->col >= 0 && (line = source_line(u, d->lineno, &len))) {
+        d->col = byte_of_char(line, len, d->col);
+    }
+    if (d->end_col >= 0 && (line = source_line(u, d->end_lineno, &len))) {
+        d->end_col = byte_of_char(line, len, d->end_col);
+    }
+}
+
 KcUnit *kc_compile(const char *filename, const char *bytes, size_t len, KcMode mode,
                    int optimize) {
+    return kc_compile_flags(filename, bytes, len, mode, optimize, 0);
+}
+
+KcUnit *kc_compile_flags(const char *filename, const char *bytes, size_t len, KcMode mode,
+                         int optimize, int flags) {
     KcUnit *u = calloc(1, sizeof(KcUnit));
     if (!u) {
         return NULL;
@@ -94,9 +137,10 @@ KcUnit *kc_compile(const char *filename, const char *bytes, size_t len, KcMode m
         u->recursion_error = 1;
         return u;
     }
-    compile_ast(u, mod, optimize);
+    compile_ast(u, mod, optimize, flags);
     if (u->diag.kind != KDIAG_NONE) {
         u->code = NULL;
+        offsets_as_python(u);
     }
     return u;
 }

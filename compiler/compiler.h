@@ -39,6 +39,16 @@ typedef struct KcUnit KcUnit;
 KcUnit *kc_compile(const char *filename, const char *bytes, size_t len, KcMode mode,
                    int optimize);
 
+// Flags of compile() (CPython's values): the CO_FUTURE_* features to
+// compile with (as if the source began with those __future__ imports), and
+// top-level await (the module's code may await, async for and async with;
+// it is then a coroutine).
+enum { KC_FLAG_ALLOW_TOP_LEVEL_AWAIT = 0x2000, KC_FLAG_FUTURE_MASK = 0x1fe0000 };
+
+// As kc_compile, with compile()'s 'flags' (KC_FLAG_*; other bits ignored).
+KcUnit *kc_compile_flags(const char *filename, const char *bytes, size_t len, KcMode mode,
+                         int optimize, int flags);
+
 // The module's code object (owned by 'u'), or NULL when compilation failed.
 const KfCode *kc_unit_code(const KcUnit *u);
 

@@ -1,0 +1,1 @@
+x = "été"; return x
