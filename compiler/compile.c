@@ -25,6 +25,7 @@ struct KcUnit {
     KArena *arena;
     KDiag diag;
     int recursion_error;
+    int byte_offsets; // the error's offsets count bytes (see kc_compile_flags)
     const char *filename;
     const char *src;
     size_t src_len;
@@ -66,42 +67,6 @@ static void compile_ast(KcUnit *u, KAstMod *mod, int optimize, int flags) {
     u->depth_mismatches = c.depth_mismatches;
 }
 
-static const char *source_line(const KcUnit *u, int lineno, size_t *len);
-
-// The byte column of character number 'n' of 'line' (past its end, one
-// byte per character).
-static int byte_of_char(const char *line, size_t len, int n) {
-    size_t i = 0;
-    for (int chars = 0; chars < n; chars++) {
-        if (i >= len) {
-            i += (size_t)(n - chars);
-            break;
-        }
-        i++;
-        while (i < len && ((unsigned char)line[i] & 0xC0) == 0x80) {
-            i++;
-        }
-    }
-    return (int)i;
-}
-
-// python3.11 reports the symbol table's and the code generator's errors
-// with UTF-8 byte offsets where the parser's count characters (a quirk
-// visible after non-ASCII text). The diag converts byte columns to
-// characters when printing, so those errors' columns are moved to where
-// the character count equals the byte count.
-static void offsets_as_python(KcUnit *u) {
-    KDiag *d = &u->diag;
-    size_t len;
-    const char *line;
-    if (d->col >= 0 && (line = source_line(u, d->lineno, &len))) {
-        d->col = byte_of_char(line, len, d->col);
-    }
-    if (d->end_col >= 0 && (line = source_line(u, d->end_lineno, &len))) {
-        d->end_col = byte_of_char(line, len, d->end_col);
-    }
-}
-
 KcUnit *kc_compile(const char *filename, const char *bytes, size_t len, KcMode mode,
                    int optimize) {
     return kc_compile_flags(filename, bytes, len, mode, optimize, 0);
@@ -140,7 +105,10 @@ KcUnit *kc_compile_flags(const char *filename, const char *bytes, size_t len, Kc
     compile_ast(u, mod, optimize, flags);
     if (u->diag.kind != KDIAG_NONE) {
         u->code = NULL;
-        offsets_as_python(u);
+        // python3.11 reports the symbol table's and the code generator's
+        // errors with UTF-8 byte offsets, where the parser's count
+        // characters (a quirk visible after non-ASCII text).
+        u->byte_offsets = 1;
     }
     return u;
 }
@@ -217,16 +185,66 @@ int kc_unit_error(const KcUnit *u, KcError *err) {
             mu->text = karena_strndup(mu->arena, line, len);
         }
         err->text = mu->text;
-        err->offset = d->col >= 0 ? char_offset(line, len, d->col) : 0;
+        err->offset = d->col < 0 ? 0 : u->byte_offsets ? d->col + 1 : char_offset(line, len, d->col);
     } else if (d->col >= 0) {
         err->offset = d->col + 1;
     }
-    if (d->end_col >= 0 && d->end_lineno > 0) {
+    if (d->end_col >= 0 && d->end_lineno > 0 && u->byte_offsets) {
+        err->end_offset = d->end_col + 1;
+    } else if (d->end_col >= 0 && d->end_lineno > 0) {
         size_t elen = 0;
         const char *eline = source_line(u, d->end_lineno, &elen);
         err->end_offset = eline ? char_offset(eline, elen, d->end_col) : d->end_col + 1;
     }
     return 1;
+}
+
+static int is_space_char(unsigned c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
+           (c >= 0x1c && c <= 0x1f);
+}
+
+// traceback.format_exception_only's text for 'e' (_format_syntax_error),
+// its offsets used as character positions as traceback.py uses them.
+static void format_syntax_error(const KcError *e, KBuf *b) {
+    kbuf_printf(b, "  File \"%s\", line %d\n", e->filename, e->lineno);
+    if (e->text) {
+        size_t n = strlen(e->text);
+        while (n > 0 && e->text[n - 1] == '\n') {
+            n--;
+        }
+        size_t skip = 0;
+        while (skip < n && (e->text[skip] == ' ' || e->text[skip] == '\n' || e->text[skip] == '\f')) {
+            skip++;
+        }
+        const char *ltext = e->text + skip;
+        size_t llen = n - skip;
+        kbuf_printf(b, "    %.*s\n", (int)llen, ltext);
+        if (e->offset) {
+            int offset = e->offset;
+            int end = e->end_offset ? e->end_offset : offset;
+            if (offset == end || end == -1) {
+                end = offset + 1;
+            }
+            int colno = offset - 1 - (int)skip, end_colno = end - 1 - (int)skip;
+            if (colno >= 0) {
+                kbuf_puts(b, "    ");
+                size_t i = 0;
+                for (int k = 0; k < colno && i < llen; k++) {
+                    unsigned char c = (unsigned char)ltext[i++];
+                    kbuf_putc(b, c < 0x80 && is_space_char(c) ? (char)c : ' ');
+                    while (i < llen && ((unsigned char)ltext[i] & 0xC0) == 0x80) {
+                        i++;
+                    }
+                }
+                for (int k = colno; k < end_colno; k++) {
+                    kbuf_putc(b, '^');
+                }
+                kbuf_putc(b, '\n');
+            }
+        }
+    }
+    kbuf_printf(b, "%s: %s\n", e->type, e->msg[0] ? e->msg : "<no detail available>");
 }
 
 char *kc_format_error(const KcUnit *u) {
@@ -237,7 +255,13 @@ char *kc_format_error(const KcUnit *u) {
         return NULL;
     }
     KBuf b = KBUF_INIT;
-    kdiag_format(&u->diag, u->filename, u->src, u->src_len, &b);
+    KcError e;
+    if (u->byte_offsets && u->diag.kind == KDIAG_SYNTAX_ERROR && u->diag.lineno > 0 &&
+        kc_unit_error(u, &e)) {
+        format_syntax_error(&e, &b);
+    } else {
+        kdiag_format(&u->diag, u->filename, u->src, u->src_len, &b);
+    }
     if (b.oom) {
         kbuf_free(&b);
         return NULL;
