@@ -637,8 +637,9 @@ static KAstExpr *dict_value(KParser *p) {
     // RAISE_SYNTAX_ERROR_STARTING_FROM ends where CPython's tokenizer is:
     // after the last token read, less one, as the end is taken for 1-based.
     const KToken *next = &p->toks[examined > p->pos ? examined : p->pos];
-    return kpar_error_at(p, KDIAG_SYNTAX_ERROR, TOK_START(star), next->end_lineno, next->end_col - 1,
-                         "cannot use a starred expression in a dictionary value");
+    const char *msg = "cannot use a starred expression in a dictionary value";
+    return kpar_error_at(p, KDIAG_SYNTAX_ERROR, TOK_START(star), next->end_lineno,
+                         next->end_col - 1, "%s", msg);
 }
 
 // double_starred_kvpair: '**' bitwise_or | kvpair, after the first entry,

@@ -220,8 +220,11 @@ KAstExpr *kpar_star_targets(KParser *p) {
         return kpar_syntax_error(p);
     }
     // An operator after a target was read by kpar_bitwise_or, which
-    // recorded where it failed; CPython's star_targets stops before it.
-    if (p->diag->kind == KDIAG_SYNTAX_ERROR && strcmp(p->diag->msg, "invalid syntax") == 0) {
+    // recorded where it failed; CPython's star_targets stops before it (but
+    // not before a trailer, which its t_primary tries).
+    int kind = kpar_kind(p);
+    if (kind != KTOK_DOT && kind != KTOK_LPAR && kind != KTOK_LSQB &&
+        p->diag->kind == KDIAG_SYNTAX_ERROR && strcmp(p->diag->msg, "invalid syntax") == 0) {
         p->diag->kind = KDIAG_NONE;
     }
     set_context(e, KAST_STORE);
