@@ -315,9 +315,11 @@ static int return_stmt(KCg *c, const KAstStmt *s) {
 
 static int break_stmt(KCg *c, int is_continue) {
     KcgFBlock *loop = NULL;
+    KfPosition saved = c->u->loc;
     TRY(kcg_op(c, KF_OP_NOP, 0));
     TRY(unwind_fblock_stack(c, 0, &loop));
     if (!loop) {
+        c->u->loc = saved; // unwinding a finally block moved it
         return kcg_error(c, is_continue ? "'continue' not properly in loop" : "'break' outside loop");
     }
     if (is_continue) {
