@@ -1591,7 +1591,9 @@ dispatch:
                 goto error;
             }
             sp -= oparg;
-            memcpy(klist_items(l), sp, (size_t)oparg * sizeof(KValue));
+            if (oparg) { // an empty list has no item array (memcpy needs a pointer)
+                memcpy(klist_items(l), sp, (size_t)oparg * sizeof(KValue));
+            }
             PUSH(l);
             DISPATCH();
         }

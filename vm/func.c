@@ -326,7 +326,9 @@ static KValue method_call(KValue self, const KValue *args, size_t nargs, KValue 
         return kerr_no_memory();
     }
     full[0] = m->self;
-    memcpy(full + 1, args, (nargs + nkw) * sizeof(KValue));
+    if (nargs + nkw) { // 'args' may be NULL when empty
+        memcpy(full + 1, args, (nargs + nkw) * sizeof(KValue));
+    }
     KValue r = kobj_call(m->func, full, nargs + 1, kwnames);
     if (full != local) {
         kmem_free(full);

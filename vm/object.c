@@ -549,7 +549,9 @@ KValue kobj_call_method(KValue obj, KValue name, const KValue *args, size_t narg
             return kerr_no_memory();
         }
         full[0] = obj;
-        memcpy(full + 1, args, nargs * sizeof(KValue));
+        if (nargs) { // 'args' may be NULL when empty
+            memcpy(full + 1, args, nargs * sizeof(KValue));
+        }
         r = kobj_call(m, full, nargs + 1, KV_NULL);
         if (full != local) {
             kmem_free(full);
@@ -591,7 +593,9 @@ KValue kobj_call_special(KValue obj, KValue name, const KValue *args, size_t nar
             return kerr_no_memory();
         }
         full[0] = obj;
-        memcpy(full + 1, args, nargs * sizeof(KValue));
+        if (nargs) { // 'args' may be NULL when empty
+            memcpy(full + 1, args, nargs * sizeof(KValue));
+        }
         r = kobj_call(f, full, nargs + 1, KV_NULL);
         if (full != local) {
             kmem_free(full);
