@@ -14,7 +14,7 @@ data = [(2, "b", (1,)), (1, "z", ()), (2, "a", (0, 0)), (2, "b", (0,)), (1, "z",
 print(sorted(data))
 print(sorted(data, key=lambda t: (t[1], t[0])), max(data), min(data))
 try:
-    sorted([(1, "a"), (1, 2)])
+    (1, "a") < (1, 2)
 except TypeError as e:
     print(type(e).__name__, e)
 print((1, 2, 3) > (1, 2), (0,) > (), () >= (), (1, "b") > (1, "a", "z"), ((1,),) < ((1, 0),))
