@@ -678,6 +678,15 @@ static size_t translate_newlines(const char *in, size_t len, char *out) {
     return o;
 }
 
+int ktok_has_declaration(const char *bytes, size_t len) {
+    if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
+        bytes += 3;
+        len -= 3;
+    }
+    char name[64];
+    return find_declaration(bytes, len, name, sizeof name) != 0;
+}
+
 int ktok_decode_source(KArena *a, const char *bytes, size_t len, const char **out, size_t *out_len,
                        KDiag *diag) {
     int bom = len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0;

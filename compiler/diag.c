@@ -22,6 +22,7 @@ int kdiag_error(KDiag *d, KDiagKind kind, int lineno, int col, int end_lineno, i
     d->end_col = end_col;
     d->text = NULL;
     d->text_len = 0;
+    d->byte_columns = 0;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(d->msg, sizeof d->msg, fmt, ap);
@@ -139,8 +140,10 @@ static void format_text(const KDiag *d, const char *line, size_t len, KBuf *out)
     if (d->col < 0) {
         return;
     }
-    long offset = char_offset(line, len, d->col);
-    long end_offset = d->end_col < 0 ? offset : char_offset(line, len, d->end_col);
+    long offset = d->byte_columns ? d->col + 1 : char_offset(line, len, d->col);
+    long end_offset = d->end_col < 0 ? offset
+                      : d->byte_columns ? d->end_col + 1
+                                        : char_offset(line, len, d->end_col);
     if (end_offset == 0) {
         end_offset = offset;
     }

@@ -21,6 +21,7 @@ typedef enum {
 typedef struct KDiag {
     KDiagKind kind;
     int from_tokenizer; // set for errors the tokenizer found (they outrank most parser errors)
+    int byte_columns;   // report columns as bytes, not characters (see kdiag_format)
     int lineno;         // 1-based; 0 for errors CPython reports at "line 0" (decoding)
     int col;            // 0-based byte column; -1 when there is no caret
     int end_lineno;     // 0 when unknown
@@ -41,6 +42,9 @@ int kdiag_nomem(KDiag *d);
 // Name of the exception type for 'kind' ("SyntaxError", "IndentationError" ...).
 const char *kdiag_kind_name(KDiagKind kind);
 
+// With 'byte_columns' set, offsets are byte columns + 1: CPython 3.11 does
+// that for parser errors in a source with no coding declaration (its
+// tokenizer has no 'encoding' then), so its caret lands by bytes.
 // Appends to 'out' exactly what CPython 3.11's
 // traceback.format_exception_only(exc) prints for this error raised while
 // compiling 'src' ('src_len' bytes; invalid UTF-8 is shown replaced) from 'filename': the File line,

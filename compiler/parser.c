@@ -252,6 +252,9 @@ KAstMod *kpar_parse_source(KArena *a, const char *bytes, size_t len, KParMode mo
             kpar_syntax_error(&p);
         }
         prefer_tokenizer_error(&p);
+        if (!diag->from_tokenizer && !diag->text && !ktok_has_declaration(bytes, len)) {
+            diag->byte_columns = 1;
+        }
     }
     return m;
 }

@@ -53,6 +53,10 @@ typedef struct KTokens {
 int ktok_decode_source(KArena *a, const char *bytes, size_t len, const char **out,
                        size_t *out_len, KDiag *diag);
 
+// 1 when the source bytes carry a PEP 263 coding declaration (after an
+// optional BOM), else 0.
+int ktok_has_declaration(const char *bytes, size_t len);
+
 // Tokenizes the UTF-8 text 'src' ('len' bytes, NUL-terminated). Positions
 // start at line 1, column 0. Returns 0 and fills 'out' (see KTokens for how
 // lexical errors are delivered); returns -1 only when out of memory
