@@ -25,7 +25,6 @@ struct KcUnit {
     KArena *arena;
     KDiag diag;
     int recursion_error;
-    int byte_offsets; // the error's offsets count bytes (see kc_compile_flags)
     const char *filename;
     const char *src;
     size_t src_len;
@@ -106,9 +105,8 @@ KcUnit *kc_compile_flags(const char *filename, const char *bytes, size_t len, Kc
     if (u->diag.kind != KDIAG_NONE) {
         u->code = NULL;
         // python3.11 reports the symbol table's and the code generator's
-        // errors with UTF-8 byte offsets, where the parser's count
-        // characters (a quirk visible after non-ASCII text).
-        u->byte_offsets = 1;
+        // errors with UTF-8 byte offsets (visible after non-ASCII text).
+        u->diag.byte_columns = 1;
     }
     return u;
 }
@@ -178,18 +176,21 @@ int kc_unit_error(const KcUnit *u, KcError *err) {
     err->lineno = d->lineno;
     err->end_lineno = d->end_lineno;
     size_t len = 0;
-    const char *line = source_line(u, d->lineno, &len);
+    const char *line = d->text ? d->text : source_line(u, d->lineno, &len);
+    if (d->text) {
+        len = d->text_len;
+    }
     if (line) {
         KcUnit *mu = (KcUnit *)u;
         if (!mu->text) {
             mu->text = karena_strndup(mu->arena, line, len);
         }
         err->text = mu->text;
-        err->offset = d->col < 0 ? 0 : u->byte_offsets ? d->col + 1 : char_offset(line, len, d->col);
+        err->offset = d->col < 0 ? 0 : d->byte_columns ? d->col + 1 : char_offset(line, len, d->col);
     } else if (d->col >= 0) {
         err->offset = d->col + 1;
     }
-    if (d->end_col >= 0 && d->end_lineno > 0 && u->byte_offsets) {
+    if (d->end_col >= 0 && d->end_lineno > 0 && d->byte_columns) {
         err->end_offset = d->end_col + 1;
     } else if (d->end_col >= 0 && d->end_lineno > 0) {
         size_t elen = 0;
@@ -197,54 +198,6 @@ int kc_unit_error(const KcUnit *u, KcError *err) {
         err->end_offset = eline ? char_offset(eline, elen, d->end_col) : d->end_col + 1;
     }
     return 1;
-}
-
-static int is_space_char(unsigned c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
-           (c >= 0x1c && c <= 0x1f);
-}
-
-// traceback.format_exception_only's text for 'e' (_format_syntax_error),
-// its offsets used as character positions as traceback.py uses them.
-static void format_syntax_error(const KcError *e, KBuf *b) {
-    kbuf_printf(b, "  File \"%s\", line %d\n", e->filename, e->lineno);
-    if (e->text) {
-        size_t n = strlen(e->text);
-        while (n > 0 && e->text[n - 1] == '\n') {
-            n--;
-        }
-        size_t skip = 0;
-        while (skip < n && (e->text[skip] == ' ' || e->text[skip] == '\n' || e->text[skip] == '\f')) {
-            skip++;
-        }
-        const char *ltext = e->text + skip;
-        size_t llen = n - skip;
-        kbuf_printf(b, "    %.*s\n", (int)llen, ltext);
-        if (e->offset) {
-            int offset = e->offset;
-            int end = e->end_offset ? e->end_offset : offset;
-            if (offset == end || end == -1) {
-                end = offset + 1;
-            }
-            int colno = offset - 1 - (int)skip, end_colno = end - 1 - (int)skip;
-            if (colno >= 0) {
-                kbuf_puts(b, "    ");
-                size_t i = 0;
-                for (int k = 0; k < colno && i < llen; k++) {
-                    unsigned char c = (unsigned char)ltext[i++];
-                    kbuf_putc(b, c < 0x80 && is_space_char(c) ? (char)c : ' ');
-                    while (i < llen && ((unsigned char)ltext[i] & 0xC0) == 0x80) {
-                        i++;
-                    }
-                }
-                for (int k = colno; k < end_colno; k++) {
-                    kbuf_putc(b, '^');
-                }
-                kbuf_putc(b, '\n');
-            }
-        }
-    }
-    kbuf_printf(b, "%s: %s\n", e->type, e->msg[0] ? e->msg : "<no detail available>");
 }
 
 char *kc_format_error(const KcUnit *u) {
@@ -255,13 +208,7 @@ char *kc_format_error(const KcUnit *u) {
         return NULL;
     }
     KBuf b = KBUF_INIT;
-    KcError e;
-    if (u->byte_offsets && u->diag.kind == KDIAG_SYNTAX_ERROR && u->diag.lineno > 0 &&
-        kc_unit_error(u, &e)) {
-        format_syntax_error(&e, &b);
-    } else {
-        kdiag_format(&u->diag, u->filename, u->src, u->src_len, &b);
-    }
+    kdiag_format(&u->diag, u->filename, u->src, u->src_len, &b);
     if (b.oom) {
         kbuf_free(&b);
         return NULL;
