@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "compiler/compiler.h"
@@ -18,6 +19,7 @@
 #include "dict.h"
 #include "errors.h"
 #include "eval.h"
+#include "finder.h"
 #include "int.h"
 #include "list.h"
 #include "module.h"
@@ -25,64 +27,9 @@
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
+#include "modules/sys_flags.h"
 
 extern KValue (*kcompile_hook)(KValue source, KValue filename, int mode, int optimize);
-
-static KType *error_type(const char *name) {
-    if (!strcmp(name, "IndentationError")) {
-        return &kexc_IndentationError;
-    }
-    if (!strcmp(name, "TabError")) {
-        return &kexc_TabError;
-    }
-    if (!strcmp(name, "MemoryError")) {
-        return &kexc_MemoryError;
-    }
-    if (!strcmp(name, "RecursionError")) {
-        return &kexc_RecursionError;
-    }
-    return &kexc_SyntaxError;
-}
-
-static KValue opt_str(const char *s) {
-    return s ? kstr_from_cstr(s) : kval_newref(KV_NONE);
-}
-
-// Raises the compiler's error as a SyntaxError (or subclass).
-static void raise_compile_error(const KcUnit *u) {
-    KcError e;
-    if (!kc_unit_error(u, &e)) {
-        kerr_set(&kexc_SystemError, "compilation failed without an error");
-        return;
-    }
-    KType *t = error_type(e.type);
-    if (t == &kexc_MemoryError) {
-        kerr_no_memory();
-        return;
-    }
-    if (t == &kexc_RecursionError) {
-        kerr_set(t, e.msg ? e.msg : "maximum recursion depth exceeded during compilation");
-        return;
-    }
-    KValue msg = opt_str(e.msg), fn = opt_str(e.filename), text = opt_str(e.text);
-    KValue info = msg && fn && text
-                      ? ktuple_pack(6, fn, kval_from_int(e.lineno), kval_from_int(e.offset), text,
-                                    kval_from_int(e.end_lineno), kval_from_int(e.end_offset))
-                      : KV_NULL;
-    KValue args = info ? ktuple_pack(2, msg, info) : KV_NULL;
-    if (args) {
-        KValue exc = kexc_new(t, args);
-        if (exc) {
-            kerr_raise(exc);
-            kval_decref(exc);
-        }
-    }
-    kval_xdecref(msg);
-    kval_xdecref(fn);
-    kval_xdecref(text);
-    kval_xdecref(info);
-    kval_xdecref(args);
-}
 
 static KValue compile_hook(KValue source, KValue filename, int mode, int optimize) {
     const char *src;
@@ -104,7 +51,7 @@ static KValue compile_hook(KValue source, KValue filename, int mode, int optimiz
     const KfCode *code = kc_unit_code(u);
     KValue r;
     if (!code) {
-        raise_compile_error(u);
+        kfinder_raise_compile_error(u);
         r = KV_NULL;
     } else {
         r = kcode_from_kf(code);
@@ -118,6 +65,7 @@ int kv_init(int argc, char **argv) {
         return -1;
     }
     kcompile_hook = compile_hook;
+    kfinder_install();
     return 0;
 }
 
@@ -222,145 +170,420 @@ int kv_run_code(const KfCode *kc) {
     return status;
 }
 
-static char *read_file(const char *path, size_t *len) {
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        return NULL;
-    }
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-        if (n < cap) {
-            break;
-        }
-        cap *= 2;
-        char *nb = realloc(buf, cap);
-        if (!nb) {
-            free(buf);
-            buf = NULL;
-        }
-        buf = nb;
-    }
-    fclose(fp);
-    *len = n;
-    return buf;
-}
+// ---------------------------------------------------------------------------
+// The command line: python's options where they overlap.
 
-static int usage(void) {
-    fprintf(stderr, "usage: krait [-c cmd | file] [arg] ...\n");
+typedef struct Cmdline {
+    const char *command; // -c
+    const char *module;  // -m
+    const char *script;  // FILE, or NULL
+    int first_arg;       // argv index of what becomes sys.argv[0]
+    int version;         // -V count
+    KSysFlags flags;
+} Cmdline;
+
+static int usage(const char *prog, const char *why, const char *what) {
+    if (why) {
+        fprintf(stderr, why, what);
+        fputc('\n', stderr);
+    }
+    fprintf(stderr, "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n", prog);
+    fprintf(stderr, "Try `krait -h' for more information.\n");
     return 2;
 }
 
-// Sets sys.path[0] to the script's directory ('' for -c).
-static int set_path0(const char *script) {
+static void print_help(const char *prog) {
+    printf("usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+           "Options:\n"
+           "-B     : don't write cache files on import; also KRAITDONTWRITEBYTECODE=x\n"
+           "-c cmd : program passed in as string (terminates option list)\n"
+           "-E     : ignore KRAIT* environment variables (such as KRAITPATH)\n"
+           "-h     : print this help message and exit (also -? or --help)\n"
+           "-I     : isolate krait from the user's environment (implies -E and -P)\n"
+           "-m mod : run library module as a script (terminates option list)\n"
+           "-O     : remove assert and __debug__-dependent statements; cache names get .opt-1\n"
+           "-OO    : do -O changes and also discard docstrings; .opt-2\n"
+           "-P     : don't prepend a potentially unsafe path to sys.path\n"
+           "-u     : force the stdout and stderr streams to be unbuffered\n"
+           "-V     : print the Python version number and exit (also --version)\n"
+           "-X opt : set implementation-specific option (pycache_prefix=PATH)\n"
+           "file   : program read from script file\n"
+           "-      : program read from stdin (default; interactive mode if a tty)\n"
+           "arg ...: arguments passed to program in sys.argv[1:]\n",
+           prog);
+}
+
+// The value of an option letter at 'argv[*i][j]': the rest of the word or
+// the next word (advancing '*i'); NULL when missing.
+static const char *option_value(int argc, char **argv, int *i, int j) {
+    if (argv[*i][j + 1]) {
+        return argv[*i] + j + 1;
+    }
+    return *i + 1 < argc ? argv[++*i] : NULL;
+}
+
+// Parses options into 'c'. Returns -1 to go on, else an exit status.
+static int parse_cmdline(int argc, char **argv, Cmdline *c) {
+    int safe_path = 0, i = 1;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--")) {
+            i++;
+            break;
+        }
+        if (!strcmp(a, "--version")) {
+            c->version++;
+            continue;
+        }
+        if (!strcmp(a, "--help")) {
+            print_help(argv[0]);
+            return 0;
+        }
+        if (a[1] == '-') {
+            return usage(argv[0], "unknown option %s", a);
+        }
+        for (int j = 1; a[j]; j++) {
+            char letter[3] = {'-', a[j], 0};
+            const char *v;
+            switch (a[j]) {
+            case 'c':
+            case 'm':
+                if (!(v = option_value(argc, argv, &i, j))) {
+                    return usage(argv[0], "Argument expected for the %s option", letter);
+                }
+                *(a[j] == 'c' ? &c->command : &c->module) = v;
+                c->first_arg = i;
+                goto done;
+            case 'X':
+            case 'W':
+                if (!(v = option_value(argc, argv, &i, j))) {
+                    return usage(argv[0], "Argument expected for the %s option", letter);
+                }
+                if (a[j] == 'X' && !strncmp(v, "pycache_prefix=", 15)) {
+                    c->flags.pycache_prefix = v + 15;
+                }
+                j = (int)strlen(argv[i]) - 1;
+                a = argv[i];
+                break;
+            case 'O': c->flags.optimize++; break;
+            case 'B': c->flags.dont_write_bytecode = 1; break;
+            case 'E': c->flags.ignore_environment = 1; break;
+            case 'I': c->flags.isolated = c->flags.ignore_environment = safe_path = 1; break;
+            case 'P': safe_path = 1; break;
+            case 'u': c->flags.unbuffered = 1; break;
+            case 'V': c->version++; break;
+            case 'h':
+            case '?': print_help(argv[0]); return 0;
+            case 's': case 'S': case 'q': case 'd': case 'v': case 'b': case 'R': break;
+            default:
+                fprintf(stderr, "Unknown option: %s\n", letter);
+                return usage(argv[0], NULL, NULL);
+            }
+        }
+    }
+    if (i < argc) {
+        c->script = argv[i];
+    }
+    c->first_arg = i;
+done:
+    return safe_path ? -2 : -1;
+}
+
+// KRAIT* variables (unless -E): the environment's share of the settings.
+static void read_environment(KSysFlags *f) {
+    if (f->ignore_environment) {
+        return;
+    }
+    const char *v;
+    if ((v = getenv("KRAITDONTWRITEBYTECODE")) && *v) {
+        f->dont_write_bytecode = 1;
+    }
+    if ((v = getenv("KRAITOPTIMIZE")) && *v) {
+        int n = atoi(v);
+        n = n > 0 ? n : 1;
+        f->optimize = f->optimize > n ? f->optimize : n;
+    }
+    if ((v = getenv("KRAITUNBUFFERED")) && *v) {
+        f->unbuffered = 1;
+    }
+    if (!f->pycache_prefix && (v = getenv("KRAITPYCACHEPREFIX")) && *v) {
+        f->pycache_prefix = v;
+    }
+}
+
+static int path_insert(KValue path, ssize_t at, const char *dir, ssize_t len) {
+    KValue s = kstr_from_utf8(dir, len);
+    if (!s || klist_append(path, s) < 0) {
+        kval_xdecref(s);
+        return -1;
+    }
+    KList *l = (KList *)path;
+    memmove(l->items + at + 1, l->items + at, (size_t)(l->len - 1 - at) * sizeof(KValue));
+    l->items[at] = s;
+    kval_decref(s);
+    return 0;
+}
+
+// The directory sys.path[0] names: the script's (resolved), the current one
+// for -m, '' for -c and stdin. Malloc'd.
+static char *path0(const Cmdline *c) {
+    if (c->module) {
+        return getcwd(NULL, 0);
+    }
+    if (!c->script || !strcmp(c->script, "-")) {
+        return strdup("");
+    }
+    char *rp = realpath(c->script, NULL);
+    if (!rp) {
+        return strdup("");
+    }
+    char *slash = strrchr(rp, '/');
+    if (slash) {
+        slash[slash == rp] = 0;
+    }
+    return rp;
+}
+
+// sys.path: the script's directory (unless -P/-I), then KRAITPATH's entries.
+static int set_sys_path(const Cmdline *c, int safe_path) {
     KValue path = kdict_get_borrow(kruntime.sys_dict, KID(path));
     if (!path || !klist_check(path)) {
         return 0;
     }
-    KValue dir;
-    if (!script) {
-        dir = kstr_from_cstr("");
-    } else {
-        const char *slash = strrchr(script, '/');
-        if (!slash) {
-            char cwd[4096];
-            dir = kstr_from_cstr(getcwd(cwd, sizeof cwd) ? cwd : "");
-        } else {
-            char *rp = realpath(script, NULL);
-            if (rp) {
-                char *s = strrchr(rp, '/');
-                if (s) {
-                    *s = 0;
-                }
-                dir = kstr_from_cstr(rp[0] ? rp : "/");
-                free(rp);
-            } else {
-                dir = kstr_from_utf8(script, slash - script);
-            }
+    ssize_t at = 0;
+    if (!safe_path) {
+        char *d = path0(c);
+        int r = d ? path_insert(path, at++, d, (ssize_t)strlen(d)) : -1;
+        free(d);
+        if (r < 0) {
+            return -1;
         }
     }
-    if (!dir) {
-        return -1;
+    const char *env = c->flags.ignore_environment ? NULL : getenv("KRAITPATH");
+    while (env && *env) {
+        const char *colon = strchr(env, ':');
+        size_t n = colon ? (size_t)(colon - env) : strlen(env);
+        if (n && path_insert(path, at++, env, (ssize_t)n) < 0) {
+            return -1;
+        }
+        env = colon ? colon + 1 : NULL;
     }
-    KList *l = (KList *)path;
-    int r = klist_append(path, dir);
-    if (r == 0) {
-        memmove(l->items + 1, l->items, (size_t)(l->len - 1) * sizeof(KValue));
-        l->items[0] = dir;
+    return 0;
+}
+
+static char *absolute_path(const char *p) {
+    if (p[0] == '/') {
+        return strdup(p);
     }
-    kval_decref(dir);
+    char *cwd = getcwd(NULL, 0);
+    char *r = cwd ? malloc(strlen(cwd) + strlen(p) + 2) : NULL;
+    if (r) {
+        sprintf(r, "%s/%s", cwd, p);
+    }
+    free(cwd);
     return r;
 }
 
-int kv_run_main(int argc, char **argv) {
-    if (argc < 2) {
-        return usage();
-    }
-    const char *script = NULL, *command = NULL;
-    int first_arg;
-    if (!strcmp(argv[1], "-c")) {
-        if (argc < 3) {
-            fprintf(stderr, "Argument expected for the -c option\n");
-            return usage();
+static int is_pyc(const char *p) {
+    size_t n = strlen(p);
+    return n > 4 && !strcmp(p + n - 4, ".pyc");
+}
+
+static char *read_stream(FILE *fp, size_t *len) {
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n, fp);
+        if (n < cap) {
+            break;
         }
-        command = argv[2];
-        first_arg = 2;
-    } else if (argv[1][0] == '-' && argv[1][1]) {
-        fprintf(stderr, "Unknown option: %s\n", argv[1]);
-        return usage();
-    } else {
-        script = argv[1];
-        first_arg = 1;
+        char *nb = realloc(buf, cap *= 2);
+        if (!nb) {
+            free(buf);
+        }
+        buf = nb;
     }
-    // sys.argv: ['-c', args...] or [script, args...]
-    char **sys_argv = argv + first_arg;
-    int sys_argc = argc - first_arg;
-    if (command) {
-        sys_argv[0] = "-c";
+    *len = n;
+    return buf;
+}
+
+// Compiles 'len' bytes of 'src' named 'filename' (a SyntaxError is raised).
+static KValue compile_text(const char *filename, const char *src, size_t len, int optimize) {
+    KcUnit *u = kc_compile(filename, src, len, KC_MODE_EXEC, optimize);
+    if (!u) {
+        return kerr_no_memory();
+    }
+    const KfCode *kc = kc_unit_code(u);
+    KValue code = kc ? kcode_from_kf(kc) : KV_NULL;
+    if (!kc) {
+        kfinder_raise_compile_error(u);
+    }
+    kc_unit_free(u);
+    return code;
+}
+
+// krait FILE: the script's code from its cache when valid (compiling and
+// writing the cache otherwise), a .pyc directly; '-' or no file: stdin.
+static int run_script(const Cmdline *c, const char *prog) {
+    const char *script = c->script;
+    if (!script || !strcmp(script, "-")) {
+        size_t len;
+        char *src = read_stream(stdin, &len);
+        KValue code = src ? compile_text("<stdin>", src, len, c->flags.optimize) : KV_NULL;
+        free(src);
+        int status = code ? run_main_code(code, "<stdin>") : report_exception();
+        kval_xdecref(code);
+        return status;
+    }
+    struct stat st;
+    if (stat(script, &st) != 0 || S_ISDIR(st.st_mode)) {
+        int e = errno;
+        char *abs = absolute_path(script);
+        if (S_ISDIR(st.st_mode) && e == 0) {
+            fprintf(stderr, "%s: can't find '__main__' module in '%s'\n", prog, script);
+        } else {
+            fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", prog, abs ? abs : script,
+                    e, strerror(e));
+        }
+        free(abs);
+        return 2;
+    }
+    char *abs = absolute_path(script);
+    if (!abs) {
+        fprintf(stderr, "krait: out of memory\n");
+        return 1;
+    }
+    KValue code = kfinder_load_code(abs, is_pyc(script));
+    int status;
+    if (!code && kerr_matches(&kexc_SyntaxError)) {
+        KValue e = kerr_fetch();
+        kerr_display(e);
+        kval_decref(e);
+        status = 1;
+    } else {
+        status = code ? run_main_code(code, abs) : report_exception();
+    }
+    kval_xdecref(code);
+    free(abs);
+    return status;
+}
+
+// krait -m NAME: runpy's _run_module_as_main: the parent packages are
+// imported, a package runs its __main__ submodule, and the module runs as
+// '__main__' with sys.argv[0] set to its file.
+static int run_module(const char *name, const char *prog) {
+    KValue want = kstr_from_cstr(name), modname = kstr_from_cstr("__main__");
+    KFound f = {0};
+    int status = 1;
+    if (!want || !modname) {
+        goto error;
+    }
+    for (int depth = 0;; depth++) {
+        ssize_t dot = kstr_len(want) - 1;
+        while (dot >= 0 && kstr_char((KStr *)want, dot) != '.') {
+            dot--;
+        }
+        if (dot > 0) {
+            KValue parent = kstr_substr(want, 0, dot);
+            KValue pm = parent ? kimport_module(parent, KV_NULL, KV_NULL, 0) : KV_NULL;
+            kval_xdecref(parent);
+            if (!pm) {
+                goto error;
+            }
+            kval_decref(pm);
+        }
+        if (kfinder_find(want, &f) < 0) {
+            goto error;
+        }
+        if (f.kind == KFIND_NONE) {
+            fprintf(stderr, "%s: No module named %s\n", prog, kstr_utf8(want, NULL));
+            goto done;
+        }
+        if (!f.is_package) {
+            break;
+        }
+        if (depth > 0) {
+            fprintf(stderr, "%s: Error while finding module specification for '%s' (ImportError: "
+                    "Cannot use package as __main__ module)\n", prog, name);
+            goto done;
+        }
+        KValue pkg = kimport_module(want, KV_NULL, KV_NULL, 0);
+        if (!pkg) {
+            goto error;
+        }
+        kval_decref(pkg);
+        KValue sub = kstr_from_format("%U.__main__", want);
+        kfinder_found_free(&f);
+        if (!sub) {
+            goto error;
+        }
+        kval_decref(want);
+        want = sub;
+    }
+    KValue argv0 = kstr_from_cstr(f.path);
+    KValue argv = kdict_get_borrow(kruntime.sys_dict, KID(argv));
+    if (!argv0 || !argv || !klist_check(argv) || klist_len(argv) == 0) {
+        kval_xdecref(argv0);
+        goto error;
+    }
+    kval_setref(&klist_items(argv)[0], argv0);
+    KValue m = kfinder_exec_found(&f, modname, want);
+    if (!m) {
+        goto error;
+    }
+    kval_decref(m);
+    status = 0;
+    goto done;
+error:
+    status = report_exception();
+done:
+    kfinder_found_free(&f);
+    kval_xdecref(want);
+    kval_xdecref(modname);
+    return status;
+}
+
+int kv_run_main(int argc, char **argv) {
+    Cmdline c;
+    memset(&c, 0, sizeof c);
+    int r = parse_cmdline(argc, argv, &c);
+    if (r >= 0) {
+        return r;
+    }
+    int safe_path = r == -2;
+    if (c.version) {
+        printf(c.version > 1 ? "Python 3.11.2 (krait, cache format krait-1) [C]\n"
+                             : "Python 3.11.2 (krait)\n");
+        return 0;
+    }
+    read_environment(&c.flags);
+    if (!c.flags.ignore_environment && getenv("KRAITSAFEPATH") && *getenv("KRAITSAFEPATH")) {
+        safe_path = 1;
+    }
+    kfinder_options.optimize = c.flags.optimize > 2 ? 2 : c.flags.optimize;
+    kfinder_options.dont_write = c.flags.dont_write_bytecode;
+    kfinder_options.pycache_prefix = c.flags.pycache_prefix;
+    // sys.argv: ['-c' | '-m' | script | '', args...]
+    char **sys_argv = argv + c.first_arg;
+    int sys_argc = argc - c.first_arg;
+    if (c.command || c.module) {
+        sys_argv[0] = c.command ? "-c" : "-m";
     }
     if (kv_init(sys_argc, sys_argv) < 0) {
         return 1;
     }
-    if (set_path0(script) < 0) {
-        kerr_clear();
-    }
-    char *src;
-    size_t len;
-    const char *filename;
-    if (command) {
-        src = strdup(command);
-        len = strlen(command);
-        filename = "<string>";
+    int status;
+    if (ksys_apply_flags(&c.flags) < 0 || set_sys_path(&c, safe_path) < 0) {
+        status = report_exception();
+    } else if (c.command) {
+        KValue code = compile_text("<string>", c.command, strlen(c.command), c.flags.optimize);
+        status = code ? run_main_code(code, NULL) : report_exception();
+        kval_xdecref(code);
+    } else if (c.module) {
+        status = run_module(c.module, argv[0]);
     } else {
-        src = read_file(script, &len);
-        filename = script;
-        if (!src) {
-            fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", argv[0], script, errno,
-                    strerror(errno));
-            return 2;
-        }
+        status = run_script(&c, argv[0]);
     }
-    KcUnit *u = kc_compile(filename, src, len, KC_MODE_EXEC, 0);
-    free(src);
-    if (!u) {
-        fprintf(stderr, "krait: out of memory\n");
-        return 1;
-    }
-    const KfCode *kc = kc_unit_code(u);
-    if (!kc) {
-        char *msg = kc_format_error(u);
-        fputs(msg ? msg : "SyntaxError\n", stderr);
-        free(msg);
-        kc_unit_free(u);
-        kv_fini();
-        return 1;
-    }
-    KValue code = kcode_from_kf(kc);
-    kc_unit_free(u);
-    int status = code ? run_main_code(code, command ? NULL : filename) : report_exception();
-    kval_xdecref(code);
     kv_fini();
     return status;
 }

@@ -22,6 +22,7 @@
 #include "../str.h"
 #include "../tuple.h"
 #include "../type.h"
+#include "sys_flags.h"
 
 // ---------------------------------------------------------------------------
 // Streams.
@@ -369,6 +370,14 @@ static KValue stream_new(int fd, int writable, const char *name) {
         return kerr_no_memory();
     }
     return kval_of(s);
+}
+
+void ksys_set_write_through(void) {
+    for (int i = 1; i < 3; i++) {
+        if (stream_objects[i]) {
+            ((Stream *)kval_obj(stream_objects[i]))->write_through = 1;
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------

@@ -1,0 +1,683 @@
+// vm/finder.c: the path-based finder and module loader behind kimport_hook,
+// as CPython's PathFinder/FileFinder and SourceFileLoader: each entry of
+// sys.path (or of the parent package's __path__) is searched in order for
+// NAME/__init__.py (a regular package), NAME.py, and a sourceless NAME.pyc;
+// directories without __init__ become namespace packages when nothing else
+// matches. Code comes through the loader (kl_load_source: a valid cache is
+// used without compiling, a stale or missing one is rebuilt and written
+// back atomically), so a warm import reads no source.
+#include "finder.h"
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "loader/loader.h"
+
+#include "abstract.h"
+#include "code.h"
+#include "dict.h"
+#include "errors.h"
+#include "eval.h"
+#include "gc.h"
+#include "int.h"
+#include "list.h"
+#include "module.h"
+#include "state.h"
+#include "str.h"
+#include "tuple.h"
+#include "type.h"
+
+KImportOptions kfinder_options;
+
+// ---------------------------------------------------------------------------
+// Specs and loaders: attribute bags with CPython's type names.
+
+typedef struct Bag {
+    KOBJ_HEAD;
+    KValue dict;
+} Bag;
+
+static void bag_dealloc(KObject *o) {
+    kgc_untrack(o);
+    kval_xdecref(((Bag *)o)->dict);
+    kobj_free(o);
+}
+
+static int bag_traverse(KObject *o, KVisitFn visit, void *arg) {
+    KValue d = ((Bag *)o)->dict;
+    return d && visit(d, arg);
+}
+
+static void bag_clear(KObject *o) {
+    if (((Bag *)o)->dict) {
+        kdict_clear(((Bag *)o)->dict);
+    }
+}
+
+// ModuleSpec(name='m', loader=<...>, origin='/p/m.py'[, submodule_search_locations=[...]])
+static KValue spec_repr(KValue self) {
+    KValue d = ((Bag *)self)->dict;
+    KValue name = kdict_get_cstr_borrow(d, "name"), loader = kdict_get_cstr_borrow(d, "loader");
+    KValue origin = kdict_get_cstr_borrow(d, "origin");
+    KValue locs = kdict_get_cstr_borrow(d, "submodule_search_locations");
+    KStrBuilder b;
+    kstr_builder_init(&b);
+    KValue parts[3] = {name, loader, origin};
+    const char *labels[3] = {"ModuleSpec(name=", ", loader=", ", origin="};
+    for (int i = 0; i < 3; i++) {
+        if (!parts[i] || (i == 2 && parts[i] == KV_NONE)) {
+            continue;
+        }
+        KValue r = kobj_repr(parts[i]);
+        if (!r) {
+            kstr_builder_discard(&b);
+            return KV_NULL;
+        }
+        kstr_builder_cstr(&b, labels[i]);
+        kstr_builder_str(&b, r);
+        kval_decref(r);
+    }
+    if (locs && locs != KV_NONE) {
+        KValue r = kobj_repr(locs);
+        if (!r) {
+            kstr_builder_discard(&b);
+            return KV_NULL;
+        }
+        kstr_builder_cstr(&b, ", submodule_search_locations=");
+        kstr_builder_str(&b, r);
+        kval_decref(r);
+    }
+    kstr_builder_char(&b, ')');
+    return kstr_builder_finish(&b);
+}
+
+#define BAG_TYPE(var, tname, repr_fn)                                                              \
+    static KType var = {                                                                           \
+        KOBJ_STATIC_HEAD(&ktype_type),                                                             \
+        .name = tname,                                                                             \
+        .basicsize = sizeof(Bag),                                                                  \
+        .flags = KTF_GC,                                                                           \
+        .dictoffset = offsetof(Bag, dict),                                                         \
+        .dealloc = bag_dealloc,                                                                    \
+        .traverse = bag_traverse,                                                                  \
+        .clear = bag_clear,                                                                        \
+        .repr = repr_fn,                                                                           \
+        .getattro = kobj_generic_getattr,                                                          \
+        .setattro = kobj_generic_setattr,                                                          \
+    }
+
+BAG_TYPE(spec_type, "ModuleSpec", spec_repr);
+BAG_TYPE(source_loader_type, "_frozen_importlib_external.SourceFileLoader", NULL);
+BAG_TYPE(sourceless_loader_type, "_frozen_importlib_external.SourcelessFileLoader", NULL);
+BAG_TYPE(namespace_loader_type, "_frozen_importlib_external._NamespaceLoader", NULL);
+
+static KValue bag_new(KType *type) {
+    if (!(type->flags & KTF_READY) && ktype_ready(type) < 0) {
+        return KV_NULL;
+    }
+    Bag *b = (Bag *)kobj_alloc(type, sizeof(Bag));
+    if (!b) {
+        return kerr_no_memory();
+    }
+    b->dict = kdict_new();
+    if (!b->dict) {
+        kval_decref(kval_of(b));
+        return KV_NULL;
+    }
+    return kval_of(b);
+}
+
+static int bag_set(KValue bag, const char *name, KValue value) {
+    return kdict_set_cstr(((Bag *)bag)->dict, name, value);
+}
+
+static int bag_set_steal(KValue bag, const char *name, KValue value_steal) {
+    int r = value_steal ? bag_set(bag, name, value_steal) : -1;
+    kval_xdecref(value_steal);
+    return r;
+}
+
+static KValue str_or_none(const char *s) {
+    return s ? kstr_from_cstr(s) : kval_newref(KV_NONE);
+}
+
+// ---------------------------------------------------------------------------
+// Finding.
+
+static int is_dir(const char *p) {
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int is_file(const char *p) {
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static char *join(const char *dir, const char *name, const char *suffix) {
+    size_t dl = strlen(dir), nl = strlen(name), sl = strlen(suffix);
+    char *p = malloc(dl + nl + sl + 2);
+    if (!p) {
+        return NULL;
+    }
+    memcpy(p, dir, dl);
+    size_t n = dl;
+    if (dl && dir[dl - 1] != '/') {
+        p[n++] = '/';
+    }
+    memcpy(p + n, name, nl);
+    memcpy(p + n + nl, suffix, sl + 1);
+    return p;
+}
+
+void kfinder_found_free(KFound *f) {
+    free(f->path);
+    kval_xdecref(f->dirs);
+    f->path = NULL;
+    f->dirs = KV_NULL;
+    f->kind = KFIND_NONE;
+}
+
+static int set_package_dirs(KFound *out, const char *dir) {
+    KValue s = kstr_from_cstr(dir);
+    out->dirs = s ? klist_new(0) : KV_NULL;
+    int r = out->dirs ? klist_append(out->dirs, s) : -1;
+    kval_xdecref(s);
+    return r;
+}
+
+// Searches one directory 'dir' for 'tail'; 1 when found (filling 'out'), 0
+// when not, with '*portion' set to the namespace directory when 'dir/tail' is
+// a directory; -1 when out of memory.
+static int find_in_dir(const char *dir, const char *tail, KFound *out, char **portion) {
+    char *base = join(dir, tail, "");
+    if (!base) {
+        return -1;
+    }
+    if (is_dir(base)) {
+        const char *inits[2] = {"__init__.py", "__init__.pyc"};
+        for (int i = 0; i < 2; i++) {
+            char *p = join(base, inits[i], "");
+            if (p && is_file(p)) {
+                out->kind = i == 0 ? KFIND_SOURCE : KFIND_SOURCELESS;
+                out->is_package = 1;
+                out->path = p;
+                int r = set_package_dirs(out, base);
+                free(base);
+                return r < 0 ? -1 : 1;
+            }
+            free(p);
+        }
+        if (!*portion) {
+            *portion = base;
+            base = NULL;
+        }
+    }
+    free(base);
+    const char *suffixes[2] = {".py", ".pyc"};
+    for (int i = 0; i < 2; i++) {
+        char *p = join(dir, tail, suffixes[i]);
+        if (!p) {
+            return -1;
+        }
+        if (is_file(p)) {
+            out->kind = i == 0 ? KFIND_SOURCE : KFIND_SOURCELESS;
+            out->path = p;
+            return 1;
+        }
+        free(p);
+    }
+    return 0;
+}
+
+// The search path for 'absname': the parent's __path__ or sys.path (new
+// reference); KV_NULL with ModuleNotFoundError when the parent is no package.
+static KValue search_path(KValue absname, ssize_t dot) {
+    if (dot < 0) {
+        KValue p = kdict_get_borrow(kruntime.sys_dict, KID(path));
+        if (!p) {
+            kerr_set(&kexc_ImportError, "sys.path must be a list of directory names");
+            return KV_NULL;
+        }
+        return kval_newref(p);
+    }
+    KValue parent = kstr_substr(absname, 0, dot);
+    if (!parent) {
+        return KV_NULL;
+    }
+    KValue pmod = kdict_get_borrow(kruntime.modules, parent);
+    KValue path = KV_NULL;
+    if (pmod && kobj_lookup_attr(pmod, KID(__path__), &path) < 0) {
+        kval_decref(parent);
+        return KV_NULL;
+    }
+    if (!path) {
+        kerr_format(&kexc_ModuleNotFoundError, "No module named %R; %R is not a package", absname,
+                    parent);
+        KValue e = kerr_occurred();
+        if (e) {
+            kval_setref(&((KImportError *)e)->name, kval_newref(absname));
+        }
+    }
+    kval_decref(parent);
+    return path;
+}
+
+static int find_on_path(KValue path, const char *tail, KFound *out) {
+    KValue it = kobj_get_iter(path), entry;
+    char *portion = NULL;
+    int r = 0;
+    KValue portions = klist_new(0);
+    if (!it || !portions) {
+        r = -1;
+        goto done;
+    }
+    while (r == 0 && (entry = kobj_iter_next(it))) {
+        if (kstr_check(entry)) {
+            const char *dir = kstr_utf8(entry, NULL);
+            char cwd[4096];
+            if (dir && !dir[0]) {
+                dir = getcwd(cwd, sizeof cwd) ? cwd : ".";
+            }
+            r = dir ? find_in_dir(dir, tail, out, &portion) : -1;
+            if (portion) {
+                KValue s = kstr_from_cstr(portion);
+                if (!s || klist_append(portions, s) < 0) {
+                    r = -1;
+                }
+                kval_xdecref(s);
+                free(portion);
+                portion = NULL;
+            }
+        }
+        kval_decref(entry);
+    }
+    if (r == 0 && kerr_occurred()) {
+        r = -1;
+    }
+    if (r == 0 && klist_len(portions) > 0) {
+        out->kind = KFIND_NAMESPACE;
+        out->is_package = 1;
+        out->dirs = portions;
+        portions = KV_NULL;
+        r = 1;
+    }
+done:
+    kval_xdecref(it);
+    kval_xdecref(portions);
+    return r < 0 ? -1 : 0;
+}
+
+int kfinder_find(KValue absname, KFound *out) {
+    memset(out, 0, sizeof *out);
+    ssize_t dot = kstr_len(absname) - 1;
+    while (dot >= 0 && kstr_char((KStr *)absname, dot) != '.') {
+        dot--;
+    }
+    KValue path = search_path(absname, dot);
+    if (!path) {
+        return -1;
+    }
+    KValue tail = kstr_substr(absname, dot + 1, kstr_len(absname));
+    const char *t = tail ? kstr_utf8(tail, NULL) : NULL;
+    int r = t ? find_on_path(path, t, out) : -1;
+    kval_xdecref(tail);
+    kval_decref(path);
+    if (r < 0) {
+        kfinder_found_free(out);
+    }
+    return r;
+}
+
+// ---------------------------------------------------------------------------
+// Code.
+
+static KValue the_compile_error; // set by compile_unit while the loader runs
+
+void kfinder_raise_compile_error(const KcUnit *u) {
+    KcError e;
+    if (!kc_unit_error(u, &e)) {
+        kerr_set(&kexc_SystemError, "compilation failed without an error");
+        return;
+    }
+    KType *t = &kexc_SyntaxError;
+    if (!strcmp(e.type, "IndentationError")) {
+        t = &kexc_IndentationError;
+    } else if (!strcmp(e.type, "TabError")) {
+        t = &kexc_TabError;
+    } else if (!strcmp(e.type, "MemoryError")) {
+        kerr_no_memory();
+        return;
+    } else if (!strcmp(e.type, "RecursionError")) {
+        kerr_set(&kexc_RecursionError,
+                 e.msg ? e.msg : "maximum recursion depth exceeded during compilation");
+        return;
+    }
+    KValue msg = str_or_none(e.msg), fn = str_or_none(e.filename), text = str_or_none(e.text);
+    KValue info = msg && fn && text
+                      ? ktuple_pack(6, fn, kval_from_int(e.lineno), kval_from_int(e.offset), text,
+                                    kval_from_int(e.end_lineno), kval_from_int(e.end_offset))
+                      : KV_NULL;
+    KValue args = info ? ktuple_pack(2, msg, info) : KV_NULL;
+    KValue exc = args ? kexc_new(t, args) : KV_NULL;
+    if (exc) {
+        kerr_raise(exc);
+        kval_decref(exc);
+    }
+    kval_xdecref(msg);
+    kval_xdecref(fn);
+    kval_xdecref(text);
+    kval_xdecref(info);
+    kval_xdecref(args);
+}
+
+// The loader's compiler: kc_compile, keeping a failed unit's structured error
+// as a pending SyntaxError (the loader itself only carries text).
+static int compile_unit(const char *filename, const char *bytes, size_t len, int optimize,
+                        const KfCode **code, void **owner, char **message) {
+    *code = NULL;
+    *owner = NULL;
+    *message = NULL;
+    KcUnit *u = kc_compile(filename, bytes, len, KC_MODE_EXEC, optimize);
+    if (!u) {
+        return -1;
+    }
+    const KfCode *c = kc_unit_code(u);
+    if (!c) {
+        *message = kc_format_error(u);
+        kfinder_raise_compile_error(u);
+        kval_xdecref(the_compile_error);
+        the_compile_error = kerr_fetch();
+        kc_unit_free(u);
+        return -1;
+    }
+    *code = c;
+    *owner = u;
+    return 0;
+}
+
+static void release_unit(void *owner) {
+    kc_unit_free(owner);
+}
+
+static const KlCompiler finder_compiler = {compile_unit, release_unit};
+
+// Sets co_filename of 'code' and its nested code objects to 'filename' where
+// it is 'old' (a cache written elsewhere, or with a relative name), as
+// importlib's _fix_up_module.
+static void fix_filenames(KCode *code, KValue old, KValue filename) {
+    if (!kstr_eq(code->filename, old)) {
+        return;
+    }
+    kval_setref(&code->filename, kval_newref(filename));
+    for (int i = 0; i < code->nconsts; i++) {
+        if (kcode_check(code->consts[i])) {
+            fix_filenames((KCode *)kval_obj(code->consts[i]), old, filename);
+        }
+    }
+}
+
+// Raises the loader's failure 'res' (the compile error when there is one).
+static void raise_load_error(KlResult *res, const char *path) {
+    if (res->err == KL_ERR_COMPILE && the_compile_error) {
+        kerr_restore(the_compile_error);
+        the_compile_error = KV_NULL;
+        return;
+    }
+    if (res->err == KL_ERR_NOMEM) {
+        kerr_no_memory();
+        return;
+    }
+    const char *m = res->message ? res->message : kl_strerror(res->err);
+    if (!strncmp(m, "ImportError: ", 13)) {
+        m += 13;
+    }
+    size_t n = strlen(m);
+    while (n && m[n - 1] == '\n') {
+        n--;
+    }
+    KValue s = kstr_from_utf8(m, (ssize_t)n);
+    if (s) {
+        KValue p = kstr_from_cstr(path);
+        kerr_set_value(&kexc_ImportError, s);
+        KValue e = kerr_occurred();
+        if (e && p && kval_type(e) == &kexc_ImportError) {
+            kval_setref(&((KImportError *)e)->path, kval_newref(p));
+        }
+        kval_xdecref(p);
+        kval_decref(s);
+    }
+}
+
+static void load_options(KlOptions *o) {
+    memset(o, 0, sizeof *o);
+    o->optimize = kfinder_options.optimize;
+    o->invalidation = KF_INVALIDATE_TIMESTAMP;
+    o->dont_write = kfinder_options.dont_write;
+    o->compiler = &finder_compiler;
+}
+
+KValue kfinder_load_code(const char *path, int sourceless) {
+    KlOptions opts;
+    load_options(&opts);
+    KlResult res;
+    KlError err = sourceless ? kl_load_cache_file(path, &res) : kl_load_source(path, &opts, &res);
+    if (err != KL_OK) {
+        raise_load_error(&res, path);
+        kl_result_free(&res);
+        return KV_NULL;
+    }
+    kval_xdecref(the_compile_error);
+    the_compile_error = KV_NULL;
+    KValue code = kcode_from_kf(res.code);
+    kl_result_free(&res);
+    if (code && !sourceless) {
+        KValue fn = kstr_from_cstr(path);
+        KCode *c = (KCode *)kval_obj(code);
+        if (!fn) {
+            kval_decref(code);
+            return KV_NULL;
+        }
+        if (!kstr_eq(c->filename, fn)) {
+            KValue old = kval_newref(c->filename);
+            fix_filenames(c, old, fn);
+            kval_decref(old);
+        }
+        kval_decref(fn);
+    }
+    return code;
+}
+
+// ---------------------------------------------------------------------------
+// Loading.
+
+static KValue new_loader(const KFound *f, KValue name) {
+    KType *t = f->kind == KFIND_SOURCE       ? &source_loader_type
+               : f->kind == KFIND_SOURCELESS ? &sourceless_loader_type
+                                             : &namespace_loader_type;
+    KValue l = bag_new(t);
+    if (!l) {
+        return KV_NULL;
+    }
+    if (bag_set(l, "name", name) < 0 ||
+        (f->kind == KFIND_NAMESPACE ? bag_set(l, "path", f->dirs)
+                                    : bag_set_steal(l, "path", kstr_from_cstr(f->path))) < 0) {
+        kval_decref(l);
+        return KV_NULL;
+    }
+    return l;
+}
+
+// The cache path a source module's __cached__ names (None for others).
+static KValue cached_path(const KFound *f) {
+    if (f->kind == KFIND_SOURCELESS) {
+        return kstr_from_cstr(f->path);
+    }
+    if (f->kind != KFIND_SOURCE) {
+        return kval_newref(KV_NONE);
+    }
+    char *c = kl_cache_path(f->path, kfinder_options.optimize);
+    if (!c) {
+        return kerr_no_memory();
+    }
+    KValue s = kstr_from_cstr(c);
+    free(c);
+    return s;
+}
+
+static KValue parent_name(KValue name, int is_package) {
+    if (is_package) {
+        return kval_newref(name);
+    }
+    ssize_t i = kstr_len(name) - 1;
+    while (i >= 0 && kstr_char((KStr *)name, i) != '.') {
+        i--;
+    }
+    return kstr_substr(name, 0, i < 0 ? 0 : i);
+}
+
+static KValue new_spec(const KFound *f, KValue name, KValue loader, KValue cached) {
+    KValue spec = bag_new(&spec_type);
+    if (!spec) {
+        return KV_NULL;
+    }
+    int has_location = f->kind != KFIND_NAMESPACE;
+    if (bag_set(spec, "name", name) < 0 || bag_set(spec, "loader", loader) < 0 ||
+        bag_set_steal(spec, "origin", has_location ? kstr_from_cstr(f->path)
+                                                   : kval_newref(KV_NONE)) < 0 ||
+        bag_set(spec, "loader_state", KV_NONE) < 0 ||
+        bag_set(spec, "submodule_search_locations", f->dirs ? f->dirs : KV_NONE) < 0 ||
+        bag_set(spec, "cached", cached) < 0 ||
+        bag_set_steal(spec, "parent", parent_name(name, f->is_package)) < 0 ||
+        bag_set(spec, "has_location", has_location ? KV_TRUE : KV_FALSE) < 0 ||
+        bag_set(spec, "_initializing", KV_TRUE) < 0) {
+        kval_decref(spec);
+        return KV_NULL;
+    }
+    return spec;
+}
+
+// Fills the module attributes of 'mod' as importlib's _init_module_attrs.
+static int init_module_attrs(KValue mod, const KFound *f, KValue spec) {
+    KValue d = kmod_dict_borrow(mod);
+    KValue sd = ((Bag *)spec)->dict;
+    if (kdict_set(d, KID(__package__), kdict_get_cstr_borrow(sd, "parent")) < 0 ||
+        kdict_set(d, KID(__loader__), kdict_get_cstr_borrow(sd, "loader")) < 0 ||
+        kdict_set(d, KID(__spec__), spec) < 0) {
+        return -1;
+    }
+    if (f->dirs && kdict_set(d, KID(__path__), f->dirs) < 0) {
+        return -1;
+    }
+    if (f->kind == KFIND_NAMESPACE) {
+        return kdict_set(d, KID(__file__), KV_NONE) < 0 ? -1 : kdict_del(d, KID(__file__));
+    }
+    KValue file = kstr_from_cstr(f->path);
+    int r = file ? kdict_set(d, KID(__file__), file) : -1;
+    kval_xdecref(file);
+    return r < 0 ? r : kdict_set(d, KID(__cached__), kdict_get_cstr_borrow(sd, "cached"));
+}
+
+// Creates the module for 'f' named 'modname' with its spec (named 'specname').
+static KValue new_module(const KFound *f, KValue modname, KValue specname) {
+    const char *n = kstr_utf8(modname, NULL);
+    KValue mod = n ? kmod_new(n) : KV_NULL;
+    KValue loader = mod ? new_loader(f, specname) : KV_NULL;
+    KValue cached = loader ? cached_path(f) : KV_NULL;
+    KValue spec = cached ? new_spec(f, specname, loader, cached) : KV_NULL;
+    int ok = spec && init_module_attrs(mod, f, spec) == 0;
+    kval_xdecref(loader);
+    kval_xdecref(cached);
+    kval_xdecref(spec);
+    if (!ok) {
+        kval_xdecref(mod);
+        return KV_NULL;
+    }
+    return mod;
+}
+
+static void end_initializing(KValue mod) {
+    KValue spec = kdict_get_borrow(kmod_dict_borrow(mod), KID(__spec__));
+    if (spec && kval_type(spec) == &spec_type && bag_set(spec, "_initializing", KV_FALSE) < 0) {
+        kerr_clear();
+    }
+}
+
+int kfinder_is_initializing(KValue mod) {
+    if (kval_type(mod) != &kmodule_type && !ktype_is_subtype(kval_type(mod), &kmodule_type)) {
+        return 0;
+    }
+    KValue spec = kdict_get_borrow(kmod_dict_borrow(mod), KID(__spec__));
+    if (!spec || kval_type(spec) != &spec_type) {
+        return 0;
+    }
+    KValue v = kdict_get_cstr_borrow(((Bag *)spec)->dict, "_initializing");
+    return v == KV_TRUE;
+}
+
+// Removes 'name' from sys.modules keeping the pending exception.
+static void forget_module(KValue name) {
+    KValue exc = kerr_fetch();
+    if (kdict_discard(kruntime.modules, name) < 0) {
+        kerr_clear();
+    }
+    kerr_restore(exc);
+}
+
+KValue kfinder_exec_found(const KFound *f, KValue modname, KValue specname) {
+    KValue mod = new_module(f, modname, specname);
+    if (!mod) {
+        return KV_NULL;
+    }
+    if (kdict_set(kruntime.modules, modname, mod) < 0) {
+        kval_decref(mod);
+        return KV_NULL;
+    }
+    KValue r = KV_NONE;
+    if (f->kind != KFIND_NAMESPACE) {
+        KValue code = kfinder_load_code(f->path, f->kind == KFIND_SOURCELESS);
+        KValue globals = kmod_dict_borrow(mod);
+        r = code && kdict_set(globals, KID(__builtins__), kruntime.builtins_mod) == 0
+                ? keval_code(code, globals, globals)
+                : KV_NULL;
+        kval_xdecref(code);
+    }
+    end_initializing(mod);
+    if (!r) {
+        forget_module(modname);
+        kval_decref(mod);
+        return KV_NULL;
+    }
+    if (r != KV_NONE) {
+        kval_decref(r);
+    }
+    // The module may have replaced itself in sys.modules.
+    KValue final = kdict_get_borrow(kruntime.modules, modname);
+    if (!final) {
+        kval_decref(mod);
+        kerr_format(&kexc_KeyError, "%R", modname);
+        return KV_NULL;
+    }
+    kval_decref(mod);
+    return kval_newref(final);
+}
+
+KValue kfinder_import(KValue absname) {
+    KFound f;
+    if (kfinder_find(absname, &f) < 0) {
+        return KV_NULL;
+    }
+    if (f.kind == KFIND_NONE) {
+        return KV_NULL;
+    }
+    KValue mod = kfinder_exec_found(&f, absname, absname);
+    kfinder_found_free(&f);
+    return mod;
+}
+
+void kfinder_install(void) {
+    kimport_hook = kfinder_import;
+}
