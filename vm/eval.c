@@ -6,6 +6,7 @@
 // in the same loop; RETURN_VALUE pops it. Exceptions unwind through the code
 // object's exception table (zero cost when nothing is raised).
 #include "eval.h"
+#include "finder.h"
 #include "internal.h"
 
 #include <string.h>
@@ -572,15 +573,28 @@ static K_NOINLINE KValue import_from(KValue mod, KValue name) {
             kval_decref(pkgname);
             return kval_newref(m);
         }
-        KValue file;
-        if (kobj_lookup_attr(mod, KID(__file__), &file) > 0) {
+        KValue file = KV_NULL;
+        if (kobj_lookup_attr(mod, KID(__file__), &file) > 0 && kfinder_is_initializing(mod)) {
+            kerr_format(&kexc_ImportError,
+                        "cannot import name '%U' from partially initialized module '%U' (most "
+                        "likely due to a circular import) (%S)",
+                        name, pkgname, file);
+        } else if (file) {
             kerr_format(&kexc_ImportError, "cannot import name '%U' from '%U' (%S)", name, pkgname,
                         file);
-            kval_decref(file);
         } else {
             kerr_format(&kexc_ImportError, "cannot import name '%U' from '%U' (unknown location)",
                         name, pkgname);
         }
+        KValue e = kerr_occurred();
+        if (e && kval_type(e) == &kexc_ImportError) {
+            // ImportError's name and path attributes, as CPython's import_from.
+            kval_setref(&((KImportError *)e)->name, kval_newref(pkgname));
+            if (file) {
+                kval_setref(&((KImportError *)e)->path, kval_newref(file));
+            }
+        }
+        kval_xdecref(file);
         kval_decref(pkgname);
         return KV_NULL;
     }

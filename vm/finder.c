@@ -573,7 +573,7 @@ static int init_module_attrs(KValue mod, const KFound *f, KValue spec) {
         return -1;
     }
     if (f->kind == KFIND_NAMESPACE) {
-        return kdict_set(d, KID(__file__), KV_NONE) < 0 ? -1 : kdict_del(d, KID(__file__));
+        return kdict_set(d, KID(__file__), KV_NONE);
     }
     KValue file = kstr_from_cstr(f->path);
     int r = file ? kdict_set(d, KID(__file__), file) : -1;

@@ -173,6 +173,54 @@ static KValue import_dotted(KValue absname) {
     return mod;
 }
 
+// Imports the submodules of package 'mod' (named 'absname') listed in
+// 'fromlist' that are not attributes yet. 0, or -1 with an exception set.
+static int import_fromlist(KValue mod, KValue absname, KValue fromlist) {
+    KValue it = kobj_get_iter(fromlist), item;
+    if (!it) {
+        return -1;
+    }
+    int r = 0;
+    while (r == 0 && (item = kobj_iter_next(it))) {
+        KValue has = KV_NULL;
+        int found = kstr_check(item) ? kobj_lookup_attr(mod, item, &has) : 1;
+        kval_xdecref(has);
+        if (found < 0) {
+            r = -1;
+        } else if (found == 0 && kstr_eq_cstr(item, "*")) {
+            KValue all;
+            int has_all = kobj_lookup_attr(mod, KID(__all__), &all);
+            if (has_all > 0) {
+                r = import_fromlist(mod, absname, all);
+                kval_decref(all);
+            } else if (has_all < 0) {
+                r = -1;
+            }
+        } else if (found == 0) {
+            KValue sub = kstr_from_format("%U.%U", absname, item);
+            KValue sm = sub ? import_dotted(sub) : KV_NULL;
+            if (!sm) {
+                KValue e = kerr_occurred();
+                if (e && kval_type(e) == &kexc_ModuleNotFoundError &&
+                    ((KImportError *)e)->name && 
+                    kobj_richcompare_bool(((KImportError *)e)->name, sub, KF_CMP_EQ) > 0) {
+                    kerr_clear();
+                } else {
+                    r = -1;
+                }
+            }
+            kval_xdecref(sm);
+            kval_xdecref(sub);
+        }
+        kval_decref(item);
+    }
+    if (r == 0 && kerr_occurred()) {
+        r = -1;
+    }
+    kval_decref(it);
+    return r;
+}
+
 KValue kimport_module(KValue name, KValue globals, KValue fromlist, int level) {
     if (level == 0 && kstr_len(name) == 0) {
         kerr_set(&kexc_ValueError, "Empty module name");
@@ -226,31 +274,21 @@ KValue kimport_module(KValue name, KValue globals, KValue fromlist, int level) {
         kval_decref(absname);
         return mod;
     }
-    // from pkg import sub: import submodules named in fromlist when missing.
+    // from pkg import sub: import submodules named in fromlist when missing;
+    // a submodule that is not there is no error (IMPORT_FROM reports it),
+    // any other failure propagates, as importlib's _handle_fromlist.
     KValue path;
-    if (kobj_lookup_attr(mod, KID(__path__), &path) > 0) {
+    int is_pkg = kobj_lookup_attr(mod, KID(__path__), &path);
+    if (is_pkg > 0) {
         kval_decref(path);
-        KValue it = kobj_get_iter(fromlist);
-        KValue item;
-        while (it && (item = kobj_iter_next(it))) {
-            KValue has;
-            if (kstr_check(item) && !kstr_eq_cstr(item, "*") &&
-                kobj_lookup_attr(mod, item, &has) == 0) {
-                KValue sub = kstr_from_format("%U.%U", absname, item);
-                KValue sm = sub ? import_dotted(sub) : KV_NULL;
-                if (!sm && kerr_matches(&kexc_ModuleNotFoundError)) {
-                    kerr_clear();
-                }
-                kval_xdecref(sm);
-                kval_xdecref(sub);
-            } else if (kstr_check(item)) {
-                kerr_clear();
-            }
-            kval_decref(item);
+        if (import_fromlist(mod, absname, fromlist) < 0) {
+            kval_decref(mod);
+            mod = KV_NULL;
         }
-        kval_xdecref(it);
+    } else if (is_pkg < 0) {
+        kval_decref(mod);
+        mod = KV_NULL;
     }
-    kerr_clear();
     kval_decref(absname);
     return mod;
 }

@@ -1,0 +1,3 @@
+# Raises while executing: the module must leave sys.modules again.
+X = 1
+raise ValueError("broken on purpose")

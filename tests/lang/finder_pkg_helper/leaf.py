@@ -1,0 +1,2 @@
+print("leaf init", __name__, __package__)
+LEAF = "leaf-value"

@@ -1,0 +1,2 @@
+from .. import leaf as parent_leaf
+SUB = parent_leaf.LEAF + "/sub"

@@ -1,0 +1,3 @@
+from ..leaf import LEAF
+from . import SUB
+DEEP = (LEAF, SUB)
