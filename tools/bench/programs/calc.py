@@ -220,7 +220,7 @@ print c; print -(-(n) - -{m}) * ((2 + 3) * (4 - 6)) / 7;
 def main():
     results = []
     source_chars = 0
-    for round in range(500):
+    for round in range(650):
         src = TEMPLATE.format(n=40 + round % 17, m=3 + round % 5, seed=27 + round)
         source_chars += len(src)
         program = Parser(tokenize(src)).block("eof")

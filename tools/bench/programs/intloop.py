@@ -53,10 +53,10 @@ def popcount(n):
 
 
 def main():
-    primes = sieve(400000)
+    primes = sieve(500000)
     longest = 0
     arg = 0
-    for n in range(1, 60000):
+    for n in range(1, 80000):
         k = collatz_length(n)
         if k > longest:
             longest, arg = k, n

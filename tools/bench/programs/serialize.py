@@ -172,7 +172,7 @@ def make_record(i):
 def main():
     total_len = 0
     checksum = 0
-    for round in range(60):
+    for round in range(80):
         doc = {"round": round, "items": [make_record(round * 200 + i) for i in range(200)]}
         text = dumps(doc)
         back = Decoder(text).value()

@@ -58,7 +58,7 @@ def bisect_left(items, x):
 def main():
     seed = 42
     checksum = 0
-    for round in range(10):
+    for round in range(13):
         people, seed = make_people(8000, seed)
         by_age = sorted(people, key=lambda p: p.age)
         # Stability: within one age, the original order is kept.
