@@ -24,8 +24,32 @@
 #include "tuple.h"
 #include "typeslots.h"
 
+// Deallocation depth guard (CPython's "trashcan"): freeing a long chain (a
+// linked list of a million nodes) would recurse in C once per node and
+// overflow the stack. Past MAX_DEALLOC_DEPTH nested deallocations, dying
+// objects are queued and the outermost call frees them one by one. The queue
+// is linked through the dead objects' own refcount fields.
+enum { MAX_DEALLOC_DEPTH = 1000 };
+static _Thread_local int dealloc_depth;
+static _Thread_local KObject *dealloc_pending;
+
 void kobj_dealloc(KObject *o) {
+    if (dealloc_depth >= MAX_DEALLOC_DEPTH) {
+        o->refcnt = (intptr_t)dealloc_pending;
+        dealloc_pending = o;
+        return;
+    }
+    dealloc_depth++;
     o->type->dealloc(o);
+    dealloc_depth--;
+    while (dealloc_depth == 0 && dealloc_pending) {
+        KObject *next = dealloc_pending;
+        dealloc_pending = (KObject *)next->refcnt;
+        next->refcnt = 0;
+        dealloc_depth++;
+        next->type->dealloc(next);
+        dealloc_depth--;
+    }
 }
 
 const char *ktype_name(KType *type) {
