@@ -223,7 +223,8 @@ KlError kl_load_source(const char *source_path, const KlOptions *opts, KlResult 
         return failed(out, KL_ERR_IO, kio_oserror(e, source_path));
     }
     char *cache_path =
-        opts->legacy ? kl_legacy_cache_path(source_path) : kl_cache_path(source_path, opts->optimize);
+        opts->legacy ? kl_legacy_cache_path(source_path)
+                     : kl_cache_path_prefixed(source_path, opts->optimize, opts->pycache_prefix);
     if (!cache_path) {
         return failed(out, KL_ERR_NOMEM, NULL);
     }

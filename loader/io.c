@@ -103,8 +103,9 @@ static int write_all(int fd, const uint8_t *p, size_t len) {
     return 0;
 }
 
-// Makes the directory that will hold 'path' when it is missing (one level,
-// as __pycache__). Returns 0 or an errno; '*dir' gets the directory's name.
+// Makes the directory that will hold 'path' when it is missing (with its
+// own missing parents: a pycache_prefix tree mirrors whole paths). Returns 0
+// or an errno; '*dir' gets the directory's name.
 static int make_parent(const char *path, char **dir) {
     const char *slash = strrchr(path, '/');
     *dir = NULL;
@@ -115,10 +116,19 @@ static int make_parent(const char *path, char **dir) {
     if (!*dir) {
         return ENOMEM;
     }
-    if (mkdir(*dir, 0777) != 0 && errno != EEXIST) {
+    if (mkdir(*dir, 0777) == 0 || errno == EEXIST) {
+        return 0;
+    }
+    if (errno != ENOENT) {
         return errno;
     }
-    return 0;
+    char *up = NULL;
+    int e = make_parent(*dir, &up);
+    free(up);
+    if (e == 0 && mkdir(*dir, 0777) != 0 && errno != EEXIST) {
+        e = errno;
+    }
+    return e;
 }
 
 int kio_write_atomic(const char *path, const void *data, size_t len, mode_t mode, int do_fsync,

@@ -53,6 +53,12 @@ extern const KlCompiler kl_kc_compiler;
 // Returns a malloc'd string, or NULL when out of memory.
 char *kl_cache_path(const char *source_path, int optimize);
 
+// As kl_cache_path under sys.pycache_prefix 'prefix' (-X pycache_prefix):
+// the source's absolute directory mirrored below 'prefix', no __pycache__:
+// "/src/pkg/mod.py" -> "PREFIX/src/pkg/mod.krait-1.pyc". A NULL 'prefix' is
+// kl_cache_path. Malloc'd; NULL when out of memory.
+char *kl_cache_path_prefixed(const char *source_path, int optimize, const char *prefix);
+
 // The legacy (kraitc -b) cache path: 'source_path' + "c". Malloc'd; NULL
 // when out of memory.
 char *kl_legacy_cache_path(const char *source_path);
@@ -71,6 +77,7 @@ typedef struct KlOptions {
     int compress;                // zlib level for written caches, 0 = stored
     int fsync;                   // fsync a written cache before renaming it in place
     const char *display_name;    // co_filename; NULL: the source path as given
+    const char *pycache_prefix;  // caches under this tree (kl_cache_path_prefixed), or NULL
     const KlCompiler *compiler;  // NULL: a stale cache cannot be rebuilt
 } KlOptions;
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 char *kl_cache_path(const char *source_path, int optimize) {
     // importlib's _path_split and _path_join: the head is what precedes the
@@ -32,6 +33,46 @@ char *kl_cache_path(const char *source_path, int optimize) {
     }
     return kio_format("%.*s%s__pycache__/%.*s%s%s%s.pyc", (int)head_len, source_path,
                       has_head ? "/" : "", (int)stem_len, stem, dot ? "." : "", KF_CACHE_TAG, opt);
+}
+
+char *kl_cache_path_prefixed(const char *source_path, int optimize, const char *prefix) {
+    if (!prefix) {
+        return kl_cache_path(source_path, optimize);
+    }
+    // importlib's cache_from_source: the head made absolute (against the
+    // working directory), its leading slashes dropped, joined under 'prefix'.
+    char *plain = kl_cache_path(source_path, optimize);
+    char *cwd = source_path[0] == '/' ? NULL : getcwd(NULL, 0);
+    char *r = NULL;
+    if (plain && (cwd || source_path[0] == '/')) {
+        char *pyc = strstr(plain, "__pycache__/");
+        while (pyc && strstr(pyc + 1, "__pycache__/")) {
+            pyc = strstr(pyc + 1, "__pycache__/");
+        }
+        size_t head_len = pyc ? (size_t)(pyc - plain) : 0;
+        while (head_len > 0 && plain[head_len - 1] == '/') {
+            head_len--;
+        }
+        const char *head = plain;
+        while (head_len > 0 && *head == '/') {
+            head++;
+            head_len--;
+        }
+        const char *c = cwd ? cwd : "";
+        while (*c == '/') {
+            c++;
+        }
+        size_t plen = strlen(prefix);
+        while (plen > 1 && prefix[plen - 1] == '/') {
+            plen--;
+        }
+        r = kio_format("%.*s/%s%s%.*s%s%s", (int)plen, prefix, c, *c && head_len ? "/" : "",
+                       (int)head_len, head, (*c || head_len) ? "/" : "",
+                       pyc ? pyc + strlen("__pycache__/") : plain);
+    }
+    free(plain);
+    free(cwd);
+    return r;
 }
 
 char *kl_legacy_cache_path(const char *source_path) {

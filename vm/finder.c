@@ -457,6 +457,7 @@ static void load_options(KlOptions *o) {
     o->optimize = kfinder_options.optimize;
     o->invalidation = KF_INVALIDATE_TIMESTAMP;
     o->dont_write = kfinder_options.dont_write;
+    o->pycache_prefix = kfinder_options.pycache_prefix;
     o->compiler = &finder_compiler;
 }
 
@@ -519,7 +520,8 @@ static KValue cached_path(const KFound *f) {
     if (f->kind != KFIND_SOURCE) {
         return kval_newref(KV_NONE);
     }
-    char *c = kl_cache_path(f->path, kfinder_options.optimize);
+    char *c = kl_cache_path_prefixed(f->path, kfinder_options.optimize,
+                                     kfinder_options.pycache_prefix);
     if (!c) {
         return kerr_no_memory();
     }
