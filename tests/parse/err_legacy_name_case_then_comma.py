@@ -1,0 +1,1 @@
+(case fo x in (y))

@@ -1,0 +1,1 @@
+if a < b = 1: pass

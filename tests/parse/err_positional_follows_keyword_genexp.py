@@ -1,0 +1,1 @@
+f(a=1, b, c for c in d)

@@ -1,0 +1,7 @@
+f(x for x in y)
+f((x for x in y))
+f(x for x in y)(z)
+f(a := 1)
+f(a, b := 1, c=2)
+f(*a, *b, **c, d=e)
+f(a=1, *b)
