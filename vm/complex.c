@@ -248,8 +248,28 @@ static KValue c_conjugate(KValue self, const KValue *args, size_t nargs, KValue 
     return kcomplex_new(((KComplex *)self)->real, -((KComplex *)self)->imag);
 }
 
+KValue kstr_format_spec(KValue self, KValue spec);
+
+// format(complex, spec): the repr padded as a string (CPython's numeric
+// complex formatting with types e/f/g is not implemented yet).
+static KValue c_format(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)nargs, (void)kw;
+    if (!kstr_check(args[0])) {
+        kerr_format(&kexc_TypeError, "format() argument must be str, not %T", args[0]);
+        return KV_NULL;
+    }
+    KValue r = c_repr(self);
+    if (!r || kstr_len(args[0]) == 0) {
+        return r;
+    }
+    KValue out = kstr_format_spec(r, args[0]);
+    kval_decref(r);
+    return out;
+}
+
 static const KMethodDef c_methods[] = {
     {"conjugate", c_conjugate, KMETH_NOARGS, NULL},
+    {"__format__", c_format, KMETH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -717,7 +717,7 @@ static K_NOINLINE int dict_merge_call(KValue dict, KValue update, KValue func) {
                     kerr_format(&kexc_TypeError, "%U got multiple values for keyword argument '%U'",
                                 desc, key);
                 } else {
-                    kerr_format(&kexc_TypeError, "%U keywords must be strings", desc);
+                    kerr_set(&kexc_TypeError, "keywords must be strings");
                 }
                 kval_decref(desc);
             }

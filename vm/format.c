@@ -62,16 +62,19 @@ static int parse_spec(KValue specv, Spec *sp, const char *tname) {
         i++;
     }
     if (AT(i) == '0') {
-        sp->zero = 1;
         if (!sp->align) {
+            sp->zero = 1;
             sp->fill = '0';
-            sp->align = '=';
         }
         i++;
     }
     if (AT(i) >= '0' && AT(i) <= '9') {
         sp->width = 0;
         while (AT(i) >= '0' && AT(i) <= '9') {
+            if (sp->width > PTRDIFF_MAX / 10 - 10) {
+                kerr_set(&kexc_ValueError, "Too many decimal digits in format string");
+                return -1;
+            }
             sp->width = sp->width * 10 + (AT(i) - '0');
             i++;
         }
@@ -95,6 +98,10 @@ static int parse_spec(KValue specv, Spec *sp, const char *tname) {
         }
         sp->precision = 0;
         while (AT(i) >= '0' && AT(i) <= '9') {
+            if (sp->precision > PTRDIFF_MAX / 10 - 10) {
+                kerr_set(&kexc_ValueError, "Too many decimal digits in format string");
+                return -1;
+            }
             sp->precision = sp->precision * 10 + (AT(i) - '0');
             i++;
         }
@@ -116,7 +123,7 @@ static int parse_spec(KValue specv, Spec *sp, const char *tname) {
 static KValue pad_result(const Spec *sp, KValue prefix, KValue body, char default_align) {
     ssize_t plen = prefix ? kstr_len(prefix) : 0, blen = kstr_len(body);
     ssize_t total = plen + blen;
-    char align = sp->align ? sp->align : default_align;
+    char align = sp->align ? sp->align : sp->zero && default_align == '>' ? '=' : default_align;
     KStrBuilder b;
     kstr_builder_init(&b);
     ssize_t padding = sp->width > total ? sp->width - total : 0;
@@ -159,7 +166,12 @@ KValue kstr_format_spec(KValue self, KValue spec) {
         return KV_NULL;
     }
     if (sp.sign) {
-        kerr_set(&kexc_ValueError, "Sign not allowed in string format specifier");
+        kerr_set(&kexc_ValueError, sp.sign == ' ' ? "Space not allowed in string format specifier"
+                                                  : "Sign not allowed in string format specifier");
+        return KV_NULL;
+    }
+    if (sp.grouping) {
+        kerr_format(&kexc_ValueError, "Cannot specify '%c' with 's'.", sp.grouping);
         return KV_NULL;
     }
     if (sp.alt) {
@@ -261,6 +273,15 @@ KValue kint_format_spec(KValue self, KValue spec) {
             kerr_set(&kexc_ValueError, "Sign not allowed with integer format specifier 'c'");
             return KV_NULL;
         }
+        if (sp.alt) {
+            kerr_set(&kexc_ValueError,
+                     "Alternate form (#) not allowed with integer format specifier 'c'");
+            return KV_NULL;
+        }
+        if (sp.grouping) {
+            kerr_format(&kexc_ValueError, "Cannot specify '%c' with 'c'.", sp.grouping);
+            return KV_NULL;
+        }
         ssize_t c = kint_as_ssize(self);
         if ((c == -1 && kerr_occurred()) || c < 0 || c > 0x10FFFF) {
             kerr_clear();
@@ -299,7 +320,7 @@ KValue kint_format_spec(KValue self, KValue spec) {
         }
         const char *u = kstr_utf8(digits, NULL);
         int plen = (kint_sign(self) < 0 || sp.sign == '+' || sp.sign == ' ') + (sp.alt && base != 10 ? 2 : 0);
-        KValue g = sp.fill == '0' && sp.align == '=' && sp.width > 0
+        KValue g = sp.fill == '0' && (sp.align == '=' || sp.zero) && sp.width > 0
                        ? group_with_zero_fill(u, kstr_len(digits), "", plen, &sp, base == 10 ? 3 : 4)
                        : group_digits(u, kstr_len(digits), sp.grouping, base == 10 ? 3 : 4);
         kval_decref(digits);
@@ -425,7 +446,7 @@ static KValue format_float_spec(double d, Spec *sp, int from_int) {
         while (*dot && *dot >= '0' && *dot <= '9') {
             dot++;
         }
-        if (sp->fill == '0' && sp->align == '=' && sp->width > 0) {
+        if (sp->fill == '0' && (sp->align == '=' || sp->zero) && sp->width > 0) {
             body = group_with_zero_fill(buf, dot - buf, dot, (ssize_t)strlen(pre), sp, 3);
         } else {
             KValue g = group_digits(buf, dot - buf, sp->grouping, 3);

@@ -234,6 +234,19 @@ static KValue func_get_dict(KValue self) {
     return d ? kval_newref(d) : KV_NULL;
 }
 
+static int func_set_dict(KValue self, KValue value) {
+    if (!value) {
+        kerr_set(&kexc_TypeError, "cannot delete __dict__");
+        return -1;
+    }
+    if (!kdict_check(value)) {
+        kerr_format(&kexc_TypeError, "__dict__ must be set to a dictionary, not a '%T'", value);
+        return -1;
+    }
+    kval_setref(&((KFunction *)self)->dict, kval_newref(value));
+    return 0;
+}
+
 static const KGetSetDef func_getsets[] = {
     {"__code__", func_get_code, func_set_code, NULL},
     {"__defaults__", func_get_defaults, func_set_defaults, NULL},
@@ -246,7 +259,7 @@ static const KGetSetDef func_getsets[] = {
     {"__doc__", func_get_doc, func_set_doc, NULL},
     {"__module__", func_get_module, func_set_module, NULL},
     {"__annotations__", func_get_annotations, func_set_annotations, NULL},
-    {"__dict__", func_get_dict, NULL, NULL},
+    {"__dict__", func_get_dict, func_set_dict, NULL},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -14,6 +14,27 @@
 
 KValue (*kimport_hook)(KValue absname);
 
+// The builtin C modules beyond builtins and sys, created on first import.
+static const struct {
+    const char *name;
+    KValue (*create)(void);
+} builtin_modules[] = {
+    {"math", kmod_math_create},
+};
+
+static KValue import_builtin(KValue absname) {
+    for (size_t i = 0; i < sizeof builtin_modules / sizeof builtin_modules[0]; i++) {
+        if (kstr_eq_cstr(absname, builtin_modules[i].name)) {
+            KValue m = builtin_modules[i].create();
+            if (m && kdict_set(kruntime.modules, absname, m) < 0) {
+                KVAL_CLEAR(m);
+            }
+            return m;
+        }
+    }
+    return KV_NULL;
+}
+
 static KValue resolve_name(KValue name, KValue globals, int level) {
     if (level == 0) {
         return kval_newref(name);
@@ -113,6 +134,10 @@ static KValue import_one(KValue absname) {
     }
     if (kerr_occurred()) {
         return KV_NULL;
+    }
+    m = import_builtin(absname);
+    if (m || kerr_occurred()) {
+        return m;
     }
     if (kimport_hook) {
         m = kimport_hook(absname);

@@ -520,9 +520,7 @@ KValue kobj_call_tuple(KValue callable, KValue args, KValue kwargs) {
     }
     KValue r;
     if (bad) {
-        KValue desc = kobj_func_desc(callable);
-        kerr_format(&kexc_TypeError, "%U keywords must be strings", desc ? desc : KID(empty));
-        kval_xdecref(desc);
+        kerr_set(&kexc_TypeError, "keywords must be strings");
         r = KV_NULL;
     } else {
         r = kobj_call(callable, stack, (size_t)n, kwnames);
@@ -617,7 +615,11 @@ int kobj_is_callable(KValue v) {
 KValue kobj_func_desc(KValue callable) {
     KType *t = kval_type(callable);
     if (t == &kfunction_type) {
-        return kstr_from_format("%U()", ((KFunction *)callable)->qualname);
+        KFunction *f = (KFunction *)callable;
+        if (f->module && kstr_check(f->module) && !kstr_eq_cstr(f->module, "builtins")) {
+            return kstr_from_format("%U.%U()", f->module, f->qualname);
+        }
+        return kstr_from_format("%U()", f->qualname);
     }
     if (t == &kmethod_type) {
         return kobj_func_desc(((KMethod *)callable)->func);

@@ -558,7 +558,7 @@ BUILTIN(hasattr) {
         return KV_NULL;
     }
     if (!kstr_check(args[1])) {
-        kerr_set(&kexc_TypeError, "hasattr(): attribute name must be string");
+        kerr_format(&kexc_TypeError, "attribute name must be string, not '%T'", args[1]);
         return KV_NULL;
     }
     KValue r;
