@@ -3,16 +3,24 @@
 // "Compiling 'f.py'...", "*** " and the error), with the same exit status:
 // 1 when any file failed, after every file was tried. Caches that are valid
 // (by the loader's own rules, kl_check_cache) are skipped silently.
+//
+// With -j N (0: every core) the walk first lists the files to compile as
+// jobs, then N threads take jobs from a shared counter while the main thread
+// prints each job's report in walk order, so the output and the caches are
+// the same as with one worker. The compiler and the writer keep no mutable
+// static state (unicode.c's name table is built under pthread_once).
 #include "loader.h"
 
 #include "io.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static const char USAGE[] =
     "usage: kraitc [-h] [-l] [-r RECURSION] [-f] [-q] [-b] [-d DESTDIR] [-s STRIPDIR]\n"
@@ -21,6 +29,16 @@ static const char USAGE[] =
     "              [-o OPT_LEVELS] [FILE|DIR ...]\n"
     "       kraitc --dump-ast [--attrs] [--mode exec|eval|single] FILE\n"
     "       kraitc --dump-tokens FILE\n";
+
+// One file to compile, or (with no 'fullname') only a line to print; its
+// report is kept in 'text' until printed in walk order.
+typedef struct Job {
+    char *fullname, *dfile;
+    char *text;
+    size_t len;
+    int failed;
+    int done; // under Run.lock
+} Job;
 
 typedef struct Run {
     int quiet, force, legacy, maxlevels;
@@ -33,6 +51,12 @@ typedef struct Run {
     const KlCompiler *compiler;
     FILE *out, *err;
     int ok;
+    int workers;       // -j: 1 compiles each file as the walk meets it
+    Job *jobs;         // workers > 1: the walk's jobs, in order
+    size_t njobs, cap;
+    size_t next;       // the next job a worker takes (under 'lock')
+    pthread_mutex_t lock;
+    pthread_cond_t job_done;
 } Run;
 
 // os.path.join(a, b).
@@ -152,19 +176,158 @@ static int caches_valid(const Run *run, const char *fullname) {
     return 1;
 }
 
-static void report_failure(Run *run, const char *fullname, const char *message) {
-    run->ok = 0;
+// Writes the failure of 'fullname' to 'out', as compileall words it.
+static void report_failure(const Run *run, FILE *out, const char *fullname, const char *message) {
     if (run->quiet >= 2) {
         return;
     }
     if (run->quiet) {
         char *r = kio_repr(fullname);
-        fprintf(run->out, "*** Error compiling %s...\n", r ? r : fullname);
+        fprintf(out, "*** Error compiling %s...\n", r ? r : fullname);
         free(r);
     } else {
-        fputs("*** ", run->out);
+        fputs("*** ", out);
     }
-    fprintf(run->out, "%s\n", message ? message : "MemoryError");
+    fprintf(out, "%s\n", message ? message : "MemoryError");
+}
+
+// Compiles 'job' at every level unless its caches are valid; the report goes
+// to 'out'. Returns 1 when it failed.
+static int compile_job(const Run *run, const Job *job, FILE *out) {
+    if (!run->force && caches_valid(run, job->fullname)) {
+        return 0;
+    }
+    if (!run->quiet) {
+        char *r = kio_repr(job->fullname);
+        fprintf(out, "Compiling %s...\n", r ? r : job->fullname);
+        free(r);
+    }
+    for (int i = 0; i < run->nlevels; i++) {
+        KlOptions o = options_for(run, run->levels[i], job->dfile);
+        o.force = 1;
+        KlResult result;
+        KlError err = kl_load_source(job->fullname, &o, &result);
+        if (err != KL_OK) {
+            report_failure(run, out, job->fullname, result.message);
+        }
+        kl_result_free(&result);
+        if (err != KL_OK) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+// Runs 'job' with its report captured in 'job->text'.
+static void run_job(const Run *run, Job *job) {
+    FILE *out = open_memstream(&job->text, &job->len);
+    if (!out) {
+        job->failed = 1;
+        return;
+    }
+    job->failed = compile_job(run, job, out);
+    if (fclose(out) != 0) {
+        job->failed = 1;
+    }
+}
+
+static void print_job(Run *run, Job *job) {
+    if (job->len) {
+        fwrite(job->text, 1, job->len, run->out);
+    }
+    run->ok &= !job->failed;
+    free(job->text);
+    free(job->fullname);
+    free(job->dfile);
+    memset(job, 0, sizeof *job);
+}
+
+// Adds 'job' (taking its strings): run at once with one worker, else queued.
+static void add_job(Run *run, Job job) {
+    if (run->workers <= 1) {
+        if (job.fullname) {
+            run_job(run, &job);
+        }
+        print_job(run, &job);
+        return;
+    }
+    if (run->njobs == run->cap) {
+        size_t cap = run->cap ? 2 * run->cap : 256;
+        Job *bigger = realloc(run->jobs, cap * sizeof *bigger);
+        if (!bigger) {
+            job.failed = 1;
+            print_job(run, &job);
+            return;
+        }
+        run->jobs = bigger;
+        run->cap = cap;
+    }
+    job.done = !job.fullname; // a line of text is ready at once
+    run->jobs[run->njobs++] = job;
+}
+
+// Queues a line of the walk's own report ("Listing ...").
+static void add_text(Run *run, char *text) {
+    Job job = {0};
+    job.text = text;
+    job.len = text ? strlen(text) : 0;
+    job.failed = !text;
+    add_job(run, job);
+}
+
+static void *worker_main(void *arg) {
+    Run *run = arg;
+    for (;;) {
+        pthread_mutex_lock(&run->lock);
+        size_t i = run->next < run->njobs ? run->next++ : run->njobs;
+        pthread_mutex_unlock(&run->lock);
+        if (i == run->njobs) {
+            return NULL;
+        }
+        Job *job = &run->jobs[i];
+        if (job->fullname) {
+            run_job(run, job);
+        }
+        pthread_mutex_lock(&run->lock);
+        job->done = 1;
+        pthread_cond_broadcast(&run->job_done);
+        pthread_mutex_unlock(&run->lock);
+    }
+}
+
+// Runs the queued jobs on 'run->workers' threads, printing each report in
+// order as soon as it and those before it are done. A thread that cannot be
+// started leaves its share to the others (or to this thread, when none ran).
+static void run_jobs(Run *run) {
+    size_t nthreads = (size_t)run->workers < run->njobs ? (size_t)run->workers : run->njobs;
+    pthread_t *threads = calloc(nthreads ? nthreads : 1, sizeof *threads);
+    size_t started = 0;
+    pthread_mutex_init(&run->lock, NULL);
+    pthread_cond_init(&run->job_done, NULL);
+    for (size_t t = 0; threads && t < nthreads; t++) {
+        started += pthread_create(&threads[started], NULL, worker_main, run) == 0;
+    }
+    if (started == 0) {
+        worker_main(run);
+    }
+    for (size_t i = 0; i < run->njobs; i++) {
+        pthread_mutex_lock(&run->lock);
+        while (!run->jobs[i].done) {
+            pthread_cond_wait(&run->job_done, &run->lock);
+        }
+        pthread_mutex_unlock(&run->lock);
+        print_job(run, &run->jobs[i]);
+        fflush(run->out);
+    }
+    for (size_t t = 0; t < started; t++) {
+        pthread_join(threads[t], NULL);
+    }
+    free(threads);
+    pthread_cond_destroy(&run->job_done);
+    pthread_mutex_destroy(&run->lock);
+    free(run->jobs);
+    run->jobs = NULL;
+    run->njobs = run->cap = run->next = 0;
 }
 
 static void compile_file(Run *run, const char *fullname, const char *ddir, const char *stripdir,
@@ -178,29 +341,13 @@ static void compile_file(Run *run, const char *fullname, const char *ddir, const
     if (!is_file(fullname) || strlen(name) < 3 || strcmp(fullname + n - 3, ".py") != 0) {
         return;
     }
-    if (!run->force && caches_valid(run, fullname)) {
-        return;
+    Job job = {0};
+    job.fullname = strdup(fullname);
+    job.dfile = display_name(run, fullname, ddir, stripdir, prependdir);
+    if (!job.fullname) {
+        job.failed = 1;
     }
-    if (!run->quiet) {
-        char *r = kio_repr(fullname);
-        fprintf(run->out, "Compiling %s...\n", r ? r : fullname);
-        free(r);
-    }
-    char *dfile = display_name(run, fullname, ddir, stripdir, prependdir);
-    for (int i = 0; i < run->nlevels; i++) {
-        KlOptions o = options_for(run, run->levels[i], dfile);
-        o.force = 1;
-        KlResult result;
-        KlError err = kl_load_source(fullname, &o, &result);
-        if (err != KL_OK) {
-            report_failure(run, fullname, result.message);
-        }
-        kl_result_free(&result);
-        if (err != KL_OK) {
-            break;
-        }
-    }
-    free(dfile);
+    add_job(run, job);
 }
 
 static int by_name(const void *a, const void *b) {
@@ -243,12 +390,12 @@ static void compile_dir(Run *run, const char *dir, int maxlevels, const char *st
                         const char *prependdir) {
     char *r = kio_repr(dir);
     if (!run->quiet) {
-        fprintf(run->out, "Listing %s...\n", r ? r : dir);
+        add_text(run, kio_format("Listing %s...\n", r ? r : dir));
     }
     size_t n = 0;
     char **names = list_dir(dir, &n);
     if (!names && run->quiet < 2) {
-        fprintf(run->out, "Can't list %s\n", r ? r : dir);
+        add_text(run, kio_format("Can't list %s\n", r ? r : dir));
     }
     free(r);
     for (size_t i = 0; i < n; i++) {
@@ -307,7 +454,12 @@ static int apply_option(Run *run, char opt, const char *val, int *levels_seen) {
     case 'p': run->prependdir = val; return 0;
     case 'i': run->list = val; return 0;
     case 'e': return 0; // limit_sl_dest: accepted, not applied
-    case 'j': return parse_int(val, &v) != 0 || v < 0 ? usage_error(run, "bad -j value: '%s'", val) : 0;
+    case 'j':
+        if (parse_int(val, &v) != 0 || v < 0) {
+            return usage_error(run, "bad -j value: '%s'", val);
+        }
+        run->workers = v ? v : (int)sysconf(_SC_NPROCESSORS_ONLN); // 0: every core
+        return 0;
     case 'r':
         if (parse_int(val, &v) != 0) {
             return usage_error(run, "argument -r: invalid int value: '%s'", val);
@@ -466,6 +618,9 @@ int kl_compileall_main(int argc, char **argv, const KlCompiler *compiler, FILE *
         if (listed[i]) {
             compile_dest(&run, listed[i]);
         }
+    }
+    if (run.njobs) {
+        run_jobs(&run);
     }
     for (size_t i = 0; i < nlisted; i++) {
         free(listed[i]);
