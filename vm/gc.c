@@ -1,11 +1,17 @@
 // vm/gc.c: object allocation and the cycle collector. Objects of types with
-// KTF_GC carry a KGcHead linking them into one list. A collection (as
-// CPython's): copy each tracked object's refcount into its head, subtract
-// the references tracked objects hold to each other (via 'traverse'); what
-// keeps a positive count is referenced from outside (C locals, frames,
-// static objects) and everything it reaches is alive. The rest is garbage
-// held only by cycles: finalizers (__del__) run once, then 'clear' breaks
-// the cycles and reference counting frees the objects.
+// KTF_GC carry a KGcHead linking them into one of three generation lists.
+// A collection of a generation (and the younger ones), as CPython's: copy
+// each member's refcount into its head, subtract the references members
+// hold to each other (via 'traverse'); what keeps a positive count is
+// referenced from outside the set (C locals, frames, older objects, static
+// objects) and everything it reaches is alive. The rest is garbage held only
+// by cycles: finalizers (__del__) run once, then 'clear' breaks the cycles
+// and reference counting frees the objects. Survivors move one generation
+// up. Young collections run every 700 net allocations, older ones every 10
+// younger ones, the oldest only once a quarter of its size is new (CPython's
+// thresholds and long-lived rule): a program allocating many live objects
+// pays about a constant per object. Tuples holding no trackable objects
+// stop being tracked when a collection sees them, as CPython's.
 #include "gc.h"
 #include "internal.h"
 
@@ -13,16 +19,28 @@
 
 #include "errors.h"
 #include "mem.h"
+#include "tuple.h"
 
-// The list of tracked objects: a circular list through a sentinel.
-static KGcHead tracked = {&tracked, &tracked, 0, 0};
+#define NGENS 3
+
+typedef struct Generation {
+    KGcHead head;   // list sentinel
+    ssize_t count;  // gen 0: net new objects; older: collections of the one below
+    ssize_t threshold;
+} Generation;
+
+static Generation gens[NGENS] = {
+    {{&gens[0].head, &gens[0].head, 0, 0}, 0, 700},
+    {{&gens[1].head, &gens[1].head, 0, 0}, 0, 10},
+    {{&gens[2].head, &gens[2].head, 0, 0}, 0, 10},
+};
 static ssize_t ntracked;
-static ssize_t allocs_since;
-ssize_t kgc_threshold = 2000;
+static ssize_t long_lived_total, long_lived_pending;
+ssize_t kgc_threshold = 700;
 int kgc_enabled = 1;
 static int collecting;
 
-enum { GC_FINALIZED = 1, GC_REACHABLE = 2 };
+enum { GC_FINALIZED = 1, GC_REACHABLE = 2, GC_MEMBER = 4 };
 
 static int is_gc_object(KObject *o) {
     KType *t = o->type;
@@ -40,21 +58,65 @@ static int is_tracked(KObject *o) {
     return is_gc_object(o) && kgc_head(o)->next != NULL;
 }
 
+static void list_append(KGcHead *list, KGcHead *g) {
+    g->next = list;
+    g->prev = list->prev;
+    list->prev->next = g;
+    list->prev = g;
+}
+
+static void list_unlink(KGcHead *g) {
+    g->prev->next = g->next;
+    g->next->prev = g->prev;
+}
+
+// Moves every element of 'from' to the end of 'to'.
+static void list_merge(KGcHead *from, KGcHead *to) {
+    if (from->next == from) {
+        return;
+    }
+    KGcHead *first = from->next, *last = from->prev;
+    first->prev = to->prev;
+    to->prev->next = first;
+    last->next = to;
+    to->prev = last;
+    from->next = from->prev = from;
+}
+
+static ssize_t collect_generation(int gen);
+
+static void maybe_collect(void) {
+    if (!kgc_enabled || collecting || kgc_threshold <= 0) {
+        return;
+    }
+    gens[0].threshold = kgc_threshold;
+    if (gens[0].count <= gens[0].threshold) {
+        return;
+    }
+    int gen = 0;
+    for (int g = NGENS - 1; g > 0; g--) {
+        if (gens[g].count > gens[g].threshold) {
+            // The oldest generation waits until it has grown by a quarter.
+            if (g == NGENS - 1 && long_lived_pending < long_lived_total / 4) {
+                continue;
+            }
+            gen = g;
+            break;
+        }
+    }
+    collect_generation(gen);
+}
+
 KObject *kobj_alloc(KType *type, size_t size) {
     KObject *o;
     if (type->flags & KTF_GC) {
-        if (kgc_enabled && !collecting && ++allocs_since > kgc_threshold && kgc_threshold > 0 &&
-            allocs_since > ntracked / 4) {
-            kgc_collect();
-        }
+        gens[0].count++;
+        maybe_collect();
         KGcHead *g = kmem_zalloc(sizeof(KGcHead) + size);
         if (!g) {
             return NULL;
         }
-        g->next = &tracked;
-        g->prev = tracked.prev;
-        tracked.prev->next = g;
-        tracked.prev = g;
+        list_append(&gens[0].head, g);
         ntracked++;
         o = (KObject *)(g + 1);
     } else {
@@ -77,12 +139,11 @@ void kgc_untrack(KObject *o) {
     }
     KGcHead *g = kgc_head(o);
     if (g->next) {
-        g->prev->next = g->next;
-        g->next->prev = g->prev;
+        list_unlink(g);
         g->next = g->prev = NULL;
         ntracked--;
-        if (allocs_since > 0) {
-            allocs_since--;
+        if (gens[0].count > 0) {
+            gens[0].count--;
         }
     }
 }
@@ -110,7 +171,10 @@ ssize_t kgc_count(void) {
 static int visit_decref(KValue v, void *arg) {
     (void)arg;
     if (!kval_is_int(v) && is_tracked(kval_obj(v))) {
-        kgc_head(kval_obj(v))->refs--;
+        KGcHead *g = kgc_head(kval_obj(v));
+        if (g->pad & GC_MEMBER) {
+            g->refs--;
+        }
     }
     return 0;
 }
@@ -140,31 +204,56 @@ static int visit_reachable(KValue v, void *arg) {
         return 0;
     }
     KGcHead *g = kgc_head(kval_obj(v));
-    if (!(g->pad & GC_REACHABLE)) {
+    if ((g->pad & GC_MEMBER) && !(g->pad & GC_REACHABLE)) {
         g->pad |= GC_REACHABLE;
         push(arg, kval_obj(v));
     }
     return 0;
 }
 
-ssize_t kgc_collect(void) {
+// A tuple whose items are all untrackable can never be part of a cycle.
+static int tuple_is_atomic(KObject *o) {
+    KTuple *t = (KTuple *)o;
+    for (ssize_t i = 0; i < t->len; i++) {
+        KValue v = t->items[i];
+        if (v && !kval_is_int(v) && is_tracked(kval_obj(v))) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static ssize_t collect_generation(int gen) {
     if (collecting) {
         return 0;
     }
     collecting = 1;
-    allocs_since = 0;
-    for (KGcHead *g = tracked.next; g != &tracked; g = g->next) {
-        g->refs = ((KObject *)(g + 1))->refcnt;
-        g->pad &= ~(intptr_t)GC_REACHABLE;
+    // The set: generation 'gen' and every younger one.
+    KGcHead *young = &gens[gen].head;
+    for (int g = 0; g < gen; g++) {
+        list_merge(&gens[g].head, young);
     }
-    for (KGcHead *g = tracked.next; g != &tracked; g = g->next) {
+    for (KGcHead *g = young->next; g != young;) {
+        KGcHead *next = g->next;
+        KObject *o = (KObject *)(g + 1);
+        if (o->type == &ktuple_type && tuple_is_atomic(o)) {
+            list_unlink(g);
+            g->next = g->prev = NULL;
+            ntracked--;
+        } else {
+            g->refs = o->refcnt;
+            g->pad = (g->pad & GC_FINALIZED) | GC_MEMBER;
+        }
+        g = next;
+    }
+    for (KGcHead *g = young->next; g != young; g = g->next) {
         KObject *o = (KObject *)(g + 1);
         if (o->type->traverse) {
             o->type->traverse(o, visit_decref, NULL);
         }
     }
     WorkList work = {NULL, 0, 0, 0};
-    for (KGcHead *g = tracked.next; g != &tracked; g = g->next) {
+    for (KGcHead *g = young->next; g != young; g = g->next) {
         if (g->refs > 0 && !(g->pad & GC_REACHABLE)) {
             g->pad |= GC_REACHABLE;
             push(&work, (KObject *)(g + 1));
@@ -176,21 +265,38 @@ ssize_t kgc_collect(void) {
             o->type->traverse(o, visit_reachable, &work);
         }
     }
-    if (work.failed) {
-        kmem_free(work.items);
-        collecting = 0;
-        return 0;
-    }
-    // Everything not reached is garbage: hold it while cycles are broken.
     WorkList garbage = {NULL, 0, 0, 0};
-    for (KGcHead *g = tracked.next; g != &tracked; g = g->next) {
-        if (!(g->pad & GC_REACHABLE)) {
-            KObject *o = (KObject *)(g + 1);
-            push(&garbage, o);
+    if (!work.failed) {
+        for (KGcHead *g = young->next; g != young; g = g->next) {
+            if (!(g->pad & GC_REACHABLE)) {
+                push(&garbage, (KObject *)(g + 1));
+            }
         }
     }
     kmem_free(work.items);
-    if (garbage.failed) {
+    // Survivors (everything, when memory ran out) move up a generation.
+    for (KGcHead *g = young->next; g != young; g = g->next) {
+        g->pad &= ~(intptr_t)(GC_MEMBER | GC_REACHABLE);
+    }
+    int older = gen + 1 < NGENS ? gen + 1 : gen;
+    ssize_t survivors = 0;
+    for (KGcHead *g = young->next; g != young; g = g->next) {
+        survivors++;
+    }
+    if (older != gen) {
+        list_merge(young, &gens[older].head);
+        gens[older].count++;
+        if (older == NGENS - 1) {
+            long_lived_pending += survivors;
+        }
+    } else {
+        long_lived_total = survivors;
+        long_lived_pending = 0;
+    }
+    for (int g = 0; g <= gen; g++) {
+        gens[g].count = 0;
+    }
+    if (work.failed || garbage.failed) {
         kmem_free(garbage.items);
         collecting = 0;
         return 0;
@@ -223,4 +329,8 @@ ssize_t kgc_collect(void) {
     kmem_free(garbage.items);
     collecting = 0;
     return n;
+}
+
+ssize_t kgc_collect(void) {
+    return collect_generation(NGENS - 1);
 }
