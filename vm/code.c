@@ -224,6 +224,7 @@ static void code_dealloc(KObject *o) {
     kmem_free(c->positions);
     kmem_free(c->exceptions);
     kmem_free(c->localspluskinds);
+    kmem_free(c->caches);
     kval_xdecref(c->localsplusnames);
     kval_xdecref(c->name);
     kval_xdecref(c->qualname);

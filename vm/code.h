@@ -7,6 +7,17 @@
 #include "format/format.h"
 #include "object.h"
 
+// One instruction's inline cache (LOAD_GLOBAL, LOAD_ATTR, LOAD_METHOD,
+// STORE_ATTR): what the last execution found and the versions that keep it
+// valid. The side table is allocated on first use, one entry per instruction.
+typedef struct KInlineCache {
+    const void *key;  // the globals dict, or the type of the object
+    uint64_t ver;     // its version
+    uint64_t ver2;    // the builtins dict's version (LOAD_GLOBAL)
+    KValue value;     // borrowed: the global, or the method in the type's MRO
+    ssize_t index;    // the attribute's entry in the instance dict, -1 none
+} KInlineCache;
+
 typedef struct KCode {
     KOBJ_HEAD;
     uint32_t *code; // owned copy of the instruction words
@@ -24,7 +35,7 @@ typedef struct KCode {
     int nexceptions;
     KfPosition *positions;
     KValue name, qualname, filename;
-    KValue docstring_unused;
+    KInlineCache *caches; // NULL until an instruction caches something
 } KCode;
 
 static inline int kcode_check(KValue v) {

@@ -24,21 +24,14 @@
 #define MINSIZE 8
 #define PERTURB_SHIFT 5
 
-struct KDictKeys {
-    uint8_t log2size;
-    uint8_t log2bytes; // log2 of the index slot width
-    ssize_t usable;    // entries that may still be appended
-    ssize_t nentries;  // entries used, deleted ones included
-    char indices[];    // then the entries
-};
-
-static uint64_t dict_version_counter;
+uint64_t kdict_version_counter;
+#define dict_version_counter kdict_version_counter
 
 static inline ssize_t dk_size(const KDictKeys *k) {
     return (ssize_t)1 << k->log2size;
 }
 static inline KDictEntry *dk_entries(KDictKeys *k) {
-    return (KDictEntry *)(k->indices + ((size_t)1 << (k->log2size + k->log2bytes)));
+    return kdict_keys_entries(k);
 }
 static inline ssize_t dk_get_index(const KDictKeys *k, size_t i) {
     switch (k->log2bytes) {
@@ -293,6 +286,37 @@ KValue kdict_get_str_borrow(KValue dv, KValue key) {
                     ix = lookup(d, key, hash, &s);
                     return ix >= 0 ? dk_entries(d->keys)[ix].value : KV_NULL;
                 }
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+ssize_t kdict_str_index(KValue dv, KValue key) {
+    KDict *d = (KDict *)dv;
+    int64_t hash = ((KStr *)key)->hash;
+    if (hash == -1) {
+        hash = kstr_hash(key);
+    }
+    KDictKeys *k = d->keys;
+    size_t mask = (size_t)dk_size(k) - 1;
+    size_t i = (size_t)hash & mask;
+    size_t perturb = (size_t)hash;
+    KDictEntry *entries = dk_entries(k);
+    for (;;) {
+        ssize_t ix = dk_get_index(k, i);
+        if (ix == DKIX_EMPTY) {
+            return -1;
+        }
+        if (ix >= 0) {
+            KDictEntry *e = &entries[ix];
+            if (e->key == key ||
+                (e->hash == hash && kstr_check_exact(e->key) && kstr_eq(e->key, key))) {
+                return ix;
+            }
+            if (e->hash == hash && !kstr_check_exact(e->key)) {
+                return -1; // odd keys: let the slow path decide
             }
         }
         perturb >>= PERTURB_SHIFT;

@@ -13,7 +13,19 @@ typedef struct KDictEntry {
     KValue value;
 } KDictEntry;
 
-typedef struct KDictKeys KDictKeys;
+// The hash index and entries of a dict (exposed for the interpreter's
+// inline caches, which remember an entry's position).
+typedef struct KDictKeys {
+    uint8_t log2size;
+    uint8_t log2bytes; // log2 of the index slot width
+    ssize_t usable;    // entries that may still be appended
+    ssize_t nentries;  // entries used, deleted ones included
+    char indices[];    // then the entries
+} KDictKeys;
+
+static inline KDictEntry *kdict_keys_entries(KDictKeys *k) {
+    return (KDictEntry *)(k->indices + ((size_t)1 << (k->log2size + k->log2bytes)));
+}
 
 typedef struct KDict {
     KOBJ_HEAD;
@@ -32,7 +44,15 @@ static inline ssize_t kdict_len(KValue d) {
     return ((KDict *)d)->used;
 }
 
+// The counter dict versions are drawn from.
+extern uint64_t kdict_version_counter;
+static inline void kdict_bump_version(KValue d) {
+    ((KDict *)d)->version = ++kdict_version_counter;
+}
+
 KValue kdict_new(void);
+// The entry position of str key 'key' in 'd', or -1 when absent (no error).
+ssize_t kdict_str_index(KValue d, KValue key);
 // The value for 'key', borrowed; KV_NULL when absent (no exception) or on
 // error (exception set: unhashable key, a failing __eq__).
 KValue kdict_get_borrow(KValue d, KValue key);

@@ -376,6 +376,99 @@ static KValue load_global(KValue globals, KValue builtins, KValue name) {
     return v;
 }
 
+// ---------------------------------------------------------------------------
+// Inline caches (code.h KInlineCache): filled on the slow path, checked first.
+
+static KInlineCache *cache_at(KCode *code, int index) {
+    if (!code->caches) {
+        code->caches = kmem_zalloc((size_t)code->ncode * sizeof(KInlineCache));
+        if (!code->caches) {
+            return NULL; // no cache: still correct, only slower
+        }
+        for (int i = 0; i < code->ncode; i++) {
+            code->caches[i].index = -1;
+        }
+    }
+    return &code->caches[index];
+}
+
+static K_NOINLINE KValue load_global_cached(KFrame *f, int index, KValue name) {
+    KValue v = load_global(f->globals, f->builtins, name);
+    if (v && kdict_check_exact(f->builtins)) {
+        KInlineCache *c = cache_at(f->code, index);
+        if (c) {
+            c->key = (void *)f->globals;
+            c->ver = ((KDict *)f->globals)->version;
+            c->ver2 = ((KDict *)f->builtins)->version;
+            c->value = v;
+        }
+    }
+    return v;
+}
+
+// After a generic attribute load: caches where an instance-dict attribute sits.
+static K_NOINLINE void attr_cache_fill(KFrame *f, int index, KValue obj, KValue name) {
+    if (kval_is_int(obj)) {
+        return;
+    }
+    KType *t = kval_obj(obj)->type;
+    if (t->getattro != kobj_generic_getattr || t->dictoffset <= 0 || !((KStr *)name)->interned ||
+        ktype_lookup(t, name) || !t->version) {
+        return;
+    }
+    KValue d = *(KValue *)((char *)obj + t->dictoffset);
+    ssize_t ix = d ? kdict_str_index(d, name) : -1;
+    if (ix < 0) {
+        return;
+    }
+    KInlineCache *c = cache_at(f->code, index);
+    if (c) {
+        c->key = t;
+        c->ver = t->version;
+        c->index = ix;
+    }
+}
+
+static K_NOINLINE void store_cache_fill(KFrame *f, int index, KValue obj, KValue name) {
+    if (kval_is_int(obj)) {
+        return;
+    }
+    KType *t = kval_obj(obj)->type;
+    if (t->setattro != kobj_generic_setattr || t->dictoffset <= 0 || !((KStr *)name)->interned ||
+        ktype_lookup(t, name) || !t->version) {
+        return;
+    }
+    KValue d = *(KValue *)((char *)obj + t->dictoffset);
+    ssize_t ix = d ? kdict_str_index(d, name) : -1;
+    if (ix < 0) {
+        return;
+    }
+    KInlineCache *c = cache_at(f->code, index);
+    if (c) {
+        c->key = t;
+        c->ver = t->version;
+        c->index = ix;
+    }
+}
+
+// After LOAD_METHOD found a method in the type: caches it under the type's version.
+static K_NOINLINE void method_cache_fill(KFrame *f, int index, KValue obj, KValue name) {
+    KType *t = kval_type(obj);
+    if (t->getattro != kobj_generic_getattr || !((KStr *)name)->interned) {
+        return;
+    }
+    KValue m = ktype_lookup(t, name);
+    if (!m || !t->version) {
+        return;
+    }
+    KInlineCache *c = cache_at(f->code, index);
+    if (c) {
+        c->key = t;
+        c->ver = t->version;
+        c->value = m;
+    }
+}
+
 static K_NOINLINE KValue load_name(KFrame *f, KValue name) {
     KValue locals = f->locals;
     if (!locals) {
@@ -1080,13 +1173,15 @@ dispatch:
         }
 
         TARGET(LOAD_GLOBAL) {
-            KValue name = names[oparg >> 1];
-            KValue v = kdict_get_str_borrow(frame->globals, name);
-            if (v) {
+            KValue v;
+            KInlineCache *c = code->caches ? &code->caches[ip - code->code - 1] : NULL;
+            KDict *g = (KDict *)frame->globals, *b = (KDict *)frame->builtins;
+            if (c && c->key == g && c->ver == g->version && c->ver2 == b->version) {
+                v = c->value;
                 kval_incref(v);
             } else {
                 SAVE_SP();
-                v = load_global(frame->globals, frame->builtins, name);
+                v = load_global_cached(frame, (int)(ip - code->code - 1), names[oparg >> 1]);
                 if (!v) {
                     goto error;
                 }
@@ -1212,11 +1307,29 @@ dispatch:
 
         TARGET(LOAD_ATTR) {
             KValue owner = TOP();
+            KValue res;
+            if (!kval_is_int(owner) && code->caches) {
+                KInlineCache *c = &code->caches[ip - code->code - 1];
+                KType *t = kval_obj(owner)->type;
+                if (c->key == t && c->ver == t->version && c->index >= 0) {
+                    KDict *d = *(KDict **)((char *)owner + t->dictoffset);
+                    if (d && c->index < d->keys->nentries) {
+                        KDictEntry *e = &kdict_keys_entries(d->keys)[c->index];
+                        if (e->key == names[oparg]) {
+                            res = kval_newref(e->value);
+                            SET_TOP(res);
+                            kval_decref(owner);
+                            DISPATCH();
+                        }
+                    }
+                }
+            }
             SAVE_SP();
-            KValue res = kobj_getattr(owner, names[oparg]);
+            res = kobj_getattr(owner, names[oparg]);
             if (!res) {
                 goto error;
             }
+            attr_cache_fill(frame, (int)(ip - code->code - 1), owner, names[oparg]);
             SET_TOP(res);
             kval_decref(owner);
             DISPATCH();
@@ -1226,13 +1339,33 @@ dispatch:
             KValue owner = TOP();
             KValue v = SECOND();
             sp -= 2;
+            if (!kval_is_int(owner) && code->caches) {
+                KInlineCache *c = &code->caches[ip - code->code - 1];
+                KType *t = kval_obj(owner)->type;
+                if (c->key == t && c->ver == t->version && c->index >= 0) {
+                    KDict *d = *(KDict **)((char *)owner + t->dictoffset);
+                    if (d && c->index < d->keys->nentries) {
+                        KDictEntry *e = &kdict_keys_entries(d->keys)[c->index];
+                        if (e->key == names[oparg]) {
+                            KValue old = e->value;
+                            e->value = v;
+                            kdict_bump_version(kval_of(d));
+                            kval_decref(old);
+                            kval_decref(owner);
+                            DISPATCH();
+                        }
+                    }
+                }
+            }
             SAVE_SP();
             int r = kobj_setattr(owner, names[oparg], v);
             kval_decref(v);
-            kval_decref(owner);
             if (r < 0) {
+                kval_decref(owner);
                 goto error;
             }
+            store_cache_fill(frame, (int)(ip - code->code - 1), owner, names[oparg]);
+            kval_decref(owner);
             DISPATCH();
         }
 
@@ -1250,12 +1383,25 @@ dispatch:
         TARGET(LOAD_METHOD) {
             KValue obj = TOP();
             KValue meth;
+            if (code->caches) {
+                KInlineCache *c = &code->caches[ip - code->code - 1];
+                KType *t = kval_type(obj);
+                if (c->key == t && c->ver == t->version && c->value) {
+                    KValue *dp = t->dictoffset ? kobj_dictptr(obj) : NULL;
+                    if (!dp || !*dp || kdict_str_index(*dp, names[oparg]) < 0) {
+                        SET_TOP(kval_newref(c->value));
+                        PUSH(obj);
+                        DISPATCH();
+                    }
+                }
+            }
             SAVE_SP();
             int unbound = kobj_get_method(obj, names[oparg], &meth);
             if (unbound < 0) {
                 goto error;
             }
             if (unbound) {
+                method_cache_fill(frame, (int)(ip - code->code - 1), obj, names[oparg]);
                 SET_TOP(meth);
                 PUSH(obj);
             } else {
