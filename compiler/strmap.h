@@ -7,6 +7,7 @@
 #define KRAIT_COMPILER_STRMAP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 
@@ -14,6 +15,7 @@ typedef struct KMap {
     KArena *arena;
     const char **keys; // insertion order; 'count' entries
     int *vals;         // value of keys[i]
+    uint32_t *hashes;  // hash of keys[i]: probes and growth never rehash
     int count;
     int *slots;        // open addressing: index into keys + 1, 0 = empty
     int nslots;        // power of two, or 0
