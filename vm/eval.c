@@ -1312,12 +1312,21 @@ dispatch:
                 KInlineCache *c = &code->caches[ip - code->code - 1];
                 KType *t = kval_obj(owner)->type;
                 if (c->key == t && c->ver == t->version && c->index >= 0) {
+                    // The type has no attribute of this name: only the instance dict counts.
                     KDict *d = *(KDict **)((char *)owner + t->dictoffset);
-                    if (d && c->index < d->keys->nentries) {
-                        KDictEntry *e = &kdict_keys_entries(d->keys)[c->index];
-                        if (e->key == names[oparg]) {
-                            res = kval_newref(e->value);
-                            SET_TOP(res);
+                    if (d) {
+                        KValue v = KV_NULL;
+                        if (c->index < d->keys->nentries) {
+                            KDictEntry *e = &kdict_keys_entries(d->keys)[c->index];
+                            if (e->key == names[oparg]) {
+                                v = e->value;
+                            }
+                        }
+                        if (!v) {
+                            v = kdict_get_str_borrow(kval_of(d), names[oparg]);
+                        }
+                        if (v) {
+                            SET_TOP(kval_newref(v));
                             kval_decref(owner);
                             DISPATCH();
                         }
@@ -1343,7 +1352,9 @@ dispatch:
                 KInlineCache *c = &code->caches[ip - code->code - 1];
                 KType *t = kval_obj(owner)->type;
                 if (c->key == t && c->ver == t->version && c->index >= 0) {
-                    KDict *d = *(KDict **)((char *)owner + t->dictoffset);
+                    // No descriptor in the type: the value goes to the instance dict.
+                    KDict **dp = (KDict **)((char *)owner + t->dictoffset);
+                    KDict *d = *dp;
                     if (d && c->index < d->keys->nentries) {
                         KDictEntry *e = &kdict_keys_entries(d->keys)[c->index];
                         if (e->key == names[oparg]) {
@@ -1355,6 +1366,23 @@ dispatch:
                             DISPATCH();
                         }
                     }
+                    if (!d) {
+                        d = (KDict *)kdict_new();
+                        if (!d) {
+                            kval_decref(v);
+                            kval_decref(owner);
+                            goto error;
+                        }
+                        *dp = d;
+                    }
+                    SAVE_SP();
+                    int r = kdict_set(kval_of(d), names[oparg], v);
+                    kval_decref(v);
+                    kval_decref(owner);
+                    if (r < 0) {
+                        goto error;
+                    }
+                    DISPATCH();
                 }
             }
             SAVE_SP();

@@ -166,14 +166,34 @@ static int slot_tp_descr_set(KValue self, KValue obj, KValue value) {
 }
 
 static int slot_tp_init(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
-    KValue f;
-    int found;
-    f = kobj_lookup_special(self, KID(__init__), &found);
-    if (!f) {
-        return kerr_occurred() ? -1 : 0;
+    KValue r;
+    KValue init = ktype_lookup(kval_type(self), KID(__init__));
+    if (init && kval_type(init) == &kfunction_type) {
+        // A Python __init__: call it with 'self' prepended, no bound method.
+        size_t nkw = kwnames ? (size_t)ktuple_len(kwnames) : 0;
+        KValue local[8];
+        KValue *full = nargs + nkw + 1 <= 8 ? local : kmem_alloc((nargs + nkw + 1) * sizeof(KValue));
+        if (!full) {
+            kerr_no_memory();
+            return -1;
+        }
+        full[0] = self;
+        memcpy(full + 1, args, (nargs + nkw) * sizeof(KValue));
+        kval_incref(init);
+        r = kobj_call(init, full, nargs + 1, kwnames);
+        kval_decref(init);
+        if (full != local) {
+            kmem_free(full);
+        }
+    } else {
+        int found;
+        KValue f = kobj_lookup_special(self, KID(__init__), &found);
+        if (!f) {
+            return kerr_occurred() ? -1 : 0;
+        }
+        r = kobj_call(f, args, nargs, kwnames);
+        kval_decref(f);
     }
-    KValue r = kobj_call(f, args, nargs, kwnames);
-    kval_decref(f);
     if (!r) {
         return -1;
     }
