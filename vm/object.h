@@ -73,22 +73,22 @@ static inline KType *kval_type(KValue v) {
 
 void kobj_dealloc(KObject *o);
 
-static inline void kval_incref(KValue v) {
+static inline __attribute__((always_inline)) void kval_incref(KValue v) {
     if (!kval_is_int(v)) {
         ((KObject *)v)->refcnt++;
     }
 }
-static inline void kval_xincref(KValue v) {
+static inline __attribute__((always_inline)) void kval_xincref(KValue v) {
     if (v && !kval_is_int(v)) {
         ((KObject *)v)->refcnt++;
     }
 }
-static inline void kval_decref(KValue v) {
+static inline __attribute__((always_inline)) void kval_decref(KValue v) {
     if (!kval_is_int(v) && --((KObject *)v)->refcnt == 0) {
         kobj_dealloc((KObject *)v);
     }
 }
-static inline void kval_xdecref(KValue v) {
+static inline __attribute__((always_inline)) void kval_xdecref(KValue v) {
     if (v && !kval_is_int(v) && --((KObject *)v)->refcnt == 0) {
         kobj_dealloc((KObject *)v);
     }
