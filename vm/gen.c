@@ -191,8 +191,120 @@ static KValue gen_send_m(KValue self, const KValue *args, size_t nargs, KValue k
     return KV_NULL;
 }
 
+// The sub-iterator a suspended generator delegates to ('yield from'),
+// borrowed, or KV_NULL: it is suspended in a SEND loop (SEND exit;
+// YIELD_VALUE; JUMP_BACKWARD_NO_INTERRUPT to the SEND) with the receiver on
+// top of its stack. '*exit' is where the loop ends.
+static KValue gen_yf(KGen *g, int *exit) {
+    if (g->state != KGEN_SUSPENDED) {
+        return KV_NULL;
+    }
+    KFrame *f = &g->frame;
+    uint32_t *end = f->code->code + f->code->ncode;
+    if (f->ip >= end || KF_INSTR_OP(*f->ip) != KF_OP_JUMP_BACKWARD_NO_INTERRUPT) {
+        return KV_NULL;
+    }
+    int target = KF_INSTR_ARG(*f->ip);
+    if (target < 0 || target >= f->code->ncode ||
+        KF_INSTR_OP(f->code->code[target]) != KF_OP_SEND || f->sp <= f->localsplus) {
+        return KV_NULL;
+    }
+    *exit = KF_INSTR_ARG(f->code->code[target]);
+    return f->sp[-1];
+}
+
+// Closes a sub-iterator: generators directly, others through close(). -1 on error.
+static int gen_close_internal(KGen *g);
+
+static int close_iter(KValue yf) {
+    if (kval_type(yf) == &kgen_type) {
+        return gen_close_internal((KGen *)yf);
+    }
+    KValue m;
+    int r = kobj_lookup_attr(yf, KID(close), &m);
+    if (r <= 0) {
+        return r;
+    }
+    KValue res = kobj_call0(m);
+    kval_decref(m);
+    if (!res) {
+        return -1;
+    }
+    kval_decref(res);
+    return 0;
+}
+
+static int gen_throw_exc(KGen *g, KValue typ, KValue val, KValue tb, KValue *result);
+
+// throw() into a generator suspended in 'yield from': the sub-iterator gets
+// the exception first; when it finishes, the loop ends (its value, or the
+// exception it raised, resumes 'g'). Returns as gen_send_ex; 2 when the
+// exception must be thrown into 'g' itself.
+static int throw_into_yf(KGen *g, KValue yf, int exit, KValue typ, KValue val, KValue tb,
+                         KValue *result) {
+    int is_genexit = (kexc_is_class(typ) && ktype_is_subtype((KType *)typ, &kexc_GeneratorExit)) ||
+                     (kexc_is_instance(typ) && ktype_is_subtype(kval_type(typ), &kexc_GeneratorExit));
+    if (is_genexit) {
+        g->state = KGEN_RUNNING;
+        int r = close_iter(yf);
+        g->state = KGEN_SUSPENDED;
+        return r < 0 ? -1 : 2;
+    }
+    KValue ret = KV_NULL;
+    int st;
+    g->state = KGEN_RUNNING;
+    if (kval_type(yf) == &kgen_type) {
+        st = gen_throw_exc((KGen *)yf, typ, val, tb, &ret);
+    } else {
+        KValue m;
+        int has = kobj_lookup_attr(yf, KID(throw), &m);
+        if (has <= 0) {
+            g->state = KGEN_SUSPENDED;
+            return has < 0 ? -1 : 2;
+        }
+        KValue args[3] = {typ, val ? val : KV_NONE, tb ? tb : KV_NONE};
+        ret = kobj_call(m, args, tb ? 3 : val ? 2 : 1, KV_NULL);
+        kval_decref(m);
+        st = ret ? 0 : -1;
+    }
+    g->state = KGEN_SUSPENDED;
+    if (st == 0) {
+        *result = ret;
+        return 0;
+    }
+    // The sub-iterator is done: pop it and leave the SEND loop.
+    KFrame *f = &g->frame;
+    KValue popped = *--f->sp;
+    kval_decref(popped);
+    f->ip = f->code->code + exit;
+    int r;
+    if (st == 1) {
+        r = gen_send_ex(g, ret, 0, result);
+        kval_decref(ret);
+    } else if (kerr_matches(&kexc_StopIteration)) {
+        KValue e = kerr_fetch();
+        KValue v = kexc_stop_value(e);
+        kval_decref(e);
+        r = gen_send_ex(g, v, 0, result);
+        kval_decref(v);
+    } else {
+        r = gen_send_ex(g, KV_NONE, 1, result);
+    }
+    return r;
+}
+
 static int gen_throw_exc(KGen *g, KValue typ, KValue val, KValue tb, KValue *result) {
     KValue exc = KV_NULL;
+    int exit;
+    KValue yf = gen_yf(g, &exit);
+    if (yf) {
+        kval_incref(yf);
+        int r = throw_into_yf(g, yf, exit, typ, val, tb, result);
+        kval_decref(yf);
+        if (r != 2) {
+            return r;
+        }
+    }
     if (kexc_is_class(typ)) {
         if (!val || val == KV_NONE) {
             exc = kobj_call0(typ);
@@ -250,6 +362,30 @@ static KValue gen_throw_m(KValue self, const KValue *args, size_t nargs, KValue 
 }
 
 static int gen_close_internal(KGen *g) {
+    int exit;
+    KValue yf = gen_yf(g, &exit);
+    if (yf) {
+        kval_incref(yf);
+        g->state = KGEN_RUNNING;
+        int err = close_iter(yf);
+        g->state = KGEN_SUSPENDED;
+        kval_decref(yf);
+        if (err < 0) {
+            // The sub-iterator's error is raised into this generator instead.
+            KValue r;
+            int st = gen_send_ex(g, KV_NONE, 1, &r);
+            if (st == 0) {
+                kval_decref(r);
+                kerr_set(&kexc_RuntimeError, "generator ignored GeneratorExit");
+                return -1;
+            }
+            if (st == 1) {
+                kval_decref(r);
+                return 0;
+            }
+            return -1;
+        }
+    }
     if (g->state == KGEN_CREATED) {
         g->state = KGEN_FINISHED;
         kframe_pop(kstate_ts, &g->frame);
@@ -259,7 +395,13 @@ static int gen_close_internal(KGen *g) {
         return 0;
     }
     KValue r;
-    int status = gen_throw_exc(g, kval_of(&kexc_GeneratorExit), KV_NULL, KV_NULL, &r);
+    // Straight into this generator: the sub-iterator was closed above.
+    KValue ge = kobj_call0(kval_of(&kexc_GeneratorExit));
+    if (!ge) {
+        return -1;
+    }
+    kerr_restore(ge);
+    int status = gen_send_ex(g, KV_NONE, 1, &r);
     if (status == 0) {
         kval_decref(r);
         kerr_set(&kexc_RuntimeError, "generator ignored GeneratorExit");
