@@ -6,18 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct Chunk {
-    struct Chunk *next;
-    size_t cap;
-    size_t used;
-    _Alignas(8) unsigned char data[];
-} Chunk;
-
-struct KArena {
-    Chunk *head;
-    size_t footprint;
-    size_t next_cap;
-};
+typedef KArenaChunk Chunk;
 
 enum { FIRST_CHUNK = 16 * 1024, MAX_CHUNK = 4 * 1024 * 1024 };
 
@@ -62,21 +51,13 @@ static Chunk *add_chunk(KArena *a, size_t need) {
     return c;
 }
 
-void *karena_alloc(KArena *a, size_t size) {
-    if (size > SIZE_MAX / 2) {
+void *karena_alloc_chunk(KArena *a, size_t size) {
+    Chunk *c = add_chunk(a, size);
+    if (!c) {
         return NULL;
     }
-    size = (size + 7) & ~(size_t)7;
-    Chunk *c = a->head;
-    if (!c || c->cap - c->used < size) {
-        c = add_chunk(a, size);
-        if (!c) {
-            return NULL;
-        }
-    }
-    void *p = c->data + c->used;
-    c->used += size;
-    return p;
+    c->used = size;
+    return c->data;
 }
 
 void *karena_calloc(KArena *a, size_t size) {

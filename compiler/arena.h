@@ -5,8 +5,24 @@
 #define KRAIT_COMPILER_ARENA_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct KArena KArena;
+
+// The chunk being filled is visible here so karena_alloc's fast path can be
+// inlined (3.7% of kraitc's time as a call); the rest is arena.c's.
+typedef struct KArenaChunk {
+    struct KArenaChunk *next;
+    size_t cap;
+    size_t used;
+    _Alignas(8) unsigned char data[];
+} KArenaChunk;
+
+struct KArena {
+    KArenaChunk *head;
+    size_t footprint;
+    size_t next_cap;
+};
 
 // Returns a new, empty arena, or NULL when out of memory.
 KArena *karena_new(void);
@@ -16,7 +32,22 @@ void karena_free(KArena *a);
 
 // Returns 'size' bytes aligned to 8, uninitialised, owned by 'a'; NULL when
 // out of memory (the arena stays usable).
-void *karena_alloc(KArena *a, size_t size);
+// (karena_alloc_chunk is its slow path: a new chunk.)
+void *karena_alloc_chunk(KArena *a, size_t size);
+
+static inline void *karena_alloc(KArena *a, size_t size) {
+    if (size > SIZE_MAX / 2) {
+        return NULL;
+    }
+    size = (size + 7) & ~(size_t)7;
+    KArenaChunk *c = a->head;
+    if (!c || c->cap - c->used < size) {
+        return karena_alloc_chunk(a, size);
+    }
+    void *p = c->data + c->used;
+    c->used += size;
+    return p;
+}
 
 // As karena_alloc, but zero-filled.
 void *karena_calloc(KArena *a, size_t size);
