@@ -738,11 +738,81 @@ static KValue bytearray_repr(KValue v) {
     return kbytes_repr_data(p, n, "bytearray(b");
 }
 
+// ba[slice] = value / del ba[slice].
+static int bytearray_setslice(KByteArray *a, KValue key, KValue value) {
+    ssize_t start, stop, step;
+    ssize_t n = kslice_indices(key, a->len, &start, &stop, &step);
+    if (n < 0) {
+        return -1;
+    }
+    KValue src = KV_NULL;
+    ssize_t m = 0;
+    const char *p = NULL;
+    if (value) {
+        if (kint_check(value)) {
+            kerr_set(&kexc_TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+            return -1;
+        }
+        src = bytes_from_object(value, KV_NULL, KV_NULL);
+        if (!src) {
+            return -1;
+        }
+        p = ((KBytes *)src)->data;
+        m = ((KBytes *)src)->len;
+    }
+    int rc = 0;
+    if (step == 1 || (!value && n == 0)) {
+        if (step != 1) {
+            stop = start;
+        }
+        if (stop < start) {
+            stop = start;
+        }
+        ssize_t old = a->len, removed = stop - start;
+        if (m > removed) {
+            if (bytearray_resize(a, old + m - removed) < 0) {
+                kval_xdecref(src);
+                return -1;
+            }
+            memmove(a->data + start + m, a->data + stop, (size_t)(old - stop));
+        } else {
+            memmove(a->data + start + m, a->data + stop, (size_t)(old - stop));
+            rc = bytearray_resize(a, old + m - removed);
+        }
+        if (m) {
+            memcpy(a->data + start, p, (size_t)m);
+        }
+    } else if (!value) {
+        if (step < 0) {
+            start = start + step * (n - 1);
+            step = -step;
+        }
+        ssize_t w = start, k = 0;
+        for (ssize_t r = start; r < a->len; r++) {
+            if (k < n && r == start + k * step) {
+                k++;
+            } else {
+                a->data[w++] = a->data[r];
+            }
+        }
+        rc = bytearray_resize(a, w);
+    } else if (m != n) {
+        kerr_format(&kexc_ValueError,
+                    "attempt to assign bytes of size %zd to extended slice of size %zd", m, n);
+        rc = -1;
+    } else {
+        for (ssize_t i = 0, j = start; i < n; i++, j += step) {
+            a->data[j] = p[i];
+        }
+    }
+    kval_xdecref(src);
+    return rc;
+}
+
 static int bytearray_setitem(KValue v, KValue key, KValue value) {
     KByteArray *a = (KByteArray *)v;
     if (kslice_check(key)) {
-        kerr_set(&kexc_NotImplementedError, "bytearray slice assignment");
-        return -1;
+        return bytearray_setslice(a, key, value);
     }
     ssize_t i = kseq_index(key, a->len, "bytearray");
     if (i < 0) {
