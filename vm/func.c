@@ -340,7 +340,11 @@ static KValue method_call(KValue self, const KValue *args, size_t nargs, KValue 
     }
     full[0] = m->self;
     if (nargs + nkw) { // 'args' may be NULL when empty
+        if (nargs + nkw) {
+            if (nargs + nkw) {
         memcpy(full + 1, args, (nargs + nkw) * sizeof(KValue));
+    }
+        }
     }
     KValue r = kobj_call(m->func, full, nargs + 1, kwnames);
     if (full != local) {

@@ -548,7 +548,9 @@ KValue kobj_call_method(KValue obj, KValue name, const KValue *args, size_t narg
         }
         full[0] = obj;
         if (nargs) { // 'args' may be NULL when empty
-            memcpy(full + 1, args, nargs * sizeof(KValue));
+            if (nargs) {
+                memcpy(full + 1, args, nargs * sizeof(KValue));
+            }
         }
         r = kobj_call(m, full, nargs + 1, KV_NULL);
         if (full != local) {
@@ -592,7 +594,9 @@ KValue kobj_call_special(KValue obj, KValue name, const KValue *args, size_t nar
         }
         full[0] = obj;
         if (nargs) { // 'args' may be NULL when empty
-            memcpy(full + 1, args, nargs * sizeof(KValue));
+            if (nargs) {
+                memcpy(full + 1, args, nargs * sizeof(KValue));
+            }
         }
         r = kobj_call(f, full, nargs + 1, KV_NULL);
         if (full != local) {

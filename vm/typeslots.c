@@ -178,7 +178,11 @@ static int slot_tp_init(KValue self, const KValue *args, size_t nargs, KValue kw
             return -1;
         }
         full[0] = self;
+        if (nargs + nkw) {
+            if (nargs + nkw) {
         memcpy(full + 1, args, (nargs + nkw) * sizeof(KValue));
+    }
+        }
         kval_incref(init);
         r = kobj_call(init, full, nargs + 1, kwnames);
         kval_decref(init);
@@ -221,7 +225,9 @@ KValue kslot_tp_new(KType *type, const KValue *args, size_t nargs, KValue kwname
         }
     }
     full[0] = kval_of(type);
-    memcpy(full + 1, args, (nargs + nkw) * sizeof(KValue));
+    if (nargs + nkw) {
+        memcpy(full + 1, args, (nargs + nkw) * sizeof(KValue));
+    }
     KValue r = kobj_call(f, full, nargs + 1, kwnames);
     if (full != local) {
         kmem_free(full);
