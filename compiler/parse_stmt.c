@@ -13,6 +13,8 @@
 // first failed; here they are tried at the point where parsing fails.
 #include "parser.h"
 
+#include "parse_target.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -20,7 +22,6 @@
 // Location arguments of a node spanning tokens 'a' to 'b'.
 #define SPAN(a, b) (a)->lineno, (a)->col, (b)->end_lineno, (b)->end_col
 
-typedef enum { TARGET_STORE, TARGET_DEL, TARGET_FOR } TargetKind;
 
 static int statement(KParser *p, KParList *out);
 static int simple_stmts(KParser *p, KParList *out);
@@ -144,41 +145,6 @@ static const char *expr_name(const KAstExpr *e) {
         const char *name = kpar_expr_name(e);
         return name ? name : "expression";
     }
-    }
-}
-
-// The first part of 'e' that cannot be a target of 'kind', or NULL when 'e'
-// is a valid target (CPython's _PyPegen_get_invalid_target). For 'for'
-// targets, "x in y" was parsed as a comparison and its left side is checked.
-static const KAstExpr *invalid_target(const KAstExpr *e, TargetKind kind) {
-    switch (e->kind) {
-    case KAST_LIST:
-    case KAST_TUPLE: {
-        const KAstSeq *elts = e->kind == KAST_LIST ? e->v.list.elts : e->v.tuple.elts;
-        for (int i = 0; i < KAST_LEN(elts); i++) {
-            const KAstExpr *bad = invalid_target(elts->items[i], kind);
-            if (bad) {
-                return bad;
-            }
-        }
-        return NULL;
-    }
-    case KAST_STARRED:
-        return kind == TARGET_DEL ? e : invalid_target(e->v.starred.value, kind);
-    case KAST_COMPARE:
-        if (kind != TARGET_FOR) {
-            return e;
-        }
-        if (e->v.compare.ops->items[0] == KAST_IN) {
-            return invalid_target(e->v.compare.left, kind);
-        }
-        return NULL;
-    case KAST_NAME:
-    case KAST_ATTRIBUTE:
-    case KAST_SUBSCRIPT:
-        return NULL;
-    default:
-        return e;
     }
 }
 
@@ -401,7 +367,7 @@ static int first_target_error(KParser *p, const KAstExpr *first, int start, int 
 static int assign_target(KParser *p, KAstExpr *e, int at, const KAstExpr *first, int start,
                          int eq) {
     int is_yield = p->toks[at].kind == KTOK_KW_YIELD;
-    const KAstExpr *bad = is_yield ? e : invalid_target(e, TARGET_STORE);
+    const KAstExpr *bad = is_yield ? e : ktarget_invalid(e, KTARGET_STORE);
     if (!bad) {
         return kpar_set_context(p, e, KAST_STORE);
     }
@@ -717,7 +683,7 @@ static KAstStmt *del_stmt(KParser *p) {
         }
     }
     for (int i = 0; i < targets.count; i++) {
-        const KAstExpr *bad = invalid_target(targets.items[i], TARGET_DEL);
+        const KAstExpr *bad = ktarget_invalid(targets.items[i], KTARGET_DEL);
         if (bad) {
             return kpar_error_expr(p, bad, "cannot delete %s", expr_name(bad));
         }
@@ -1084,7 +1050,7 @@ static KAstExpr *for_target(KParser *p) {
     }
     kpar_reset(p, m);
     KAstExpr *e = kpar_star_expressions(p);
-    const KAstExpr *bad = e ? invalid_target(e, TARGET_FOR) : NULL;
+    const KAstExpr *bad = e ? ktarget_invalid(e, KTARGET_FOR) : NULL;
     if (bad) {
         kpar_reset(p, m);
         return kpar_error_expr(p, bad, "cannot assign to %s", expr_name(bad));
@@ -1142,10 +1108,10 @@ static KAstExpr *with_target(KParser *p) {
     }
     int kind = kpar_kind(p);
     if (kind != KTOK_COMMA && kind != KTOK_RPAR && kind != KTOK_COLON &&
-        (kind != KTOK_NEWLINE || invalid_target(t, TARGET_STORE))) {
+        (kind != KTOK_NEWLINE || ktarget_invalid(t, KTARGET_STORE))) {
         return kpar_syntax_error(p);
     }
-    const KAstExpr *bad = invalid_target(t, TARGET_STORE);
+    const KAstExpr *bad = ktarget_invalid(t, KTARGET_STORE);
     if (bad) {
         return kpar_error_expr(p, bad, "cannot assign to %s", expr_name(bad));
     }
