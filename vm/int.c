@@ -3,9 +3,10 @@
 // operation works on a "view" (sign + digit array) that both forms provide,
 // computes a magnitude in a scratch buffer and normalises the result back to
 // a tagged word when it fits. Schoolbook multiplication, Knuth's algorithm D
-// for division; conversions to and from strings in chunks of nine decimal
-// digits; float conversion correctly rounded.
+// for division, float conversion correctly rounded; the type's slots and
+// methods, and bool. Text and bytes conversions are in int_convert.c.
 #include "int.h"
+#include "int_impl.h"
 #include "internal.h"
 
 #include <math.h>
@@ -28,15 +29,7 @@
 
 int kint_max_str_digits = 4300;
 
-// A read-only look at any int: 'n' digits at 'd', least significant first.
-typedef struct IntView {
-    int neg;
-    ssize_t n;
-    const uint32_t *d;
-    uint32_t buf[2];
-} IntView;
-
-static void view_of(KValue v, IntView *w) {
+void kint_view(KValue v, KIntView *w) {
     if (kval_is_int(v)) {
         intptr_t i = kval_int(v);
         uint64_t m = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
@@ -56,7 +49,7 @@ static void view_of(KValue v, IntView *w) {
     }
 }
 
-static KInt *int_alloc(KType *type, ssize_t n) {
+KInt *kint_alloc(KType *type, ssize_t n) {
     size_t base = type == &kint_type ? sizeof(KInt) : (size_t)type->basicsize;
     KInt *k = (KInt *)kobj_alloc(type, base + (size_t)(n ? n : 1) * sizeof(uint32_t));
     if (!k) {
@@ -69,7 +62,7 @@ static KInt *int_alloc(KType *type, ssize_t n) {
 }
 
 // The int with magnitude 'd'[0..n) and sign 'neg'; tagged when it fits.
-static KValue from_mag(int neg, const uint32_t *d, ssize_t n) {
+KValue kint_from_mag(int neg, const uint32_t *d, ssize_t n) {
     while (n > 0 && d[n - 1] == 0) {
         n--;
     }
@@ -82,7 +75,7 @@ static KValue from_mag(int neg, const uint32_t *d, ssize_t n) {
             return kval_from_int(KV_SMALL_MIN);
         }
     }
-    KInt *k = int_alloc(&kint_type, n);
+    KInt *k = kint_alloc(&kint_type, n);
     if (!k) {
         return KV_NULL;
     }
@@ -97,7 +90,7 @@ KValue kint_from_i64(int64_t v) {
     }
     uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
     uint32_t d[2] = {(uint32_t)m, (uint32_t)(m >> 32)};
-    return from_mag(v < 0, d, 2);
+    return kint_from_mag(v < 0, d, 2);
 }
 
 KValue kint_from_u64(uint64_t v) {
@@ -105,16 +98,16 @@ KValue kint_from_u64(uint64_t v) {
         return kval_from_int((intptr_t)v);
     }
     uint32_t d[2] = {(uint32_t)v, (uint32_t)(v >> 32)};
-    return from_mag(0, d, 2);
+    return kint_from_mag(0, d, 2);
 }
 
 KValue kint_exact(KValue v) {
     if (kint_check_exact(v)) {
         return kval_newref(v);
     }
-    IntView w;
-    view_of(v, &w);
-    return from_mag(w.neg, w.d, w.n);
+    KIntView w;
+    kint_view(v, &w);
+    return kint_from_mag(w.neg, w.d, w.n);
 }
 
 int64_t kint_as_i64_overflow(KValue v, int *overflow) {
@@ -122,8 +115,8 @@ int64_t kint_as_i64_overflow(KValue v, int *overflow) {
     if (kval_is_int(v)) {
         return kval_int(v);
     }
-    IntView w;
-    view_of(v, &w);
+    KIntView w;
+    kint_view(v, &w);
     if (w.n > 2) {
         *overflow = w.neg ? -1 : 1;
         return -1;
@@ -157,8 +150,8 @@ int kint_sign(KValue v) {
         intptr_t i = kval_int(v);
         return i < 0 ? -1 : i > 0;
     }
-    IntView w;
-    view_of(v, &w);
+    KIntView w;
+    kint_view(v, &w);
     return w.n == 0 ? 0 : w.neg ? -1 : 1;
 }
 
@@ -239,7 +232,7 @@ static void mag_mul(const uint32_t *a, ssize_t na, const uint32_t *b, ssize_t nb
 }
 
 // In place: a = a * m + add. Returns the carry out.
-static uint32_t mag_muladd1(uint32_t *a, ssize_t n, uint32_t m, uint32_t add) {
+uint32_t kint_mag_muladd1(uint32_t *a, ssize_t n, uint32_t m, uint32_t add) {
     uint64_t carry = add;
     for (ssize_t i = 0; i < n; i++) {
         carry += (uint64_t)a[i] * m;
@@ -250,7 +243,7 @@ static uint32_t mag_muladd1(uint32_t *a, ssize_t n, uint32_t m, uint32_t add) {
 }
 
 // q = a / d (q may alias a); returns the remainder.
-static uint32_t mag_divrem1(const uint32_t *a, ssize_t n, uint32_t d, uint32_t *q) {
+uint32_t kint_mag_divrem1(const uint32_t *a, ssize_t n, uint32_t d, uint32_t *q) {
     uint64_t rem = 0;
     for (ssize_t i = n - 1; i >= 0; i--) {
         rem = (rem << 32) | a[i];
@@ -260,15 +253,11 @@ static uint32_t mag_divrem1(const uint32_t *a, ssize_t n, uint32_t d, uint32_t *
     return (uint32_t)rem;
 }
 
-static int nlz32(uint32_t x) {
-    return x ? __builtin_clz(x) : 32;
-}
-
 // Knuth D: q = a / b, r = a % b for nb >= 2 and na >= nb. 'q' gets na - nb + 1
 // digits, 'r' nb digits. Returns -1 on MemoryError.
 static int mag_divmod(const uint32_t *a, ssize_t na, const uint32_t *b, ssize_t nb, uint32_t *q,
                       uint32_t *r) {
-    int s = nlz32(b[nb - 1]);
+    int s = kint_nlz32(b[nb - 1]);
     uint32_t *un = kmem_alloc((size_t)(na + 1) * sizeof(uint32_t));
     uint32_t *vn = kmem_alloc((size_t)nb * sizeof(uint32_t));
     if (!un || !vn) {
@@ -329,13 +318,7 @@ static int mag_divmod(const uint32_t *a, ssize_t na, const uint32_t *b, ssize_t 
     return 0;
 }
 
-// Scratch digits: on the C stack when small.
-typedef struct Scratch {
-    uint32_t *d;
-    uint32_t local[16];
-} Scratch;
-
-static uint32_t *scratch_get(Scratch *s, ssize_t n) {
+uint32_t *kint_scratch_get(KScratch *s, ssize_t n) {
     if (n <= 16) {
         s->d = s->local;
     } else {
@@ -347,33 +330,33 @@ static uint32_t *scratch_get(Scratch *s, ssize_t n) {
     return s->d;
 }
 
-static void scratch_free(Scratch *s) {
+void kint_scratch_free(KScratch *s) {
     if (s->d && s->d != s->local) {
         kmem_free(s->d);
     }
 }
 
 // Signed add of two views (b negated when 'negate_b').
-static KValue add_views(const IntView *a, const IntView *b, int negate_b) {
+static KValue add_views(const KIntView *a, const KIntView *b, int negate_b) {
     int bneg = b->neg ^ negate_b;
-    Scratch s;
+    KScratch s;
     ssize_t n = (a->n > b->n ? a->n : b->n) + 1;
-    uint32_t *out = scratch_get(&s, n);
+    uint32_t *out = kint_scratch_get(&s, n);
     if (!out) {
         return KV_NULL;
     }
     KValue r;
     if (a->neg == bneg) {
         ssize_t len = mag_add(a->d, a->n, b->d, b->n, out);
-        r = from_mag(a->neg, out, len);
+        r = kint_from_mag(a->neg, out, len);
     } else if (mag_cmp(a->d, a->n, b->d, b->n) >= 0) {
         ssize_t len = mag_sub(a->d, a->n, b->d, b->n, out);
-        r = from_mag(a->neg, out, len);
+        r = kint_from_mag(a->neg, out, len);
     } else {
         ssize_t len = mag_sub(b->d, b->n, a->d, a->n, out);
-        r = from_mag(bneg, out, len);
+        r = kint_from_mag(bneg, out, len);
     }
-    scratch_free(&s);
+    kint_scratch_free(&s);
     return r;
 }
 
@@ -381,9 +364,9 @@ KValue kint_add(KValue a, KValue b) {
     if (kval_is_int(a) && kval_is_int(b)) {
         return kint_from_i64((int64_t)kval_int(a) + kval_int(b));
     }
-    IntView x, y;
-    view_of(a, &x);
-    view_of(b, &y);
+    KIntView x, y;
+    kint_view(a, &x);
+    kint_view(b, &y);
     return add_views(&x, &y, 0);
 }
 
@@ -391,9 +374,9 @@ KValue kint_sub(KValue a, KValue b) {
     if (kval_is_int(a) && kval_is_int(b)) {
         return kint_from_i64((int64_t)kval_int(a) - kval_int(b));
     }
-    IntView x, y;
-    view_of(a, &x);
-    view_of(b, &y);
+    KIntView x, y;
+    kint_view(a, &x);
+    kint_view(b, &y);
     return add_views(&x, &y, 1);
 }
 
@@ -404,36 +387,36 @@ KValue kint_mul(KValue a, KValue b) {
             return kint_from_i64(r);
         }
     }
-    IntView x, y;
-    view_of(a, &x);
-    view_of(b, &y);
+    KIntView x, y;
+    kint_view(a, &x);
+    kint_view(b, &y);
     if (x.n == 0 || y.n == 0) {
         return kval_from_int(0);
     }
-    Scratch s;
-    uint32_t *out = scratch_get(&s, x.n + y.n);
+    KScratch s;
+    uint32_t *out = kint_scratch_get(&s, x.n + y.n);
     if (!out) {
         return KV_NULL;
     }
     mag_mul(x.d, x.n, y.d, y.n, out);
-    KValue r = from_mag(x.neg != y.neg, out, x.n + y.n);
-    scratch_free(&s);
+    KValue r = kint_from_mag(x.neg != y.neg, out, x.n + y.n);
+    kint_scratch_free(&s);
     return r;
 }
 
 // Floor division and modulo of two views: '*q' and/or '*r' (either may be NULL).
-static int divmod_views(const IntView *a, const IntView *b, KValue *q, KValue *r) {
+static int divmod_views(const KIntView *a, const KIntView *b, KValue *q, KValue *r) {
     if (b->n == 0) {
         kerr_set(&kexc_ZeroDivisionError, "integer division or modulo by zero");
         return -1;
     }
-    Scratch sq, sr;
+    KScratch sq, sr;
     ssize_t nq = a->n >= b->n ? a->n - b->n + 1 : 1;
-    uint32_t *qd = scratch_get(&sq, nq + 1);
-    uint32_t *rd = scratch_get(&sr, b->n + 1);
+    uint32_t *qd = kint_scratch_get(&sq, nq + 1);
+    uint32_t *rd = kint_scratch_get(&sr, b->n + 1);
     if (!qd || !rd) {
-        scratch_free(&sq);
-        scratch_free(&sr);
+        kint_scratch_free(&sq);
+        kint_scratch_free(&sr);
         return -1;
     }
     ssize_t rn;
@@ -443,12 +426,12 @@ static int divmod_views(const IntView *a, const IntView *b, KValue *q, KValue *r
         memcpy(rd, a->d, (size_t)a->n * sizeof(uint32_t));
         rn = a->n;
     } else if (b->n == 1) {
-        rd[0] = mag_divrem1(a->d, a->n, b->d[0], qd);
+        rd[0] = kint_mag_divrem1(a->d, a->n, b->d[0], qd);
         rn = 1;
     } else {
         if (mag_divmod(a->d, a->n, b->d, b->n, qd, rd) < 0) {
-            scratch_free(&sq);
-            scratch_free(&sr);
+            kint_scratch_free(&sq);
+            kint_scratch_free(&sr);
             return -1;
         }
         rn = b->n;
@@ -467,11 +450,11 @@ static int divmod_views(const IntView *a, const IntView *b, KValue *q, KValue *r
     }
     int ok = 0;
     if (q) {
-        *q = from_mag(qneg, qd, nq);
+        *q = kint_from_mag(qneg, qd, nq);
         ok |= !*q;
     }
     if (r && !ok) {
-        *r = from_mag(b->neg, rd, rn);
+        *r = kint_from_mag(b->neg, rd, rn);
         if (!*r) {
             ok = 1;
             if (q) {
@@ -479,8 +462,8 @@ static int divmod_views(const IntView *a, const IntView *b, KValue *q, KValue *r
             }
         }
     }
-    scratch_free(&sq);
-    scratch_free(&sr);
+    kint_scratch_free(&sq);
+    kint_scratch_free(&sr);
     return ok ? -1 : 0;
 }
 
@@ -504,9 +487,9 @@ KValue kint_floordiv(KValue a, KValue b) {
     if (kval_is_int(a) && kval_is_int(b) && kval_int(b) != 0) {
         return kint_from_i64(floordiv_small(kval_int(a), kval_int(b)));
     }
-    IntView x, y;
-    view_of(a, &x);
-    view_of(b, &y);
+    KIntView x, y;
+    kint_view(a, &x);
+    kint_view(b, &y);
     KValue q;
     return divmod_views(&x, &y, &q, NULL) < 0 ? KV_NULL : q;
 }
@@ -515,9 +498,9 @@ KValue kint_mod(KValue a, KValue b) {
     if (kval_is_int(a) && kval_is_int(b) && kval_int(b) != 0) {
         return kval_from_int(mod_small(kval_int(a), kval_int(b)));
     }
-    IntView x, y;
-    view_of(a, &x);
-    view_of(b, &y);
+    KIntView x, y;
+    kint_view(a, &x);
+    kint_view(b, &y);
     KValue r;
     return divmod_views(&x, &y, NULL, &r) < 0 ? KV_NULL : r;
 }
@@ -526,18 +509,18 @@ KValue kint_neg(KValue a) {
     if (kval_is_int(a)) {
         return kint_from_i64(-(int64_t)kval_int(a));
     }
-    IntView x;
-    view_of(a, &x);
-    return from_mag(!x.neg, x.d, x.n);
+    KIntView x;
+    kint_view(a, &x);
+    return kint_from_mag(!x.neg, x.d, x.n);
 }
 
 int kint_compare(KValue a, KValue b) {
     if (kval_is_int(a) && kval_is_int(b)) {
         return kval_int(a) < kval_int(b) ? -1 : kval_int(a) > kval_int(b);
     }
-    IntView x, y;
-    view_of(a, &x);
-    view_of(b, &y);
+    KIntView x, y;
+    kint_view(a, &x);
+    kint_view(b, &y);
     if (x.n == 0 && y.n == 0) {
         return 0;
     }
@@ -549,17 +532,17 @@ int kint_compare(KValue a, KValue b) {
 }
 
 ssize_t kint_bit_length(KValue v) {
-    IntView x;
-    view_of(v, &x);
+    KIntView x;
+    kint_view(v, &x);
     if (x.n == 0) {
         return 0;
     }
-    return (x.n - 1) * 32 + (32 - nlz32(x.d[x.n - 1]));
+    return (x.n - 1) * 32 + (32 - kint_nlz32(x.d[x.n - 1]));
 }
 
 int64_t kint_hash(KValue v) {
-    IntView x;
-    view_of(v, &x);
+    KIntView x;
+    kint_view(v, &x);
     uint64_t h = 0;
     for (ssize_t i = x.n - 1; i >= 0; i--) {
         h = (uint64_t)((((__uint128_t)h << 32) | x.d[i]) % HASH_MODULUS);
@@ -581,7 +564,7 @@ static double mag_to_double(const uint32_t *d, ssize_t n, int sticky, int64_t e,
     if (n == 0) {
         return 0.0;
     }
-    int64_t bits = (int64_t)(n - 1) * 32 + (32 - nlz32(d[n - 1]));
+    int64_t bits = (int64_t)(n - 1) * 32 + (32 - kint_nlz32(d[n - 1]));
     // The top 64 bits and whether anything below them is set.
     uint64_t top = 0;
     int64_t shift = bits - 64; // m = top * 2**shift + low
@@ -632,8 +615,8 @@ double kint_as_double(KValue v) {
     if (kval_is_int(v)) {
         return (double)kval_int(v);
     }
-    IntView x;
-    view_of(v, &x);
+    KIntView x;
+    kint_view(v, &x);
     int overflow;
     double r = mag_to_double(x.d, x.n, 0, 0, &overflow);
     if (overflow) {
@@ -662,8 +645,8 @@ KValue kint_from_double(double d) {
     uint64_t mant = (uint64_t)ldexp(m, 53);
     ssize_t shift = e - 53;
     ssize_t n = (53 + shift) / 32 + 2;
-    Scratch s;
-    uint32_t *out = scratch_get(&s, n);
+    KScratch s;
+    uint32_t *out = kint_scratch_get(&s, n);
     if (!out) {
         return KV_NULL;
     }
@@ -674,16 +657,16 @@ KValue kint_from_double(double d) {
             out[pos / 32] |= (uint32_t)1 << (pos % 32);
         }
     }
-    KValue r = from_mag(neg, out, n);
-    scratch_free(&s);
+    KValue r = kint_from_mag(neg, out, n);
+    kint_scratch_free(&s);
     return r;
 }
 
 // a / b as a correctly rounded float.
 static KValue int_truediv(KValue a, KValue b) {
-    IntView x, y;
-    view_of(a, &x);
-    view_of(b, &y);
+    KIntView x, y;
+    kint_view(a, &x);
+    kint_view(b, &y);
     if (y.n == 0) {
         kerr_set(&kexc_ZeroDivisionError, "division by zero");
         return KV_NULL;
@@ -705,8 +688,8 @@ static KValue int_truediv(KValue a, KValue b) {
         s = 0;
     }
     ssize_t na = x.n + s / 32 + 2;
-    Scratch sa;
-    uint32_t *num = scratch_get(&sa, na);
+    KScratch sa;
+    uint32_t *num = kint_scratch_get(&sa, na);
     if (!num) {
         return KV_NULL;
     }
@@ -716,20 +699,20 @@ static KValue int_truediv(KValue a, KValue b) {
         num[i + s / 32] |= (uint32_t)v;
         num[i + s / 32 + 1] |= (uint32_t)(v >> 32);
     }
-    IntView nv = {0, na, num, {0, 0}};
+    KIntView nv = {0, na, num, {0, 0}};
     while (nv.n > 0 && num[nv.n - 1] == 0) {
         nv.n--;
     }
-    IntView dv = y;
+    KIntView dv = y;
     dv.neg = 0;
     KValue q, r;
     if (divmod_views(&nv, &dv, &q, &r) < 0) {
-        scratch_free(&sa);
+        kint_scratch_free(&sa);
         return KV_NULL;
     }
-    scratch_free(&sa);
-    IntView qv;
-    view_of(q, &qv);
+    kint_scratch_free(&sa);
+    KIntView qv;
+    kint_view(q, &qv);
     int overflow;
     double d = mag_to_double(qv.d, qv.n, kint_sign(r) != 0, -(int64_t)s, &overflow);
     kval_decref(q);
@@ -752,14 +735,14 @@ static KValue int_lshift_by(KValue a, ssize_t k) {
             return kval_from_int(r);
         }
     }
-    IntView x;
-    view_of(a, &x);
+    KIntView x;
+    kint_view(a, &x);
     if (x.n == 0) {
         return kval_from_int(0);
     }
     ssize_t words = k / 32, bits = k % 32;
-    Scratch s;
-    uint32_t *out = scratch_get(&s, x.n + words + 1);
+    KScratch s;
+    uint32_t *out = kint_scratch_get(&s, x.n + words + 1);
     if (!out) {
         return KV_NULL;
     }
@@ -771,8 +754,8 @@ static KValue int_lshift_by(KValue a, ssize_t k) {
         carry = (uint32_t)(v >> 32);
     }
     out[x.n + words] = carry;
-    KValue r = from_mag(x.neg, out, x.n + words + 1);
-    scratch_free(&s);
+    KValue r = kint_from_mag(x.neg, out, x.n + words + 1);
+    kint_scratch_free(&s);
     return r;
 }
 
@@ -780,15 +763,15 @@ static KValue int_rshift_by(KValue a, ssize_t k) {
     if (kval_is_int(a)) {
         return kval_from_int(k >= 63 ? (kval_int(a) < 0 ? -1 : 0) : kval_int(a) >> k);
     }
-    IntView x;
-    view_of(a, &x);
+    KIntView x;
+    kint_view(a, &x);
     ssize_t words = k / 32, bits = k % 32;
     if (words >= x.n) {
         return kval_from_int(x.neg ? -1 : 0);
     }
     ssize_t n = x.n - words;
-    Scratch s;
-    uint32_t *out = scratch_get(&s, n + 1);
+    KScratch s;
+    uint32_t *out = kint_scratch_get(&s, n + 1);
     if (!out) {
         return KV_NULL;
     }
@@ -812,8 +795,8 @@ static KValue int_rshift_by(KValue a, ssize_t k) {
         uint32_t one = 1;
         n = mag_add(out, n, &one, 1, out);
     }
-    KValue r = from_mag(x.neg, out, n);
-    scratch_free(&s);
+    KValue r = kint_from_mag(x.neg, out, n);
+    kint_scratch_free(&s);
     return r;
 }
 
@@ -835,7 +818,7 @@ static KValue int_shift(KValue a, KValue b, int left) {
 }
 
 // Two's complement of view 'x' into 'out' (n digits, n > x.n).
-static void to_twos(const IntView *x, uint32_t *out, ssize_t n) {
+void kint_to_twos(const KIntView *x, uint32_t *out, ssize_t n) {
     for (ssize_t i = 0; i < n; i++) {
         out[i] = i < x->n ? x->d[i] : 0;
     }
@@ -854,30 +837,30 @@ static KValue int_bitwise(KValue a, KValue b, int op) {
         intptr_t x = kval_int(a), y = kval_int(b);
         return kval_from_int(op == '&' ? (x & y) : op == '|' ? (x | y) : (x ^ y));
     }
-    IntView x, y;
-    view_of(a, &x);
-    view_of(b, &y);
+    KIntView x, y;
+    kint_view(a, &x);
+    kint_view(b, &y);
     ssize_t n = (x.n > y.n ? x.n : y.n) + 1;
-    Scratch sx, sy;
-    uint32_t *dx = scratch_get(&sx, n), *dy = scratch_get(&sy, n);
+    KScratch sx, sy;
+    uint32_t *dx = kint_scratch_get(&sx, n), *dy = kint_scratch_get(&sy, n);
     if (!dx || !dy) {
-        scratch_free(&sx);
-        scratch_free(&sy);
+        kint_scratch_free(&sx);
+        kint_scratch_free(&sy);
         return KV_NULL;
     }
-    to_twos(&x, dx, n);
-    to_twos(&y, dy, n);
+    kint_to_twos(&x, dx, n);
+    kint_to_twos(&y, dy, n);
     for (ssize_t i = 0; i < n; i++) {
         dx[i] = op == '&' ? (dx[i] & dy[i]) : op == '|' ? (dx[i] | dy[i]) : (dx[i] ^ dy[i]);
     }
     int neg = (dx[n - 1] >> 31) & 1;
     if (neg) {
-        IntView t = {1, n, dx, {0, 0}};
-        to_twos(&t, dx, n); // negate back to a magnitude
+        KIntView t = {1, n, dx, {0, 0}};
+        kint_to_twos(&t, dx, n); // negate back to a magnitude
     }
-    KValue r = from_mag(neg, dx, n);
-    scratch_free(&sx);
-    scratch_free(&sy);
+    KValue r = kint_from_mag(neg, dx, n);
+    kint_scratch_free(&sx);
+    kint_scratch_free(&sy);
     return r;
 }
 
@@ -921,8 +904,8 @@ static KValue int_pow(KValue a, KValue b) {
     }
     KValue result = kval_from_int(1), base = kval_newref(a);
     ssize_t nbits = kint_bit_length(b);
-    IntView e;
-    view_of(b, &e);
+    KIntView e;
+    kint_view(b, &e);
     for (ssize_t i = 0; i < nbits; i++) {
         if ((e.d[i / 32] >> (i % 32)) & 1) {
             KValue t = kint_mul(result, base);
@@ -1012,8 +995,8 @@ static KValue int_pow_mod(KValue a, KValue b, KValue m) {
     result = kval_from_int(1);
     {
         ssize_t nbits = kint_bit_length(exp);
-        IntView e;
-        view_of(exp, &e);
+        KIntView e;
+        kint_view(exp, &e);
         for (ssize_t i = 0; i < nbits; i++) {
             if ((e.d[i / 32] >> (i % 32)) & 1) {
                 KValue t = kint_mul(result, base);
@@ -1052,288 +1035,6 @@ error:
     kval_xdecref(result);
     kval_decref(mod);
     return KV_NULL;
-}
-
-// ---------------------------------------------------------------------------
-// Strings.
-
-static int digit_value(uint32_t c) {
-    if (c >= '0' && c <= '9') {
-        return (int)(c - '0');
-    }
-    if (c >= 'a' && c <= 'z') {
-        return (int)(c - 'a' + 10);
-    }
-    if (c >= 'A' && c <= 'Z') {
-        return (int)(c - 'A' + 10);
-    }
-    if (c > 127) {
-        int d = kuni_record(c)->decimal;
-        return d >= 0 ? d : 99;
-    }
-    return 99;
-}
-
-static KValue invalid_literal(const char *s, ssize_t len, int base) {
-    KValue str = kstr_from_utf8(s, len);
-    if (str) {
-        kerr_format(&kexc_ValueError, "invalid literal for int() with base %d: %R", base, str);
-        kval_decref(str);
-    }
-    return KV_NULL;
-}
-
-// Parses the digits of 'cps' (no sign, prefix or spaces) in 'base'.
-static KValue parse_digits(const uint32_t *cps, ssize_t n, int base, int neg) {
-    // chunk: the largest power of 'base' that fits in 32 bits.
-    uint32_t chunk_mul = 1;
-    int chunk_len = 0;
-    while ((uint64_t)chunk_mul * (uint32_t)base <= 0xFFFFFFFFu) {
-        chunk_mul *= (uint32_t)base;
-        chunk_len++;
-    }
-    ssize_t ndig = 0;
-    for (ssize_t i = 0; i < n; i++) {
-        ndig += cps[i] != '_';
-    }
-    ssize_t cap = ndig / chunk_len + 2;
-    Scratch s;
-    uint32_t *out = scratch_get(&s, cap);
-    if (!out) {
-        return KV_NULL;
-    }
-    ssize_t len = 0;
-    uint32_t acc = 0, mul = 1;
-    int in_chunk = 0;
-    for (ssize_t i = 0; i < n; i++) {
-        if (cps[i] == '_') {
-            continue;
-        }
-        acc = acc * (uint32_t)base + (uint32_t)digit_value(cps[i]);
-        mul *= (uint32_t)base;
-        if (++in_chunk == chunk_len) {
-            uint32_t carry = mag_muladd1(out, len, mul, acc);
-            if (carry) {
-                out[len++] = carry;
-            }
-            acc = 0, mul = 1, in_chunk = 0;
-        }
-    }
-    if (in_chunk) {
-        uint32_t carry = mag_muladd1(out, len, mul, acc);
-        if (carry) {
-            out[len++] = carry;
-        }
-    }
-    KValue r = from_mag(neg, out, len);
-    scratch_free(&s);
-    return r;
-}
-
-// int(s, base) on code points.
-static KValue parse_int_cps(const uint32_t *cps, ssize_t n, int base, const char *orig,
-                            ssize_t orig_len) {
-    ssize_t i = 0, end = n;
-    while (i < end && kuni_isspace(cps[i])) {
-        i++;
-    }
-    while (end > i && kuni_isspace(cps[end - 1])) {
-        end--;
-    }
-    int neg = 0;
-    if (i < end && (cps[i] == '+' || cps[i] == '-')) {
-        neg = cps[i] == '-';
-        i++;
-    }
-    int given = base;
-    if (i + 1 < end && cps[i] == '0') {
-        uint32_t p = cps[i + 1] | 0x20;
-        int pb = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
-        if (pb && (base == 0 || base == pb)) {
-            base = pb;
-            i += 2;
-            if (i < end && cps[i] == '_') {
-                i++;
-            }
-        }
-    }
-    if (base == 0) {
-        base = 10;
-        // base 0: no leading zeros except for zero itself.
-        if (i < end && cps[i] == '0') {
-            for (ssize_t j = i; j < end; j++) {
-                if (cps[j] != '0' && cps[j] != '_') {
-                    return invalid_literal(orig, orig_len, given);
-                }
-            }
-        }
-    }
-    if (i >= end) {
-        return invalid_literal(orig, orig_len, given);
-    }
-    for (ssize_t j = i; j < end; j++) {
-        if (cps[j] == '_') {
-            if (j == i || j + 1 == end || cps[j + 1] == '_') {
-                return invalid_literal(orig, orig_len, given);
-            }
-            continue;
-        }
-        if (digit_value(cps[j]) >= base) {
-            return invalid_literal(orig, orig_len, given);
-        }
-    }
-    if ((base & (base - 1)) != 0 && kint_max_str_digits > 0 && end - i > kint_max_str_digits) {
-        kerr_format(&kexc_ValueError,
-                    "Exceeds the limit (%d digits) for integer string conversion: value has %zd "
-                    "digits; use sys.set_int_max_str_digits() to increase the limit",
-                    kint_max_str_digits, end - i);
-        return KV_NULL;
-    }
-    return parse_digits(cps + i, end - i, base, neg);
-}
-
-KValue kint_from_string(const char *s, ssize_t len, int base) {
-    uint32_t local[64] = {0};
-    uint32_t *cps = len <= 64 ? local : kmem_alloc((size_t)len * sizeof(uint32_t));
-    if (!cps) {
-        return kerr_no_memory();
-    }
-    ssize_t n = 0;
-    for (ssize_t i = 0; i < len; i++) {
-        cps[n++] = (unsigned char)s[i];
-    }
-    KValue r = parse_int_cps(cps, n, base, s, len);
-    if (cps != local) {
-        kmem_free(cps);
-    }
-    return r;
-}
-
-static KValue int_from_str(KValue str, int base) {
-    KStr *s = (KStr *)str;
-    uint32_t local[64];
-    uint32_t *cps = s->len <= 64 ? local : kmem_alloc((size_t)s->len * sizeof(uint32_t));
-    if (!cps) {
-        return kerr_no_memory();
-    }
-    for (ssize_t i = 0; i < s->len; i++) {
-        cps[i] = kstr_char(s, i);
-    }
-    ssize_t ulen;
-    const char *u = kstr_utf8(str, &ulen);
-    KValue r = u ? parse_int_cps(cps, s->len, base, u, ulen) : KV_NULL;
-    if (cps != local) {
-        kmem_free(cps);
-    }
-    return r;
-}
-
-KValue kint_to_decimal(KValue v) {
-    char buf[32];
-    if (kval_is_int(v)) {
-        int n = snprintf(buf, sizeof buf, "%ld", (long)kval_int(v));
-        KValue r = kstr_new(n, 0x7f);
-        if (r) {
-            memcpy(((KStr *)r)->data, buf, (size_t)n);
-        }
-        return r;
-    }
-    IntView x;
-    view_of(v, &x);
-    if (x.n <= 2) {
-        uint64_t m = x.n == 0 ? 0 : x.n == 1 ? x.d[0] : ((uint64_t)x.d[1] << 32 | x.d[0]);
-        int n = snprintf(buf, sizeof buf, "%s%llu", x.neg ? "-" : "", (unsigned long long)m);
-        KValue r = kstr_new(n, 0x7f);
-        if (r) {
-            memcpy(((KStr *)r)->data, buf, (size_t)n);
-        }
-        return r;
-    }
-    if (kint_max_str_digits > 0 && x.n > 10 &&
-        (double)x.n * 32 * 0.30103 > kint_max_str_digits + 1) {
-        kerr_format(&kexc_ValueError,
-                    "Exceeds the limit (%d digits) for integer string conversion; use "
-                    "sys.set_int_max_str_digits() to increase the limit",
-                    kint_max_str_digits);
-        return KV_NULL;
-    }
-    uint32_t *tmp = kmem_alloc((size_t)x.n * sizeof(uint32_t));
-    ssize_t cap = x.n * 10 + 2;
-    char *out = kmem_alloc((size_t)cap);
-    if (!tmp || !out) {
-        kmem_free(tmp);
-        kmem_free(out);
-        return kerr_no_memory();
-    }
-    memcpy(tmp, x.d, (size_t)x.n * sizeof(uint32_t));
-    ssize_t n = x.n, pos = cap;
-    while (n > 0) {
-        uint32_t rem = mag_divrem1(tmp, n, 1000000000u, tmp);
-        while (n > 0 && tmp[n - 1] == 0) {
-            n--;
-        }
-        for (int k = 0; k < 9 && (n > 0 || rem); k++) {
-            out[--pos] = (char)('0' + rem % 10);
-            rem /= 10;
-        }
-    }
-    if (x.neg) {
-        out[--pos] = '-';
-    }
-    ssize_t len = cap - pos;
-    if (kint_max_str_digits > 0 && len - x.neg > kint_max_str_digits) {
-        kmem_free(tmp);
-        kmem_free(out);
-        kerr_format(&kexc_ValueError,
-                    "Exceeds the limit (%d digits) for integer string conversion; use "
-                    "sys.set_int_max_str_digits() to increase the limit",
-                    kint_max_str_digits);
-        return KV_NULL;
-    }
-    KValue r = kstr_new(len, 0x7f);
-    if (r) {
-        memcpy(((KStr *)r)->data, out + pos, (size_t)len);
-    }
-    kmem_free(tmp);
-    kmem_free(out);
-    return r;
-}
-
-KValue kint_format_base(KValue v, int base, int with_prefix) {
-    if (base == 10) {
-        return kint_to_decimal(v);
-    }
-    IntView x;
-    view_of(v, &x);
-    int bits = base == 2 ? 1 : base == 8 ? 3 : 4;
-    ssize_t nbits = x.n ? (x.n - 1) * 32 + (32 - nlz32(x.d[x.n - 1])) : 1;
-    ssize_t ndig = (nbits + bits - 1) / bits;
-    ssize_t len = ndig + x.neg + (with_prefix ? 2 : 0);
-    KValue r = kstr_new(len, 0x7f);
-    if (!r) {
-        return KV_NULL;
-    }
-    char *out = ((KStr *)r)->data;
-    ssize_t pos = len;
-    for (ssize_t i = 0; i < ndig; i++) {
-        ssize_t b0 = i * bits;
-        unsigned val = 0;
-        for (int k = 0; k < bits; k++) {
-            ssize_t b = b0 + k;
-            if (b / 32 < x.n && ((x.d[b / 32] >> (b % 32)) & 1)) {
-                val |= 1u << k;
-            }
-        }
-        out[--pos] = "0123456789abcdef"[val];
-    }
-    if (with_prefix) {
-        out[--pos] = base == 2 ? 'b' : base == 8 ? 'o' : 'x';
-        out[--pos] = '0';
-    }
-    if (x.neg) {
-        out[--pos] = '-';
-    }
-    return r;
 }
 
 // ---------------------------------------------------------------------------
@@ -1421,9 +1122,9 @@ static KValue int_divmod(KValue a, KValue b) {
         kval_xdecref(q);
         return t;
     }
-    IntView x, y;
-    view_of(a, &x);
-    view_of(b, &y);
+    KIntView x, y;
+    kint_view(a, &x);
+    kint_view(b, &y);
     KValue q, r;
     if (divmod_views(&x, &y, &q, &r) < 0) {
         return KV_NULL;
@@ -1476,72 +1177,6 @@ static KValue int_float(KValue a) {
     return kfloat_new(d);
 }
 
-KValue kint_new_from_object(KValue x, KValue base);
-KValue kbytes_from_data(const char *data, ssize_t len);
-const char *kbytes_data(KValue b, ssize_t *len);
-
-static KValue int_new(KType *type, const KValue *args, size_t nargs, KValue kwnames) {
-    static const char *const kwlist[] = {"", "base", NULL};
-    KValue a[2];
-    if (kargs_parse("int", args, nargs, kwnames, kwlist, 0, 2, a) < 0) {
-        return KV_NULL;
-    }
-    KValue r;
-    if (!a[0]) {
-        if (a[1]) {
-            kerr_set(&kexc_TypeError, "int() missing string argument");
-            return KV_NULL;
-        }
-        r = kval_from_int(0);
-    } else {
-        r = kint_new_from_object(a[0], a[1]);
-    }
-    if (!r || type == &kint_type) {
-        return r;
-    }
-    IntView x;
-    view_of(r, &x);
-    KInt *k = int_alloc(type, x.n);
-    if (k) {
-        memcpy(k->digits, x.d, (size_t)x.n * sizeof(uint32_t));
-        k->size = x.neg ? -x.n : x.n;
-    }
-    kval_decref(r);
-    return kval_of(k);
-}
-
-KValue kint_new_from_object(KValue x, KValue basev) {
-    if (basev) {
-        KValue b = knum_index(basev);
-        if (!b) {
-            return KV_NULL;
-        }
-        int overflow;
-        int64_t base = kint_as_i64_overflow(b, &overflow);
-        kval_decref(b);
-        if (overflow || (base != 0 && base < 2) || base > 36) {
-            kerr_set(&kexc_ValueError, "int() base must be >= 2 and <= 36, or 0");
-            return KV_NULL;
-        }
-        if (kstr_check(x)) {
-            return int_from_str(x, (int)base);
-        }
-        if (kval_has_flag(x, KTF_BYTES_SUBCLASS) || kval_type(x) == &kbytearray_type) {
-            ssize_t len;
-            const char *p = kbytes_data(x, &len);
-            return kint_from_string(p, len, (int)base);
-        }
-        kerr_set(&kexc_TypeError, "int() can't convert non-string with explicit base");
-        return KV_NULL;
-    }
-    if (kint_check_exact(x)) {
-        return kval_newref(x);
-    }
-    if (kstr_check(x)) {
-        return int_from_str(x, 10);
-    }
-    return knum_long(x);
-}
 
 // ---------------------------------------------------------------------------
 // Methods.
@@ -1553,8 +1188,8 @@ static KValue int_bit_length_m(KValue self, const KValue *args, size_t nargs, KV
 
 static KValue int_bit_count_m(KValue self, const KValue *args, size_t nargs, KValue kw) {
     (void)args, (void)nargs, (void)kw;
-    IntView x;
-    view_of(self, &x);
+    KIntView x;
+    kint_view(self, &x);
     int64_t c = 0;
     for (ssize_t i = 0; i < x.n; i++) {
         c += __builtin_popcount(x.d[i]);
@@ -1603,9 +1238,9 @@ static KValue int_round_m(KValue self, const KValue *args, size_t nargs, KValue 
         return KV_NULL;
     }
     KValue q, r;
-    IntView x, y;
-    view_of(self, &x);
-    view_of(p, &y);
+    KIntView x, y;
+    kint_view(self, &x);
+    kint_view(p, &y);
     if (divmod_views(&x, &y, &q, &r) < 0) {
         kval_decref(p);
         return KV_NULL;
@@ -1613,8 +1248,8 @@ static KValue int_round_m(KValue self, const KValue *args, size_t nargs, KValue 
     KValue twice = kint_mul(r, kval_from_int(2));
     int c = twice ? kint_compare(twice, p) : 0;
     kval_xdecref(twice);
-    IntView qv;
-    view_of(q, &qv);
+    KIntView qv;
+    kint_view(q, &qv);
     int q_odd = qv.n > 0 && (qv.d[0] & 1);
     if (c > 0 || (c == 0 && q_odd)) {
         KValue t = kint_add(q, kval_from_int(1));
@@ -1626,154 +1261,6 @@ static KValue int_round_m(KValue self, const KValue *args, size_t nargs, KValue 
     kval_xdecref(q);
     kval_decref(p);
     return result;
-}
-
-
-static KValue int_to_bytes(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
-    static const char *const kwlist[] = {"length", "byteorder", "signed", NULL};
-    KValue a[3];
-    if (kargs_parse("to_bytes", args, nargs, kwnames, kwlist, 0, 2, a) < 0) {
-        return KV_NULL;
-    }
-    ssize_t length = 1;
-    if (a[0]) {
-        length = knum_as_ssize(a[0], &kexc_OverflowError);
-        if (length == -1 && kerr_occurred()) {
-            return KV_NULL;
-        }
-        if (length < 0) {
-            kerr_set(&kexc_ValueError, "length argument must be non-negative");
-            return KV_NULL;
-        }
-    }
-    int little = 0;
-    if (a[1]) {
-        if (!kstr_check(a[1])) {
-            kerr_format(&kexc_TypeError, "to_bytes() argument 'byteorder' must be str, not %T",
-                        a[1]);
-            return KV_NULL;
-        }
-        if (kstr_eq_cstr(a[1], "little")) {
-            little = 1;
-        } else if (!kstr_eq_cstr(a[1], "big")) {
-            kerr_set(&kexc_ValueError, "byteorder must be either 'little' or 'big'");
-            return KV_NULL;
-        }
-    }
-    int is_signed = 0;
-    if (a[2]) {
-        is_signed = kobj_is_true(a[2]);
-        if (is_signed < 0) {
-            return KV_NULL;
-        }
-    }
-    IntView x;
-    view_of(self, &x);
-    if (x.neg && !is_signed) {
-        kerr_set(&kexc_OverflowError, "can't convert negative int to unsigned");
-        return KV_NULL;
-    }
-    ssize_t n = (length + 3) / 4 + 1;
-    if (n < x.n + 1) {
-        n = x.n + 1;
-    }
-    uint32_t *tw = kmem_alloc((size_t)n * sizeof(uint32_t));
-    char *buf = kmem_alloc((size_t)length + 1);
-    if (!tw || !buf) {
-        kmem_free(tw);
-        kmem_free(buf);
-        return kerr_no_memory();
-    }
-    to_twos(&x, tw, n);
-    // Check that the value fits in 'length' bytes.
-    ssize_t need_bits = kint_bit_length(self);
-    int fits;
-    if (!is_signed) {
-        fits = need_bits <= length * 8;
-    } else if (!x.neg) {
-        fits = need_bits < length * 8 || (need_bits == 0);
-    } else {
-        // -2**(8*length-1) <= v
-        KValue absv = kint_neg(self);
-        KValue m1 = absv ? kint_sub(absv, kval_from_int(1)) : KV_NULL;
-        fits = m1 ? kint_bit_length(m1) < length * 8 : 0;
-        kval_xdecref(absv);
-        kval_xdecref(m1);
-    }
-    if (!fits) {
-        kmem_free(tw);
-        kmem_free(buf);
-        kerr_set(&kexc_OverflowError, "int too big to convert");
-        return KV_NULL;
-    }
-    for (ssize_t i = 0; i < length; i++) {
-        unsigned char byte = (unsigned char)(tw[i / 4] >> (8 * (i % 4)));
-        buf[little ? i : length - 1 - i] = (char)byte;
-    }
-    KValue r = kbytes_from_data(buf, length);
-    kmem_free(tw);
-    kmem_free(buf);
-    return r;
-}
-
-static KValue int_from_bytes(KValue type, const KValue *args, size_t nargs, KValue kwnames) {
-    static const char *const kwlist[] = {"bytes", "byteorder", "signed", NULL};
-    KValue a[3];
-    if (kargs_parse("from_bytes", args, nargs, kwnames, kwlist, 1, 2, a) < 0) {
-        return KV_NULL;
-    }
-    int little = 0;
-    if (a[1]) {
-        if (kstr_check(a[1]) && kstr_eq_cstr(a[1], "little")) {
-            little = 1;
-        } else if (!kstr_check(a[1]) || !kstr_eq_cstr(a[1], "big")) {
-            kerr_set(&kexc_ValueError, "byteorder must be either 'little' or 'big'");
-            return KV_NULL;
-        }
-    }
-    int is_signed = a[2] ? kobj_is_true(a[2]) : 0;
-    if (is_signed < 0) {
-        return KV_NULL;
-    }
-    KValue bytes = a[0];
-    KValue owned = KV_NULL;
-    if (!kval_has_flag(bytes, KTF_BYTES_SUBCLASS)) {
-        KValue bt = kval_of(&kbytes_type);
-        owned = kobj_call1(bt, bytes);
-        if (!owned) {
-            return KV_NULL;
-        }
-        bytes = owned;
-    }
-    ssize_t len;
-    const unsigned char *p = (const unsigned char *)kbytes_data(bytes, &len);
-    ssize_t n = len / 4 + 1;
-    uint32_t *d = kmem_zalloc((size_t)n * sizeof(uint32_t));
-    if (!d) {
-        kval_xdecref(owned);
-        return kerr_no_memory();
-    }
-    for (ssize_t i = 0; i < len; i++) {
-        unsigned char byte = p[little ? i : len - 1 - i];
-        d[i / 4] |= (uint32_t)byte << (8 * (i % 4));
-    }
-    int neg = is_signed && len > 0 && (p[little ? len - 1 : 0] & 0x80);
-    if (neg) {
-        for (ssize_t i = len; i < n * 4; i++) {
-            d[i / 4] |= (uint32_t)0xff << (8 * (i % 4));
-        }
-        IntView t = {1, n, d, {0, 0}};
-        to_twos(&t, d, n);
-    }
-    KValue r = from_mag(neg, d, n);
-    kmem_free(d);
-    kval_xdecref(owned);
-    if (r && type != kval_of(&kint_type)) {
-        KValue sub = kobj_call1(type, r);
-        kval_decref(r);
-        return sub;
-    }
-    return r;
 }
 
 static KValue int_getnewargs(KValue self, const KValue *args, size_t nargs, KValue kw) {
@@ -1800,8 +1287,8 @@ static KValue int_format_m(KValue self, const KValue *args, size_t nargs, KValue
 
 static KValue int_sizeof(KValue self, const KValue *args, size_t nargs, KValue kw) {
     (void)args, (void)nargs, (void)kw;
-    IntView x;
-    view_of(self, &x);
+    KIntView x;
+    kint_view(self, &x);
     return kint_from_i64(24 + 4 * (x.n ? x.n : 1));
 }
 
@@ -1817,8 +1304,8 @@ static const KMethodDef int_methods[] = {
     {"__getnewargs__", int_getnewargs, KMETH_NOARGS, NULL},
     {"__format__", int_format_m, KMETH_O, NULL},
     {"__sizeof__", int_sizeof, KMETH_NOARGS, NULL},
-    {"to_bytes", int_to_bytes, KMETH_KW, NULL},
-    {"from_bytes", int_from_bytes, KMETH_KW | KMETH_CLASS, NULL},
+    {"to_bytes", kint_to_bytes, KMETH_KW, NULL},
+    {"from_bytes", kint_from_bytes, KMETH_KW | KMETH_CLASS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1856,7 +1343,7 @@ KType kint_type = {
     .repr = int_repr,
     .hash = int_hash_slot,
     .richcompare = int_richcompare,
-    .new_ = int_new,
+    .new_ = kint_new,
     .nb =
         {
             .binop =
