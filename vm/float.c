@@ -54,14 +54,25 @@ static void float_dealloc(KObject *o) {
 
 // The shortest digits of 'd' (> 0, finite) that round-trip, and the decimal
 // exponent: d ~= 0.DIGITS * 10**decpt.
+// Round-tripping is monotonic in the precision (the correctly rounded
+// p+1-digit value is at least as close as the p-digit one, which is also a
+// p+1-digit value), so a binary search over 1..17 digits finds the shortest
+// with 4-5 formatting passes instead of up to 17.
 static int shortest_digits(double d, char *digits, int *decpt) {
-    char buf[40];
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(buf, sizeof buf, "%.*e", prec - 1, d);
+    char buf[40], best[40];
+    int lo = 1, hi = 17;
+    snprintf(best, sizeof best, "%.*e", hi - 1, d);
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        snprintf(buf, sizeof buf, "%.*e", mid - 1, d);
         if (strtod(buf, NULL) == d) {
-            break;
+            hi = mid;
+            memcpy(best, buf, sizeof best);
+        } else {
+            lo = mid + 1;
         }
     }
+    memcpy(buf, best, sizeof buf);
     // buf: D.DDDDe[+-]XX
     int n = 0;
     char *p = buf;
