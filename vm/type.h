@@ -32,9 +32,15 @@ const char *ktype_name(KType *type);
 // object.__new__ / object.__init__ for use by other types.
 KValue kobject_new(KType *type, const KValue *args, size_t nargs, KValue kwnames);
 int kobject_init(KValue self, const KValue *args, size_t nargs, KValue kwnames);
+// Adds the attribute names of 'cls' and its MRO to 'dict' (for dir()). -1 on error.
+K_MUST_CHECK int kobject_merge_class_dict(KValue dict, KValue cls);
 // The method-resolution order of a class being created (list -> tuple).
 KValue ktype_mro_of(KType *type);
-// Calls the class's __init_subclass__ chain etc.; used by ktype_new_class.
+// Records 'sub' in the weak list of 'base's subclasses. -1 on error.
+K_MUST_CHECK int ktype_add_subclass(KType *base, KType *sub);
+// Frees the member table a class got from its __slots__ (class_new.c).
+void ktype_free_members(KType *type);
+// Start-up hook of this file; nothing to do today. Returns 0.
 int ktype_init(void);
 
 #endif
