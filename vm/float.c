@@ -383,12 +383,11 @@ KValue kcomplex_pow_real(double x, double y);
 
 static KValue float_pow(KValue a, KValue b, KValue m) {
     if (m != KV_NONE) {
-        if (kfloat_check(a) || kfloat_check(b)) {
-            kerr_set(&kexc_TypeError,
-                     "pow() 3rd argument not allowed unless all arguments are integers");
-            return KV_NULL;
-        }
-        return kval_newref(KV_NOTIMPL);
+        // CPython's float_pow refuses a modulus before looking at the operands,
+        // so pow(2, 3, 5.0) reaches here through the modulus's slot and fails too.
+        kerr_set(&kexc_TypeError,
+                 "pow() 3rd argument not allowed unless all arguments are integers");
+        return KV_NULL;
     }
     FLOAT_OPERANDS
     if (y == 0.0) {
@@ -722,23 +721,150 @@ static KValue float_format_m(KValue self, const KValue *args, size_t nargs, KVal
     return kfloat_format_spec(self, args[0]);
 }
 
+static int hex_digit(char c) {
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    c = (char)(c | 0x20);
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+// 'top' (with 'sticky' for nonzero bits below it) * 2**'e' rounded half to
+// even to a double, subnormals included; 1 (and +-inf) when it overflows.
+static int round_to_double(uint64_t top, int sticky, int64_t e, int neg, double *out) {
+    if (top == 0) {
+        *out = neg ? -0.0 : 0.0;
+        return 0;
+    }
+    int lz = __builtin_clzll(top);
+    top <<= lz; // the high bit set: value = top * 2**(e - lz)
+    e -= lz;
+    int64_t topexp = e + 63; // value in [2**topexp, 2**(topexp + 1))
+    if (topexp < -1075) {
+        *out = neg ? -0.0 : 0.0; // below half the smallest subnormal
+        return 0;
+    }
+    int p = 53;
+    if (topexp < -1022) {
+        int64_t q = 53 - (-1022 - topexp);
+        p = q < 0 ? 0 : (int)q;
+    }
+    int drop = 64 - p;
+    uint64_t mant = drop >= 64 ? 0 : top >> drop;
+    uint64_t rest = drop >= 64 ? top : top & ((((uint64_t)1) << drop) - 1);
+    uint64_t half = (uint64_t)1 << (drop - 1);
+    if (rest > half || (rest == half && (sticky || (mant & 1)))) {
+        mant++;
+    }
+    int64_t scale = e + drop;
+    if (scale > 2000) {
+        return 1;
+    }
+    double d = ldexp((double)mant, (int)(scale < -2000 ? -2000 : scale));
+    if (isinf(d)) {
+        return 1;
+    }
+    *out = neg ? -d : d;
+    return 0;
+}
+
+// float.fromhex's grammar: [sign] (inf | infinity | nan | [0x] hexdigits
+// [. hexdigits] [p [sign] digits]), spaces around. Returns 0 with '*out',
+// -1 for a malformed string, 1 for overflow.
+static int parse_hex_float(const char *s, double *out) {
+    while (*s && strchr(" \t\n\r\f\v", *s)) {
+        s++;
+    }
+    int neg = *s == '-';
+    if (*s == '-' || *s == '+') {
+        s++;
+    }
+    const char *words[] = {"infinity", "inf", "nan"};
+    for (int i = 0; i < 3; i++) {
+        size_t n = strlen(words[i]);
+        if (!strncasecmp(s, words[i], n)) {
+            const char *t = s + n;
+            while (*t && strchr(" \t\n\r\f\v", *t)) {
+                t++;
+            }
+            if (!*t) {
+                *out = i == 2 ? (neg ? -NAN : NAN) : (neg ? -INFINITY : INFINITY);
+                return 0;
+            }
+        }
+    }
+    if (s[0] == '0' && (s[1] | 0x20) == 'x') {
+        s += 2;
+    }
+    // The significant hex digits go into 'top' (at most 60 bits); later ones
+    // only scale the value and set 'sticky'.
+    uint64_t top = 0;
+    int sticky = 0, ndigits = 0, seen_point = 0;
+    int64_t e = 0;
+    for (;; s++) {
+        if (*s == '.' && !seen_point) {
+            seen_point = 1;
+            continue;
+        }
+        int d = hex_digit(*s);
+        if (d < 0) {
+            break;
+        }
+        ndigits++;
+        if (top >> 56) {
+            sticky |= d != 0;
+            e += seen_point ? 0 : 4;
+        } else {
+            top = top << 4 | (uint64_t)d;
+            e -= seen_point ? 4 : 0;
+        }
+    }
+    if (ndigits == 0) {
+        return -1;
+    }
+    if ((*s | 0x20) == 'p') {
+        s++;
+        int eneg = *s == '-';
+        if (*s == '-' || *s == '+') {
+            s++;
+        }
+        if (!(*s >= '0' && *s <= '9')) {
+            return -1;
+        }
+        int64_t x = 0;
+        for (; *s >= '0' && *s <= '9'; s++) {
+            x = x > 100000000 ? x : x * 10 + (*s - '0');
+        }
+        e += eneg ? -x : x;
+    }
+    while (*s && strchr(" \t\n\r\f\v", *s)) {
+        s++;
+    }
+    if (*s) {
+        return -1;
+    }
+    return round_to_double(top, sticky, e, neg, out);
+}
+
 static KValue float_fromhex(KValue cls, const KValue *args, size_t nargs, KValue kw) {
     (void)nargs, (void)kw;
     if (!kstr_check(args[0])) {
         kerr_format(&kexc_TypeError, "must be str, not %T", args[0]);
         return KV_NULL;
     }
-    const char *s = kstr_utf8(args[0], NULL);
+    ssize_t len;
+    const char *s = kstr_utf8(args[0], &len);
     if (!s) {
         return KV_NULL;
     }
-    char *end;
-    double d = strtod(s, &end);
-    while (*end == ' ' || *end == '\t' || *end == '\n') {
-        end++;
-    }
-    if (end == s || *end) {
+    double d = 0;
+    int status = (ssize_t)strlen(s) == len ? parse_hex_float(s, &d) : -1;
+    if (status < 0) {
         kerr_set(&kexc_ValueError, "invalid hexadecimal floating-point string");
+        return KV_NULL;
+    }
+    if (status > 0) {
+        kerr_set(&kexc_OverflowError, "hexadecimal value too large to represent as a float");
         return KV_NULL;
     }
     KValue f = kfloat_new(d);

@@ -498,6 +498,10 @@ KValue kint_mod(KValue a, KValue b) {
     if (kval_is_int(a) && kval_is_int(b) && kval_int(b) != 0) {
         return kval_from_int(mod_small(kval_int(a), kval_int(b)));
     }
+    if (kint_sign(b) == 0) {
+        kerr_set(&kexc_ZeroDivisionError, "integer modulo by zero");
+        return KV_NULL;
+    }
     KIntView x, y;
     kint_view(a, &x);
     kint_view(b, &y);

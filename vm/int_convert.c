@@ -210,8 +210,10 @@ KValue kint_to_decimal(KValue v) {
         }
         return r;
     }
+    // Before the quadratic conversion: a value with more than 'max' digits
+    // for sure (its bit length alone says so) is refused at once.
     if (kint_max_str_digits > 0 && x.n > 10 &&
-        (double)x.n * 32 * 0.30103 > kint_max_str_digits + 1) {
+        (double)(kint_bit_length(v) - 1) * 0.30102999 > kint_max_str_digits + 1) {
         kerr_format(&kexc_ValueError,
                     "Exceeds the limit (%d digits) for integer string conversion; use "
                     "sys.set_int_max_str_digits() to increase the limit",
@@ -471,6 +473,14 @@ KValue kint_from_bytes(KValue type, const KValue *args, size_t nargs, KValue kwn
     KValue bytes = a[0];
     KValue owned = KV_NULL;
     if (!kval_has_flag(bytes, KTF_BYTES_SUBCLASS)) {
+        // As CPython's PyObject_Bytes: a buffer or an iterable of ints; bytes()'s
+        // str-with-encoding and int-length forms do not apply.
+        if (kstr_check(bytes) || kint_check(bytes) || !kval_type(bytes)->iter) {
+            if (kval_type(bytes) != &kbytearray_type) {
+                kerr_format(&kexc_TypeError, "cannot convert '%T' object to bytes", bytes);
+                return KV_NULL;
+            }
+        }
         KValue bt = kval_of(&kbytes_type);
         owned = kobj_call1(bt, bytes);
         if (!owned) {
