@@ -148,6 +148,14 @@ void kgc_untrack(KObject *o) {
     }
 }
 
+void kgc_track(KObject *o) {
+    KGcHead *g = kgc_head(o);
+    gens[0].count++;
+    maybe_collect();
+    list_append(&gens[0].head, g);
+    ntracked++;
+}
+
 void kobj_free(KObject *o) {
     KType *type = o->type;
     if (type->flags & KTF_GC) {

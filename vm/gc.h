@@ -26,6 +26,9 @@ KObject *kobj_alloc(KType *type, size_t size);
 void kobj_free(KObject *o);
 // Removes 'o' from the collector's list (before its fields are torn down).
 void kgc_untrack(KObject *o);
+// Puts an untracked object of a KTF_GC type back on the collector's list (a
+// free list reusing it), as kobj_alloc would.
+void kgc_track(KObject *o);
 // Runs a collection; returns the number of unreachable objects found, -1 on error.
 ssize_t kgc_collect(void);
 // Objects currently tracked.
