@@ -134,6 +134,35 @@ static const KGetSetDef subtype_getsets[] = {
     {NULL, NULL, NULL, NULL},
 };
 
+// __weakref__ of instances: krait keeps no weak references, so the list of
+// weak references to an object is always empty, which CPython shows as None.
+static KValue subtype_get_weakref(KValue self) {
+    (void)self;
+    return kval_newref(KV_NONE);
+}
+
+static const KGetSetDef subtype_weakref_getset = {"__weakref__", subtype_get_weakref, NULL,
+                                                  "list of weak references to the object"};
+
+// Gives the class its __weakref__ slot unless a base has one already, the
+// base's instances vary in size, or __slots__ leave it out (laid out in
+// 'layout_slots'). -1 on error.
+static int add_weakref(KType *type, KType *base, KValue slots) {
+    if (!slots && !(base->flags & KTF_WEAKREF) && !base->itemsize) {
+        type->flags |= KTF_WEAKREF;
+    } else if (!(type->flags & KTF_WEAKREF)) {
+        type->flags |= base->flags & KTF_WEAKREF;
+        return 0;
+    }
+    if (kdict_get_borrow(type->dict, KID(__weakref__))) {
+        return 0;
+    }
+    KValue d = kdescr_new_getset(type, &subtype_weakref_getset);
+    int r = d ? kdict_set(type->dict, KID(__weakref__), d) : -1;
+    kval_xdecref(d);
+    return r;
+}
+
 // ---------------------------------------------------------------------------
 // Class creation.
 
@@ -144,7 +173,8 @@ static KType *solid_base(KType *type) {
     }
     // A type is its own solid base when it adds fields beyond a dict.
     ssize_t extra = type->basicsize - type->base->basicsize;
-    if ((type->flags & KTF_HEAPTYPE) && type->members) {
+    // Empty __slots__ add no field: such a class shares its base's layout.
+    if ((type->flags & KTF_HEAPTYPE) && type->members && type->members[0].name) {
         return type;
     }
     if (extra > 0 && !(type->flags & KTF_HEAPTYPE)) {
@@ -232,11 +262,22 @@ static int layout_slots(KType *type, KType *base, KValue slots) {
         return -1;
     }
     ssize_t n = ktuple_len(seq);
+    if (n && base->itemsize) {
+        kerr_format(&kexc_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
+                    ktype_name(base));
+        kval_decref(seq);
+        return -1;
+    }
     int add_dict = 0, count = 0;
     for (ssize_t i = 0; i < n; i++) {
         KValue s = ktuple_items(seq)[i];
         if (!kstr_check(s)) {
             kerr_format(&kexc_TypeError, "__slots__ items must be strings, not '%T'", s);
+            kval_decref(seq);
+            return -1;
+        }
+        if (!kstr_is_identifier(s)) {
+            kerr_set(&kexc_TypeError, "__slots__ must be identifiers");
             kval_decref(seq);
             return -1;
         }
@@ -247,15 +288,17 @@ static int layout_slots(KType *type, KType *base, KValue slots) {
                 return -1;
             }
             add_dict = 1;
-        } else if (!kstr_eq_cstr(s, "__weakref__")) {
+        } else if (kstr_eq_cstr(s, "__weakref__")) {
+            if ((base->flags & KTF_WEAKREF) || base->itemsize || (type->flags & KTF_WEAKREF)) {
+                kerr_set(&kexc_TypeError, "__weakref__ slot disallowed: either we already got "
+                                          "one, or __itemsize__ != 0");
+                kval_decref(seq);
+                return -1;
+            }
+            type->flags |= KTF_WEAKREF;
+        } else {
             count++;
         }
-    }
-    if (count && base->itemsize) {
-        kerr_format(&kexc_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
-                    ktype_name(base));
-        kval_decref(seq);
-        return -1;
     }
     KMemberDef *members = kmem_zalloc((size_t)(count + 1) * sizeof(KMemberDef));
     if (!members) {
@@ -367,6 +410,41 @@ static int init_subclass(KType *type, KValue kwargs) {
     }
     kval_decref(r);
     return 0;
+}
+
+// The MRO of a new class: C3, or what its metaclass's own mro() returns
+// (a metaclass may override type.mro), checked to hold only types whose
+// layout the class extends.
+static KValue compute_mro(KType *type) {
+    KType *meta = kval_type(kval_of(type));
+    if (meta == &ktype_type || ktype_lookup(meta, KID(mro)) == ktype_lookup(&ktype_type, KID(mro))) {
+        return ktype_mro_of(type);
+    }
+    KValue r = kobj_call_method(kval_of(type), KID(mro), NULL, 0);
+    if (!r) {
+        return KV_NULL;
+    }
+    KValue mro = ktuple_from_iterable(r);
+    kval_decref(r);
+    if (!mro) {
+        return KV_NULL;
+    }
+    KType *solid = solid_base(type);
+    for (ssize_t i = 0; i < ktuple_len(mro); i++) {
+        KValue t = ktuple_items(mro)[i];
+        if (!ktype_check(t)) {
+            kerr_format(&kexc_TypeError, "mro() returned a non-class ('%T')", t);
+            kval_decref(mro);
+            return KV_NULL;
+        }
+        if (!ktype_is_subtype(solid, solid_base((KType *)t))) {
+            kerr_format(&kexc_TypeError, "mro() returned base with unsuitable layout ('%s')",
+                        ktype_name((KType *)t));
+            kval_decref(mro);
+            return KV_NULL;
+        }
+    }
+    return mro;
 }
 
 KValue ktype_new_class(KType *meta, KValue name, KValue bases, KValue dict, KValue kwargs) {
@@ -486,6 +564,9 @@ KValue ktype_new_class(KType *meta, KValue name, KValue bases, KValue dict, KVal
         }
         kval_decref(d);
     }
+    if (add_weakref(type, base, slots) < 0) {
+        goto error;
+    }
     if (type->members) {
         for (const KMemberDef *m = type->members; m->name; m++) {
             KValue d = kdescr_new_member(type, m);
@@ -509,7 +590,7 @@ KValue ktype_new_class(KType *meta, KValue name, KValue bases, KValue dict, KVal
         kdict_set(type->dict, KID(__hash__), KV_NONE) < 0) {
         goto error;
     }
-    type->mro = ktype_mro_of(type);
+    type->mro = compute_mro(type);
     if (!type->mro) {
         goto error;
     }

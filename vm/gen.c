@@ -548,7 +548,7 @@ KType kgen_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "generator",
     .basicsize = sizeof(KGen),
-    .flags = KTF_GC,
+    .flags = KTF_GC | KTF_WEAKREF,
     .dealloc = gen_dealloc,
     .traverse = gen_traverse,
     .clear = gen_clear,

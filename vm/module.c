@@ -158,7 +158,7 @@ KType kmodule_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "module",
     .basicsize = sizeof(KModule),
-    .flags = KTF_GC | KTF_BASETYPE,
+    .flags = KTF_GC | KTF_BASETYPE | KTF_WEAKREF,
     .dictoffset = offsetof(KModule, dict),
     .dealloc = module_dealloc,
     .traverse = module_traverse,

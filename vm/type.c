@@ -915,16 +915,6 @@ static KValue type_get_bases(KValue self) {
     return kval_newref(((KType *)self)->bases);
 }
 
-static KValue type_get_mro(KValue self) {
-    KType *t = (KType *)self;
-    return t->mro ? kval_newref(t->mro) : kval_newref(KV_NONE);
-}
-
-static KValue type_get_base(KValue self) {
-    KType *t = (KType *)self;
-    return kval_newref(t->base ? kval_of(t->base) : KV_NONE);
-}
-
 static KValue type_get_dict(KValue self) {
     return kobj_call1(kval_of(&kmappingproxy_type), ((KType *)self)->dict);
 }
@@ -1028,13 +1018,21 @@ static const KGetSetDef type_getsets[] = {
     {"__qualname__", type_get_qualname, type_set_qualname, NULL},
     {"__module__", type_get_module, type_set_module, NULL},
     {"__bases__", type_get_bases, NULL, NULL},
-    {"__mro__", type_get_mro, NULL, NULL},
-    {"__base__", type_get_base, NULL, NULL},
     {"__dict__", type_get_dict, NULL, NULL},
     {"__doc__", type_get_doc, type_set_doc, NULL},
     {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, NULL},
     {"__annotations__", type_get_annotations, type_set_annotations, NULL},
     {NULL, NULL, NULL, NULL},
+};
+
+// Read-only members, as CPython's: assigning one says "readonly attribute".
+static const KMemberDef type_members[] = {
+    {"__mro__", KMEMBER_OBJECT, offsetof(KType, mro), 1, NULL},
+    {"__base__", KMEMBER_OBJECT, offsetof(KType, base), 1, NULL},
+    {"__basicsize__", KMEMBER_SSIZE, offsetof(KType, basicsize), 1, NULL},
+    {"__itemsize__", KMEMBER_SSIZE, offsetof(KType, itemsize), 1, NULL},
+    {"__dictoffset__", KMEMBER_SSIZE, offsetof(KType, dictoffset), 1, NULL},
+    {NULL, 0, 0, 0, NULL},
 };
 
 static KValue type_or(KValue a, KValue b);
@@ -1043,7 +1041,7 @@ KType ktype_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "type",
     .basicsize = sizeof(KType),
-    .flags = KTF_BASETYPE | KTF_GC | KTF_TYPE_SUBCLASS,
+    .flags = KTF_BASETYPE | KTF_GC | KTF_TYPE_SUBCLASS | KTF_WEAKREF,
     .dictoffset = offsetof(KType, dict),
     .dealloc = type_dealloc,
     .traverse = type_traverse,
@@ -1056,6 +1054,7 @@ KType ktype_type = {
     .init = type_init,
     .nb = {.binop = {[KNB_OR] = type_or}},
     .methods = type_methods,
+    .members = type_members,
     .getsets = type_getsets,
     .doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type",
 };
