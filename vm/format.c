@@ -1,5 +1,5 @@
 // vm/format.c: string formatting: the format-spec mini-language for str,
-// int and float (format(), f-strings), str.format/format_map, and
+// int, float and complex (format(), f-strings), str.format/format_map, and
 // printf-style '%' formatting of str and bytes.
 #include <math.h>
 #include "internal.h"
@@ -349,68 +349,62 @@ KValue kint_format_spec(KValue self, KValue spec) {
     return r;
 }
 
-// Formats 'd' per the spec: digits via snprintf, then sign, grouping, padding.
-static KValue format_float_spec(double d, Spec *sp, int from_int) {
+// The text of 'x' (>= 0, or NaN) for the spec's type and precision, no sign,
+// into 'buf' (512 bytes). Type 0 is str()'s style: the repr, or 'g' keeping a
+// ".0" when a precision is given; 'bare' (complex parts) drops those ".0"s.
+static void float_digits(double x, const Spec *sp, int from_int, int bare, char *buf) {
     uint32_t t = sp->type;
-    if (t && !strchr("eEfFgGn%", (int)t)) {
-        kerr_format(&kexc_ValueError, "Unknown format code '%c' for object of type 'float'", (int)t);
-        return KV_NULL;
-    }
-    int neg = signbit(d) && !isnan(d);
-    double x = fabs(d);
-    char buf[512];
     ssize_t prec = sp->precision;
     if (t == '%') {
         x *= 100.0;
     }
-    if (!t) {
-        if (prec < 0) {
-            if (from_int) {
-                snprintf(buf, sizeof buf, "%.0f", x);
-                if (isfinite(x)) {
-                    kfloat_repr_buf(x, buf);
+    if (!t && prec < 0) {
+        if (from_int) {
+            snprintf(buf, 512, "%.0f", x);
+        }
+        if (!from_int || isfinite(x)) {
+            kfloat_repr_buf(x, buf);
+        }
+        size_t n = strlen(buf);
+        if (bare && n >= 2 && strcmp(buf + n - 2, ".0") == 0) {
+            buf[n - 2] = 0;
+        }
+    } else if (!t && !bare) {
+        // 'g' with at least one digit after the point: exponent form once
+        // the decimal exponent reaches precision - 1 (Py_DTSF_ADD_DOT_0).
+        int p = prec == 0 ? 1 : (int)(prec > 300 ? 300 : prec);
+        char tmp[400];
+        snprintf(tmp, sizeof tmp, "%.*e", p - 1, x);
+        char *e = strchr(tmp, 'e');
+        int decpt = e ? atoi(e + 1) + 1 : 1;
+        if (!isfinite(x)) {
+            strcpy(buf, tmp);
+        } else if (decpt <= -4 || decpt > p - 1) {
+            *e = 0;
+            char *end = tmp + strlen(tmp);
+            if (strchr(tmp, '.') && !sp->alt) {
+                while (end > tmp && end[-1] == '0') {
+                    *--end = 0;
                 }
-            } else {
-                kfloat_repr_buf(x, buf);
+                if (end > tmp && end[-1] == '.') {
+                    *--end = 0;
+                }
             }
+            snprintf(buf, 512, "%se%c%02d", tmp, decpt - 1 < 0 ? '-' : '+', abs(decpt - 1));
         } else {
-            // 'g' with at least one digit after the point: exponent form once
-            // the decimal exponent reaches precision - 1 (Py_DTSF_ADD_DOT_0).
-            int p = prec == 0 ? 1 : (int)(prec > 300 ? 300 : prec);
-            char tmp[400];
-            snprintf(tmp, sizeof tmp, "%.*e", p - 1, x);
-            char *e = strchr(tmp, 'e');
-            int decpt = e ? atoi(e + 1) + 1 : 1;
-            if (!isfinite(x)) {
-                strcpy(buf, tmp);
-            } else if (decpt <= -4 || decpt > p - 1) {
-                *e = 0;
-                char *end = tmp + strlen(tmp);
-                if (strchr(tmp, '.') && !sp->alt) {
-                    while (end > tmp && end[-1] == '0') {
-                        *--end = 0;
-                    }
-                    if (end > tmp && end[-1] == '.') {
-                        *--end = 0;
-                    }
+            snprintf(buf, 512, "%.*f", p - decpt, x);
+            char *dot = strchr(buf, '.');
+            if (dot && !sp->alt) {
+                char *end = buf + strlen(buf);
+                while (end > dot + 2 && end[-1] == '0') {
+                    *--end = 0;
                 }
-                snprintf(buf, sizeof buf, "%se%c%02d", tmp, decpt - 1 < 0 ? '-' : '+',
-                         abs(decpt - 1));
-            } else {
-                snprintf(buf, sizeof buf, "%.*f", p - decpt, x);
-                char *dot = strchr(buf, '.');
-                if (dot && !sp->alt) {
-                    char *end = buf + strlen(buf);
-                    while (end > dot + 2 && end[-1] == '0') {
-                        *--end = 0;
-                    }
-                } else if (!dot) {
-                    strcat(buf, ".0");
-                }
+            } else if (!dot) {
+                strcat(buf, ".0");
             }
         }
     } else {
-        char conv = (char)(t == '%' ? 'f' : t == 'n' ? 'g' : (char)t);
+        char conv = (char)(!t || t == 'n' ? 'g' : t == '%' ? 'f' : (char)t);
         if (prec < 0) {
             prec = 6;
         }
@@ -419,7 +413,7 @@ static KValue format_float_spec(double d, Spec *sp, int from_int) {
         }
         char fmt[16];
         snprintf(fmt, sizeof fmt, "%%%s.*%c", sp->alt ? "#" : "", conv);
-        snprintf(buf, sizeof buf, fmt, (int)prec, x);
+        snprintf(buf, 512, fmt, (int)prec, x);
         if (t == '%') {
             strcat(buf, "%");
         }
@@ -427,37 +421,61 @@ static KValue format_float_spec(double d, Spec *sp, int from_int) {
     if (isinf(x) || isnan(x)) {
         const char *w = isnan(x) ? "nan" : "inf";
         int upper = t == 'E' || t == 'F' || t == 'G';
-        snprintf(buf, sizeof buf, "%s%s", upper ? (isnan(x) ? "NAN" : "INF") : w,
-                 t == '%' ? "%" : "");
+        snprintf(buf, 512, "%s%s", upper ? (isnan(x) ? "NAN" : "INF") : w, t == '%' ? "%" : "");
     }
-    if (neg && sp->no_neg_zero) {
-        // 'z': a value that rounds to zero loses its minus sign.
+}
+
+// Whether 'd' shows a minus sign once formatted as 'buf': 'z' drops it from
+// a value that rounds to zero.
+static int shows_minus(double d, const Spec *sp, const char *buf) {
+    int neg = signbit(d) && !isnan(d);
+    if (neg && sp->no_neg_zero && isfinite(d)) {
         int nonzero = 0;
         for (const char *q = buf; *q && *q != 'e' && *q != 'E'; q++) {
             nonzero |= *q >= '1' && *q <= '9';
         }
-        neg = nonzero || isnan(x) || isinf(x);
+        neg = nonzero;
     }
-    const char *pre = neg ? "-" : sp->sign == '+' ? "+" : sp->sign == ' ' ? " " : "";
-    // Grouping applies to the integer part.
+    return neg;
+}
+
+// 'buf' with the spec's grouping applied to its integer digits (no zero fill).
+static KValue grouped_body(const char *buf, const Spec *sp) {
+    if (!sp->grouping) {
+        return kstr_from_cstr(buf);
+    }
+    const char *dot = buf;
+    while (*dot >= '0' && *dot <= '9') {
+        dot++;
+    }
+    KValue g = group_digits(buf, dot - buf, sp->grouping, 3);
+    if (!g) {
+        return KV_NULL;
+    }
+    KValue body = kstr_from_format("%U%s", g, dot);
+    kval_decref(g);
+    return body;
+}
+
+// Formats 'd' per the spec: the digits, then sign, grouping, padding.
+static KValue format_float_spec(double d, Spec *sp, int from_int) {
+    uint32_t t = sp->type;
+    if (t && !strchr("eEfFgGn%", (int)t)) {
+        kerr_format(&kexc_ValueError, "Unknown format code '%c' for object of type 'float'", (int)t);
+        return KV_NULL;
+    }
+    char buf[512];
+    float_digits(fabs(d), sp, from_int, 0, buf);
+    const char *pre = shows_minus(d, sp, buf) ? "-" : sp->sign == '+' ? "+" : sp->sign == ' ' ? " " : "";
     KValue body;
-    if (sp->grouping) {
-        char *dot = buf;
-        while (*dot && *dot >= '0' && *dot <= '9') {
+    if (sp->grouping && sp->fill == '0' && (sp->align == '=' || sp->zero) && sp->width > 0) {
+        const char *dot = buf;
+        while (*dot >= '0' && *dot <= '9') {
             dot++;
         }
-        if (sp->fill == '0' && (sp->align == '=' || sp->zero) && sp->width > 0) {
-            body = group_with_zero_fill(buf, dot - buf, dot, (ssize_t)strlen(pre), sp, 3);
-        } else {
-            KValue g = group_digits(buf, dot - buf, sp->grouping, 3);
-            if (!g) {
-                return KV_NULL;
-            }
-            body = kstr_from_format("%U%s", g, dot);
-            kval_decref(g);
-        }
+        body = group_with_zero_fill(buf, dot - buf, dot, (ssize_t)strlen(pre), sp, 3);
     } else {
-        body = kstr_from_cstr(buf);
+        body = grouped_body(buf, sp);
     }
     if (!body) {
         return KV_NULL;
@@ -465,6 +483,74 @@ static KValue format_float_spec(double d, Spec *sp, int from_int) {
     KValue prefix = kstr_from_cstr(pre);
     KValue r = prefix ? pad_result(sp, prefix, body, '>') : KV_NULL;
     kval_xdecref(prefix);
+    kval_decref(body);
+    return r;
+}
+
+// format(complex, spec): both parts formatted as floats; with no type the
+// result looks like str() (parentheses unless the real part is +0 and
+// omitted), and the imaginary part always carries a sign when the real part
+// is shown.
+KValue kcomplex_format_spec(double re, double im, KValue spec) {
+    Spec sp;
+    if (parse_spec(spec, &sp, "complex") < 0) {
+        return KV_NULL;
+    }
+    uint32_t t = sp.type;
+    if (t && !strchr("eEfFgGn", (int)t)) {
+        kerr_format(&kexc_ValueError, "Unknown format code '%c' for object of type 'complex'",
+                    (int)t);
+        return KV_NULL;
+    }
+    if (sp.zero) {
+        kerr_set(&kexc_ValueError, "Zero padding is not allowed in complex format specifier");
+        return KV_NULL;
+    }
+    if (sp.align == '=') {
+        kerr_set(&kexc_ValueError,
+                 "'=' alignment flag is not allowed in complex format specifier");
+        return KV_NULL;
+    }
+    int skip_re = 0, parens = 0;
+    if (!t) {
+        skip_re = re == 0.0 && !signbit(re);
+        parens = !skip_re;
+    }
+    char rbuf[512], ibuf[512];
+    float_digits(fabs(re), &sp, 0, 1, rbuf);
+    float_digits(fabs(im), &sp, 0, 1, ibuf);
+    KValue rbody = grouped_body(rbuf, &sp);
+    KValue ibody = rbody ? grouped_body(ibuf, &sp) : KV_NULL;
+    if (!ibody) {
+        kval_xdecref(rbody);
+        return KV_NULL;
+    }
+    char sign_of_plus = sp.sign == '+' ? '+' : sp.sign == ' ' ? ' ' : 0;
+    char rsign = shows_minus(re, &sp, rbuf) ? '-' : sign_of_plus;
+    char isign = shows_minus(im, &sp, ibuf) ? '-' : skip_re ? sign_of_plus : '+';
+    KStrBuilder b;
+    kstr_builder_init(&b);
+    if (parens) {
+        kstr_builder_char(&b, '(');
+    }
+    if (!skip_re) {
+        if (rsign) {
+            kstr_builder_char(&b, (uint32_t)rsign);
+        }
+        kstr_builder_str(&b, rbody);
+    }
+    if (isign) {
+        kstr_builder_char(&b, (uint32_t)isign);
+    }
+    kstr_builder_str(&b, ibody);
+    kstr_builder_ascii(&b, parens ? "j)" : "j", parens ? 2 : 1);
+    kval_decref(rbody);
+    kval_decref(ibody);
+    KValue body = kstr_builder_finish(&b);
+    if (!body) {
+        return KV_NULL;
+    }
+    KValue r = pad_result(&sp, KV_NULL, body, '>');
     kval_decref(body);
     return r;
 }

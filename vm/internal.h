@@ -44,6 +44,8 @@ KValue kdict_reversed_iter(KValue d);
 // float.c / format.c
 KValue kfloat_from_string(KValue s);
 KValue kfloat_format_spec(KValue self, KValue spec);
+// format(complex(re, im), spec) for a non-empty 'spec'.
+KValue kcomplex_format_spec(double re, double im, KValue spec);
 KValue kstr_format_spec(KValue self, KValue spec);
 KValue kstr_format_value(KValue v, int conversion, KValue spec);
 KValue kstr_format_method(KValue self, const KValue *args, size_t nargs, KValue kwnames);
