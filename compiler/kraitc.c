@@ -12,7 +12,9 @@
 static const char USAGE[] =
     "usage: kraitc --dump-ast [--attrs] [--mode exec|eval|single] FILE\n"
     "       kraitc --dump-tokens FILE\n"
-    "       kraitc --dis [-O|-OO] [--mode exec|eval|single] FILE...\n";
+    "       kraitc --dis [-O|-OO] [--mode exec|eval|single] FILE...\n"
+    "       kraitc --bundle OUT.kbz [-m MAIN] [-o LEVEL] [-z] DIR|FILE.py...\n"
+    "       kraitc --exe OUT [-m MAIN] [--runtime KRAIT] [-o LEVEL] [-z] DIR|FILE.py...\n";
 
 // Reads all of 'path' into a malloc'd buffer; on failure prints CPython's
 // style of message and returns NULL.
@@ -96,6 +98,9 @@ static int dis_file(const char *path, KcMode mode, int optimize) {
 }
 
 int main(int argc, char **argv) {
+    if (kl_is_bundle_mode(argc, argv)) {
+        return kl_bundle_main(argc, argv, &kl_kc_compiler, stdout, stderr);
+    }
     if (!is_inspection(argc, argv)) {
         return kl_compileall_main(argc, argv, &kl_kc_compiler, stdout, stderr);
     }

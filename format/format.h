@@ -209,4 +209,7 @@ void kf_set_source_stamp(uint8_t *header, int64_t mtime_ns, uint64_t size);
 // addresses print as 0x...).
 void kf_dis(const KfCode *code, FILE *out);
 
+// Bundles (.kbz) and self-contained executables.
+#include "bundle.h"
+
 #endif

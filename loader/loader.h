@@ -143,4 +143,7 @@ void kl_result_free(KlResult *r);
 // (after every file was tried), 2 for a usage error.
 int kl_compileall_main(int argc, char **argv, const KlCompiler *compiler, FILE *out, FILE *err);
 
+// Bundles and self-contained executables.
+#include "bundle.h"
+
 #endif

@@ -17,6 +17,7 @@
 #include "loader/loader.h"
 
 #include "abstract.h"
+#include "bundles.h"
 #include "code.h"
 #include "dict.h"
 #include "errors.h"
@@ -113,6 +114,18 @@ BAG_TYPE(spec_type, "ModuleSpec", spec_repr);
 BAG_TYPE(source_loader_type, "_frozen_importlib_external.SourceFileLoader", NULL);
 BAG_TYPE(sourceless_loader_type, "_frozen_importlib_external.SourcelessFileLoader", NULL);
 BAG_TYPE(namespace_loader_type, "_frozen_importlib_external._NamespaceLoader", NULL);
+
+// <bundleimporter object "/p/app.kbz/pkg/">, as zipimport's zipimporter.
+static KValue bundle_loader_repr(KValue self) {
+    KValue d = ((Bag *)self)->dict;
+    KValue archive = kdict_get_cstr_borrow(d, "archive");
+    KValue prefix = kdict_get_cstr_borrow(d, "prefix");
+    if (!archive || !prefix) {
+        return kstr_from_cstr("<bundleimporter object>");
+    }
+    return kstr_from_format("<bundleimporter object \"%U/%U\">", archive, prefix);
+}
+BAG_TYPE(bundle_loader_type, "bundleimporter", bundle_loader_repr);
 
 static KValue bag_new(KType *type) {
     if (!(type->flags & KTF_READY) && ktype_ready(type) < 0) {
@@ -282,7 +295,10 @@ static int find_on_path(KValue path, const char *tail, KFound *out) {
             if (dir && !dir[0]) {
                 dir = getcwd(cwd, sizeof cwd) ? cwd : ".";
             }
-            r = dir ? find_in_dir(dir, tail, out, &portion) : -1;
+            r = dir ? kbundles_find(dir, tail, out, &portion) : -1;
+            if (r == 2) {
+                r = find_in_dir(dir, tail, out, &portion);
+            }
             if (portion) {
                 KValue s = kstr_from_cstr(portion);
                 if (!s || klist_append(portions, s) < 0) {
@@ -492,15 +508,72 @@ KValue kfinder_load_code(const char *path, int sourceless) {
     return code;
 }
 
+// The code of the bundle member found in 'f', its co_filename shown as
+// 'f->path' ('BUNDLE/pkg/mod.py', as zipimport's).
+static KValue load_bundle_code(const KFound *f) {
+    KlResult res;
+    if (kl_bundle_load(f->bundle, f->entry, &res) != KL_OK) {
+        raise_load_error(&res, f->bundle->path);
+        kl_result_free(&res);
+        return KV_NULL;
+    }
+    KValue code = kcode_from_kf(res.code);
+    kl_result_free(&res);
+    KValue fn = code ? kstr_from_cstr(f->path) : KV_NULL;
+    if (fn) {
+        KCode *c = (KCode *)kval_obj(code);
+        KValue old = kval_newref(c->filename);
+        fix_filenames(c, old, fn);
+        kval_decref(old);
+        kval_decref(fn);
+    } else if (code) {
+        kval_decref(code);
+        code = KV_NULL;
+    }
+    return code;
+}
+
 // ---------------------------------------------------------------------------
 // Loading.
+
+// The archive and prefix attributes of a bundle module's loader: the
+// bundle's path, and the package directory the module was found in
+// ('pkg/' for 'BUNDLE/pkg/mod.py' and 'BUNDLE/pkg/sub/__init__.py').
+static int set_bundle_loader(KValue l, const KFound *f) {
+    const char *archive = f->bundle->path;
+    size_t alen = strlen(archive);
+    const char *rel = strncmp(f->path, archive, alen) == 0 && f->path[alen] == '/'
+                          ? f->path + alen + 1
+                          : "";
+    size_t end = strlen(rel);
+    for (int k = 0; k < 1 + f->is_package; k++) {
+        while (end > 0 && rel[end - 1] != '/') {
+            end--;
+        }
+        if (k == 0 && f->is_package && end > 0) {
+            end--;
+        }
+    }
+    KValue a = kstr_from_cstr(archive), prefix = kstr_from_utf8(rel, (ssize_t)end);
+    int r = a && prefix && bag_set(l, "archive", a) == 0 && bag_set(l, "prefix", prefix) == 0
+                ? 0
+                : -1;
+    kval_xdecref(a);
+    kval_xdecref(prefix);
+    return r;
+}
 
 static KValue new_loader(const KFound *f, KValue name) {
     KType *t = f->kind == KFIND_SOURCE       ? &source_loader_type
                : f->kind == KFIND_SOURCELESS ? &sourceless_loader_type
+               : f->kind == KFIND_BUNDLE     ? &bundle_loader_type
                                              : &namespace_loader_type;
     KValue l = bag_new(t);
     if (!l) {
+        return KV_NULL;
+    }
+    if (f->kind == KFIND_BUNDLE && set_bundle_loader(l, f) < 0) {
+        kval_decref(l);
         return KV_NULL;
     }
     if (bag_set(l, "name", name) < 0 ||
@@ -517,7 +590,7 @@ static KValue cached_path(const KFound *f) {
     if (f->kind == KFIND_SOURCELESS) {
         return kstr_from_cstr(f->path);
     }
-    if (f->kind != KFIND_SOURCE) {
+    if (f->kind != KFIND_SOURCE && f->kind != KFIND_BUNDLE) {
         return kval_newref(KV_NONE);
     }
     char *c = kl_cache_path_prefixed(f->path, kfinder_options.optimize,
@@ -640,7 +713,9 @@ KValue kfinder_exec_found(const KFound *f, KValue modname, KValue specname) {
     }
     KValue r = KV_NONE;
     if (f->kind != KFIND_NAMESPACE) {
-        KValue code = kfinder_load_code(f->path, f->kind == KFIND_SOURCELESS);
+        KValue code = f->kind == KFIND_BUNDLE
+                          ? load_bundle_code(f)
+                          : kfinder_load_code(f->path, f->kind == KFIND_SOURCELESS);
         KValue globals = kmod_dict_borrow(mod);
         r = code && kdict_set(globals, KID(__builtins__), kruntime.builtins_mod) == 0
                 ? keval_code(code, globals, globals)

@@ -23,12 +23,15 @@ void kfinder_install(void);
 KValue kfinder_import(KValue absname);
 
 // Where a module was found (kfinder_find).
-typedef enum { KFIND_NONE, KFIND_SOURCE, KFIND_SOURCELESS, KFIND_NAMESPACE } KFindKind;
+typedef enum { KFIND_NONE, KFIND_SOURCE, KFIND_SOURCELESS, KFIND_NAMESPACE, KFIND_BUNDLE } KFindKind;
 typedef struct KFound {
     KFindKind kind;
     int is_package;
-    char *path;  // malloc'd: the .py/.pyc (or package directory for a namespace)
+    char *path;  // malloc'd: the .py/.pyc (or package directory for a namespace);
+                 // in a bundle 'BUNDLE/pkg/mod.py', as zipimport names it
     KValue dirs; // owned list: the package's __path__, or KV_NULL
+    const struct KlBundleFile *bundle; // KFIND_BUNDLE: the bundle (borrowed)
+    uint32_t entry;                    // and the module's index entry in it
 } KFound;
 
 // Looks 'absname' up without loading it: in the parent's __path__ (the

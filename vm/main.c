@@ -14,6 +14,7 @@
 #include "krait.h"
 
 #include "abstract.h"
+#include "bundles.h"
 #include "bytes.h"
 #include "code.h"
 #include "dict.h"
@@ -28,6 +29,8 @@
 #include "tuple.h"
 #include "type.h"
 #include "modules/sys_flags.h"
+
+#include "loader/loader.h"
 
 extern KValue (*kcompile_hook)(KValue source, KValue filename, int mode, int optimize);
 
@@ -71,6 +74,7 @@ int kv_init(int argc, char **argv) {
 
 void kv_fini(void) {
     kstate_fini();
+    kbundles_close_all();
 }
 
 // The exit status for an uncaught exception (printing it), as CPython's
@@ -177,6 +181,7 @@ typedef struct Cmdline {
     const char *command; // -c
     const char *module;  // -m
     const char *script;  // FILE, or NULL
+    int script_is_bundle; // FILE is a bundle: sys.path[0] is FILE itself
     int first_arg;       // argv index of what becomes sys.argv[0]
     int version;         // -V count
     KSysFlags flags;
@@ -337,6 +342,9 @@ static char *path0(const Cmdline *c) {
     if (!rp) {
         return strdup("");
     }
+    if (c->script_is_bundle) {
+        return rp;
+    }
     char *slash = strrchr(rp, '/');
     if (slash) {
         slash[slash == rp] = 0;
@@ -471,7 +479,7 @@ static int run_script(const Cmdline *c, const char *prog) {
 // krait -m NAME: runpy's _run_module_as_main: the parent packages are
 // imported, a package runs its __main__ submodule, and the module runs as
 // '__main__' with sys.argv[0] set to its file.
-static int run_module(const char *name, const char *prog) {
+static int run_module(const char *name, const char *prog, int set_argv0) {
     KValue want = kstr_from_cstr(name), modname = kstr_from_cstr("__main__");
     KFound f = {0};
     int status = 1;
@@ -520,13 +528,15 @@ static int run_module(const char *name, const char *prog) {
         kval_decref(want);
         want = sub;
     }
-    KValue argv0 = kstr_from_cstr(f.path);
-    KValue argv = kdict_get_borrow(kruntime.sys_dict, KID(argv));
-    if (!argv0 || !argv || !klist_check(argv) || klist_len(argv) == 0) {
-        kval_xdecref(argv0);
-        goto error;
+    if (set_argv0) {
+        KValue argv0 = kstr_from_cstr(f.path);
+        KValue argv = kdict_get_borrow(kruntime.sys_dict, KID(argv));
+        if (!argv0 || !argv || !klist_check(argv) || klist_len(argv) == 0) {
+            kval_xdecref(argv0);
+            goto error;
+        }
+        kval_setref(&klist_items(argv)[0], argv0);
     }
-    kval_setref(&klist_items(argv)[0], argv0);
     KValue m = kfinder_exec_found(&f, modname, want);
     if (!m) {
         goto error;
@@ -543,7 +553,107 @@ done:
     return status;
 }
 
+// 1 when the file 'path' is a bundle: named *.kbz, or starting with the
+// bundle magic.
+static int is_bundle_file(const char *path) {
+    size_t n = strlen(path);
+    if (n > 4 && !strcmp(path + n - 4, ".kbz")) {
+        return 1;
+    }
+    char magic[8];
+    FILE *f = fopen(path, "rb");
+    int r = f && fread(magic, 1, 8, f) == 8 && !memcmp(magic, KF_BUNDLE_MAGIC, 8);
+    if (f) {
+        fclose(f);
+    }
+    return r;
+}
+
+// Runs the main entry of the bundle at 'abs' (an absolute path, which is
+// sys.path[0]) as runpy runs a zip file's __main__: under the name
+// '__main__', sys.argv untouched.
+static int run_bundle_main(const char *abs, const char *prog) {
+    const KlBundleFile *b = kbundles_open(abs);
+    if (!b) {
+        return report_exception();
+    }
+    if (!b->bundle.main) {
+        fprintf(stderr, "%s: can't find '__main__' module in '%s'\n", prog, abs);
+        return 1;
+    }
+    KfBundleEntry e;
+    kf_bundle_entry(&b->bundle, b->bundle.main - 1, &e);
+    char *name = strndup(e.name, e.name_len);
+    int status = name ? run_module(name, prog, 0) : 1;
+    free(name);
+    return status;
+}
+
+// krait BUNDLE [args].
+static int run_bundle(const char *path, const char *prog) {
+    char *abs = realpath(path, NULL);
+    if (!abs) {
+        int e = errno;
+        char *a = absolute_path(path);
+        fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", prog, a ? a : path, e,
+                strerror(e));
+        free(a);
+        return 2;
+    }
+    int status = run_bundle_main(abs, prog);
+    free(abs);
+    return status;
+}
+
+// The path of this executable when it carries a bundle (kraitc --exe): its
+// file ends with a trailer's magic. Malloc'd, or NULL.
+static char *exe_with_bundle(void) {
+    char *self = realpath("/proc/self/exe", NULL);
+    FILE *f = self ? fopen(self, "rb") : NULL;
+    uint8_t tail[KF_EXE_TRAILER_SIZE];
+    int found = f && fseek(f, -KF_EXE_TRAILER_SIZE, SEEK_END) == 0 &&
+                fread(tail, 1, sizeof tail, f) == sizeof tail &&
+                !memcmp(tail + KF_EXE_TRAILER_SIZE - 8, KF_EXE_MAGIC, 8);
+    if (f) {
+        fclose(f);
+    }
+    if (!found) {
+        free(self);
+        return NULL;
+    }
+    return self;
+}
+
+// A self-contained executable: every argument is the program's (sys.argv is
+// argv), the environment is ignored (-I), nothing is written, and sys.path
+// holds the executable, whose bundle's main entry runs.
+static int run_exe(int argc, char **argv, const char *exe) {
+    KSysFlags flags;
+    memset(&flags, 0, sizeof flags);
+    flags.ignore_environment = flags.isolated = flags.dont_write_bytecode = 1;
+    kfinder_options.dont_write = 1;
+    if (kv_init(argc, argv) < 0) {
+        return 1;
+    }
+    KValue path = kdict_get_borrow(kruntime.sys_dict, KID(path));
+    int status;
+    if (ksys_apply_flags(&flags) < 0 || !path || !klist_check(path) ||
+        path_insert(path, 0, exe, (ssize_t)strlen(exe)) < 0) {
+        status = report_exception();
+    } else {
+        status = run_bundle_main(exe, argv[0]);
+    }
+    kv_fini();
+    return status;
+}
+
 int kv_run_main(int argc, char **argv) {
+    char *exe = exe_with_bundle();
+    if (exe) {
+        int status = run_exe(argc, argv, exe);
+        free(exe);
+        return status;
+    }
     Cmdline c;
     memset(&c, 0, sizeof c);
     int r = parse_cmdline(argc, argv, &c);
@@ -557,6 +667,7 @@ int kv_run_main(int argc, char **argv) {
         return 0;
     }
     read_environment(&c.flags);
+    c.script_is_bundle = c.script && strcmp(c.script, "-") && is_bundle_file(c.script);
     if (!c.flags.ignore_environment && getenv("KRAITSAFEPATH") && *getenv("KRAITSAFEPATH")) {
         safe_path = 1;
     }
@@ -580,7 +691,9 @@ int kv_run_main(int argc, char **argv) {
         status = code ? run_main_code(code, NULL) : report_exception();
         kval_xdecref(code);
     } else if (c.module) {
-        status = run_module(c.module, argv[0]);
+        status = run_module(c.module, argv[0], 1);
+    } else if (c.script_is_bundle) {
+        status = run_bundle(c.script, argv[0]);
     } else {
         status = run_script(&c, argv[0]);
     }
