@@ -29,7 +29,9 @@ FUZZ_REPLAY = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/%)
 
 KRAIT_BIN = $(if $(wildcard vm/main.c),$(BUILD)/bin/krait)
 
-all: deps $(BUILD)/bin/kraitc $(KRAIT_BIN) $(UNIT_BIN) $(FUZZ_REPLAY)
+TOOLS_BIN = $(BUILD)/bin/kdis $(BUILD)/bin/kdump
+
+all: deps $(BUILD)/bin/kraitc $(KRAIT_BIN) $(TOOLS_BIN) $(UNIT_BIN) $(FUZZ_REPLAY)
 
 deps:
 	@./tools/ensure-deps
@@ -55,6 +57,16 @@ $(BUILD)/libkv.a: $(VM_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/bin/kraitc: $(BUILD)/obj/compiler/kraitc.o $(BUILD)/libkl.a $(BUILD)/libkc.a $(BUILD)/libkf.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LIBS)
+
+# The inspection tools (tools/kdis.c, tools/kdump.c): the compiler, loader
+# and format, no VM.
+$(BUILD)/bin/kdis: $(BUILD)/obj/tools/kdis.o $(BUILD)/libkl.a $(BUILD)/libkc.a $(BUILD)/libkf.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LIBS)
+
+$(BUILD)/bin/kdump: $(BUILD)/obj/tools/kdump.o $(BUILD)/libkl.a $(BUILD)/libkc.a $(BUILD)/libkf.a
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LIBS)
 

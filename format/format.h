@@ -211,5 +211,7 @@ void kf_dis(const KfCode *code, FILE *out);
 
 // Bundles (.kbz) and self-contained executables.
 #include "bundle.h"
+// Inspection: a cache file's sections (kdump).
+#include "inspect.h"
 
 #endif
