@@ -394,6 +394,14 @@ static int gen_close_internal(KGen *g) {
     if (g->state != KGEN_SUSPENDED) {
         return 0;
     }
+    if (!kcode_handler(g->frame.code, kframe_lasti(&g->frame))) {
+        // No handler (try, with) covers the yield: GeneratorExit would only
+        // unwind the frame, so finish it without making the exception
+        // (all() and next() drop suspended generator expressions constantly).
+        g->state = KGEN_FINISHED;
+        kframe_pop(kstate_ts, &g->frame);
+        return 0;
+    }
     KValue r;
     // Straight into this generator: the sub-iterator was closed above.
     KValue ge = kobj_call0(kval_of(&kexc_GeneratorExit));
