@@ -353,10 +353,12 @@ typedef struct BytesIter {
     ssize_t index;
 } BytesIter;
 
-static KType bytes_iter_type;
+static KType bytes_iter_type, bytearray_iter_type;
 
 static KValue bytes_iter(KValue v) {
-    BytesIter *it = (BytesIter *)kobj_alloc(&bytes_iter_type, sizeof(BytesIter));
+    KType *type = ktype_is_subtype(kval_type(v), &kbytearray_type) ? &bytearray_iter_type
+                                                                   : &bytes_iter_type;
+    BytesIter *it = (BytesIter *)kobj_alloc(type, sizeof(BytesIter));
     if (!it) {
         return kerr_no_memory();
     }
@@ -390,6 +392,16 @@ static KValue self_iter(KValue v) {
 static KType bytes_iter_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "bytes_iterator",
+    .basicsize = sizeof(BytesIter),
+    .dealloc = bytes_iter_dealloc,
+    .iter = self_iter,
+    .iternext = bytes_iter_next,
+};
+
+// The same iterator under the name CPython gives it for bytearray.
+static KType bytearray_iter_type = {
+    KOBJ_STATIC_HEAD(&ktype_type),
+    .name = "bytearray_iterator",
     .basicsize = sizeof(BytesIter),
     .dealloc = bytes_iter_dealloc,
     .iter = self_iter,

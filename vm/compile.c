@@ -3,6 +3,7 @@
 // runtime core itself does not depend on the compiler).
 #include "abstract.h"
 #include "internal.h"
+#include "bytes.h"
 #include "code.h"
 #include "dict.h"
 #include "errors.h"
@@ -15,6 +16,32 @@
 #include "type.h"
 
 KValue (*kcompile_hook)(KValue source, KValue filename, int mode, int optimize);
+
+static int is_bytearray(KValue v) {
+    return ktype_is_subtype(kval_type(v), &kbytearray_type);
+}
+
+static int is_source(KValue v) {
+    return kstr_check(v) || kval_has_flag(v, KTF_BYTES_SUBCLASS) || is_bytearray(v);
+}
+
+// eval()'s source minus its leading spaces and tabs, which CPython drops so
+// that an indented expression is no IndentationError. New reference.
+static KValue strip_leading_blanks(KValue src) {
+    ssize_t n, i = 0;
+    if (kstr_check(src)) {
+        KStr *s = (KStr *)src;
+        while (i < s->len && (kstr_char(s, i) == ' ' || kstr_char(s, i) == '\t')) {
+            i++;
+        }
+        return i ? kstr_substr(src, i, s->len) : kval_newref(src);
+    }
+    const char *p = kbytes_data(src, &n);
+    while (i < n && (p[i] == ' ' || p[i] == '\t')) {
+        i++;
+    }
+    return i ? kbytes_from_data(p + i, n - i) : kval_newref(src);
+}
 
 static int mode_of(KValue mode) {
     if (kstr_check(mode)) {
@@ -32,16 +59,21 @@ static int mode_of(KValue mode) {
     return -1;
 }
 
+// Compiles 'source' (str, bytes or bytearray; the caller checked) to a code object.
 static KValue compile_source(KValue source, KValue filename, int mode) {
-    if (!kstr_check(source) && !kval_has_flag(source, KTF_BYTES_SUBCLASS)) {
-        kerr_format(&kexc_TypeError, "compile() arg 1 must be a string, bytes or AST object");
-        return KV_NULL;
-    }
     if (!kcompile_hook) {
         kerr_set(&kexc_SystemError, "no compiler available in this runtime");
         return KV_NULL;
     }
-    return kcompile_hook(source, filename, mode, 0);
+    if (!is_bytearray(source)) {
+        return kcompile_hook(source, filename, mode, 0);
+    }
+    ssize_t n;
+    const char *p = kbytes_data(source, &n);
+    KValue copy = kbytes_from_data(p, n);
+    KValue r = copy ? kcompile_hook(copy, filename, mode, 0) : KV_NULL;
+    kval_xdecref(copy);
+    return r;
 }
 
 KValue kbuiltin_compile(const KValue *args, size_t nargs, KValue kwnames) {
@@ -53,6 +85,10 @@ KValue kbuiltin_compile(const KValue *args, size_t nargs, KValue kwnames) {
     }
     int mode = mode_of(a[2]);
     if (mode < 0) {
+        return KV_NULL;
+    }
+    if (!is_source(a[0])) {
+        kerr_set(&kexc_TypeError, "compile() arg 1 must be a string, bytes or AST object");
         return KV_NULL;
     }
     KValue filename = kstr_check(a[1]) ? a[1] : KV_NULL;
@@ -114,13 +150,16 @@ KValue kbuiltin_exec(const KValue *args, size_t nargs, KValue kwnames, int is_ev
     if (kcode_check(a[0])) {
         code = kval_newref(a[0]);
     } else {
-        KValue src = a[0];
-        KValue fname = kstr_from_cstr("<string>");
-        if (!fname) {
+        if (!is_source(a[0])) {
+            kerr_format(&kexc_TypeError, "%s() arg 1 must be a string, bytes or code object",
+                        name);
             return KV_NULL;
         }
-        code = compile_source(src, fname, is_eval ? 1 : 0);
-        kval_decref(fname);
+        KValue src = is_eval ? strip_leading_blanks(a[0]) : kval_newref(a[0]);
+        KValue fname = src ? kstr_from_cstr("<string>") : KV_NULL;
+        code = fname ? compile_source(src, fname, is_eval ? 1 : 0) : KV_NULL;
+        kval_xdecref(fname);
+        kval_xdecref(src);
         if (!code) {
             return KV_NULL;
         }

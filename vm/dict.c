@@ -865,7 +865,9 @@ static KValue dict_pop_m(KValue self, const KValue *args, size_t nargs, KValue k
     if (kargs_count("pop", nargs, 1, 2) < 0) {
         return KV_NULL;
     }
-    KValue v = kdict_pop(self, args[0]);
+    // As CPython's: an empty dict answers without hashing the key, so
+    // {}.pop([], None) is None, not an unhashable-type error.
+    KValue v = ((KDict *)self)->used ? kdict_pop(self, args[0]) : KV_NULL;
     if (v || kerr_occurred()) {
         return v;
     }

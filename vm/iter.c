@@ -438,7 +438,7 @@ static KValue reversed_new(KType *type, const KValue *args, size_t nargs, KValue
         return KV_NULL;
     }
     KType *t = kval_type(seq);
-    if (!t->getitem || !t->len || ktype_is_subtype(t, &kdict_type)) {
+    if (!t->getitem || ktype_is_subtype(t, &kdict_type)) {
         kerr_format(&kexc_TypeError, "'%s' object is not reversible", ktype_name(t));
         return KV_NULL;
     }
