@@ -125,6 +125,70 @@ ssize_t kslice_indices(KValue slice, ssize_t len, ssize_t *start, ssize_t *stop,
     return lo < hi ? (hi - lo - 1) / st + 1 : 0;
 }
 
+// One bound of a slice as an int: 'dflt' for None, else its __index__,
+// counted from the end when negative and clipped to [lower, upper].
+static KValue long_bound(KValue v, KValue dflt, KValue len, KValue lower, KValue upper) {
+    if (v == KV_NONE) {
+        return kval_newref(dflt);
+    }
+    if (!kint_check(v) && !kval_type(v)->nb.index) {
+        kerr_set(&kexc_TypeError,
+                 "slice indices must be integers or None or have an __index__ method");
+        return KV_NULL;
+    }
+    KValue i = knum_index(v);
+    if (i && kint_sign(i) < 0) {
+        KValue t = kint_add(i, len);
+        kval_decref(i);
+        i = t;
+        if (i && kint_compare(i, lower) < 0) {
+            kval_decref(i);
+            i = kval_newref(lower);
+        }
+    } else if (i && kint_compare(i, upper) > 0) {
+        kval_decref(i);
+        i = kval_newref(upper);
+    }
+    return i;
+}
+
+int kslice_indices_long(KValue slice, KValue len, KValue *start, KValue *stop, KValue *step) {
+    KSlice *s = (KSlice *)slice;
+    KValue st = KV_NULL, lower = KV_NULL, upper = KV_NULL, a = KV_NULL, b = KV_NULL;
+    if (s->step == KV_NONE) {
+        st = kval_from_int(1);
+    } else if (!kint_check(s->step) && !kval_type(s->step)->nb.index) {
+        kerr_set(&kexc_TypeError,
+                 "slice indices must be integers or None or have an __index__ method");
+        return -1;
+    } else if (!(st = knum_index(s->step))) {
+        return -1;
+    } else if (kint_sign(st) == 0) {
+        kval_decref(st);
+        kerr_set(&kexc_ValueError, "slice step cannot be zero");
+        return -1;
+    }
+    int neg = kint_sign(st) < 0;
+    lower = kval_from_int(neg ? -1 : 0);
+    upper = neg ? kint_add(len, lower) : kval_newref(len);
+    if (upper) {
+        a = long_bound(s->start, neg ? upper : lower, len, lower, upper);
+    }
+    if (a) {
+        b = long_bound(s->stop, neg ? lower : upper, len, lower, upper);
+    }
+    kval_xdecref(upper);
+    if (!b) {
+        kval_xdecref(a);
+        kval_decref(st);
+        return -1;
+    }
+    *start = a;
+    *stop = b;
+    *step = st;
+    return 0;
+}
+
 static void slice_dealloc(KObject *o) {
     KSlice *s = (KSlice *)o;
     kgc_untrack(o);
@@ -174,23 +238,45 @@ static KValue slice_new(KType *type, const KValue *args, size_t nargs, KValue kw
 
 static KValue slice_indices_m(KValue self, const KValue *args, size_t nargs, KValue kw) {
     (void)nargs, (void)kw;
-    ssize_t len = knum_as_ssize(args[0], &kexc_OverflowError);
-    if (len == -1 && kerr_occurred()) {
+    if (!kint_check(args[0]) && !kval_type(args[0])->nb.index) {
+        kerr_format(&kexc_TypeError, "'%s' object cannot be interpreted as an integer",
+                    ktype_name(kval_type(args[0])));
         return KV_NULL;
     }
-    if (len < 0) {
+    KValue len = knum_index(args[0]);
+    if (!len) {
+        return KV_NULL;
+    }
+    if (kint_sign(len) < 0) {
+        kval_decref(len);
         kerr_set(&kexc_ValueError, "length should not be negative");
         return KV_NULL;
     }
-    ssize_t a, b, c;
-    if (kslice_indices(self, len, &a, &b, &c) < 0) {
+    KValue a, b, c;
+    int r = kslice_indices_long(self, len, &a, &b, &c);
+    kval_decref(len);
+    if (r < 0) {
         return KV_NULL;
     }
-    return ktuple_pack(3, kval_from_int(a), kval_from_int(b), kval_from_int(c));
+    KValue t = ktuple_pack(3, a, b, c);
+    kval_decref(a);
+    kval_decref(b);
+    kval_decref(c);
+    return t;
+}
+
+static KValue slice_reduce(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    KSlice *s = (KSlice *)self;
+    KValue t = ktuple_pack(3, s->start, s->stop, s->step);
+    KValue r = t ? ktuple_pack(2, kval_of(&kslice_type), t) : KV_NULL;
+    kval_xdecref(t);
+    return r;
 }
 
 static const KMethodDef slice_methods[] = {
     {"indices", slice_indices_m, KMETH_O, NULL},
+    {"__reduce__", slice_reduce, KMETH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -347,21 +433,20 @@ static KValue range_item(KRange *r, KValue i) {
 static KValue range_getitem(KValue v, KValue key) {
     KRange *r = (KRange *)v;
     if (kslice_check(key)) {
-        ssize_t start, stop, step;
-        ssize_t len = range_len(v);
-        if (len < 0) {
+        KValue start, stop, step;
+        if (kslice_indices_long(key, r->len, &start, &stop, &step) < 0) {
             return KV_NULL;
         }
-        if (kslice_indices(key, len, &start, &stop, &step) < 0) {
-            return KV_NULL;
-        }
-        KValue a = range_item(r, kval_from_int(start));
-        KValue b = a ? range_item(r, kval_from_int(stop)) : KV_NULL;
-        KValue c = b ? kint_mul(r->step, kval_from_int(step)) : KV_NULL;
+        KValue a = range_item(r, start);
+        KValue b = a ? range_item(r, stop) : KV_NULL;
+        KValue c = b ? kint_mul(r->step, step) : KV_NULL;
         KValue res = c ? make_range(a, b, c) : KV_NULL;
         kval_xdecref(a);
         kval_xdecref(b);
         kval_xdecref(c);
+        kval_decref(start);
+        kval_decref(stop);
+        kval_decref(step);
         return res;
     }
     if (!kint_check(key) && !kval_type(key)->nb.index) {
@@ -604,20 +689,56 @@ static KValue range_reversed(KValue self, const KValue *args, size_t nargs, KVal
     return it;
 }
 
+// Walks the range comparing each value with 'x' by ==, as CPython's
+// _PySequence_IterSearch does for values that are not exact ints: the count
+// of equal values, or (when 'want_index') the index of the first one, -1 when
+// there is none. -2 on error.
+static ssize_t range_search(KValue self, KValue x, int want_index) {
+    KValue it = kobj_get_iter(self);
+    if (!it) {
+        return -2;
+    }
+    ssize_t n = 0, i = 0, found = -1;
+    KValue v;
+    while ((v = kobj_iter_next(it))) {
+        int eq = kobj_richcompare_bool(v, x, KF_CMP_EQ);
+        kval_decref(v);
+        if (eq < 0) {
+            found = -2;
+            break;
+        }
+        if (eq && want_index) {
+            found = i;
+            break;
+        }
+        n += eq;
+        i++;
+    }
+    kval_decref(it);
+    if (found == -2 || kerr_occurred()) {
+        return -2;
+    }
+    return want_index ? found : n;
+}
+
+static int is_exact_int(KValue v) {
+    return kint_check_exact(v) || kval_type(v) == &kbool_type;
+}
+
 static KValue range_count(KValue self, const KValue *args, size_t nargs, KValue kw) {
     (void)nargs, (void)kw;
-    if (kint_check_exact(args[0]) || kval_type(args[0]) == &kbool_type) {
+    if (is_exact_int(args[0])) {
         int r = range_contains_int((KRange *)self, args[0]);
         return r < 0 ? KV_NULL : kval_from_int(r);
     }
-    int r = range_contains(self, args[0]);
-    return r < 0 ? KV_NULL : kval_from_int(r);
+    ssize_t n = range_search(self, args[0], 0);
+    return n < 0 ? KV_NULL : kint_from_i64(n);
 }
 
 static KValue range_index(KValue self, const KValue *args, size_t nargs, KValue kw) {
     (void)nargs, (void)kw;
     KRange *r = (KRange *)self;
-    if (kint_check(args[0])) {
+    if (is_exact_int(args[0])) {
         int c = range_contains_int(r, args[0]);
         if (c < 0) {
             return KV_NULL;
@@ -628,9 +749,14 @@ static KValue range_index(KValue self, const KValue *args, size_t nargs, KValue 
             kval_xdecref(d);
             return q;
         }
+        kerr_format(&kexc_ValueError, "%R is not in range", args[0]);
+        return KV_NULL;
     }
-    kerr_format(&kexc_ValueError, "%R is not in range", args[0]);
-    return KV_NULL;
+    ssize_t i = range_search(self, args[0], 1);
+    if (i == -1) {
+        kerr_set(&kexc_ValueError, "sequence.index(x): x not in sequence");
+    }
+    return i < 0 ? KV_NULL : kint_from_i64(i);
 }
 
 static const KMethodDef range_methods[] = {

@@ -25,6 +25,9 @@ KValue kslice_new(KValue start, KValue stop, KValue step);
 // (ValueError "slice step cannot be zero", TypeError for non-int bounds).
 ssize_t kslice_indices(KValue slice, ssize_t len, ssize_t *start, ssize_t *stop,
                        ssize_t *step);
+// As kslice_indices for any length: new references to the clipped
+// start/stop/step as ints (slice.indices(), range slicing); -1 on error.
+int kslice_indices_long(KValue slice, KValue len, KValue *start, KValue *stop, KValue *step);
 // Normalises index 'i' (an int, or anything with __index__) for a sequence
 // of 'len' items, counting negative ones from the end: 0 <= result < len.
 // -1 with IndexError "<what> index out of range" (or TypeError
