@@ -110,8 +110,9 @@ static void maybe_collect(void) {
 KObject *kobj_alloc(KType *type, size_t size) {
     KObject *o;
     if (type->flags & KTF_GC) {
-        gens[0].count++;
-        maybe_collect();
+        if (++gens[0].count > gens[0].threshold || gens[0].threshold != kgc_threshold) {
+            maybe_collect();
+        }
         KGcHead *g = kmem_zalloc(sizeof(KGcHead) + size);
         if (!g) {
             return NULL;

@@ -186,8 +186,23 @@ static Pool *new_pool(size_t cls) {
     return pool;
 }
 
-static void *small_alloc(size_t size) {
+static void *small_alloc_slow(size_t cls);
+
+// The common case inline: the first partial pool of the class has a free
+// block (one load and one store); anything else goes out of line.
+static inline __attribute__((always_inline)) void *small_alloc(size_t size) {
     size_t cls = size ? (size - 1) >> 4 : 0;
+    Pool *pool = partial[cls];
+    if (__builtin_expect(pool && pool->free, 1)) {
+        FreeBlock *b = pool->free;
+        pool->free = b->next;
+        pool->used++;
+        return b;
+    }
+    return small_alloc_slow(cls);
+}
+
+static __attribute__((noinline)) void *small_alloc_slow(size_t cls) {
     Pool *pool = partial[cls];
     for (;;) {
         if (!pool && !(pool = new_pool(cls))) {
@@ -212,10 +227,18 @@ static void *small_alloc(size_t size) {
     }
 }
 
+// The arena the last pool_of answered for: most frees land in the arena of
+// the one before, which saves the hash probe.
+static uintptr_t last_arena;
+
 static Pool *pool_of(void *p) {
     uintptr_t a = (uintptr_t)p;
-    if (!is_arena(a & ~(ARENA_SIZE - 1))) {
-        return NULL;
+    uintptr_t base = a & ~(ARENA_SIZE - 1);
+    if (base != last_arena || base == 0) {
+        if (!is_arena(base)) {
+            return NULL;
+        }
+        last_arena = base;
     }
     return (Pool *)(a & ~(POOL_SIZE - 1));
 }
