@@ -144,11 +144,17 @@ static KValue parse_int_cps(const uint32_t *cps, ssize_t n, int base, const char
         }
     }
     if ((base & (base - 1)) != 0 && kint_max_str_digits > 0 && end - i > kint_max_str_digits) {
-        kerr_format(&kexc_ValueError,
-                    "Exceeds the limit (%d digits) for integer string conversion: value has %zd "
-                    "digits; use sys.set_int_max_str_digits() to increase the limit",
-                    kint_max_str_digits, end - i);
-        return KV_NULL;
+        ssize_t ndigits = 0; // underscores do not count
+        for (ssize_t j = i; j < end; j++) {
+            ndigits += cps[j] != '_';
+        }
+        if (ndigits > kint_max_str_digits) {
+            kerr_format(&kexc_ValueError,
+                        "Exceeds the limit (%d digits) for integer string conversion: value has "
+                        "%zd digits; use sys.set_int_max_str_digits() to increase the limit",
+                        kint_max_str_digits, ndigits);
+            return KV_NULL;
+        }
     }
     return parse_digits(cps + i, end - i, base, neg);
 }
