@@ -766,24 +766,23 @@ KValue kobj_getitem(KValue obj, KValue key) {
         if (obj == kval_of(&ktype_type)) {
             return kgeneric_alias_new(obj, key);
         }
-        int found;
-        KValue r = kobj_call_special(obj, KID(__class_getitem__), &key, 1, &found);
+        // An ordinary attribute lookup on the class, as CPython's; None
+        // there means "not subscriptable".
         KValue cg;
-        if (!found && !r && !kerr_occurred()) {
-            int has = kobj_lookup_attr(obj, KID(__class_getitem__), &cg);
-            if (has > 0) {
-                r = kobj_call1(cg, key);
-                kval_decref(cg);
-                return r;
-            }
-            if (has < 0) {
-                return KV_NULL;
-            }
-            kerr_format(&kexc_TypeError, "type '%s' is not subscriptable",
-                        ktype_name((KType *)obj));
+        int has = kobj_lookup_attr(obj, KID(__class_getitem__), &cg);
+        if (has < 0) {
             return KV_NULL;
         }
-        return r;
+        if (has > 0 && cg != KV_NONE) {
+            KValue r = kobj_call1(cg, key);
+            kval_decref(cg);
+            return r;
+        }
+        if (has > 0) {
+            kval_decref(cg);
+        }
+        kerr_format(&kexc_TypeError, "type '%s' is not subscriptable", ktype_name((KType *)obj));
+        return KV_NULL;
     }
     kerr_format(&kexc_TypeError, "'%s' object is not subscriptable", ktype_name(t));
     return KV_NULL;
