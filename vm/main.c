@@ -553,16 +553,20 @@ done:
     return status;
 }
 
-// 1 when the file 'path' is a bundle: named *.kbz, or starting with the
-// bundle magic.
+// 1 when the file 'path' is a bundle: named *.kbz, starting with the bundle
+// magic, or ending with an executable's trailer (kraitc --exe).
 static int is_bundle_file(const char *path) {
     size_t n = strlen(path);
     if (n > 4 && !strcmp(path + n - 4, ".kbz")) {
         return 1;
     }
-    char magic[8];
+    uint8_t head[8], tail[KF_EXE_TRAILER_SIZE];
     FILE *f = fopen(path, "rb");
-    int r = f && fread(magic, 1, 8, f) == 8 && !memcmp(magic, KF_BUNDLE_MAGIC, 8);
+    int r = f && fread(head, 1, 8, f) == 8 &&
+            (!memcmp(head, KF_BUNDLE_MAGIC, 8) ||
+             (fseek(f, -KF_EXE_TRAILER_SIZE, SEEK_END) == 0 &&
+              fread(tail, 1, sizeof tail, f) == sizeof tail &&
+              !memcmp(tail + KF_EXE_TRAILER_SIZE - 8, KF_EXE_MAGIC, 8)));
     if (f) {
         fclose(f);
     }

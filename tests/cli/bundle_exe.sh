@@ -4,9 +4,9 @@
 # with the sources gone, it runs its __main__ (or -m MAIN) with every
 # argument its own (krait's options are not parsed), exits with the
 # program's status, prints what python3.11 prints for the same sources, and
-# writes nothing; the same inputs give the same bytes; an exe rebuilt from
-# an exe keeps one bundle; a damaged bundle is reported with the file and
-# the reason, never a crash.
+# writes nothing (`krait app` runs it the same); the same inputs give the
+# same bytes; an exe rebuilt from an exe keeps one bundle; a damaged bundle
+# is reported with the file and the reason, never a crash.
 source tests/cli/lib/common.bash
 skip_without_codegen
 cd "$SCRATCH" || exit 1
@@ -53,6 +53,9 @@ out=$(cd alone && env -i ./app 1 2 39 -c x 2>&1) || fail "the executable failed:
 [ $? -eq 3 ] || fail "sys.exit(3) in the executable: other exit status"
 out=$(cd / && KRAITPATH=/nowhere "$SCRATCH/alone/app" -E -V 2>&1) || fail "run from / failed: $out"
 case "$out" in "total=    0 ['-E', '-V']"*) ;; *) fail "options reached krait: '$out'" ;; esac
+# krait runs an executable's bundle as it runs a .kbz.
+out=$(cd alone && "$KRAIT" ./app 1 2 39 -c x 2>&1) || fail "krait ./app failed: $out"
+[ "$out" = "$exp" ] || fail "krait ./app printed '$out', python3.11 '$exp'"
 mv src.gone src
 
 # -m MAIN; an executable as the runtime keeps only its runtime part.
