@@ -28,7 +28,7 @@ typedef struct Entry {
     char *key;           // the path entry as given
     EntryKind kind;
     KlBundleFile *file;  // ENTRY_BUNDLE (owned) and ENTRY_INNER (the bundle's)
-    char *prefix;        // ENTRY_INNER: the dotted package name ("pkg.sub")
+    char *prefix;        // ENTRY_INNER: the dotted package name ("pkg.sub"; "" for the top)
     char *message;       // ENTRY_BAD: the loader's report
 } Entry;
 
@@ -121,8 +121,11 @@ static Entry *resolve_inner(const char *key, int depth) {
     if (p->kind != ENTRY_BUNDLE && p->kind != ENTRY_INNER) {
         return remember(key, ENTRY_NOT, NULL, NULL, NULL);
     }
-    char *prefix = p->kind == ENTRY_INNER ? format("%s.%s", p->prefix, slash + 1)
-                                          : strdup(slash + 1);
+    // 'app.kbz/' and 'app.kbz/pkg/.' name what their parent names.
+    const char *part = slash + 1;
+    int same = !*part || !strcmp(part, ".");
+    const char *above = p->kind == ENTRY_INNER ? p->prefix : "";
+    char *prefix = same ? strdup(above) : *above ? format("%s.%s", above, part) : strdup(part);
     if (!prefix) {
         kerr_no_memory();
         return NULL;
@@ -235,7 +238,8 @@ int kbundles_find(const char *key, const char *tail, KFound *out, char **portion
     case ENTRY_BAD: raise_bad(e); return -1;
     default: break;
     }
-    char *name = e->kind == ENTRY_INNER ? format("%s.%s", e->prefix, tail) : strdup(tail);
+    char *name = e->kind == ENTRY_INNER && *e->prefix ? format("%s.%s", e->prefix, tail)
+                                                     : strdup(tail);
     if (!name) {
         kerr_no_memory();
         return -1;

@@ -72,6 +72,16 @@ esac
 printf 'import sys\nsys.path.append(sys.argv[1])\nimport tool\nprint(tool.hello())\n' >user/app.py
 out=$("$KRAIT" user/app.py "$SCRATCH/lib.kbz" 2>&1)
 [ "$out" = "hello from tool" ] || fail "sys.path.append(bundle) printed '$out'"
+out=$("$KRAIT" user/app.py "$SCRATCH/lib.kbz/" 2>&1)
+[ "$out" = "hello from tool" ] || fail "sys.path.append(bundle + '/') printed '$out'"
+# A package directory inside a bundle as a path entry.
+out=$("$KRAIT" -c 'import sys; sys.path.insert(0, sys.argv[1]); import leaf; print(leaf.LEAF, leaf.__name__)' \
+    "$SCRATCH/app.kbz/pkg/ns" 2>&1)
+[ "$out" = "leaf leaf" ] || fail "a directory inside a bundle on sys.path printed '$out'"
+# A compressed bundle runs the same.
+"$KRAITC" --bundle appz.kbz -z src || fail "kraitc --bundle -z failed"
+out=$("$KRAIT" appz.kbz one --two 2>&1 | sed 's/appz\.kbz/app.kbz/g')
+[ "$out" = "$exp" ] || fail "the compressed bundle printed '$out'"
 out=$("$KRAIT" lib.kbz 2>&1)
 [ $? -eq 1 ] || fail "a bundle without main: exit status not 1"
 [ "$out" = "$KRAIT: can't find '__main__' module in '$SCRATCH/lib.kbz'" ] ||
