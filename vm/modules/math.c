@@ -92,6 +92,9 @@ static double checked_gamma(double x) {
 }
 
 static double checked_lgamma(double x) {
+    if (isinf(x)) {
+        return INFINITY; // lgamma(-inf) is +inf, as CPython
+    }
     if (x <= 0 && floor(x) == x) {
         return INFINITY;
     }
@@ -109,7 +112,7 @@ MATHFN(lgamma) {
     if (arg_double(args[0], &x) < 0) {
         return KV_NULL;
     }
-    if (x <= 0 && floor(x) == x) {
+    if (x <= 0 && floor(x) == x && !isinf(x)) {
         return domain_error();
     }
     return unary(args[0], checked_lgamma, 1);
@@ -132,9 +135,10 @@ static int log_of(KValue v, double (*fn)(double), double *out) {
             if (!m) {
                 return -1;
             }
-            double md = kint_as_double(m);
+            // v ~= x * 2**bits with x in [0.5, 1), as CPython's _PyLong_Frexp.
+            double x = ldexp(kint_as_double(m), -60);
             kval_decref(m);
-            *out = fn(md) + (double)(bits - 60) * fn(2.0);
+            *out = fn(x) + (double)bits * fn(2.0);
             return 0;
         }
         *out = fn(d);
@@ -545,6 +549,7 @@ MATHFN(fsum) {
             continue;
         }
         int i = 0;
+        double xsave = x;
         for (int j = 0; j < n; j++) {
             double y = partials[j];
             if (fabs(x) < fabs(y)) {
@@ -560,7 +565,12 @@ MATHFN(fsum) {
             x = hi;
         }
         n = i;
-        if (n < 64) {
+        if (!isfinite(x) && isfinite(xsave)) {
+            kval_decref(it);
+            kerr_set(&kexc_OverflowError, "intermediate overflow in fsum");
+            return KV_NULL;
+        }
+        if (n < 64 && x != 0.0) {
             partials[n++] = x;
         }
     }
@@ -723,76 +733,111 @@ MATHFN(factorial) {
     return range_product(1, n);
 }
 
-static int nk_args(const KValue *args, size_t nargs, const char *fname, int64_t *n, int64_t *k,
+// The (n, k) of perm/comb as ints (new references; 'k' is n when absent),
+// checked non-negative. -1 on error.
+static int nk_args(const KValue *args, size_t nargs, const char *fname, KValue *n, KValue *k,
                    int k_optional) {
     if (kargs_count(fname, nargs, k_optional ? 1 : 2, 2) < 0) {
         return -1;
     }
-    KValue nv = int_arg(args[0], fname);
-    if (!nv) {
+    if (!(*n = int_arg(args[0], fname))) {
         return -1;
     }
-    int ov;
-    *n = kint_as_i64_overflow(nv, &ov);
-    kval_decref(nv);
-    if (ov) {
-        kerr_format(&kexc_OverflowError, "%s() argument too large", fname);
+    *k = nargs > 1 && args[1] != KV_NONE ? int_arg(args[1], fname) : kval_newref(*n);
+    if (!*k) {
+        kval_decref(*n);
         return -1;
     }
-    if (nargs > 1 && args[1] != KV_NONE) {
-        KValue kv = int_arg(args[1], fname);
-        if (!kv) {
-            return -1;
-        }
-        *k = kint_as_i64_overflow(kv, &ov);
-        kval_decref(kv);
-        if (ov) {
-            *k = ov < 0 ? -1 : INT64_MAX;
-        }
-    } else {
-        *k = *n;
-    }
-    if (*n < 0) {
-        kerr_set(&kexc_ValueError, "n must be a non-negative integer");
-        return -1;
-    }
-    if (*k < 0) {
-        kerr_set(&kexc_ValueError, "k must be a non-negative integer");
+    int k_absent = nargs < 2 || args[1] == KV_NONE; // perm(n) is factorial(n)
+    const char *msg = kint_sign(*n) >= 0 ? (kint_sign(*k) < 0 ? "k must be a non-negative integer"
+                                                              : NULL)
+                      : k_absent         ? "factorial() not defined for negative values"
+                                         : "n must be a non-negative integer";
+    if (msg) {
+        kerr_set(&kexc_ValueError, msg);
+        kval_decref(*n);
+        kval_decref(*k);
         return -1;
     }
     return 0;
 }
 
-MATHFN(perm) {
-    (void)self, (void)kwnames;
-    int64_t n, k;
-    if (nk_args(args, nargs, "perm", &n, &k, 1) < 0) {
+// n * (n - 1) * ... * (n - k + 1), divided step by step by 1, 2, ..., k when
+// 'comb' (each partial quotient is itself a binomial, so exact): the general
+// case for an 'n' beyond 64 bits with a small 'k'.
+static KValue falling_product(KValue n, int64_t k, int comb) {
+    KValue r = kval_from_int(1);
+    for (int64_t i = 0; i < k && r; i++) {
+        KValue f = kint_sub(n, kint_from_i64(i));
+        KValue t = f ? kint_mul(r, f) : KV_NULL;
+        kval_xdecref(f);
+        kval_decref(r);
+        r = t;
+        if (r && comb) {
+            t = kint_floordiv(r, kint_from_i64(i + 1));
+            kval_decref(r);
+            r = t;
+        }
+    }
+    return r;
+}
+
+// perm(n, k) and comb(n, k) for ints of any size.
+static KValue perm_comb(const KValue *args, size_t nargs, int comb) {
+    const char *fname = comb ? "comb" : "perm";
+    KValue n, k, r = KV_NULL;
+    if (nk_args(args, nargs, fname, &n, &k, !comb) < 0) {
         return KV_NULL;
     }
-    if (k > n) {
-        return kval_from_int(0);
+    if (kint_compare(k, n) > 0) {
+        r = kval_from_int(0);
+        goto done;
     }
-    return range_product(n - k + 1, n);
+    if (comb) {
+        KValue rest = kint_sub(n, k);
+        if (!rest) {
+            goto done;
+        }
+        if (kint_compare(rest, k) < 0) {
+            kval_decref(k);
+            k = rest;
+        } else {
+            kval_decref(rest);
+        }
+    }
+    int ovn, ovk;
+    int64_t nn = kint_as_i64_overflow(n, &ovn), kk = kint_as_i64_overflow(k, &ovk);
+    if (ovk) {
+        kerr_set(&kexc_OverflowError,
+                 comb ? "min(n - k, k) must not exceed 9223372036854775807"
+                 : nargs > 1 && args[1] != KV_NONE
+                     ? "k must not exceed 9223372036854775807"
+                     : "factorial() argument should not exceed 9223372036854775807");
+    } else if (ovn) {
+        r = falling_product(n, kk, comb);
+    } else if (!comb) {
+        r = range_product(nn - kk + 1, nn);
+    } else {
+        KValue num = range_product(nn - kk + 1, nn);
+        KValue den = num ? range_product(1, kk) : KV_NULL;
+        r = den ? kint_floordiv(num, den) : KV_NULL;
+        kval_xdecref(num);
+        kval_xdecref(den);
+    }
+done:
+    kval_decref(n);
+    kval_decref(k);
+    return r;
+}
+
+MATHFN(perm) {
+    (void)self, (void)kwnames;
+    return perm_comb(args, nargs, 0);
 }
 
 MATHFN(comb) {
     (void)self, (void)kwnames;
-    int64_t n, k;
-    if (nk_args(args, nargs, "comb", &n, &k, 0) < 0) {
-        return KV_NULL;
-    }
-    if (k > n) {
-        return kval_from_int(0);
-    }
-    if (k > n - k) {
-        k = n - k;
-    }
-    KValue num = range_product(n - k + 1, n);
-    KValue den = num ? range_product(1, k) : KV_NULL;
-    KValue r = den ? kint_floordiv(num, den) : KV_NULL;
-    kval_xdecref(num);
-    kval_xdecref(den);
-    return r;
+    return perm_comb(args, nargs, 1);
 }
 
 MATHFN(isqrt) {
