@@ -600,7 +600,7 @@ static int match_self_type(KValue type) {
 int kmatch_class(KValue subject, KValue type, int nargs, KValue kwargs, KValue *result) {
     *result = KV_NULL;
     if (!ktype_check(type)) {
-        kerr_set(&kexc_TypeError, "called match pattern must be a class");
+        kerr_set(&kexc_TypeError, "called match pattern must be a type");
         return -1;
     }
     int inst = kobj_isinstance(subject, type);

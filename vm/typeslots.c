@@ -37,7 +37,8 @@ static KValue call_method(KValue self, KValue name, const KValue *args, size_t n
     int found;
     KValue r = kobj_call_special(self, name, args, nargs, &found);
     if (!found && !r && !kerr_occurred()) {
-        kerr_format(&kexc_AttributeError, "'%T' object has no attribute '%U'", self, name);
+        // CPython's vectorcall_method: the exception's only argument is the name.
+        kerr_format(&kexc_AttributeError, "%U", name);
     }
     return r;
 }
