@@ -3,9 +3,10 @@
 // extended to 'minrun' by binary insertion, and runs merged under timsort's
 // stack invariants (no galloping). Keys that are all small ints, all exact
 // strs or all exact floats compare without the generic protocol, as
-// CPython's unsafe_*_compare. A failing comparison leaves the list a
-// permutation of its items. During the sort the list looks empty, so a key
-// function or __lt__ that mutates it is detected ("list modified during sort").
+// CPython's unsafe_*_compare, and so do the first items of tuple keys. A
+// failing comparison leaves the list a permutation of its items. During the
+// sort the list looks empty, so a key function or __lt__ that mutates it is
+// detected ("list modified during sort").
 #include <string.h>
 #include "internal.h"
 
@@ -15,6 +16,7 @@
 #include "list.h"
 #include "mem.h"
 #include "str.h"
+#include "tuple.h"
 
 typedef struct Sorter {
     KValue *keys;
@@ -34,6 +36,37 @@ static int lt_str(KValue a, KValue b) {
 }
 static int lt_float(KValue a, KValue b) {
     return kfloat_value(a) < kfloat_value(b);
+}
+
+// Tuples whose first items are all small ints, all exact strs or all exact
+// floats (CPython's unsafe_tuple_compare): the first items decide unless
+// they are equal, then the generic tuple comparison does.
+static int cmp_int(KValue a, KValue b) {
+    return ((intptr_t)a > (intptr_t)b) - ((intptr_t)a < (intptr_t)b);
+}
+static int cmp_str(KValue a, KValue b) {
+    int c = a == b ? 0 : kstr_compare(a, b);
+    return (c > 0) - (c < 0);
+}
+static int cmp_float(KValue a, KValue b) {
+    double x = kfloat_value(a), y = kfloat_value(b);
+    return (x > y) - (x < y); // NaN and equal alike: 0, the generic path decides
+}
+static int lt_tuple_with(KValue a, KValue b, int (*cmp)(KValue, KValue)) {
+    int c = cmp(ktuple_items(a)[0], ktuple_items(b)[0]);
+    if (c) {
+        return c < 0;
+    }
+    return kobj_richcompare_bool(a, b, KF_CMP_LT);
+}
+static int lt_tuple_int(KValue a, KValue b) {
+    return lt_tuple_with(a, b, cmp_int);
+}
+static int lt_tuple_str(KValue a, KValue b) {
+    return lt_tuple_with(a, b, cmp_str);
+}
+static int lt_tuple_float(KValue a, KValue b) {
+    return lt_tuple_with(a, b, cmp_float);
 }
 
 static void swap_range(Sorter *s, ssize_t lo, ssize_t hi) {
@@ -217,6 +250,21 @@ static int sort_all(Sorter *s, ssize_t n) {
     return 0;
 }
 
+static int (*pick_tuple_compare(const KValue *keys, ssize_t n))(KValue, KValue) {
+    int ints = 1, strs = 1, floats = 1;
+    for (ssize_t i = 0; i < n && (ints | strs | floats); i++) {
+        KValue k = keys[i];
+        if (kval_is_int(k) || kval_obj(k)->type != &ktuple_type || ktuple_len(k) == 0) {
+            return lt_generic;
+        }
+        KValue f = ktuple_items(k)[0];
+        ints &= kval_is_int(f);
+        strs &= kstr_check_exact(f);
+        floats &= !kval_is_int(f) && kval_obj(f)->type == &kfloat_type;
+    }
+    return ints ? lt_tuple_int : strs ? lt_tuple_str : floats ? lt_tuple_float : lt_generic;
+}
+
 static int (*pick_compare(const KValue *keys, ssize_t n))(KValue, KValue) {
     int ints = 1, strs = 1, floats = 1;
     for (ssize_t i = 0; i < n && (ints | strs | floats); i++) {
@@ -225,7 +273,10 @@ static int (*pick_compare(const KValue *keys, ssize_t n))(KValue, KValue) {
         strs &= kstr_check_exact(k);
         floats &= !kval_is_int(k) && kval_obj(k)->type == &kfloat_type;
     }
-    return ints ? lt_int : strs ? lt_str : floats ? lt_float : lt_generic;
+    if (ints | strs | floats) {
+        return ints ? lt_int : strs ? lt_str : lt_float;
+    }
+    return pick_tuple_compare(keys, n);
 }
 
 int klist_sort(KValue list, KValue keyfunc, int reverse) {
