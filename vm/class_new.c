@@ -22,6 +22,7 @@
 #include "str.h"
 #include "tuple.h"
 #include "typeslots.h"
+#include "weakref.h"
 
 // ---------------------------------------------------------------------------
 // Classes: instances' dealloc/traverse.
@@ -58,6 +59,9 @@ static void subtype_dealloc(KObject *o) {
                 return; // resurrected
             }
         }
+    }
+    if (type->flags & KTF_HAS_WEAKREFS) {
+        kweakref_clear_refs(o);
     }
     kgc_untrack(o);
     clear_slots(type, o);
@@ -134,11 +138,15 @@ static const KGetSetDef subtype_getsets[] = {
     {NULL, NULL, NULL, NULL},
 };
 
-// __weakref__ of instances: krait keeps no weak references, so the list of
-// weak references to an object is always empty, which CPython shows as None.
+// __weakref__ of instances: the first weak reference to the object, or None.
 static KValue subtype_get_weakref(KValue self) {
-    (void)self;
-    return kval_newref(KV_NONE);
+    return kweakref_first(self);
+}
+
+// Instances vary in size (CPython's tp_itemsize != 0; krait's str keeps its
+// characters inline but is fixed-size in CPython).
+static int is_varsized(KType *base) {
+    return base->itemsize && !(base->flags & KTF_STR_SUBCLASS);
 }
 
 static const KGetSetDef subtype_weakref_getset = {"__weakref__", subtype_get_weakref, NULL,
@@ -148,7 +156,7 @@ static const KGetSetDef subtype_weakref_getset = {"__weakref__", subtype_get_wea
 // base's instances vary in size, or __slots__ leave it out (laid out in
 // 'layout_slots'). -1 on error.
 static int add_weakref(KType *type, KType *base, KValue slots) {
-    if (!slots && !(base->flags & KTF_WEAKREF) && !base->itemsize) {
+    if (!slots && !(base->flags & KTF_WEAKREF) && !is_varsized(base)) {
         type->flags |= KTF_WEAKREF;
     } else if (!(type->flags & KTF_WEAKREF)) {
         type->flags |= base->flags & KTF_WEAKREF;
@@ -289,7 +297,7 @@ static int layout_slots(KType *type, KType *base, KValue slots) {
             }
             add_dict = 1;
         } else if (kstr_eq_cstr(s, "__weakref__")) {
-            if ((base->flags & KTF_WEAKREF) || base->itemsize || (type->flags & KTF_WEAKREF)) {
+            if ((base->flags & KTF_WEAKREF) || is_varsized(base) || (type->flags & KTF_WEAKREF)) {
                 kerr_set(&kexc_TypeError, "__weakref__ slot disallowed: either we already got "
                                           "one, or __itemsize__ != 0");
                 kval_decref(seq);

@@ -373,6 +373,7 @@ KType kcode_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "code",
     .basicsize = sizeof(KCode),
+    .flags = KTF_WEAKREF,
     .dealloc = code_dealloc,
     .repr = code_repr,
     .getsets = code_getsets,

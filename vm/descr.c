@@ -172,7 +172,7 @@ KType kcfunction_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "builtin_function_or_method",
     .basicsize = sizeof(KCFunction),
-    .flags = KTF_GC,
+    .flags = KTF_GC | KTF_WEAKREF,
     .dealloc = cfunc_dealloc,
     .traverse = cfunc_traverse,
     .repr = cfunc_repr,

@@ -20,6 +20,7 @@
 #include "errors.h"
 #include "mem.h"
 #include "tuple.h"
+#include "weakref.h"
 
 #define NGENS 3
 
@@ -314,6 +315,15 @@ static ssize_t collect_generation(int gen) {
         garbage.items[i]->refcnt++;
     }
     KValue pending = kerr_fetch();
+    // As CPython's handle_weakrefs: weak references to the garbage die (and
+    // their callbacks run) before any finaliser or clear can expose a
+    // half-torn object through them.
+    for (ssize_t i = 0; i < garbage.len; i++) {
+        KObject *o = garbage.items[i];
+        if (o->type->flags & KTF_HAS_WEAKREFS) {
+            kweakref_clear_refs(o);
+        }
+    }
     for (ssize_t i = 0; i < garbage.len; i++) {
         KObject *o = garbage.items[i];
         KGcHead *g = kgc_head(o);
@@ -342,4 +352,25 @@ static ssize_t collect_generation(int gen) {
 
 ssize_t kgc_collect(void) {
     return collect_generation(NGENS - 1);
+}
+
+ssize_t kgc_collect_generation(int gen) {
+    return collect_generation(gen < 0 ? 0 : gen >= NGENS ? NGENS - 1 : gen);
+}
+
+void kgc_get_state(ssize_t thresholds[3], ssize_t counts[3]) {
+    for (int g = 0; g < NGENS; g++) {
+        thresholds[g] = g ? gens[g].threshold : kgc_threshold;
+        counts[g] = gens[g].count;
+    }
+}
+
+void kgc_set_thresholds(const ssize_t thresholds[3]) {
+    kgc_threshold = thresholds[0];
+    gens[1].threshold = thresholds[1];
+    gens[2].threshold = thresholds[2];
+}
+
+int kgc_is_tracked(KValue v) {
+    return !kval_is_int(v) && is_tracked(kval_obj(v));
 }

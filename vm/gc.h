@@ -31,6 +31,14 @@ void kgc_untrack(KObject *o);
 void kgc_track(KObject *o);
 // Runs a collection; returns the number of unreachable objects found, -1 on error.
 ssize_t kgc_collect(void);
+// Collects generation 'gen' (clamped to 0..2) and the younger ones.
+ssize_t kgc_collect_generation(int gen);
+// The three generations' thresholds (the first is kgc_threshold) and counts,
+// as gc.get_threshold() and gc.get_count() report them.
+void kgc_get_state(ssize_t thresholds[3], ssize_t counts[3]);
+void kgc_set_thresholds(const ssize_t thresholds[3]);
+// gc.is_tracked(v).
+int kgc_is_tracked(KValue v);
 // Objects currently tracked.
 ssize_t kgc_count(void);
 // Collections run automatically once this many tracked objects were allocated

@@ -20,6 +20,8 @@ static const struct {
     KValue (*create)(void);
 } builtin_modules[] = {
     {"math", kmod_math_create},
+    {"_weakref", kmod_weakref_create},
+    {"gc", kmod_gc_create},
 };
 
 static KValue import_builtin(KValue absname) {

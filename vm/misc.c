@@ -131,9 +131,9 @@ typedef struct Alias {
 static KType generic_alias_type, union_type;
 
 static KValue alias_make(KType *t, KValue origin, KValue args) {
-    Alias *a = (Alias *)kobj_alloc(t, sizeof(Alias));
+    Alias *a = (Alias *)ktype_generic_alloc(t, 0);
     if (!a) {
-        return kerr_no_memory();
+        return KV_NULL;
     }
     a->origin = kval_xnewref(origin);
     a->args = ktuple_check(args) ? kval_newref(args) : ktuple_pack(1, args);
@@ -351,6 +351,15 @@ static const KMethodDef alias_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+// GenericAlias(origin, args): subclassable, as _collections_abc's
+// _CallableGenericAlias needs.
+static KValue alias_new_slot(KType *type, const KValue *args, size_t nargs, KValue kwnames) {
+    if (kargs_no_kw("GenericAlias", kwnames) < 0 || kargs_count("GenericAlias", nargs, 2, 2) < 0) {
+        return KV_NULL;
+    }
+    return alias_make(type, args[0], args[1]);
+}
+
 static KValue alias_getitem(KValue self, KValue key) {
     return kgeneric_alias_new(((Alias *)self)->origin, key);
 }
@@ -359,7 +368,8 @@ static KType generic_alias_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "types.GenericAlias",
     .basicsize = sizeof(Alias),
-    .flags = KTF_GC,
+    .flags = KTF_GC | KTF_BASETYPE,
+    .new_ = alias_new_slot,
     .dealloc = alias_dealloc,
     .traverse = alias_traverse,
     .repr = alias_repr,

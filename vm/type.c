@@ -23,6 +23,7 @@
 #include "str.h"
 #include "tuple.h"
 #include "typeslots.h"
+#include "weakref.h"
 
 // Deallocation depth guard (CPython's "trashcan"): freeing a long chain (a
 // linked list of a million nodes) would recurse in C once per node and
@@ -33,6 +34,15 @@ enum { MAX_DEALLOC_DEPTH = 1000 };
 static _Thread_local int dealloc_depth;
 static _Thread_local KObject *dealloc_pending;
 
+// Runs the type's dealloc; a builtin type's weak references die first (a
+// class's die in subtype_dealloc, after __del__).
+static inline void dealloc_now(KObject *o) {
+    if (K_UNLIKELY((o->type->flags & (KTF_HAS_WEAKREFS | KTF_HEAPTYPE)) == KTF_HAS_WEAKREFS)) {
+        kweakref_clear_refs(o);
+    }
+    o->type->dealloc(o);
+}
+
 void kobj_dealloc(KObject *o) {
     if (dealloc_depth >= MAX_DEALLOC_DEPTH) {
         o->refcnt = (intptr_t)dealloc_pending;
@@ -40,14 +50,14 @@ void kobj_dealloc(KObject *o) {
         return;
     }
     dealloc_depth++;
-    o->type->dealloc(o);
+    dealloc_now(o);
     dealloc_depth--;
     while (dealloc_depth == 0 && dealloc_pending) {
         KObject *next = dealloc_pending;
         dealloc_pending = (KObject *)next->refcnt;
         next->refcnt = 0;
         dealloc_depth++;
-        next->type->dealloc(next);
+        dealloc_now(next);
         dealloc_depth--;
     }
 }
