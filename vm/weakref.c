@@ -671,6 +671,11 @@ static KValue proxy_call(KValue self, const KValue *args, size_t nargs, KValue k
     return r;
 }
 
+static int64_t proxy_hash(KValue self) {
+    kerr_format(&kexc_TypeError, "unhashable type: '%s'", kval_type(self)->name);
+    return -1;
+}
+
 static KValue proxy_repr(KValue self) {
     KWeakref *w = (KWeakref *)kval_obj(self);
     KType *t = w->object ? w->object->type : &knone_type;
@@ -734,7 +739,7 @@ static const KMethodDef proxy_methods[] = {
 #define PROXY_COMMON_SLOTS                                                                       \
     .basicsize = sizeof(KWeakref), .flags = KTF_GC, .dealloc = weakref_dealloc,                 \
     .traverse = weakref_traverse, .clear = weakref_clear, .repr = proxy_repr, .str = proxy_str, \
-    .hash = kobj_hash_not_implemented, .richcompare = proxy_richcompare,                        \
+    .hash = proxy_hash, .richcompare = proxy_richcompare,                        \
     .getattro = proxy_getattr, .setattro = proxy_setattr, .iter = proxy_iter,                   \
     .iternext = proxy_next, .len = proxy_len, .getitem = proxy_getitem,                         \
     .setitem = proxy_setitem, .contains = proxy_contains, .methods = proxy_methods,             \
