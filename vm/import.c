@@ -22,6 +22,7 @@ static const struct {
     {"math", kmod_math_create},
     {"_weakref", kmod_weakref_create},
     {"gc", kmod_gc_create},
+    {"itertools", kmod_itertools_create},
 };
 
 static KValue import_builtin(KValue absname) {
