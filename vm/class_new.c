@@ -455,6 +455,34 @@ static KValue compute_mro(KType *type) {
     return mro;
 }
 
+// type(name, bases, dict, **kwargs) whose bases call for a more derived
+// metaclass 'winner' with its own __new__: that __new__ gets the keywords too
+// (enum's _simple_enum passes boundary= and _simple=).
+static KValue new_with_winner(KType *winner, KValue name, KValue bases, KValue dict,
+                              KValue kwargs) {
+    ssize_t nkw = kwargs ? kdict_len(kwargs) : 0;
+    KValue *args = kmem_alloc((size_t)(3 + nkw) * sizeof(KValue));
+    KValue kwnames = nkw ? ktuple_new(nkw) : KV_NULL;
+    if (!args || (nkw && !kwnames)) {
+        kmem_free(args);
+        kval_xdecref(kwnames);
+        return kerr_no_memory();
+    }
+    args[0] = name;
+    args[1] = bases;
+    args[2] = dict;
+    ssize_t pos = 0, i = 0;
+    KValue k, v;
+    while (kwargs && kdict_next(kwargs, &pos, &k, &v)) {
+        ktuple_items(kwnames)[i] = kval_newref(k);
+        args[3 + i++] = v;
+    }
+    KValue r = winner->new_(winner, args, 3, kwnames);
+    kmem_free(args);
+    kval_xdecref(kwnames);
+    return r;
+}
+
 KValue ktype_new_class(KType *meta, KValue name, KValue bases, KValue dict, KValue kwargs) {
     if (!kstr_check(name)) {
         kerr_format(&kexc_TypeError, "type.__new__() argument 1 must be str, not %T", name);
@@ -473,8 +501,7 @@ KValue ktype_new_class(KType *meta, KValue name, KValue bases, KValue dict, KVal
         return KV_NULL;
     }
     if (winner != meta && winner->new_ != ktype_type.new_) {
-        KValue args[3] = {name, bases, dict};
-        return winner->new_(winner, args, 3, KV_NULL);
+        return new_with_winner(winner, name, bases, dict, kwargs);
     }
     meta = winner;
     KValue owned_bases = KV_NULL;

@@ -23,6 +23,7 @@ static const struct {
     {"_weakref", kmod_weakref_create},
     {"gc", kmod_gc_create},
     {"itertools", kmod_itertools_create},
+    {"_thread", kmod_thread_create},
 };
 
 static KValue import_builtin(KValue absname) {
