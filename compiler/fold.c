@@ -1423,7 +1423,9 @@ static void fold_stmt(KFold *f, KAstStmt *s) {
         fold_expr(f, s->v.for_.iter);
         fold_stmts(f, s->v.for_.body);
         fold_stmts(f, s->v.for_.orelse);
-        fold_iter(f, s->v.for_.iter);
+        if (s->kind == KAST_FOR) { // as CPython: not 'async for' (comprehensions are folded)
+            fold_iter(f, s->v.for_.iter);
+        }
         break;
     case KAST_WHILE:
         fold_expr(f, s->v.while_.test);

@@ -200,4 +200,23 @@ KValue kerr_handled_borrow(void);
 // StopIteration's value (None when absent), new reference.
 KValue kexc_stop_value(KValue exc);
 
+// ---------------------------------------------------------------------------
+// Exception groups (excgroup.c).
+
+// Gives BaseExceptionGroup its constructor and methods (called by kexc_init).
+void kexcgroup_init_types(void);
+// Makes ExceptionGroup a subclass of Exception too (after the types are ready); -1 on error.
+int kexcgroup_ready(void);
+// BaseExceptionGroup('msg', excs): an ExceptionGroup when every member is an Exception.
+KValue kexcgroup_new(const char *msg, KValue excs);
+// CHECK_EG_MATCH: splits 'exc' (an exception or None) by the clause's
+// 'type' into '*match' (None: no match; a naked exception comes wrapped in
+// a group) and '*rest' (None: nothing left), new references. -1 on error.
+int kexcgroup_match(KValue exc, KValue type, KValue *match, KValue *rest);
+// PREP_RERAISE_STAR: what to raise after the except* clauses of a try that
+// caught 'orig': the re-raised parts of 'orig' (same nesting) and the
+// exceptions the clauses raised ('excs', a list with None for nothing), in
+// one group; None when nothing is left.
+KValue kexcgroup_prep_reraise_star(KValue orig, KValue excs);
+
 #endif

@@ -665,6 +665,36 @@ static K_NOINLINE int check_except_type(KValue t) {
     return 0;
 }
 
+// check_except_type, and no exception group class (except* T).
+static K_NOINLINE int check_except_star_type(KValue t) {
+    if (check_except_type(t) < 0) {
+        return -1;
+    }
+    int n = ktuple_check(t) ? (int)ktuple_len(t) : 1;
+    for (int i = 0; i < n; i++) {
+        KValue c = ktuple_check(t) ? ktuple_items(t)[i] : t;
+        if (ktype_is_subtype((KType *)c, &kexc_BaseExceptionGroup)) {
+            kerr_set(&kexc_TypeError,
+                     "catching ExceptionGroup with except* is not allowed. Use except instead.");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+// CHECK_EG_MATCH: 'exc' is split by 'type' into '*match' (None: no match)
+// and '*rest'; the match becomes the exception being handled.
+static K_NOINLINE int eg_match(KValue exc, KValue type, KValue *match, KValue *rest) {
+    if (check_except_star_type(type) < 0 || kexcgroup_match(exc, type, match, rest) < 0) {
+        return -1;
+    }
+    if (*match != KV_NONE) {
+        KExcInfo *ei = kstate_ts->exc_info;
+        kval_setref(&ei->exc, kval_newref(*match));
+    }
+    return 0;
+}
+
 static K_NOINLINE int unpack_iterable(KValue v, int before, int after, KValue *top) {
     // Fills top[-1], top[-2] ... downwards as UNPACK_SEQUENCE/UNPACK_EX push.
     KValue it = kobj_get_iter(v);
@@ -2450,13 +2480,40 @@ dispatch:
         }
 
         TARGET(CHECK_EG_MATCH) {
-            kerr_set(&kexc_SystemError, "except* is not supported yet");
-            goto error;
+            // [exc, type] -> [exc, None] (no match) or [rest, match]
+            KValue type = POP();
+            KValue exc = TOP();
+            KValue match, rest;
+            SAVE_SP();
+            int r = eg_match(exc, type, &match, &rest);
+            kval_decref(type);
+            if (r < 0) {
+                goto error;
+            }
+            if (match == KV_NONE) {
+                kval_decref(rest);
+                PUSH(match);
+                DISPATCH();
+            }
+            SET_TOP(rest);
+            kval_decref(exc);
+            PUSH(match);
+            DISPATCH();
         }
 
         TARGET(PREP_RERAISE_STAR) {
-            kerr_set(&kexc_SystemError, "except* is not supported yet");
-            goto error;
+            // [orig, list] -> [what is left to raise, or None]
+            KValue excs = POP();
+            KValue orig = TOP();
+            SAVE_SP();
+            KValue v = kexcgroup_prep_reraise_star(orig, excs);
+            kval_decref(excs);
+            if (!v) {
+                goto error;
+            }
+            SET_TOP(v);
+            kval_decref(orig);
+            DISPATCH();
         }
 
         TARGET(WITH_EXCEPT_START) {
@@ -2488,8 +2545,17 @@ dispatch:
         }
 
         TARGET(BEFORE_ASYNC_WITH) {
-            kerr_set(&kexc_SystemError, "async with is not supported yet");
-            goto error;
+            KValue mgr = TOP();
+            KValue exit = KV_NULL;
+            SAVE_SP();
+            KValue res = kcoro_before_async_with(mgr, &exit);
+            if (!res) {
+                goto error;
+            }
+            SET_TOP(exit);
+            kval_decref(mgr);
+            PUSH(res);
+            DISPATCH();
         }
 
         TARGET(IMPORT_NAME) {
@@ -2640,6 +2706,15 @@ dispatch:
             if (kval_type(v) == &kgen_type) {
                 DISPATCH();
             }
+            if (kval_type(v) == &kcoro_type) {
+                if (!(code->flags & (KF_CO_COROUTINE | KF_CO_ITERABLE_COROUTINE))) {
+                    SAVE_SP();
+                    kerr_set(&kexc_TypeError,
+                             "cannot 'yield from' a coroutine object in a non-coroutine generator");
+                    goto error;
+                }
+                DISPATCH();
+            }
             SAVE_SP();
             KValue it = kobj_get_iter(v);
             if (!it) {
@@ -2651,28 +2726,64 @@ dispatch:
         }
 
         TARGET(GET_AWAITABLE) {
-            kerr_set(&kexc_SystemError, "await is not supported yet");
-            goto error;
+            KValue v = TOP();
+            SAVE_SP();
+            KValue it = kcoro_get_awaitable(v, oparg);
+            if (!it) {
+                goto error;
+            }
+            SET_TOP(it);
+            kval_decref(v);
+            DISPATCH();
         }
 
         TARGET(GET_AITER) {
-            kerr_set(&kexc_SystemError, "async for is not supported yet");
-            goto error;
+            KValue v = TOP();
+            SAVE_SP();
+            KValue it = kcoro_get_aiter(v);
+            if (!it) {
+                goto error;
+            }
+            SET_TOP(it);
+            kval_decref(v);
+            DISPATCH();
         }
 
         TARGET(GET_ANEXT) {
-            kerr_set(&kexc_SystemError, "async for is not supported yet");
-            goto error;
+            SAVE_SP();
+            KValue aw = kcoro_get_anext(TOP());
+            if (!aw) {
+                goto error;
+            }
+            PUSH(aw);
+            DISPATCH();
         }
 
         TARGET(END_ASYNC_FOR) {
-            kerr_set(&kexc_SystemError, "async for is not supported yet");
-            goto error;
+            // The exception the SEND loop of GET_ANEXT raised: the iterator's
+            // end (StopAsyncIteration) leaves the loop, anything else goes on.
+            KValue exc = POP();
+            if (ktype_is_subtype(kval_type(exc), &kexc_StopAsyncIteration)) {
+                kval_decref(exc);
+                KValue it = POP();
+                kval_decref(it);
+                DISPATCH();
+            }
+            SAVE_SP();
+            kerr_restore(exc);
+            goto exception_unwind;
         }
 
         TARGET(ASYNC_GEN_WRAP) {
-            kerr_set(&kexc_SystemError, "async generators are not supported yet");
-            goto error;
+            KValue v = TOP();
+            SAVE_SP();
+            KValue w = kasyncgen_wrap(v);
+            if (!w) {
+                goto error;
+            }
+            SET_TOP(w);
+            kval_decref(v);
+            DISPATCH();
         }
 
         TARGET(GET_LEN) {

@@ -564,49 +564,6 @@ static KValue syntaxerror_str(KValue self) {
     return kobj_str(msg);
 }
 
-static int exceptiongroup_init(KValue self, const KValue *args, size_t nargs, KValue kw) {
-    if (exc_init(self, args, nargs, kw) < 0) {
-        return -1;
-    }
-    if (nargs != 2) {
-        kerr_format(&kexc_TypeError, "BaseExceptionGroup.__new__() takes exactly 2 arguments (%zu given)", nargs);
-        return -1;
-    }
-    if (!kstr_check(args[0])) {
-        kerr_set(&kexc_TypeError, "argument 1 must be str");
-        return -1;
-    }
-    KValue excs = ktuple_from_iterable(args[1]);
-    if (!excs) {
-        return -1;
-    }
-    if (ktuple_len(excs) == 0) {
-        kval_decref(excs);
-        kerr_set(&kexc_ValueError, "second argument (exceptions) must be a non-empty sequence");
-        return -1;
-    }
-    for (ssize_t i = 0; i < ktuple_len(excs); i++) {
-        if (!kexc_is_instance(ktuple_items(excs)[i])) {
-            kval_decref(excs);
-            kerr_format(&kexc_ValueError, "Item %zd of second argument (exceptions) is not an exception", i);
-            return -1;
-        }
-    }
-    KExceptionGroup *g = (KExceptionGroup *)self;
-    kval_setref(&g->msg, kval_newref(args[0]));
-    kval_setref(&g->excs, excs);
-    return 0;
-}
-
-static KValue exceptiongroup_str(KValue self) {
-    KExceptionGroup *g = (KExceptionGroup *)self;
-    if (!g->msg || !g->excs) {
-        return exc_str(self);
-    }
-    ssize_t n = ktuple_len(g->excs);
-    return kstr_from_format("%U (%zd sub-exception%s)", g->msg, n, n == 1 ? "" : "s");
-}
-
 #define MEMBER(layout, field, name)                                                              \
     { name, KMEMBER_OBJECT, offsetof(layout, field), 0, NULL }
 
@@ -636,10 +593,6 @@ static const KMemberDef syntaxerror_members[] = {
     MEMBER(KSyntaxError, text, "text"), MEMBER(KSyntaxError, end_lineno, "end_lineno"),
     MEMBER(KSyntaxError, end_offset, "end_offset"),
     MEMBER(KSyntaxError, print_file_and_line, "print_file_and_line"), {NULL, 0, 0, 0, NULL}};
-static const KMemberDef exceptiongroup_members[] = {
-    MEMBER(KExceptionGroup, msg, "message"), MEMBER(KExceptionGroup, excs, "exceptions"),
-    {NULL, 0, 0, 0, NULL}};
-
 int kexc_init(void) {
     KType *base = &kexc_BaseException;
     base->new_ = exc_new;
@@ -672,9 +625,7 @@ int kexc_init(void) {
     kexc_SyntaxError.init = syntaxerror_init;
     kexc_SyntaxError.str = syntaxerror_str;
     kexc_SyntaxError.members = syntaxerror_members;
-    kexc_BaseExceptionGroup.init = exceptiongroup_init;
-    kexc_BaseExceptionGroup.str = exceptiongroup_str;
-    kexc_BaseExceptionGroup.members = exceptiongroup_members;
+    kexcgroup_init_types();
     kexc_Exception.doc = "Common base class for all non-exit exceptions.";
 #define KEXC_READY(ename, ebase, layout)                                                         \
     if (ktype_ready(&kexc_##ename) < 0) {                                                        \
@@ -682,5 +633,5 @@ int kexc_init(void) {
     }
     KEXC_TYPES(KEXC_READY)
 #undef KEXC_READY
-    return 0;
+    return kexcgroup_ready();
 }

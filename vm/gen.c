@@ -1,6 +1,8 @@
 // vm/gen.c: generator objects: next/send/throw/close, the PEP 479 rule
 // (a StopIteration escaping the body becomes RuntimeError), and the
-// delegation used by 'yield from' (SEND).
+// delegation used by 'yield from' and 'await' (SEND). The machinery is
+// shared by coroutines (coro.c) and async generators (asyncgen.c): the three
+// kinds differ in their type and in the wording of their errors.
 #include "gen.h"
 #include "internal.h"
 
@@ -24,7 +26,10 @@ static KGen *gen_of(KFrame *f) {
 
 KValue kgen_new_from_frame(KFrame *f) {
     KCode *code = f->code;
-    KGen *g = (KGen *)kobj_alloc(&kgen_type, sizeof(KGen) + (size_t)code->framesize * sizeof(KValue));
+    KType *type = (code->flags & KF_CO_COROUTINE)         ? &kcoro_type
+                  : (code->flags & KF_CO_ASYNC_GENERATOR) ? &kasyncgen_type
+                                                          : &kgen_type;
+    KGen *g = (KGen *)kobj_alloc(type, sizeof(KGen) + (size_t)code->framesize * sizeof(KValue));
     if (!g) {
         return kerr_no_memory();
     }
@@ -32,6 +37,8 @@ KValue kgen_new_from_frame(KFrame *f) {
     g->name = kval_newref(((KFunction *)f->func)->name);
     g->qualname = kval_newref(((KFunction *)f->func)->qualname);
     g->state = KGEN_CREATED;
+    g->closed = 0;
+    g->running_async = 0;
     KFrame *gf = &g->frame;
     size_t used = (size_t)(f->sp - f->localsplus);
     gf->code = code;
@@ -61,25 +68,54 @@ void kgen_frame_finished(KFrame *f) {
     kframe_pop(kstate_ts, f);
 }
 
-// Resumes 'g': with 'exc' set (throw) the pending exception is raised at the
-// yield. Returns 0 (yielded, '*result'), 1 (returned, '*result'), -1 (error).
-static int gen_send_ex(KGen *g, KValue value, int exc, KValue *result) {
+// The wording of an error for the kind of 'g': 'gen' for generators, 'coro'
+// for coroutines, 'agen' for async generators.
+static const char *kind_msg(KGen *g, const char *gen, const char *coro, const char *agen) {
+    KType *t = kval_type(kval_of(g));
+    return t == &kcoro_type ? coro : t == &kasyncgen_type ? agen : gen;
+}
+
+// Replaces the pending exception (a StopIteration, or StopAsyncIteration from
+// an async generator) by RuntimeError('msg') caused by it (PEP 479).
+static void convert_stop(const char *msg) {
+    KValue cause = kerr_fetch();
+    kerr_set(&kexc_RuntimeError, msg);
+    KValue e = kerr_occurred();
+    if (e) {
+        kval_setref(&((KException *)e)->cause, kval_newref(cause));
+        kval_setref(&((KException *)e)->context, cause);
+        ((KException *)e)->suppress_context = 1;
+    } else {
+        kval_decref(cause);
+    }
+}
+
+int kgen_send_ex(KGen *g, KValue value, int exc, int closing, KValue *result) {
     KThreadState *ts = kstate_ts;
     *result = KV_NULL;
+    if (g->state == KGEN_CREATED && !exc && value != KV_NONE) {
+        kerr_set(&kexc_TypeError,
+                 kind_msg(g, "can't send non-None value to a just-started generator",
+                          "can't send non-None value to a just-started coroutine",
+                          "can't send non-None value to a just-started async generator"));
+        return -1;
+    }
     if (g->state == KGEN_RUNNING) {
-        kerr_set(&kexc_ValueError, "generator already executing");
+        kerr_set(&kexc_ValueError, kind_msg(g, "generator already executing",
+                                            "coroutine already executing",
+                                            "async generator already executing"));
         return -1;
     }
     if (g->state == KGEN_FINISHED) {
+        if (kval_type(kval_of(g)) == &kcoro_type && !closing) {
+            kerr_set(&kexc_RuntimeError, "cannot reuse already awaited coroutine");
+            return -1;
+        }
         if (exc) {
             return -1; // the pending exception propagates
         }
         *result = kval_newref(KV_NONE);
         return 1;
-    }
-    if (g->state == KGEN_CREATED && !exc && value != KV_NONE) {
-        kerr_set(&kexc_TypeError, "can't send non-None value to a just-started generator");
-        return -1;
     }
     KFrame *f = &g->frame;
     if (!exc) {
@@ -105,16 +141,12 @@ static int gen_send_ex(KGen *g, KValue value, int exc, KValue *result) {
     }
     if (!r) {
         if (kerr_matches(&kexc_StopIteration)) {
-            KValue cause = kerr_fetch();
-            kerr_set(&kexc_RuntimeError, "generator raised StopIteration");
-            KValue e = kerr_occurred();
-            if (e) {
-                kval_setref(&((KException *)e)->cause, kval_newref(cause));
-                kval_setref(&((KException *)e)->context, cause);
-                ((KException *)e)->suppress_context = 1;
-            } else {
-                kval_decref(cause);
-            }
+            convert_stop(kind_msg(g, "generator raised StopIteration",
+                                  "coroutine raised StopIteration",
+                                  "async generator raised StopIteration"));
+        } else if (kval_type(kval_of(g)) == &kasyncgen_type &&
+                   kerr_matches(&kexc_StopAsyncIteration)) {
+            convert_stop("async generator raised StopAsyncIteration");
         }
         return -1;
     }
@@ -122,8 +154,7 @@ static int gen_send_ex(KGen *g, KValue value, int exc, KValue *result) {
     return 1;
 }
 
-// Raises StopIteration(value) (value None: no argument).
-static void raise_stop(KValue value) {
+void kgen_raise_stop(KValue value) {
     KValue args = value == KV_NONE ? ktuple_new(0) : ktuple_pack(1, value);
     if (!args) {
         return;
@@ -136,9 +167,25 @@ static void raise_stop(KValue value) {
     }
 }
 
+KValue kgen_result(int status, KValue r) {
+    if (status == 0) {
+        return r;
+    }
+    if (status == 1) {
+        kgen_raise_stop(r);
+        kval_decref(r);
+    }
+    return KV_NULL;
+}
+
+static int is_gen_or_coro(KValue v) {
+    KType *t = kval_type(v);
+    return t == &kgen_type || t == &kcoro_type;
+}
+
 int kgen_send(KValue receiver, KValue value, KValue *result) {
-    if (kval_type(receiver) == &kgen_type) {
-        return gen_send_ex((KGen *)receiver, value, 0, result);
+    if (is_gen_or_coro(receiver)) {
+        return kgen_send_ex((KGen *)receiver, value, 0, 0, result);
     }
     KValue r;
     if (value == KV_NONE && kval_type(receiver)->iternext) {
@@ -160,41 +207,12 @@ int kgen_send(KValue receiver, KValue value, KValue *result) {
 }
 
 // ---------------------------------------------------------------------------
-// The type.
+// Delegation, throw and close.
 
-static KValue gen_iternext(KValue self) {
-    KValue r;
-    int status = gen_send_ex((KGen *)self, KV_NONE, 0, &r);
-    if (status == 0) {
-        return r;
-    }
-    if (status == 1) {
-        if (r != KV_NONE) {
-            raise_stop(r);
-        }
-        kval_decref(r);
-    }
-    return KV_NULL;
-}
-
-static KValue gen_send_m(KValue self, const KValue *args, size_t nargs, KValue kw) {
-    (void)nargs, (void)kw;
-    KValue r;
-    int status = gen_send_ex((KGen *)self, args[0], 0, &r);
-    if (status == 0) {
-        return r;
-    }
-    if (status == 1) {
-        raise_stop(r);
-        kval_decref(r);
-    }
-    return KV_NULL;
-}
-
-// The sub-iterator a suspended generator delegates to ('yield from'),
-// borrowed, or KV_NULL: it is suspended in a SEND loop (SEND exit;
-// YIELD_VALUE; JUMP_BACKWARD_NO_INTERRUPT to the SEND) with the receiver on
-// top of its stack. '*exit' is where the loop ends.
+// The sub-iterator a suspended generator delegates to ('yield from',
+// 'await'), borrowed, or KV_NULL: it is suspended in a SEND loop (SEND
+// exit; YIELD_VALUE; JUMP_BACKWARD_NO_INTERRUPT to the SEND) with the
+// receiver on top of its stack. '*exit' is where the loop ends.
 static KValue gen_yf(KGen *g, int *exit) {
     if (g->state != KGEN_SUSPENDED) {
         return KV_NULL;
@@ -213,12 +231,16 @@ static KValue gen_yf(KGen *g, int *exit) {
     return f->sp[-1];
 }
 
-// Closes a sub-iterator: generators directly, others through close(). -1 on error.
-static int gen_close_internal(KGen *g);
+KValue kgen_yf_borrow(KGen *g) {
+    int exit;
+    return gen_yf(g, &exit);
+}
 
+// Closes a sub-iterator: generators and coroutines directly, others through
+// close(). -1 on error.
 static int close_iter(KValue yf) {
-    if (kval_type(yf) == &kgen_type) {
-        return gen_close_internal((KGen *)yf);
+    if (is_gen_or_coro(yf)) {
+        return kgen_close((KGen *)yf);
     }
     KValue m;
     int r = kobj_lookup_attr(yf, KID(close), &m);
@@ -234,27 +256,31 @@ static int close_iter(KValue yf) {
     return 0;
 }
 
-static int gen_throw_exc(KGen *g, KValue typ, KValue val, KValue tb, KValue *result);
+static int is_genexit(KValue typ) {
+    return (kexc_is_class(typ) && ktype_is_subtype((KType *)typ, &kexc_GeneratorExit)) ||
+           (kexc_is_instance(typ) && ktype_is_subtype(kval_type(typ), &kexc_GeneratorExit));
+}
 
 // throw() into a generator suspended in 'yield from': the sub-iterator gets
 // the exception first; when it finishes, the loop ends (its value, or the
-// exception it raised, resumes 'g'). Returns as gen_send_ex; 2 when the
+// exception it raised, resumes 'g'). Returns as kgen_send_ex; 2 when the
 // exception must be thrown into 'g' itself.
-static int throw_into_yf(KGen *g, KValue yf, int exit, KValue typ, KValue val, KValue tb,
-                         KValue *result) {
-    int is_genexit = (kexc_is_class(typ) && ktype_is_subtype((KType *)typ, &kexc_GeneratorExit)) ||
-                     (kexc_is_instance(typ) && ktype_is_subtype(kval_type(typ), &kexc_GeneratorExit));
-    if (is_genexit) {
+static int throw_into_yf(KGen *g, KValue yf, int exit, int close_on_genexit, KValue typ,
+                         KValue val, KValue tb, KValue *result) {
+    if (close_on_genexit && is_genexit(typ)) {
         g->state = KGEN_RUNNING;
         int r = close_iter(yf);
         g->state = KGEN_SUSPENDED;
-        return r < 0 ? -1 : 2;
+        if (r < 0) {
+            return kgen_send_ex(g, KV_NONE, 1, 0, result);
+        }
+        return 2;
     }
     KValue ret = KV_NULL;
     int st;
     g->state = KGEN_RUNNING;
-    if (kval_type(yf) == &kgen_type) {
-        st = gen_throw_exc((KGen *)yf, typ, val, tb, &ret);
+    if (is_gen_or_coro(yf)) {
+        st = kgen_throw((KGen *)yf, close_on_genexit, typ, val, tb, &ret);
     } else {
         KValue m;
         int has = kobj_lookup_attr(yf, KID(throw), &m);
@@ -279,31 +305,29 @@ static int throw_into_yf(KGen *g, KValue yf, int exit, KValue typ, KValue val, K
     f->ip = f->code->code + exit;
     int r;
     if (st == 1) {
-        r = gen_send_ex(g, ret, 0, result);
+        r = kgen_send_ex(g, ret, 0, 0, result);
         kval_decref(ret);
     } else if (kerr_matches(&kexc_StopIteration)) {
         KValue e = kerr_fetch();
         KValue v = kexc_stop_value(e);
         kval_decref(e);
-        r = gen_send_ex(g, v, 0, result);
+        r = kgen_send_ex(g, v, 0, 0, result);
         kval_decref(v);
     } else {
-        r = gen_send_ex(g, KV_NONE, 1, result);
+        r = kgen_send_ex(g, KV_NONE, 1, 0, result);
     }
     return r;
 }
 
-static int gen_throw_exc(KGen *g, KValue typ, KValue val, KValue tb, KValue *result) {
-    KValue exc = KV_NULL;
-    int exit;
-    KValue yf = gen_yf(g, &exit);
-    if (yf) {
-        kval_incref(yf);
-        int r = throw_into_yf(g, yf, exit, typ, val, tb, result);
-        kval_decref(yf);
-        if (r != 2) {
-            return r;
-        }
+// The exception instance for throw(typ[, val[, tb]]), or KV_NULL with an error.
+static KValue make_thrown(KValue typ, KValue val, KValue tb) {
+    KValue exc;
+    if (tb == KV_NONE) {
+        tb = KV_NULL;
+    }
+    if (tb && kval_type(tb) != &ktraceback_type) {
+        kerr_set(&kexc_TypeError, "throw() third argument must be a traceback object");
+        return KV_NULL;
     }
     if (kexc_is_class(typ)) {
         if (!val || val == KV_NONE) {
@@ -313,88 +337,85 @@ static int gen_throw_exc(KGen *g, KValue typ, KValue val, KValue tb, KValue *res
         } else {
             exc = ktuple_check(val) ? kobj_call_tuple(typ, val, KV_NULL) : kobj_call1(typ, val);
         }
+        if (exc && !kexc_is_instance(exc)) {
+            kerr_format(&kexc_TypeError,
+                        "calling %R should have returned an instance of BaseException, not %T",
+                        typ, exc);
+            kval_decref(exc);
+            return KV_NULL;
+        }
         if (!exc) {
-            return -1;
+            return KV_NULL;
         }
     } else if (kexc_is_instance(typ)) {
         if (val && val != KV_NONE) {
             kerr_set(&kexc_TypeError, "instance exception may not have a separate value");
-            return -1;
+            return KV_NULL;
         }
         exc = kval_newref(typ);
     } else {
         kerr_format(&kexc_TypeError,
                     "exceptions must be classes or instances deriving from BaseException, not %T",
                     typ);
-        return -1;
-    }
-    if (tb && tb != KV_NONE) {
-        kval_setref(&((KException *)exc)->traceback, kval_newref(tb));
-    }
-    if (g->state == KGEN_CREATED || g->state == KGEN_FINISHED) {
-        if (g->state == KGEN_CREATED) {
-            g->state = KGEN_FINISHED;
-            kframe_pop(kstate_ts, &g->frame);
-        }
-        kerr_restore(exc);
-        return -1;
-    }
-    kerr_restore(exc);
-    return gen_send_ex(g, KV_NONE, 1, result);
-}
-
-static KValue gen_throw_m(KValue self, const KValue *args, size_t nargs, KValue kw) {
-    (void)kw;
-    if (kargs_count("throw", nargs, 1, 3) < 0) {
         return KV_NULL;
     }
-    KValue r;
-    int status = gen_throw_exc((KGen *)self, args[0], nargs > 1 ? args[1] : KV_NULL,
-                               nargs > 2 ? args[2] : KV_NULL, &r);
-    if (status == 0) {
-        return r;
+    if (tb) {
+        kval_setref(&((KException *)exc)->traceback, kval_newref(tb));
     }
-    if (status == 1) {
-        raise_stop(r);
-        kval_decref(r);
-    }
-    return KV_NULL;
+    return exc;
 }
 
-static int gen_close_internal(KGen *g) {
+int kgen_throw(KGen *g, int close_on_genexit, KValue typ, KValue val, KValue tb,
+               KValue *result) {
+    *result = KV_NULL;
     int exit;
     KValue yf = gen_yf(g, &exit);
     if (yf) {
         kval_incref(yf);
-        g->state = KGEN_RUNNING;
-        int err = close_iter(yf);
-        g->state = KGEN_SUSPENDED;
+        int r = throw_into_yf(g, yf, exit, close_on_genexit, typ, val, tb, result);
         kval_decref(yf);
-        if (err < 0) {
-            // The sub-iterator's error is raised into this generator instead.
-            KValue r;
-            int st = gen_send_ex(g, KV_NONE, 1, &r);
-            if (st == 0) {
-                kval_decref(r);
-                kerr_set(&kexc_RuntimeError, "generator ignored GeneratorExit");
-                return -1;
-            }
-            if (st == 1) {
-                kval_decref(r);
-                return 0;
-            }
-            return -1;
+        if (r != 2) {
+            return r;
         }
+    }
+    KValue exc = make_thrown(typ, val, tb);
+    if (!exc) {
+        return -1;
     }
     if (g->state == KGEN_CREATED) {
         g->state = KGEN_FINISHED;
         kframe_pop(kstate_ts, &g->frame);
+        kerr_restore(exc);
+        return -1;
+    }
+    kerr_restore(exc);
+    return kgen_send_ex(g, KV_NONE, 1, 0, result);
+}
+
+int kgen_close(KGen *g) {
+    int exit;
+    KValue yf = gen_yf(g, &exit);
+    int err = 0;
+    if (yf) {
+        kval_incref(yf);
+        g->state = KGEN_RUNNING;
+        err = close_iter(yf);
+        g->state = KGEN_SUSPENDED;
+        kval_decref(yf);
+    }
+    if (g->state == KGEN_CREATED) {
+        g->state = KGEN_FINISHED;
+        kframe_pop(kstate_ts, &g->frame);
+        if (err < 0) {
+            return -1;
+        }
         return 0;
     }
-    if (g->state != KGEN_SUSPENDED) {
+    if (g->state == KGEN_FINISHED && err == 0) {
         return 0;
     }
-    if (!kcode_handler(g->frame.code, kframe_lasti(&g->frame))) {
+    if (err == 0 && g->state == KGEN_SUSPENDED &&
+        !kcode_handler(g->frame.code, kframe_lasti(&g->frame))) {
         // No handler (try, with) covers the yield: GeneratorExit would only
         // unwind the frame, so finish it without making the exception
         // (all() and next() drop suspended generator expressions constantly).
@@ -402,21 +423,24 @@ static int gen_close_internal(KGen *g) {
         kframe_pop(kstate_ts, &g->frame);
         return 0;
     }
+    if (err == 0) {
+        // Straight into this generator: the sub-iterator was closed above.
+        KValue ge = kobj_call0(kval_of(&kexc_GeneratorExit));
+        if (!ge) {
+            return -1;
+        }
+        kerr_restore(ge);
+    } // else: the sub-iterator's error is raised into this generator instead
     KValue r;
-    // Straight into this generator: the sub-iterator was closed above.
-    KValue ge = kobj_call0(kval_of(&kexc_GeneratorExit));
-    if (!ge) {
-        return -1;
-    }
-    kerr_restore(ge);
-    int status = gen_send_ex(g, KV_NONE, 1, &r);
-    if (status == 0) {
+    int status = kgen_send_ex(g, KV_NONE, 1, 1, &r);
+    if (status >= 0) {
         kval_decref(r);
-        kerr_set(&kexc_RuntimeError, "generator ignored GeneratorExit");
-        return -1;
-    }
-    if (status == 1) {
-        kval_decref(r);
+        if (status == 0) {
+            kerr_set(&kexc_RuntimeError, kind_msg(g, "generator ignored GeneratorExit",
+                                                  "coroutine ignored GeneratorExit",
+                                                  "async generator ignored GeneratorExit"));
+            return -1;
+        }
         return 0;
     }
     if (kerr_matches(&kexc_StopIteration) || kerr_matches(&kexc_GeneratorExit)) {
@@ -426,18 +450,78 @@ static int gen_close_internal(KGen *g) {
     return -1;
 }
 
-static KValue gen_close_m(KValue self, const KValue *args, size_t nargs, KValue kw) {
-    (void)args, (void)nargs, (void)kw;
-    return gen_close_internal((KGen *)self) < 0 ? KV_NULL : KV_NONE;
+// ---------------------------------------------------------------------------
+// The generator type.
+
+static KValue gen_iternext(KValue self) {
+    KValue r;
+    int status = kgen_send_ex((KGen *)self, KV_NONE, 0, 0, &r);
+    if (status == 0) {
+        return r;
+    }
+    if (status == 1) {
+        if (r != KV_NONE) {
+            kgen_raise_stop(r);
+        }
+        kval_decref(r);
+    }
+    return KV_NULL;
 }
 
-static void gen_finalize(KValue self) {
-    KGen *g = (KGen *)self;
-    if (g->state != KGEN_SUSPENDED) {
+KValue kgen_send_m(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)nargs, (void)kw;
+    KValue r;
+    int status = kgen_send_ex((KGen *)self, args[0], 0, 0, &r);
+    return kgen_result(status, r);
+}
+
+KValue kgen_throw_m(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)kw;
+    if (kargs_count("throw", nargs, 1, 3) < 0) {
+        return KV_NULL;
+    }
+    KValue r;
+    int status = kgen_throw((KGen *)self, 1, args[0], nargs > 1 ? args[1] : KV_NULL,
+                            nargs > 2 ? args[2] : KV_NULL, &r);
+    return kgen_result(status, r);
+}
+
+KValue kgen_close_m(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    return kgen_close((KGen *)self) < 0 ? KV_NULL : kval_newref(KV_NONE);
+}
+
+// The RuntimeWarning of a coroutine that was never awaited, on stderr as the
+// warnings module's default output.
+static void warn_unawaited(KGen *g) {
+    KValue msg = kstr_from_format("coroutine '%U' was never awaited", g->qualname);
+    if (!msg) {
+        kerr_clear();
         return;
     }
+    KFrame *f = kstate_ts->frame;
+    KValue loc = f ? kstr_from_format("%U:%d", f->code->filename,
+                                      kcode_line(f->code, kframe_lasti(f)))
+                   : kstr_from_cstr("sys:1");
+    if (loc) {
+        ksys_write_stderr(kstr_utf8(loc, NULL));
+        ksys_write_stderr(": RuntimeWarning: ");
+        ksys_write_stderr(kstr_utf8(msg, NULL));
+        ksys_write_stderr("\n");
+        kval_decref(loc);
+    }
+    kerr_clear();
+    kval_decref(msg);
+}
+
+// Runs when a suspended generator dies: close() it, reporting an error as
+// unraisable; a coroutine never started gets the 'never awaited' warning.
+static void gen_finalize(KValue self) {
+    KGen *g = (KGen *)self;
     KValue saved = kerr_fetch();
-    if (gen_close_internal(g) < 0) {
+    if (g->state == KGEN_CREATED && kval_type(self) == &kcoro_type) {
+        warn_unawaited(g);
+    } else if (g->state == KGEN_SUSPENDED && kgen_close(g) < 0) {
         KValue err = kerr_fetch();
         KValue rep = kobj_repr(self);
         const char *u = rep ? kstr_utf8(rep, NULL) : NULL;
@@ -452,9 +536,9 @@ static void gen_finalize(KValue self) {
     kerr_restore(saved);
 }
 
-static void gen_dealloc(KObject *o) {
+void kgen_dealloc(KObject *o) {
     KGen *g = (KGen *)o;
-    if (g->state == KGEN_SUSPENDED) {
+    if (g->state == KGEN_SUSPENDED || (g->state == KGEN_CREATED && o->type == &kcoro_type)) {
         o->refcnt = 1;
         gen_finalize(kval_of(o));
         if (--o->refcnt > 0) {
@@ -473,7 +557,7 @@ static void gen_dealloc(KObject *o) {
     kobj_free(o);
 }
 
-static int gen_traverse(KObject *o, KVisitFn visit, void *arg) {
+int kgen_traverse(KObject *o, KVisitFn visit, void *arg) {
     KGen *g = (KGen *)o;
     if (g->exc_state.exc && visit(g->exc_state.exc, arg)) {
         return 1;
@@ -494,7 +578,7 @@ static int gen_traverse(KObject *o, KVisitFn visit, void *arg) {
     return 0;
 }
 
-static void gen_clear(KObject *o) {
+void kgen_clear(KObject *o) {
     KGen *g = (KGen *)o;
     KVAL_CLEAR(g->exc_state.exc);
     if (g->state != KGEN_FINISHED && g->state != KGEN_RUNNING) {
@@ -504,51 +588,71 @@ static void gen_clear(KObject *o) {
 }
 
 static KValue gen_repr(KValue self) {
-    return kstr_from_format("<generator object %U at %p>", ((KGen *)self)->qualname,
-                            (void *)self);
+    return kstr_from_format("<%s object %U at %p>", ktype_name(kval_type(self)),
+                            ((KGen *)self)->qualname, (void *)self);
 }
 
 static KValue self_iter(KValue v) {
     return kval_newref(v);
 }
 
-static KValue gen_get_name(KValue self) {
+KValue kgen_get_name(KValue self) {
     return kval_newref(((KGen *)self)->name);
 }
-static KValue gen_get_qualname(KValue self) {
+KValue kgen_get_qualname(KValue self) {
     return kval_newref(((KGen *)self)->qualname);
 }
-static KValue gen_get_code(KValue self) {
+
+static int set_name_field(KValue *slot, KValue value, const char *what) {
+    if (!value || !kstr_check(value)) {
+        kerr_format(&kexc_TypeError, "%s must be set to a string object", what);
+        return -1;
+    }
+    kval_setref(slot, kval_newref(value));
+    return 0;
+}
+int kgen_set_name(KValue self, KValue value) {
+    return set_name_field(&((KGen *)self)->name, value, "__name__");
+}
+int kgen_set_qualname(KValue self, KValue value) {
+    return set_name_field(&((KGen *)self)->qualname, value, "__qualname__");
+}
+KValue kgen_get_code(KValue self) {
     return kval_newref(((KGen *)self)->code);
 }
-static KValue gen_get_running(KValue self) {
+KValue kgen_get_running(KValue self) {
     return kbool_from(((KGen *)self)->state == KGEN_RUNNING);
 }
-static KValue gen_get_suspended(KValue self) {
+KValue kgen_get_suspended(KValue self) {
     return kbool_from(((KGen *)self)->state == KGEN_SUSPENDED);
 }
-static KValue gen_get_frame(KValue self) {
+KValue kgen_get_frame(KValue self) {
     KGen *g = (KGen *)self;
     if (g->state == KGEN_FINISHED) {
         return KV_NONE;
     }
     return kframe_object(&g->frame);
 }
+KValue kgen_get_yf(KValue self) {
+    KValue yf = kgen_yf_borrow((KGen *)self);
+    return kval_newref(yf ? yf : KV_NONE);
+}
 
 static const KGetSetDef gen_getsets[] = {
-    {"__name__", gen_get_name, NULL, NULL},
-    {"__qualname__", gen_get_qualname, NULL, NULL},
-    {"gi_code", gen_get_code, NULL, NULL},
-    {"gi_running", gen_get_running, NULL, NULL},
-    {"gi_suspended", gen_get_suspended, NULL, NULL},
-    {"gi_frame", gen_get_frame, NULL, NULL},
+    {"__name__", kgen_get_name, kgen_set_name, NULL},
+    {"__qualname__", kgen_get_qualname, kgen_set_qualname, NULL},
+    {"gi_code", kgen_get_code, NULL, NULL},
+    {"gi_running", kgen_get_running, NULL, NULL},
+    {"gi_suspended", kgen_get_suspended, NULL, NULL},
+    {"gi_frame", kgen_get_frame, NULL, NULL},
+    {"gi_yieldfrom", kgen_get_yf, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
 static const KMethodDef gen_methods[] = {
-    {"send", gen_send_m, KMETH_O, NULL},
-    {"throw", gen_throw_m, KMETH_FAST, NULL},
-    {"close", gen_close_m, KMETH_NOARGS, NULL},
+    {"send", kgen_send_m, KMETH_O, NULL},
+    {"throw", kgen_throw_m, KMETH_FAST, NULL},
+    {"close", kgen_close_m, KMETH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -557,9 +661,9 @@ KType kgen_type = {
     .name = "generator",
     .basicsize = sizeof(KGen),
     .flags = KTF_GC | KTF_WEAKREF,
-    .dealloc = gen_dealloc,
-    .traverse = gen_traverse,
-    .clear = gen_clear,
+    .dealloc = kgen_dealloc,
+    .traverse = kgen_traverse,
+    .clear = kgen_clear,
     .repr = gen_repr,
     .iter = self_iter,
     .iternext = gen_iternext,

@@ -12,6 +12,7 @@
 #include "errors.h"
 #include "frame.h"
 #include "func.h"
+#include "gen.h"
 #include "gc.h"
 #include "int.h"
 #include "list.h"
@@ -81,6 +82,8 @@ static KType *const core_types[] = {
     &kcell_type,         &kgen_type,           &ksuper_type,        &kmappingproxy_type,
     &ktraceback_type,    &kframe_type,         &kbytes_type,        &kbytearray_type,
     &kcomplex_type,      &knone_type,          &knotimpl_type,      &kellipsis_type,
+    &kcoro_type,         &kcorowrapper_type,   &kasyncgen_type,     &kasyncgen_asend_type,
+    &kasyncgen_athrow_type, &kasyncgen_wrapped_type,
 };
 
 int kstate_init(int argc, char **argv) {

@@ -152,7 +152,8 @@ void kstr_builder_discard(KStrBuilder *b);
     X(sort) X(append) X(extend) X(copy) X(update) X(get) X(excepthook) X(stdout) X(stderr)       \
     X(stdin) X(modules) X(path) X(argv) X(name) X(end) X(sep) X(file) X(key) X(reverse)          \
     X(encoding) X(errors) X(start) X(stop) X(step) X(metaclass) X(builtins) X(displayhook)       \
-    X(format) X(real) X(imag) X(message) X(fget) X(fset) X(fdel) X(doc)
+    X(format) X(real) X(imag) X(message) X(fget) X(fset) X(fdel) X(doc)                            \
+    X(__await__) X(__aiter__) X(__anext__) X(__aenter__) X(__aexit__) X(derive) X(split)
 
 typedef struct KStrIds {
 #define KSTR_ID_FIELD(name) KValue name;
