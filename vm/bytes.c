@@ -432,10 +432,7 @@ static KValue bytes_decode(KValue self, const KValue *args, size_t nargs, KValue
     if (a[0] && kstr_check(a[0]) && kstr_eq_cstr(a[0], "ascii")) {
         for (ssize_t i = 0; i < n; i++) {
             if ((unsigned char)p[i] >= 0x80) {
-                kerr_format(&kexc_UnicodeDecodeError,
-                            "'ascii' codec can't decode byte 0x%02x in position %zd: ordinal not "
-                            "in range(128)",
-                            (unsigned char)p[i], i);
+                kerr_unicode_decode("ascii", p, n, i, i + 1, "ordinal not in range(128)");
                 return KV_NULL;
             }
         }

@@ -64,9 +64,9 @@
     X(TypeError, Exception, KException)                                                          \
     X(ValueError, Exception, KException)                                                         \
     X(UnicodeError, ValueError, KException)                                                      \
-    X(UnicodeDecodeError, UnicodeError, KException)                                              \
-    X(UnicodeEncodeError, UnicodeError, KException)                                              \
-    X(UnicodeTranslateError, UnicodeError, KException)                                           \
+    X(UnicodeDecodeError, UnicodeError, KUnicodeError)                                           \
+    X(UnicodeEncodeError, UnicodeError, KUnicodeError)                                           \
+    X(UnicodeTranslateError, UnicodeError, KUnicodeError)                                        \
     X(Warning, Exception, KException)                                                            \
     X(DeprecationWarning, Warning, KException)                                                   \
     X(PendingDeprecationWarning, Warning, KException)                                            \
@@ -130,6 +130,12 @@ typedef struct KSyntaxError {
     KException base;
     KValue msg, filename, lineno, offset, text, end_lineno, end_offset, print_file_and_line;
 } KSyntaxError;
+
+// UnicodeEncodeError, UnicodeDecodeError, UnicodeTranslateError.
+typedef struct KUnicodeError {
+    KException base;
+    KValue encoding, object, start, end, reason; // start and end: ints
+} KUnicodeError;
 
 typedef struct KExceptionGroup {
     KException base;
@@ -196,6 +202,13 @@ int kerr_given_matches(KValue exc, KValue cls);
 void kerr_display(KValue exc);
 // The exception currently being handled (sys.exception()), borrowed, or KV_NONE.
 KValue kerr_handled_borrow(void);
+
+// Raises UnicodeDecodeError('encoding', bytes 'data' of 'len', start, end, 'reason').
+void kerr_unicode_decode(const char *encoding, const char *data, ssize_t len, ssize_t start,
+                         ssize_t end, const char *reason);
+// Raises UnicodeEncodeError('encoding', 'str', start, end, 'reason').
+void kerr_unicode_encode(const char *encoding, KValue str, ssize_t start, ssize_t end,
+                         const char *reason);
 
 // StopIteration's value (None when absent), new reference.
 KValue kexc_stop_value(KValue exc);

@@ -4,9 +4,11 @@
 // SystemExit, ImportError, NameError, AttributeError, OSError, SyntaxError.
 #include <stddef.h>
 #include "internal.h"
+#include <stdio.h>
 #include <string.h>
 
 #include "abstract.h"
+#include "bytes.h"
 #include "dict.h"
 #include "errors.h"
 #include "func.h"
@@ -564,6 +566,210 @@ static KValue syntaxerror_str(KValue self) {
     return kobj_str(msg);
 }
 
+// ---------------------------------------------------------------------------
+// UnicodeEncodeError, UnicodeDecodeError, UnicodeTranslateError.
+
+// Checks the constructor's arguments against 'spec' (one letter each: 'U'
+// str, 'B' bytes-like, stored as bytes, 'n' int) and stores them, in order,
+// in 'out' (new references). -1 with TypeError.
+static int unicode_args(const char *spec, const KValue *args, size_t nargs, KValue *out) {
+    size_t want = strlen(spec);
+    if (nargs != want) {
+        kerr_format(&kexc_TypeError, "function takes exactly %zu arguments (%zu given)", want,
+                    nargs);
+        return -1;
+    }
+    for (size_t i = 0; i < want; i++) {
+        KValue v = args[i];
+        out[i] = KV_NULL;
+        if (spec[i] == 'U' && !kstr_check(v)) {
+            kerr_format(&kexc_TypeError, "argument %zu must be str, not %T", i + 1, v);
+        } else if (spec[i] == 'n' && !kint_check(v)) {
+            kerr_format(&kexc_TypeError, "'%s' object cannot be interpreted as an integer",
+                        ktype_name(kval_type(v)));
+        } else if (spec[i] == 'B') {
+            if (kbytes_check(v) || ktype_is_subtype(kval_type(v), &kbytearray_type)) {
+                ssize_t n;
+                const char *d = kbytes_data(v, &n);
+                out[i] = kbytes_from_data(d, n);
+                if (out[i]) {
+                    continue;
+                }
+            } else {
+                kerr_format(&kexc_TypeError, "a bytes-like object is required, not '%s'",
+                            ktype_name(kval_type(v)));
+            }
+        } else {
+            out[i] = kval_newref(v);
+            continue;
+        }
+        for (size_t j = 0; j < i; j++) {
+            kval_decref(out[j]);
+        }
+        return -1;
+    }
+    return 0;
+}
+
+static int unicode_init(KValue self, const KValue *args, size_t nargs, KValue kwnames,
+                        const char *spec) {
+    if (kwnames && ktuple_len(kwnames)) {
+        kerr_format(&kexc_TypeError, "%s() takes no keyword arguments",
+                    ktype_name(kval_type(self)));
+        return -1;
+    }
+    if (exc_init(self, args, nargs, KV_NULL) < 0) {
+        return -1;
+    }
+    KValue v[5];
+    if (unicode_args(spec, args, nargs, v) < 0) {
+        return -1;
+    }
+    KUnicodeError *e = (KUnicodeError *)self;
+    int translate = strlen(spec) == 4; // UnicodeTranslateError has no encoding
+    kval_setref(&e->encoding, translate ? kval_newref(KV_NONE) : v[0]);
+    KValue *rest = translate ? v : v + 1;
+    kval_setref(&e->object, rest[0]);
+    kval_setref(&e->start, rest[1]);
+    kval_setref(&e->end, rest[2]);
+    kval_setref(&e->reason, rest[3]);
+    return 0;
+}
+
+static int unicodeencode_init(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    return unicode_init(self, args, nargs, kw, "UUnnU");
+}
+static int unicodedecode_init(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    return unicode_init(self, args, nargs, kw, "UBnnU");
+}
+static int unicodetranslate_init(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    return unicode_init(self, args, nargs, kw, "UnnU");
+}
+
+// The fields str() needs, or 0 when the exception was never initialised.
+static int unicode_fields(KValue self, KValue *enc, KValue *reason, ssize_t *start,
+                          ssize_t *end) {
+    KUnicodeError *e = (KUnicodeError *)self;
+    if (!e->object || !e->start || !e->end || !kint_check(e->start) || !kint_check(e->end)) {
+        return 0;
+    }
+    *start = kint_as_ssize(e->start);
+    *end = kint_as_ssize(e->end);
+    if ((*start == -1 || *end == -1) && kerr_occurred()) {
+        return -1;
+    }
+    *reason = kobj_str(e->reason ? e->reason : KV_NONE);
+    *enc = *reason ? kobj_str(e->encoding ? e->encoding : KV_NONE) : KV_NULL;
+    if (!*enc) {
+        kval_xdecref(*reason);
+        return -1;
+    }
+    return 1;
+}
+
+// "'\\x%02x'"-style escape of one code point for the messages.
+static const char *char_format(uint32_t c) {
+    return c <= 0xff ? "\\x%02x" : c <= 0xffff ? "\\u%04x" : "\\U%08x";
+}
+
+// str() of UnicodeEncodeError, or of UnicodeTranslateError when 'translate'.
+static KValue unicode_char_str(KValue self, int translate) {
+    KValue enc, reason;
+    ssize_t start, end;
+    int r = unicode_fields(self, &enc, &reason, &start, &end);
+    if (r <= 0) {
+        return r < 0 ? KV_NULL : kval_newref(KID(empty));
+    }
+    KValue obj = ((KUnicodeError *)self)->object;
+    KValue res;
+    KValue head = translate ? kstr_from_cstr("can't translate")
+                            : kstr_from_format("'%U' codec can't encode", enc);
+    if (!head) {
+        res = KV_NULL;
+    } else if (kstr_check(obj) && start >= 0 && start < kstr_len(obj) && end == start + 1) {
+        uint32_t c = kstr_char((KStr *)obj, start);
+        char esc[16];
+        snprintf(esc, sizeof esc, char_format(c), (unsigned)c);
+        res = kstr_from_format("%U character '%s' in position %zd: %U", head, esc, start, reason);
+    } else {
+        res = kstr_from_format("%U characters in position %zd-%zd: %U", head, start, end - 1,
+                               reason);
+    }
+    kval_xdecref(head);
+    kval_decref(enc);
+    kval_decref(reason);
+    return res;
+}
+
+static KValue unicodeencode_str(KValue self) {
+    return unicode_char_str(self, 0);
+}
+
+static KValue unicodetranslate_str(KValue self) {
+    return unicode_char_str(self, 1);
+}
+
+static KValue unicodedecode_str(KValue self) {
+    KValue enc, reason;
+    ssize_t start, end;
+    int r = unicode_fields(self, &enc, &reason, &start, &end);
+    if (r <= 0) {
+        return r < 0 ? KV_NULL : kval_newref(KID(empty));
+    }
+    KValue obj = ((KUnicodeError *)self)->object;
+    ssize_t n = 0;
+    const char *d = kbytes_check(obj) ? kbytes_data(obj, &n) : NULL;
+    KValue res;
+    if (d && start >= 0 && start < n && end == start + 1) {
+        res = kstr_from_format("'%U' codec can't decode byte 0x%02x in position %zd: %U", enc,
+                               (unsigned char)d[start], start, reason);
+    } else {
+        res = kstr_from_format("'%U' codec can't decode bytes in position %zd-%zd: %U", enc, start,
+                               end - 1, reason);
+    }
+    kval_decref(enc);
+    kval_decref(reason);
+    return res;
+}
+
+// Builds and raises 'type'(*args) from 'n' owned values (KV_NULL: a failure already raised).
+static void raise_owned(KType *type, KValue *v, int n) {
+    KValue args = KV_NULL;
+    int ok = 1;
+    for (int i = 0; i < n; i++) {
+        ok = ok && v[i];
+    }
+    if (ok) {
+        args = ktuple_from_array(v, n);
+    }
+    for (int i = 0; i < n; i++) {
+        kval_xdecref(v[i]);
+    }
+    if (!args) {
+        return;
+    }
+    KValue e = kexc_new(type, args);
+    kval_decref(args);
+    if (e) {
+        kerr_raise(e);
+        kval_decref(e);
+    }
+}
+
+void kerr_unicode_decode(const char *encoding, const char *data, ssize_t len, ssize_t start,
+                         ssize_t end, const char *reason) {
+    KValue v[5] = {kstr_from_cstr(encoding), kbytes_from_data(data, len), kint_from_i64(start),
+                   kint_from_i64(end), kstr_from_cstr(reason)};
+    raise_owned(&kexc_UnicodeDecodeError, v, 5);
+}
+
+void kerr_unicode_encode(const char *encoding, KValue str, ssize_t start, ssize_t end,
+                         const char *reason) {
+    KValue v[5] = {kstr_from_cstr(encoding), kval_newref(str), kint_from_i64(start),
+                   kint_from_i64(end), kstr_from_cstr(reason)};
+    raise_owned(&kexc_UnicodeEncodeError, v, 5);
+}
+
 #define MEMBER(layout, field, name)                                                              \
     { name, KMEMBER_OBJECT, offsetof(layout, field), 0, NULL }
 
@@ -587,6 +793,10 @@ static const KMemberDef oserror_members[] = {
     MEMBER(KOSError, myerrno, "errno"), MEMBER(KOSError, strerror, "strerror"),
     MEMBER(KOSError, filename, "filename"), MEMBER(KOSError, filename2, "filename2"),
     {NULL, 0, 0, 0, NULL}};
+static const KMemberDef unicodeerror_members[] = {
+    MEMBER(KUnicodeError, encoding, "encoding"), MEMBER(KUnicodeError, object, "object"),
+    MEMBER(KUnicodeError, start, "start"), MEMBER(KUnicodeError, end, "end"),
+    MEMBER(KUnicodeError, reason, "reason"), {NULL, 0, 0, 0, NULL}};
 static const KMemberDef syntaxerror_members[] = {
     MEMBER(KSyntaxError, msg, "msg"), MEMBER(KSyntaxError, filename, "filename"),
     MEMBER(KSyntaxError, lineno, "lineno"), MEMBER(KSyntaxError, offset, "offset"),
@@ -626,6 +836,15 @@ int kexc_init(void) {
     kexc_SyntaxError.str = syntaxerror_str;
     kexc_SyntaxError.members = syntaxerror_members;
     kexcgroup_init_types();
+    kexc_UnicodeEncodeError.init = unicodeencode_init;
+    kexc_UnicodeEncodeError.str = unicodeencode_str;
+    kexc_UnicodeEncodeError.members = unicodeerror_members;
+    kexc_UnicodeDecodeError.init = unicodedecode_init;
+    kexc_UnicodeDecodeError.str = unicodedecode_str;
+    kexc_UnicodeDecodeError.members = unicodeerror_members;
+    kexc_UnicodeTranslateError.init = unicodetranslate_init;
+    kexc_UnicodeTranslateError.str = unicodetranslate_str;
+    kexc_UnicodeTranslateError.members = unicodeerror_members;
     kexc_Exception.doc = "Common base class for all non-exit exceptions.";
 #define KEXC_READY(ename, ebase, layout)                                                         \
     if (ktype_ready(&kexc_##ename) < 0) {                                                        \

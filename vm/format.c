@@ -170,6 +170,11 @@ KValue kstr_format_spec(KValue self, KValue spec) {
                                                   : "Sign not allowed in string format specifier");
         return KV_NULL;
     }
+    if (sp.no_neg_zero) {
+        kerr_set(&kexc_ValueError,
+                 "Negative zero coercion (z) not allowed in string format specifier");
+        return KV_NULL;
+    }
     if (sp.grouping) {
         kerr_format(&kexc_ValueError, "Cannot specify '%c' with 's'.", sp.grouping);
         return KV_NULL;
@@ -266,6 +271,11 @@ KValue kint_format_spec(KValue self, KValue spec) {
     }
     if (sp.precision >= 0) {
         kerr_set(&kexc_ValueError, "Precision not allowed in integer format specifier");
+        return KV_NULL;
+    }
+    if (sp.no_neg_zero) {
+        kerr_set(&kexc_ValueError,
+                 "Negative zero coercion (z) not allowed in integer format specifier");
         return KV_NULL;
     }
     if (t == 'c') {

@@ -70,11 +70,27 @@ KFrame *kframe_push(KThreadState *ts, KValue func, KValue locals) {
     return f;
 }
 
+typedef struct KFrameObject {
+    KOBJ_HEAD;
+    KFrame *frame;   // while the frame runs; NULL afterwards
+    KValue code;
+    KValue globals;
+    KValue locals;   // a snapshot dict once asked for or detached
+    KValue back;     // the calling frame's object, made on demand
+    int lasti;
+} KFrameObject;
+
 void kframe_object_detach(KValue fo, KFrame *f);
 
 void kframe_clear(KFrame *f) {
     if (f->frame_obj) {
-        kframe_object_detach(f->frame_obj, f);
+        // Only a frame object that outlives the frame (held by a traceback,
+        // sys._getframe's caller...) needs its snapshot of the locals.
+        if (kval_obj(f->frame_obj)->refcnt > 1) {
+            kframe_object_detach(f->frame_obj, f);
+        } else {
+            ((KFrameObject *)f->frame_obj)->frame = NULL;
+        }
         KVAL_CLEAR(f->frame_obj);
     }
     KValue *base = f->localsplus;
@@ -111,15 +127,6 @@ int kframe_line(KFrame *f) {
 // ---------------------------------------------------------------------------
 // Frame objects.
 
-typedef struct KFrameObject {
-    KOBJ_HEAD;
-    KFrame *frame;   // while the frame runs; NULL afterwards
-    KValue code;
-    KValue globals;
-    KValue locals;   // a snapshot dict once asked for or detached
-    KValue back;     // the calling frame's object, made on demand
-    int lasti;
-} KFrameObject;
 
 KValue kframe_object(KFrame *f) {
     if (f->frame_obj) {

@@ -154,10 +154,7 @@ static int utf8_decode(const unsigned char *s, ssize_t len, uint32_t *cp) {
 }
 
 static void utf8_error(const char *s, ssize_t len, ssize_t pos) {
-    (void)len;
-    kerr_format(&kexc_UnicodeDecodeError,
-                "'utf-8' codec can't decode byte 0x%02x in position %zd: invalid start byte",
-                (unsigned char)s[pos], pos);
+    kerr_unicode_decode("utf-8", s, len, pos, pos + 1, "invalid start byte");
 }
 
 KValue kstr_from_utf8(const char *s, ssize_t len) {

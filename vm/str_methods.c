@@ -1037,10 +1037,13 @@ STRM(encode) {
                     continue;
                 }
                 kmem_free(buf);
-                kerr_format(&kexc_UnicodeEncodeError,
-                            "'%s' codec can't encode character '\\x%02x' in position %zd: ordinal "
-                            "not in range(%u)",
-                            limit == 128 ? "ascii" : "latin-1", c, i, limit);
+                ssize_t end = i + 1;
+                while (end < s->len && kstr_char(s, end) >= limit) {
+                    end++;
+                }
+                kerr_unicode_encode(limit == 128 ? "ascii" : "latin-1", self, i, end,
+                                    limit == 128 ? "ordinal not in range(128)"
+                                                 : "ordinal not in range(256)");
                 return KV_NULL;
             }
             buf[n++] = (char)c;
@@ -1235,6 +1238,14 @@ KValue kstr_new_from_object(KType *type, KValue obj, KValue encoding, KValue err
     (void)type;
     if (!encoding && !errors) {
         return kobj_str(obj);
+    }
+    if (encoding && !kstr_check(encoding)) {
+        kerr_format(&kexc_TypeError, "str() argument 'encoding' must be str, not %T", encoding);
+        return KV_NULL;
+    }
+    if (errors && !kstr_check(errors)) {
+        kerr_format(&kexc_TypeError, "str() argument 'errors' must be str, not %T", errors);
+        return KV_NULL;
     }
     if (!kbytes_check(obj) && kval_type(obj) != &kbytearray_type) {
         kerr_format(&kexc_TypeError, "decoding to str: need a bytes-like object, %s found",

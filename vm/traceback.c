@@ -86,7 +86,12 @@ int ktraceback_here(KValue exc, KFrame *f) {
     tb->lasti = kframe_lasti(f);
     tb->lineno = kcode_line(f->code, tb->lasti);
     tb->next = e->traceback;
-    tb->frame = f->frame_obj ? kval_newref(f->frame_obj) : KV_NULL;
+    KValue pending = kerr_fetch();
+    tb->frame = kframe_object(f);
+    if (!tb->frame) {
+        kerr_clear(); // MemoryError: tb_frame is None
+    }
+    kerr_restore(pending);
     e->traceback = kval_of(tb);
     return 0;
 }
