@@ -1176,7 +1176,7 @@ KValue keval_frame(KThreadState *ts, KFrame *frame, int throwflag) {
     }
     LOAD_FRAME();
     if (throwflag) {
-        goto exception_unwind;
+        goto error; // as a raise at the yield: the traceback gets this frame
     }
 
 #if USE_COMPUTED_GOTO

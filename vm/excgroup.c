@@ -27,11 +27,9 @@ static int is_sequence(KValue v) {
 }
 
 // BaseExceptionGroup.__new__(cls, message, exceptions).
+// Keywords are refused by __init__, after these checks (as CPython).
 static KValue eg_new(KType *type, const KValue *args, size_t nargs, KValue kwnames) {
-    if (kwnames && ktuple_len(kwnames)) {
-        kerr_format(&kexc_TypeError, "%s() takes no keyword arguments", ktype_name(type));
-        return KV_NULL;
-    }
+    (void)kwnames;
     if (nargs != 2) {
         kerr_format(&kexc_TypeError,
                     "BaseExceptionGroup.__new__() takes exactly 2 arguments (%zu given)", nargs);
@@ -167,7 +165,7 @@ static int matcher_from(KValue v, Matcher *m) {
         m->kind = MATCH_TYPE;
         return 0;
     }
-    if (kobj_is_callable(v)) {
+    if (kobj_is_callable(v) && !ktype_check(v)) {
         m->kind = MATCH_PREDICATE;
         return 0;
     }
@@ -219,6 +217,7 @@ static KValue subset(KValue orig, KValue excs) {
     kval_setref(&e->traceback, kval_xnewref(o->traceback));
     kval_setref(&e->context, kval_xnewref(o->context));
     kval_setref(&e->cause, kval_xnewref(o->cause));
+    e->suppress_context = 1; // as PyException_SetCause
     KValue notes;
     int has = kobj_lookup_attr(orig, KID(__notes__), &notes);
     if (has < 0) {

@@ -125,6 +125,15 @@ int kgen_send_ex(KGen *g, KValue value, int exc, int closing, KValue *result) {
     ts->frame = f;
     g->exc_state.previous = ts->exc_info;
     ts->exc_info = &g->exc_state;
+    if (exc && g->exc_state.exc && g->exc_state.exc != KV_NONE) {
+        // Thrown while the body handles an exception: that one becomes the
+        // thrown exception's __context__ (CPython's _PyErr_ChainStackItem).
+        KValue thrown = kerr_fetch();
+        if (thrown) {
+            kerr_raise(thrown);
+            kval_decref(thrown);
+        }
+    }
     g->state = KGEN_RUNNING;
     kval_incref(kval_of(g));
     KValue r = keval_frame(ts, f, exc);
