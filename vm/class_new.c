@@ -533,7 +533,8 @@ KValue ktype_new_class(KType *meta, KValue name, KValue bases, KValue dict, KVal
     kval_incref(kval_of(base));
     type->ht_name = kval_newref(name);
     kstr_intern(&type->ht_name);
-    type->name = kstr_utf8(type->ht_name, NULL);
+    ssize_t name_len;
+    type->name = kstr_utf8(type->ht_name, &name_len);
     type->basicsize = base->basicsize;
     type->itemsize = base->itemsize;
     type->dictoffset = base->dictoffset;
@@ -542,6 +543,10 @@ KValue ktype_new_class(KType *meta, KValue name, KValue bases, KValue dict, KVal
     type->clear = subtype_clear;
     type->dict = kdict_copy(dict);
     if (!type->dict || !type->name) {
+        goto error;
+    }
+    if (strlen(type->name) != (size_t)name_len) {
+        kerr_set(&kexc_ValueError, "type name must not contain null characters");
         goto error;
     }
     // __qualname__
@@ -678,3 +683,128 @@ error:
     return KV_NULL;
 }
 
+
+// ---------------------------------------------------------------------------
+// Assigning __bases__.
+
+// Recomputes the MRO of 'type' and, recursively, of its subclasses, and
+// reassigns their slots, which may now be inherited from elsewhere.
+static int remake_mro(KType *type) {
+    KValue mro = compute_mro(type);
+    if (!mro) {
+        return -1;
+    }
+    kval_setref(&type->mro, mro);
+    ktypeslots_fixup(type);
+    for (int i = 0; i < type->nsubclasses; i++) {
+        if (remake_mro(type->subclasses[i]) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+// Two classes that each add the same __slots__ to the same layout.
+static int same_slots_added(KType *a, KType *b) {
+    if (!(a->flags & KTF_HEAPTYPE) || !(b->flags & KTF_HEAPTYPE) || !a->ht_slots ||
+        !b->ht_slots || a->basicsize != b->basicsize ||
+        solid_base(a->base) != solid_base(b->base)) {
+        return 0;
+    }
+    int r = kobj_richcompare_bool(a->ht_slots, b->ht_slots, KF_CMP_EQ);
+    if (r < 0) {
+        kerr_clear();
+    }
+    return r > 0;
+}
+
+// Whether instances laid out for 'old' can belong to a class based on 'new'
+// (CPython's compatible_for_assignment, reduced to krait's layouts).
+static int same_layout(KType *new, KType *old) {
+    KType *a = solid_base(new), *b = solid_base(old);
+    if (new->dealloc != old->dealloc) {
+        kerr_format(&kexc_TypeError, "__bases__ assignment: '%s' deallocator differs from '%s'",
+                    ktype_name(new), ktype_name(old));
+        return 0;
+    }
+    if ((a != b && !same_slots_added(a, b)) || !new->dictoffset != !old->dictoffset) {
+        kerr_format(&kexc_TypeError, "__bases__ assignment: '%s' object layout differs from '%s'",
+                    ktype_name(new), ktype_name(old));
+        return 0;
+    }
+    return 1;
+}
+
+static int check_new_bases(KType *type, KValue value) {
+    if (!ktuple_check(value)) {
+        kerr_format(&kexc_TypeError, "can only assign tuple to %s.__bases__, not %T",
+                    ktype_name(type), value);
+        return -1;
+    }
+    if (ktuple_len(value) == 0) {
+        kerr_format(&kexc_TypeError, "can only assign non-empty tuple to %s.__bases__, not ()",
+                    ktype_name(type));
+        return -1;
+    }
+    for (ssize_t i = 0; i < ktuple_len(value); i++) {
+        KValue b = ktuple_items(value)[i];
+        if (!ktype_check(b)) {
+            kerr_format(&kexc_TypeError, "%s.__bases__ must be tuple of classes, not '%T'",
+                        ktype_name(type), b);
+            return -1;
+        }
+        if (ktype_is_subtype((KType *)b, type)) {
+            kerr_set(&kexc_TypeError, "a __bases__ item causes an inheritance cycle");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int ktype_set_bases(KValue self, KValue value) {
+    KType *type = (KType *)self;
+    if (!value) {
+        kerr_format(&kexc_TypeError, "cannot delete '__bases__' attribute of immutable type '%s'",
+                    ktype_name(type));
+        return -1;
+    }
+    if (check_new_bases(type, value) < 0) {
+        return -1;
+    }
+    KType *new_base = best_base(value);
+    if (!new_base || !same_layout(new_base, type->base)) {
+        return -1;
+    }
+    KValue old_bases = type->bases;
+    KType *old_base = type->base;
+    type->bases = kval_newref(value);
+    type->base = (KType *)kval_newref(kval_of(new_base));
+    ktype_modified(type);
+    if (remake_mro(type) < 0) {
+        // Put everything back; the old MROs were valid.
+        kval_decref(type->bases);
+        kval_decref(kval_of(type->base));
+        type->bases = old_bases;
+        type->base = old_base;
+        ktype_modified(type);
+        KValue exc = kerr_fetch();
+        if (remake_mro(type) < 0) {
+            kerr_clear();
+        }
+        kerr_restore(exc);
+        return -1;
+    }
+    for (ssize_t i = 0; i < ktuple_len(old_bases); i++) {
+        ktype_remove_subclass((KType *)ktuple_items(old_bases)[i], type);
+    }
+    for (ssize_t i = 0; i < ktuple_len(value); i++) {
+        if (ktype_add_subclass((KType *)ktuple_items(value)[i], type) < 0) {
+            kval_decref(old_bases);
+            kval_decref(kval_of(old_base));
+            return -1;
+        }
+    }
+    kval_decref(old_bases);
+    kval_decref(kval_of(old_base));
+    return 0;
+}

@@ -181,7 +181,7 @@ int ktype_add_subclass(KType *base, KType *sub) {
     return 0;
 }
 
-static void remove_subclass(KType *base, KType *sub) {
+void ktype_remove_subclass(KType *base, KType *sub) {
     for (int i = 0; i < base->nsubclasses; i++) {
         if (base->subclasses[i] == sub) {
             base->subclasses[i] = base->subclasses[--base->nsubclasses];
@@ -519,7 +519,7 @@ static void type_dealloc(KObject *o) {
     kgc_untrack(o);
     if (type->bases) {
         for (ssize_t i = 0; i < ktuple_len(type->bases); i++) {
-            remove_subclass((KType *)ktuple_items(type->bases)[i], type);
+            ktype_remove_subclass((KType *)ktuple_items(type->bases)[i], type);
         }
     }
     kval_xdecref(type->bases);
@@ -864,8 +864,13 @@ static int type_set_name(KValue self, KValue value) {
                     value);
         return -1;
     }
-    const char *u = kstr_utf8(value, NULL);
+    ssize_t len;
+    const char *u = kstr_utf8(value, &len);
     if (!u) {
+        return -1;
+    }
+    if (strlen(u) != (size_t)len) {
+        kerr_set(&kexc_ValueError, "type name must not contain null characters");
         return -1;
     }
     kval_setref(&t->ht_name, kval_newref(value));
@@ -1027,7 +1032,7 @@ static const KGetSetDef type_getsets[] = {
     {"__name__", type_get_name, type_set_name, NULL},
     {"__qualname__", type_get_qualname, type_set_qualname, NULL},
     {"__module__", type_get_module, type_set_module, NULL},
-    {"__bases__", type_get_bases, NULL, NULL},
+    {"__bases__", type_get_bases, ktype_set_bases, NULL},
     {"__dict__", type_get_dict, NULL, NULL},
     {"__doc__", type_get_doc, type_set_doc, NULL},
     {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, NULL},

@@ -38,6 +38,11 @@ K_MUST_CHECK int kobject_merge_class_dict(KValue dict, KValue cls);
 KValue ktype_mro_of(KType *type);
 // Records 'sub' in the weak list of 'base's subclasses. -1 on error.
 K_MUST_CHECK int ktype_add_subclass(KType *base, KType *sub);
+// Forgets 'sub' as a subclass of 'base' (no-op when it is not recorded).
+void ktype_remove_subclass(KType *base, KType *sub);
+// The setter of C.__bases__ (class_new.c): checks the new bases, then
+// recomputes the MRO of the class and its subclasses. -1 on error.
+K_MUST_CHECK int ktype_set_bases(KValue self, KValue value);
 // Frees the member table a class got from its __slots__ (class_new.c).
 void ktype_free_members(KType *type);
 // Start-up hook of this file; nothing to do today. Returns 0.
