@@ -292,10 +292,11 @@ KValue kint_format_spec(KValue self, KValue spec) {
             kerr_format(&kexc_ValueError, "Cannot specify '%c' with 'c'.", sp.grouping);
             return KV_NULL;
         }
-        ssize_t c = kint_as_ssize(self);
-        if ((c == -1 && kerr_occurred()) || c < 0 || c > 0x10FFFF) {
-            kerr_clear();
-            kerr_set(&kexc_OverflowError, "%c arg not in range(0x110000)");
+        int overflow;
+        int64_t c = kint_as_i64_overflow(self, &overflow);
+        if (overflow || c < 0 || c > 0x10FFFF) {
+            kerr_set(&kexc_OverflowError, overflow ? "Python int too large to convert to C long"
+                                                   : "%c arg not in range(0x110000)");
             return KV_NULL;
         }
         KValue body = kstr_from_char((uint32_t)c);
