@@ -361,22 +361,174 @@ static void format_exception_only(Out *o, KValue exc) {
     }
 }
 
-static void format_chain(Out *o, KValue exc, int depth) {
-    KException *e = (KException *)exc;
-    if (depth < 100) {
-        if (e->cause && kexc_is_instance(e->cause)) {
-            format_chain(o, e->cause, depth + 1);
-            put(o, "\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if (e->context && kexc_is_instance(e->context) && !e->suppress_context) {
-            format_chain(o, e->context, depth + 1);
-            put(o, "\nDuring handling of the above exception, another exception occurred:\n\n");
+// The state of printing a chain that may hold exception groups, as
+// traceback.py's _ExceptionPrintContext: inside a group every line is
+// indented by its depth and starts with a margin ('|', '+' for the title).
+typedef struct Ctx {
+    Out *o;
+    int group_depth;
+    int need_close;
+    int nseen;
+    KValue seen[256]; // exceptions already printed: a chain is not followed twice
+} Ctx;
+
+// Marks 'exc' seen; 1 when it already was.
+static int seen_before(Ctx *c, KValue exc) {
+    for (int i = 0; i < c->nseen; i++) {
+        if (c->seen[i] == exc) {
+            return 1;
         }
     }
-    if (e->traceback) {
-        put(o, "Traceback (most recent call last):\n");
-        ktraceback_format(&o->b, e->traceback);
+    if (c->nseen < (int)(sizeof c->seen / sizeof c->seen[0])) {
+        c->seen[c->nseen++] = exc;
     }
-    format_exception_only(o, exc);
+    return 0;
+}
+
+enum { MAX_GROUP_WIDTH = 15, MAX_GROUP_DEPTH = 10 };
+
+static void indent(Ctx *c) {
+    for (int i = 0; i < 2 * c->group_depth; i++) {
+        put(c->o, " ");
+    }
+}
+
+// Appends the text in 'piece' (emptied), each line indented for the depth.
+static void emit(Ctx *c, Out *piece, const char *margin) {
+    KValue text = kstr_builder_finish(&piece->b);
+    kstr_builder_init(&piece->b);
+    if (!text) {
+        kerr_clear();
+        return;
+    }
+    ssize_t n;
+    const char *u = kstr_utf8(text, &n);
+    for (ssize_t start = 0; u && start < n;) {
+        ssize_t end = start;
+        while (end < n && u[end] != '\n') {
+            end++;
+        }
+        if (c->group_depth) {
+            indent(c);
+            put(c->o, margin);
+            put(c->o, " ");
+        }
+        kstr_builder_utf8(&c->o->b, u + start, end - start);
+        put(c->o, "\n");
+        start = end + 1;
+    }
+    kval_decref(text);
+}
+
+static void emit_cstr(Ctx *c, const char *text, const char *margin) {
+    Out piece;
+    kstr_builder_init(&piece.b);
+    put(&piece, text);
+    emit(c, &piece, margin);
+}
+
+static void format_one(Ctx *c, KValue exc, int depth);
+
+// An exception group: its traceback and message, then each member framed.
+static void format_group(Ctx *c, KValue exc, int depth) {
+    KExceptionGroup *g = (KExceptionGroup *)exc;
+    int toplevel = c->group_depth == 0;
+    if (toplevel) {
+        c->group_depth++;
+    }
+    Out piece;
+    kstr_builder_init(&piece.b);
+    if (g->base.traceback) {
+        emit_cstr(c, "Exception Group Traceback (most recent call last):", toplevel ? "+" : "|");
+        ktraceback_format(&piece.b, g->base.traceback);
+        emit(c, &piece, "|");
+    }
+    format_exception_only(&piece, exc);
+    emit(c, &piece, "|");
+    kstr_builder_discard(&piece.b);
+    ssize_t count = g->excs ? ktuple_len(g->excs) : 0;
+    ssize_t shown = count <= MAX_GROUP_WIDTH ? count : MAX_GROUP_WIDTH + 1;
+    c->need_close = 0;
+    for (ssize_t i = 0; i < shown; i++) {
+        int last = i == shown - 1, truncated = i >= MAX_GROUP_WIDTH;
+        if (last) {
+            c->need_close = 1;
+        }
+        indent(c);
+        put(c->o, i == 0 ? "+-" : "  ");
+        if (truncated) {
+            put(c->o, "+---------------- ... ----------------\n");
+        } else {
+            kstr_builder_printf(&c->o->b, "+---------------- %zd ----------------\n", i + 1);
+        }
+        c->group_depth++;
+        if (!truncated) {
+            format_one(c, ktuple_items(g->excs)[i], depth + 1);
+        } else {
+            ssize_t more = count - MAX_GROUP_WIDTH;
+            char text[64];
+            snprintf(text, sizeof text, "and %zd more exception%s", more, more > 1 ? "s" : "");
+            emit_cstr(c, text, "|");
+        }
+        if (last && c->need_close) {
+            indent(c);
+            put(c->o, "+------------------------------------\n");
+            c->need_close = 0;
+        }
+        c->group_depth--;
+    }
+    if (toplevel) {
+        c->group_depth = 0;
+    }
+}
+
+// 'exc' with its chain of causes and contexts, oldest first.
+static void format_one(Ctx *c, KValue exc, int depth) {
+    KException *e = (KException *)exc;
+    seen_before(c, exc);
+    if (depth < 100) {
+        if (e->cause && kexc_is_instance(e->cause)) {
+            if (!seen_before(c, e->cause)) {
+                format_one(c, e->cause, depth + 1);
+                emit_cstr(c,
+                          "\nThe above exception was the direct cause of the following "
+                          "exception:\n\n",
+                          "|");
+            }
+        } else if (e->context && kexc_is_instance(e->context) && !e->suppress_context) {
+            if (!seen_before(c, e->context)) {
+                format_one(c, e->context, depth + 1);
+                emit_cstr(c,
+                          "\nDuring handling of the above exception, another exception "
+                          "occurred:\n\n",
+                          "|");
+            }
+        }
+    }
+    if (ktype_is_subtype(kval_type(exc), &kexc_BaseExceptionGroup)) {
+        if (c->group_depth > MAX_GROUP_DEPTH) {
+            char text[64];
+            snprintf(text, sizeof text, "... (max_group_depth is %d)", MAX_GROUP_DEPTH);
+            emit_cstr(c, text, "|");
+            return;
+        }
+        format_group(c, exc, depth);
+        return;
+    }
+    Out piece;
+    kstr_builder_init(&piece.b);
+    if (e->traceback) {
+        put(&piece, "Traceback (most recent call last):\n");
+        ktraceback_format(&piece.b, e->traceback);
+    }
+    format_exception_only(&piece, exc);
+    emit(c, &piece, "|");
+    kstr_builder_discard(&piece.b);
+}
+
+static void format_chain(Out *o, KValue exc) {
+    Ctx c = {.o = o};
+    format_one(&c, exc, 0);
 }
 
 void kerr_display(KValue exc) {
@@ -387,7 +539,7 @@ void kerr_display(KValue exc) {
     Out o;
     kstr_builder_init(&o.b);
     if (kexc_is_instance(exc)) {
-        format_chain(&o, exc, 0);
+        format_chain(&o, exc);
     } else {
         KValue s = kobj_repr(exc);
         if (s) {
