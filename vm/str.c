@@ -61,10 +61,22 @@ KValue kstr_new(ssize_t len, uint32_t maxchar) {
 static uint32_t max_char(const void *data, int kind, ssize_t len) {
     uint32_t m = 0;
     if (kind == 1) {
+        // Eight bytes at a time: only whether any byte has its high bit matters.
         const uint8_t *p = data;
-        for (ssize_t i = 0; i < len; i++) {
-            m |= p[i];
+        uint64_t acc = 0;
+        ssize_t i = 0;
+        for (; i + 8 <= len; i += 8) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            acc |= w;
         }
+        for (; i < len; i++) {
+            acc |= p[i];
+        }
+        acc |= acc >> 32;
+        acc |= acc >> 16;
+        acc |= acc >> 8;
+        m = (uint32_t)(acc & 0xff);
         return m >= 0x80 ? 0xff : m;
     }
     for (ssize_t i = 0; i < len; i++) {
