@@ -114,9 +114,20 @@ KValue kbuiltin_exec(const KValue *args, size_t nargs, KValue kwnames, int is_ev
     KValue globals = a[1] && a[1] != KV_NONE ? a[1] : KV_NULL;
     KValue locals = a[2] && a[2] != KV_NONE ? a[2] : KV_NULL;
     if (globals && !kdict_check(globals)) {
-        kerr_format(&kexc_TypeError, is_eval ? "globals must be a real dict; try eval(expr, {}, mapping)"
-                                             : "exec() globals must be a dict, not %T",
-                    globals);
+        if (!is_eval) {
+            kerr_format(&kexc_TypeError, "exec() globals must be a dict, not %T", globals);
+        } else if (kval_type(globals)->getitem) {
+            kerr_set(&kexc_TypeError, "globals must be a real dict; try eval(expr, {}, mapping)");
+        } else {
+            kerr_set(&kexc_TypeError, "globals must be a dict");
+        }
+        return KV_NULL;
+    }
+    if (locals && !kval_type(locals)->getitem) {
+        // CPython's PyMapping_Check: anything subscriptable passes.
+        kerr_format(&kexc_TypeError, is_eval ? "locals must be a mapping"
+                                             : "locals must be a mapping or None, not %T",
+                    locals);
         return KV_NULL;
     }
     if (!globals) {
