@@ -24,6 +24,7 @@ static const struct {
     {"gc", kmod_gc_create},
     {"itertools", kmod_itertools_create},
     {"_thread", kmod_thread_create},
+    {"time", kmod_time_create},
 };
 
 static KValue import_builtin(KValue absname) {
