@@ -76,14 +76,14 @@ static KValue abstract_error(KType *type) {
     if (am) {
         sorted = klist_from_iterable(am);
         if (sorted && klist_sort(sorted, KV_NULL, 0) == 0) {
-            sep = kstr_from_cstr("', '");
+            sep = kstr_from_cstr(", ");
             joined = sep ? kstr_join(sep, sorted) : KV_NULL;
         }
     }
     if (joined) {
         ssize_t n = klist_len(sorted);
         kerr_format(&kexc_TypeError,
-                    "Can't instantiate abstract class %s with abstract method%s '%U'",
+                    "Can't instantiate abstract class %s with abstract method%s %U",
                     ktype_name(type), n > 1 ? "s" : "", joined);
     }
     kval_xdecref(sorted);

@@ -924,5 +924,5 @@ KType kbytearray_type = {
 };
 
 int kbytes_init(void) {
-    return ktype_ready(&bytes_iter_type);
+    return ktype_ready(&bytes_iter_type) < 0 ? -1 : ktype_ready(&bytearray_iter_type);
 }

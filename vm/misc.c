@@ -504,9 +504,19 @@ static KValue ns_richcompare(KValue a, KValue b, int op) {
     return kobj_richcompare(((Namespace *)a)->dict, ((Namespace *)b)->dict, op);
 }
 
+static KValue ns_get_dict(KValue self) {
+    return kval_newref(((Namespace *)self)->dict);
+}
+
+static const KGetSetDef ns_getsets[] = {
+    {"__dict__", ns_get_dict, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
 static KType namespace_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "types.SimpleNamespace",
+    .getsets = ns_getsets,
     .basicsize = sizeof(Namespace),
     .flags = KTF_GC | KTF_BASETYPE,
     .dictoffset = offsetof(Namespace, dict),
