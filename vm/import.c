@@ -25,6 +25,7 @@ static const struct {
     {"itertools", kmod_itertools_create},
     {"_thread", kmod_thread_create},
     {"time", kmod_time_create},
+    {"_collections", kmod_collections_create},
 };
 
 static KValue import_builtin(KValue absname) {
