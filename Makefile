@@ -31,7 +31,8 @@ KRAIT_BIN = $(if $(wildcard vm/main.c),$(BUILD)/bin/krait)
 
 TOOLS_BIN = $(BUILD)/bin/kdis $(BUILD)/bin/kdump
 
-all: deps $(BUILD)/bin/kraitc $(KRAIT_BIN) $(TOOLS_BIN) $(UNIT_BIN) $(FUZZ_REPLAY)
+all: deps $(BUILD)/bin/kraitc $(KRAIT_BIN) $(TOOLS_BIN) $(UNIT_BIN) $(FUZZ_REPLAY) \
+     $(BUILD)/tests/patch_cache
 
 deps:
 	@./tools/ensure-deps
@@ -82,6 +83,11 @@ UNIT_LIBS = $(if $(VM_SRC),$(BUILD)/libkv.a) $(BUILD)/libkl.a $(BUILD)/libkc.a $
 $(BUILD)/tests/%: tests/unit/%.c $(UNIT_LIBS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -I. -Icompiler -Iformat -Iloader -Ivm -o $@ $< $(UNIT_LIBS) $(LIBS) -lpthread
+
+# tests/cli's helper that makes caches only the verifier refuses.
+$(BUILD)/tests/patch_cache: tests/cli/lib/patch_cache.c $(BUILD)/libkf.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libkf.a $(LIBS)
 
 $(BUILD)/bin/parse_bench: tools/bench/parse_bench.c $(BUILD)/libkc.a
 	@mkdir -p $(dir $@)

@@ -99,13 +99,8 @@ static int is_exit_block(const Block *b) {
 
 // Net stack effect of 'op' with 'arg', falling through ('jump' 0) or jumping.
 static int stack_effect(int op, int arg, int jump) {
-    if (op == KF_OP_RETURN_GENERATOR) {
-        // The generator's first send() pushes its value here, which the
-        // POP_TOP after it drops (opcodes.h says 0, as CPython's table).
-        return 1;
-    }
     switch (op) {
-#define KF_EFFECT_CASE(name, kind, effect, jump_effect)                                          \
+#define KF_EFFECT_CASE(name, kind, in, pop, effect, jump_effect)                                 \
     case KF_OP_##name:                                                                           \
         return jump ? (jump_effect) : (effect);
         KF_OPCODES(KF_EFFECT_CASE)

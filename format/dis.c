@@ -23,13 +23,13 @@ typedef enum {
 } DisArg;
 
 static const char *const OPNAMES[] = {
-#define DIS_NAME(name, arg, effect, jump_effect) #name,
+#define DIS_NAME(name, arg, in, pop, effect, jump_effect) #name,
     KF_OPCODES(DIS_NAME)
 #undef DIS_NAME
 };
 
 static const DisArg ARGKINDS[] = {
-#define DIS_KIND(name, arg, effect, jump_effect) DIS_ARG_##arg,
+#define DIS_KIND(name, arg, in, pop, effect, jump_effect) DIS_ARG_##arg,
     KF_OPCODES(DIS_KIND)
 #undef DIS_KIND
 };

@@ -123,6 +123,7 @@ typedef enum {
     KF_ERR_TOO_LARGE,   // past the format's limits (4 GiB payload, 2^31 items)
     KF_ERR_NOMEM,       // out of memory
     KF_ERR_INVALID,     // kf_write: the tree breaks the format's rules
+    KF_ERR_UNVERIFIED,  // kf_verify: the code could misbehave when run
     KF_ERR_COUNT
 } KfError;
 
@@ -194,6 +195,18 @@ KfError kf_check_file(const uint8_t *data, size_t len, KfHeader *header);
 // input.
 KfError kf_read(const uint8_t *data, size_t len, KfHeader *header, const KfCode **code,
                 const char **detail);
+
+// Verifies the tree 'module' (one kf_read returned) before code that comes
+// without its source runs: the stack depth of every instruction by abstract
+// interpretation (no underflow, never past stacksize, one depth where paths
+// merge and at exception handlers, no path off the end), arguments and slot
+// kinds, the cell/free/generator prefix, KW_NAMES before its CALL; nested
+// code objects too (format/verify.c lists the rules). Returns KF_OK, or
+// KF_ERR_UNVERIFIED with the reason and where ("stack underflow (code object
+// 'f', instruction 12)") written to 'why' ('why_len' bytes, may be NULL), or
+// KF_ERR_NOMEM. Linear in the code's size; never crashes on a tree kf_read
+// accepted.
+KfError kf_verify(const KfCode *module, char *why, size_t why_len);
 
 // Frees a tree returned by kf_read; NULL is allowed.
 void kf_free(const KfCode *code);

@@ -17,6 +17,7 @@ static const char *const MESSAGES[KF_ERR_COUNT] = {
     [KF_ERR_TOO_LARGE] = "cache file too large",
     [KF_ERR_NOMEM] = "out of memory",
     [KF_ERR_INVALID] = "code object breaks the cache format's rules",
+    [KF_ERR_UNVERIFIED] = "bytecode failed verification",
 };
 
 const char *kf_strerror(KfError err) {
@@ -35,7 +36,7 @@ uint64_t kf_source_hash(const void *data, size_t len) {
 }
 
 // One line per opcode, "NAME ARG\n": the text the fingerprint hashes.
-#define ISA_LINE(name, arg, effect, jump_effect) #name " " #arg "\n"
+#define ISA_LINE(name, arg, in, pop, effect, jump_effect) #name " " #arg "\n"
 static const char ISA_TEXT[] = KF_OPCODES(ISA_LINE);
 #undef ISA_LINE
 

@@ -301,7 +301,7 @@ static const char *string_at(Reader *r, uint32_t index, int use, size_t *len) {
 // What each opcode's argument indexes (opcodes.h's ARG column).
 enum { OPARG_NONE, OPARG_CONST, OPARG_NAME, OPARG_LOCAL, OPARG_FREE, OPARG_JUMP, OPARG_COUNT,
        OPARG_FLAGS, OPARG_OP };
-#define ARG_KIND(name, arg, effect, jump_effect) OPARG_##arg,
+#define ARG_KIND(name, arg, in, pop, effect, jump_effect) OPARG_##arg,
 static const uint8_t ARG_KINDS[KF_OP_COUNT] = {KF_OPCODES(ARG_KIND)};
 #undef ARG_KIND
 

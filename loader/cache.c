@@ -255,12 +255,18 @@ KlError kl_load_cache_file(const char *cache_path, KlResult *out) {
     free(bytes);
     out->how = KL_FROM_CACHE;
     out->cache = KL_CACHE_VALID;
+    char why[256] = "";
+    if (ferr == KF_OK) {
+        ferr = kf_verify(out->code, why, sizeof why);
+    }
     if (ferr != KF_OK) {
         out->cache = KL_CACHE_BAD;
+        kf_free(out->code);
+        out->code = NULL;
         char *r = kio_repr(cache_path);
         KlError err = failed(out, ferr == KF_ERR_NOMEM ? KL_ERR_NOMEM : KL_ERR_CACHE,
-                             r ? kio_format("ImportError: bad cache file %s: %s", r,
-                                            kf_strerror(ferr))
+                             r ? kio_format("ImportError: bad cache file %s: %s%s%s", r,
+                                            kf_strerror(ferr), why[0] ? ": " : "", why)
                                : NULL);
         free(r);
         return err;

@@ -125,8 +125,11 @@ KlCacheState kl_check_cache(const char *cache_path, const char *source_path,
 KlError kl_load_source(const char *source_path, const KlOptions *opts, KlResult *out);
 
 // Loads a cache file on its own (a sourceless module, `krait mod.pyc`): no
-// staleness check; a refused file is KL_ERR_CACHE with a message naming it
-// and the reason.
+// staleness check; the code is verified (kf_verify, as every module that
+// runs without its source must be, bundle members too) before it is
+// returned. A refused file is KL_ERR_CACHE with a message naming it and the
+// reason ("ImportError: bad cache file 'm.pyc': bytecode failed
+// verification: stack underflow (code object 'f', instruction 3)").
 KlError kl_load_cache_file(const char *cache_path, KlResult *out);
 
 // Frees what 'r' owns; the struct itself is the caller's.

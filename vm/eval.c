@@ -984,7 +984,39 @@ static K_NOINLINE KValue call_function_ex(KValue func, KValue callargs, KValue k
     return r;
 }
 
+// 1 when MAKE_FUNCTION's operands have the types the function object and
+// its calls rely on (only a crafted cache can break this; the verifier
+// proves the stack, not the types): a code object, a tuple of exactly its
+// free variables' cells, tuple defaults and annotations, dict kwdefaults.
+static int function_parts_ok(KValue code, int flags, KValue *sp) {
+    if (!kcode_check(code)) {
+        return 0;
+    }
+    const KCode *c = (const KCode *)code;
+    KValue closure = (flags & KF_MAKE_CLOSURE) ? *--sp : KV_NULL;
+    if (closure ? !ktuple_check(closure) || ktuple_len(closure) != c->nfree : c->nfree != 0) {
+        return 0;
+    }
+    for (ssize_t i = 0; closure && i < ktuple_len(closure); i++) {
+        KValue cell = ktuple_items(closure)[i];
+        if (kval_is_int(cell) || kval_obj(cell)->type != &kcell_type) {
+            return 0;
+        }
+    }
+    if ((flags & KF_MAKE_ANNOTATIONS) && !ktuple_check(*--sp)) {
+        return 0;
+    }
+    if ((flags & KF_MAKE_KWDEFAULTS) && !kdict_check(*--sp)) {
+        return 0;
+    }
+    return !(flags & KF_MAKE_DEFAULTS) || ktuple_check(*--sp);
+}
+
 static K_NOINLINE KValue make_function(KValue code, KFrame *f, int flags, KValue *sp) {
+    if (!function_parts_ok(code, flags, sp)) {
+        kerr_set(&kexc_SystemError, "MAKE_FUNCTION: operands of the wrong type");
+        return KV_NULL;
+    }
     KValue func = kfunc_new(code, f->globals, KV_NULL);
     if (!func) {
         return KV_NULL;
@@ -1116,7 +1148,7 @@ KValue keval_frame(KThreadState *ts, KFrame *frame, int throwflag) {
     KValue retval = KV_NULL;
 
 #if USE_COMPUTED_GOTO
-#define KV_TARGET_ADDR(name, arg, effect, jump) [KF_OP_##name] = &&TARGET_##name,
+#define KV_TARGET_ADDR(name, arg, in, pop, effect, jump) [KF_OP_##name] = &&TARGET_##name,
     static void *targets[256] = {KF_OPCODES(KV_TARGET_ADDR)};
 #undef KV_TARGET_ADDR
 #define TARGET(op)                                                                               \
@@ -1969,6 +2001,10 @@ dispatch:
 
         TARGET(BUILD_CONST_KEY_MAP) {
             KValue keys = TOP();
+            if (K_UNLIKELY(!ktuple_check(keys) || ktuple_len(keys) != oparg)) {
+                kerr_set(&kexc_SystemError, "BUILD_CONST_KEY_MAP: bad keys tuple");
+                goto error;
+            }
             KValue d = kdict_new();
             if (!d) {
                 goto error;

@@ -3,8 +3,9 @@
 // it starts with the magic, its header is given this build's instruction-set
 // fingerprint, the payload size of the input and both checksums recomputed,
 // so that mutations reach the structure checks instead of stopping at a
-// checksum. A successful read is walked to the last byte. Nothing may crash,
-// hang or leak. Seeds: `build/tests/test_format --write-seeds DIR` writes
+// checksum. A successful read is walked to the last byte and run through
+// the verifier (kf_verify), which must accept or refuse any tree the reader
+// accepts without crashing. Nothing may crash, hang or leak. Seeds: `build/tests/test_format --write-seeds DIR` writes
 // sample caches (tests/fuzz/corpus/reader/ holds them).
 #include <stddef.h>
 #include <stdint.h>
@@ -78,6 +79,11 @@ static void read_once(const uint8_t *data, size_t size) {
     if (kf_read(data, size, &h, &code, NULL) == KF_OK) {
         volatile uint64_t sink = walk(code);
         (void)sink;
+        char why[200];
+        KfError err = kf_verify(code, why, sizeof why);
+        if (err != KF_OK && err != KF_ERR_UNVERIFIED && err != KF_ERR_NOMEM) {
+            abort();
+        }
     }
     kf_free(code);
     kf_check_header(data, size, &h);

@@ -1,0 +1,345 @@
+// format/verify.c: the bytecode verifier (kf_verify). kf_read already proves
+// every section bound, every index into constants, names and locals-plus and
+// every jump and exception-table target in range; this file proves what
+// running the code relies on beyond that, for code that comes without its
+// source (a sourceless .pyc, a bundle member):
+//
+// - every argument is one the interpreter understands (operators, flags,
+//   counts), and each slot is used as its kind says (a cell or free slot only
+//   by the *_DEREF family, a plain local only by the *_FAST family);
+// - the prefix: COPY_FREE_VARS of exactly the free slots, one MAKE_CELL per
+//   cell slot, RETURN_GENERATOR exactly for generator-like code, and no jump
+//   or handler into it; YIELD_VALUE only in such code;
+// - KW_NAMES names a tuple of str and is followed by the CALL that uses it;
+// - the stack, by an abstract interpretation of the instructions with the
+//   effects of opcodes.h: no instruction reaches below the stack's base or
+//   pushes past the recorded stacksize, every instruction is reached with
+//   one depth whichever way it is reached (jumps, falls, handlers), an
+//   exception handler never asks to cut the stack above where a covered
+//   instruction may have left it, and no path runs off the end of the code.
+//
+// Each code object is checked in O(ncode + nexceptions); nested code objects
+// in the constant pool are checked in turn.
+#include "format.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+// What each opcode's argument means, its reach and pops, its effects.
+enum { VA_NONE, VA_CONST, VA_NAME, VA_LOCAL, VA_FREE, VA_JUMP, VA_COUNT, VA_FLAGS, VA_OP };
+#define ARG_KIND(name, arg, in, pop, effect, jump_effect) VA_##arg,
+static const uint8_t ARG_KINDS[KF_OP_COUNT] = {KF_OPCODES(ARG_KIND)};
+#undef ARG_KIND
+
+typedef struct Stack {
+    int in, pop, effect, jump_effect;
+} Stack;
+
+static Stack stack_of(int op, int64_t arg) {
+    switch (op) {
+#define STACK_CASE(name, kind, in, pop, effect, jump_effect)                                    \
+    case KF_OP_##name:                                                                           \
+        return (Stack){(int)(in), (int)(pop), (int)(effect), (int)(jump_effect)};
+        KF_OPCODES(STACK_CASE)
+#undef STACK_CASE
+    default: return (Stack){0, 0, 0, 0};
+    }
+}
+
+typedef struct Verifier {
+    const KfCode *c;
+    int *depth;    // per instruction: the stack depth before it, -1 unreached
+    int *handler;  // per instruction: the index of the exception entry covering it, -1 none
+    int *work;     // instructions whose successors are still to visit
+    int nwork;
+    int prefix;    // instructions in the prefix
+    int nfree;
+    const char *why;
+    int at;        // the instruction that failed, -1 none
+} Verifier;
+
+static int fail(Verifier *v, int at, const char *why) {
+    if (!v->why) {
+        v->why = why;
+        v->at = at;
+    }
+    return -1;
+}
+
+static int is_gen_code(const KfCode *c) {
+    return (c->flags & (KF_CO_GENERATOR | KF_CO_COROUTINE | KF_CO_ASYNC_GENERATOR)) != 0;
+}
+
+// Counts the free slots (which must be the last ones) and checks the
+// prefix: [COPY_FREE_VARS nfree] MAKE_CELL (each cell slot once)
+// [RETURN_GENERATOR POP_TOP].
+static int check_prefix(Verifier *v, int is_module) {
+    const KfCode *c = v->c;
+    int ncells = 0, i = 0;
+    for (int s = 0; s < c->nlocalsplus; s++) {
+        uint8_t k = c->localspluskinds[s];
+        if (k & KF_LOCAL_FREE) {
+            v->nfree++;
+        } else if (v->nfree) {
+            return fail(v, -1, "a free slot before a non-free one");
+        } else {
+            ncells += (k & KF_LOCAL_CELL) != 0;
+        }
+    }
+    if (is_module && v->nfree) {
+        return fail(v, -1, "module code with free variables");
+    }
+    if (v->nfree) {
+        if (i >= c->ncode || c->code[i] != KF_INSTR(KF_OP_COPY_FREE_VARS, v->nfree)) {
+            return fail(v, i, "free slots without COPY_FREE_VARS of them all first");
+        }
+        i++;
+    }
+    uint8_t *made = calloc((size_t)c->nlocalsplus + 1, 1);
+    if (!made) {
+        return fail(v, -1, "out of memory");
+    }
+    for (; i < c->ncode && KF_INSTR_OP(c->code[i]) == KF_OP_MAKE_CELL; i++) {
+        int s = KF_INSTR_ARG(c->code[i]);
+        if (!(c->localspluskinds[s] & KF_LOCAL_CELL) || (c->localspluskinds[s] & KF_LOCAL_FREE) ||
+            made[s]) {
+            free(made);
+            return fail(v, i, "MAKE_CELL of a slot that is not a cell, or twice");
+        }
+        made[s] = 1;
+        ncells--;
+    }
+    free(made);
+    if (ncells) {
+        return fail(v, i, "a cell slot without its MAKE_CELL in the prefix");
+    }
+    if (is_gen_code(v->c)) {
+        if (i >= c->ncode || KF_INSTR_OP(c->code[i]) != KF_OP_RETURN_GENERATOR) {
+            return fail(v, i, "generator code without RETURN_GENERATOR");
+        }
+        i++;
+    }
+    v->prefix = i;
+    return 0;
+}
+
+// 1 when the constant 'k' is a tuple of str (keyword names).
+static int is_str_tuple(const KfConst *k) {
+    if (k->kind != KF_CONST_TUPLE) {
+        return 0;
+    }
+    for (int i = 0; i < k->count; i++) {
+        if (k->items[i].kind != KF_CONST_STR) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+// Checks the argument of the instruction at 'i' beyond its index range.
+static int check_arg(Verifier *v, int i, int op, int arg) {
+    const KfCode *c = v->c;
+    int kind = ARG_KINDS[op];
+    if (kind == VA_LOCAL && (c->localspluskinds[arg] & (KF_LOCAL_CELL | KF_LOCAL_FREE))) {
+        return fail(v, i, "a *_FAST instruction on a cell or free slot");
+    }
+    if (kind == VA_FREE && !(c->localspluskinds[arg] & (KF_LOCAL_CELL | KF_LOCAL_FREE))) {
+        return fail(v, i, "a cell instruction on a plain local");
+    }
+    if (kind == VA_JUMP && arg < v->prefix) {
+        return fail(v, i, "a jump into the prefix");
+    }
+    int ok = 1;
+    switch (op) {
+    case KF_OP_BINARY_OP: ok = arg < 2 * KF_BINOP_INPLACE; break;
+    case KF_OP_COMPARE_OP: ok = arg <= KF_CMP_GE; break;
+    case KF_OP_IS_OP:
+    case KF_OP_CONTAINS_OP:
+    case KF_OP_CALL_FUNCTION_EX: ok = arg <= 1; break;
+    case KF_OP_MAKE_FUNCTION: ok = arg < 16; break;
+    case KF_OP_FORMAT_VALUE: ok = arg < 8; break;
+    case KF_OP_GET_AWAITABLE: ok = arg <= 2; break;
+    case KF_OP_RAISE_VARARGS: ok = arg <= 2; break;
+    case KF_OP_BUILD_SLICE: ok = arg == 2 || arg == 3; break;
+    case KF_OP_COPY: ok = arg >= 1; break;
+    case KF_OP_SWAP: ok = arg >= 2; break;
+    case KF_OP_LIST_APPEND:
+    case KF_OP_SET_ADD:
+    case KF_OP_MAP_ADD:
+    case KF_OP_LIST_EXTEND:
+    case KF_OP_SET_UPDATE:
+    case KF_OP_DICT_UPDATE:
+    case KF_OP_DICT_MERGE: ok = arg >= 1; break;
+    case KF_OP_UNPACK_EX: ok = arg < (1 << 16); break;
+    case KF_OP_MAKE_CELL:
+    case KF_OP_COPY_FREE_VARS:
+    case KF_OP_RETURN_GENERATOR: ok = i < v->prefix; break;
+    case KF_OP_YIELD_VALUE: ok = is_gen_code(c); break;
+    case KF_OP_KW_NAMES: {
+        const KfConst *k = &c->consts[arg];
+        uint32_t next = i + 1 < c->ncode ? c->code[i + 1] : 0;
+        ok = is_str_tuple(k) && KF_INSTR_OP(next) == KF_OP_CALL && i + 1 < c->ncode &&
+             KF_INSTR_ARG(next) >= k->count;
+        break;
+    }
+    default: break;
+    }
+    return ok ? 0 : fail(v, i, "an argument the instruction does not allow");
+}
+
+// Records that instruction 'to' is reached with 'depth' (from 'from').
+static int reach(Verifier *v, int from, int to, int depth) {
+    if (to >= v->c->ncode) {
+        return fail(v, from, "execution runs past the end of the code");
+    }
+    if (depth < 0) {
+        return fail(v, from, "stack underflow");
+    }
+    if (depth > v->c->stacksize) {
+        return fail(v, from, "stack deeper than the recorded stacksize");
+    }
+    if (v->depth[to] < 0) {
+        v->depth[to] = depth;
+        v->work[v->nwork++] = to;
+        return 0;
+    }
+    if (v->depth[to] != depth) {
+        return fail(v, to, "inconsistent stack depth where paths merge");
+    }
+    return 0;
+}
+
+static int is_exit(int op) {
+    return op == KF_OP_RETURN_VALUE || op == KF_OP_RAISE_VARARGS || op == KF_OP_RERAISE ||
+           op == KF_OP_JUMP_FORWARD || op == KF_OP_JUMP_BACKWARD ||
+           op == KF_OP_JUMP_BACKWARD_NO_INTERRUPT;
+}
+
+// Visits the successors of instruction 'i', reached with depth 'd'.
+static int step(Verifier *v, int i, int d) {
+    const KfCode *c = v->c;
+    int op = KF_INSTR_OP(c->code[i]), arg = KF_INSTR_ARG(c->code[i]);
+    if (check_arg(v, i, op, arg) < 0) {
+        return -1;
+    }
+    Stack s = stack_of(op, arg);
+    if (s.in > d) {
+        return fail(v, i, "stack underflow");
+    }
+    if (v->handler[i] >= 0) {
+        const KfExceptEntry *e = &c->exceptions[v->handler[i]];
+        if (e->depth > d - s.pop) {
+            return fail(v, i, "an exception handler deeper than the stack it covers");
+        }
+        if (e->target < v->prefix) {
+            return fail(v, i, "an exception handler in the prefix");
+        }
+        if (reach(v, i, e->target, e->depth + e->lasti + 1) < 0) {
+            return -1;
+        }
+    }
+    if (ARG_KINDS[op] == VA_JUMP && reach(v, i, arg, d + s.jump_effect) < 0) {
+        return -1;
+    }
+    if (!is_exit(op)) {
+        return reach(v, i, i + 1, d + s.effect);
+    }
+    return 0;
+}
+
+static int verify_one(Verifier *v, int is_module) {
+    const KfCode *c = v->c;
+    if (c->ncode <= 0) {
+        return fail(v, -1, "no instructions");
+    }
+    if (c->stacksize < 0 || (int64_t)c->stacksize + c->nlocalsplus > 0x7FFFFFFF) {
+        return fail(v, -1, "stacksize out of range");
+    }
+    if (check_prefix(v, is_module) < 0) {
+        return -1;
+    }
+    for (int i = 0; i < c->ncode; i++) {
+        v->depth[i] = -1;
+        v->handler[i] = -1;
+    }
+    for (int k = 0; k < c->nexceptions; k++) {
+        const KfExceptEntry *e = &c->exceptions[k];
+        for (int i = e->start; i < e->end; i++) {
+            v->handler[i] = k;
+        }
+        if (e->depth < 0 || e->depth + e->lasti + 1 > c->stacksize) {
+            return fail(v, e->start, "an exception handler past the stacksize");
+        }
+    }
+    v->nwork = 0;
+    if (reach(v, 0, 0, 0) < 0) {
+        return -1;
+    }
+    while (v->nwork > 0) {
+        int i = v->work[--v->nwork];
+        if (step(v, i, v->depth[i]) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int verify_tree(const KfCode *c, int is_module, int level, char *why, size_t why_len);
+
+// Verifies the code objects among the constants 'k' (tuples searched too).
+static int verify_consts(const KfConst *k, int n, int level, char *why, size_t why_len) {
+    for (int i = 0; i < n; i++) {
+        if (level > KF_MAX_DEPTH) {
+            snprintf(why, why_len, "constants nested too deeply");
+            return -1;
+        }
+        if (k[i].kind == KF_CONST_CODE &&
+            verify_tree(k[i].code, 0, level + 1, why, why_len) < 0) {
+            return -1;
+        }
+        if ((k[i].kind == KF_CONST_TUPLE || k[i].kind == KF_CONST_FROZENSET) &&
+            verify_consts(k[i].items, k[i].count, level + 1, why, why_len) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int verify_tree(const KfCode *c, int is_module, int level, char *why, size_t why_len) {
+    Verifier v;
+    memset(&v, 0, sizeof v);
+    v.c = c;
+    v.at = -1;
+    size_t n = c->ncode > 0 ? (size_t)c->ncode : 1;
+    v.depth = malloc(n * sizeof(int));
+    v.handler = malloc(n * sizeof(int));
+    v.work = malloc(n * sizeof(int));
+    int r = v.depth && v.handler && v.work ? verify_one(&v, is_module) : fail(&v, -1, "out of memory");
+    free(v.depth);
+    free(v.handler);
+    free(v.work);
+    if (r < 0) {
+        if (v.at >= 0) {
+            snprintf(why, why_len, "%s (code object '%s', instruction %d)", v.why, c->qualname,
+                     v.at);
+        } else {
+            snprintf(why, why_len, "%s (code object '%s')", v.why, c->qualname);
+        }
+        return -1;
+    }
+    return verify_consts(c->consts, c->nconsts, level, why, why_len);
+}
+
+KfError kf_verify(const KfCode *module, char *why, size_t why_len) {
+    char local[8];
+    if (!why || why_len == 0) {
+        why = local;
+        why_len = sizeof local;
+    }
+    why[0] = 0;
+    if (verify_tree(module, 1, 0, why, why_len) < 0) {
+        return strstr(why, "out of memory") == why ? KF_ERR_NOMEM : KF_ERR_UNVERIFIED;
+    }
+    return KF_OK;
+}

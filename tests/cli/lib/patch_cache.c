@@ -1,0 +1,120 @@
+// tests/cli/lib/patch_cache.c: makes bad caches for the verifier's tests.
+// Reads a valid cache, applies edits to one code object of its tree and
+// writes it back with kf_write (as a sourceless file), so the checksums and
+// every rule of the reader still hold and only the verifier can object.
+//
+// usage: patch_cache IN OUT QUALNAME EDIT...
+//   instr=I:OPNAME:ARG   instruction I becomes OPNAME ARG
+//   stacksize=N          co_stacksize
+//   flags=N              co_flags
+//   kind=S:K             the kind byte of locals-plus slot S
+//   except=K:D:T:L       exception entry K gets depth D, target T, lasti L
+// Exit status 0, or 1 with a message.
+#include "format/format.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const NAMES[] = {
+#define NAME(name, arg, in, pop, effect, jump_effect) #name,
+    KF_OPCODES(NAME)
+#undef NAME
+};
+
+static KfCode *find(const KfCode *c, const char *qualname) {
+    if (strcmp(c->qualname, qualname) == 0) {
+        return (KfCode *)(uintptr_t)c;
+    }
+    for (int i = 0; i < c->nconsts; i++) {
+        if (c->consts[i].kind == KF_CONST_CODE) {
+            KfCode *found = find(c->consts[i].code, qualname);
+            if (found) {
+                return found;
+            }
+        }
+    }
+    return NULL;
+}
+
+static int edit(KfCode *c, const char *e) {
+    int a = 0, b = 0, d = 0, l = 0;
+    char op[64];
+    if (sscanf(e, "instr=%d:%63[A-Z_]:%d", &a, op, &b) == 3 && a >= 0 && a < c->ncode) {
+        for (int k = 0; k < KF_OP_COUNT; k++) {
+            if (strcmp(NAMES[k], op) == 0) {
+                ((uint32_t *)(uintptr_t)c->code)[a] = KF_INSTR(k, b);
+                return 0;
+            }
+        }
+    } else if (sscanf(e, "stacksize=%d", &a) == 1) {
+        c->stacksize = a;
+        return 0;
+    } else if (sscanf(e, "flags=%d", &a) == 1) {
+        c->flags = a;
+        return 0;
+    } else if (sscanf(e, "kind=%d:%d", &a, &b) == 2 && a >= 0 && a < c->nlocalsplus) {
+        ((uint8_t *)(uintptr_t)c->localspluskinds)[a] = (uint8_t)b;
+        return 0;
+    } else if (sscanf(e, "except=%d:%d:%d:%d", &a, &d, &b, &l) == 4 && a >= 0 &&
+               a < c->nexceptions) {
+        KfExceptEntry *x = (KfExceptEntry *)(uintptr_t)&c->exceptions[a];
+        x->depth = d;
+        x->target = b;
+        x->lasti = l;
+        return 0;
+    }
+    fprintf(stderr, "patch_cache: bad edit '%s'\n", e);
+    return -1;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 5) {
+        fprintf(stderr, "usage: patch_cache IN OUT QUALNAME EDIT...\n");
+        return 1;
+    }
+    FILE *f = fopen(argv[1], "rb");
+    if (!f) {
+        perror(argv[1]);
+        return 1;
+    }
+    static uint8_t buf[1 << 22];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    const KfCode *tree = NULL;
+    KfHeader h;
+    const char *detail = NULL;
+    if (kf_read(buf, n, &h, &tree, &detail) != KF_OK) {
+        fprintf(stderr, "patch_cache: %s: unreadable (%s)\n", argv[1], detail ? detail : "?");
+        return 1;
+    }
+    KfCode *c = find(tree, argv[3]);
+    if (!c) {
+        fprintf(stderr, "patch_cache: no code object '%s'\n", argv[3]);
+        return 1;
+    }
+    for (int i = 4; i < argc; i++) {
+        if (edit(c, argv[i]) != 0) {
+            return 1;
+        }
+    }
+    KfWriteInfo info;
+    memset(&info, 0, sizeof info);
+    info.invalidation = KF_INVALIDATE_UNCHECKED_HASH;
+    info.is_sourceless = 1;
+    uint8_t *out = NULL;
+    size_t len = 0;
+    KfError err = kf_write(tree, &info, &out, &len, &detail);
+    if (err != KF_OK) {
+        fprintf(stderr, "patch_cache: kf_write: %s (%s)\n", kf_strerror(err), detail ? detail : "");
+        return 1;
+    }
+    f = fopen(argv[2], "wb");
+    if (!f || fwrite(out, 1, len, f) != len || fclose(f) != 0) {
+        perror(argv[2]);
+        return 1;
+    }
+    free(out);
+    kf_free(tree);
+    return 0;
+}
