@@ -9,9 +9,15 @@
 // prints each job's report in walk order, so the output and the caches are
 // the same as with one worker. The compiler and the writer keep no mutable
 // static state (unicode.c's name table is built under pthread_once).
+//
+// --json replaces the text report with one JSON document on stdout
+// (report.c); on a terminal, without -q, a progress bar on stderr counts the
+// files (the walk then lists every job first, even with one worker, so the
+// total is known).
 #include "loader.h"
 
 #include "io.h"
+#include "report.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -26,7 +32,7 @@ static const char USAGE[] =
     "usage: kraitc [-h] [-l] [-r RECURSION] [-f] [-q] [-b] [-d DESTDIR] [-s STRIPDIR]\n"
     "              [-p PREPENDDIR] [-x REGEXP] [-i FILE] [-j WORKERS]\n"
     "              [--invalidation-mode {checked-hash,timestamp,unchecked-hash}]\n"
-    "              [-o OPT_LEVELS] [FILE|DIR ...]\n"
+    "              [-o OPT_LEVELS] [--json] [FILE|DIR ...]\n"
     "       kraitc --dump-ast [--attrs] [--mode exec|eval|single] FILE\n"
     "       kraitc --dump-tokens FILE\n";
 
@@ -37,7 +43,9 @@ typedef struct Job {
     char *text;
     size_t len;
     int failed;
-    int done; // under Run.lock
+    KReportStatus status;
+    char *error; // the failure's message, for --json
+    int done;    // under Run.lock
 } Job;
 
 typedef struct Run {
@@ -51,6 +59,11 @@ typedef struct Run {
     const KlCompiler *compiler;
     FILE *out, *err;
     int ok;
+    int json;          // --json: 'report' instead of text
+    KReport report;
+    int progress;      // draw the progress bar on 'err'
+    size_t nfiles, nfiles_done;
+    int queued;        // list every job before running any (-j N > 1, or the progress bar)
     int workers;       // -j: 1 compiles each file as the walk meets it
     Job *jobs;         // workers > 1: the walk's jobs, in order
     size_t njobs, cap;
@@ -192,11 +205,14 @@ static void report_failure(const Run *run, FILE *out, const char *fullname, cons
 }
 
 // Compiles 'job' at every level unless its caches are valid; the report goes
-// to 'out'. Returns 1 when it failed.
-static int compile_job(const Run *run, const Job *job, FILE *out) {
+// to 'out' (and the outcome to 'job->status', 'job->error'). Returns 1 when
+// it failed.
+static int compile_job(const Run *run, Job *job, FILE *out) {
+    job->status = KREPORT_SKIPPED;
     if (!run->force && caches_valid(run, job->fullname)) {
         return 0;
     }
+    job->status = KREPORT_COMPILED;
     if (!run->quiet) {
         char *r = kio_repr(job->fullname);
         fprintf(out, "Compiling %s...\n", r ? r : job->fullname);
@@ -209,6 +225,8 @@ static int compile_job(const Run *run, const Job *job, FILE *out) {
         KlError err = kl_load_source(job->fullname, &o, &result);
         if (err != KL_OK) {
             report_failure(run, out, job->fullname, result.message);
+            job->status = KREPORT_FAILED;
+            job->error = result.message ? strdup(result.message) : NULL;
         }
         kl_result_free(&result);
         if (err != KL_OK) {
@@ -232,11 +250,27 @@ static void run_job(const Run *run, Job *job) {
 }
 
 static void print_job(Run *run, Job *job) {
-    if (job->len) {
+    if (job->len && !run->json) {
+        if (run->progress) {
+            kreport_progress(run->err, 0, 0);
+        }
         fwrite(job->text, 1, job->len, run->out);
+        if (run->progress) {
+            fflush(run->out);
+        }
+    }
+    if (run->json && job->fullname) {
+        kreport_file(&run->report, job->fullname, job->failed ? KREPORT_FAILED : job->status,
+                     job->error);
+    } else if (run->json && job->failed) {
+        kreport_error(&run->report, job->text ? job->text : "MemoryError");
+    }
+    if (run->progress && job->fullname) {
+        kreport_progress(run->err, ++run->nfiles_done, run->nfiles);
     }
     run->ok &= !job->failed;
     free(job->text);
+    free(job->error);
     free(job->fullname);
     free(job->dfile);
     memset(job, 0, sizeof *job);
@@ -244,7 +278,7 @@ static void print_job(Run *run, Job *job) {
 
 // Adds 'job' (taking its strings): run at once with one worker, else queued.
 static void add_job(Run *run, Job job) {
-    if (run->workers <= 1) {
+    if (!run->queued) {
         if (job.fullname) {
             run_job(run, &job);
         }
@@ -263,11 +297,20 @@ static void add_job(Run *run, Job job) {
         run->cap = cap;
     }
     job.done = !job.fullname; // a line of text is ready at once
+    run->nfiles += job.fullname != NULL;
     run->jobs[run->njobs++] = job;
 }
 
-// Queues a line of the walk's own report ("Listing ...").
-static void add_text(Run *run, char *text) {
+// Queues a line of the walk's own report ("Listing ..."); 'is_error' for
+// one --json lists among its errors.
+static void add_text(Run *run, char *text, int is_error) {
+    if (run->json) {
+        if (is_error || !text) {
+            kreport_error(&run->report, text ? text : "MemoryError");
+        }
+        free(text);
+        return;
+    }
     Job job = {0};
     job.text = text;
     job.len = text ? strlen(text) : 0;
@@ -299,7 +342,8 @@ static void *worker_main(void *arg) {
 // order as soon as it and those before it are done. A thread that cannot be
 // started leaves its share to the others (or to this thread, when none ran).
 static void run_jobs(Run *run) {
-    size_t nthreads = (size_t)run->workers < run->njobs ? (size_t)run->workers : run->njobs;
+    size_t want = run->workers > 1 ? (size_t)run->workers : 1; // one: the bar moves as files finish
+    size_t nthreads = want < run->njobs ? want : run->njobs;
     pthread_t *threads = calloc(nthreads ? nthreads : 1, sizeof *threads);
     size_t started = 0;
     pthread_mutex_init(&run->lock, NULL);
@@ -390,12 +434,12 @@ static void compile_dir(Run *run, const char *dir, int maxlevels, const char *st
                         const char *prependdir) {
     char *r = kio_repr(dir);
     if (!run->quiet) {
-        add_text(run, kio_format("Listing %s...\n", r ? r : dir));
+        add_text(run, kio_format("Listing %s...\n", r ? r : dir), 0);
     }
     size_t n = 0;
     char **names = list_dir(dir, &n);
     if (!names && run->quiet < 2) {
-        add_text(run, kio_format("Can't list %s\n", r ? r : dir));
+        add_text(run, kio_format("Can't list %s\n", r ? r : dir), 1);
     }
     free(r);
     for (size_t i = 0; i < n; i++) {
@@ -521,6 +565,8 @@ static int parse_args(Run *run, int argc, char **argv, const char **dests, int *
             if (parse_mode(run, val) != 0) {
                 return 2;
             }
+        } else if (!strcmp(arg, "--json")) {
+            run->json = 1;
         } else if (!strcmp(arg, "--workers")) {
             i++;
         } else if (arg[1] == '-') {
@@ -561,7 +607,11 @@ static int parse_args(Run *run, int argc, char **argv, const char **dests, int *
 static int read_list(Run *run, char ***owned, size_t *nowned) {
     FILE *f = strcmp(run->list, "-") ? fopen(run->list, "r") : stdin;
     if (!f) {
-        if (run->quiet < 2) {
+        if (run->json) {
+            char *text = kio_format("Error reading file list %s", run->list);
+            kreport_error(&run->report, text ? text : "MemoryError");
+            free(text);
+        } else if (run->quiet < 2) {
             fprintf(run->out, "Error reading file list %s\n", run->list);
         }
         return -1;
@@ -605,6 +655,11 @@ int kl_compileall_main(int argc, char **argv, const KlCompiler *compiler, FILE *
     int status = dests ? parse_args(&run, argc, argv, dests, &ndests) : 1;
     char **listed = NULL;
     size_t nlisted = 0;
+    run.progress = status == 0 && !run.quiet && isatty(fileno(err));
+    run.queued = run.workers > 1 || run.progress;
+    if (status == 0 && run.json) {
+        kreport_begin(&run.report, out);
+    }
     if (status == 0 && run.list && read_list(&run, &listed, &nlisted) != 0) {
         status = 1;
     }
@@ -621,6 +676,12 @@ int kl_compileall_main(int argc, char **argv, const KlCompiler *compiler, FILE *
     }
     if (run.njobs) {
         run_jobs(&run);
+    }
+    if (run.progress) {
+        kreport_progress(err, 0, 0);
+    }
+    if (run.report.out) {
+        kreport_end(&run.report, run.ok && status == 0);
     }
     for (size_t i = 0; i < nlisted; i++) {
         free(listed[i]);

@@ -194,8 +194,7 @@ int kio_overwrite_prefix(const char *path, const void *data, size_t len) {
     return e;
 }
 
-// Length of the UTF-8 sequence at 's' (at most 'n' bytes), 0 when invalid.
-static size_t utf8_len(const unsigned char *s, size_t n) {
+size_t kio_utf8_len(const unsigned char *s, size_t n) {
     unsigned char c = s[0];
     size_t more = c >= 0xF0 && c <= 0xF4 ? 3 : c >= 0xE0 ? 2 : c >= 0xC2 && c <= 0xDF ? 1 : 9;
     if (c >= 0xF5 || more == 9 || more >= n) {
@@ -224,7 +223,7 @@ char *kio_repr(const char *s) {
     const unsigned char *p = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
         unsigned char c = p[i];
-        size_t k = c >= 0x80 ? utf8_len(p + i, n - i) : 1;
+        size_t k = c >= 0x80 ? kio_utf8_len(p + i, n - i) : 1;
         if (c == '\\' || c == (unsigned char)quote) {
             o += sprintf(o, "\\%c", c);
         } else if (c == '\n' || c == '\r' || c == '\t') {

@@ -24,6 +24,10 @@ int kio_write_atomic(const char *path, const void *data, size_t len, mode_t mode
 // Returns 0 or an errno.
 int kio_overwrite_prefix(const char *path, const void *data, size_t len);
 
+// Length of the valid UTF-8 sequence at 's' (at most 'n' bytes, n >= 1), 0
+// when the bytes there are not one.
+size_t kio_utf8_len(const unsigned char *s, size_t n);
+
 // Python's repr() of the path 's' (UTF-8, undecodable bytes as \udcXX), malloc'd.
 char *kio_repr(const char *s);
 
