@@ -38,6 +38,7 @@ typedef struct Writer {
     size_t ncodes, codes_cap;
     size_t nconsts;
     Buf sec[KLAYOUT_S_COUNT + 1]; // by section id; STRINGS is built at the end
+    size_t need[KLAYOUT_S_COUNT + 1]; // walk 1's estimate of each section's bytes
 } Writer;
 
 // Records the first failure; later ones are ignored.
@@ -74,12 +75,16 @@ static int reserve(Writer *w, Buf *b, size_t n) {
     return 0;
 }
 
-static void put_bytes(Writer *w, Buf *b, const void *p, size_t n) {
-    if (n == 0 || reserve(w, b, n) != 0) {
+// Appends 'n' bytes; the room is usually there already (the sections are
+// sized before the code is written), so the check stays inline.
+static inline void put_bytes(Writer *w, Buf *b, const void *p, size_t n) {
+    if (__builtin_expect(b->cap - b->len < n || w->err != KF_OK, 0) && reserve(w, b, n) != 0) {
         return;
     }
-    memcpy(b->data + b->len, p, n);
-    b->len += n;
+    if (n) {
+        memcpy(b->data + b->len, p, n);
+        b->len += n;
+    }
 }
 
 static void put_u8(Writer *w, Buf *b, uint8_t v) {
@@ -282,6 +287,24 @@ static void walk_code_strings(Writer *w, const KfCode *c, int level) {
     }
     for (int i = 0; i < c->nconsts && w->err == KF_OK; i++) {
         walk_const_strings(w, &c->consts[i], level);
+    }
+    if (c->ncode > 0 && c->nlocalsplus >= 0 && c->nnames >= 0 && c->nexceptions >= 0) {
+        w->need[KLAYOUT_S_CODES] += KLAYOUT_CODE_SIZE;
+        w->need[KLAYOUT_S_CONSTS] += KLAYOUT_CONST_SIZE * (size_t)c->nconsts;
+        w->need[KLAYOUT_S_INSTRS] += 4 * (size_t)c->ncode;
+        w->need[KLAYOUT_S_LINES] += 2 * (size_t)c->ncode; // typical; the buffer grows past it
+        w->need[KLAYOUT_S_NAMEREFS] += 4 * ((size_t)c->nnames + (size_t)c->nlocalsplus);
+        w->need[KLAYOUT_S_KINDS] += (size_t)c->nlocalsplus;
+        w->need[KLAYOUT_S_EXCEPTS] += KLAYOUT_EXCEPT_SIZE * (size_t)c->nexceptions;
+    }
+}
+
+// Sizes each section once from walk 1's estimate, so the writes rarely grow one.
+static void presize(Writer *w) {
+    for (int id = 1; id <= KLAYOUT_S_COUNT && w->err == KF_OK; id++) {
+        if (w->need[id] && w->need[id] < KLAYOUT_MAX_PAYLOAD) {
+            reserve(w, &w->sec[id], w->need[id]);
+        }
     }
 }
 
@@ -683,6 +706,7 @@ KfError kf_write(const KfCode *module, const KfWriteInfo *info, uint8_t **out, s
         walk_code_strings(&w, module, 1);
     }
     if (w.err == KF_OK) {
+        presize(&w);
         emit_code(&w, module);
         write_codes(&w);
         assemble(&w, &raw);

@@ -137,6 +137,12 @@ KlError kl_bundle_load(const KlBundleFile *f, uint32_t index, KlResult *out) {
     const char *detail = NULL;
     KfError err = e.member ? kf_read(e.member, e.member_len, NULL, &out->code, &detail)
                            : KF_ERR_CORRUPT;
+    char why[256];
+    if (err == KF_OK && (err = kf_verify(out->code, why, sizeof why)) != KF_OK) {
+        kf_free(out->code); // a member runs without its source: verified first
+        out->code = NULL;
+        detail = why;
+    }
     out->how = KL_FROM_CACHE;
     out->cache = KL_CACHE_VALID;
     if (err == KF_OK) {

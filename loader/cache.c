@@ -144,8 +144,8 @@ static KlCacheState try_cache(const char *cache_path, Source *src, const KlOptio
 }
 
 // Serialises 'code' for 'src' and writes it to 'cache_path' unless asked
-// not to; then reads the bytes back into 'out' (so a cold run executes
-// exactly what a warm one will).
+// not to; then, unless 'opts->no_code', reads the bytes back into 'out' (so
+// a cold run executes exactly what a warm one will).
 static KlError write_back(const KfCode *code, Source *src, const char *cache_path,
                           const KlOptions *opts, KlResult *out) {
     KfWriteInfo info = {opts->invalidation, opts->optimize, opts->compress, 0,
@@ -178,7 +178,8 @@ static KlError write_back(const KfCode *code, Source *src, const char *cache_pat
             free(dir);
         }
     }
-    if (err == KL_OK && kf_read(bytes, len, NULL, &out->code, &detail) != KF_OK) {
+    if (err == KL_OK && !opts->no_code &&
+        kf_read(bytes, len, NULL, &out->code, &detail) != KF_OK) {
         err = failed(out, KL_ERR_NOMEM, NULL); // kf_write read it back already: only memory
     }
     free(bytes);

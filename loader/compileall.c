@@ -172,6 +172,7 @@ static KlOptions options_for(const Run *run, int level, const char *dfile) {
     o.legacy = run->legacy;
     o.display_name = dfile;
     o.compiler = run->compiler;
+    o.no_code = 1;
     return o;
 }
 
@@ -374,15 +375,18 @@ static void run_jobs(Run *run) {
     run->njobs = run->cap = run->next = 0;
 }
 
+// Queues 'fullname' when it is a .py file; 'is_regular' when the walk knows
+// it is a regular file already (no stat then).
 static void compile_file(Run *run, const char *fullname, const char *ddir, const char *stripdir,
-                         const char *prependdir) {
+                         const char *prependdir, int is_regular) {
     if (run->has_rx && regexec(&run->rx, fullname, 0, NULL, 0) == 0) {
         return;
     }
     size_t n = strlen(fullname);
     const char *slash = strrchr(fullname, '/');
     const char *name = slash ? slash + 1 : fullname;
-    if (!is_file(fullname) || strlen(name) < 3 || strcmp(fullname + n - 3, ".py") != 0) {
+    if (strlen(name) < 3 || strcmp(fullname + n - 3, ".py") != 0 ||
+        (!is_regular && !is_file(fullname))) {
         return;
     }
     Job job = {0};
@@ -394,40 +398,47 @@ static void compile_file(Run *run, const char *fullname, const char *ddir, const
     add_job(run, job);
 }
 
+// A directory entry: its name and readdir's d_type (DT_UNKNOWN: ask stat).
+typedef struct Entry {
+    char *name;
+    unsigned char type;
+} Entry;
+
 static int by_name(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(((const Entry *)a)->name, ((const Entry *)b)->name);
 }
 
 // The sorted entries of 'dir' but __pycache__; NULL (and '*n' 0) when unlistable.
-static char **list_dir(const char *dir, size_t *n) {
+static Entry *list_dir(const char *dir, size_t *n) {
     *n = 0;
     DIR *d = opendir(dir);
     if (!d) {
         return NULL;
     }
     size_t cap = 16;
-    char **names = malloc(cap * sizeof *names);
-    for (struct dirent *e; names && (e = readdir(d));) {
+    Entry *entries = malloc(cap * sizeof *entries);
+    for (struct dirent *e; entries && (e = readdir(d));) {
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") ||
             !strcmp(e->d_name, "__pycache__")) {
             continue;
         }
         if (*n == cap) {
-            char **bigger = realloc(names, 2 * cap * sizeof *names);
+            Entry *bigger = realloc(entries, 2 * cap * sizeof *entries);
             if (!bigger) {
                 break;
             }
-            names = bigger;
+            entries = bigger;
             cap *= 2;
         }
-        names[*n] = strdup(e->d_name);
-        *n += names[*n] != NULL;
+        entries[*n].name = strdup(e->d_name);
+        entries[*n].type = e->d_type;
+        *n += entries[*n].name != NULL;
     }
     closedir(d);
-    if (names) {
-        qsort(names, *n, sizeof *names, by_name);
+    if (entries) {
+        qsort(entries, *n, sizeof *entries, by_name);
     }
-    return names;
+    return entries;
 }
 
 static void compile_dir(Run *run, const char *dir, int maxlevels, const char *stripdir,
@@ -437,28 +448,31 @@ static void compile_dir(Run *run, const char *dir, int maxlevels, const char *st
         add_text(run, kio_format("Listing %s...\n", r ? r : dir), 0);
     }
     size_t n = 0;
-    char **names = list_dir(dir, &n);
-    if (!names && run->quiet < 2) {
+    Entry *entries = list_dir(dir, &n);
+    if (!entries && run->quiet < 2) {
         add_text(run, kio_format("Can't list %s\n", r ? r : dir), 1);
     }
     free(r);
     for (size_t i = 0; i < n; i++) {
-        char *fullname = path_join(dir, names[i]);
-        if (fullname && !is_dir(fullname, 1)) {
-            compile_file(run, fullname, NULL, stripdir, prependdir);
-        } else if (fullname && maxlevels > 0 && is_dir(fullname, 0)) {
+        // readdir's type saves the stats of compileall's isdir/islink/isfile
+        // (a symbolic link or an unknown type still asks stat).
+        char *fullname = path_join(dir, entries[i].name);
+        unsigned char type = entries[i].type;
+        if (fullname && (type == DT_REG || (type != DT_DIR && !is_dir(fullname, 1)))) {
+            compile_file(run, fullname, NULL, stripdir, prependdir, type == DT_REG);
+        } else if (fullname && maxlevels > 0 && (type == DT_DIR || is_dir(fullname, 0))) {
             compile_dir(run, fullname, maxlevels - 1, stripdir, prependdir);
         }
         free(fullname);
-        free(names[i]);
+        free(entries[i].name);
     }
-    free(names);
+    free(entries);
 }
 
 // The destination 'dest': a file, or a directory to walk.
 static void compile_dest(Run *run, const char *dest) {
     if (is_file(dest)) {
-        compile_file(run, dest, run->ddir, run->stripdir, run->prependdir);
+        compile_file(run, dest, run->ddir, run->stripdir, run->prependdir, 0);
     } else if (run->ddir) {
         compile_dir(run, dest, run->maxlevels, dest, run->ddir); // -d: strip dest, prepend ddir
     } else {

@@ -76,6 +76,8 @@ typedef struct KlOptions {
     int report_write_errors;     // a failed write is KL_ERR_WRITE (kraitc), not silence
     int compress;                // zlib level for written caches, 0 = stored
     int fsync;                   // fsync a written cache before renaming it in place
+    int no_code;                 // kraitc: only the cache is wanted; 'out->code' stays NULL
+                                 // after a compile (no read-back of what was written)
     const char *display_name;    // co_filename; NULL: the source path as given
     const char *pycache_prefix;  // caches under this tree (kl_cache_path_prefixed), or NULL
     const KlCompiler *compiler;  // NULL: a stale cache cannot be rebuilt
