@@ -26,6 +26,7 @@ static const struct {
     {"_thread", kmod_thread_create},
     {"time", kmod_time_create},
     {"_collections", kmod_collections_create},
+    {"_codecs", kmod_codecs_create},
 };
 
 static KValue import_builtin(KValue absname) {

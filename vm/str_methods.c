@@ -6,6 +6,7 @@
 
 #include "abstract.h"
 #include "bytes.h"
+#include "codecs.h"
 #include "dict.h"
 #include "errors.h"
 #include "func.h"
@@ -1014,50 +1015,7 @@ STRM(encode) {
     if (kargs_parse("encode", args, nargs, kwnames, kwlist, 0, 2, a) < 0) {
         return KV_NULL;
     }
-    KStr *s = S(self);
-    if (a[0] && kstr_check(a[0]) &&
-        (kstr_eq_cstr(a[0], "ascii") || kstr_eq_cstr(a[0], "latin-1") ||
-         kstr_eq_cstr(a[0], "latin1") || kstr_eq_cstr(a[0], "iso-8859-1"))) {
-        uint32_t limit = kstr_eq_cstr(a[0], "ascii") ? 128 : 256;
-        int ignore = a[1] && kstr_check(a[1]) && kstr_eq_cstr(a[1], "ignore");
-        int replace = a[1] && kstr_check(a[1]) && kstr_eq_cstr(a[1], "replace");
-        char *buf = kmem_alloc((size_t)s->len + 1);
-        if (!buf) {
-            return kerr_no_memory();
-        }
-        ssize_t n = 0;
-        for (ssize_t i = 0; i < s->len; i++) {
-            uint32_t c = kstr_char(s, i);
-            if (c >= limit) {
-                if (ignore) {
-                    continue;
-                }
-                if (replace) {
-                    buf[n++] = '?';
-                    continue;
-                }
-                kmem_free(buf);
-                ssize_t end = i + 1;
-                while (end < s->len && kstr_char(s, end) >= limit) {
-                    end++;
-                }
-                kerr_unicode_encode(limit == 128 ? "ascii" : "latin-1", self, i, end,
-                                    limit == 128 ? "ordinal not in range(128)"
-                                                 : "ordinal not in range(256)");
-                return KV_NULL;
-            }
-            buf[n++] = (char)c;
-        }
-        KValue r = kbytes_from_data(buf, n);
-        kmem_free(buf);
-        return r;
-    }
-    ssize_t n;
-    const char *u = kstr_utf8(self, &n);
-    if (!u) {
-        return KV_NULL;
-    }
-    return kbytes_from_data(u, n);
+    return kcodec_encode_obj(self, a[0], a[1], "encode");
 }
 
 STRM(maketrans) {
@@ -1086,6 +1044,10 @@ STRM(maketrans) {
                     return KV_NULL;
                 }
                 key = kval_from_int(kstr_char(S(k), 0));
+            } else if (!kint_check(k)) {
+                kval_decref(d);
+                kerr_set(&kexc_TypeError, "keys in translate table must be strings or integers");
+                return KV_NULL;
             }
             if (kdict_set(d, key, v) < 0) {
                 kval_decref(d);
@@ -1094,7 +1056,21 @@ STRM(maketrans) {
         }
         return d;
     }
-    if (!kstr_check(args[0]) || !kstr_check(args[1]) || S(args[0])->len != S(args[1])->len) {
+    if (!kstr_check(args[0])) {
+        kval_decref(d);
+        kerr_set(&kexc_TypeError,
+                 "first maketrans argument must be a string if there is a second argument");
+        return KV_NULL;
+    }
+    for (size_t i = 1; i < nargs; i++) {
+        if (!kstr_check(args[i])) {
+            kval_decref(d);
+            kerr_format(&kexc_TypeError, "maketrans() argument %zu must be str, not %T", i + 1,
+                        args[i]);
+            return KV_NULL;
+        }
+    }
+    if (S(args[0])->len != S(args[1])->len) {
         kval_decref(d);
         kerr_set(&kexc_ValueError, "the first two maketrans arguments must have equal length");
         return KV_NULL;
@@ -1137,8 +1113,16 @@ STRM(translate) {
         if (r == KV_NONE) {
             continue;
         }
-        if (kval_is_int(r)) {
-            kstr_builder_char(&b, (uint32_t)kval_int(r));
+        if (kint_check(r)) {
+            ssize_t c2 = knum_as_ssize(r, &kexc_ValueError);
+            if ((c2 == -1 && kerr_occurred()) || c2 < 0 || c2 > 0x10FFFF) {
+                kval_decref(r);
+                kstr_builder_discard(&b);
+                kerr_clear();
+                kerr_set(&kexc_ValueError, "character mapping must be in range(0x110000)");
+                return KV_NULL;
+            }
+            kstr_builder_char(&b, (uint32_t)c2);
         } else if (kstr_check(r)) {
             kstr_builder_str(&b, r);
         } else {
@@ -1247,22 +1231,16 @@ KValue kstr_new_from_object(KType *type, KValue obj, KValue encoding, KValue err
         kerr_format(&kexc_TypeError, "str() argument 'errors' must be str, not %T", errors);
         return KV_NULL;
     }
-    if (!kbytes_check(obj) && kval_type(obj) != &kbytearray_type) {
+    const char *p;
+    ssize_t n;
+    if (kstr_check(obj)) {
+        kerr_set(&kexc_TypeError, "decoding str is not supported");
+        return KV_NULL;
+    }
+    if (!kbytes_get_buffer(obj, &p, &n)) {
         kerr_format(&kexc_TypeError, "decoding to str: need a bytes-like object, %s found",
                     ktype_name(kval_type(obj)));
         return KV_NULL;
     }
-    ssize_t n;
-    const char *p = kbytes_data(obj, &n);
-    if (encoding && kstr_check(encoding) &&
-        (kstr_eq_cstr(encoding, "latin-1") || kstr_eq_cstr(encoding, "latin1"))) {
-        KValue s = kstr_new(n, 0xff);
-        if (s) {
-            for (ssize_t i = 0; i < n; i++) {
-                kstr_put(S(s)->data, S(s)->kind, i, (unsigned char)p[i]);
-            }
-        }
-        return s;
-    }
-    return kstr_from_utf8(p, n);
+    return kcodec_decode_obj(p, n, encoding, errors, "str");
 }

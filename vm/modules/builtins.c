@@ -1048,6 +1048,7 @@ KValue kmod_builtins_create(void) {
         {"str", kval_of(&kstr_type)},
         {"bytes", kval_of(&kbytes_type)},
         {"bytearray", kval_of(&kbytearray_type)},
+        {"memoryview", kval_of(&kmemoryview_type)},
         {"tuple", kval_of(&ktuple_type)},
         {"list", kval_of(&klist_type)},
         {"dict", kval_of(&kdict_type)},

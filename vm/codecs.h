@@ -1,0 +1,35 @@
+// vm/codecs.h: the text codecs behind str.encode, bytes.decode, str(b, enc)
+// and the _codecs module: utf-8 (and utf-8-sig), utf-16 and utf-32 (with
+// BOM, -le, -be), latin-1, ascii and cp1252, under CPython's names and
+// aliases, with every standard error handler plus those registered with
+// _codecs.register_error.
+#ifndef KRAIT_VM_CODECS_H
+#define KRAIT_VM_CODECS_H
+
+#include "object.h"
+
+// Encodes the str 's' with codec 'encoding' (NULL: utf-8) and error handler
+// 'errors' (NULL: strict). A new bytes, or KV_NULL with LookupError (unknown
+// codec or handler), UnicodeEncodeError or the handler's exception.
+KValue kcodec_encode(KValue s, const char *encoding, const char *errors);
+// Decodes 'len' bytes at 'data'; a new str, or KV_NULL as kcodec_encode.
+KValue kcodec_decode(const char *data, ssize_t len, const char *encoding, const char *errors);
+
+// As kcodec_encode/kcodec_decode with the encoding and errors given as
+// Python values (KV_NULL when absent), checked to be str; 'fname' names the
+// function in the TypeError ("encode() argument 'encoding' must be str").
+KValue kcodec_encode_obj(KValue s, KValue encoding, KValue errors, const char *fname);
+KValue kcodec_decode_obj(const char *data, ssize_t len, KValue encoding, KValue errors,
+                         const char *fname);
+
+// The normalised codec name ("utf-8", "latin-1", ...) for 'encoding', or
+// NULL when krait has no such codec.
+const char *kcodec_canonical_name(const char *encoding);
+
+// The error handler registry of _codecs.register_error / lookup_error.
+K_MUST_CHECK int kcodec_register_error(KValue name, KValue handler);
+// The handler registered under 'name' (new reference; the builtin ones are
+// functions of the _codecs module), or KV_NULL with LookupError.
+KValue kcodec_lookup_error(KValue name);
+
+#endif

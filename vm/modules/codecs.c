@@ -1,0 +1,258 @@
+// vm/modules/codecs.c: the _codecs module: encode/decode through the
+// runtime's codecs (vm/codecs.c), lookup of codec names, and the error
+// handler registry (register_error, lookup_error) with the standard
+// handlers as functions that take the UnicodeError, as CPython's.
+#include "../internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../abstract.h"
+#include "../bytes.h"
+#include "../codecs.h"
+#include "../dict.h"
+#include "../errors.h"
+#include "../func.h"
+#include "../int.h"
+#include "../module.h"
+#include "../str.h"
+#include "../tuple.h"
+#include "../type.h"
+
+#define CODECSFN(name)                                                                           \
+    static KValue codecs_##name(KValue self, const KValue *args, size_t nargs, KValue kwnames)
+
+CODECSFN(encode) {
+    (void)self;
+    static const char *const kwlist[] = {"obj", "encoding", "errors", NULL};
+    KValue a[3];
+    if (kargs_parse("encode", args, nargs, kwnames, kwlist, 1, 3, a) < 0) {
+        return KV_NULL;
+    }
+    if (!kstr_check(a[0])) {
+        kerr_format(&kexc_TypeError, "utf_8_encode() argument 1 must be str, not %T", a[0]);
+        return KV_NULL;
+    }
+    return kcodec_encode_obj(a[0], a[1], a[2], "encode");
+}
+
+CODECSFN(decode) {
+    (void)self;
+    static const char *const kwlist[] = {"obj", "encoding", "errors", NULL};
+    KValue a[3];
+    if (kargs_parse("decode", args, nargs, kwnames, kwlist, 1, 3, a) < 0) {
+        return KV_NULL;
+    }
+    const char *p;
+    ssize_t n;
+    if (kbytes_need_buffer(a[0], &p, &n) < 0) {
+        return KV_NULL;
+    }
+    return kcodec_decode_obj(p, n, a[1], a[2], "decode");
+}
+
+// _codecs.lookup(name) -> the canonical codec name (krait has no CodecInfo
+// objects: the name is what callers compare).
+CODECSFN(lookup_name) {
+    (void)self, (void)nargs, (void)kwnames;
+    if (!kstr_check(args[0])) {
+        kerr_format(&kexc_TypeError, "lookup() argument must be str, not %T", args[0]);
+        return KV_NULL;
+    }
+    const char *name = kstr_utf8(args[0], NULL);
+    if (!name) {
+        return KV_NULL;
+    }
+    const char *c = kcodec_canonical_name(name);
+    if (!c) {
+        kerr_format(&kexc_LookupError, "unknown encoding: %s", name);
+        return KV_NULL;
+    }
+    return kstr_from_cstr(c);
+}
+
+CODECSFN(register_error) {
+    (void)self, (void)kwnames;
+    if (kargs_count("register_error", nargs, 2, 2) < 0) {
+        return KV_NULL;
+    }
+    if (!kstr_check(args[0])) {
+        kerr_format(&kexc_TypeError, "register_error() argument 1 must be str, not %T", args[0]);
+        return KV_NULL;
+    }
+    if (!kobj_is_callable(args[1])) {
+        kerr_set(&kexc_TypeError, "handler must be callable");
+        return KV_NULL;
+    }
+    return kcodec_register_error(args[0], args[1]) < 0 ? KV_NULL : KV_NONE;
+}
+
+CODECSFN(lookup_error) {
+    (void)self, (void)nargs, (void)kwnames;
+    if (!kstr_check(args[0])) {
+        kerr_format(&kexc_TypeError, "lookup_error() argument must be str, not %T", args[0]);
+        return KV_NULL;
+    }
+    return kcodec_lookup_error(args[0]);
+}
+
+// The standard handlers as callables: each takes the exception.
+
+static int unicode_error_parts(KValue exc, ssize_t *start, ssize_t *end) {
+    if (!kexc_is_instance(exc) || !(ktype_is_subtype(kval_type(exc), &kexc_UnicodeEncodeError) ||
+                                    ktype_is_subtype(kval_type(exc), &kexc_UnicodeDecodeError) ||
+                                    ktype_is_subtype(kval_type(exc), &kexc_UnicodeTranslateError))) {
+        kerr_format(&kexc_TypeError, "don't know how to handle %T in error callback", exc);
+        return -1;
+    }
+    KUnicodeError *e = (KUnicodeError *)exc;
+    if (!e->start || !e->end || !e->object) {
+        kerr_set(&kexc_TypeError, "attribute not set");
+        return -1;
+    }
+    *start = kint_as_ssize(e->start);
+    *end = kint_as_ssize(e->end);
+    return kerr_occurred() ? -1 : 0;
+}
+
+static KValue result(KValue rep, ssize_t end) {
+    if (!rep) {
+        return KV_NULL;
+    }
+    KValue t = ktuple_pack(2, rep, kval_from_int(end));
+    kval_decref(rep);
+    return t;
+}
+
+CODECSFN(strict_errors) {
+    (void)self, (void)nargs, (void)kwnames;
+    if (kexc_is_instance(args[0])) {
+        kerr_raise(kval_newref(args[0]));
+    } else {
+        kerr_set(&kexc_TypeError, "codec must pass exception instance");
+    }
+    return KV_NULL;
+}
+
+CODECSFN(ignore_errors) {
+    (void)self, (void)nargs, (void)kwnames;
+    ssize_t start, end;
+    if (unicode_error_parts(args[0], &start, &end) < 0) {
+        return KV_NULL;
+    }
+    return result(kstr_from_cstr(""), end);
+}
+
+CODECSFN(replace_errors) {
+    (void)self, (void)nargs, (void)kwnames;
+    ssize_t start, end;
+    if (unicode_error_parts(args[0], &start, &end) < 0) {
+        return KV_NULL;
+    }
+    int decode = ktype_is_subtype(kval_type(args[0]), &kexc_UnicodeDecodeError);
+    int translate = ktype_is_subtype(kval_type(args[0]), &kexc_UnicodeTranslateError);
+    KStrBuilder b;
+    kstr_builder_init(&b);
+    if (decode) {
+        kstr_builder_char(&b, 0xFFFD);
+    } else {
+        for (ssize_t i = start; i < end; i++) {
+            kstr_builder_char(&b, translate ? 0xFFFD : '?');
+        }
+    }
+    return result(kstr_builder_finish(&b), end);
+}
+
+// backslashreplace and xmlcharrefreplace over the str of an encode error
+// (backslashreplace also over the bytes of a decode error).
+static KValue escape_errors(KValue exc, int xml) {
+    ssize_t start, end;
+    if (unicode_error_parts(exc, &start, &end) < 0) {
+        return KV_NULL;
+    }
+    KValue obj = ((KUnicodeError *)exc)->object;
+    KStrBuilder b;
+    kstr_builder_init(&b);
+    if (ktype_is_subtype(kval_type(exc), &kexc_UnicodeDecodeError)) {
+        const char *p;
+        ssize_t n;
+        if (xml || kbytes_need_buffer(obj, &p, &n) < 0) {
+            kstr_builder_discard(&b);
+            if (xml) {
+                kerr_format(&kexc_TypeError, "don't know how to handle %T in error callback", exc);
+            }
+            return KV_NULL;
+        }
+        for (ssize_t i = start; i < end && i < n; i++) {
+            kstr_builder_printf(&b, "\\x%02x", (unsigned char)p[i]);
+        }
+        return result(kstr_builder_finish(&b), end);
+    }
+    if (!kstr_check(obj)) {
+        kstr_builder_discard(&b);
+        kerr_set(&kexc_TypeError, "object attribute must be unicode");
+        return KV_NULL;
+    }
+    for (ssize_t i = start < 0 ? 0 : start; i < end && i < kstr_len(obj); i++) {
+        uint32_t c = kstr_char((KStr *)obj, i);
+        if (xml) {
+            kstr_builder_printf(&b, "&#%u;", (unsigned)c);
+        } else if (c < 0x100) {
+            kstr_builder_printf(&b, "\\x%02x", (unsigned)c);
+        } else if (c < 0x10000) {
+            kstr_builder_printf(&b, "\\u%04x", (unsigned)c);
+        } else {
+            kstr_builder_printf(&b, "\\U%08x", (unsigned)c);
+        }
+    }
+    return result(kstr_builder_finish(&b), end);
+}
+
+CODECSFN(backslashreplace_errors) {
+    (void)self, (void)nargs, (void)kwnames;
+    return escape_errors(args[0], 0);
+}
+
+CODECSFN(xmlcharrefreplace_errors) {
+    (void)self, (void)nargs, (void)kwnames;
+    return escape_errors(args[0], 1);
+}
+
+static const KMethodDef codecs_methods[] = {
+    {"encode", codecs_encode, KMETH_KW, NULL},
+    {"decode", codecs_decode, KMETH_KW, NULL},
+    {"lookup", codecs_lookup_name, KMETH_O, NULL},
+    {"register_error", codecs_register_error, KMETH_FAST, NULL},
+    {"lookup_error", codecs_lookup_error, KMETH_O, NULL},
+    {"strict_errors", codecs_strict_errors, KMETH_O, NULL},
+    {"ignore_errors", codecs_ignore_errors, KMETH_O, NULL},
+    {"replace_errors", codecs_replace_errors, KMETH_O, NULL},
+    {"backslashreplace_errors", codecs_backslashreplace_errors, KMETH_O, NULL},
+    {"xmlcharrefreplace_errors", codecs_xmlcharrefreplace_errors, KMETH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+KValue kmod_codecs_create(void) {
+    KValue m = kmod_new("_codecs");
+    if (!m || kmod_add_functions(m, codecs_methods) < 0) {
+        kval_xdecref(m);
+        return KV_NULL;
+    }
+    // The standard handlers are registered under their names, so
+    // lookup_error("strict") returns _codecs.strict_errors.
+    static const char *const names[] = {"strict", "ignore", "replace", "backslashreplace",
+                                        "xmlcharrefreplace"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char attr[48];
+        snprintf(attr, sizeof attr, "%s_errors", names[i]);
+        KValue fn = kdict_get_cstr_borrow(kmod_dict_borrow(m), attr);
+        KValue key = kstr_from_cstr(names[i]);
+        if (!fn || !key || kcodec_register_error(key, fn) < 0) {
+            kval_xdecref(key);
+            kval_decref(m);
+            return KV_NULL;
+        }
+        kval_decref(key);
+    }
+    return m;
+}
