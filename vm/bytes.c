@@ -499,7 +499,7 @@ static void bytes_dealloc(KObject *o) {
 }
 
 KValue kbytes_mod(KValue a, KValue b) {
-    if (!kbytes_check(a)) {
+    if (!kbytes_check(a) && !kbytearray_check(a)) {
         return kval_newref(KV_NOTIMPL);
     }
     return kbytes_percent_format(a, b);

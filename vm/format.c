@@ -1,6 +1,6 @@
 // vm/format.c: string formatting: the format-spec mini-language for str,
-// int, float and complex (format(), f-strings), str.format/format_map, and
-// printf-style '%' formatting of str and bytes.
+// int, float and complex (format(), f-strings) and str.format/format_map.
+// printf-style '%' formatting is in format_percent.c.
 #include <math.h>
 #include "internal.h"
 #include <stdio.h>
@@ -616,6 +616,7 @@ typedef struct FormatState {
     KValue kwargs; // dict or mapping, may be KV_NULL
     int auto_index;
     int manual;
+    int is_map; // format_map: positional fields are an error
 } FormatState;
 
 static KValue render(KValue fmt, ssize_t start, ssize_t end, FormatState *st, int depth);
@@ -627,6 +628,17 @@ static KValue get_field(KStr *s, ssize_t a, ssize_t z, FormatState *st) {
         i++;
     }
     KValue obj;
+    int positional = 1;
+    for (ssize_t k = a; k < i; k++) {
+        if (kstr_char(s, k) < '0' || kstr_char(s, k) > '9') {
+            positional = 0;
+            break;
+        }
+    }
+    if (positional && st->is_map) {
+        kerr_set(&kexc_ValueError, "Format string contains positional fields");
+        return KV_NULL;
+    }
     if (i == a) {
         if (st->manual) {
             kerr_set(&kexc_ValueError,
@@ -689,6 +701,11 @@ static KValue get_field(KStr *s, ssize_t a, ssize_t z, FormatState *st) {
             while (j < z && kstr_char(s, j) != '.' && kstr_char(s, j) != '[') {
                 j++;
             }
+            if (j == i) {
+                kval_decref(obj);
+                kerr_set(&kexc_ValueError, "Empty attribute in format string");
+                return KV_NULL;
+            }
             KValue name = kstr_substr(kval_of(s), i, j);
             KValue next = name ? kobj_getattr(obj, name) : KV_NULL;
             kval_xdecref(name);
@@ -708,7 +725,12 @@ static KValue get_field(KStr *s, ssize_t a, ssize_t z, FormatState *st) {
                 kerr_set(&kexc_ValueError, "Missing ']' in format string");
                 return KV_NULL;
             }
-            int numeric = j > i;
+            if (j == i) {
+                kval_decref(obj);
+                kerr_set(&kexc_ValueError, "Empty attribute in format string");
+                return KV_NULL;
+            }
+            int numeric = 1;
             ssize_t num = 0;
             for (ssize_t k = i; k < j; k++) {
                 uint32_t d = kstr_char(s, k);
@@ -736,8 +758,125 @@ static KValue get_field(KStr *s, ssize_t a, ssize_t z, FormatState *st) {
     return obj;
 }
 
+// A replacement field as CPython's parse_field splits it: 'name' is
+// [name_start, name_end), the spec [spec_start, spec_end) (needs_expanding
+// when it holds a '{'), 'conversion' 0 or its character; '*next' is just
+// past the closing '}'. -1 with ValueError for a malformed field.
+typedef struct Field {
+    ssize_t name_start, name_end, spec_start, spec_end;
+    uint32_t conversion;
+    int needs_expanding;
+} Field;
+
+static int parse_field(KStr *s, ssize_t i, ssize_t end, Field *f, ssize_t *next) {
+    uint32_t c = 0;
+    f->name_start = i;
+    f->conversion = 0;
+    f->needs_expanding = 0;
+    f->spec_start = f->spec_end = -1;
+    while (i < end) {
+        c = kstr_char(s, i++);
+        if (c == '{') {
+            kerr_set(&kexc_ValueError, "unexpected '{' in field name");
+            return -1;
+        }
+        if (c == '[') {
+            while (i < end && kstr_char(s, i) != ']') {
+                i++;
+            }
+            continue;
+        }
+        if (c == '}' || c == ':' || c == '!') {
+            break;
+        }
+    }
+    f->name_end = i - 1;
+    if (c == '!' || c == ':') {
+        if (c == '!') {
+            if (i >= end) {
+                kerr_set(&kexc_ValueError, "end of string while looking for conversion specifier");
+                return -1;
+            }
+            f->conversion = kstr_char(s, i++);
+            if (i < end) {
+                c = kstr_char(s, i++);
+                if (c == '}') {
+                    *next = i;
+                    return 0;
+                }
+                if (c != ':') {
+                    kerr_set(&kexc_ValueError, "expected ':' after conversion specifier");
+                    return -1;
+                }
+            }
+        }
+        f->spec_start = i;
+        for (ssize_t count = 1; i < end;) {
+            c = kstr_char(s, i++);
+            if (c == '{') {
+                f->needs_expanding = 1;
+                count++;
+            } else if (c == '}' && --count == 0) {
+                f->spec_end = i - 1;
+                *next = i;
+                return 0;
+            }
+        }
+        kerr_set(&kexc_ValueError, "unmatched '{' in format spec");
+        return -1;
+    }
+    if (c != '}') {
+        kerr_set(&kexc_ValueError, "expected '}' before end of string");
+        return -1;
+    }
+    *next = i;
+    return 0;
+}
+
+// Formats one parsed field into 'b'; -1 with an exception set.
+static int render_field(KValue fmt, const Field *f, FormatState *st, int depth, KStrBuilder *b) {
+    KStr *s = (KStr *)fmt;
+    KValue obj = get_field(s, f->name_start, f->name_end, st);
+    if (!obj) {
+        return -1;
+    }
+    int conversion = 0;
+    if (f->conversion) {
+        uint32_t cc = f->conversion;
+        conversion = cc == 's' ? 1 : cc == 'r' ? 2 : cc == 'a' ? 3 : -1;
+        if (conversion < 0) {
+            kval_decref(obj);
+            if (cc > 32 && cc < 127) {
+                kerr_format(&kexc_ValueError, "Unknown conversion specifier %c", (int)cc);
+            } else {
+                kerr_format(&kexc_ValueError, "Unknown conversion specifier \\x%x", (unsigned)cc);
+            }
+            return -1;
+        }
+    }
+    KValue spec;
+    if (f->spec_start < 0) {
+        spec = kval_newref(kstr_ids.empty);
+    } else if (f->needs_expanding) {
+        spec = render(fmt, f->spec_start, f->spec_end, st, depth + 1);
+    } else {
+        spec = kstr_substr(fmt, f->spec_start, f->spec_end);
+    }
+    KValue out = spec ? kstr_format_value(obj, conversion, spec) : KV_NULL;
+    kval_xdecref(spec);
+    kval_decref(obj);
+    if (!out) {
+        return -1;
+    }
+    kstr_builder_str(b, out);
+    kval_decref(out);
+    return 0;
+}
+
+// Renders fmt[start:end]; 'depth' counts nested format specs (CPython
+// allows two levels).
 static KValue render(KValue fmt, ssize_t start, ssize_t end, FormatState *st, int depth) {
-    if (depth > 2) {
+    if (depth > 1) {
         kerr_set(&kexc_ValueError, "Max string recursion exceeded");
         return KV_NULL;
     }
@@ -760,74 +899,23 @@ static KValue render(KValue fmt, ssize_t start, ssize_t end, FormatState *st, in
             kstr_builder_char(&b, c);
             continue;
         }
-        if (i + 1 < end && kstr_char(s, i + 1) == '{') {
+        if (i + 1 >= end) {
+            kstr_builder_discard(&b);
+            kerr_set(&kexc_ValueError, "Single '{' encountered in format string");
+            return KV_NULL;
+        }
+        if (kstr_char(s, i + 1) == '{') {
             kstr_builder_char(&b, '{');
             i++;
             continue;
         }
-        // Find the matching '}', counting nested braces in the spec.
-        ssize_t j = i + 1, nest = 1;
-        ssize_t colon = -1, bang = -1;
-        int in_index = 0;
-        for (; j < end; j++) {
-            uint32_t d = kstr_char(s, j);
-            if (d == '[' && colon < 0) {
-                in_index = 1;
-            } else if (d == ']' && colon < 0) {
-                in_index = 0;
-            } else if (in_index) {
-                continue;
-            } else if (d == '{') {
-                nest++;
-            } else if (d == '}') {
-                if (--nest == 0) {
-                    break;
-                }
-            } else if (d == ':' && colon < 0 && nest == 1) {
-                colon = j;
-            } else if (d == '!' && bang < 0 && colon < 0 && nest == 1) {
-                bang = j;
-            }
-        }
-        if (j >= end) {
-            kstr_builder_discard(&b);
-            kerr_set(&kexc_ValueError, nest > 1 || colon >= 0 ? "expected '}' before end of string"
-                                                               : "expected '}' before end of string");
-            return KV_NULL;
-        }
-        ssize_t name_end = bang >= 0 ? bang : colon >= 0 ? colon : j;
-        KValue obj = get_field(s, i + 1, name_end, st);
-        if (!obj) {
+        Field f;
+        ssize_t next;
+        if (parse_field(s, i + 1, end, &f, &next) < 0 || render_field(fmt, &f, st, depth, &b) < 0) {
             kstr_builder_discard(&b);
             return KV_NULL;
         }
-        int conversion = 0;
-        if (bang >= 0) {
-            ssize_t cend = colon >= 0 ? colon : j;
-            uint32_t cc = cend - bang == 2 ? kstr_char(s, bang + 1) : 0;
-            conversion = cc == 's' ? 1 : cc == 'r' ? 2 : cc == 'a' ? 3 : -1;
-            if (conversion < 0) {
-                kval_decref(obj);
-                kstr_builder_discard(&b);
-                if (cend - bang != 2) {
-                    kerr_set(&kexc_ValueError, "expected ':' after conversion specifier");
-                } else {
-                    kerr_format(&kexc_ValueError, "Unknown conversion specifier %c", (int)cc);
-                }
-                return KV_NULL;
-            }
-        }
-        KValue spec = colon >= 0 ? render(fmt, colon + 1, j, st, depth + 1) : kval_newref(kstr_ids.empty);
-        KValue out = spec ? kstr_format_value(obj, conversion, spec) : KV_NULL;
-        kval_xdecref(spec);
-        kval_decref(obj);
-        if (!out) {
-            kstr_builder_discard(&b);
-            return KV_NULL;
-        }
-        kstr_builder_str(&b, out);
-        kval_decref(out);
-        i = j;
+        i = next - 1;
     }
     return kstr_builder_finish(&b);
 }
@@ -846,7 +934,7 @@ KValue kstr_format_method(KValue self, const KValue *args, size_t nargs, KValue 
             }
         }
     }
-    FormatState st = {args, nargs, kwargs, 0, 0};
+    FormatState st = {args, nargs, kwargs, 0, 0, 0};
     KValue r = render(self, 0, kstr_len(self), &st, 0);
     kval_xdecref(kwargs);
     return r;
@@ -854,377 +942,6 @@ KValue kstr_format_method(KValue self, const KValue *args, size_t nargs, KValue 
 
 KValue kstr_format_map(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
     (void)nargs, (void)kwnames;
-    FormatState st = {NULL, 0, args[0], 0, 0};
+    FormatState st = {NULL, 0, args[0], 0, 0, 1};
     return render(self, 0, kstr_len(self), &st, 0);
-}
-
-// ---------------------------------------------------------------------------
-// printf-style formatting.
-
-typedef struct PctSpec {
-    int left, plus, space, alt, zero;
-    ssize_t width, prec;
-} PctSpec;
-
-static KValue pct_pad(const PctSpec *ps, const char *sign, KValue body, int numeric) {
-    ssize_t slen = (ssize_t)strlen(sign), blen = kstr_len(body);
-    ssize_t pad = ps->width > slen + blen ? ps->width - slen - blen : 0;
-    KStrBuilder b;
-    kstr_builder_init(&b);
-    if (ps->left) {
-        kstr_builder_cstr(&b, sign);
-        kstr_builder_str(&b, body);
-        for (ssize_t i = 0; i < pad; i++) {
-            kstr_builder_char(&b, ' ');
-        }
-    } else if (ps->zero && numeric) {
-        kstr_builder_cstr(&b, sign);
-        for (ssize_t i = 0; i < pad; i++) {
-            kstr_builder_char(&b, '0');
-        }
-        kstr_builder_str(&b, body);
-    } else {
-        for (ssize_t i = 0; i < pad; i++) {
-            kstr_builder_char(&b, ' ');
-        }
-        kstr_builder_cstr(&b, sign);
-        kstr_builder_str(&b, body);
-    }
-    return kstr_builder_finish(&b);
-}
-
-static KValue pct_int(KValue v, const PctSpec *ps, uint32_t c) {
-    KValue i;
-    if (kint_check(v)) {
-        i = kint_exact(v);
-    } else if (kfloat_check(v) && (c == 'd' || c == 'i' || c == 'u')) {
-        i = kint_from_double(kfloat_value(v));
-    } else if (kval_type(v)->nb.index) {
-        i = knum_index(v);
-    } else if (kval_type(v)->nb.to_int && (c == 'd' || c == 'i' || c == 'u')) {
-        i = knum_long(v);
-    } else {
-        if (c == 'd' || c == 'i' || c == 'u') {
-            kerr_format(&kexc_TypeError, "%%%c format: a real number is required, not %s", (int)c,
-                        ktype_name(kval_type(v)));
-        } else {
-            kerr_format(&kexc_TypeError, "%%%c format: an integer is required, not %s", (int)c,
-                        ktype_name(kval_type(v)));
-        }
-        return KV_NULL;
-    }
-    if (!i) {
-        return KV_NULL;
-    }
-    int neg = kint_sign(i) < 0;
-    KValue a = neg ? kint_neg(i) : kval_newref(i);
-    kval_decref(i);
-    if (!a) {
-        return KV_NULL;
-    }
-    int base = c == 'o' ? 8 : (c == 'x' || c == 'X') ? 16 : 10;
-    KValue digits = kint_format_base(a, base, 0);
-    kval_decref(a);
-    if (!digits) {
-        return KV_NULL;
-    }
-    if (c == 'X') {
-        KValue up = kobj_call_method(digits, kstr_intern_cstr("upper"), NULL, 0);
-        kval_decref(digits);
-        if (!up) {
-            return KV_NULL;
-        }
-        digits = up;
-    }
-    if (ps->prec > kstr_len(digits)) {
-        KStrBuilder b;
-        kstr_builder_init(&b);
-        for (ssize_t k = kstr_len(digits); k < ps->prec; k++) {
-            kstr_builder_char(&b, '0');
-        }
-        kstr_builder_str(&b, digits);
-        kval_decref(digits);
-        digits = kstr_builder_finish(&b);
-        if (!digits) {
-            return KV_NULL;
-        }
-    }
-    char sign[8];
-    int sl = 0;
-    if (neg) {
-        sign[sl++] = '-';
-    } else if (ps->plus) {
-        sign[sl++] = '+';
-    } else if (ps->space) {
-        sign[sl++] = ' ';
-    }
-    if (ps->alt && base != 10) {
-        sign[sl++] = '0';
-        sign[sl++] = (char)c;
-    }
-    sign[sl] = 0;
-    KValue r = pct_pad(ps, sign, digits, 1);
-    kval_decref(digits);
-    return r;
-}
-
-static KValue pct_float(KValue v, const PctSpec *ps, uint32_t c) {
-    double d = knum_as_double(v);
-    if (d == -1.0 && kerr_occurred()) {
-        if (kerr_matches(&kexc_TypeError)) {
-            kerr_clear();
-            kerr_format(&kexc_TypeError, "must be real number, not %s", ktype_name(kval_type(v)));
-        }
-        return KV_NULL;
-    }
-    char buf[512], fmt[16];
-    snprintf(fmt, sizeof fmt, "%%%s.*%c", ps->alt ? "#" : "", (char)c);
-    int prec = ps->prec >= 0 ? (int)(ps->prec > 300 ? 300 : ps->prec) : 6;
-    snprintf(buf, sizeof buf, fmt, prec, fabs(d));
-    if (isnan(d) || isinf(d)) {
-        int upper = c == 'E' || c == 'F' || c == 'G';
-        strcpy(buf, isnan(d) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"));
-    }
-    KValue body = kstr_from_cstr(buf);
-    if (!body) {
-        return KV_NULL;
-    }
-    const char *sign = signbit(d) && !isnan(d) ? "-" : ps->plus ? "+" : ps->space ? " " : "";
-    KValue r = pct_pad(ps, sign, body, isfinite(d));
-    kval_decref(body);
-    return r;
-}
-
-KValue kstr_percent_format(KValue fmt, KValue args) {
-    KStr *s = (KStr *)fmt;
-    KValue tuple = ktuple_check(args) ? args : KV_NULL;
-    KValue mapping = !tuple && kval_type(args)->getitem && !kstr_check(args) ? args : KV_NULL;
-    ssize_t argi = 0, nargs = tuple ? ktuple_len(tuple) : 1;
-    int used_mapping = 0;
-    KStrBuilder b;
-    kstr_builder_init(&b);
-    for (ssize_t i = 0; i < s->len; i++) {
-        uint32_t c = kstr_char(s, i);
-        if (c != '%') {
-            kstr_builder_char(&b, c);
-            continue;
-        }
-        ssize_t fmt_start = i;
-        if (++i >= s->len) {
-            kstr_builder_discard(&b);
-            kerr_set(&kexc_ValueError, "incomplete format");
-            return KV_NULL;
-        }
-        KValue value = KV_NULL;
-        KValue owned = KV_NULL;
-        if (kstr_char(s, i) == '(') {
-            if (!mapping) {
-                kstr_builder_discard(&b);
-                kerr_set(&kexc_TypeError, "format requires a mapping");
-                return KV_NULL;
-            }
-            ssize_t depth = 1, k = i + 1;
-            while (k < s->len && depth) {
-                uint32_t d = kstr_char(s, k);
-                depth += d == '(' ? 1 : d == ')' ? -1 : 0;
-                k++;
-            }
-            if (depth) {
-                kstr_builder_discard(&b);
-                kerr_set(&kexc_ValueError, "incomplete format key");
-                return KV_NULL;
-            }
-            KValue key = kstr_substr(fmt, i + 1, k - 1);
-            owned = key ? kobj_getitem(mapping, key) : KV_NULL;
-            kval_xdecref(key);
-            if (!owned) {
-                kstr_builder_discard(&b);
-                return KV_NULL;
-            }
-            value = owned;
-            used_mapping = 1;
-            i = k;
-        }
-        PctSpec ps = {0, 0, 0, 0, 0, -1, -1};
-        for (; i < s->len; i++) {
-            uint32_t f = kstr_char(s, i);
-            if (f == '-') {
-                ps.left = 1;
-            } else if (f == '+') {
-                ps.plus = 1;
-            } else if (f == ' ') {
-                ps.space = 1;
-            } else if (f == '#') {
-                ps.alt = 1;
-            } else if (f == '0') {
-                ps.zero = 1;
-            } else {
-                break;
-            }
-        }
-        if (i < s->len && kstr_char(s, i) == '*') {
-            if (!tuple || argi >= nargs) {
-                kval_xdecref(owned);
-                kstr_builder_discard(&b);
-                kerr_set(&kexc_TypeError, "not enough arguments for format string");
-                return KV_NULL;
-            }
-            ps.width = knum_as_ssize(ktuple_items(tuple)[argi++], NULL);
-            if (ps.width < 0) {
-                ps.left = 1;
-                ps.width = -ps.width;
-            }
-            i++;
-        } else {
-            while (i < s->len && kstr_char(s, i) >= '0' && kstr_char(s, i) <= '9') {
-                ps.width = (ps.width < 0 ? 0 : ps.width) * 10 + (kstr_char(s, i) - '0');
-                i++;
-            }
-        }
-        if (i < s->len && kstr_char(s, i) == '.') {
-            i++;
-            ps.prec = 0;
-            if (i < s->len && kstr_char(s, i) == '*') {
-                if (!tuple || argi >= nargs) {
-                    kval_xdecref(owned);
-                    kstr_builder_discard(&b);
-                    kerr_set(&kexc_TypeError, "not enough arguments for format string");
-                    return KV_NULL;
-                }
-                ps.prec = knum_as_ssize(ktuple_items(tuple)[argi++], NULL);
-                i++;
-            } else {
-                while (i < s->len && kstr_char(s, i) >= '0' && kstr_char(s, i) <= '9') {
-                    ps.prec = ps.prec * 10 + (kstr_char(s, i) - '0');
-                    i++;
-                }
-            }
-        }
-        while (i < s->len && (kstr_char(s, i) == 'l' || kstr_char(s, i) == 'h' || kstr_char(s, i) == 'L')) {
-            i++;
-        }
-        if (i >= s->len) {
-            kval_xdecref(owned);
-            kstr_builder_discard(&b);
-            kerr_set(&kexc_ValueError, "incomplete format");
-            return KV_NULL;
-        }
-        uint32_t conv = kstr_char(s, i);
-        if (conv == '%') {
-            kval_xdecref(owned);
-            kstr_builder_char(&b, '%');
-            continue;
-        }
-        if (!value) {
-            if (argi >= nargs) {
-                kstr_builder_discard(&b);
-                kerr_set(&kexc_TypeError, "not enough arguments for format string");
-                return KV_NULL;
-            }
-            value = tuple ? ktuple_items(tuple)[argi] : args;
-            argi++;
-        }
-        KValue out;
-        switch (conv) {
-        case 's':
-        case 'r':
-        case 'a': {
-            KValue t = conv == 's' ? kobj_str(value) : conv == 'r' ? kobj_repr(value) : kobj_ascii(value);
-            if (t && ps.prec >= 0 && ps.prec < kstr_len(t)) {
-                KValue cut = kstr_substr(t, 0, ps.prec);
-                kval_decref(t);
-                t = cut;
-            }
-            out = t ? pct_pad(&ps, "", t, 0) : KV_NULL;
-            kval_xdecref(t);
-            break;
-        }
-        case 'd':
-        case 'i':
-        case 'u':
-        case 'o':
-        case 'x':
-        case 'X':
-            out = pct_int(value, &ps, conv);
-            break;
-        case 'e':
-        case 'E':
-        case 'f':
-        case 'F':
-        case 'g':
-        case 'G':
-            out = pct_float(value, &ps, conv);
-            break;
-        case 'c': {
-            KValue ch;
-            if (kstr_check(value) && kstr_len(value) == 1) {
-                ch = kval_newref(value);
-            } else if (kint_check(value)) {
-                ssize_t cp = kint_as_ssize(value);
-                if (cp < 0 || cp > 0x10FFFF) {
-                    kerr_clear();
-                    kerr_set(&kexc_OverflowError, "%c arg not in range(0x110000)");
-                    ch = KV_NULL;
-                } else {
-                    ch = kstr_from_char((uint32_t)cp);
-                }
-            } else {
-                kerr_format(&kexc_TypeError, "%%c requires int or char");
-                ch = KV_NULL;
-            }
-            out = ch ? pct_pad(&ps, "", ch, 0) : KV_NULL;
-            kval_xdecref(ch);
-            break;
-        }
-        default:
-            kerr_format(&kexc_ValueError, "unsupported format character '%c' (0x%x) at index %zd",
-                        (int)conv, (unsigned)conv, i);
-            out = KV_NULL;
-            (void)fmt_start;
-            break;
-        }
-        kval_xdecref(owned);
-        if (!out) {
-            kstr_builder_discard(&b);
-            return KV_NULL;
-        }
-        kstr_builder_str(&b, out);
-        kval_decref(out);
-    }
-    if (!used_mapping && argi < nargs && !(mapping && !tuple)) {
-        kstr_builder_discard(&b);
-        kerr_set(&kexc_TypeError, "not all arguments converted during string formatting");
-        return KV_NULL;
-    }
-    return kstr_builder_finish(&b);
-}
-
-KValue kbytes_percent_format(KValue fmt, KValue args) {
-    ssize_t n;
-    const char *p = kbytes_data(fmt, &n);
-    KValue s = kstr_new(n, 0xff);
-    if (!s) {
-        return KV_NULL;
-    }
-    for (ssize_t i = 0; i < n; i++) {
-        kstr_put(((KStr *)s)->data, ((KStr *)s)->kind, i, (unsigned char)p[i]);
-    }
-    KValue r = kstr_percent_format(s, args);
-    kval_decref(s);
-    if (!r) {
-        return KV_NULL;
-    }
-    KStr *rs = (KStr *)r;
-    char *buf = kmem_alloc((size_t)rs->len + 1);
-    if (!buf) {
-        kval_decref(r);
-        return kerr_no_memory();
-    }
-    for (ssize_t i = 0; i < rs->len; i++) {
-        buf[i] = (char)kstr_char(rs, i);
-    }
-    KValue b = kbytes_from_data(buf, rs->len);
-    kmem_free(buf);
-    kval_decref(r);
-    return b;
 }
