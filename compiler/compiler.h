@@ -81,4 +81,8 @@ long kc_unit_depth_mismatches(const KcUnit *u);
 // Releases 'u' and everything it owns. NULL is fine.
 void kc_unit_free(KcUnit *u);
 
+// Looks up a Unicode character by name as "\\N{name}" does (the runtime's
+// unicode_escape codec uses it). Returns 1 and sets '*cp', or 0.
+int kc_lookup_char_name(const char *name, size_t len, unsigned int *cp);
+
 #endif

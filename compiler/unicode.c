@@ -4,6 +4,8 @@
 // must agree with CPython 3.11; tests/unit/test_unicode.c checks it against
 // expectations python3.11 produced.
 #include "unicode.h"
+
+#include "compiler.h"
 #include "unicode_db.h"
 
 #include <pthread.h>
@@ -466,6 +468,15 @@ int kuni_lookup_name(const char *name, size_t len, uint32_t *cp) {
         }
     }
     return 0;
+}
+
+int kc_lookup_char_name(const char *name, size_t len, unsigned int *cp) {
+    uint32_t c;
+    if (!kuni_lookup_name(name, len, &c)) {
+        return 0;
+    }
+    *cp = c;
+    return 1;
 }
 
 // ---------------------------------------------------------------- UTF-8

@@ -8,6 +8,8 @@
 #include "codecs.h"
 #include "internal.h"
 
+#include "compiler/compiler.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -34,18 +36,22 @@ enum Codec {
     C_UTF32,
     C_UTF32LE,
     C_UTF32BE,
+    C_UNICODE_ESCAPE,
+    C_RAW_UNICODE_ESCAPE,
 };
 
 // The name each codec reports in UnicodeError.encoding (cp1252 is a
 // charmap codec in CPython, which is the name its errors carry).
 static const char *const codec_names[] = {
     "utf-8",  "utf-8", "ascii",  "latin-1",   "charmap",  "utf-16",
-    "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be",
+    "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "unicodeescape",
+    "rawunicodeescape",
 };
 
 static const char *const canonical_names[] = {
     "utf-8",  "utf-8-sig", "ascii",  "latin-1",   "cp1252",   "utf-16",
-    "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be",
+    "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "unicode-escape",
+    "raw-unicode-escape",
 };
 
 // Normalised aliases (lower case, runs of other characters as one '_', as
@@ -71,7 +77,8 @@ static const struct {
     {"utf_16_be", C_UTF16BE},  {"utf_16be", C_UTF16BE},   {"unicodebigunmarked", C_UTF16BE},
     {"utf_32", C_UTF32},       {"utf32", C_UTF32},        {"u32", C_UTF32},
     {"utf_32_le", C_UTF32LE},  {"utf_32le", C_UTF32LE},   {"utf_32_be", C_UTF32BE},
-    {"utf_32be", C_UTF32BE},
+    {"utf_32be", C_UTF32BE},   {"unicode_escape", C_UNICODE_ESCAPE},
+    {"raw_unicode_escape", C_RAW_UNICODE_ESCAPE},
 };
 
 // cp1252's bytes 0x80..0x9F (0: undefined).
@@ -504,6 +511,34 @@ static ssize_t encode_error(Buf *b, enum Codec codec, enum Handler h, const char
     return r < 0 ? -1 : pos;
 }
 
+// unicode_escape / raw_unicode_escape encoding: never fails but for memory.
+static KValue encode_escape(KStr *s, int raw) {
+    Buf b = {NULL, 0, 0};
+    char esc[16];
+    for (ssize_t i = 0; i < s->len; i++) {
+        uint32_t c = kstr_char(s, i);
+        int r;
+        if (raw ? c < 0x100 : (c >= 0x20 && c < 0x7f && c != '\\')) {
+            char byte = (char)c;
+            r = buf_put(&b, &byte, 1);
+        } else if (!raw && (c == '\\' || c == '\t' || c == '\n' || c == '\r')) {
+            esc[0] = '\\';
+            esc[1] = c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : 'r';
+            r = buf_put(&b, esc, 2);
+        } else {
+            backslash_escape(esc, c);
+            r = buf_put(&b, esc, (ssize_t)strlen(esc));
+        }
+        if (r < 0) {
+            kmem_free(b.data);
+            return KV_NULL;
+        }
+    }
+    KValue r = kbytes_from_data(b.data ? b.data : "", b.len);
+    kmem_free(b.data);
+    return r;
+}
+
 KValue kcodec_encode(KValue str, const char *encoding, const char *errors) {
     int codec = find_codec(encoding ? encoding : "utf-8");
     if (codec < 0) {
@@ -511,6 +546,9 @@ KValue kcodec_encode(KValue str, const char *encoding, const char *errors) {
         return KV_NULL;
     }
     KStr *s = (KStr *)str;
+    if (codec >= C_UNICODE_ESCAPE) {
+        return encode_escape(s, codec == C_RAW_UNICODE_ESCAPE);
+    }
     if (s->ascii && codec <= C_CP1252 && codec != C_UTF8_SIG) {
         return kbytes_from_data(s->data, s->len);
     }
@@ -824,6 +862,159 @@ static int decode_utf32(Decoder *d, ssize_t i) {
     return 0;
 }
 
+static int hex_value(unsigned c) {
+    return c >= '0' && c <= '9'   ? (int)(c - '0')
+           : c >= 'a' && c <= 'f' ? (int)(c - 'a' + 10)
+           : c >= 'A' && c <= 'F' ? (int)(c - 'A' + 10)
+                                  : -1;
+}
+
+// Reads 'count' hex digits at '*i' into '*out'; 0 on success, else -1
+// with '*i' on the first missing or bad digit.
+static int read_hex(const Decoder *d, ssize_t *i, int count, uint32_t *out) {
+    uint32_t v = 0;
+    for (int k = 0; k < count; k++, (*i)++) {
+        int h = *i < d->len ? hex_value(d->p[*i]) : -1;
+        if (h < 0) {
+            return -1;
+        }
+        v = v * 16 + (uint32_t)h;
+    }
+    *out = v;
+    return 0;
+}
+
+// \N{name}: the character, or -1 with 'i' where the error ends.
+static int read_named(const Decoder *d, ssize_t *i, uint32_t *out, const char **why) {
+    *why = "malformed \\N character escape";
+    if (*i >= d->len || d->p[*i] != '{') {
+        return -1;
+    }
+    ssize_t start = ++*i;
+    while (*i < d->len && d->p[*i] != '}') {
+        (*i)++;
+    }
+    if (*i >= d->len || *i == start) {
+        return -1;
+    }
+    unsigned int cp;
+    ssize_t n = *i - start;
+    (*i)++;
+    if (kc_lookup_char_name((const char *)d->p + start, (size_t)n, &cp)) {
+        *out = cp;
+        return 0;
+    }
+    *why = "unknown Unicode character name";
+    return -1;
+}
+
+// One escape after the backslash at 'start' ('*i' on the escape letter):
+// 1 and '*out' for a character, 0 for nothing (line continuation), 2 for an
+// unknown escape kept as written, -1 with 'why' and '*i' at the error end.
+static int read_escape(const Decoder *d, ssize_t *i, uint32_t *out, const char **why) {
+    unsigned c = d->p[(*i)++];
+    static const char simple[] = "\\\\''\"\"b\bf\ft\tn\nr\rv\va\a";
+    for (const char *p = simple; *p; p += 2) {
+        if ((unsigned char)p[0] == c) {
+            *out = (unsigned char)p[1];
+            return 1;
+        }
+    }
+    if (c == '\n') {
+        return 0;
+    }
+    if (c >= '0' && c <= '7') {
+        uint32_t v = c - '0';
+        for (int k = 0; k < 2 && *i < d->len && d->p[*i] >= '0' && d->p[*i] <= '7'; k++) {
+            v = v * 8 + (d->p[(*i)++] - '0');
+        }
+        *out = v;
+        return 1;
+    }
+    if (c == 'x' || c == 'u' || c == 'U') {
+        int count = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+        *why = c == 'x'   ? "truncated \\xXX escape"
+               : c == 'u' ? "truncated \\uXXXX escape"
+                          : "truncated \\UXXXXXXXX escape";
+        if (read_hex(d, i, count, out) < 0) {
+            return -1;
+        }
+        if (*out > 0x10FFFF) {
+            *why = "illegal Unicode character";
+            return -1;
+        }
+        return 1;
+    }
+    if (c == 'N') {
+        return read_named(d, i, out, why) < 0 ? -1 : 1;
+    }
+    *out = c;
+    return 2;
+}
+
+static int decode_unicode_escape(Decoder *d) {
+    for (ssize_t i = 0; i < d->len;) {
+        if (d->p[i] != '\\') {
+            kstr_builder_char(&d->out, d->p[i++]);
+            continue;
+        }
+        ssize_t start = i++;
+        uint32_t c = 0;
+        const char *why = "\\ at end of string";
+        int r = i < d->len ? read_escape(d, &i, &c, &why) : -1;
+        if (r == 2) {
+            kstr_builder_char(&d->out, '\\');
+        }
+        if (r > 0) {
+            kstr_builder_char(&d->out, c);
+        } else if (r < 0 && (i = decode_error(d, start, i, why)) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+// raw_unicode_escape: only \uXXXX and \UXXXXXXXX after an odd run of
+// backslashes are escapes.
+static int decode_raw_unicode_escape(Decoder *d) {
+    for (ssize_t i = 0; i < d->len;) {
+        if (d->p[i] != '\\') {
+            kstr_builder_char(&d->out, d->p[i++]);
+            continue;
+        }
+        ssize_t run = 0;
+        while (i < d->len && d->p[i] == '\\') {
+            run++;
+            i++;
+        }
+        if (!(run & 1) || i >= d->len || (d->p[i] != 'u' && d->p[i] != 'U')) {
+            for (ssize_t k = 0; k < run; k++) {
+                kstr_builder_char(&d->out, '\\');
+            }
+            continue;
+        }
+        for (ssize_t k = 0; k < run - 1; k++) {
+            kstr_builder_char(&d->out, '\\');
+        }
+        ssize_t start = i - 1;
+        int count = d->p[i] == 'u' ? 4 : 8;
+        const char *why = count == 4 ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape";
+        uint32_t c;
+        i++;
+        if (read_hex(d, &i, count, &c) == 0) {
+            if (c <= 0x10FFFF) {
+                kstr_builder_char(&d->out, c);
+                continue;
+            }
+            why = "\\Uxxxxxxxx out of range";
+        }
+        if ((i = decode_error(d, start, i, why)) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 KValue kcodec_decode(const char *data, ssize_t len, const char *encoding, const char *errors) {
     int codec = find_codec(encoding ? encoding : "utf-8");
     if (codec < 0) {
@@ -895,8 +1086,15 @@ KValue kcodec_decode(const char *data, ssize_t len, const char *encoding, const 
         }
         r = decode_utf32(&d, start);
         break;
-    default:
+    case C_UTF32LE:
+    case C_UTF32BE:
         r = decode_utf32(&d, 0);
+        break;
+    case C_UNICODE_ESCAPE:
+        r = decode_unicode_escape(&d);
+        break;
+    default:
+        r = decode_raw_unicode_escape(&d);
         break;
     }
     kval_xdecref(d.obj);
