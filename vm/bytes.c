@@ -61,7 +61,8 @@ KValue kbytes_repr_data(const char *data, ssize_t len, const char *prefix) {
     kstr_builder_char(&b, (uint32_t)quote);
     for (ssize_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)data[i];
-        if (c == (unsigned char)quote || c == '\\') {
+        // bytearray's repr escapes a single quote even inside double quotes.
+        if (c == (unsigned char)quote || c == '\\' || (c == '\'' && strcmp(prefix, "b") != 0)) {
             kstr_builder_char(&b, '\\');
             kstr_builder_char(&b, c);
         } else if (c == '\t') {

@@ -515,7 +515,8 @@ static KValue partition_common(KValue self, KValue sepv, int right) {
         parts[2] = kbytes_new_like(self, right ? p : "", right ? n : 0);
     } else {
         parts[0] = kbytes_new_like(self, p, at);
-        parts[1] = kbytes_new_like(self, q, m);
+        // bytes hands back the separator object itself, bytearray a copy.
+        parts[1] = kbytearray_check(self) ? kbytearray_from_data(q, m) : kval_newref(sepv);
         parts[2] = kbytes_new_like(self, p + at + m, n - at - m);
     }
     KValue t = parts[0] && parts[1] && parts[2] ? ktuple_pack(3, parts[0], parts[1], parts[2])

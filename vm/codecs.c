@@ -48,12 +48,6 @@ static const char *const codec_names[] = {
     "rawunicodeescape",
 };
 
-static const char *const canonical_names[] = {
-    "utf-8",  "utf-8-sig", "ascii",  "latin-1",   "cp1252",   "utf-16",
-    "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "unicode-escape",
-    "raw-unicode-escape",
-};
-
 // Normalised aliases (lower case, runs of other characters as one '_', as
 // encodings.normalize_encoding plus the lower-casing of codecs.lookup).
 static const struct {
@@ -116,11 +110,6 @@ static int find_codec(const char *name) {
         }
     }
     return -1;
-}
-
-const char *kcodec_canonical_name(const char *encoding) {
-    int c = find_codec(encoding);
-    return c < 0 ? NULL : canonical_names[c];
 }
 
 // A new UnicodeEncodeError/UnicodeDecodeError ('type'): 'object' is the str
@@ -351,14 +340,13 @@ static int call_handler(const char *errors, KValue exc, ssize_t len, int allow_b
     }
     const char *what = allow_bytes ? "encoding" : "decoding";
     if (!ktuple_check(r) || ktuple_len(r) != 2 ||
-        !(kstr_check(ktuple_items(r)[0]) || (allow_bytes && kbytes_check(ktuple_items(r)[0]))) ||
-        !kint_check(ktuple_items(r)[1])) {
+        !(kstr_check(ktuple_items(r)[0]) || (allow_bytes && kbytes_check(ktuple_items(r)[0])))) {
         kval_decref(r);
         kerr_format(&kexc_TypeError, "%s error handler must return (%s, int) tuple", what,
                     allow_bytes ? "str/bytes" : "str");
         return -1;
     }
-    ssize_t p = knum_as_ssize(ktuple_items(r)[1], &kexc_IndexError);
+    ssize_t p = knum_as_ssize(ktuple_items(r)[1], &kexc_OverflowError);
     if (p == -1 && kerr_occurred()) {
         kval_decref(r);
         return -1;
@@ -428,38 +416,40 @@ static ssize_t encode_error(Buf *b, enum Codec codec, enum Handler h, const char
             }
         }
         return end;
-    case H_SURROGATEESCAPE:
-        if (codec >= C_UTF16) {
+    case H_SURROGATEESCAPE: {
+        // utf-8, ascii and latin-1 write the escapable prefix and report
+        // the rest; the charmap and UTF-16/32 handlers take all or nothing.
+        ssize_t k = start;
+        while (k < end && kstr_char(s, k) >= 0xDC80 && kstr_char(s, k) <= 0xDCFF) {
+            k++;
+        }
+        int partial = codec == C_UTF8 || codec == C_UTF8_SIG || codec == C_ASCII ||
+                      codec == C_LATIN1;
+        int unit = codec >= C_UTF32 ? 4 : codec >= C_UTF16 ? 2 : 1;
+        if ((k < end && !partial) || (k - start) % unit) {
             break;
         }
-        for (ssize_t i = start; i < end; i++) {
-            uint32_t c = kstr_char(s, i);
-            if (c < 0xDC80 || c > 0xDCFF) {
-                end = i;
-                break;
-            }
-        }
-        if (end == start) {
-            break;
-        }
-        for (ssize_t i = start; i < end; i++) {
+        for (ssize_t i = start; i < k; i++) {
             char byte = (char)(kstr_char(s, i) - 0xDC00);
             if (buf_put(b, &byte, 1) < 0) {
                 return -1;
             }
         }
-        return end;
-    case H_SURROGATEPASS:
+        if (k == end) {
+            return end;
+        }
+        start = k;
+        break;
+    }
+    case H_SURROGATEPASS: {
         if (codec < C_UTF16 && codec != C_UTF8 && codec != C_UTF8_SIG) {
             break;
         }
-        for (ssize_t i = start; i < end; i++) {
-            if (!is_surrogate(kstr_char(s, i))) {
-                end = i;
-                break;
-            }
+        ssize_t k = start;
+        while (k < end && is_surrogate(kstr_char(s, k))) {
+            k++;
         }
-        if (end == start) {
+        if (k < end) {
             break;
         }
         for (ssize_t i = start; i < end; i++) {
@@ -468,6 +458,7 @@ static ssize_t encode_error(Buf *b, enum Codec codec, enum Handler h, const char
             }
         }
         return end;
+    }
     default:
         break;
     }
@@ -1070,6 +1061,7 @@ KValue kcodec_decode(const char *data, ssize_t len, const char *encoding, const 
         } else if (len >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
             start = 2;
         }
+        d.name = codec_names[d.codec];
         r = decode_utf16(&d, start);
         break;
     case C_UTF16LE:
@@ -1084,6 +1076,7 @@ KValue kcodec_decode(const char *data, ssize_t len, const char *encoding, const 
         } else if (len >= 4 && memcmp(data, "\xFF\xFE\0\0", 4) == 0) {
             start = 4;
         }
+        d.name = codec_names[d.codec];
         r = decode_utf32(&d, start);
         break;
     case C_UTF32LE:

@@ -22,10 +22,6 @@ KValue kcodec_encode_obj(KValue s, KValue encoding, KValue errors, const char *f
 KValue kcodec_decode_obj(const char *data, ssize_t len, KValue encoding, KValue errors,
                          const char *fname);
 
-// The normalised codec name ("utf-8", "latin-1", ...) for 'encoding', or
-// NULL when krait has no such codec.
-const char *kcodec_canonical_name(const char *encoding);
-
 // The error handler registry of _codecs.register_error / lookup_error.
 K_MUST_CHECK int kcodec_register_error(KValue name, KValue handler);
 // The handler registered under 'name' (new reference; the builtin ones are

@@ -1,5 +1,5 @@
 // vm/modules/codecs.c: the _codecs module: encode/decode through the
-// runtime's codecs (vm/codecs.c), lookup of codec names, and the error
+// runtime's codecs (vm/codecs.c) and the error
 // handler registry (register_error, lookup_error) with the standard
 // handlers as functions that take the UnicodeError, as CPython's.
 #include "../internal.h"
@@ -49,26 +49,6 @@ CODECSFN(decode) {
         return KV_NULL;
     }
     return kcodec_decode_obj(p, n, a[1], a[2], "decode");
-}
-
-// _codecs.lookup(name) -> the canonical codec name (krait has no CodecInfo
-// objects: the name is what callers compare).
-CODECSFN(lookup_name) {
-    (void)self, (void)nargs, (void)kwnames;
-    if (!kstr_check(args[0])) {
-        kerr_format(&kexc_TypeError, "lookup() argument must be str, not %T", args[0]);
-        return KV_NULL;
-    }
-    const char *name = kstr_utf8(args[0], NULL);
-    if (!name) {
-        return KV_NULL;
-    }
-    const char *c = kcodec_canonical_name(name);
-    if (!c) {
-        kerr_format(&kexc_LookupError, "unknown encoding: %s", name);
-        return KV_NULL;
-    }
-    return kstr_from_cstr(c);
 }
 
 CODECSFN(register_error) {
@@ -221,7 +201,6 @@ CODECSFN(xmlcharrefreplace_errors) {
 static const KMethodDef codecs_methods[] = {
     {"encode", codecs_encode, KMETH_KW, NULL},
     {"decode", codecs_decode, KMETH_KW, NULL},
-    {"lookup", codecs_lookup_name, KMETH_O, NULL},
     {"register_error", codecs_register_error, KMETH_FAST, NULL},
     {"lookup_error", codecs_lookup_error, KMETH_O, NULL},
     {"strict_errors", codecs_strict_errors, KMETH_O, NULL},
