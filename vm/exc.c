@@ -588,9 +588,9 @@ static int unicode_args(const char *spec, const KValue *args, size_t nargs, KVal
             kerr_format(&kexc_TypeError, "'%s' object cannot be interpreted as an integer",
                         ktype_name(kval_type(v)));
         } else if (spec[i] == 'B') {
-            if (kbytes_check(v) || ktype_is_subtype(kval_type(v), &kbytearray_type)) {
-                ssize_t n;
-                const char *d = kbytes_data(v, &n);
+            ssize_t n;
+            const char *d;
+            if (kbytes_get_buffer(v, &d, &n)) {
                 out[i] = kbytes_from_data(d, n);
                 if (out[i]) {
                     continue;
