@@ -153,7 +153,7 @@ static int bytearray_setslice(KByteArray *a, KValue key, KValue value) {
     ssize_t m = 0;
     const char *p = NULL;
     if (value) {
-        if (kint_check(value)) {
+        if (kint_check(value) || kstr_check(value)) {
             kerr_set(&kexc_TypeError,
                      "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
             return -1;

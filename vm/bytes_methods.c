@@ -969,7 +969,11 @@ KValue kbytes_hex_data(const char *p, ssize_t n, const KValue *args, size_t narg
             }
             int64_t g = kint_as_i64_overflow(idx, &overflow);
             kval_decref(idx);
-            group = overflow ? (kint_sign(a[1]) < 0 ? -PTRDIFF_MAX : PTRDIFF_MAX) : (ssize_t)g;
+            if (overflow || g > INT32_MAX || g < INT32_MIN) {
+                kerr_set(&kexc_OverflowError, "Python int too large to convert to C int");
+                return KV_NULL;
+            }
+            group = (ssize_t)g;
         }
     }
     if (group == 0) {
@@ -1012,7 +1016,8 @@ static int hex_digit(uint32_t c) {
 BYTESM(fromhex) {
     (void)nargs, (void)kwnames;
     if (!kstr_check(args[0])) {
-        kerr_format(&kexc_TypeError, "fromhex() argument must be str, not %T", args[0]);
+        kerr_format(&kexc_TypeError, "fromhex() argument must be str, not %s",
+                    args[0] == KV_NONE ? "None" : ktype_name(kval_type(args[0])));
         return KV_NULL;
     }
     KStr *s = (KStr *)args[0];

@@ -437,7 +437,7 @@ static KValue mv_getitem(KValue v, KValue key) {
         }
         return r;
     }
-    if (key == KV_ELLIPSIS) {
+    if (key == KV_ELLIPSIS && m->ndim == 0) {
         return view_new(&kmemoryview_type, v);
     }
     if (m->ndim == 0) {
