@@ -31,8 +31,18 @@ KRAIT_BIN = $(if $(wildcard vm/main.c),$(BUILD)/bin/krait)
 
 TOOLS_BIN = $(BUILD)/bin/kdis $(BUILD)/bin/kdump
 
-all: deps $(BUILD)/bin/kraitc $(KRAIT_BIN) $(TOOLS_BIN) $(UNIT_BIN) $(FUZZ_REPLAY) \
+# The standard library krait runs: CPython 3.11's own pure-Python library,
+# compiled into one bundle that krait puts on sys.path (as CPython's
+# python311.zip). Built from the system's copy when there is one.
+STDLIB_SRC ?= /usr/lib/python3.11
+STDLIB_KBZ = $(if $(KRAIT_BIN),$(if $(wildcard $(STDLIB_SRC)/os.py),$(BUILD)/lib/python311.kbz))
+
+all: deps $(BUILD)/bin/kraitc $(KRAIT_BIN) $(STDLIB_KBZ) $(TOOLS_BIN) $(UNIT_BIN) $(FUZZ_REPLAY) \
      $(BUILD)/tests/patch_cache
+
+$(BUILD)/lib/python311.kbz: $(BUILD)/bin/kraitc
+	@mkdir -p $(dir $@)
+	$(BUILD)/bin/kraitc --bundle $@ -q -d $(STDLIB_SRC) $(STDLIB_SRC)
 
 deps:
 	@./tools/ensure-deps

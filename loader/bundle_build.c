@@ -2,7 +2,8 @@
 // (DIR/pkg/mod.py is module pkg.mod; a directory with __init__.py is a
 // package, one without it that holds modules a namespace package), compiles
 // every module to a sourceless unchecked-hash cache file whose co_filename
-// is its path relative to the tree, and writes them as one bundle
+// is its path relative to the tree (under -d DIR, that path joined to DIR,
+// as compileall's -d: where tracebacks find the source), and writes them as one bundle
 // (format/bundle.c sorts them, so the output depends only on the sources and
 // options), or appends that bundle to a copy of the runtime's binary.
 #include "loader.h"
@@ -18,11 +19,12 @@
 #include <unistd.h>
 
 static const char USAGE[] =
-    "usage: kraitc --bundle OUT.kbz [-m MAIN] [-o LEVEL] [-z] [-q] DIR|FILE.py...\n"
+    "usage: kraitc --bundle OUT.kbz [-m MAIN] [-d DIR] [-o LEVEL] [-z] [-q] DIR|FILE.py...\n"
     "       kraitc --exe OUT [-m MAIN] [--runtime KRAIT] [-o LEVEL] [-z] [-q] DIR|FILE.py...\n";
 
 typedef struct Build {
     const KlCompiler *compiler;
+    const char *ddir; // -d: the directory the embedded file names are under
     int optimize, compress, quiet;
     FILE *err;
     KfBundleMember *members;
@@ -71,7 +73,10 @@ static int is_module_part(const char *name, size_t len) {
     return 1;
 }
 
-// Compiles the source 'path' (shown as 'relpath') into a member 'name'.
+static char *join_path(const char *dir, const char *name);
+
+// Compiles the source 'path' (shown as 'relpath', or -d's DIR/relpath) into a
+// member 'name'.
 static int add_module(Build *b, const char *path, const char *relpath, char *name, int flags) {
     char *src = NULL;
     size_t len = 0;
@@ -87,7 +92,16 @@ static int add_module(Build *b, const char *path, const char *relpath, char *nam
     const KfCode *code = NULL;
     void *owner = NULL;
     char *message = NULL;
-    if (b->compiler->compile(relpath, src, len, b->optimize, &code, &owner, &message) != 0) {
+    char *shown = b->ddir ? join_path(b->ddir, relpath) : NULL;
+    if (b->ddir && !shown) {
+        free(src);
+        free(name);
+        return -1;
+    }
+    int failed = b->compiler->compile(shown ? shown : relpath, src, len, b->optimize, &code,
+                                      &owner, &message);
+    free(shown);
+    if (failed) {
         char *r = kio_repr(path);
         fprintf(b->err, "*** Error compiling %s...\n%s", r ? r : path,
                 message ? message : "MemoryError\n");
@@ -347,6 +361,8 @@ static int parse_args(Build *b, Args *a, int argc, char **argv) {
             a->output = argv[++i];
         } else if (!strcmp(s, "-m") && has_value) {
             a->main = argv[++i];
+        } else if (!strcmp(s, "-d") && has_value) {
+            b->ddir = argv[++i];
         } else if (!strcmp(s, "--runtime") && has_value) {
             a->runtime = argv[++i];
         } else if (!strcmp(s, "-o") && has_value) {
@@ -408,7 +424,7 @@ static int build_bundle(Build *b, const Args *a, uint8_t **out, size_t *len) {
 
 int kl_bundle_main(int argc, char **argv, const KlCompiler *compiler, FILE *out, FILE *err) {
     (void)out;
-    Build b = {compiler, 0, 0, 0, err, NULL, 0, 0, 0};
+    Build b = {compiler, NULL, 0, 0, 0, err, NULL, 0, 0, 0};
     Args a = {NULL, NULL, NULL, 0, 0, calloc((size_t)argc, sizeof(char *))};
     if (!a.roots) {
         return 1;

@@ -509,7 +509,9 @@ KValue kfinder_load_code(const char *path, int sourceless) {
 }
 
 // The code of the bundle member found in 'f', its co_filename shown as
-// 'f->path' ('BUNDLE/pkg/mod.py', as zipimport's).
+// 'f->path' ('BUNDLE/pkg/mod.py', as zipimport's), unless it was compiled
+// with an absolute name (kraitc --bundle -d DIR: the source's own place,
+// where tracebacks read the lines, as for the standard library bundle).
 static KValue load_bundle_code(const KFound *f) {
     KlResult res;
     if (kl_bundle_load(f->bundle, f->entry, &res) != KL_OK) {
@@ -519,6 +521,9 @@ static KValue load_bundle_code(const KFound *f) {
     }
     KValue code = kcode_from_kf(res.code);
     kl_result_free(&res);
+    if (code && kstr_utf8(((KCode *)kval_obj(code))->filename, NULL)[0] == '/') {
+        return code;
+    }
     KValue fn = code ? kstr_from_cstr(f->path) : KV_NULL;
     if (fn) {
         KCode *c = (KCode *)kval_obj(code);

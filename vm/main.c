@@ -352,7 +352,32 @@ static char *path0(const Cmdline *c) {
     return rp;
 }
 
-// sys.path: the script's directory (unless -P/-I), then KRAITPATH's entries.
+// The standard library bundle's path, as CPython's python311.zip: PREFIX/lib/
+// python311.kbz, PREFIX being the parent of this executable's directory
+// (build/bin/krait: build/lib/python311.kbz, which `make` builds from
+// CPython's own library). Malloc'd; NULL when the executable is unknown.
+static char *stdlib_bundle(void) {
+    char *self = realpath("/proc/self/exe", NULL);
+    char *slash = self ? strrchr(self, '/') : NULL;
+    if (slash) {
+        *slash = 0;
+        slash = strrchr(self, '/');
+    }
+    if (!slash) {
+        free(self);
+        return NULL;
+    }
+    *slash = 0;
+    char *r = malloc(strlen(self) + sizeof "/lib/python311.kbz");
+    if (r) {
+        sprintf(r, "%s/lib/python311.kbz", self);
+    }
+    free(self);
+    return r;
+}
+
+// sys.path: the script's directory (unless -P/-I), then KRAITPATH's entries,
+// then the standard library bundle.
 static int set_sys_path(const Cmdline *c, int safe_path) {
     KValue path = kdict_get_borrow(kruntime.sys_dict, KID(path));
     if (!path || !klist_check(path)) {
@@ -376,7 +401,10 @@ static int set_sys_path(const Cmdline *c, int safe_path) {
         }
         env = colon ? colon + 1 : NULL;
     }
-    return 0;
+    char *lib = stdlib_bundle();
+    int r = lib ? path_insert(path, at, lib, (ssize_t)strlen(lib)) : 0;
+    free(lib);
+    return r;
 }
 
 static char *absolute_path(const char *p) {
