@@ -44,6 +44,11 @@ KValue *kobj_dictptr(KValue obj) {
         return NULL;
     }
     if (off > 0) {
+        // The dict of a type object: a static type's is built on first use
+        // (a failure to build it leaves the partial dict, tried again later).
+        if (K_UNLIKELY(t->flags & KTF_TYPE_SUBCLASS) && !ktype_dict((KType *)obj)) {
+            kerr_clear();
+        }
         return (KValue *)((char *)obj + off);
     }
     ssize_t len = ((ssize_t *)obj)[2];
@@ -71,7 +76,11 @@ static int excess_args(size_t nargs, KValue kwnames) {
 }
 
 static KValue abstract_error(KType *type) {
-    KValue am = kdict_get_borrow(type->dict, KID(__abstractmethods__));
+    KValue dict = ktype_dict(type);
+    if (!dict) {
+        return KV_NULL;
+    }
+    KValue am = kdict_get_borrow(dict, KID(__abstractmethods__));
     KValue sorted = KV_NULL, joined = KV_NULL, sep = KV_NULL;
     if (am) {
         sorted = klist_from_iterable(am);
@@ -326,7 +335,8 @@ int kobject_merge_class_dict(KValue dict, KValue cls) {
     ssize_t n = ktuple_check(seq) ? ktuple_len(seq) : klist_len(seq);
     KValue *items = ktuple_check(seq) ? ktuple_items(seq) : klist_items(seq);
     for (ssize_t i = n - 1; i >= 0; i--) {
-        if (ktype_check(items[i]) && kdict_merge(dict, ((KType *)items[i])->dict, 1) < 0) {
+        KValue tdict = ktype_check(items[i]) ? ktype_dict((KType *)items[i]) : KV_NULL;
+        if (ktype_check(items[i]) && (!tdict || kdict_merge(dict, tdict, 1) < 0)) {
             kval_decref(seq);
             return -1;
         }

@@ -78,7 +78,8 @@ KValue kbytes_repr_data(const char *data, ssize_t len, const char *prefix) {
         }
     }
     kstr_builder_char(&b, (uint32_t)quote);
-    if (prefix[0] == 'b' && prefix[1] == 'y') {
+    // Any prefix but "b" opens a call: bytearray(b'..') or a subclass's name.
+    if (strcmp(prefix, "b") != 0) {
         kstr_builder_char(&b, ')');
     }
     return kstr_builder_finish(&b);

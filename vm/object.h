@@ -163,6 +163,7 @@ enum {
     KTF_HAS_GETATTR = 1 << 7,  // heap type with __getattr__
     KTF_WEAKREF = 1 << 8,      // instances have a __weakref__ slot (CPython's tp_weaklistoffset)
     KTF_HAS_WEAKREFS = 1 << 9, // an instance once had a weak reference (vm/weakref.h)
+    KTF_LAZY_DICT = 1 << 10,   // static type whose dict is filled on first use (ktype_dict)
     // Fast subclass bits: the instance's type is this builtin or a subclass.
     KTF_INT_SUBCLASS = 1 << 24,
     KTF_LIST_SUBCLASS = 1 << 25,

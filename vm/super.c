@@ -139,7 +139,11 @@ static KValue super_getattro(KValue self, KValue name) {
             }
             for (i++; i < n; i++) {
                 KType *t = (KType *)ktuple_items(mro)[i];
-                KValue res = kdict_get_str_borrow(t->dict, name);
+                KValue dict = ktype_dict(t);
+                if (!dict) {
+                    return KV_NULL;
+                }
+                KValue res = kdict_get_str_borrow(dict, name);
                 if (!res) {
                     continue;
                 }

@@ -106,12 +106,20 @@ typedef struct MCacheEntry {
 static MCacheEntry mcache[MCACHE_SIZE];
 static uint32_t next_version = 1;
 
-static KValue find_in_mro(KType *type, KValue name) {
+// Looks 'name' up in the dicts along the MRO of 'type'. Sets '*failed' when
+// a lazy dict could not be built (the exception is dropped: a lookup raises
+// nothing), so the caller does not cache the result.
+static KValue find_in_mro(KType *type, KValue name, int *failed) {
     KValue mro = type->mro;
     if (!mro) {
         for (KType *t = type; t; t = t->base) {
-            if (t->dict) {
-                KValue v = kdict_get_str_borrow(t->dict, name);
+            KValue d = ktype_dict(t);
+            if (!d && (t->flags & KTF_LAZY_DICT)) {
+                kerr_clear();
+                *failed = 1;
+            }
+            if (d) {
+                KValue v = kdict_get_str_borrow(d, name);
                 if (v) {
                     return v;
                 }
@@ -123,7 +131,13 @@ static KValue find_in_mro(KType *type, KValue name) {
     ssize_t n = ktuple_len(mro);
     for (ssize_t i = 0; i < n; i++) {
         KType *t = (KType *)items[i];
-        KValue v = kdict_get_str_borrow(t->dict, name);
+        KValue d = ktype_dict(t);
+        if (!d) {
+            kerr_clear();
+            *failed = 1;
+            continue;
+        }
+        KValue v = kdict_get_str_borrow(d, name);
         if (v) {
             return v;
         }
@@ -136,20 +150,23 @@ static KValue find_in_mro(KType *type, KValue name) {
 
 KValue ktype_lookup(KType *type, KValue name) {
     KStr *s = (KStr *)name;
+    int failed = 0;
     if (s->interned && type->version) {
         size_t h = ((size_t)type->version * 2654435761u ^ ((size_t)name >> 4)) & (MCACHE_SIZE - 1);
         MCacheEntry *e = &mcache[h];
         if (e->version == type->version && e->name == name) {
             return e->value;
         }
-        KValue v = find_in_mro(type, name);
-        e->version = type->version;
-        e->name = name;
-        e->value = v;
+        KValue v = find_in_mro(type, name, &failed);
+        if (!failed) {
+            e->version = type->version;
+            e->name = name;
+            e->value = v;
+        }
         return v;
     }
-    KValue v = find_in_mro(type, name);
-    if (s->interned && next_version != 0 && type->mro) {
+    KValue v = find_in_mro(type, name, &failed);
+    if (s->interned && next_version != 0 && type->mro && !failed) {
         type->version = next_version++;
         size_t h = ((size_t)type->version * 2654435761u ^ ((size_t)name >> 4)) & (MCACHE_SIZE - 1);
         mcache[h].version = type->version;
@@ -437,6 +454,38 @@ KValue ktype_new_wrapper_self(KValue f) {
     return KV_NULL;
 }
 
+int ktype_fill_dict(KType *type) {
+    // Cleared first: building the dict looks types up (this one included).
+    type->flags &= ~(uint32_t)KTF_LAZY_DICT;
+    if (!type->dict && !(type->dict = kdict_new())) {
+        goto error;
+    }
+    if (add_to_dict(type) < 0 || ktypeslots_add_wrappers(type) < 0) {
+        goto error;
+    }
+    if (type->new_ && (!type->base || type->new_ != type->base->new_ || type == &kobject_type) &&
+        !kdict_get_borrow(type->dict, KID(__new__))) {
+        KValue f = kcfunc_new(&tp_new_def, kval_of(type), KV_NULL);
+        if (!f || kdict_set(type->dict, KID(__new__), f) < 0) {
+            kval_xdecref(f);
+            goto error;
+        }
+        kval_decref(f);
+    }
+    if (!kdict_get_borrow(type->dict, KID(__doc__))) {
+        KValue doc = type->doc ? kstr_from_cstr(type->doc) : kval_newref(KV_NONE);
+        if (!doc || kdict_set(type->dict, KID(__doc__), doc) < 0) {
+            kval_xdecref(doc);
+            goto error;
+        }
+        kval_decref(doc);
+    }
+    return 0;
+error:
+    type->flags |= KTF_LAZY_DICT;
+    return -1;
+}
+
 int ktype_ready(KType *type) {
     if (type->flags & KTF_READY) {
         return 0;
@@ -467,29 +516,7 @@ int ktype_ready(KType *type) {
     if (!type->getattro) {
         type->getattro = kobj_generic_getattr;
     }
-    if (!type->dict && !(type->dict = kdict_new())) {
-        return -1;
-    }
-    if (add_to_dict(type) < 0 || ktypeslots_add_wrappers(type) < 0) {
-        return -1;
-    }
-    if (type->new_ && (!type->base || type->new_ != type->base->new_ || type == &kobject_type) &&
-        !kdict_get_borrow(type->dict, KID(__new__))) {
-        KValue f = kcfunc_new(&tp_new_def, kval_of(type), KV_NULL);
-        if (!f || kdict_set(type->dict, KID(__new__), f) < 0) {
-            kval_xdecref(f);
-            return -1;
-        }
-        kval_decref(f);
-    }
-    if (!kdict_get_borrow(type->dict, KID(__doc__))) {
-        KValue doc = type->doc ? kstr_from_cstr(type->doc) : kval_newref(KV_NONE);
-        if (!doc || kdict_set(type->dict, KID(__doc__), doc) < 0) {
-            kval_xdecref(doc);
-            return -1;
-        }
-        kval_decref(doc);
-    }
+    type->flags |= KTF_LAZY_DICT;
     KValue mro = ktuple_new(0);
     if (!mro) {
         return -1;
@@ -931,12 +958,17 @@ static KValue type_get_bases(KValue self) {
 }
 
 static KValue type_get_dict(KValue self) {
-    return kobj_call1(kval_of(&kmappingproxy_type), ((KType *)self)->dict);
+    KValue d = ktype_dict((KType *)self);
+    return d ? kobj_call1(kval_of(&kmappingproxy_type), d) : KV_NULL;
 }
 
 static KValue type_get_doc(KValue self) {
     KType *t = (KType *)self;
-    KValue d = kdict_get_borrow(t->dict, KID(__doc__));
+    KValue dict = ktype_dict(t);
+    if (!dict) {
+        return KV_NULL;
+    }
+    KValue d = kdict_get_borrow(dict, KID(__doc__));
     if (!d) {
         return kval_newref(KV_NONE);
     }
@@ -957,7 +989,11 @@ static int type_set_doc(KValue self, KValue value) {
 
 static KValue type_get_abstractmethods(KValue self) {
     KType *t = (KType *)self;
-    KValue v = t != &ktype_type ? kdict_get_borrow(t->dict, KID(__abstractmethods__)) : KV_NULL;
+    KValue dict = ktype_dict(t);
+    if (!dict) {
+        return KV_NULL;
+    }
+    KValue v = t != &ktype_type ? kdict_get_borrow(dict, KID(__abstractmethods__)) : KV_NULL;
     if (!v) {
         kerr_set_value(&kexc_AttributeError, KID(__abstractmethods__));
         return KV_NULL;
@@ -969,6 +1005,9 @@ static int type_set_abstractmethods(KValue self, KValue value) {
     KType *t = (KType *)self;
     int abstract = 0;
     int r;
+    if (!ktype_dict(t)) {
+        return -1;
+    }
     if (value) {
         abstract = kobj_is_true(value);
         if (abstract < 0) {
@@ -997,7 +1036,11 @@ static int type_set_abstractmethods(KValue self, KValue value) {
 
 static KValue type_get_annotations(KValue self) {
     KType *t = (KType *)self;
-    KValue a = kdict_get_borrow(t->dict, KID(__annotations__));
+    KValue dict = ktype_dict(t);
+    if (!dict) {
+        return KV_NULL;
+    }
+    KValue a = kdict_get_borrow(dict, KID(__annotations__));
     if (a) {
         return kval_newref(a);
     }

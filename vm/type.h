@@ -10,9 +10,22 @@ static inline int ktype_check(KValue v) {
     return kval_has_flag(v, KTF_TYPE_SUBCLASS);
 }
 
-// Fills in a static type: base (object when NULL), MRO, inherited slots,
-// its dict (methods, members, getsets, slot wrappers). -1 on error.
+// Fills in a static type: base (object when NULL), MRO, inherited slots.
+// Its dict (methods, members, getsets, slot wrappers) is built on first use
+// by ktype_dict, so start-up does not pay for types a program never looks
+// into. -1 on error.
 K_MUST_CHECK int ktype_ready(KType *type);
+// Builds the dict of a readied static type flagged KTF_LAZY_DICT. -1 on
+// error (the flag stays set, so a later use tries again).
+K_MUST_CHECK int ktype_fill_dict(KType *type);
+// The dict of 'type', borrowed; every read of a type's dict that may meet a
+// static type goes through here. KV_NULL with an exception on failure.
+static inline KValue ktype_dict(KType *type) {
+    if (K_UNLIKELY(type->flags & KTF_LAZY_DICT) && ktype_fill_dict(type) < 0) {
+        return KV_NULL;
+    }
+    return type->dict;
+}
 // True when 'a' is 'b' or a subclass of it (by MRO).
 int ktype_is_subtype(KType *a, KType *b);
 // Looks 'name' (a str) up along the MRO: borrowed, or KV_NULL (no exception).
