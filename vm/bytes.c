@@ -35,7 +35,7 @@ static KValue bytes_alloc(KType *type, ssize_t len) {
 
 KValue kbytes_from_data(const char *data, ssize_t len) {
     KValue b = bytes_alloc(&kbytes_type, len);
-    if (b && len) {
+    if (b && len && data) {
         memcpy(((KBytes *)b)->data, data, (size_t)len);
     }
     return b;
@@ -107,6 +107,18 @@ int kbytes_need_buffer(KValue v, const char **data, ssize_t *len) {
     kerr_format(&kexc_TypeError, "a bytes-like object is required, not '%s'",
                 ktype_name(kval_type(v)));
     return -1;
+}
+
+int kbytes_get_writable(KValue v, char **data, ssize_t *len) {
+    if (kval_is_int(v)) {
+        return 0;
+    }
+    if (kbytearray_check(v)) {
+        *data = ((KByteArray *)v)->data;
+        *len = ((KByteArray *)v)->len;
+        return 1;
+    }
+    return kmemoryview_check(v) && kmemoryview_writable(v, data, len);
 }
 
 static int bytes_like(KValue v) {

@@ -29,6 +29,7 @@ static inline int kbytearray_check(KValue v) {
                                ktype_is_subtype(kval_type(v), &kbytearray_type));
 }
 
+// A new bytes holding a copy of 'len' bytes at 'data' (zeros if NULL).
 KValue kbytes_from_data(const char *data, ssize_t len);
 // The bytes' or bytearray's data (borrowed) and length.
 const char *kbytes_data(KValue b, ssize_t *len);
@@ -42,6 +43,9 @@ KValue kbytes_new_like(KValue like, const char *data, ssize_t len);
 int kbytes_get_buffer(KValue v, const char **data, ssize_t *len);
 // As kbytes_get_buffer, but -1 with "a bytes-like object is required".
 K_MUST_CHECK int kbytes_need_buffer(KValue v, const char **data, ssize_t *len);
+// The bytes of a writable C-contiguous buffer (bytearray, a memoryview
+// over one), borrowed: 1 and sets 'data'/'len', or 0 (nothing raised).
+int kbytes_get_writable(KValue v, char **data, ssize_t *len);
 // bytes(x) / bytearray(x) without encoding: a new exact bytes from an int
 // count, a buffer or an iterable of ints; 'tname' names the target type in
 // messages. With 'encoding': x must be a str, encoded with 'errors'.
@@ -62,6 +66,8 @@ extern KType kmemoryview_type;
 int kmemoryview_check(KValue v);
 // The bytes of a live, C-contiguous view: 1 and sets 'data'/'len', else 0.
 int kmemoryview_contiguous(KValue v, const char **data, ssize_t *len);
+// As kmemoryview_contiguous, for a view that is not read-only.
+int kmemoryview_writable(KValue v, char **data, ssize_t *len);
 int kmemoryview_init(void);
 
 // The slots bytearray shares with bytes (vm/bytes.c).

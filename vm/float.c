@@ -58,14 +58,48 @@ static void float_dealloc(KObject *o) {
 // p+1-digit value is at least as close as the p-digit one, which is also a
 // p+1-digit value), so a binary search over 1..17 digits finds the shortest
 // with 4-5 formatting passes instead of up to 17.
+// Whether some 'prec'-digit decimal reads back as 'd' (> 0): the correctly
+// rounded one, or else the next one up (at a power of two the gap above
+// 'd' is twice the gap below, so the nearest decimal may fall outside
+// while the next one up reads back: 2**-24 is 5.960464477539063e-08).
+// The digits found are left in 'buf' as "D.DDDe[+-]XX".
+static int round_trips(double d, int prec, char *buf, size_t size) {
+    snprintf(buf, size, "%.*e", prec - 1, d);
+    if (strtod(buf, NULL) == d) {
+        return 1;
+    }
+    char up[48];
+    memcpy(up, buf, size < sizeof up ? size : sizeof up);
+    up[sizeof up - 1] = 0;
+    char *e = strchr(up, 'e');
+    if (!e) {
+        return 0;
+    }
+    char *q = e - 1;
+    while (q >= up && (*q == '9' || *q == '.')) {
+        if (*q == '9') {
+            *q = '0';
+        }
+        q--;
+    }
+    if (q < up) {
+        return 0; // 9.99...e+XX: the next one up has another exponent; never needed
+    }
+    (*q)++;
+    if (strtod(up, NULL) != d) {
+        return 0;
+    }
+    memcpy(buf, up, sizeof up < size ? sizeof up : size);
+    return 1;
+}
+
 static int shortest_digits(double d, char *digits, int *decpt) {
     char buf[40], best[40];
     int lo = 1, hi = 17;
     snprintf(best, sizeof best, "%.*e", hi - 1, d);
     while (lo < hi) {
         int mid = (lo + hi) / 2;
-        snprintf(buf, sizeof buf, "%.*e", mid - 1, d);
-        if (strtod(buf, NULL) == d) {
+        if (round_trips(d, mid, buf, sizeof buf)) {
             hi = mid;
             memcpy(best, buf, sizeof best);
         } else {

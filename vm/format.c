@@ -12,6 +12,7 @@
 #include "dict.h"
 #include "errors.h"
 #include "float.h"
+#include "format.h"
 #include "func.h"
 #include "int.h"
 #include "list.h"
@@ -19,6 +20,7 @@
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
+#include "unicode.h"
 
 typedef struct Spec {
     uint32_t fill;
@@ -621,24 +623,94 @@ typedef struct FormatState {
 
 static KValue render(KValue fmt, ssize_t start, ssize_t end, FormatState *st, int depth);
 
-static KValue get_field(KStr *s, ssize_t a, ssize_t z, FormatState *st) {
-    // arg_name
-    ssize_t i = a;
-    while (i < z && kstr_char(s, i) != '.' && kstr_char(s, i) != '[') {
+// The value of s[a:b] when it is a non-empty run of decimal digits (any
+// Unicode decimal, as CPython's get_integer), else -1; -1 with ValueError
+// past PY_SSIZE_T_MAX.
+static int decimal_value(const KStr *s, ssize_t a, ssize_t b, ssize_t *out) {
+    ssize_t acc = 0;
+    *out = -1;
+    if (a >= b) {
+        return 0;
+    }
+    for (ssize_t i = a; i < b; i++) {
+        int d = kuni_record(kstr_char(s, i))->decimal;
+        if (d < 0) {
+            return 0;
+        }
+        if (acc > (PTRDIFF_MAX - d) / 10) {
+            kerr_set(&kexc_ValueError, "Too many decimal digits in format string");
+            return -1;
+        }
+        acc = acc * 10 + d;
+    }
+    *out = acc;
+    return 0;
+}
+
+int kformat_name_first(const KStr *s, ssize_t start, ssize_t end, ssize_t *first_end,
+                       ssize_t *index) {
+    ssize_t i = start;
+    while (i < end && kstr_char(s, i) != '.' && kstr_char(s, i) != '[') {
         i++;
     }
-    KValue obj;
-    int positional = 1;
-    for (ssize_t k = a; k < i; k++) {
-        if (kstr_char(s, k) < '0' || kstr_char(s, k) > '9') {
-            positional = 0;
-            break;
-        }
+    *first_end = i;
+    return decimal_value(s, start, i, index);
+}
+
+int kformat_name_next(const KStr *s, ssize_t *pos, ssize_t end, int *is_attr, ssize_t *a,
+                      ssize_t *b, ssize_t *index) {
+    ssize_t i = *pos;
+    if (i >= end) {
+        return 0;
     }
-    if (positional && st->is_map) {
+    uint32_t c = kstr_char(s, i++);
+    *index = -1;
+    if (c == '.') {
+        *is_attr = 1;
+        *a = i;
+        while (i < end && kstr_char(s, i) != '.' && kstr_char(s, i) != '[') {
+            i++;
+        }
+        *b = i;
+    } else if (c == '[') {
+        *is_attr = 0;
+        *a = i;
+        while (i < end && kstr_char(s, i) != ']') {
+            i++;
+        }
+        if (i >= end) {
+            kerr_set(&kexc_ValueError, "Missing ']' in format string");
+            return -1;
+        }
+        *b = i++;
+        if (decimal_value(s, *a, *b, index) < 0) {
+            return -1;
+        }
+    } else {
+        kerr_set(&kexc_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
+        return -1;
+    }
+    if (*a == *b) {
+        kerr_set(&kexc_ValueError, "Empty attribute in format string");
+        return -1;
+    }
+    *pos = i;
+    return 1;
+}
+
+// The object field name s[a:z] names: the argument its first part picks
+// (automatic or manual numbering, or a keyword), then each attribute and
+// item of the rest.
+static KValue get_field(KStr *s, ssize_t a, ssize_t z, FormatState *st) {
+    ssize_t i, index;
+    if (kformat_name_first(s, a, z, &i, &index) < 0) {
+        return KV_NULL;
+    }
+    if (st->is_map && (i == a || index >= 0)) {
         kerr_set(&kexc_ValueError, "Format string contains positional fields");
         return KV_NULL;
     }
+    KValue obj;
     if (i == a) {
         if (st->manual) {
             kerr_set(&kexc_ValueError,
@@ -653,122 +725,56 @@ static KValue get_field(KStr *s, ssize_t a, ssize_t z, FormatState *st) {
             return KV_NULL;
         }
         obj = kval_newref(st->args[idx]);
-    } else {
-        int numeric = 1;
-        ssize_t num = 0;
-        for (ssize_t k = a; k < i; k++) {
-            uint32_t c = kstr_char(s, k);
-            if (c < '0' || c > '9') {
-                numeric = 0;
-                break;
-            }
-            num = num * 10 + (c - '0');
-        }
-        if (numeric) {
-            if (st->auto_index) {
-                kerr_set(&kexc_ValueError, "cannot switch from automatic field numbering to manual "
-                                           "field specification");
-                return KV_NULL;
-            }
-            st->manual = 1;
-            if ((size_t)num >= st->nargs) {
-                kerr_format(&kexc_IndexError,
-                            "Replacement index %zd out of range for positional args tuple", num);
-                return KV_NULL;
-            }
-            obj = kval_newref(st->args[num]);
-        } else {
-            KValue key = kstr_substr(kval_of(s), a, i);
-            if (!key) {
-                return KV_NULL;
-            }
-            if (!st->kwargs) {
-                kerr_set_key(key);
-                kval_decref(key);
-                return KV_NULL;
-            }
-            obj = kobj_getitem(st->kwargs, key);
-            kval_decref(key);
-            if (!obj) {
-                return KV_NULL;
-            }
-        }
-    }
-    while (i < z) {
-        uint32_t c = kstr_char(s, i);
-        if (c == '.') {
-            ssize_t j = ++i;
-            while (j < z && kstr_char(s, j) != '.' && kstr_char(s, j) != '[') {
-                j++;
-            }
-            if (j == i) {
-                kval_decref(obj);
-                kerr_set(&kexc_ValueError, "Empty attribute in format string");
-                return KV_NULL;
-            }
-            KValue name = kstr_substr(kval_of(s), i, j);
-            KValue next = name ? kobj_getattr(obj, name) : KV_NULL;
-            kval_xdecref(name);
-            kval_decref(obj);
-            if (!next) {
-                return KV_NULL;
-            }
-            obj = next;
-            i = j;
-        } else if (c == '[') {
-            ssize_t j = ++i;
-            while (j < z && kstr_char(s, j) != ']') {
-                j++;
-            }
-            if (j >= z) {
-                kval_decref(obj);
-                kerr_set(&kexc_ValueError, "Missing ']' in format string");
-                return KV_NULL;
-            }
-            if (j == i) {
-                kval_decref(obj);
-                kerr_set(&kexc_ValueError, "Empty attribute in format string");
-                return KV_NULL;
-            }
-            int numeric = 1;
-            ssize_t num = 0;
-            for (ssize_t k = i; k < j; k++) {
-                uint32_t d = kstr_char(s, k);
-                if (d < '0' || d > '9') {
-                    numeric = 0;
-                    break;
-                }
-                num = num * 10 + (d - '0');
-            }
-            KValue key = numeric ? kint_from_i64(num) : kstr_substr(kval_of(s), i, j);
-            KValue next = key ? kobj_getitem(obj, key) : KV_NULL;
-            kval_xdecref(key);
-            kval_decref(obj);
-            if (!next) {
-                return KV_NULL;
-            }
-            obj = next;
-            i = j + 1;
-        } else {
-            kval_decref(obj);
-            kerr_set(&kexc_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
+    } else if (index >= 0) {
+        if (st->auto_index) {
+            kerr_set(&kexc_ValueError, "cannot switch from automatic field numbering to manual "
+                                       "field specification");
             return KV_NULL;
         }
+        st->manual = 1;
+        if ((size_t)index >= st->nargs) {
+            kerr_format(&kexc_IndexError,
+                        "Replacement index %zd out of range for positional args tuple", index);
+            return KV_NULL;
+        }
+        obj = kval_newref(st->args[index]);
+    } else {
+        KValue key = kstr_substr(kval_of(s), a, i);
+        if (!key) {
+            return KV_NULL;
+        }
+        if (!st->kwargs) {
+            kerr_set_key(key);
+            kval_decref(key);
+            return KV_NULL;
+        }
+        obj = kobj_getitem(st->kwargs, key);
+        kval_decref(key);
+        if (!obj) {
+            return KV_NULL;
+        }
+    }
+    int is_attr, r;
+    ssize_t ka, kb;
+    while ((r = kformat_name_next(s, &i, z, &is_attr, &ka, &kb, &index)) > 0) {
+        KValue key = index >= 0 ? kint_from_i64(index) : kstr_substr(kval_of(s), ka, kb);
+        KValue next = !key ? KV_NULL : is_attr ? kobj_getattr(obj, key) : kobj_getitem(obj, key);
+        kval_xdecref(key);
+        kval_decref(obj);
+        if (!next) {
+            return KV_NULL;
+        }
+        obj = next;
+    }
+    if (r < 0) {
+        KVAL_CLEAR(obj);
     }
     return obj;
 }
 
-// A replacement field as CPython's parse_field splits it: 'name' is
-// [name_start, name_end), the spec [spec_start, spec_end) (needs_expanding
-// when it holds a '{'), 'conversion' 0 or its character; '*next' is just
-// past the closing '}'. -1 with ValueError for a malformed field.
-typedef struct Field {
-    ssize_t name_start, name_end, spec_start, spec_end;
-    uint32_t conversion;
-    int needs_expanding;
-} Field;
-
-static int parse_field(KStr *s, ssize_t i, ssize_t end, Field *f, ssize_t *next) {
+// A replacement field from just past its '{', as CPython's parse_field;
+// '*next' is set just past the closing '}'.
+static int parse_field(const KStr *s, ssize_t i, ssize_t end, KFormatField *f, ssize_t *next) {
     uint32_t c = 0;
     f->name_start = i;
     f->conversion = 0;
@@ -833,8 +839,50 @@ static int parse_field(KStr *s, ssize_t i, ssize_t end, Field *f, ssize_t *next)
     return 0;
 }
 
+int kformat_next_chunk(const KStr *s, ssize_t *pos, ssize_t end, KFormatChunk *ch) {
+    ssize_t i = *pos, start = i;
+    uint32_t c = 0;
+    if (i >= end) {
+        return 0;
+    }
+    int markup = 0;
+    while (i < end) {
+        c = kstr_char(s, i++);
+        if (c == '{' || c == '}') {
+            markup = 1;
+            break;
+        }
+    }
+    int at_end = i >= end;
+    if (markup && c == '}' && (at_end || kstr_char(s, i) != '}')) {
+        kerr_set(&kexc_ValueError, "Single '}' encountered in format string");
+        return -1;
+    }
+    if (markup && c == '{' && at_end) {
+        kerr_set(&kexc_ValueError, "Single '{' encountered in format string");
+        return -1;
+    }
+    ch->lit_start = start;
+    ch->lit_end = i;
+    ch->has_field = 0;
+    if (markup) {
+        if (kstr_char(s, i) == c) {
+            i++; // '{{' or '}}': the literal keeps one brace, no field follows
+        } else {
+            ch->lit_end--;
+            ch->has_field = 1;
+            if (parse_field(s, i, end, &ch->field, &i) < 0) {
+                return -1;
+            }
+        }
+    }
+    *pos = i;
+    return 1;
+}
+
 // Formats one parsed field into 'b'; -1 with an exception set.
-static int render_field(KValue fmt, const Field *f, FormatState *st, int depth, KStrBuilder *b) {
+static int render_field(KValue fmt, const KFormatField *f, FormatState *st, int depth,
+                        KStrBuilder *b) {
     KStr *s = (KStr *)fmt;
     KValue obj = get_field(s, f->name_start, f->name_end, st);
     if (!obj) {
@@ -883,39 +931,21 @@ static KValue render(KValue fmt, ssize_t start, ssize_t end, FormatState *st, in
     KStr *s = (KStr *)fmt;
     KStrBuilder b;
     kstr_builder_init(&b);
-    for (ssize_t i = start; i < end; i++) {
-        uint32_t c = kstr_char(s, i);
-        if (c == '}') {
-            if (i + 1 < end && kstr_char(s, i + 1) == '}') {
-                kstr_builder_char(&b, '}');
-                i++;
-                continue;
-            }
-            kstr_builder_discard(&b);
-            kerr_set(&kexc_ValueError, "Single '}' encountered in format string");
-            return KV_NULL;
+    KFormatChunk ch;
+    ssize_t pos = start;
+    int r;
+    while ((r = kformat_next_chunk(s, &pos, end, &ch)) > 0) {
+        for (ssize_t i = ch.lit_start; i < ch.lit_end; i++) {
+            kstr_builder_char(&b, kstr_char(s, i));
         }
-        if (c != '{') {
-            kstr_builder_char(&b, c);
-            continue;
+        if (ch.has_field && render_field(fmt, &ch.field, st, depth, &b) < 0) {
+            r = -1;
+            break;
         }
-        if (i + 1 >= end) {
-            kstr_builder_discard(&b);
-            kerr_set(&kexc_ValueError, "Single '{' encountered in format string");
-            return KV_NULL;
-        }
-        if (kstr_char(s, i + 1) == '{') {
-            kstr_builder_char(&b, '{');
-            i++;
-            continue;
-        }
-        Field f;
-        ssize_t next;
-        if (parse_field(s, i + 1, end, &f, &next) < 0 || render_field(fmt, &f, st, depth, &b) < 0) {
-            kstr_builder_discard(&b);
-            return KV_NULL;
-        }
-        i = next - 1;
+    }
+    if (r < 0) {
+        kstr_builder_discard(&b);
+        return KV_NULL;
     }
     return kstr_builder_finish(&b);
 }

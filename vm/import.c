@@ -27,6 +27,8 @@ static const struct {
     {"time", kmod_time_create},
     {"_collections", kmod_collections_create},
     {"_codecs", kmod_codecs_create},
+    {"_string", kmod_string_create},
+    {"_struct", kmod_struct_create},
 };
 
 static KValue import_builtin(KValue absname) {

@@ -132,6 +132,51 @@ int64_t kint_as_i64_overflow(KValue v, int *overflow) {
     return -1;
 }
 
+uint64_t kint_as_u64_overflow(KValue v, int *overflow) {
+    *overflow = 0;
+    if (kval_is_int(v)) {
+        if (kval_int(v) < 0) {
+            *overflow = -1;
+        }
+        return (uint64_t)kval_int(v);
+    }
+    KIntView w;
+    kint_view(v, &w);
+    if (w.neg && w.n > 0) {
+        *overflow = -1;
+        return (uint64_t)-1;
+    }
+    if (w.n > 2) {
+        *overflow = 1;
+        return (uint64_t)-1;
+    }
+    return w.n == 0 ? 0 : w.n == 1 ? w.d[0] : ((uint64_t)w.d[1] << 32 | w.d[0]);
+}
+
+uint32_t *kint_abs_words(KValue v, ssize_t *n) {
+    KIntView w;
+    kint_view(v, &w);
+    ssize_t count = w.n ? w.n : 1;
+    uint32_t *d = kmem_alloc((size_t)count * sizeof(uint32_t));
+    if (!d) {
+        kerr_no_memory();
+        return NULL;
+    }
+    d[0] = 0;
+    for (ssize_t i = 0; i < w.n; i++) {
+        d[i] = w.d[i];
+    }
+    *n = count;
+    return d;
+}
+
+KValue kint_from_words(const uint32_t *d, ssize_t n) {
+    while (n > 0 && d[n - 1] == 0) {
+        n--;
+    }
+    return kint_from_mag(0, d, n);
+}
+
 ssize_t kint_as_ssize(KValue v) {
     if (kval_is_int(v)) {
         return kval_int(v);

@@ -40,6 +40,15 @@ ssize_t kint_as_ssize(KValue v);
 // As kint_as_ssize, but sets '*overflow' to -1/+1 (value unspecified)
 // instead of raising.
 int64_t kint_as_i64_overflow(KValue v, int *overflow);
+// The value as a uint64_t: '*overflow' -1 for a negative value, +1 for one
+// past 2**64-1 (nothing raised). 'v' must be an int.
+uint64_t kint_as_u64_overflow(KValue v, int *overflow);
+// The magnitude of the int 'v' as base-2**32 words, least significant first:
+// a kmem_alloc'd array of '*n' (at least 1) words the caller frees, or NULL
+// with MemoryError.
+uint32_t *kint_abs_words(KValue v, ssize_t *n);
+// The non-negative int whose base-2**32 words are 'd'[0..n).
+KValue kint_from_words(const uint32_t *d, ssize_t n);
 // int -> float, correctly rounded; OverflowError ("int too large to convert
 // to float") raises with -1.0 returned.
 double kint_as_double(KValue v);

@@ -70,6 +70,15 @@ int kmemoryview_contiguous(KValue v, const char **data, ssize_t *len) {
     return 1;
 }
 
+int kmemoryview_writable(KValue v, char **data, ssize_t *len) {
+    const char *p;
+    if (MV(v)->readonly || !kmemoryview_contiguous(v, &p, len)) {
+        return 0;
+    }
+    *data = MV(v)->buf;
+    return 1;
+}
+
 static int released(const KMemoryView *m) {
     if (!m->obj) {
         kerr_set(&kexc_ValueError, "operation forbidden on released memoryview object");

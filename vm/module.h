@@ -35,6 +35,8 @@ KValue kmod_thread_create(void);
 KValue kmod_time_create(void);
 KValue kmod_collections_create(void);
 KValue kmod_codecs_create(void);
+KValue kmod_string_create(void);
+KValue kmod_struct_create(void);
 // sys.stdout.write(s) etc.: writes 'text' (a str) to the named sys stream.
 K_MUST_CHECK int ksys_write(KValue stream_name, KValue text);
 // Writes to sys.stderr, falling back to C stderr.
