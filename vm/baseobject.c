@@ -238,15 +238,6 @@ static KValue object_subclasshook(KValue cls, const KValue *args, size_t nargs, 
     return kval_newref(KV_NOTIMPL);
 }
 
-static KValue object_getstate(KValue self, const KValue *args, size_t nargs, KValue kw) {
-    (void)args, (void)nargs, (void)kw;
-    KValue *dp = kobj_dictptr(self);
-    if (dp && *dp && kdict_len(*dp)) {
-        return kdict_copy(*dp);
-    }
-    return kval_newref(KV_NONE);
-}
-
 static const KMethodDef object_methods[] = {
     {"__format__", object_format, KMETH_O, NULL},
     {"__dir__", object_dir, KMETH_NOARGS, NULL},
@@ -254,8 +245,8 @@ static const KMethodDef object_methods[] = {
     {"__init_subclass__", object_init_subclass, KMETH_NOARGS | KMETH_CLASS, NULL},
     {"__subclasshook__", object_subclasshook, KMETH_FAST | KMETH_CLASS, NULL},
     {"__reduce_ex__", kobject_reduce_ex, KMETH_FAST, NULL},
-    {"__reduce__", kobject_reduce_ex, KMETH_FAST, NULL},
-    {"__getstate__", object_getstate, KMETH_NOARGS, NULL},
+    {"__reduce__", kobject_reduce, KMETH_NOARGS, NULL},
+    {"__getstate__", kobject_getstate, KMETH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 

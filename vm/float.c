@@ -500,8 +500,8 @@ KValue kfloat_from_string(KValue s) {
         } else {
             p = kstr_utf8(s, &len);
         }
-    } else {
-        p = kbytes_data(s, &len);
+    } else if (kbytes_need_buffer(s, &p, &len) < 0) {
+        return KV_NULL;
     }
     if (!p) {
         kval_xdecref(owned);

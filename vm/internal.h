@@ -68,7 +68,15 @@ int kmatch_is_mapping(KValue v);
 int kmatch_is_sequence(KValue v);
 int kmatch_keys(KValue map, KValue keys, KValue *result);
 int kmatch_class(KValue subject, KValue type, int nargs, KValue kwargs, KValue *result);
+// __reduce__ of an iterator over 'seq' at 'index': (builtins.FN, (seq,),
+// index), or once exhausted ('seq' KV_NULL) (iter, (empty,)) (vm/iter.c).
+KValue kiter_reduce_indexed(const char *fn, KValue seq, ssize_t index, KValue empty);
+// __setstate__'s index, clamped to [lo, hi]; -1 with an error.
+int kiter_setstate_index(KValue state, ssize_t lo, ssize_t hi, ssize_t *index);
+// object.__reduce_ex__, __reduce__ and __getstate__ (vm/reduce.c).
 KValue kobject_reduce_ex(KValue self, const KValue *args, size_t nargs, KValue kw);
+KValue kobject_reduce(KValue self, const KValue *args, size_t nargs, KValue kw);
+KValue kobject_getstate(KValue self, const KValue *args, size_t nargs, KValue kw);
 
 // modules/sys.c
 void ksys_flush_streams(void);

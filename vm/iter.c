@@ -11,6 +11,7 @@
 #include "list.h"
 #include "mem.h"
 #include "dict.h"
+#include "state.h"
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
@@ -581,5 +582,41 @@ int kiter_init(void) {
             return -1;
         }
     }
+    return 0;
+}
+
+// ---------------------------------------------------------------------------
+// Pickling of index-based iterators (list, reversed list, tuple, sequence).
+
+KValue kiter_reduce_indexed(const char *fn, KValue seq, ssize_t index, KValue empty) {
+    KValue f = kdict_get_borrow(kruntime.builtins, kstr_intern_cstr(seq ? fn : "iter"));
+    if (!f) {
+        kerr_format(&kexc_AttributeError, "module 'builtins' has no attribute '%s'", fn);
+        return KV_NULL;
+    }
+    if (!seq) {
+        KValue args = ktuple_pack(1, empty);
+        KValue r = args ? ktuple_pack(2, f, args) : KV_NULL;
+        kval_xdecref(args);
+        return r;
+    }
+    KValue args = ktuple_pack(1, seq);
+    KValue i = args ? kint_from_i64(index) : KV_NULL;
+    KValue r = i ? ktuple_pack(3, f, args, i) : KV_NULL;
+    kval_xdecref(args);
+    kval_xdecref(i);
+    return r;
+}
+
+int kiter_setstate_index(KValue state, ssize_t lo, ssize_t hi, ssize_t *index) {
+    if (!kint_check(state)) {
+        kerr_set(&kexc_TypeError, "an integer is required");
+        return -1;
+    }
+    ssize_t i = knum_as_ssize(state, NULL);
+    if (i == -1 && kerr_occurred()) {
+        return -1;
+    }
+    *index = i < lo ? lo : i > hi ? hi : i;
     return 0;
 }

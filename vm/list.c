@@ -571,8 +571,35 @@ static KValue list_iter_length_hint(KValue self, const KValue *args, size_t narg
     return kval_from_int(n < 0 ? 0 : n);
 }
 
+static KValue list_iter_reduce(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    ListIter *it = (ListIter *)self;
+    KValue empty = klist_new(0);
+    int fwd = kval_obj(self)->type == &list_iter_type;
+    KValue r = empty ? kiter_reduce_indexed(fwd ? "iter" : "reversed", it->seq, it->index, empty)
+                     : KV_NULL;
+    kval_xdecref(empty);
+    return r;
+}
+
+static KValue list_iter_setstate(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)nargs, (void)kw;
+    KValue state = args[0];
+    ListIter *it = (ListIter *)self;
+    if (it->seq) {
+        ssize_t n = klist_len(it->seq);
+        int fwd = kval_obj(self)->type == &list_iter_type;
+        if (kiter_setstate_index(state, fwd ? 0 : -1, fwd ? n : n - 1, &it->index) < 0) {
+            return KV_NULL;
+        }
+    }
+    return KV_NONE;
+}
+
 static const KMethodDef list_iter_methods[] = {
     {"__length_hint__", list_iter_length_hint, KMETH_NOARGS, NULL},
+    {"__reduce__", list_iter_reduce, KMETH_NOARGS, NULL},
+    {"__setstate__", list_iter_setstate, KMETH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -742,45 +742,7 @@ done:
     return rc;
 }
 
-// ---------------------------------------------------------------------------
-// object.__reduce_ex__ for copy and pickle: (copyreg.__newobj__-like, (cls,), state).
-
-static KValue newobj(KValue self, const KValue *args, size_t nargs, KValue kw) {
-    (void)self, (void)kw;
-    if (nargs < 1 || !ktype_check(args[0])) {
-        kerr_set(&kexc_TypeError, "__newobj__ expects a class");
-        return KV_NULL;
-    }
-    KType *t = (KType *)args[0];
-    return t->new_(t, args + 1, nargs - 1, KV_NULL);
-}
-
-static const KMethodDef newobj_def = {"__newobj__", newobj, KMETH_FAST, NULL};
-static KValue newobj_func;
-
-KValue kobject_reduce_ex(KValue self, const KValue *args, size_t nargs, KValue kw) {
-    (void)args, (void)nargs, (void)kw;
-    KType *t = kval_type(self);
-    if (!(t->flags & KTF_HEAPTYPE) && t != &kobject_type) {
-        kerr_format(&kexc_TypeError, "cannot pickle '%s' object", ktype_name(t));
-        return KV_NULL;
-    }
-    KValue cls = ktuple_pack(1, kval_of(t));
-    if (!cls) {
-        return KV_NULL;
-    }
-    KValue *dp = kobj_dictptr(self);
-    KValue state = dp && *dp && kdict_len(*dp) ? *dp : KV_NONE;
-    KValue r = ktuple_pack(5, newobj_func, cls, state, KV_NONE, KV_NONE);
-    kval_decref(cls);
-    return r;
-}
-
 int kmisc_init(void) {
-    newobj_func = kcfunc_new(&newobj_def, KV_NULL, KV_NULL);
-    if (!newobj_func) {
-        return -1;
-    }
     KType *types[] = {&generic_alias_type, &union_type, &namespace_type};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
         if (ktype_ready(types[i]) < 0) {

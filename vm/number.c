@@ -6,6 +6,7 @@
 #include "internal.h"
 
 #include "abstract.h"
+#include "bytes.h"
 #include "errors.h"
 #include "float.h"
 #include "int.h"
@@ -350,7 +351,8 @@ KValue knum_float(KValue v) {
         }
         return kfloat_new(d);
     }
-    if (kstr_check(v) || kval_has_flag(v, KTF_BYTES_SUBCLASS) || t == &kbytearray_type) {
+    if (kstr_check(v) || kval_has_flag(v, KTF_BYTES_SUBCLASS) || t == &kbytearray_type ||
+        kmemoryview_check(v)) {
         return kfloat_from_string(v);
     }
     kerr_format(&kexc_TypeError, "float() argument must be a string or a real number, not '%s'",

@@ -374,8 +374,29 @@ static KValue tuple_iter_length_hint(KValue self, const KValue *args, size_t nar
     return kval_from_int(it->seq ? ktuple_len(it->seq) - it->index : 0);
 }
 
+static KValue tuple_iter_reduce(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    SeqIter *it = (SeqIter *)self;
+    KValue empty = ktuple_new(0);
+    KValue r = empty ? kiter_reduce_indexed("iter", it->seq, it->index, empty) : KV_NULL;
+    kval_xdecref(empty);
+    return r;
+}
+
+static KValue tuple_iter_setstate(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)nargs, (void)kw;
+    KValue state = args[0];
+    SeqIter *it = (SeqIter *)self;
+    if (it->seq && kiter_setstate_index(state, 0, ktuple_len(it->seq), &it->index) < 0) {
+        return KV_NULL;
+    }
+    return KV_NONE;
+}
+
 static const KMethodDef tuple_iter_methods[] = {
     {"__length_hint__", tuple_iter_length_hint, KMETH_NOARGS, NULL},
+    {"__reduce__", tuple_iter_reduce, KMETH_NOARGS, NULL},
+    {"__setstate__", tuple_iter_setstate, KMETH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 

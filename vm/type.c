@@ -516,6 +516,10 @@ int ktype_ready(KType *type) {
     if (!type->getattro) {
         type->getattro = kobj_generic_getattr;
     }
+    if (!type->hash && type->richcompare) {
+        // Comparable but not hashable (list, dict...): __hash__ is None, as CPython's.
+        type->hash = kobj_hash_not_implemented;
+    }
     type->flags |= KTF_LAZY_DICT;
     KValue mro = ktuple_new(0);
     if (!mro) {
