@@ -29,6 +29,9 @@ static const struct {
     {"_codecs", kmod_codecs_create},
     {"_string", kmod_string_create},
     {"_struct", kmod_struct_create},
+    {"_sha512", kmod_sha512_create},
+    {"_random", kmod_random_create},
+    {"_warnings", kmod_warnings_create},
 };
 
 static KValue import_builtin(KValue absname) {

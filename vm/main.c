@@ -267,6 +267,11 @@ static int parse_cmdline(int argc, char **argv, Cmdline *c) {
                 if (a[j] == 'X' && !strncmp(v, "pycache_prefix=", 15)) {
                     c->flags.pycache_prefix = v + 15;
                 }
+                if (a[j] == 'X') {
+                    c->flags.xoptions[c->flags.nxoptions++] = v;
+                } else {
+                    c->flags.warnoptions[c->flags.nwarnoptions++] = v;
+                }
                 j = (int)strlen(argv[i]) - 1;
                 a = argv[i];
                 break;
@@ -679,26 +684,45 @@ static int run_exe(int argc, char **argv, const char *exe) {
     return status;
 }
 
-int kv_run_main(int argc, char **argv) {
-    char *exe = exe_with_bundle();
-    if (exe) {
-        int status = run_exe(argc, argv, exe);
-        free(exe);
-        return status;
+// With warning options, the warnings module is imported before the
+// program runs (it applies sys.warnoptions), as CPython does.
+static int import_warnings(const KSysFlags *f) {
+    if (f->nwarnoptions == 0) {
+        return 0;
     }
-    Cmdline c;
-    memset(&c, 0, sizeof c);
-    int r = parse_cmdline(argc, argv, &c);
-    if (r >= 0) {
-        return r;
-    }
-    int safe_path = r == -2;
+    KValue name = kstr_from_cstr("warnings");
+    KValue m = name ? kimport_module(name, KV_NULL, KV_NULL, 0) : KV_NULL;
+    kval_xdecref(name);
+    kval_xdecref(m);
+    return m ? 0 : -1;
+}
+
+static int run_cmdline(Cmdline *c_, int argc, char **argv, int safe_path, char *env_warn) {
+    Cmdline c = *c_;
     if (c.version) {
         printf(c.version > 1 ? "Python 3.11.2 (krait, cache format krait-1) [C]\n"
                              : "Python 3.11.2 (krait)\n");
         return 0;
     }
     read_environment(&c.flags);
+    if (env_warn && !c.flags.ignore_environment) {
+        // KRAITWARNINGS' items come first: later options take precedence.
+        int n = 0;
+        for (char *item = strtok(env_warn, ","); item; item = strtok(NULL, ",")) {
+            n++;
+        }
+        memmove(c.flags.warnoptions + n, c.flags.warnoptions,
+                (size_t)c.flags.nwarnoptions * sizeof(char *));
+        const char *p = env_warn;
+        for (int k = 0; k < n; k++) {
+            while (!*p) {
+                p++; // strtok left NULs between the items
+            }
+            c.flags.warnoptions[k] = p;
+            p += strlen(p);
+        }
+        c.flags.nwarnoptions += n;
+    }
     c.script_is_bundle = c.script && strcmp(c.script, "-") && is_bundle_file(c.script);
     if (!c.flags.ignore_environment && getenv("KRAITSAFEPATH") && *getenv("KRAITSAFEPATH")) {
         safe_path = 1;
@@ -716,7 +740,8 @@ int kv_run_main(int argc, char **argv) {
         return 1;
     }
     int status;
-    if (ksys_apply_flags(&c.flags) < 0 || set_sys_path(&c, safe_path) < 0) {
+    if (ksys_apply_flags(&c.flags) < 0 || set_sys_path(&c, safe_path) < 0 ||
+        import_warnings(&c.flags) < 0) {
         status = report_exception();
     } else if (c.command) {
         KValue code = compile_text("<string>", c.command, strlen(c.command), c.flags.optimize);
@@ -732,6 +757,45 @@ int kv_run_main(int argc, char **argv) {
     kv_fini();
     return status;
 }
+
+int kv_run_main(int argc, char **argv) {
+    char *exe = exe_with_bundle();
+    if (exe) {
+        int status = run_exe(argc, argv, exe);
+        free(exe);
+        return status;
+    }
+    Cmdline c;
+    memset(&c, 0, sizeof c);
+    // Option values point into argv; KRAITWARNINGS' items into 'env_warn'.
+    const char *env = getenv("KRAITWARNINGS");
+    char *env_warn = env && *env ? strdup(env) : NULL;
+    size_t nenv = 0;
+    for (const char *p = env_warn; p && *p; p++) {
+        nenv += *p == ',';
+    }
+    c.flags.warnoptions = calloc((size_t)argc + nenv + 1, sizeof(char *));
+    c.flags.xoptions = calloc((size_t)argc + 1, sizeof(char *));
+    c.flags.orig_argv = calloc((size_t)argc + 1, sizeof(char *));
+    c.flags.orig_argc = argc;
+    if (!c.flags.warnoptions || !c.flags.xoptions || !c.flags.orig_argv) {
+        fprintf(stderr, "krait: out of memory\n");
+        return 1;
+    }
+    memcpy(c.flags.orig_argv, argv, (size_t)argc * sizeof(char *));
+    int r = parse_cmdline(argc, argv, &c);
+    if (r < 0) {
+        r = run_cmdline(&c, argc, argv, r == -2, env_warn);
+    }
+    free(env_warn);
+    free(c.flags.warnoptions);
+    free(c.flags.xoptions);
+    free(c.flags.orig_argv);
+    return r;
+}
+
+// Runs what the parsed command line 'c' asks for; 'env_warn' is a copy of
+// KRAITWARNINGS (its items go before the -W options, as CPython's).
 
 int main(int argc, char **argv) {
     return kv_run_main(argc, argv);

@@ -37,6 +37,13 @@ KValue kmod_collections_create(void);
 KValue kmod_codecs_create(void);
 KValue kmod_string_create(void);
 KValue kmod_struct_create(void);
+KValue kmod_sha512_create(void);
+KValue kmod_random_create(void);
+KValue kmod_warnings_create(void);
+// warnings.warn(text, category, stacklevel) from C: filtered, shown or
+// raised as the _warnings module does; -1 with the exception set (the
+// warning itself under the "error" action).
+K_MUST_CHECK int kwarnings_warn(KType *category, const char *text, ssize_t stacklevel);
 // sys.stdout.write(s) etc.: writes 'text' (a str) to the named sys stream.
 K_MUST_CHECK int ksys_write(KValue stream_name, KValue text);
 // Writes to sys.stderr, falling back to C stderr.

@@ -735,7 +735,7 @@ KValue kmod_sys_create(int argc, char **argv) {
         kmod_add(m, "modules", kruntime.modules) < 0 || kmod_add(m, "version_info", vi) < 0 ||
         add_value(m, "implementation", make_implementation(vi)) < 0 ||
         add_str(m, "version", "3.11.2 (krait) [C]") < 0 || add_str(m, "platform", "linux") < 0 ||
-        add_str(m, "byteorder", "little") < 0 || add_str(m, "executable", "") < 0 ||
+        add_str(m, "byteorder", "little") < 0 || ksys_add_info(m) < 0 ||
         add_value(m, "maxsize", kint_from_i64(INT64_MAX)) < 0 ||
         add_value(m, "maxunicode", kval_from_int(0x10FFFF)) < 0 ||
         add_value(m, "hexversion", kval_from_int(0x030b02f0)) < 0 ||

@@ -4,12 +4,14 @@
 #include "../internal.h"
 
 #include <stddef.h>
+#include <string.h>
 
 #include "../abstract.h"
 #include "../dict.h"
 #include "../errors.h"
 #include "../gc.h"
 #include "../int.h"
+#include "../list.h"
 #include "../module.h"
 #include "../state.h"
 #include "../str.h"
@@ -81,7 +83,49 @@ static KValue make_flags(const KSysFlags *f) {
     return kval_of(t);
 }
 
+// sys.warnoptions (a list of str) and sys._xoptions ({name: value}, True
+// for an option without '=').
+static KValue str_list(const char *const *items, int n) {
+    KValue l = klist_new(0);
+    for (int i = 0; l && i < n; i++) {
+        KValue s = kstr_from_cstr(items[i]);
+        if (!s || klist_append(l, s) < 0) {
+            kval_xdecref(s);
+            KVAL_CLEAR(l);
+        }
+        kval_xdecref(s);
+    }
+    return l;
+}
+
+static KValue make_xoptions(const KSysFlags *f) {
+    KValue d = kdict_new();
+    for (int i = 0; d && i < f->nxoptions; i++) {
+        const char *opt = f->xoptions[i], *eq = strchr(opt, '=');
+        KValue key = eq ? kstr_from_utf8(opt, eq - opt) : kstr_from_cstr(opt);
+        KValue value = eq ? kstr_from_cstr(eq + 1) : kval_newref(KV_TRUE);
+        if (!key || !value || kdict_set(d, key, value) < 0) {
+            KVAL_CLEAR(d);
+        }
+        kval_xdecref(key);
+        kval_xdecref(value);
+    }
+    return d;
+}
+
+static int add_steal(KValue sys, const char *name, KValue v_steal) {
+    int r = v_steal ? kmod_add(sys, name, v_steal) : -1;
+    kval_xdecref(v_steal);
+    return r;
+}
+
 int ksys_apply_flags(const KSysFlags *f) {
+    if (add_steal(kruntime.sys, "warnoptions", str_list(f->warnoptions, f->nwarnoptions)) < 0 ||
+        add_steal(kruntime.sys, "_xoptions", make_xoptions(f)) < 0 ||
+        add_steal(kruntime.sys, "orig_argv",
+                  str_list((const char *const *)f->orig_argv, f->orig_argc)) < 0) {
+        return -1;
+    }
     KValue sys = kruntime.sys;
     KValue flags = make_flags(f);
     KValue prefix = f->pycache_prefix ? kstr_from_cstr(f->pycache_prefix) : kval_newref(KV_NONE);
