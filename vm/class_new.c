@@ -527,7 +527,8 @@ KValue ktype_new_class(KType *meta, KValue name, KValue bases, KValue dict, KVal
     type->flags = KTF_HEAPTYPE | KTF_BASETYPE | KTF_GC | KTF_READY;
     type->flags |= base->flags & (KTF_INT_SUBCLASS | KTF_LIST_SUBCLASS | KTF_TUPLE_SUBCLASS |
                                   KTF_BYTES_SUBCLASS | KTF_STR_SUBCLASS | KTF_DICT_SUBCLASS |
-                                  KTF_EXC_SUBCLASS | KTF_TYPE_SUBCLASS);
+                                  KTF_EXC_SUBCLASS | KTF_TYPE_SUBCLASS | KTF_SEQUENCE |
+                                  KTF_MAPPING);
     type->bases = owned_bases;
     type->base = base;
     kval_incref(kval_of(base));

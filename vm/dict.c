@@ -1025,7 +1025,7 @@ KType kdict_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "dict",
     .basicsize = sizeof(KDict),
-    .flags = KTF_BASETYPE | KTF_GC | KTF_DICT_SUBCLASS,
+    .flags = KTF_BASETYPE | KTF_GC | KTF_DICT_SUBCLASS | KTF_MAPPING,
     .dealloc = dict_dealloc,
     .traverse = dict_traverse,
     .clear = dict_clear_slot,

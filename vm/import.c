@@ -27,6 +27,7 @@ static const struct {
     {"time", kmod_time_create},
     {"_collections", kmod_collections_create},
     {"_codecs", kmod_codecs_create},
+    {"_abc", kmod_abc_create},
     {"_string", kmod_string_create},
     {"_struct", kmod_struct_create},
     {"_sha512", kmod_sha512_create},

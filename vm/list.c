@@ -841,7 +841,7 @@ KType klist_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "list",
     .basicsize = sizeof(KList),
-    .flags = KTF_BASETYPE | KTF_GC | KTF_LIST_SUBCLASS,
+    .flags = KTF_BASETYPE | KTF_GC | KTF_LIST_SUBCLASS | KTF_SEQUENCE,
     .dealloc = list_dealloc,
     .traverse = list_traverse,
     .clear = list_clear_slot,

@@ -890,6 +890,7 @@ static KType mv_iter_type = {
 KType kmemoryview_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "memoryview",
+    .flags = KTF_SEQUENCE,
     .basicsize = sizeof(KMemoryView),
     .dealloc = mv_dealloc,
     .repr = mv_repr,

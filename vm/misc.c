@@ -105,7 +105,7 @@ KType kmappingproxy_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "mappingproxy",
     .basicsize = sizeof(MappingProxy),
-    .flags = KTF_GC,
+    .flags = KTF_GC | KTF_MAPPING,
     .dealloc = mp_dealloc,
     .traverse = mp_traverse,
     .repr = mp_repr,
@@ -532,14 +532,11 @@ static KType namespace_type = {
 // Pattern matching helpers.
 
 int kmatch_is_mapping(KValue v) {
-    return kdict_check(v) || kval_type(v) == &kmappingproxy_type;
+    return kval_has_flag(v, KTF_MAPPING);
 }
 
 int kmatch_is_sequence(KValue v) {
-    if (kstr_check(v) || kval_has_flag(v, KTF_BYTES_SUBCLASS) || kval_type(v) == &kbytearray_type) {
-        return 0;
-    }
-    return klist_check(v) || ktuple_check(v) || ktype_is_subtype(kval_type(v), &krange_type);
+    return kval_has_flag(v, KTF_SEQUENCE);
 }
 
 int kmatch_keys(KValue map, KValue keys, KValue *result) {

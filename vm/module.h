@@ -35,6 +35,7 @@ KValue kmod_thread_create(void);
 KValue kmod_time_create(void);
 KValue kmod_collections_create(void);
 KValue kmod_codecs_create(void);
+KValue kmod_abc_create(void);
 KValue kmod_string_create(void);
 KValue kmod_struct_create(void);
 KValue kmod_sha512_create(void);

@@ -164,6 +164,10 @@ enum {
     KTF_WEAKREF = 1 << 8,      // instances have a __weakref__ slot (CPython's tp_weaklistoffset)
     KTF_HAS_WEAKREFS = 1 << 9, // an instance once had a weak reference (vm/weakref.h)
     KTF_LAZY_DICT = 1 << 10,   // static type whose dict is filled on first use (ktype_dict)
+    // match statements: instances match sequence / mapping patterns (CPython's
+    // Py_TPFLAGS_SEQUENCE and _MAPPING; inherited, set on ABCs by _abc).
+    KTF_SEQUENCE = 1 << 11,
+    KTF_MAPPING = 1 << 12,
     // Fast subclass bits: the instance's type is this builtin or a subclass.
     KTF_INT_SUBCLASS = 1 << 24,
     KTF_LIST_SUBCLASS = 1 << 25,

@@ -776,6 +776,7 @@ static const KMemberDef range_members[] = {
 KType krange_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "range",
+    .flags = KTF_SEQUENCE,
     .basicsize = sizeof(KRange),
     .dealloc = range_dealloc,
     .repr = range_repr,

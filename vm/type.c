@@ -393,6 +393,9 @@ static void inherit_slots(KType *type, KType *base) {
     if (!type->dictoffset) {
         type->dictoffset = base->dictoffset;
     }
+    if (!(type->flags & (KTF_SEQUENCE | KTF_MAPPING))) {
+        type->flags |= base->flags & (KTF_SEQUENCE | KTF_MAPPING);
+    }
     type->flags |= base->flags & (KTF_INT_SUBCLASS | KTF_LIST_SUBCLASS | KTF_TUPLE_SUBCLASS |
                                   KTF_BYTES_SUBCLASS | KTF_STR_SUBCLASS | KTF_DICT_SUBCLASS |
                                   KTF_EXC_SUBCLASS | KTF_TYPE_SUBCLASS);

@@ -725,7 +725,7 @@ static KType deque_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "collections.deque",
     .basicsize = sizeof(Deque),
-    .flags = KTF_GC | KTF_BASETYPE,
+    .flags = KTF_GC | KTF_BASETYPE | KTF_SEQUENCE,
     .dealloc = deque_dealloc,
     .traverse = deque_traverse,
     .clear = deque_clear_slot,
