@@ -201,8 +201,7 @@ static KType *best_base(KValue bases) {
         }
         KType *t = (KType *)b;
         if (!(t->flags & KTF_BASETYPE)) {
-            kerr_format(&kexc_TypeError, "type '%s' is not an acceptable base type",
-                        ktype_name(t));
+            kerr_format(&kexc_TypeError, "type '%s' is not an acceptable base type", t->name);
             return NULL;
         }
         KType *candidate = solid_base(t);

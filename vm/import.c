@@ -33,6 +33,7 @@ static const struct {
     {"_sha512", kmod_sha512_create},
     {"_random", kmod_random_create},
     {"_warnings", kmod_warnings_create},
+    {"_contextvars", kmod_contextvars_create},
 };
 
 static KValue import_builtin(KValue absname) {

@@ -123,7 +123,8 @@ void krepr_leave(KValue v) {
 // Hashing, comparison, truth.
 
 int64_t kobj_hash_not_implemented(KValue v) {
-    kerr_format(&kexc_TypeError, "unhashable type: '%s'", ktype_name(kval_type(v)));
+    // The full tp_name, as CPython: 'types.SimpleNamespace', 'collections.deque'.
+    kerr_format(&kexc_TypeError, "unhashable type: '%s'", kval_type(v)->name);
     return -1;
 }
 

@@ -33,6 +33,7 @@ typedef struct KThreadState {
     int recursion_headroom; // > 0 while a RecursionError is being built
     KStackChunk *chunk;
     KValue *stack_top, *stack_limit;
+    KValue context;      // the current contextvars.Context (owned), KV_NULL until used
 } KThreadState;
 
 extern KThreadState *kstate_ts;
