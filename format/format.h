@@ -222,6 +222,95 @@ void kf_set_source_stamp(uint8_t *header, int64_t mtime_ns, uint64_t size);
 // addresses print as 0x...).
 void kf_dis(const KfCode *code, FILE *out);
 
+// ---------------------------------------------------------------------------
+// Lazy reading (format/reader.c): a raw payload used in place, one record at
+// a time, for a runtime that maps cache files and materialises a code
+// object's parts only when it first runs. Each call checks what it reads as
+// kf_read would; the rules that tie records together (every constant and
+// code object reached from code 0 exactly once, nesting at most
+// KF_MAX_DEPTH) are the caller's to enforce as it walks the tree.
+
+// The raw payload of the cache file 'data', which kf_check_file accepted
+// with header 'h': in place ('*payload' = data + KF_HEADER_SIZE) when it is
+// stored, or inflated once into a new malloc'd buffer, '*inflated' (the
+// caller frees it; NULL otherwise), when compressed. Returns KF_OK,
+// KF_ERR_CORRUPT (a bad zlib stream) or KF_ERR_NOMEM.
+KfError kf_raw_payload(const uint8_t *data, const KfHeader *h, const uint8_t **payload,
+                       uint8_t **inflated);
+
+// Slots of KfImage's arrays: the section ids of version 1.0 (slot 0 unused),
+// of which these name the tables a lazy reader keeps a state per record for.
+#define KF_IMAGE_SLOTS 9
+enum { KF_IMAGE_STRINGS = 1, KF_IMAGE_CONSTS = 2, KF_IMAGE_CODES = 3 };
+
+// A raw payload's section directory, checked (kf_image_open). It points
+// into the payload, which must outlive it.
+typedef struct KfSpan {
+    const uint8_t *p;
+    size_t len;
+} KfSpan;
+typedef struct KfImage {
+    KfSpan sec[KF_IMAGE_SLOTS];
+    uint32_t count[KF_IMAGE_SLOTS]; // records (bytes for byte sections)
+} KfImage;
+
+// One code object's record, checked: its fields, that its runs lie inside
+// their sections, its locals-plus kinds.
+typedef struct KfImageCode {
+    uint32_t name, qualname, filename;  // string indices (in range; the strings
+                                        // are kf_image_string's to check, as names)
+    int firstlineno, argcount, posonlyargcount, kwonlyargcount, flags, stacksize;
+    int nlocalsplus, ncode, nconsts, nnames, nexceptions;
+    uint32_t consts_start;              // index of its first constant
+    const uint8_t *kinds;               // 'nlocalsplus' kinds, in place
+    const uint32_t *code;               // 'ncode' words in place (unchecked until
+                                        // kf_image_instructions), or NULL where they
+                                        // cannot be used in place (a big-endian host)
+    uint32_t instr_start, lines_start, lines_size, names_start, exc_start; // for the calls below
+} KfImageCode;
+
+// How a string is used (FORMAT.md, "STRINGS").
+typedef enum { KF_STR_BYTES, KF_STR_TEXT, KF_STR_NAME } KfStrUse;
+
+// Checks the section directory of the raw payload 'payload' ('len' bytes,
+// 8-byte aligned) and fills '*img'. KF_OK or KF_ERR_CORRUPT with '*detail'
+// (when not NULL) naming the check.
+KfError kf_image_open(KfImage *img, const uint8_t *payload, size_t len, const char **detail);
+
+// Reads code object 'index' of 'img' into '*out'. KF_OK or KF_ERR_CORRUPT.
+KfError kf_image_code(const KfImage *img, uint32_t index, KfImageCode *out, const char **detail);
+
+// Checks the instructions of 'c' (opcodes, argument ranges) and copies the
+// words to 'out' ('c->ncode' of them) when it is not NULL.
+KfError kf_image_instructions(const KfImage *img, const KfImageCode *c, uint32_t *out,
+                              const char **detail);
+
+// Decodes the positions of 'c' into 'out' ('c->ncode' entries).
+KfError kf_image_positions(const KfImage *img, const KfImageCode *c, KfPosition *out,
+                           const char **detail);
+
+// Decodes the exception table of 'c' into 'out' ('c->nexceptions' entries).
+KfError kf_image_exceptions(const KfImage *img, const KfImageCode *c, KfExceptEntry *out,
+                            const char **detail);
+
+// The string index of name 'i' of 'c': co_names for i < nnames, then the
+// locals-plus names. The string itself is checked by kf_image_string.
+KfError kf_image_nameref(const KfImage *img, const KfImageCode *c, int i, uint32_t *string,
+                         const char **detail);
+
+// String 'index', checked for 'use': '*s' points into the payload (a 0 byte
+// follows its '*len' bytes).
+KfError kf_image_string(const KfImage *img, uint32_t index, KfStrUse use, const char **s,
+                        size_t *len, const char **detail);
+
+// Constant 'index' into '*out' (its 'items' and 'code' left NULL): for a
+// tuple or frozenset 'out->count' items from index '*ref' (before 'index');
+// for a code object, code index '*ref' (not 0); for a str, bytes or big int
+// its string index '*ref' (a big int's digits are checked and in 'out->str';
+// a str's or bytes' string is left to kf_image_string, 'out->str' NULL).
+KfError kf_image_const(const KfImage *img, uint32_t index, KfConst *out, uint32_t *ref,
+                       const char **detail);
+
 // Bundles (.kbz) and self-contained executables.
 #include "bundle.h"
 // Inspection: a cache file's sections (kdump).

@@ -15,10 +15,7 @@
 #include <string.h>
 #include <zlib.h>
 
-typedef struct Span {
-    const uint8_t *p;
-    size_t len;
-} Span;
+typedef KfSpan Span;
 
 // What a string must be where it is used (FORMAT.md, "STRINGS").
 enum { USE_BYTES, USE_TEXT, USE_NAME };
@@ -28,8 +25,10 @@ enum { STR_UTF8 = 1, STR_NUL = 2 };
 typedef struct Reader {
     KfError err;
     const char *detail;
-    Span sec[KLAYOUT_S_COUNT + 1];
-    uint32_t count[KLAYOUT_S_COUNT + 1];
+    // The sections: 'own''s (kf_read) or a lazy reader's image's.
+    Span *sec;
+    uint32_t *count;
+    KfImage own;
     // The tree being built, inside one block.
     uint8_t *block;
     KfCode *codes;
@@ -71,10 +70,6 @@ static uint8_t get8(Reader *r, Span s, uint64_t off) {
 
 static uint32_t get32(Reader *r, Span s, uint64_t off) {
     return has(r, s, off, 4) ? klayout_get32(s.p + off) : 0;
-}
-
-static uint64_t get64(Reader *r, Span s, uint64_t off) {
-    return has(r, s, off, 8) ? klayout_get64(s.p + off) : 0;
 }
 
 static Span sub(Reader *r, Span s, uint64_t off, uint64_t n) {
@@ -257,6 +252,28 @@ static int is_utf8(const uint8_t *s, size_t len) {
     return 1;
 }
 
+// Checks entry 'i' of the string table 's' of 'n' strings: sets '*off' and
+// '*len' and returns the string's facts (STR_*) as far as 'use' needs them
+// (all of them for USE_NAME), or corrupt.
+static uint8_t string_entry(Reader *r, Span s, uint32_t n, uint32_t i, uint64_t *off,
+                            uint64_t *len, int use) {
+    *off = get32(r, s, 8 * (uint64_t)i);
+    *len = get32(r, s, 8 * (uint64_t)i + 4);
+    if (r->err != KF_OK || *off < 8 * (uint64_t)n || !has(r, s, *off, *len + 1) ||
+        s.p[*off + *len] != 0) {
+        corrupt(r, "bad string table entry");
+        return 0;
+    }
+    if (use == USE_BYTES) {
+        return 0;
+    }
+    uint8_t facts = is_utf8(s.p + *off, (size_t)*len) ? STR_UTF8 : 0;
+    if (use == USE_NAME && memchr(s.p + *off, 0, (size_t)*len)) {
+        facts |= STR_NUL;
+    }
+    return facts;
+}
+
 static void read_strings(Reader *r) {
     Span s = r->sec[KLAYOUT_S_STRINGS];
     uint32_t n = r->count[KLAYOUT_S_STRINGS];
@@ -264,30 +281,36 @@ static void read_strings(Reader *r) {
         memcpy(r->strings, s.p, s.len);
     }
     for (uint32_t i = 0; i < n && r->err == KF_OK; i++) {
-        uint64_t off = get32(r, s, 8 * (uint64_t)i), len = get32(r, s, 8 * (uint64_t)i + 4);
-        if (off < 8 * (uint64_t)n || !has(r, s, off, len + 1) || s.p[off + len] != 0) {
-            corrupt(r, "bad string table entry");
-            return;
-        }
-        uint8_t facts = is_utf8(s.p + off, len) ? STR_UTF8 : 0;
-        if (memchr(s.p + off, 0, len)) {
-            facts |= STR_NUL;
-        }
-        r->str_facts[i] = facts;
+        uint64_t off, len;
+        r->str_facts[i] = string_entry(r, s, n, i, &off, &len, USE_NAME);
     }
 }
 
 // The string 'index', which must suit 'use'; its length in '*len' if asked.
+// A lazy reader ('r->strings' NULL) checks the entry now and points into
+// the section itself.
 static const char *string_at(Reader *r, uint32_t index, int use, size_t *len) {
     Span s = r->sec[KLAYOUT_S_STRINGS];
-    if (index >= r->count[KLAYOUT_S_STRINGS]) {
+    uint32_t n = r->count[KLAYOUT_S_STRINGS];
+    if (index >= n) {
         corrupt(r, "string index out of range");
         return "";
     }
-    uint8_t facts = r->str_facts[index];
+    uint64_t off = 0, slen = 0;
+    uint8_t facts = r->strings ? r->str_facts[index]
+                               : string_entry(r, s, n, index, &off, &slen, use);
+    if (r->err != KF_OK) {
+        return "";
+    }
     if ((use != USE_BYTES && !(facts & STR_UTF8)) || (use == USE_NAME && (facts & STR_NUL))) {
         corrupt(r, use == USE_NAME ? "a name is not UTF-8 without NUL" : "a str is not UTF-8");
         return "";
+    }
+    if (!r->strings) {
+        if (len) {
+            *len = (size_t)slen;
+        }
+        return (const char *)s.p + off;
     }
     if (len) {
         *len = get32(r, s, 8 * (uint64_t)index + 4);
@@ -305,10 +328,11 @@ enum { OPARG_NONE, OPARG_CONST, OPARG_NAME, OPARG_LOCAL, OPARG_FREE, OPARG_JUMP,
 static const uint8_t ARG_KINDS[KF_OP_COUNT] = {KF_OPCODES(ARG_KIND)};
 #undef ARG_KIND
 
-static void read_instructions(Reader *r, KfCode *c, uint32_t start) {
+// Checks the 'c->ncode' instruction words from word 'start' of INSTRS
+// against 'c''s counts; copies them to 'out' when it is not NULL.
+static void check_instructions(Reader *r, const KfCode *c, uint32_t start, uint32_t *out) {
     // One bounds check for the run, then plain loads within it.
     Span s = sub(r, r->sec[KLAYOUT_S_INSTRS], 4 * (uint64_t)start, 4 * (uint64_t)c->ncode);
-    uint32_t *out = r->instrs + start;
     for (size_t i = 0; i < s.len / 4 && r->err == KF_OK; i++) {
         uint32_t word = klayout_get32(s.p + 4 * i);
         int op = KF_INSTR_OP(word);
@@ -334,9 +358,15 @@ static void read_instructions(Reader *r, KfCode *c, uint32_t start) {
             corrupt(r, "instruction argument out of range");
             return;
         }
-        out[i] = word;
+        if (out) {
+            out[i] = word;
+        }
     }
-    c->code = c->ncode ? out : NULL;
+}
+
+static void read_instructions(Reader *r, KfCode *c, uint32_t start) {
+    check_instructions(r, c, start, r->instrs + start);
+    c->code = c->ncode ? r->instrs + start : NULL;
 }
 
 static uint64_t get_uvar(Reader *r, Span s, size_t *at) {
@@ -413,12 +443,13 @@ static KfPosition read_position(Reader *r, Span s, size_t *at, int form, int64_t
     return p;
 }
 
-static void read_positions(Reader *r, KfCode *c, uint32_t start, uint32_t lines_start,
-                           uint32_t lines_size) {
+// Decodes the 'lines_size' bytes at 'lines_start' of LINES into the 'n'
+// positions at 'out', lines counted from 'firstlineno'.
+static void decode_positions(Reader *r, KfPosition *out, uint32_t n, int64_t firstlineno,
+                             uint32_t lines_start, uint32_t lines_size) {
     Span s = sub(r, r->sec[KLAYOUT_S_LINES], lines_start, lines_size);
-    KfPosition *out = r->positions + start;
-    uint32_t done = 0, n = (uint32_t)c->ncode;
-    int64_t line = c->firstlineno;
+    uint32_t done = 0;
+    int64_t line = firstlineno;
     size_t at = 0;
     while (at < s.len && r->err == KF_OK) {
         uint8_t h = s.p[at++];
@@ -440,7 +471,26 @@ static void read_positions(Reader *r, KfCode *c, uint32_t start, uint32_t lines_
     if (r->err == KF_OK && (done != n || at != s.len)) {
         corrupt(r, "line table shorter than the code");
     }
-    c->positions = n ? out : NULL;
+}
+
+static void read_positions(Reader *r, KfCode *c, uint32_t start, uint32_t lines_start,
+                           uint32_t lines_size) {
+    uint32_t n = (uint32_t)c->ncode;
+    decode_positions(r, r->positions + start, n, c->firstlineno, lines_start, lines_size);
+    c->positions = n ? r->positions + start : NULL;
+}
+
+// Checks the 'n' locals-plus kinds from 'start' of KINDS; returns them in place.
+static const uint8_t *check_kinds(Reader *r, uint32_t start, int n) {
+    Span k = sub(r, r->sec[KLAYOUT_S_KINDS], start, (uint64_t)n);
+    for (int i = 0; i < n && r->err == KF_OK; i++) {
+        uint8_t kind = get8(r, k, (uint64_t)i);
+        if ((kind & ~(KF_LOCAL | KF_LOCAL_CELL | KF_LOCAL_FREE | KF_LOCAL_ARG)) ||
+            !(kind & (KF_LOCAL | KF_LOCAL_CELL | KF_LOCAL_FREE))) {
+            corrupt(r, "bad locals-plus kind");
+        }
+    }
+    return k.p;
 }
 
 static void read_names(Reader *r, KfCode *c, uint32_t names_start, uint32_t kinds_start) {
@@ -450,32 +500,29 @@ static void read_names(Reader *r, KfCode *c, uint32_t names_start, uint32_t kind
         uint32_t index = get32(r, s, 4 * (names_start + i));
         r->refs[names_start + i] = string_at(r, index, USE_NAME, NULL);
     }
-    Span k = sub(r, r->sec[KLAYOUT_S_KINDS], kinds_start, (uint64_t)c->nlocalsplus);
-    for (int i = 0; i < c->nlocalsplus && r->err == KF_OK; i++) {
-        uint8_t kind = get8(r, k, (uint64_t)i);
-        if ((kind & ~(KF_LOCAL | KF_LOCAL_CELL | KF_LOCAL_FREE | KF_LOCAL_ARG)) ||
-            !(kind & (KF_LOCAL | KF_LOCAL_CELL | KF_LOCAL_FREE))) {
-            corrupt(r, "bad locals-plus kind");
-        }
-        r->kinds[kinds_start + (uint32_t)i] = kind;
+    const uint8_t *kinds = check_kinds(r, kinds_start, c->nlocalsplus);
+    if (r->err == KF_OK && c->nlocalsplus > 0) {
+        memcpy(r->kinds + kinds_start, kinds, (size_t)c->nlocalsplus);
     }
     c->names = c->nnames ? r->refs + names_start : NULL;
     c->localsplus = c->nlocalsplus ? r->refs + names_start + c->nnames : NULL;
     c->localspluskinds = c->nlocalsplus ? r->kinds + kinds_start : NULL;
 }
 
-static void read_exceptions(Reader *r, KfCode *c, uint32_t start) {
+// Decodes the 'n' exception entries from entry 'start' of EXCEPTS, for a
+// code of 'ncode' instructions, into 'out'.
+static void decode_exceptions(Reader *r, KfExceptEntry *out, uint32_t start, int n, int ncode) {
     Span s = r->sec[KLAYOUT_S_EXCEPTS];
     uint32_t prev_end = 0;
-    for (int i = 0; i < c->nexceptions && r->err == KF_OK; i++) {
+    for (int i = 0; i < n && r->err == KF_OK; i++) {
         uint64_t at = KLAYOUT_EXCEPT_SIZE * ((uint64_t)start + (uint64_t)i);
         uint32_t b = get32(r, s, at), e = get32(r, s, at + 4), t = get32(r, s, at + 8);
         uint32_t dl = get32(r, s, at + 12);
-        if (b < prev_end || b >= e || e > (uint32_t)c->ncode || t >= (uint32_t)c->ncode) {
+        if (b < prev_end || b >= e || e > (uint32_t)ncode || t >= (uint32_t)ncode) {
             corrupt(r, "bad exception table entry");
             return;
         }
-        KfExceptEntry *x = &r->excepts[start + (uint32_t)i];
+        KfExceptEntry *x = &out[i];
         x->start = (int)b;
         x->end = (int)e;
         x->target = (int)t;
@@ -483,6 +530,10 @@ static void read_exceptions(Reader *r, KfCode *c, uint32_t start) {
         x->lasti = (int)(dl & 1);
         prev_end = e;
     }
+}
+
+static void read_exceptions(Reader *r, KfCode *c, uint32_t start) {
+    decode_exceptions(r, r->excepts + start, start, c->nexceptions, c->ncode);
     c->exceptions = c->nexceptions ? r->excepts + start : NULL;
 }
 
@@ -527,22 +578,36 @@ static void claim(Reader *r, uint64_t start, uint64_t n) {
     }
 }
 
-static void read_code(Reader *r, uint32_t index, Cursor *at) {
-    Span s = r->sec[KLAYOUT_S_CODES];
-    uint32_t f[KLAYOUT_CO_FIELDS];
-    for (int i = 0; i < KLAYOUT_CO_FIELDS; i++) {
-        f[i] = get32(r, s, (uint64_t)index * KLAYOUT_CODE_SIZE + 4 * (uint64_t)i);
-        if (f[i] > KLAYOUT_MAX_INT) {
-            corrupt(r, "code object field out of range");
-        }
+// Reads the fields of CODES record 'index' into 'f', checking each and the
+// argument counts.
+static void read_record(Reader *r, uint32_t index, uint32_t *f) {
+    // One bounds check for the record, then plain loads within it.
+    Span s = sub(r, r->sec[KLAYOUT_S_CODES], (uint64_t)index * KLAYOUT_CODE_SIZE,
+                 KLAYOUT_CODE_SIZE);
+    if (r->err != KF_OK) {
+        memset(f, 0, KLAYOUT_CO_FIELDS * sizeof *f);
+        return;
     }
-    check_cut(r, f, at);
+    uint32_t high = 0;
+    for (int i = 0; i < KLAYOUT_CO_FIELDS; i++) {
+        f[i] = klayout_get32(s.p + 4 * i);
+        high |= f[i];
+    }
+    if (high > KLAYOUT_MAX_INT) {
+        corrupt(r, "code object field out of range");
+    }
     uint64_t args = (uint64_t)f[KLAYOUT_CO_ARGCOUNT] + f[KLAYOUT_CO_KWONLY] +
                     ((f[KLAYOUT_CO_FLAGS] & KF_CO_VARARGS) != 0) +
                     ((f[KLAYOUT_CO_FLAGS] & KF_CO_VARKEYWORDS) != 0);
     if (f[KLAYOUT_CO_POSONLY] > f[KLAYOUT_CO_ARGCOUNT] || args > f[KLAYOUT_CO_NLOCALSPLUS]) {
         corrupt(r, "argument counts exceed the locals");
     }
+}
+
+static void read_code(Reader *r, uint32_t index, Cursor *at) {
+    uint32_t f[KLAYOUT_CO_FIELDS];
+    read_record(r, index, f);
+    check_cut(r, f, at);
     if (r->err != KF_OK) {
         return;
     }
@@ -621,28 +686,23 @@ static double bits_double(uint64_t bits) {
     return d;
 }
 
-// A tuple or frozenset at 'index' with 'count' items from 'first'; returns
-// its depth.
-static uint32_t read_tuple(Reader *r, KfConst *k, uint32_t index, uint32_t count, uint64_t first) {
+// The items of a tuple or frozenset: 'count' from 'first' (decode_const
+// checked that they lie before it); returns its depth.
+static uint32_t read_tuple(Reader *r, KfConst *k, uint32_t count, uint64_t first) {
     uint32_t depth = 0;
-    if (count == 0 ? first != 0 : first > index || count > index - first) {
-        corrupt(r, "tuple items not before the tuple");
-        return 0;
-    }
     claim(r, first, count);
     for (uint32_t i = 0; i < count && r->err == KF_OK; i++) {
         if (r->const_depth[first + i] > depth) {
             depth = r->const_depth[first + i];
         }
     }
-    k->count = (int)count;
     k->items = count ? r->consts + first : NULL;
     return depth + 1;
 }
 
 // A code object constant at 'index' naming code 'code'; returns its depth.
 static uint32_t read_code_const(Reader *r, KfConst *k, uint32_t index, uint32_t code) {
-    if (code == 0 || code >= r->count[KLAYOUT_S_CODES] || r->code_refs[code]) {
+    if (r->code_refs[code]) {
         corrupt(r, "code object named by none or two constants");
         return 0;
     }
@@ -655,21 +715,27 @@ static uint32_t read_code_const(Reader *r, KfConst *k, uint32_t index, uint32_t 
     return code_depth(r, code);
 }
 
-static void read_const(Reader *r, uint32_t index) {
+// Decodes CONSTS record 'index' into 'k' with the checks that need no
+// other record: for a tuple or frozenset 'k->count' is set and '*first'
+// gets its first item's index; for a code object '*first' gets the code
+// index; for a str, bytes or big int, the string index. Returns the stored kind (KLAYOUT_C_*), or KLAYOUT_C_COUNT when corrupt.
+static uint32_t decode_const(Reader *r, uint32_t index, KfConst *k, uint64_t *first) {
     static const KfConstKind kinds[KLAYOUT_C_COUNT] = {
         KF_CONST_NONE, KF_CONST_TRUE,    KF_CONST_FALSE, KF_CONST_ELLIPSIS, KF_CONST_INT,
         KF_CONST_BIGINT, KF_CONST_FLOAT, KF_CONST_COMPLEX, KF_CONST_STR,    KF_CONST_BYTES,
         KF_CONST_TUPLE, KF_CONST_FROZENSET, KF_CONST_CODE,
     };
-    Span s = r->sec[KLAYOUT_S_CONSTS];
-    uint64_t at = (uint64_t)index * KLAYOUT_CONST_SIZE;
-    uint32_t kind = get32(r, s, at), a = get32(r, s, at + 4);
-    uint64_t b = get64(r, s, at + 8), c = get64(r, s, at + 16);
-    KfConst *k = &r->consts[index];
-    uint32_t depth = 0;
+    // One bounds check for the record, then plain loads within it.
+    Span s = sub(r, r->sec[KLAYOUT_S_CONSTS], (uint64_t)index * KLAYOUT_CONST_SIZE,
+                 KLAYOUT_CONST_SIZE);
+    if (r->err != KF_OK) {
+        return KLAYOUT_C_COUNT;
+    }
+    uint32_t kind = klayout_get32(s.p), a = klayout_get32(s.p + 4);
+    uint64_t b = klayout_get64(s.p + 8), c = klayout_get64(s.p + 16);
     if (kind >= KLAYOUT_C_COUNT) {
         corrupt(r, "unknown constant kind");
-        return;
+        return KLAYOUT_C_COUNT;
     }
     k->kind = kinds[kind];
     int uses_a = kind == KLAYOUT_C_BIGINT || kind == KLAYOUT_C_STR || kind == KLAYOUT_C_BYTES ||
@@ -678,7 +744,7 @@ static void read_const(Reader *r, uint32_t index) {
                  kind == KLAYOUT_C_TUPLE || kind == KLAYOUT_C_FROZENSET;
     if ((!uses_a && a) || (!uses_b && b) || (kind != KLAYOUT_C_COMPLEX && c)) {
         corrupt(r, "unused constant field not zero");
-        return;
+        return KLAYOUT_C_COUNT;
     }
     switch (kind) {
     case KLAYOUT_C_INT: k->i = (int64_t)b; break;
@@ -692,12 +758,46 @@ static void read_const(Reader *r, uint32_t index) {
         if (r->err == KF_OK && !is_bigint(k->str, k->len)) {
             corrupt(r, "bad digits of a big int");
         }
+        *first = a;
         break;
-    case KLAYOUT_C_STR: k->str = string_at(r, a, USE_TEXT, &k->len); break;
-    case KLAYOUT_C_BYTES: k->str = string_at(r, a, USE_BYTES, &k->len); break;
+    case KLAYOUT_C_STR:
+    case KLAYOUT_C_BYTES:
+        // A lazy reader leaves the string to kf_image_string, checked once
+        // per string however many constants use it.
+        if (!r->strings && a >= r->count[KLAYOUT_S_STRINGS]) {
+            corrupt(r, "string index out of range");
+        } else if (r->strings) {
+            k->str = string_at(r, a, kind == KLAYOUT_C_STR ? USE_TEXT : USE_BYTES, &k->len);
+        }
+        *first = a;
+        break;
     case KLAYOUT_C_TUPLE:
-    case KLAYOUT_C_FROZENSET: depth = read_tuple(r, k, index, a, b); break;
-    case KLAYOUT_C_CODE: depth = read_code_const(r, k, index, a); break;
+    case KLAYOUT_C_FROZENSET:
+        if (a == 0 ? b != 0 : b > index || a > index - b) {
+            corrupt(r, "tuple items not before the tuple");
+        }
+        k->count = (int)a;
+        *first = b;
+        break;
+    case KLAYOUT_C_CODE:
+        if (a == 0 || a >= r->count[KLAYOUT_S_CODES]) {
+            corrupt(r, "code object named by none or two constants");
+        }
+        *first = a;
+        break;
+    default: break;
+    }
+    return r->err == KF_OK ? kind : KLAYOUT_C_COUNT;
+}
+
+static void read_const(Reader *r, uint32_t index) {
+    KfConst *k = &r->consts[index];
+    uint64_t first = 0;
+    uint32_t depth = 0;
+    switch (decode_const(r, index, k, &first)) {
+    case KLAYOUT_C_TUPLE:
+    case KLAYOUT_C_FROZENSET: depth = read_tuple(r, k, (uint32_t)k->count, first); break;
+    case KLAYOUT_C_CODE: depth = read_code_const(r, k, index, (uint32_t)first); break;
     default: break;
     }
     if (depth > KF_MAX_DEPTH) {
@@ -831,6 +931,8 @@ KfError kf_read(const uint8_t *data, size_t len, KfHeader *header, const KfCode 
     }
     Reader r;
     memset(&r, 0, sizeof r);
+    r.sec = r.own.sec;
+    r.count = r.own.count;
     if (err == KF_OK) {
         err = decode(&r, payload);
         why = r.detail;
@@ -851,4 +953,224 @@ KfError kf_read(const uint8_t *data, size_t len, KfHeader *header, const KfCode 
 
 void kf_free(const KfCode *code) {
     free((void *)(uintptr_t)code);
+}
+
+// ---------------------------------------------------------------------------
+// Lazy reading: one record at a time, in place (format.h, "Lazy reading").
+// Each function checks what it reads as kf_read does; the rules that tie
+// records together (every constant and code object reached exactly once,
+// the nesting depth) are the caller's to keep as it walks the tree.
+
+// A reader over 'img' for one lazy call; 'strings' NULL makes string_at
+// check entries as it meets them.
+_Static_assert((int)KF_IMAGE_STRINGS == (int)KLAYOUT_S_STRINGS &&
+                   (int)KF_IMAGE_CONSTS == (int)KLAYOUT_S_CONSTS &&
+                   (int)KF_IMAGE_CODES == (int)KLAYOUT_S_CODES &&
+                   KF_IMAGE_SLOTS == (int)KLAYOUT_S_COUNT + 1,
+               "format.h's section slots follow layout.h");
+
+static void lazy_reader(Reader *r, const KfImage *img) {
+    // Only what the lazy paths read: a full memset per record costs more
+    // than the record.
+    r->err = KF_OK;
+    r->detail = NULL;
+    r->sec = (Span *)(uintptr_t)img->sec;
+    r->count = (uint32_t *)(uintptr_t)img->count;
+    r->strings = NULL;
+    r->str_facts = NULL;
+}
+
+static KfError lazy_done(Reader *r, const char **detail) {
+    if (detail) {
+        *detail = r->err == KF_OK ? NULL : r->detail;
+    }
+    return r->err;
+}
+
+KfError kf_raw_payload(const uint8_t *data, const KfHeader *h, const uint8_t **payload,
+                       uint8_t **inflated) {
+    *inflated = NULL;
+    *payload = data + KF_HEADER_SIZE;
+    if (!h->is_compressed) {
+        return KF_OK;
+    }
+    uint8_t *out = malloc((size_t)h->payload_raw_size);
+    if (!out) {
+        return KF_ERR_NOMEM;
+    }
+    KfError err = inflate_payload(data + KF_HEADER_SIZE, (size_t)h->payload_size, out,
+                                  (size_t)h->payload_raw_size);
+    if (err != KF_OK) {
+        free(out);
+        return err;
+    }
+    *inflated = out;
+    *payload = out;
+    return KF_OK;
+}
+
+KfError kf_image_open(KfImage *img, const uint8_t *payload, size_t len, const char **detail) {
+    Reader r;
+    memset(&r, 0, sizeof r);
+    memset(img, 0, sizeof *img);
+    r.sec = img->sec;
+    r.count = img->count;
+    if (len < KLAYOUT_DIR_HEAD) {
+        corrupt(&r, "bad section directory");
+    } else {
+        read_directory(&r, (Span){payload, len});
+    }
+    if (r.err == KF_OK && r.count[KLAYOUT_S_CODES] == 0) {
+        corrupt(&r, "no module code object");
+    }
+    return lazy_done(&r, detail);
+}
+
+// 1 when the run of 'n' records from 'start' lies within 'count'.
+static int run_inside(uint64_t start, uint64_t n, uint64_t count) {
+    return start <= count && n <= count - start;
+}
+
+KfError kf_image_code(const KfImage *img, uint32_t index, KfImageCode *out, const char **detail) {
+    Reader r;
+    lazy_reader(&r, img);
+    uint32_t f[KLAYOUT_CO_FIELDS];
+    memset(out, 0, sizeof *out);
+    if (index >= img->count[KLAYOUT_S_CODES]) {
+        corrupt(&r, "code object named by none or two constants");
+        return lazy_done(&r, detail);
+    }
+    read_record(&r, index, f);
+    const uint32_t *cnt = img->count;
+    if (r.err == KF_OK &&
+        (!run_inside(f[KLAYOUT_CO_INSTR_START], f[KLAYOUT_CO_NCODE], cnt[KLAYOUT_S_INSTRS]) ||
+         !run_inside(f[KLAYOUT_CO_LINES_START], f[KLAYOUT_CO_LINES_SIZE], cnt[KLAYOUT_S_LINES]) ||
+         !run_inside(f[KLAYOUT_CO_CONSTS_START], f[KLAYOUT_CO_NCONSTS], cnt[KLAYOUT_S_CONSTS]) ||
+         f[KLAYOUT_CO_LOCALSPLUS_START] != f[KLAYOUT_CO_NAMES_START] + f[KLAYOUT_CO_NNAMES] ||
+         !run_inside(f[KLAYOUT_CO_NAMES_START],
+                     (uint64_t)f[KLAYOUT_CO_NNAMES] + f[KLAYOUT_CO_NLOCALSPLUS],
+                     cnt[KLAYOUT_S_NAMEREFS]) ||
+         !run_inside(f[KLAYOUT_CO_KINDS_START], f[KLAYOUT_CO_NLOCALSPLUS], cnt[KLAYOUT_S_KINDS]) ||
+         !run_inside(f[KLAYOUT_CO_EXC_START], f[KLAYOUT_CO_NEXC], cnt[KLAYOUT_S_EXCEPTS]))) {
+        corrupt(&r, "code object sections past their end");
+    }
+    if (r.err != KF_OK) {
+        return lazy_done(&r, detail);
+    }
+    out->name = f[KLAYOUT_CO_NAME];
+    out->qualname = f[KLAYOUT_CO_QUALNAME];
+    out->filename = f[KLAYOUT_CO_FILENAME];
+    uint32_t nstrings = img->count[KLAYOUT_S_STRINGS];
+    if (out->name >= nstrings || out->qualname >= nstrings || out->filename >= nstrings) {
+        corrupt(&r, "string index out of range");
+    }
+    out->firstlineno = (int)f[KLAYOUT_CO_FIRSTLINENO];
+    out->argcount = (int)f[KLAYOUT_CO_ARGCOUNT];
+    out->posonlyargcount = (int)f[KLAYOUT_CO_POSONLY];
+    out->kwonlyargcount = (int)f[KLAYOUT_CO_KWONLY];
+    out->flags = (int)f[KLAYOUT_CO_FLAGS];
+    out->stacksize = (int)f[KLAYOUT_CO_STACKSIZE];
+    out->nlocalsplus = (int)f[KLAYOUT_CO_NLOCALSPLUS];
+    out->ncode = (int)f[KLAYOUT_CO_NCODE];
+    out->nconsts = (int)f[KLAYOUT_CO_NCONSTS];
+    out->nnames = (int)f[KLAYOUT_CO_NNAMES];
+    out->nexceptions = (int)f[KLAYOUT_CO_NEXC];
+    out->consts_start = f[KLAYOUT_CO_CONSTS_START];
+    out->instr_start = f[KLAYOUT_CO_INSTR_START];
+    out->lines_start = f[KLAYOUT_CO_LINES_START];
+    out->lines_size = f[KLAYOUT_CO_LINES_SIZE];
+    out->names_start = f[KLAYOUT_CO_NAMES_START];
+    out->exc_start = f[KLAYOUT_CO_EXC_START];
+    out->kinds = check_kinds(&r, f[KLAYOUT_CO_KINDS_START], out->nlocalsplus);
+    // Words in place need a little-endian host and a 4-byte aligned section.
+    const uint8_t *words = img->sec[KLAYOUT_S_INSTRS].p + 4 * (size_t)out->instr_start;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (((uintptr_t)words & 3) == 0) {
+        out->code = (const uint32_t *)(const void *)words;
+    }
+#else
+    (void)words;
+#endif
+    return lazy_done(&r, detail);
+}
+
+// The code's counts as check_instructions reads them.
+static KfCode code_counts(const KfImageCode *c) {
+    KfCode k;
+    memset(&k, 0, sizeof k);
+    k.ncode = c->ncode;
+    k.nconsts = c->nconsts;
+    k.nnames = c->nnames;
+    k.nlocalsplus = c->nlocalsplus;
+    return k;
+}
+
+KfError kf_image_instructions(const KfImage *img, const KfImageCode *c, uint32_t *out,
+                              const char **detail) {
+    Reader r;
+    lazy_reader(&r, img);
+    KfCode k = code_counts(c);
+    check_instructions(&r, &k, c->instr_start, out);
+    return lazy_done(&r, detail);
+}
+
+KfError kf_image_positions(const KfImage *img, const KfImageCode *c, KfPosition *out,
+                           const char **detail) {
+    Reader r;
+    lazy_reader(&r, img);
+    decode_positions(&r, out, (uint32_t)c->ncode, c->firstlineno, c->lines_start,
+                     c->lines_size);
+    return lazy_done(&r, detail);
+}
+
+KfError kf_image_exceptions(const KfImage *img, const KfImageCode *c, KfExceptEntry *out,
+                            const char **detail) {
+    Reader r;
+    lazy_reader(&r, img);
+    decode_exceptions(&r, out, c->exc_start, c->nexceptions, c->ncode);
+    return lazy_done(&r, detail);
+}
+
+KfError kf_image_nameref(const KfImage *img, const KfImageCode *c, int i, uint32_t *string,
+                         const char **detail) {
+    Reader r;
+    lazy_reader(&r, img);
+    *string = 0;
+    if (i < 0 || i >= c->nnames + c->nlocalsplus) {
+        corrupt(&r, "string index out of range");
+    } else {
+        *string = get32(&r, r.sec[KLAYOUT_S_NAMEREFS], 4 * ((uint64_t)c->names_start + (uint64_t)i));
+        if (*string >= img->count[KLAYOUT_S_STRINGS]) {
+            corrupt(&r, "string index out of range");
+        }
+    }
+    return lazy_done(&r, detail);
+}
+
+KfError kf_image_string(const KfImage *img, uint32_t index, KfStrUse use, const char **s,
+                        size_t *len, const char **detail) {
+    Reader r;
+    lazy_reader(&r, img);
+    int u = use == KF_STR_NAME ? USE_NAME : use == KF_STR_TEXT ? USE_TEXT : USE_BYTES;
+    *s = string_at(&r, index, u, len);
+    return lazy_done(&r, detail);
+}
+
+KfError kf_image_const(const KfImage *img, uint32_t index, KfConst *out, uint32_t *ref,
+                       const char **detail) {
+    Reader r;
+    lazy_reader(&r, img);
+    out->str = NULL;
+    out->len = 0;
+    out->count = 0;
+    out->items = NULL;
+    out->code = NULL;
+    uint64_t first = 0;
+    if (index >= img->count[KLAYOUT_S_CONSTS]) {
+        corrupt(&r, "constant run out of range");
+    } else {
+        decode_const(&r, index, out, &first);
+    }
+    *ref = (uint32_t)first;
+    return lazy_done(&r, detail);
 }

@@ -135,13 +135,32 @@ KlError kl_bundle_load(const KlBundleFile *f, uint32_t index, KlResult *out) {
     KfBundleEntry e;
     kf_bundle_entry(&f->bundle, index, &e);
     const char *detail = NULL;
-    KfError err = e.member ? kf_read(e.member, e.member_len, NULL, &out->code, &detail)
+    const KfCode *code = NULL;
+    KfHeader h;
+    KfError err = e.member ? kf_read(e.member, e.member_len, &h, &code, &detail)
                            : KF_ERR_CORRUPT;
     char why[256];
-    if (err == KF_OK && (err = kf_verify(out->code, why, sizeof why)) != KF_OK) {
-        kf_free(out->code); // a member runs without its source: verified first
-        out->code = NULL;
-        detail = why;
+    if (err == KF_OK && (err = kf_verify(code, why, sizeof why)) != KF_OK) {
+        detail = why; // a member runs without its source: verified first
+    }
+    kf_free(code);
+    if (err == KF_OK) {
+        // Used in place: the bundle stays mapped while the process runs.
+        uint8_t *inflated = NULL;
+        const uint8_t *payload = NULL;
+        err = kf_raw_payload(e.member, &h, &payload, &inflated);
+        out->image.file = e.member;
+        out->image.file_len = e.member_len;
+        out->image.payload = err == KF_OK ? payload : NULL;
+        out->image.payload_len = (size_t)h.payload_raw_size;
+        out->image.inflated = inflated;
+        char *r = kio_repr(f->path);
+        out->image.name = r ? kio_format("module '%.*s' in bundle %s", (int)e.name_len, e.name, r)
+                            : NULL;
+        free(r);
+        if (err == KF_OK && !out->image.name) {
+            err = KF_ERR_NOMEM;
+        }
     }
     out->how = KL_FROM_CACHE;
     out->cache = KL_CACHE_VALID;

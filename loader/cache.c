@@ -120,26 +120,55 @@ static KlError failed(KlResult *out, KlError err, char *message) {
     return out->err;
 }
 
-// Tries the cache at 'cache_path': KL_OK with the code, or the cache's state.
+// "cache file '...'" for 'path', malloc'd (NULL when out of memory).
+static char *cache_name(const char *path) {
+    char *r = kio_repr(path);
+    char *name = r ? kio_format("cache file %s", r) : NULL;
+    free(r);
+    return name;
+}
+
+// Fills 'out->image' from the checked cache file 'im->file' (header 'h'):
+// the raw payload in place, or inflated. KF_OK or the reason.
+static KfError take_payload(KlImage *im, const KfHeader *h) {
+    uint8_t *inflated = NULL;
+    const uint8_t *payload = NULL;
+    KfError err = kf_raw_payload(im->file, h, &payload, &inflated);
+    if (err == KF_OK) {
+        im->payload = payload;
+        im->payload_len = (size_t)h->payload_raw_size;
+        im->inflated = inflated;
+    }
+    return err;
+}
+
+// Tries the cache at 'cache_path': KL_OK with the image, or the cache's state.
 static KlCacheState try_cache(const char *cache_path, Source *src, const KlOptions *opts,
                               KlResult *out) {
-    char *bytes = NULL;
-    size_t len = 0;
-    int e = kio_read_file(cache_path, &bytes, &len, NULL);
+    KlImage im;
+    int e = kio_map_file(cache_path, &im);
     if (e != 0) {
         return e == ENOENT || e == ENOTDIR ? KL_CACHE_MISSING : KL_CACHE_BAD;
     }
     KfHeader h;
     KlCacheState state = KL_CACHE_BAD;
-    if (kf_check_header((const uint8_t *)bytes, len, &h) == KF_OK) {
-        state = judge(&h, (const uint8_t *)bytes, cache_path, src, opts);
+    if (kf_check_header(im.file, im.file_len, &h) == KF_OK) {
+        state = judge(&h, im.file, cache_path, src, opts);
     }
     if (state == KL_CACHE_VALID || state == KL_CACHE_REFRESHED) {
-        if (kf_read((const uint8_t *)bytes, len, NULL, &out->code, NULL) != KF_OK) {
+        // The payload checksum over the whole file before any of it is used.
+        if (kf_check_file(im.file, im.file_len, &h) != KF_OK || take_payload(&im, &h) != KF_OK) {
             state = KL_CACHE_BAD;
         }
     }
-    free(bytes);
+    if (im.payload && !(im.name = cache_name(cache_path))) {
+        state = KL_CACHE_BAD; // out of memory: compiled instead, as for any bad cache
+    }
+    if (state != KL_CACHE_BAD && im.payload) {
+        out->image = im;
+    } else {
+        kl_image_release(&im);
+    }
     return state;
 }
 
@@ -178,9 +207,19 @@ static KlError write_back(const KfCode *code, Source *src, const char *cache_pat
             free(dir);
         }
     }
-    if (err == KL_OK && !opts->no_code &&
-        kf_read(bytes, len, NULL, &out->code, &detail) != KF_OK) {
-        err = failed(out, KL_ERR_NOMEM, NULL); // kf_write read it back already: only memory
+    if (err == KL_OK && !opts->no_code) {
+        // The bytes just written are the image: a cold run executes exactly
+        // what a warm one will.
+        KfHeader h;
+        out->image.buf = bytes;
+        out->image.file = bytes;
+        out->image.file_len = len;
+        bytes = NULL;
+        if (kf_check_header(out->image.file, len, &h) != KF_OK ||
+            take_payload(&out->image, &h) != KF_OK ||
+            !(out->image.name = cache_name(cache_path))) {
+            err = failed(out, KL_ERR_NOMEM, NULL); // kf_write read it back already: only memory
+        }
     }
     free(bytes);
     return err;
@@ -234,7 +273,7 @@ KlError kl_load_source(const char *source_path, const KlOptions *opts, KlResult 
     if (!opts->force) {
         out->cache = try_cache(cache_path, &src, opts, out);
     }
-    if (out->code) {
+    if (out->image.payload) {
         out->how = KL_FROM_CACHE;
     } else {
         err = compile_source(&src, cache_path, opts, out);
@@ -246,24 +285,30 @@ KlError kl_load_source(const char *source_path, const KlOptions *opts, KlResult 
 
 KlError kl_load_cache_file(const char *cache_path, KlResult *out) {
     memset(out, 0, sizeof *out);
-    char *bytes = NULL;
-    size_t len = 0;
-    int e = kio_read_file(cache_path, &bytes, &len, NULL);
+    int e = kio_map_file(cache_path, &out->image);
     if (e != 0) {
         return failed(out, e == ENOMEM ? KL_ERR_NOMEM : KL_ERR_IO, kio_oserror(e, cache_path));
     }
-    KfError ferr = kf_read((const uint8_t *)bytes, len, NULL, &out->code, NULL);
-    free(bytes);
+    // Without source the whole tree is decoded and verified first.
+    const KfCode *code = NULL;
+    KfHeader h;
+    KfError ferr = kf_read(out->image.file, out->image.file_len, &h, &code, NULL);
     out->how = KL_FROM_CACHE;
     out->cache = KL_CACHE_VALID;
     char why[256] = "";
     if (ferr == KF_OK) {
-        ferr = kf_verify(out->code, why, sizeof why);
+        ferr = kf_verify(code, why, sizeof why);
+    }
+    kf_free(code);
+    if (ferr == KF_OK) {
+        ferr = take_payload(&out->image, &h);
+    }
+    if (ferr == KF_OK && !(out->image.name = cache_name(cache_path))) {
+        ferr = KF_ERR_NOMEM;
     }
     if (ferr != KF_OK) {
         out->cache = KL_CACHE_BAD;
-        kf_free(out->code);
-        out->code = NULL;
+        kl_image_release(&out->image);
         char *r = kio_repr(cache_path);
         KlError err = failed(out, ferr == KF_ERR_NOMEM ? KL_ERR_NOMEM : KL_ERR_CACHE,
                              r ? kio_format("ImportError: bad cache file %s: %s%s%s", r,
@@ -275,9 +320,16 @@ KlError kl_load_cache_file(const char *cache_path, KlResult *out) {
     return KL_OK;
 }
 
+void kl_image_release(KlImage *im) {
+    kio_unmap(im->map, im->map_len);
+    free(im->buf);
+    free(im->inflated);
+    free(im->name);
+    memset(im, 0, sizeof *im);
+}
+
 void kl_result_free(KlResult *r) {
-    kf_free(r->code);
+    kl_image_release(&r->image);
     free(r->message);
-    r->code = NULL;
     r->message = NULL;
 }

@@ -3,6 +3,8 @@
 // one), in-place header refreshes, and OSError messages in Python's words.
 #include "io.h"
 
+#include "loader.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -10,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 char *kio_format(const char *fmt, ...) {
@@ -86,6 +89,43 @@ int kio_read_file(const char *path, char **bytes, size_t *len, struct stat *st) 
     }
     close(fd);
     return e;
+}
+
+int kio_map_file(const char *path, KlImage *im) {
+    memset(im, 0, sizeof *im);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return errno;
+    }
+    struct stat st;
+    int e = fstat(fd, &st) != 0 ? errno : 0;
+    if (e == 0 && S_ISDIR(st.st_mode)) {
+        e = EISDIR;
+    }
+    if (e == 0 && (st.st_size < 0 || (uint64_t)st.st_size > SIZE_MAX / 2)) {
+        e = EFBIG;
+    }
+    if (e == 0 && st.st_size > 0) {
+        void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (m == MAP_FAILED) {
+            e = errno;
+        } else {
+            im->map = m;
+            im->map_len = (size_t)st.st_size;
+            im->file = m;
+            im->file_len = (size_t)st.st_size;
+        }
+    } else if (e == 0) {
+        im->file = (const uint8_t *)"";
+    }
+    close(fd);
+    return e;
+}
+
+void kio_unmap(void *map, size_t len) {
+    if (map) {
+        munmap(map, len);
+    }
 }
 
 static int write_all(int fd, const uint8_t *p, size_t len) {

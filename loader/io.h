@@ -13,6 +13,18 @@
 // Returns 0, or the errno that stopped it.
 int kio_read_file(const char *path, char **bytes, size_t *len, struct stat *st);
 
+struct KlImage;
+
+// Maps the whole file at 'path' read-only into 'im' ('file', 'file_len',
+// 'map', 'map_len'; an empty file gets a 0-byte 'file' and no mapping).
+// Returns 0, or the errno that stopped it ('im' cleared). A cache file is
+// only ever replaced by rename, so the mapping stays valid (a file
+// truncated in place would fault: loader/README.md).
+int kio_map_file(const char *path, struct KlImage *im);
+
+// Unmaps what kio_map_file mapped ('map' may be NULL).
+void kio_unmap(void *map, size_t len);
+
 // Writes 'len' bytes at 'data' to 'path' atomically: a new file in the same
 // directory (made if missing), permissions 'mode' (under the umask), fsync'd
 // when 'do_fsync', renamed over 'path'. Returns 0, or the errno of the

@@ -76,7 +76,7 @@ typedef struct KlOptions {
     int report_write_errors;     // a failed write is KL_ERR_WRITE (kraitc), not silence
     int compress;                // zlib level for written caches, 0 = stored
     int fsync;                   // fsync a written cache before renaming it in place
-    int no_code;                 // kraitc: only the cache is wanted; 'out->code' stays NULL
+    int no_code;                 // kraitc: only the cache is wanted; 'out->image' stays empty
                                  // after a compile (no read-back of what was written)
     const char *display_name;    // co_filename; NULL: the source path as given
     const char *pycache_prefix;  // caches under this tree (kl_cache_path_prefixed), or NULL
@@ -95,8 +95,33 @@ typedef enum {
 // How kl_load_source got the code.
 typedef enum { KL_FROM_CACHE, KL_FROM_SOURCE } KlHow;
 
+// A module's cache in memory, for use in place (DESIGN.md: the runtime maps
+// cache files read-only and materialises code lazily; format.h's KfImage
+// reads it). The bytes are a read-only mapping of the cache file, a member
+// of a mapped bundle (not owned: the bundle stays mapped), or a malloc'd
+// copy (a cache just written). A mapped file is only ever replaced by
+// rename, never truncated or rewritten in place beyond its header (see
+// loader/README.md): its old inode stays valid while it is mapped.
+typedef struct KlImage {
+    const uint8_t *file;     // the whole cache file: header, then the stored payload
+    size_t file_len;
+    const uint8_t *payload;  // the raw payload (in the file, or inflated); NULL: no image
+    size_t payload_len;
+    void *map;               // owned: the mapping ('map_len' bytes), or NULL
+    size_t map_len;
+    uint8_t *buf;            // owned: malloc'd file bytes, or NULL
+    uint8_t *inflated;       // owned: the inflated payload of a compressed file, or NULL
+    char *name;              // owned: names it in errors ("cache file '/p/m.krait-1.pyc'",
+                             // "module 'm' in bundle '/p/app.kbz'"), or NULL
+} KlImage;
+
+// Releases what 'im' owns and clears it; a cleared image is fine.
+void kl_image_release(KlImage *im);
+
 typedef struct KlResult {
-    const KfCode *code;    // the module's code (owned; kl_result_free frees it)
+    KlImage image;         // the module's cache, checked (header, length, payload
+                           // checksum) and, without source, verified; owned
+                           // (kl_result_free releases it unless moved out)
     KlHow how;
     KlCacheState cache;    // the state the cache was found in
     int cache_written;     // a new cache file was written
@@ -115,8 +140,8 @@ typedef struct KlResult {
 KlCacheState kl_check_cache(const char *cache_path, const char *source_path,
                             const KlOptions *opts);
 
-// Returns in '*out' the code of the module whose source is at 'source_path':
-// from its cache when valid (and decodable), otherwise by compiling the
+// Returns in '*out' the cache of the module whose source is at
+// 'source_path' (out->image, mapped): its cache when valid, otherwise by compiling the
 // source with 'opts->compiler' and writing the cache back (atomically: a
 // temporary file in the same directory, then rename; an unwritable
 // directory silently means no cache unless report_write_errors). Returns
@@ -126,10 +151,10 @@ KlCacheState kl_check_cache(const char *cache_path, const char *source_path,
 // Release 'out' with kl_result_free in either case.
 KlError kl_load_source(const char *source_path, const KlOptions *opts, KlResult *out);
 
-// Loads a cache file on its own (a sourceless module, `krait mod.pyc`): no
-// staleness check; the code is verified (kf_verify, as every module that
-// runs without its source must be, bundle members too) before it is
-// returned. A refused file is KL_ERR_CACHE with a message naming it and the
+// Loads a cache file on its own (a sourceless module, `krait mod.pyc`) into
+// 'out->image', mapped: no staleness check; the whole tree is decoded and
+// verified (kf_verify, as every module that runs without its source must
+// be, bundle members too) before it is returned. A refused file is KL_ERR_CACHE with a message naming it and the
 // reason ("ImportError: bad cache file 'm.pyc': bytecode failed
 // verification: stack underflow (code object 'f', instruction 3)").
 KlError kl_load_cache_file(const char *cache_path, KlResult *out);

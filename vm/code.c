@@ -23,8 +23,7 @@
 
 KValue kcomplex_new(double real, double imag);
 
-// Interns 's' when it looks like an identifier (as CPython interns such constants).
-static void maybe_intern(KValue *s) {
+void kcode_maybe_intern(KValue *s) {
     KStr *str = (KStr *)*s;
     if (!str->ascii || str->len > 64) {
         return;
@@ -39,7 +38,7 @@ static void maybe_intern(KValue *s) {
     kstr_intern(s);
 }
 
-static KValue const_value(const KfConst *c) {
+KValue kcode_scalar_const(const KfConst *c) {
     switch (c->kind) {
     case KF_CONST_NONE:
         return KV_NONE;
@@ -54,7 +53,9 @@ static KValue const_value(const KfConst *c) {
     case KF_CONST_BIGINT: {
         int saved = kint_max_str_digits;
         kint_max_str_digits = 0;
-        KValue r = kint_from_string(c->str, (ssize_t)strlen(c->str), 10);
+        // A compiler's tree leaves 'len' 0 (digits are never empty).
+        size_t len = c->len ? c->len : strlen(c->str);
+        KValue r = kint_from_string(c->str, (ssize_t)len, 10);
         kint_max_str_digits = saved;
         return r;
     }
@@ -62,15 +63,26 @@ static KValue const_value(const KfConst *c) {
         return kfloat_new(c->f);
     case KF_CONST_COMPLEX:
         return kcomplex_new(c->f, c->imag);
+    case KF_CONST_STR:
+        return kstr_from_utf8(c->str, (ssize_t)c->len);
+    case KF_CONST_BYTES:
+        return kbytes_from_data(c->str, (ssize_t)c->len);
+    default:
+        break;
+    }
+    kerr_set(&kexc_SystemError, "unknown constant kind in code object");
+    return KV_NULL;
+}
+
+static KValue const_value(const KfConst *c) {
+    switch (c->kind) {
     case KF_CONST_STR: {
         KValue s = kstr_from_utf8(c->str, (ssize_t)c->len);
         if (s) {
-            maybe_intern(&s);
+            kcode_maybe_intern(&s);
         }
         return s;
     }
-    case KF_CONST_BYTES:
-        return kbytes_from_data(c->str, (ssize_t)c->len);
     case KF_CONST_TUPLE:
     case KF_CONST_FROZENSET: {
         KValue t = ktuple_new(c->count);
@@ -94,9 +106,9 @@ static KValue const_value(const KfConst *c) {
     }
     case KF_CONST_CODE:
         return kcode_from_kf(c->code);
+    default:
+        return kcode_scalar_const(c);
     }
-    kerr_set(&kexc_SystemError, "unknown constant kind in code object");
-    return KV_NULL;
 }
 
 static KValue interned(const char *s) {
@@ -186,7 +198,7 @@ KValue kcode_from_kf(const KfCode *kc) {
 }
 
 int kcode_line(const KCode *code, int lasti) {
-    if (lasti < 0 || lasti >= code->ncode) {
+    if (lasti < 0 || lasti >= code->ncode || !code->positions) {
         return code->firstlineno;
     }
     int line = code->positions[lasti].lineno;
@@ -220,15 +232,22 @@ static void code_dealloc(KObject *o) {
     }
     kmem_free(c->consts);
     kmem_free(c->names);
-    kmem_free(c->code);
+    if (!c->code_in_image) {
+        kmem_free(c->code);
+    }
     kmem_free(c->positions);
     kmem_free(c->exceptions);
-    kmem_free(c->localspluskinds);
+    if (!c->kinds_in_image) {
+        kmem_free(c->localspluskinds);
+    }
     kmem_free(c->caches);
     kval_xdecref(c->localsplusnames);
     kval_xdecref(c->name);
     kval_xdecref(c->qualname);
     kval_xdecref(c->filename);
+    if (c->image) {
+        kcode_image_decref(c->image);
+    }
     kobj_free(o);
 }
 
@@ -240,6 +259,9 @@ static KValue code_repr(KValue self) {
 
 // A tuple of the localsplus names whose kind has 'mask' (and not 'without').
 static KValue names_of_kind(KCode *c, int mask, int without) {
+    if (kcode_ready(c) < 0) {
+        return KV_NULL;
+    }
     KValue l = klist_new(0);
     for (int i = 0; l && i < c->nlocalsplus; i++) {
         int k = c->localspluskinds[i];
@@ -266,10 +288,16 @@ static KValue code_freevars(KValue self) {
 }
 static KValue code_names(KValue self) {
     KCode *c = (KCode *)self;
+    if (kcode_ready(c) < 0) {
+        return KV_NULL;
+    }
     return ktuple_from_array(c->names, c->nnames);
 }
 static KValue code_consts(KValue self) {
     KCode *c = (KCode *)self;
+    if (kcode_ready(c) < 0) {
+        return KV_NULL;
+    }
     return ktuple_from_array(c->consts, c->nconsts);
 }
 static KValue code_nlocals(KValue self) {
@@ -292,6 +320,9 @@ static KValue code_get_filename(KValue self) {
 }
 static KValue code_get_code(KValue self) {
     KCode *c = (KCode *)self;
+    if (kcode_ready(c) < 0) {
+        return KV_NULL;
+    }
     return kbytes_from_data((const char *)c->code, (ssize_t)c->ncode * 4);
 }
 
@@ -322,6 +353,9 @@ static const KMemberDef code_members[] = {
 static KValue code_lines(KValue self, const KValue *args, size_t nargs, KValue kw) {
     (void)args, (void)nargs, (void)kw;
     KCode *c = (KCode *)self;
+    if (kcode_ready(c) < 0) {
+        return KV_NULL;
+    }
     KValue l = klist_new(0);
     for (int i = 0; l && i < c->ncode; i++) {
         int line = c->positions[i].lineno;
@@ -343,6 +377,9 @@ static KValue code_lines(KValue self, const KValue *args, size_t nargs, KValue k
 static KValue code_positions(KValue self, const KValue *args, size_t nargs, KValue kw) {
     (void)args, (void)nargs, (void)kw;
     KCode *c = (KCode *)self;
+    if (kcode_ready(c) < 0) {
+        return KV_NULL;
+    }
     KValue l = klist_new(0);
     for (int i = 0; l && i < c->ncode; i++) {
         KfPosition *p = &c->positions[i];

@@ -1,6 +1,8 @@
 // vm/code.h: runtime code objects. kcode_from_kf turns the compiler's
 // neutral KfCode tree (format/format.h) into a KCode with materialised
-// constants and interned names; the interpreter runs KCode only.
+// constants and interned names; kcode_from_image makes one from a cache
+// file used in place (vm/code_image.c), whose nested code objects are
+// shells until they first run. The interpreter runs KCode only.
 #ifndef KRAIT_VM_CODE_H
 #define KRAIT_VM_CODE_H
 
@@ -18,9 +20,19 @@ typedef struct KInlineCache {
     ssize_t index;    // the attribute's entry in the instance dict, -1 none
 } KInlineCache;
 
+typedef struct KCodeImage KCodeImage;
+
+// How much of a code object made from an image exists (KCode.state).
+enum {
+    KCODE_READY,   // everything: made from a tree, or materialised
+    KCODE_SHELL,   // the record's counts, names, kinds and words; nothing else yet
+    KCODE_CHECKED, // checked, positions and exception table decoded; names and
+                   // constants being made
+};
+
 typedef struct KCode {
     KOBJ_HEAD;
-    uint32_t *code; // owned copy of the instruction words
+    uint32_t *code; // the instruction words: owned, or in the image (never written)
     int ncode;
     int nconsts, nnames, nlocalsplus;
     KValue *consts;            // owned
@@ -36,11 +48,58 @@ typedef struct KCode {
     KfPosition *positions;
     KValue name, qualname, filename;
     KInlineCache *caches; // NULL until an instruction caches something
+    KCodeImage *image;        // the cache it was made from (a reference), or NULL
+    uint32_t image_index;     // its code index there
+    uint32_t image_consts;    // the index of its first constant there
+    uint8_t state;            // KCODE_*: until KCODE_READY only the fields above
+                              // 'consts' and name/qualname/filename are set; consts,
+                              // names, localsplusnames, exceptions, positions are not
+    uint8_t code_in_image;    // 'code' points into the image (not freed)
+    uint8_t kinds_in_image;   // 'localspluskinds' points into the image
 } KCode;
 
 static inline int kcode_check(KValue v) {
     return !kval_is_int(v) && kval_obj(v)->type == &kcode_type;
 }
+
+// Materialises what a code object made from an image lacks (its checks,
+// positions, exception table, names, constants: nested code objects as
+// shells), as its first run or an introspecting attribute needs. Returns 0,
+// or -1 with ImportError (a corrupt cache, naming it) or MemoryError set;
+// it may be called again after a failure.
+K_MUST_CHECK int kcode_materialise(KCode *code);
+
+// 0 when 'code' is ready to run or inspect, else kcode_materialise's result.
+static inline K_MUST_CHECK int kcode_ready(KCode *code) {
+    return K_LIKELY(code->state == KCODE_READY) ? 0 : kcode_materialise(code);
+}
+
+// The code object of the module (code 0) in the raw payload 'payload'
+// ('len' bytes, 8-byte aligned), used in place: the payload must stay valid
+// until 'release(owner)', which is called when the last code object made
+// from it is freed (also when this call fails). 'where' names the cache in
+// errors ("cache file '/p/__pycache__/m.krait-1.pyc'"; copied); 'filename',
+// when not NULL, replaces co_filename in every code object whose stored one
+// is the module's (importlib's _fix_up_module). The module is returned as a
+// shell. KV_NULL with ImportError (a corrupt cache) or MemoryError.
+KValue kcode_from_image(const uint8_t *payload, size_t len, void (*release)(void *), void *owner,
+                        const char *where, KValue filename);
+
+// Drops a reference to 'im' (from a code object's dealloc).
+void kcode_image_decref(KCodeImage *im);
+
+// The value of a constant of no reference kind (None, bools, Ellipsis,
+// numbers, bytes; str without interning): a new reference, or KV_NULL.
+KValue kcode_scalar_const(const KfConst *c);
+
+// co_consts[0] when it is the docstring a function takes (a str in
+// optimised code), else None: borrowed, from the image without
+// materialising the rest when 'code' is a shell. KV_NULL with an exception.
+KValue kcode_doc_borrow(KCode *code);
+
+// Interns the str '*s' when it looks like an identifier (as CPython interns
+// such constants).
+void kcode_maybe_intern(KValue *s);
 
 // A code object for 'kc' and (as constants) its nested code objects.
 // Everything is copied: 'kc' may be freed afterwards. KV_NULL on error.

@@ -421,21 +421,6 @@ static void release_unit(void *owner) {
 
 static const KlCompiler finder_compiler = {compile_unit, release_unit};
 
-// Sets co_filename of 'code' and its nested code objects to 'filename' where
-// it is 'old' (a cache written elsewhere, or with a relative name), as
-// importlib's _fix_up_module.
-static void fix_filenames(KCode *code, KValue old, KValue filename) {
-    if (!kstr_eq(code->filename, old)) {
-        return;
-    }
-    kval_setref(&code->filename, kval_newref(filename));
-    for (int i = 0; i < code->nconsts; i++) {
-        if (kcode_check(code->consts[i])) {
-            fix_filenames((KCode *)kval_obj(code->consts[i]), old, filename);
-        }
-    }
-}
-
 // Raises the loader's failure 'res' (the compile error when there is one).
 static void raise_load_error(KlResult *res, const char *path) {
     if (res->err == KL_ERR_COMPILE && the_compile_error) {
@@ -477,6 +462,27 @@ static void load_options(KlOptions *o) {
     o->compiler = &finder_compiler;
 }
 
+// Frees a loader image that a code image owned.
+static void release_image(void *owner) {
+    kl_image_release(owner);
+    free(owner);
+}
+
+// The module code of the cache 'res' loaded, used in place: the code image
+// takes the loader's image over. 'filename', when not NULL, replaces the
+// stored co_filename (importlib's _fix_up_module).
+static KValue code_from_result(KlResult *res, KValue filename) {
+    KlImage *im = malloc(sizeof *im);
+    if (!im) {
+        return kerr_no_memory();
+    }
+    *im = res->image;
+    memset(&res->image, 0, sizeof res->image);
+    char where[64 + 4096];
+    snprintf(where, sizeof where, "%s", im->name ? im->name : "cache file");
+    return kcode_from_image(im->payload, im->payload_len, release_image, im, where, filename);
+}
+
 KValue kfinder_load_code(const char *path, int sourceless) {
     KlOptions opts;
     load_options(&opts);
@@ -489,22 +495,10 @@ KValue kfinder_load_code(const char *path, int sourceless) {
     }
     kval_xdecref(the_compile_error);
     the_compile_error = KV_NULL;
-    KValue code = kcode_from_kf(res.code);
+    KValue fn = sourceless ? KV_NULL : kstr_from_cstr(path);
+    KValue code = sourceless || fn ? code_from_result(&res, fn) : KV_NULL;
+    kval_xdecref(fn);
     kl_result_free(&res);
-    if (code && !sourceless) {
-        KValue fn = kstr_from_cstr(path);
-        KCode *c = (KCode *)kval_obj(code);
-        if (!fn) {
-            kval_decref(code);
-            return KV_NULL;
-        }
-        if (!kstr_eq(c->filename, fn)) {
-            KValue old = kval_newref(c->filename);
-            fix_filenames(c, old, fn);
-            kval_decref(old);
-        }
-        kval_decref(fn);
-    }
     return code;
 }
 
@@ -519,22 +513,20 @@ static KValue load_bundle_code(const KFound *f) {
         kl_result_free(&res);
         return KV_NULL;
     }
-    KValue code = kcode_from_kf(res.code);
+    // The module's stored co_filename, read in place (kl_bundle_load checked it).
+    KfImage img;
+    KfImageCode rec;
+    const char *stored = "";
+    size_t len;
+    if (kf_image_open(&img, res.image.payload, res.image.payload_len, NULL) != KF_OK ||
+        kf_image_code(&img, 0, &rec, NULL) != KF_OK ||
+        kf_image_string(&img, rec.filename, KF_STR_NAME, &stored, &len, NULL) != KF_OK) {
+        stored = "";
+    }
+    KValue fn = stored[0] == '/' ? KV_NULL : kstr_from_cstr(f->path);
+    KValue code = fn || stored[0] == '/' ? code_from_result(&res, fn) : KV_NULL;
+    kval_xdecref(fn);
     kl_result_free(&res);
-    if (code && kstr_utf8(((KCode *)kval_obj(code))->filename, NULL)[0] == '/') {
-        return code;
-    }
-    KValue fn = code ? kstr_from_cstr(f->path) : KV_NULL;
-    if (fn) {
-        KCode *c = (KCode *)kval_obj(code);
-        KValue old = kval_newref(c->filename);
-        fix_filenames(c, old, fn);
-        kval_decref(old);
-        kval_decref(fn);
-    } else if (code) {
-        kval_decref(code);
-        code = KV_NULL;
-    }
     return code;
 }
 

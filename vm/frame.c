@@ -43,6 +43,10 @@ static KValue *push_chunk(KThreadState *ts, size_t bytes) {
 
 KFrame *kframe_push(KThreadState *ts, KValue func, KValue locals) {
     KCode *code = (KCode *)((KFunction *)func)->code;
+    if (K_UNLIKELY(code->state != KCODE_READY) && kcode_materialise(code) < 0) {
+        kval_decref(func); // a code object from a cache runs for the first time
+        return NULL;
+    }
     size_t bytes = kframe_size(code);
     KValue *p = ts->stack_top;
     if (!p || (char *)p + bytes > (char *)ts->stack_limit) {

@@ -37,7 +37,9 @@ static inline int kframe_lasti(KFrame *f) {
 }
 
 // Pushes a frame for 'func' (owned reference stolen) on the data stack with
-// every slot KV_NULL. NULL with MemoryError.
+// every slot KV_NULL, materialising its code first when it comes from a
+// cache and never ran (kcode_materialise). NULL with MemoryError, or
+// ImportError for a corrupt cache.
 KFrame *kframe_push(KThreadState *ts, KValue func_steal, KValue locals);
 // Releases the frame's references and pops it off the data stack.
 void kframe_pop(KThreadState *ts, KFrame *f);

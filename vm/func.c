@@ -24,18 +24,21 @@
 
 KValue kfunc_new(KValue code, KValue globals, KValue qualname) {
     KCode *c = (KCode *)code;
+    KValue doc = kcode_doc_borrow(c); // before the allocation: it may run a collection
+    if (!doc) {
+        return KV_NULL;
+    }
+    kval_incref(doc);
     KFunction *f = (KFunction *)kobj_alloc(&kfunction_type, sizeof(KFunction));
     if (!f) {
+        kval_decref(doc);
         return kerr_no_memory();
     }
     f->code = kval_newref(code);
     f->globals = kval_newref(globals);
     f->name = kval_newref(c->name);
     f->qualname = kval_newref(qualname ? qualname : c->qualname);
-    KValue doc = c->nconsts > 0 && kstr_check(c->consts[0]) && (c->flags & KF_CO_OPTIMIZED)
-                     ? c->consts[0]
-                     : KV_NONE;
-    f->doc = kval_newref(doc);
+    f->doc = doc;
     KValue modname = kdict_get_borrow(globals, KID(__name__));
     f->module = kval_newref(modname ? modname : KV_NONE);
     KValue b = kdict_get_borrow(globals, KID(__builtins__));

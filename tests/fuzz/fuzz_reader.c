@@ -5,7 +5,8 @@
 // so that mutations reach the structure checks instead of stopping at a
 // checksum. A successful read is walked to the last byte and run through
 // the verifier (kf_verify), which must accept or refuse any tree the reader
-// accepts without crashing. Nothing may crash, hang or leak. Seeds: `build/tests/test_format --write-seeds DIR` writes
+// accepts without crashing; every record is also read through the lazy
+// reader the runtime uses in place. Nothing may crash, hang or leak. Seeds: `build/tests/test_format --write-seeds DIR` writes
 // sample caches (tests/fuzz/corpus/reader/ holds them).
 #include <stddef.h>
 #include <stdint.h>
@@ -73,7 +74,68 @@ static uint64_t walk(const KfCode *c) {
     return h;
 }
 
+// Reads every record of the file through the lazy reader (format.h, "Lazy
+// reading"), as the runtime does when it uses a cache in place: each call
+// must accept or refuse without reading out of bounds, whatever the file.
+static void read_lazily(const uint8_t *data, size_t size) {
+    KfHeader h;
+    const uint8_t *payload;
+    uint8_t *inflated = NULL;
+    KfImage img;
+    if (kf_check_file(data, size, &h) != KF_OK ||
+        kf_raw_payload(data, &h, &payload, &inflated) != KF_OK ||
+        kf_image_open(&img, payload, (size_t)h.payload_raw_size, NULL) != KF_OK) {
+        free(inflated);
+        return;
+    }
+    volatile uint64_t sink = 0;
+    for (uint32_t i = 0; i < img.count[KF_IMAGE_CODES]; i++) {
+        KfImageCode c;
+        if (kf_image_code(&img, i, &c, NULL) != KF_OK) {
+            continue;
+        }
+        uint32_t *words = malloc((size_t)c.ncode * 4 + 4);
+        KfPosition *pos = malloc((size_t)c.ncode * sizeof *pos + 1);
+        KfExceptEntry *exc = malloc((size_t)c.nexceptions * sizeof *exc + 1);
+        if (words && pos && exc && kf_image_instructions(&img, &c, words, NULL) == KF_OK &&
+            kf_image_positions(&img, &c, pos, NULL) == KF_OK &&
+            kf_image_exceptions(&img, &c, exc, NULL) == KF_OK) {
+            for (int k = 0; k < c.ncode; k++) {
+                sink += words[k] + (uint64_t)pos[k].end_col + (c.code ? c.code[k] : 0);
+            }
+        }
+        for (int k = 0; k < c.nlocalsplus; k++) {
+            sink += c.kinds[k];
+        }
+        for (int k = 0; k < c.nnames + c.nlocalsplus; k++) {
+            uint32_t str;
+            const char *s;
+            size_t len;
+            if (kf_image_nameref(&img, &c, k, &str, NULL) == KF_OK &&
+                kf_image_string(&img, str, KF_STR_NAME, &s, &len, NULL) == KF_OK) {
+                sink += len + (uint8_t)s[len];
+            }
+        }
+        free(words);
+        free(pos);
+        free(exc);
+    }
+    for (uint32_t i = 0; i < img.count[KF_IMAGE_CONSTS]; i++) {
+        KfConst k;
+        uint32_t ref;
+        const char *s;
+        size_t len;
+        if (kf_image_const(&img, i, &k, &ref, NULL) == KF_OK && k.kind == KF_CONST_STR &&
+            kf_image_string(&img, ref, KF_STR_TEXT, &s, &len, NULL) == KF_OK) {
+            sink += len + (uint8_t)s[len];
+        }
+    }
+    (void)sink;
+    free(inflated);
+}
+
 static void read_once(const uint8_t *data, size_t size) {
+    read_lazily(data, size);
     const KfCode *code = NULL;
     KfHeader h;
     if (kf_read(data, size, &h, &code, NULL) == KF_OK) {

@@ -89,14 +89,28 @@ static KlOptions base_options(void) {
     return o;
 }
 
+// The module code of the image 'r' holds, decoded (static: valid until the
+// next call), or NULL. The image must be the cache's bytes: its file and
+// its raw payload.
+static const KfCode *decoded(const KlResult *r) {
+    static const KfCode *code;
+    kf_free(code);
+    code = NULL;
+    if (!r->image.payload || kf_read(r->image.file, r->image.file_len, NULL, &code, NULL) != KF_OK) {
+        return NULL;
+    }
+    return code;
+}
+
 // Loads 'path'; returns the module's constant text (static copy) or NULL.
 static const char *load(const char *path, const KlOptions *o, KlResult *r) {
     static char text[256];
     KlError err = kl_load_source(path, o, r);
-    if (err != KL_OK || !r->code || r->code->nconsts != 1) {
+    const KfCode *code = err == KL_OK ? decoded(r) : NULL;
+    if (!code || code->nconsts != 1) {
         return NULL;
     }
-    snprintf(text, sizeof text, "%s", r->code->consts[0].str);
+    snprintf(text, sizeof text, "%s", code->consts[0].str);
     return text;
 }
 
@@ -165,7 +179,7 @@ static void test_life_of_a_cache(void) {
     CHECK("first load compiles", text && !strcmp(text, "print(1)\n") && compiles == 1 &&
                                      r.how == KL_FROM_SOURCE && r.cache == KL_CACHE_MISSING);
     CHECK("first load writes the cache", r.cache_written && access(cache, F_OK) == 0);
-    CHECK("compiled code named as the source", !strcmp(r.code->filename, src));
+    CHECK("compiled code named as the source", decoded(&r) && !strcmp(decoded(&r)->filename, src));
     kl_result_free(&r);
     CHECK("no temporary file left", count_files("pkg/__pycache__") == 1);
 
@@ -314,7 +328,8 @@ static void test_errors(void) {
     CHECK("legacy cache written beside the source", text && access("lone.pyc", F_OK) == 0);
     kl_result_free(&r);
     err = kl_load_cache_file("lone.pyc", &r);
-    CHECK("sourceless load", err == KL_OK && r.code && !strcmp(r.code->consts[0].str, "y\n"));
+    CHECK("sourceless load",
+          err == KL_OK && decoded(&r) && !strcmp(decoded(&r)->consts[0].str, "y\n"));
     kl_result_free(&r);
     CHECK("truncate lone.pyc", truncate("lone.pyc", 50) == 0);
     err = kl_load_cache_file("lone.pyc", &r);
