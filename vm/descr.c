@@ -81,10 +81,17 @@ static int cfunc_traverse(KObject *o, KVisitFn visit, void *arg) {
     return (f->self && visit(f->self, arg)) || (f->module && visit(f->module, arg));
 }
 
-// The owner name for messages: the type of a bound method's self.
+// The owner name for messages: the type of a bound method's self, or the
+// module of a module's function ("math.sqrt() takes exactly one argument",
+// as CPython's _PyObject_FunctionStr; builtins' functions go unqualified).
 static const char *cfunc_owner(KCFunction *f) {
-    if (!f->self || kval_type(f->self) == &kmodule_type) {
+    if (!f->self) {
         return NULL;
+    }
+    if (kval_type(f->self) == &kmodule_type) {
+        KValue name = ((KModule *)f->self)->name;
+        const char *s = name && kstr_check(name) ? kstr_utf8(name, NULL) : NULL;
+        return s && strcmp(s, "builtins") ? s : NULL;
     }
     if (f->def->flags & KMETH_CLASS) {
         return ktype_name((KType *)f->self);
@@ -552,7 +559,7 @@ static int memberdescr_set(KValue self, KValue obj, KValue value) {
 
 static KValue memberdescr_repr(KValue self) {
     KDescr *d = (KDescr *)self;
-    return kstr_from_format("<member '%U' of '%s' objects>", d->name, ktype_name(d->owner));
+    return kstr_from_format("<member '%U' of '%s' objects>", d->name, d->owner->name);
 }
 
 KType kmemberdescr_type = {

@@ -187,7 +187,7 @@ void kerr_bad_internal_call_at(const char *file, int line) {
     kerr_format(&kexc_SystemError, "bad internal call at %s:%d", file, line);
 }
 
-static KType *errno_type(int e) {
+KType *kerr_errno_type(int e) {
     switch (e) {
     case ENOENT:
         return &kexc_FileNotFoundError;
@@ -217,22 +217,34 @@ static KType *errno_type(int e) {
     case ECONNABORTED:
         return &kexc_ConnectionAbortedError;
     case EAGAIN:
+#if EWOULDBLOCK != EAGAIN
+    case EWOULDBLOCK:
+#endif
+    case EALREADY:
+    case EINPROGRESS:
         return &kexc_BlockingIOError;
+    case ESHUTDOWN:
+        return &kexc_BrokenPipeError;
     default:
         return &kexc_OSError;
     }
 }
 
 void kerr_from_errno(KValue filename) {
+    kerr_from_errno2(filename, KV_NULL);
+}
+
+void kerr_from_errno2(KValue filename, KValue filename2) {
     int e = errno;
     KValue msg = kstr_from_cstr(strerror(e));
     if (!msg) {
         return;
     }
-    KValue args = filename ? ktuple_pack(3, kval_from_int(e), msg, filename)
-                           : ktuple_pack(2, kval_from_int(e), msg);
+    KValue args = filename2  ? ktuple_pack(5, kval_from_int(e), msg, filename, KV_NONE, filename2)
+                  : filename ? ktuple_pack(3, kval_from_int(e), msg, filename)
+                             : ktuple_pack(2, kval_from_int(e), msg);
     kval_decref(msg);
-    raise_new(errno_type(e), args);
+    raise_new(kerr_errno_type(e), args);
 }
 
 KValue kexc_stop_value(KValue exc) {

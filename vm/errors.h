@@ -176,6 +176,12 @@ void kerr_set_key(KValue key);
 KValue kerr_no_memory(void);
 // Raises OSError (or the subclass for 'errno') from errno, with 'filename' (KV_NULL: none).
 void kerr_from_errno(KValue filename);
+// As kerr_from_errno with two file names ('filename2' KV_NULL: none), as
+// os.rename's "[Errno 2] ...: 'a' -> 'b'".
+void kerr_from_errno2(KValue filename, KValue filename2);
+// The OSError subclass CPython raises for 'errno' (ENOENT: FileNotFoundError),
+// or OSError itself.
+KType *kerr_errno_type(int e);
 // Raises SystemError("bad internal call at FILE:LINE"), for broken invariants.
 #define kerr_bad_internal_call() kerr_bad_internal_call_at(__FILE__, __LINE__)
 void kerr_bad_internal_call_at(const char *file, int line);

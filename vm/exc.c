@@ -422,43 +422,12 @@ static KType *oserror_subtype(KValue err) {
     if (!kval_is_int(err)) {
         return NULL;
     }
-    switch (kval_int(err)) {
-    case 2:
-        return &kexc_FileNotFoundError;
-    case 17:
-        return &kexc_FileExistsError;
-    case 21:
-        return &kexc_IsADirectoryError;
-    case 20:
-        return &kexc_NotADirectoryError;
-    case 1:
-    case 13:
-        return &kexc_PermissionError;
-    case 4:
-        return &kexc_InterruptedError;
-    case 32:
-        return &kexc_BrokenPipeError;
-    case 10:
-        return &kexc_ChildProcessError;
-    case 3:
-        return &kexc_ProcessLookupError;
-    case 110:
-        return &kexc_TimeoutError;
-    case 111:
-        return &kexc_ConnectionRefusedError;
-    case 104:
-        return &kexc_ConnectionResetError;
-    case 103:
-        return &kexc_ConnectionAbortedError;
-    case 11:
-        return &kexc_BlockingIOError;
-    default:
-        return NULL;
-    }
+    KType *t = kerr_errno_type((int)kval_int(err));
+    return t == &kexc_OSError ? NULL : t;
 }
 
 static KValue oserror_new(KType *type, const KValue *args, size_t nargs, KValue kwnames) {
-    if (type == &kexc_OSError && nargs >= 2) {
+    if (type == &kexc_OSError && nargs >= 2 && nargs <= 5) {
         KType *sub = oserror_subtype(args[0]);
         if (sub) {
             type = sub;
@@ -475,13 +444,13 @@ static int oserror_init(KValue self, const KValue *args, size_t nargs, KValue kw
     if (nargs >= 2 && nargs <= 5) {
         kval_setref(&e->myerrno, kval_newref(args[0]));
         kval_setref(&e->strerror, kval_newref(args[1]));
-        if (nargs >= 3) {
+        // As CPython: a None filename is no filename, and only a real one
+        // takes filename, winerror and filename2 out of args.
+        if (nargs >= 3 && args[2] != KV_NONE) {
             kval_setref(&e->filename, kval_newref(args[2]));
-        }
-        if (nargs >= 5) {
-            kval_setref(&e->filename2, kval_newref(args[4]));
-        }
-        if (nargs >= 3) {
+            if (nargs >= 5 && args[4] != KV_NONE) {
+                kval_setref(&e->filename2, kval_newref(args[4]));
+            }
             KValue a = ktuple_pack(2, args[0], args[1]);
             if (!a) {
                 return -1;

@@ -642,6 +642,86 @@ int kargs_parse(const char *fname, const KValue *args, size_t nargs, KValue kwna
     return 0;
 }
 
+// The index in 'kwnames' of the keyword 'name', or -1.
+static ssize_t find_keyword(KValue kwnames, const char *name) {
+    for (ssize_t k = 0; kwnames && k < ktuple_len(kwnames); k++) {
+        if (kstr_eq_cstr(ktuple_items(kwnames)[k], name)) {
+            return k;
+        }
+    }
+    return -1;
+}
+
+int kargs_unpack(const char *fname, const KValue *args, size_t nargs, KValue kwnames,
+                 const char *const *kwlist, int minpos, int maxpos, KValue *out) {
+    int posonly = 0, maxargs = 0;
+    while (kwlist[maxargs]) {
+        posonly += !kwlist[maxargs][0];
+        out[maxargs++] = KV_NULL;
+    }
+    ssize_t nkw = kwnames ? ktuple_len(kwnames) : 0;
+    if ((ssize_t)nargs + nkw > maxargs) {
+        kerr_format(&kexc_TypeError, "%s() takes at most %d %sargument%s (%zd given)", fname,
+                    maxargs, nargs == 0 ? "keyword " : "", maxargs == 1 ? "" : "s",
+                    (ssize_t)nargs + nkw);
+        return -1;
+    }
+    if ((int)nargs > maxpos) {
+        if (maxpos == 0) {
+            kerr_format(&kexc_TypeError, "%s() takes no positional arguments", fname);
+        } else {
+            kerr_format(&kexc_TypeError, "%s() takes %s %d positional argument%s (%zu given)",
+                        fname, minpos < maxpos ? "at most" : "exactly", maxpos,
+                        maxpos == 1 ? "" : "s", nargs);
+        }
+        return -1;
+    }
+    int minposonly = minpos < posonly ? minpos : posonly;
+    if ((int)nargs < minposonly) {
+        kerr_format(&kexc_TypeError, "%s() takes %s %d positional argument%s (%zu given)", fname,
+                    minposonly < maxpos ? "at least" : "exactly", minposonly,
+                    minposonly == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    for (size_t i = 0; i < nargs; i++) {
+        out[i] = args[i];
+    }
+    for (int i = (int)nargs > posonly ? (int)nargs : posonly; i < maxargs; i++) {
+        ssize_t k = nkw ? find_keyword(kwnames, kwlist[i]) : -1;
+        if (k >= 0) {
+            out[i] = args[nargs + (size_t)k];
+            nkw--;
+        } else if (i < minpos) {
+            kerr_format(&kexc_TypeError, "%s() missing required argument '%s' (pos %d)", fname,
+                        kwlist[i], i + 1);
+            return -1;
+        }
+    }
+    if (nkw > 0) {
+        for (int i = posonly; i < (int)nargs; i++) {
+            if (find_keyword(kwnames, kwlist[i]) >= 0) {
+                kerr_format(&kexc_TypeError,
+                            "argument for %s() given by name ('%s') and position (%d)", fname,
+                            kwlist[i], i + 1);
+                return -1;
+            }
+        }
+        for (ssize_t k = 0; k < ktuple_len(kwnames); k++) {
+            KValue key = ktuple_items(kwnames)[k];
+            int known = 0;
+            for (int i = posonly; i < maxargs && !known; i++) {
+                known = kstr_eq_cstr(key, kwlist[i]);
+            }
+            if (!known) {
+                kerr_format(&kexc_TypeError, "'%U' is an invalid keyword argument for %s()", key,
+                            fname);
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
 int kfunc_init(void) {
     return 0;
 }

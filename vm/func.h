@@ -130,6 +130,14 @@ KValue kcfunc_call_def(const KMethodDef *def, const char *owner, KValue self,
 K_MUST_CHECK int kargs_parse(const char *fname, const KValue *args, size_t nargs,
                              KValue kwnames, const char *const *kwlist, int required,
                              int maxpos, KValue *out);
+// As kargs_parse, with the checks and messages of CPython's Argument Clinic
+// (_PyArg_UnpackKeywords): 'kwlist' starts with "" for positional-only
+// parameters; 'minpos' are required, 'maxpos' may come positionally, the
+// rest are keyword-only and optional. Fills 'out' (borrowed, KV_NULL when
+// not given). -1 on error.
+K_MUST_CHECK int kargs_unpack(const char *fname, const KValue *args, size_t nargs,
+                              KValue kwnames, const char *const *kwlist, int minpos,
+                              int maxpos, KValue *out);
 // "f() takes no keyword arguments" when 'kwnames' is non-empty; -1 then.
 K_MUST_CHECK int kargs_no_kw(const char *fname, KValue kwnames);
 // Checks min <= nargs <= max with CPython's "f expected at most 2 arguments, got 3".

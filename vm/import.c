@@ -6,6 +6,7 @@
 #include "internal.h"
 #include "dict.h"
 #include "errors.h"
+#include "list.h"
 #include "module.h"
 #include "state.h"
 #include "str.h"
@@ -13,6 +14,13 @@
 #include "type.h"
 
 KValue (*kimport_hook)(KValue absname);
+
+static int add_builtin_name(KValue list, const char *name) {
+    KValue s = kstr_intern_cstr(name);
+    int r = s ? klist_append(list, s) : -1;
+    kval_xdecref(s);
+    return r;
+}
 
 // The builtin C modules beyond builtins and sys, created on first import.
 static const struct {
@@ -34,7 +42,22 @@ static const struct {
     {"_random", kmod_random_create},
     {"_warnings", kmod_warnings_create},
     {"_contextvars", kmod_contextvars_create},
+    {"posix", kmod_posix_create},
+    {"errno", kmod_errno_create},
+    {"atexit", kmod_atexit_create},
 };
+
+KValue kimport_builtin_names(void) {
+    size_t n = sizeof builtin_modules / sizeof builtin_modules[0];
+    KValue list = klist_new(0);
+    int ok = list && add_builtin_name(list, "builtins") == 0 && add_builtin_name(list, "sys") == 0;
+    for (size_t i = 0; ok && i < n; i++) {
+        ok = add_builtin_name(list, builtin_modules[i].name) == 0;
+    }
+    KValue r = ok && klist_sort(list, KV_NULL, 0) == 0 ? klist_as_tuple(list) : KV_NULL;
+    kval_xdecref(list);
+    return r;
+}
 
 static KValue import_builtin(KValue absname) {
     for (size_t i = 0; i < sizeof builtin_modules / sizeof builtin_modules[0]; i++) {

@@ -31,6 +31,11 @@ KValue kio_open(const KValue *args, size_t nargs, KValue kwnames);
 // when not found).
 extern KValue (*kimport_hook)(KValue absname);
 KValue kimport_module(KValue name, KValue globals, KValue fromlist, int level);
+// sys.builtin_module_names: the sorted names of the builtin modules.
+KValue kimport_builtin_names(void);
+
+// modules/atexit.c: runs the atexit callbacks, last registered first (kv_fini).
+void katexit_run(void);
 
 // complex.c
 KValue kcomplex_new(double real, double imag);

@@ -73,6 +73,7 @@ int kv_init(int argc, char **argv) {
 }
 
 void kv_fini(void) {
+    katexit_run();
     kstate_fini();
     kbundles_close_all();
 }

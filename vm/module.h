@@ -46,6 +46,9 @@ KValue kmod_contextvars_create(void);
 // raised as the _warnings module does; -1 with the exception set (the
 // warning itself under the "error" action).
 K_MUST_CHECK int kwarnings_warn(KType *category, const char *text, ssize_t stacklevel);
+KValue kmod_posix_create(void);
+KValue kmod_errno_create(void);
+KValue kmod_atexit_create(void);
 // sys.stdout.write(s) etc.: writes 'text' (a str) to the named sys stream.
 K_MUST_CHECK int ksys_write(KValue stream_name, KValue text);
 // Writes to sys.stderr, falling back to C stderr.

@@ -353,7 +353,12 @@ static void inherit_slots(KType *type, KType *base) {
     COPY_SLOT(iternext)
     COPY_SLOT(descr_get)
     COPY_SLOT(descr_set)
-    COPY_SLOT(new_)
+    // As CPython: a static type deriving straight from object without a
+    // constructor of its own cannot be instantiated ("cannot create
+    // 'posix.DirEntry' instances").
+    if (base != &kobject_type || (type->flags & KTF_HEAPTYPE)) {
+        COPY_SLOT(new_)
+    }
     COPY_SLOT(init)
     COPY_SLOT(finalize)
     COPY_SLOT(len)

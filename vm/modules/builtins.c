@@ -75,7 +75,8 @@ BUILTIN(print) {
     }
     kval_incref(file);
     for (size_t i = 0; i < nargs; i++) {
-        if (i > 0 && ksys_stream_write(file, sep ? sep : kstr_ids.empty) < 0) {
+        // One write per separator, as CPython (a custom file sees ' ', not '' then ' ').
+        if (i > 0 && sep && ksys_stream_write(file, sep) < 0) {
             goto error;
         }
         if (i > 0 && !sep) {

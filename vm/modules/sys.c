@@ -743,7 +743,7 @@ KValue kmod_sys_create(int argc, char **argv) {
         add_value(m, "path_hooks", klist_new(0)) < 0 ||
         add_value(m, "path_importer_cache", kdict_new()) < 0 ||
         add_value(m, "warnoptions", klist_new(0)) < 0 ||
-        add_value(m, "builtin_module_names", ktuple_pack(2, kstr_intern_cstr("builtins"), kstr_intern_cstr("sys"))) < 0 ||
+        add_value(m, "builtin_module_names", kimport_builtin_names()) < 0 ||
         add_value(m, "dont_write_bytecode", kval_newref(KV_FALSE)) < 0) {
         goto error;
     }

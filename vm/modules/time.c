@@ -21,6 +21,7 @@
 #include "../mem.h"
 #include "../module.h"
 #include "../str.h"
+#include "../structseq.h"
 #include "../tuple.h"
 #include "../type.h"
 
@@ -101,126 +102,10 @@ static const char *const st_names[ST_FIELDS] = {
     "tm_wday", "tm_yday", "tm_isdst", "tm_zone", "tm_gmtoff",
 };
 
-static KMemberDef st_members[ST_FIELDS + 1];
+static const KStructSeqDesc struct_time_desc = {"time.struct_time", st_names, ST_VISIBLE,
+                                                ST_FIELDS};
 
-// The hidden fields live after the nine visible ones (len stays 9).
-static void st_dealloc(KObject *o) {
-    KTuple *t = (KTuple *)o;
-    kgc_untrack(o);
-    for (int i = 0; i < ST_FIELDS; i++) {
-        KVAL_CLEAR(t->items[i]);
-    }
-    kobj_free(o);
-}
-
-static int st_traverse(KObject *o, KVisitFn visit, void *arg) {
-    KTuple *t = (KTuple *)o;
-    for (int i = 0; i < ST_FIELDS; i++) {
-        if (t->items[i] && visit(t->items[i], arg)) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-static KType struct_time_type;
-
-// A struct_time from 'values' (ST_FIELDS values, stolen; KV_NULL entries None).
-static KValue st_make(KType *type, KValue *values) {
-    KTuple *t = (KTuple *)kobj_alloc(type, sizeof(KTuple) + ST_FIELDS * sizeof(KValue));
-    if (!t) {
-        for (int i = 0; i < ST_FIELDS; i++) {
-            kval_xdecref(values[i]);
-        }
-        return kerr_no_memory();
-    }
-    t->len = ST_VISIBLE;
-    for (int i = 0; i < ST_FIELDS; i++) {
-        t->items[i] = values[i] ? values[i] : kval_newref(KV_NONE);
-    }
-    return kval_of(t);
-}
-
-static KValue st_new(KType *type, const KValue *args, size_t nargs, KValue kwnames) {
-    static const char *const kwlist[] = {"sequence", "dict", NULL};
-    KValue a[2];
-    if (kargs_parse("struct_time", args, nargs, kwnames, kwlist, 1, 2, a) < 0) {
-        return KV_NULL;
-    }
-    KValue seq = kseq_fast(a[0], "constructor requires a sequence");
-    if (!seq) {
-        return KV_NULL;
-    }
-    ssize_t n = ktuple_check(seq) ? ktuple_len(seq) : klist_len(seq);
-    KValue *items = ktuple_check(seq) ? ktuple_items(seq) : klist_items(seq);
-    if (n < ST_VISIBLE || n > ST_FIELDS) {
-        kerr_format(&kexc_TypeError, "time.struct_time() takes an at %s %d-sequence (%zd-sequence given)",
-                    n < ST_VISIBLE ? "least" : "most", n < ST_VISIBLE ? ST_VISIBLE : ST_FIELDS, n);
-        kval_decref(seq);
-        return KV_NULL;
-    }
-    KValue values[ST_FIELDS] = {KV_NULL};
-    for (ssize_t i = 0; i < n; i++) {
-        values[i] = kval_newref(items[i]);
-    }
-    kval_decref(seq);
-    return st_make(type, values);
-}
-
-static KValue st_repr(KValue self) {
-    KStrBuilder b;
-    kstr_builder_init(&b);
-    kstr_builder_cstr(&b, "time.struct_time(");
-    for (int i = 0; i < ST_VISIBLE; i++) {
-        KValue r = kobj_repr(((KTuple *)self)->items[i]);
-        if (!r) {
-            kstr_builder_discard(&b);
-            return KV_NULL;
-        }
-        kstr_builder_printf(&b, "%s%s=", i ? ", " : "", st_names[i]);
-        kstr_builder_str(&b, r);
-        kval_decref(r);
-    }
-    kstr_builder_char(&b, ')');
-    return kstr_builder_finish(&b);
-}
-
-static KValue st_reduce(KValue self, const KValue *args, size_t nargs, KValue kw) {
-    (void)args, (void)nargs, (void)kw;
-    KTuple *t = (KTuple *)self;
-    KValue visible = ktuple_from_array(t->items, ST_VISIBLE);
-    KValue extra = visible ? kdict_new() : KV_NULL;
-    KValue r = KV_NULL;
-    if (extra && kdict_set_cstr(extra, "tm_zone", t->items[9]) == 0 &&
-        kdict_set_cstr(extra, "tm_gmtoff", t->items[10]) == 0) {
-        KValue inner = ktuple_pack(2, visible, extra);
-        r = inner ? ktuple_pack(2, kval_of(kval_type(self)), inner) : KV_NULL;
-        kval_xdecref(inner);
-    }
-    kval_xdecref(visible);
-    kval_xdecref(extra);
-    return r;
-}
-
-static const KMethodDef st_methods[] = {
-    {"__reduce__", st_reduce, KMETH_NOARGS, NULL},
-    {NULL, NULL, 0, NULL},
-};
-
-static KType struct_time_type = {
-    KOBJ_STATIC_HEAD(&ktype_type),
-    .name = "time.struct_time",
-    .basicsize = sizeof(KTuple),
-    .itemsize = sizeof(KValue),
-    .flags = KTF_GC | KTF_TUPLE_SUBCLASS,
-    .base = &ktuple_type,
-    .dealloc = st_dealloc,
-    .traverse = st_traverse,
-    .repr = st_repr,
-    .new_ = st_new,
-    .members = st_members,
-    .methods = st_methods,
-};
+static KType struct_time_type = {KOBJ_STATIC_HEAD(&ktype_type)};
 
 static KValue tm_to_struct_time(const struct tm *tm) {
     KValue values[ST_FIELDS] = {
@@ -234,7 +119,7 @@ static KValue tm_to_struct_time(const struct tm *tm) {
     if (!values[9]) {
         return KV_NULL;
     }
-    return st_make(&struct_time_type, values);
+    return kstructseq_new(&struct_time_type, values);
 }
 
 // ---------------------------------------------------------------------------
@@ -576,12 +461,7 @@ static int add_timezone(KValue m) {
 }
 
 KValue kmod_time_create(void) {
-    for (int i = 0; i < ST_FIELDS; i++) {
-        st_members[i] = (KMemberDef){st_names[i], KMEMBER_OBJECT,
-                                     offsetof(KTuple, items) + (size_t)i * sizeof(KValue), 1,
-                                     NULL};
-    }
-    if (ktype_ready(&struct_time_type) < 0) {
+    if (!struct_time_type.name && kstructseq_init_type(&struct_time_type, &struct_time_desc) < 0) {
         return KV_NULL;
     }
     KValue m = kmod_new("time");
