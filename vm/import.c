@@ -45,6 +45,9 @@ static const struct {
     {"posix", kmod_posix_create},
     {"errno", kmod_errno_create},
     {"atexit", kmod_atexit_create},
+    {"pwd", kmod_pwd_create},
+    {"grp", kmod_grp_create},
+    {"_locale", kmod_locale_create},
 };
 
 KValue kimport_builtin_names(void) {

@@ -49,6 +49,9 @@ K_MUST_CHECK int kwarnings_warn(KType *category, const char *text, ssize_t stack
 KValue kmod_posix_create(void);
 KValue kmod_errno_create(void);
 KValue kmod_atexit_create(void);
+KValue kmod_pwd_create(void);
+KValue kmod_grp_create(void);
+KValue kmod_locale_create(void);
 // sys.stdout.write(s) etc.: writes 'text' (a str) to the named sys stream.
 K_MUST_CHECK int ksys_write(KValue stream_name, KValue text);
 // Writes to sys.stderr, falling back to C stderr.

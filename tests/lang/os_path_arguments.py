@@ -116,3 +116,23 @@ t("stat fd closed", lambda: os.stat(fd))
 os.unlink(os.path.join(base, "kw"))
 os.rmdir(base)
 print("cleaned", os.path.exists(base))
+
+# A bytes-like path still works, with CPython's DeprecationWarning, and
+# gives bytes results.
+import warnings
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    print("bytearray", os.stat(bytearray(b"/")).st_mode == os.stat("/").st_mode,
+          type(os.listdir(bytearray(b"/"))[0]).__name__)
+    try:
+        os.stat(memoryview(b"/nonexistent-krait"))
+    except FileNotFoundError as e:
+        print("memoryview", type(e.filename).__name__)
+    for w in caught:
+        print(w.category.__name__, w.message)
+with warnings.catch_warnings():
+    warnings.simplefilter("error")
+    try:
+        os.lstat(bytearray(b"/"))
+    except DeprecationWarning as e:
+        print("as error", e)

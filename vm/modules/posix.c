@@ -50,14 +50,40 @@ void kpath_clear(KPath *p) {
     p->narrow = NULL;
 }
 
-static int path_type_error(const KPath *p, KValue arg) {
+// "stat: path should be string, bytes, os.PathLike or integer, not list"
+static KValue path_type_message(const KPath *p, KValue arg) {
     const char *allowed = p->allow_fd && p->nullable ? "string, bytes, os.PathLike, integer or None"
                           : p->allow_fd              ? "string, bytes, os.PathLike or integer"
                           : p->nullable              ? "string, bytes, os.PathLike or None"
                                                      : "string, bytes or os.PathLike";
-    kerr_format(&kexc_TypeError, "%s: %s should be %s, not %T", p->fname, p->argname, allowed,
-                arg);
+    return kstr_from_format("%s: %s should be %s, not %T", p->fname, p->argname, allowed, arg);
+}
+
+static int path_type_error(const KPath *p, KValue arg) {
+    KValue msg = path_type_message(p, arg);
+    if (msg) {
+        kerr_set_value(&kexc_TypeError, msg);
+        kval_decref(msg);
+    }
     return -1;
+}
+
+// A bytes-like path (bytearray, memoryview): still taken, with CPython's
+// DeprecationWarning, as a copy in bytes.
+static KValue buffer_path(const KPath *p, KValue arg) {
+    const char *data;
+    ssize_t len;
+    if (!kbytes_get_buffer(arg, &data, &len)) {
+        return KV_NULL;
+    }
+    KValue msg = path_type_message(p, arg);
+    int r = msg ? kwarnings_warn(&kexc_DeprecationWarning, kstr_utf8(msg, NULL), 1) : -1;
+    kval_xdecref(msg);
+    if (r < 0) {
+        return KV_NULL;
+    }
+    kbytes_get_buffer(arg, &data, &len); // the warning may have run code
+    return kbytes_from_data(data, len);
 }
 
 static KValue fspath_name(void) {
@@ -126,6 +152,14 @@ int kpath_convert(KValue arg, KPath *p) {
         return 0;
     }
     KValue o = p->object;
+    if (!(p->allow_fd && has_index(o)) && !kstr_check(o) && !kbytes_check(o) &&
+        (kbytearray_check(o) || kmemoryview_check(o))) {
+        p->converted = buffer_path(p, o);
+        if (!p->converted) {
+            return kerr_occurred() ? -1 : path_type_error(p, o);
+        }
+        o = p->converted; // errors name the original object, as CPython
+    }
     if (!(p->allow_fd && has_index(o)) && !kstr_check(o) && !kbytes_check(o)) {
         int found;
         p->converted = call_fspath(o, &found);

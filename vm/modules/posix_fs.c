@@ -158,11 +158,13 @@ static int id_arg(KValue v, const char *what, unsigned *out) {
     int overflow;
     int64_t n = kint_as_i64_overflow(i, &overflow);
     kval_decref(i);
-    if (overflow < 0 || (!overflow && n < -1)) {
+    // As CPython's converter: a value the cast would truncate is "less
+    // than minimum", one beyond a C long "greater than maximum".
+    if (overflow < 0 || (!overflow && (n < -1 || n > (int64_t)UINT_MAX))) {
         kerr_format(&kexc_OverflowError, "%s is less than minimum", what);
         return -1;
     }
-    if (overflow > 0 || n > (int64_t)UINT_MAX - 1) {
+    if (overflow > 0) {
         kerr_format(&kexc_OverflowError, "%s is greater than maximum", what);
         return -1;
     }
