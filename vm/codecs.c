@@ -112,6 +112,16 @@ static int find_codec(const char *name) {
     return -1;
 }
 
+const char *kcodec_canonical(const char *name) {
+    static const char *const canonical[] = {
+        "utf-8",     "utf-8-sig", "ascii",     "latin-1",        "cp1252",
+        "utf-16",    "utf-16-le", "utf-16-be", "utf-32",         "utf-32-le",
+        "utf-32-be", "unicode-escape", "raw-unicode-escape",
+    };
+    int codec = find_codec(name);
+    return codec < 0 ? NULL : canonical[codec];
+}
+
 // A new UnicodeEncodeError/UnicodeDecodeError ('type'): 'object' is the str
 // or the bytes being converted, [start, end) the offending part.
 static KValue unicode_error_new(KType *type, const char *encoding, KValue object, ssize_t start,

@@ -15,6 +15,12 @@ KValue kcodec_encode(KValue s, const char *encoding, const char *errors);
 // Decodes 'len' bytes at 'data'; a new str, or KV_NULL as kcodec_encode.
 KValue kcodec_decode(const char *data, ssize_t len, const char *encoding, const char *errors);
 
+// The canonical name of the codec 'name' stands for ("utf-8", "utf-8-sig",
+// "ascii", "latin-1", "cp1252", "utf-16", "utf-16-le", "utf-16-be", "utf-32",
+// "utf-32-le", "utf-32-be", "unicode-escape", "raw-unicode-escape"), or NULL
+// when it is unknown (nothing raised).
+const char *kcodec_canonical(const char *name);
+
 // As kcodec_encode/kcodec_decode with the encoding and errors given as
 // Python values (KV_NULL when absent), checked to be str; 'fname' names the
 // function in the TypeError ("encode() argument 'encoding' must be str").

@@ -184,8 +184,3 @@ KValue kbuiltin_exec(const KValue *args, size_t nargs, KValue kwnames, int is_ev
     return KV_NONE;
 }
 
-KValue kio_open(const KValue *args, size_t nargs, KValue kwnames) {
-    (void)args, (void)nargs, (void)kwnames;
-    kerr_set(&kexc_NotImplementedError, "open() is not available yet");
-    return KV_NULL;
-}

@@ -48,6 +48,7 @@ static const struct {
     {"pwd", kmod_pwd_create},
     {"grp", kmod_grp_create},
     {"_locale", kmod_locale_create},
+    {"_io", kmod_io_create},
 };
 
 KValue kimport_builtin_names(void) {

@@ -1,6 +1,6 @@
-// vm/modules/sys.c: the sys module, and the text streams behind
-// sys.stdin/stdout/stderr (UTF-8, buffered; stdout line-buffered on a
-// terminal, stderr written through).
+// vm/modules/sys.c: the sys module, and sys.stdin/stdout/stderr, _io text
+// streams over fds 0/1/2 (UTF-8, buffered; stdout line-buffered on a
+// terminal, stderr line-buffered, both written through under -u).
 #include <errno.h>
 #include "../internal.h"
 #include <stdio.h>
@@ -22,89 +22,21 @@
 #include "../str.h"
 #include "../tuple.h"
 #include "../type.h"
+#include "_io.h"
 #include "sys_flags.h"
 
 // ---------------------------------------------------------------------------
-// Streams.
+// Streams: sys.stdin/stdout/stderr are _io.TextIOWrapper objects over
+// BufferedReader/BufferedWriter over FileIO for fds 0/1/2, as CPython's.
+// print() writes through kio_text_write_fast, which skips the method call
+// for them (and for any exact TextIOWrapper over an _io buffered stream).
 
-typedef struct Stream {
-    KOBJ_HEAD;
-    int fd;
-    int writable;
-    int line_buffered;
-    int write_through;
-    int closed;
-    char *buf;
-    size_t len, cap;
-    KValue name;
-} Stream;
-
-static KType stream_type;
 static KValue stream_objects[3];
 
-static int stream_flush_raw(Stream *s) {
-    size_t off = 0;
-    while (off < s->len) {
-        ssize_t n = write(s->fd, s->buf + off, s->len - off);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            s->len = 0;
-            kerr_from_errno(KV_NULL);
-            return -1;
-        }
-        off += (size_t)n;
-    }
-    s->len = 0;
-    return 0;
-}
-
-static int stream_write_bytes(Stream *s, const char *p, size_t n) {
-    if (s->closed) {
-        kerr_set(&kexc_ValueError, "I/O operation on closed file.");
-        return -1;
-    }
-    if (s->len + n > s->cap) {
-        if (stream_flush_raw(s) < 0) {
-            return -1;
-        }
-        if (n > s->cap) {
-            size_t off = 0;
-            while (off < n) {
-                ssize_t w = write(s->fd, p + off, n - off);
-                if (w < 0) {
-                    if (errno == EINTR) {
-                        continue;
-                    }
-                    kerr_from_errno(KV_NULL);
-                    return -1;
-                }
-                off += (size_t)w;
-            }
-            return 0;
-        }
-    }
-    memcpy(s->buf + s->len, p, n);
-    s->len += n;
-    if (s->write_through || (s->line_buffered && memchr(p, '\n', n))) {
-        return stream_flush_raw(s);
-    }
-    return 0;
-}
-
 int ksys_stream_write(KValue file, KValue text) {
-    if (!kval_is_int(file) && kval_obj(file)->type == &stream_type) {
-        if (!kstr_check(text)) {
-            kerr_format(&kexc_TypeError, "write() argument must be str, not %T", text);
-            return -1;
-        }
-        ssize_t n;
-        const char *u = kstr_utf8(text, &n);
-        if (!u) {
-            return -1;
-        }
-        return stream_write_bytes((Stream *)file, u, (size_t)n);
+    int fast = kio_text_write_fast(file, text);
+    if (fast != 0) {
+        return fast < 0 ? -1 : 0;
     }
     KValue r = kobj_call_method(file, KID(write), &text, 1);
     if (!r) {
@@ -141,241 +73,71 @@ void ksys_write_stderr(const char *text) {
     kval_decref(s);
 }
 
+static void flush_object(KValue f) {
+    if (f && f != KV_NONE) {
+        KValue r = kobj_call_method(f, KID(flush), NULL, 0);
+        kval_xdecref(r);
+        kerr_clear();
+    }
+}
+
 void ksys_flush_streams(void) {
     KValue saved = kerr_fetch();
-    for (int i = 0; i < 3; i++) {
-        if (stream_objects[i]) {
-            Stream *s = (Stream *)stream_objects[i];
-            if (s->writable && stream_flush_raw(s) < 0) {
-                kerr_clear();
-            }
-        }
-    }
-    // A replaced sys.stdout (a Python object) is flushed too.
+    // sys.stdout and sys.stderr as they are now (maybe replaced), then every
+    // buffered writer still alive, the std streams' among them.
     if (kruntime.sys_dict) {
-        KValue out = kdict_get_borrow(kruntime.sys_dict, KID(stdout));
-        if (out && out != KV_NONE && kval_type(out) != &stream_type) {
-            KValue r = kobj_call_method(out, KID(flush), NULL, 0);
-            kval_xdecref(r);
-            kerr_clear();
-        }
+        flush_object(kdict_get_borrow(kruntime.sys_dict, KID(stdout)));
+        flush_object(kdict_get_borrow(kruntime.sys_dict, KID(stderr)));
     }
+    kio_flush_all_writers();
     kerr_restore(saved);
 }
 
-static KValue stream_write(KValue self, const KValue *args, size_t nargs, KValue kw) {
-    (void)nargs, (void)kw;
-    Stream *s = (Stream *)self;
-    if (!s->writable) {
-        kerr_set(&kexc_OSError, "not writable");
-        return KV_NULL;
-    }
-    if (ksys_stream_write(self, args[0]) < 0) {
-        return KV_NULL;
-    }
-    return kval_from_int(kstr_len(args[0]));
-}
-
-static KValue stream_flush(KValue self, const KValue *args, size_t nargs, KValue kw) {
-    (void)args, (void)nargs, (void)kw;
-    Stream *s = (Stream *)self;
-    if (s->writable && stream_flush_raw(s) < 0) {
-        return KV_NULL;
-    }
-    return KV_NONE;
-}
-
-static KValue stream_readline(KValue self, const KValue *args, size_t nargs, KValue kw) {
-    (void)args, (void)nargs, (void)kw;
-    Stream *s = (Stream *)self;
-    KValue out = kdict_get_borrow(kruntime.sys_dict, KID(stdout));
-    if (out && kval_type(out) == &stream_type) {
-        stream_flush_raw((Stream *)out);
-    }
-    char *line = NULL;
-    size_t cap = 0, len = 0;
-    for (;;) {
-        char c;
-        ssize_t n = read(s->fd, &c, 1);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            free(line);
-            kerr_from_errno(KV_NULL);
-            return KV_NULL;
-        }
-        if (n == 0) {
-            break;
-        }
-        if (len + 1 >= cap) {
-            cap = cap ? cap * 2 : 128;
-            char *nl = realloc(line, cap);
-            if (!nl) {
-                free(line);
-                return kerr_no_memory();
-            }
-            line = nl;
-        }
-        line[len++] = c;
-        if (c == '\n') {
-            break;
+// The errors handler of stdin/stdout: surrogateescape under the C or POSIX
+// locale (and C.UTF-8, a coercion target), strict otherwise, as CPython.
+static const char *stdio_errors(void) {
+    const char *vars[3] = {"LC_ALL", "LC_CTYPE", "LANG"};
+    const char *loc = NULL;
+    for (int i = 0; i < 3 && !loc; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v) {
+            loc = v;
         }
     }
-    KValue r = kstr_from_utf8(line ? line : "", (ssize_t)len);
-    free(line);
-    return r;
-}
-
-static KValue stream_read(KValue self, const KValue *args, size_t nargs, KValue kw) {
-    (void)args, (void)nargs, (void)kw;
-    Stream *s = (Stream *)self;
-    char *data = NULL;
-    size_t cap = 0, len = 0;
-    for (;;) {
-        if (len + 4096 > cap) {
-            cap = cap ? cap * 2 : 8192;
-            char *nd = realloc(data, cap);
-            if (!nd) {
-                free(data);
-                return kerr_no_memory();
-            }
-            data = nd;
-        }
-        ssize_t n = read(s->fd, data + len, cap - len);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            free(data);
-            kerr_from_errno(KV_NULL);
-            return KV_NULL;
-        }
-        if (n == 0) {
-            break;
-        }
-        len += (size_t)n;
+    if (!loc || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0 ||
+        strncmp(loc, "C.", 2) == 0) {
+        return "surrogateescape";
     }
-    KValue r = kstr_from_utf8(data ? data : "", (ssize_t)len);
-    free(data);
-    return r;
+    return "strict";
 }
-
-static KValue stream_fileno(KValue self, const KValue *args, size_t nargs, KValue kw) {
-    (void)args, (void)nargs, (void)kw;
-    return kval_from_int(((Stream *)self)->fd);
-}
-
-static KValue stream_isatty(KValue self, const KValue *args, size_t nargs, KValue kw) {
-    (void)args, (void)nargs, (void)kw;
-    return kbool_from(isatty(((Stream *)self)->fd));
-}
-
-static KValue stream_true(KValue self, const KValue *args, size_t nargs, KValue kw) {
-    (void)self, (void)args, (void)nargs, (void)kw;
-    return KV_TRUE;
-}
-
-static KValue stream_writable(KValue self, const KValue *args, size_t nargs, KValue kw) {
-    (void)args, (void)nargs, (void)kw;
-    return kbool_from(((Stream *)self)->writable);
-}
-
-static KValue stream_readable(KValue self, const KValue *args, size_t nargs, KValue kw) {
-    (void)args, (void)nargs, (void)kw;
-    return kbool_from(!((Stream *)self)->writable);
-}
-
-static const KMethodDef stream_methods[] = {
-    {"write", stream_write, KMETH_O, NULL},
-    {"flush", stream_flush, KMETH_NOARGS, NULL},
-    {"readline", stream_readline, KMETH_FAST, NULL},
-    {"read", stream_read, KMETH_FAST, NULL},
-    {"fileno", stream_fileno, KMETH_NOARGS, NULL},
-    {"isatty", stream_isatty, KMETH_NOARGS, NULL},
-    {"writable", stream_writable, KMETH_NOARGS, NULL},
-    {"readable", stream_readable, KMETH_NOARGS, NULL},
-    {"seekable", stream_true, KMETH_NOARGS, NULL},
-    {NULL, NULL, 0, NULL},
-};
-
-static KValue stream_get_encoding(KValue self) {
-    (void)self;
-    return kstr_from_cstr("utf-8");
-}
-
-static KValue stream_get_errors(KValue self) {
-    (void)self;
-    return kstr_from_cstr("strict");
-}
-
-static KValue stream_get_name(KValue self) {
-    return kval_newref(((Stream *)self)->name);
-}
-
-static KValue stream_get_closed(KValue self) {
-    return kbool_from(((Stream *)self)->closed);
-}
-
-static const KGetSetDef stream_getsets[] = {
-    {"encoding", stream_get_encoding, NULL, NULL},
-    {"errors", stream_get_errors, NULL, NULL},
-    {"name", stream_get_name, NULL, NULL},
-    {"closed", stream_get_closed, NULL, NULL},
-    {NULL, NULL, NULL, NULL},
-};
-
-static KValue stream_repr(KValue self) {
-    Stream *s = (Stream *)self;
-    return kstr_from_format("<_io.TextIOWrapper name=%R mode='%s' encoding='utf-8'>", s->name,
-                            s->writable ? "w" : "r");
-}
-
-static void stream_dealloc(KObject *o) {
-    Stream *s = (Stream *)o;
-    if (s->writable && !s->closed) {
-        if (stream_flush_raw(s) < 0) {
-            kerr_clear();
-        }
-    }
-    kmem_free(s->buf);
-    kval_xdecref(s->name);
-    kobj_free(o);
-}
-
-static KType stream_type = {
-    KOBJ_STATIC_HEAD(&ktype_type),
-    .name = "_io.TextIOWrapper",
-    .basicsize = sizeof(Stream),
-    .dealloc = stream_dealloc,
-    .repr = stream_repr,
-    .methods = stream_methods,
-    .getsets = stream_getsets,
-};
 
 static KValue stream_new(int fd, int writable, const char *name) {
-    Stream *s = (Stream *)kobj_alloc(&stream_type, sizeof(Stream));
-    if (!s) {
-        return kerr_no_memory();
+    KValue nm = kstr_from_cstr(name);
+    KValue raw = nm ? kio_fileio_from_fd(fd, writable ? "wb" : "rb", 0, nm) : KV_NULL;
+    kval_xdecref(nm);
+    KValue buf = raw ? kio_buffered_new(writable ? &kio_writer_type : &kio_reader_type, raw,
+                                        KIO_DEFAULT_BUFFER_SIZE)
+                     : KV_NULL;
+    kval_xdecref(raw);
+    if (!buf) {
+        return KV_NULL;
     }
-    s->fd = fd;
-    s->writable = writable;
-    s->line_buffered = writable && isatty(fd);
-    s->write_through = fd == 2;
-    s->cap = 8192;
-    s->buf = kmem_alloc(s->cap);
-    s->name = kstr_from_cstr(name);
-    if (!s->buf || !s->name) {
-        kval_decref(kval_of(s));
-        return kerr_no_memory();
+    const char *errors = fd == 2 ? "backslashreplace" : stdio_errors();
+    int line_buffering = fd == 2 || isatty(fd);
+    KValue text = kio_textio_new(buf, "utf-8", errors, line_buffering, 0);
+    kval_decref(buf);
+    KValue mode = text ? kstr_from_cstr(writable ? "w" : "r") : KV_NULL;
+    if (!mode || kobj_setattr(text, kstr_intern_cstr("mode"), mode) < 0) {
+        KVAL_CLEAR(text);
     }
-    return kval_of(s);
+    kval_xdecref(mode);
+    return text;
 }
 
 void ksys_set_write_through(void) {
     for (int i = 1; i < 3; i++) {
         if (stream_objects[i]) {
-            ((Stream *)kval_obj(stream_objects[i]))->write_through = 1;
+            kio_text_set_write_through(stream_objects[i]);
         }
     }
 }
@@ -707,7 +469,7 @@ static KValue make_implementation(KValue version_info) {
 }
 
 KValue kmod_sys_create(int argc, char **argv) {
-    if (ktype_ready(&stream_type) < 0 || ktype_ready(&version_info_type) < 0) {
+    if (kio_ready_std() < 0 || ktype_ready(&version_info_type) < 0) {
         return KV_NULL;
     }
     KValue m = kmod_new("sys");
