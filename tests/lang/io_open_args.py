@@ -23,8 +23,8 @@ f = open(P,"w"); t(lambda: f.read()); t(lambda: f.buffer.read()); t(lambda: f.re
 t(lambda: open(P, "rw")); t(lambda: open(P, "rr")); t(lambda: open(P, "rU")); t(lambda: open(P, "z")); t(lambda: open(P, "rbt")); t(lambda: open(P, "rb", encoding="x"));  t(lambda: open(P, "rb", errors="x")); t(lambda: open(P, "rb", newline="x")); t(lambda: open(P, "r", newline="x")); t(lambda: open(P, "r", buffering=0)); t(lambda: open(P, 5)); t(lambda: open(P, encoding=5)); t(lambda: open(P, newline=5)); t(lambda: open(1.5)); t(lambda: open([])); t(lambda: open("nonexist/x")); t(lambda: open(".")); t(lambda: open(P, "x")); t(lambda: open(P, closefd=False)); t(lambda: open(-3)); t(lambda: open(P, buffering="1")); t(lambda: open(P, encoding="nope")); t(lambda: open("a\0b")); t(lambda: io.FileIO(P, "rw")); t(lambda: io.FileIO(P, "r+r")); t(lambda: io.FileIO(P, "q")); t(lambda: io.FileIO(P, "b"));t(lambda: open(P, ""));
 t(lambda: open(P, "r", errors=5)); t(lambda: open(P, "r", opener=lambda p,f: "x")); t(lambda: open(P, "r", opener=lambda p,f: -2)); t(lambda: open(P, "rb", 1))
 
-f = io.FileIO(P, "w")
-print(repr(f) == "<_io.FileIO name=%r mode='wb' closefd=True>" % P, f.mode, f.closefd, f.name == P)
+f = io.FileIO(P, "w+")
+print(repr(f) == "<_io.FileIO name=%r mode='rb+' closefd=True>" % P, f.mode, f.closefd, f.name == P)
 print(f.write(b"data"), f.tell(), f.seekable(), f.isatty(), f.readable(), f.writable())
 fd = f.fileno()
 g = io.FileIO(fd, "r", closefd=False)

@@ -136,6 +136,9 @@ int kiobuf_reserve(KIOBuf *b, ssize_t extra) {
 }
 
 int kiobuf_put(KIOBuf *b, const char *data, ssize_t len) {
+    if (len == 0) {
+        return 0;
+    }
     if (kiobuf_reserve(b, len) < 0) {
         return -1;
     }

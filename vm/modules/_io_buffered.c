@@ -1112,15 +1112,15 @@ static KValue buffered_repr(KValue self) {
         {"tell", buf_tell, KMETH_NOARGS, NULL}, {"fileno", buf_fileno, KMETH_NOARGS, NULL},      \
         {"isatty", buf_isatty, KMETH_NOARGS, NULL},                                              \
         {"seekable", buf_seekable, KMETH_NOARGS, NULL},                                          \
-        {"readable", buf_readable, KMETH_NOARGS, NULL},                                          \
-        {"writable", buf_writable, KMETH_NOARGS, NULL},                                          \
         {"__getstate__", buf_getstate, KMETH_NOARGS, NULL},
 #define READ_METHODS                                                                             \
     {"read", buf_read, KMETH_FAST, NULL}, {"read1", buf_read1, KMETH_FAST, NULL},                \
         {"peek", buf_peek, KMETH_FAST, NULL}, {"readinto", buf_readinto, KMETH_O, NULL},         \
-        {"readinto1", buf_readinto1, KMETH_O, NULL}, {"readline", buf_readline, KMETH_FAST, NULL},
+        {"readinto1", buf_readinto1, KMETH_O, NULL}, {"readline", buf_readline, KMETH_FAST, NULL}, \
+        {"readable", buf_readable, KMETH_NOARGS, NULL},
 #define WRITE_METHODS                                                                            \
-    {"write", buf_write, KMETH_O, NULL}, {"truncate", buf_truncate, KMETH_FAST, NULL},
+    {"write", buf_write, KMETH_O, NULL}, {"truncate", buf_truncate, KMETH_FAST, NULL},           \
+        {"writable", buf_writable, KMETH_NOARGS, NULL},
 
 static const KMethodDef reader_methods[] = {COMMON_METHODS READ_METHODS{NULL, NULL, 0, NULL}};
 static const KMethodDef writer_methods[] = {COMMON_METHODS WRITE_METHODS{NULL, NULL, 0, NULL}};

@@ -53,12 +53,13 @@ static int bio_exports(BytesIO *b) {
 // Resizes the contents to 'size' bytes (new bytes zero).
 static int bio_resize(BytesIO *b, ssize_t size) {
     KByteArray *a = BA(b);
-    if (size > a->cap) {
-        ssize_t cap = a->cap > 0 ? a->cap : 16;
-        while (cap < size) {
+    // As bytearray's own: 'cap' counts the allocated bytes, the NUL included.
+    if (size + 1 > a->cap || !a->data) {
+        ssize_t cap = a->cap > 16 ? a->cap : 16;
+        while (cap < size + 1) {
             cap *= 2;
         }
-        char *d = kmem_realloc(a->data, (size_t)cap + 1);
+        char *d = kmem_realloc(a->data, (size_t)cap);
         if (!d) {
             kerr_no_memory();
             return -1;

@@ -48,14 +48,27 @@ typedef struct TextIO {
     KIOByteDec snap_dec;
     int snap_cr;
     KValue snap_input; // bytes
+    KIOBuf pending;    // encoded text not yet given to a buffer that is not one of ours
 } TextIO;
 
 #define TIO(v) ((TextIO *)(v))
 
-static int text_check(TextIO *t) {
+// Initialised (__init__ ran); -1 with ValueError.
+static int text_init_check(TextIO *t) {
     if (!t->ok) {
-        kerr_set(&kexc_ValueError, t->detached ? "underlying buffer has been detached"
-                                                : "I/O operation on uninitialized object");
+        kerr_set(&kexc_ValueError, "I/O operation on uninitialized object");
+        return -1;
+    }
+    return 0;
+}
+
+// Initialised and not detached; -1 with ValueError.
+static int text_check(TextIO *t) {
+    if (text_init_check(t) < 0) {
+        return -1;
+    }
+    if (t->detached) {
+        kerr_set(&kexc_ValueError, "underlying buffer has been detached");
         return -1;
     }
     return 0;
@@ -211,6 +224,7 @@ static int text_setup(TextIO *t, KValue buffer, KValue enc, KValue errs, KValue 
                       int line_buffering, int write_through) {
     t->ok = 0;
     t->detached = 0;
+    kiobuf_free(&t->pending);
     if (check_str_arg(enc, "encoding") < 0 || check_str_arg(errs, "errors") < 0) {
         return -1;
     }
@@ -303,6 +317,7 @@ static void textio_dealloc(KObject *o) {
     KVAL_CLEAR(t->snap_input);
     KVAL_CLEAR(t->dict);
     kmem_free(t->codec);
+    kiobuf_free(&t->pending);
     kobj_free(o);
 }
 
@@ -335,11 +350,12 @@ static KValue encode_text(TextIO *t, KValue text) {
     return b;
 }
 
-static int buffer_write(TextIO *t, const char *data, ssize_t len, KValue bytes) {
-    if (t->fast_buffer) {
-        return kio_buffered_write_data(t->buffer, data, len);
+// Hands the pending bytes to buffer.write().
+static int flush_pending(TextIO *t) {
+    if (t->pending.len == 0) {
+        return 0;
     }
-    KValue b = bytes ? kval_newref(bytes) : kbytes_from_data(data, len);
+    KValue b = kiobuf_finish(&t->pending);
     if (!b) {
         return -1;
     }
@@ -352,7 +368,22 @@ static int buffer_write(TextIO *t, const char *data, ssize_t len, KValue bytes) 
     return 0;
 }
 
+// Our own buffered objects take the bytes at once; any other buffer gets
+// them in chunks of _CHUNK_SIZE, as CPython's pending bytes.
+static int buffer_write(TextIO *t, const char *data, ssize_t len) {
+    if (t->fast_buffer) {
+        return kio_buffered_write_data(t->buffer, data, len);
+    }
+    if (kiobuf_put(&t->pending, data, len) < 0) {
+        return -1;
+    }
+    return t->pending.len >= t->chunk_size ? flush_pending(t) : 0;
+}
+
 static int buffer_flush(TextIO *t) {
+    if (flush_pending(t) < 0) {
+        return -1;
+    }
     KValue r = kobj_call_method(t->buffer, KID(flush), NULL, 0);
     if (!r) {
         return -1;
@@ -400,10 +431,10 @@ static int text_write(TextIO *t, KValue text) {
     if (plain_utf8) {
         ssize_t n;
         const char *u = kstr_utf8(s, &n);
-        rc = u ? buffer_write(t, u, n, KV_NULL) : -1;
+        rc = u ? buffer_write(t, u, n) : -1;
     } else {
         KValue b = encode_text(t, s);
-        rc = b ? buffer_write(t, ((KBytes *)b)->data, ((KBytes *)b)->len, b) : -1;
+        rc = b ? buffer_write(t, ((KBytes *)b)->data, ((KBytes *)b)->len) : -1;
         kval_xdecref(b);
     }
     kval_decref(s);
@@ -424,7 +455,7 @@ int kio_text_write_fast(KValue file, KValue text) {
         return 0;
     }
     TextIO *t = TIO(file);
-    if (!t->ok || !t->fast_buffer || !kstr_check(text)) {
+    if (!t->ok || t->detached || !t->fast_buffer || !kstr_check(text)) {
         return 0;
     }
     KStr *k = (KStr *)text;
@@ -1079,7 +1110,7 @@ METHOD(textio_detach) {
     kval_decref(r);
     KValue b = t->buffer;
     t->buffer = KV_NULL;
-    t->ok = 0;
+    t->fast_buffer = 0;
     t->detached = 1;
     return b;
 }
@@ -1165,7 +1196,8 @@ METHOD(textio_reconfigure) {
         return KV_NULL;
     }
     KValue enc = a[0] ? a[0] : KV_NONE, errs = a[1] ? a[1] : KV_NONE;
-    if (check_str_arg(a[0], "encoding") < 0 || check_str_arg(a[1], "errors") < 0) {
+    if ((enc != KV_NONE && !kstr_check(enc)) || (errs != KV_NONE && !kstr_check(errs))) {
+        kerr_set(&kexc_TypeError, "bad argument type for built-in operation");
         return KV_NULL;
     }
     if (a[2] && a[2] != KV_NONE && !kstr_check(a[2])) {
@@ -1234,17 +1266,17 @@ static KValue textio_get_name(KValue self) {
 
 static KValue textio_get_buffer(KValue self) {
     TextIO *t = TIO(self);
-    return text_check(t) < 0 ? KV_NULL : kval_newref(t->buffer);
+    return text_init_check(t) < 0 ? KV_NULL : kval_newref(t->buffer ? t->buffer : KV_NONE);
 }
 
 static KValue textio_get_encoding(KValue self) {
     TextIO *t = TIO(self);
-    return text_check(t) < 0 ? KV_NULL : kval_newref(t->encoding);
+    return text_init_check(t) < 0 ? KV_NULL : kval_newref(t->encoding);
 }
 
 static KValue textio_get_errors(KValue self) {
     TextIO *t = TIO(self);
-    return text_check(t) < 0 ? KV_NULL : kval_newref(t->errors);
+    return text_init_check(t) < 0 ? KV_NULL : kval_newref(t->errors);
 }
 
 static KValue textio_get_newlines(KValue self) {
@@ -1257,12 +1289,12 @@ static KValue textio_get_newlines(KValue self) {
 
 static KValue textio_get_line_buffering(KValue self) {
     TextIO *t = TIO(self);
-    return text_check(t) < 0 ? KV_NULL : kbool_from(t->line_buffering);
+    return text_init_check(t) < 0 ? KV_NULL : kbool_from(t->line_buffering);
 }
 
 static KValue textio_get_write_through(KValue self) {
     TextIO *t = TIO(self);
-    return text_check(t) < 0 ? KV_NULL : kbool_from(t->write_through);
+    return text_init_check(t) < 0 ? KV_NULL : kbool_from(t->write_through);
 }
 
 static KValue textio_get_chunk_size(KValue self) {
@@ -1295,7 +1327,7 @@ static KValue textio_repr(KValue self) {
     TextIO *t = TIO(self);
     KType *type = kval_type(self);
     const char *tname = type == &kio_textio_type ? type->name : ktype_name(type);
-    if (text_check(t) < 0) {
+    if (text_init_check(t) < 0) {
         return KV_NULL;
     }
     int r = krepr_enter(self);

@@ -1,0 +1,77 @@
+# TextIOWrapper over BytesIO: constructor checks, reconfigure, line
+# buffering and write_through seen through the buffer, detach, reprs and
+# the closed state, read/write/seek on one in-memory buffer.
+import io
+
+def t(f):
+    try:
+        print("ok", repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+raw = io.BytesIO()
+w = io.TextIOWrapper(raw, encoding="utf-8")
+print(w.encoding, w.errors, w.line_buffering, w.write_through, w.newlines, w.name if hasattr(w, "name") else "-")
+print(repr(w))
+w.mode = "w+"
+print(repr(w))
+print(w.write("abc\n"), raw.getvalue())
+w.flush()
+print(raw.getvalue(), w.tell())
+w.reconfigure(line_buffering=True)
+w.write("line\n")
+print(raw.getvalue())
+w.write("partial")
+print(raw.getvalue())
+w.reconfigure(write_through=True, line_buffering=False)
+w.write("!")
+print(raw.getvalue(), w.seekable(), w.readable(), w.writable())
+w.seek(0)
+print(repr(w.read()), w.tell())
+t(lambda: w.reconfigure(encoding="latin-1"))
+w.seek(0)
+w.reconfigure(encoding="latin-1")
+print(w.encoding, w.errors)
+w.write("é")
+w.flush()
+print(raw.getvalue())
+t(lambda: w.reconfigure(newline="x"))
+t(lambda: w.reconfigure(encoding=5))
+t(lambda: w.reconfigure(1))
+w.reconfigure(errors="replace")
+print(w.encoding, w.errors)
+b = w.detach()
+print(b is raw, b.closed)
+t(lambda: w.read())
+t(lambda: w.encoding)
+t(lambda: repr(w))
+
+t(lambda: io.TextIOWrapper(io.BytesIO(), encoding=1))
+t(lambda: io.TextIOWrapper(io.BytesIO(), newline="bad"))
+t(lambda: io.TextIOWrapper(io.BytesIO(), newline=2))
+t(lambda: io.TextIOWrapper(io.BytesIO(), encoding="nope"))
+t(lambda: io.TextIOWrapper(io.BytesIO(), errors=1))
+t(lambda: io.TextIOWrapper(io.BytesIO())._CHUNK_SIZE)
+x = io.TextIOWrapper(io.BytesIO(b"one\ntwo\n"), encoding="ascii")
+t(lambda: setattr(x, "_CHUNK_SIZE", 0))
+x._CHUNK_SIZE = 2
+print(x.readline(), x.readlines(), x.read(), x.encoding)
+x.close()
+print(x.closed, x.buffer.closed)
+t(lambda: x.read())
+t(lambda: x.write("x"))
+t(lambda: x.tell())
+x.close()
+
+r = io.TextIOWrapper(io.BytesIO("a\r\nb\rc\n".encode("utf-16")), encoding="utf-16")
+print(r.readlines(), r.newlines)
+r = io.TextIOWrapper(io.BytesIO(b"x\xffy"), encoding="utf-8", errors="replace")
+print(repr(r.read()))
+r = io.TextIOWrapper(io.BytesIO(b"x\xffy"), encoding="utf-8")
+t(lambda: r.read())
+r = io.TextIOWrapper(io.BufferedReader(io.BytesIO(b"data")), encoding="utf-8")
+t(lambda: r.write("x"))
+print(r.read(), r.readable(), r.writable())
+with io.TextIOWrapper(io.BytesIO(), encoding="utf-8") as ctx:
+    ctx.write("in context")
+print(ctx.closed)
