@@ -891,9 +891,12 @@ KValue kio_open_impl(const KValue *args, size_t nargs, KValue kwnames) {
         kerr_set(&kexc_ValueError, "binary mode doesn't take a newline argument");
         return KV_NULL;
     }
-    if (m.binary && buffering == 1) {
-        ksys_write_stderr("RuntimeWarning: line buffering (buffering=1) isn't supported in "
-                          "binary mode, the default buffer size will be used\n");
+    if (m.binary && buffering == 1 &&
+        kwarnings_warn(&kexc_RuntimeWarning,
+                       "line buffering (buffering=1) isn't supported in binary mode, the "
+                       "default buffer size will be used",
+                       1) < 0) {
+        return KV_NULL;
     }
     KValue rawmode = kstr_from_cstr(m.rawmode);
     if (!rawmode) {
