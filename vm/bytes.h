@@ -68,6 +68,9 @@ int kmemoryview_check(KValue v);
 int kmemoryview_contiguous(KValue v, const char **data, ssize_t *len);
 // As kmemoryview_contiguous, for a view that is not read-only.
 int kmemoryview_writable(KValue v, char **data, ssize_t *len);
+// The object a live view exports (bytes or bytearray), borrowed; KV_NULL
+// once the view is released.
+KValue kmemoryview_exporter_borrow(KValue v);
 int kmemoryview_init(void);
 
 // The slots bytearray shares with bytes (vm/bytes.c).

@@ -49,6 +49,7 @@ static const struct {
     {"grp", kmod_grp_create},
     {"_locale", kmod_locale_create},
     {"_io", kmod_io_create},
+    {"_sre", kmod_sre_create},
 };
 
 KValue kimport_builtin_names(void) {

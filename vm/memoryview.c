@@ -79,6 +79,10 @@ int kmemoryview_writable(KValue v, char **data, ssize_t *len) {
     return 1;
 }
 
+KValue kmemoryview_exporter_borrow(KValue v) {
+    return MV(v)->obj;
+}
+
 static int released(const KMemoryView *m) {
     if (!m->obj) {
         kerr_set(&kexc_ValueError, "operation forbidden on released memoryview object");

@@ -53,6 +53,7 @@ KValue kmod_atexit_create(void);
 KValue kmod_pwd_create(void);
 KValue kmod_grp_create(void);
 KValue kmod_locale_create(void);
+KValue kmod_sre_create(void);
 // sys.stdout.write(s) etc.: writes 'text' (a str) to the named sys stream.
 K_MUST_CHECK int ksys_write(KValue stream_name, KValue text);
 // Writes to sys.stderr, falling back to C stderr.

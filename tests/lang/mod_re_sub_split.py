@@ -1,0 +1,101 @@
+# re: sub/subn/split/findall/finditer: empty matches next to earlier ones
+# (3.7 rules), templates (\g<name>, \1, octal and escapes), callables,
+# count/maxsplit, pos/endpos, and bytes subjects.
+import re
+
+
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+
+# sub basics
+t(lambda: re.sub('a', 'x', 'banana'))
+t(lambda: re.sub('a', 'x', 'banana', 2))
+t(lambda: re.sub('a', 'x', 'banana', count=1))
+t(lambda: re.sub('a', 'x', 'banana', -1))
+t(lambda: re.subn('a', 'x', 'banana'))
+t(lambda: re.subn('z', 'x', 'banana'))
+t(lambda: re.sub('', '-', 'abc'))
+t(lambda: re.sub('x*', '-', 'abxd'))
+t(lambda: re.sub('x*', '-', 'abxxd'))
+t(lambda: re.sub('(?:x|)', '-', 'axb'))
+t(lambda: re.sub(r'\b', '|', 'ab cd'))
+t(lambda: re.sub('$', '!', 'a\nb\n'))
+t(lambda: re.sub('(?m)$', '!', 'a\nb\n'))
+t(lambda: re.sub('(?m)^', '> ', 'a\nb\n'))
+# templates
+t(lambda: re.sub(r'(\w+) (\w+)', r'\2 \1', 'hello world'))
+t(lambda: re.sub(r'(?P<a>\w+) (?P<b>\w+)', r'\g<b> \g<a>', 'hello world'))
+t(lambda: re.sub(r'(\w)', r'\g<1>\g<0>', 'ab'))
+t(lambda: re.sub(r'(a)|b', r'[\1]', 'ab'))
+t(lambda: re.sub('a', r'\n\t\\', 'a'))
+t(lambda: re.sub('a', r'\101\0', 'a'))
+t(lambda: re.sub('(a)', r'\10', 'a'))
+t(lambda: re.sub('a', r'\q', 'a'))
+t(lambda: re.sub('a', r'\2', 'a'))
+t(lambda: re.sub('a', r'\g<x>', 'a'))
+t(lambda: re.sub('a', r'\g<1', 'a'))
+t(lambda: re.sub('a', '\\', 'a'))
+t(lambda: re.sub('(?P<n>a)', r'\g<n>\g<n>', 'aa'))
+t(lambda: re.sub('a', '\\\\', 'a'))
+t(lambda: re.compile('(a)(b)?').sub(r'[\2]', 'ab a'))
+# callables
+t(lambda: re.sub(r'\d+', lambda m: str(int(m.group()) * 2), 'a1 b22 c333'))
+t(lambda: re.sub(r'\w', lambda m: None, 'ab-cd'))
+t(lambda: re.sub(r'\w', lambda m: m.group().upper() * m.start(), 'abcd'))
+t(lambda: re.sub(r'(\w)(\d)?', lambda m: repr(m.groups()), 'a1b'))
+t(lambda: re.sub(r'a', lambda m: 5, 'a'))
+def boom(m):
+    raise ValueError('boom ' + m.group())
+t(lambda: re.sub('b', boom, 'abc'))
+t(lambda: re.sub('a', b'x', 'a'))
+t(lambda: re.sub(b'a', 'x', b'a'))
+# split
+t(lambda: re.split(',', 'a,b,,c'))
+t(lambda: re.split(',', 'a,b,,c', 2))
+t(lambda: re.split(',', 'a,b,,c', maxsplit=-1))
+t(lambda: re.split('(,)', 'a,b'))
+t(lambda: re.split('(,)|(;)', 'a,b;c'))
+t(lambda: re.split(r'\s*', 'a b  c'))
+t(lambda: re.split('x*', 'axbc'))
+t(lambda: re.split('', 'abc'))
+t(lambda: re.split(r'\b', 'ab cd'))
+t(lambda: re.split('(?=b)', 'abab'))
+t(lambda: re.split('a', ''))
+t(lambda: re.split('', ''))
+t(lambda: re.split('(a)(x)?', 'bac'))
+# findall / finditer
+t(lambda: re.findall(r'\d+', 'a1b22c333'))
+t(lambda: re.findall(r'(\w)=(\d)?', 'a=1 b= c=3'))
+t(lambda: re.findall(r'(\w)\d', 'a1b2'))
+t(lambda: re.findall('', 'ab'))
+t(lambda: re.findall('a*', 'baaac'))
+t(lambda: re.findall('a|', 'bac'))
+t(lambda: re.findall(r'\b\w', 'the cat sat'))
+t(lambda: re.compile(r'\w').findall('abcdef', 2, 4))
+t(lambda: re.compile(r'\w').findall('abcdef', pos=4))
+t(lambda: [m.span() for m in re.finditer(r'a*', 'baac')])
+t(lambda: [m.group() for m in re.finditer(r'(?<=,)\w+', 'a,bc,d')])
+t(lambda: [m.span() for m in re.compile('x').finditer('xaxbx', 1, 4)])
+it = re.finditer('.', 'ab')
+print(type(it).__name__, next(it), next(it), next(it, 'end'))
+# bytes and bytearray
+t(lambda: re.sub(rb'\d', b'#', b'a1b2'))
+t(lambda: re.sub(rb'(\w+)', rb'<\1>', bytearray(b'ab cd')))
+t(lambda: re.split(rb',', memoryview(b'x,y')))
+t(lambda: re.findall(rb'[\x80-\xff]+', b'ab\xc3\xa9cd\xff'))
+t(lambda: re.subn(b'', b'-', b'ab'))
+t(lambda: re.sub(b'a', lambda m: m.group() * 2, bytearray(b'aba')))
+t(lambda: re.sub(b'a', 'x', b'a'))
+t(lambda: re.findall(b'(a)(b)?', b'ab a'))
+# wide characters
+t(lambda: re.sub('é', 'e', 'café éclair'))
+t(lambda: re.split('\u2028', 'a\u2028b'))
+t(lambda: re.findall('[\U0001F600-\U0001F64F]', 'hi \U0001F600 \U0001F642!'))
+t(lambda: re.sub('(.)', r'\1\1', '\u4e2d\u6587'))
+t(lambda: re.sub('\U0001F600', 'x', 'a\U0001F600b\U0001F600'))
+t(lambda: re.escape('a.b*c\u00e9 \n'))
+t(lambda: re.escape(b'a.b*c'))
