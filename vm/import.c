@@ -50,6 +50,8 @@ static const struct {
     {"_locale", kmod_locale_create},
     {"_io", kmod_io_create},
     {"_sre", kmod_sre_create},
+    {"binascii", kmod_binascii_create},
+    {"_functools", kmod_functools_create},
 };
 
 KValue kimport_builtin_names(void) {
