@@ -1,7 +1,8 @@
 // vm/modules/codecs.c: the _codecs module: encode/decode through the
 // runtime's codecs (vm/codecs.c) and the error
 // handler registry (register_error, lookup_error) with the standard
-// handlers as functions that take the UnicodeError, as CPython's.
+// handlers as functions that take the UnicodeError, as CPython's; the
+// codec search function registry (register, unregister).
 #include "../internal.h"
 
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include "../errors.h"
 #include "../func.h"
 #include "../int.h"
+#include "../list.h"
 #include "../module.h"
 #include "../str.h"
 #include "../tuple.h"
@@ -198,7 +200,46 @@ CODECSFN(xmlcharrefreplace_errors) {
     return escape_errors(args[0], 1);
 }
 
+// The codec search functions of register()/unregister() (the encodings
+// package registers its own on import). No lookup() consults them yet:
+// the runtime's codecs are found by name in vm/codecs.c.
+static KValue search_functions;
+
+CODECSFN(register) {
+    (void)self, (void)nargs, (void)kwnames;
+    if (!kobj_is_callable(args[0])) {
+        kerr_set(&kexc_TypeError, "argument must be callable");
+        return KV_NULL;
+    }
+    if (!search_functions && !(search_functions = klist_new(0))) {
+        return KV_NULL;
+    }
+    return klist_append(search_functions, args[0]) < 0 ? KV_NULL : kval_newref(KV_NONE);
+}
+
+CODECSFN(unregister) {
+    (void)self, (void)nargs, (void)kwnames;
+    for (ssize_t i = 0; search_functions && i < klist_len(search_functions); i++) {
+        if (klist_items(search_functions)[i] == args[0]) {
+            KValue rest = klist_new(0);
+            for (ssize_t j = 0; rest && j < klist_len(search_functions); j++) {
+                if (j != i && klist_append(rest, klist_items(search_functions)[j]) < 0) {
+                    KVAL_CLEAR(rest);
+                }
+            }
+            if (!rest) {
+                return KV_NULL;
+            }
+            kval_setref(&search_functions, rest);
+            break;
+        }
+    }
+    return kval_newref(KV_NONE);
+}
+
 static const KMethodDef codecs_methods[] = {
+    {"register", codecs_register, KMETH_O, NULL},
+    {"unregister", codecs_unregister, KMETH_O, NULL},
     {"encode", codecs_encode, KMETH_KW, NULL},
     {"decode", codecs_decode, KMETH_KW, NULL},
     {"register_error", codecs_register_error, KMETH_FAST, NULL},

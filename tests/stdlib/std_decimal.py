@@ -22,7 +22,7 @@ with localcontext(Context(prec=3, traps=[decimal.DivisionByZero])) as c:
     except decimal.DivisionByZero as e:
         print("trapped", type(e).__name__)
     c.traps[decimal.DivisionByZero] = False
-    print(D(1) / D(0), c.flags[decimal.DivisionByZero])
+    print(D(1) / D(0), bool(c.flags[decimal.DivisionByZero]))
 try:
     D("abc")
 except decimal.InvalidOperation as e:
