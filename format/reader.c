@@ -737,12 +737,15 @@ static uint32_t decode_const(Reader *r, uint32_t index, KfConst *k, uint64_t *fi
         corrupt(r, "unknown constant kind");
         return KLAYOUT_C_COUNT;
     }
+    // The fields each kind uses (FORMAT.md's table); the others must be 0.
+    enum { A = 1, B = 2, C = 4 };
+    static const uint8_t uses[KLAYOUT_C_COUNT] = {
+        [KLAYOUT_C_INT] = B,     [KLAYOUT_C_BIGINT] = A, [KLAYOUT_C_FLOAT] = B,
+        [KLAYOUT_C_COMPLEX] = B | C, [KLAYOUT_C_STR] = A, [KLAYOUT_C_BYTES] = A,
+        [KLAYOUT_C_TUPLE] = A | B, [KLAYOUT_C_FROZENSET] = A | B, [KLAYOUT_C_CODE] = A,
+    };
     k->kind = kinds[kind];
-    int uses_a = kind == KLAYOUT_C_BIGINT || kind == KLAYOUT_C_STR || kind == KLAYOUT_C_BYTES ||
-                 kind == KLAYOUT_C_TUPLE || kind == KLAYOUT_C_FROZENSET || kind == KLAYOUT_C_CODE;
-    int uses_b = kind == KLAYOUT_C_INT || kind == KLAYOUT_C_FLOAT || kind == KLAYOUT_C_COMPLEX ||
-                 kind == KLAYOUT_C_TUPLE || kind == KLAYOUT_C_FROZENSET;
-    if ((!uses_a && a) || (!uses_b && b) || (kind != KLAYOUT_C_COMPLEX && c)) {
+    if (((a != 0) * A | (b != 0) * B | (c != 0) * C) & ~uses[kind]) {
         corrupt(r, "unused constant field not zero");
         return KLAYOUT_C_COUNT;
     }

@@ -198,10 +198,15 @@ KValue kcode_from_kf(const KfCode *kc) {
 }
 
 int kcode_line(const KCode *code, int lasti) {
-    if (lasti < 0 || lasti >= code->ncode || !code->positions) {
+    if (lasti < 0 || lasti >= code->ncode) {
         return code->firstlineno;
     }
-    int line = code->positions[lasti].lineno;
+    // Decoding the positions on first use fills a cache: 'code' is not changed.
+    const KfPosition *positions = kcode_positions((KCode *)(uintptr_t)code);
+    if (!positions) {
+        return -1;
+    }
+    int line = positions[lasti].lineno;
     return line > 0 ? line : -1;
 }
 
@@ -295,7 +300,7 @@ static KValue code_names(KValue self) {
 }
 static KValue code_consts(KValue self) {
     KCode *c = (KCode *)self;
-    if (kcode_ready(c) < 0) {
+    if (kcode_fill_consts(c) < 0) {
         return KV_NULL;
     }
     return ktuple_from_array(c->consts, c->nconsts);
@@ -357,8 +362,13 @@ static KValue code_lines(KValue self, const KValue *args, size_t nargs, KValue k
         return KV_NULL;
     }
     KValue l = klist_new(0);
+    const KfPosition *positions = kcode_positions(c);
+    if (!positions) {
+        kval_xdecref(l);
+        return kerr_no_memory();
+    }
     for (int i = 0; l && i < c->ncode; i++) {
-        int line = c->positions[i].lineno;
+        int line = positions[i].lineno;
         KValue t = ktuple_pack(3, kval_from_int(i * 2), kval_from_int(i * 2 + 2),
                                line > 0 ? kval_from_int(line) : KV_NONE);
         if (!t || klist_append(l, t) < 0) {
@@ -381,8 +391,13 @@ static KValue code_positions(KValue self, const KValue *args, size_t nargs, KVal
         return KV_NULL;
     }
     KValue l = klist_new(0);
+    const KfPosition *positions = kcode_positions(c);
+    if (!positions) {
+        kval_xdecref(l);
+        return kerr_no_memory();
+    }
     for (int i = 0; l && i < c->ncode; i++) {
-        KfPosition *p = &c->positions[i];
+        const KfPosition *p = &positions[i];
         KValue t = ktuple_pack(4, p->lineno > 0 ? kval_from_int(p->lineno) : KV_NONE,
                                p->end_lineno > 0 ? kval_from_int(p->end_lineno) : KV_NONE,
                                p->col >= 0 ? kval_from_int(p->col) : KV_NONE,

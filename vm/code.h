@@ -24,10 +24,11 @@ typedef struct KCodeImage KCodeImage;
 
 // How much of a code object made from an image exists (KCode.state).
 enum {
-    KCODE_READY,   // everything: made from a tree, or materialised
-    KCODE_SHELL,   // the record's counts, names, kinds and words; nothing else yet
-    KCODE_CHECKED, // checked, positions and exception table decoded; names and
-                   // constants being made
+    KCODE_READY, // made from a tree (everything), or materialised: names and
+                 // exception table; from an image, a constant slot stays
+                 // KV_NULL until first loaded, positions NULL until asked for
+    KCODE_SHELL, // the record's counts, name, qualname, filename, kinds and
+                 // words; nothing else yet
 };
 
 typedef struct KCode {
@@ -45,15 +46,13 @@ typedef struct KCode {
     int has_cells;             // any slot is a cell or free variable
     KfExceptEntry *exceptions;
     int nexceptions;
-    KfPosition *positions;
+    KfPosition *positions;     // NULL until kcode_positions for code from an image
     KValue name, qualname, filename;
     KInlineCache *caches; // NULL until an instruction caches something
     KCodeImage *image;        // the cache it was made from (a reference), or NULL
     uint32_t image_index;     // its code index there
     uint32_t image_consts;    // the index of its first constant there
-    uint8_t state;            // KCODE_*: until KCODE_READY only the fields above
-                              // 'consts' and name/qualname/filename are set; consts,
-                              // names, localsplusnames, exceptions, positions are not
+    uint8_t state;            // KCODE_*
     uint8_t code_in_image;    // 'code' points into the image (not freed)
     uint8_t kinds_in_image;   // 'localspluskinds' points into the image
 } KCode;
@@ -62,12 +61,24 @@ static inline int kcode_check(KValue v) {
     return !kval_is_int(v) && kval_obj(v)->type == &kcode_type;
 }
 
-// Materialises what a code object made from an image lacks (its checks,
-// positions, exception table, names, constants: nested code objects as
-// shells), as its first run or an introspecting attribute needs. Returns 0,
-// or -1 with ImportError (a corrupt cache, naming it) or MemoryError set;
-// it may be called again after a failure.
+// Materialises what a shell lacks for running (the checks of its
+// instructions, its exception table, co_names and the locals' names), as its
+// first run or an introspecting attribute needs. Returns 0, or -1 with
+// ImportError (a corrupt cache, naming it) or MemoryError set; it may be
+// called again after a failure.
 K_MUST_CHECK int kcode_materialise(KCode *code);
+
+// Makes constant 'i' of a ready code object made from an image, whose slot
+// is still KV_NULL (LOAD_CONST, KW_NAMES): borrowed (the slot holds it), or
+// KV_NULL with ImportError or MemoryError (a later call tries again).
+KValue kcode_const_slow(KCode *code, int i);
+
+// Makes every constant of 'code' (co_consts): 0, or -1 with an exception.
+K_MUST_CHECK int kcode_fill_consts(KCode *code);
+
+// The positions of 'code', one per instruction, decoded on first use for a
+// code object from an image; NULL when out of memory (no exception set).
+const KfPosition *kcode_positions(KCode *code);
 
 // 0 when 'code' is ready to run or inspect, else kcode_materialise's result.
 static inline K_MUST_CHECK int kcode_ready(KCode *code) {

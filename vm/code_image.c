@@ -3,11 +3,13 @@
 // read-only (or holds a just-written or inflated copy); kcode_from_image
 // wraps it in a refcounted KCodeImage and returns the module's code as a
 // shell: the record's counts, its names, its locals-plus kinds and its
-// instruction words, both pointing into the map. Everything else (the
-// checks of its instructions, positions, exception table, co_names,
-// co_varnames and the constants, whose nested code objects are shells in
-// turn) is made by kcode_materialise when the code first runs or is
-// inspected, so an import costs what runs, not the size of the module.
+// instruction words, both pointing into the map. When the code first runs
+// (kframe_push) or is inspected, kcode_materialise checks its instructions,
+// decodes its exception table and makes co_names and the locals' names;
+// each constant is made when an instruction first loads it
+// (kcode_const_slow: nested code objects are shells in turn), and the
+// positions when a line is first asked for (kcode_positions). So an import
+// costs what runs, not the size of the module.
 //
 // The file passed its checksum, but its records are read as untrusted, as
 // kf_read reads them: each record is checked by format/'s lazy reader when
@@ -16,14 +18,13 @@
 // code object named by one constant only ('const_marks', 'code_marks'),
 // and constants nest at most KF_MAX_DEPTH deep. So a crafted file cannot
 // make materialisation loop, blow up or read out of bounds; it is refused
-// (ImportError naming the file) when the broken part is first needed.
+// (ImportError naming the file) when the broken part is first needed. A
+// constant that fails to be made (MemoryError) releases its claims, so the
+// next attempt starts afresh.
 //
-// Materialisation runs in two steps so that it can be retried after a
-// MemoryError: a check step that allocates only plain memory (never an
-// object, so no collection and no Python code can run inside it) and claims
-// the constants, then a step that makes the objects, filling only the
-// slots still empty (a finaliser run by a collection may have materialised
-// the same code meanwhile).
+// Materialising runs no Python code: the cycle collector (whose finalisers
+// could) waits until it is done, so no code object is materialised
+// reentrantly.
 #include "code.h"
 #include "internal.h"
 
@@ -74,6 +75,18 @@ static KValue corrupt(KCodeImage *im, const char *detail) {
     kerr_format(&kexc_ImportError, "bad %s: %s (%s)", im->where, kf_strerror(KF_ERR_CORRUPT),
                 detail ? detail : "?");
     return KV_NULL;
+}
+
+// Stops the cycle collector (no finaliser may run while a code object is
+// half made); returns what kgc_enabled was, for gc_resume.
+static int gc_pause(void) {
+    int was = kgc_enabled;
+    kgc_enabled = 0;
+    return was;
+}
+
+static void gc_resume(int was) {
+    kgc_enabled = was;
 }
 
 // ---------------------------------------------------------------------------
@@ -286,99 +299,136 @@ KValue kcode_from_image(const uint8_t *payload, size_t len, void (*release)(void
 }
 
 // ---------------------------------------------------------------------------
-// Materialisation, step one: checks, plain arrays, claims.
+// Materialisation: what a first run needs.
 
-// Claims constant 'index' and what it refers to, at nesting 'depth'.
-static int claim_const(KCodeImage *im, uint32_t index, int depth) {
-    KfConst k;
-    uint32_t ref;
-    const char *detail;
-    if (depth > KF_MAX_DEPTH) {
-        corrupt(im, "constants nested too deeply");
-        return -1;
-    }
-    if (index >= im->img.count[KF_IMAGE_CONSTS] || im->const_marks[index]) {
-        corrupt(im, "a constant with two parents");
-        return -1;
-    }
-    im->const_marks[index] = 1;
-    if (kf_image_const(&im->img, index, &k, &ref, &detail) != KF_OK) {
-        corrupt(im, detail);
-        return -1;
-    }
-    if (k.kind == KF_CONST_STR || k.kind == KF_CONST_BYTES) {
-        return check_string(im, ref, k.kind == KF_CONST_STR ? KF_STR_TEXT : KF_STR_BYTES, NULL,
-                            NULL);
-    } else if (k.kind == KF_CONST_TUPLE || k.kind == KF_CONST_FROZENSET) {
-        for (int i = 0; i < k.count; i++) {
-            if (claim_const(im, ref + (uint32_t)i, depth + 1) < 0) {
-                return -1;
-            }
-        }
-    } else if (k.kind == KF_CONST_CODE) {
-        if (im->code_marks[ref]) {
-            corrupt(im, "code object named by none or two constants");
-            return -1;
-        }
-        im->code_marks[ref] = 1; // its record is read when its shell is made
-    }
-    return 0;
-}
-
-// Checks 'c' (record 'rec') and decodes its positions and exception table.
-static int check_code(KCode *c, KCodeImage *im, const KfImageCode *rec) {
+// Checks 'c' (record 'rec'), decodes its exception table and makes its
+// names; on success 'c' is KCODE_READY with its constants still to make.
+static int ready_code(KCode *c, KCodeImage *im, const KfImageCode *rec) {
     const char *detail = NULL;
-    KfPosition *positions = kmem_alloc((size_t)rec->ncode * sizeof(KfPosition) + 1);
+    uint32_t s;
     KfExceptEntry *exceptions = kmem_alloc((size_t)rec->nexceptions * sizeof(KfExceptEntry) + 1);
     KValue *consts = kmem_zalloc((size_t)rec->nconsts * sizeof(KValue) + 1);
     KValue *names = kmem_zalloc((size_t)rec->nnames * sizeof(KValue) + 1);
-    if (!positions || !exceptions || !consts || !names) {
+    KValue lpnames = ktuple_new(rec->nlocalsplus);
+    if (!exceptions || !consts || !names || !lpnames) {
         kerr_no_memory();
         goto fail;
     }
     if (kf_image_instructions(&im->img, rec, NULL, &detail) != KF_OK ||
-        kf_image_positions(&im->img, rec, positions, &detail) != KF_OK ||
         kf_image_exceptions(&im->img, rec, exceptions, &detail) != KF_OK) {
         corrupt(im, detail);
         goto fail;
     }
     for (int i = 0; i < rec->nnames + rec->nlocalsplus; i++) {
-        uint32_t s;
         if (kf_image_nameref(&im->img, rec, i, &s, &detail) != KF_OK) {
             corrupt(im, detail);
             goto fail;
         }
-        if (check_string(im, s, KF_STR_NAME, NULL, NULL) < 0) {
+        KValue v = string_value(im, s, KF_STR_NAME);
+        if (!v) {
             goto fail;
         }
-    }
-    for (int i = 0; i < rec->nconsts; i++) {
-        if (claim_const(im, rec->consts_start + (uint32_t)i, 1) < 0) {
-            goto fail;
+        if (i < rec->nnames) {
+            names[i] = kval_newref(v);
+        } else {
+            ktuple_items(lpnames)[i - rec->nnames] = kval_newref(v);
         }
     }
-    c->positions = positions;
     c->exceptions = exceptions;
     c->consts = consts;
     c->names = names;
-    c->state = KCODE_CHECKED;
+    c->localsplusnames = lpnames;
+    c->state = KCODE_READY;
     return 0;
 fail:
-    kmem_free(positions);
+    for (int i = 0; names && i < rec->nnames; i++) {
+        kval_xdecref(names[i]);
+    }
+    kval_xdecref(lpnames);
     kmem_free(exceptions);
     kmem_free(consts);
     kmem_free(names);
     return -1;
 }
 
-// ---------------------------------------------------------------------------
-// Materialisation, step two: the objects.
+int kcode_materialise(KCode *c) {
+    KCodeImage *im = c->image;
+    if (c->state == KCODE_READY || !im) {
+        return 0;
+    }
+    KfImageCode rec;
+    const char *detail;
+    if (kf_image_code(&im->img, c->image_index, &rec, &detail) != KF_OK) {
+        corrupt(im, detail);
+        return -1;
+    }
+    int was = gc_pause();
+    int r = ready_code(c, im, &rec);
+    gc_resume(was);
+    return r;
+}
 
-// The value of constant 'index' (claimed): a new reference, or KV_NULL.
-static KValue const_value(KCodeImage *im, uint32_t index) {
+// ---------------------------------------------------------------------------
+// Constants, each made when first loaded.
+
+// The marks one constant's tree set, undone when making it fails: constant
+// indices, and code indices with CLAIM_CODE set.
+typedef struct Claims {
+    uint32_t *v;
+    size_t count, cap;
+    uint32_t small[32];
+} Claims;
+
+#define CLAIM_CODE 0x80000000u
+
+static int claims_push(Claims *cl, uint32_t x) {
+    if (cl->count == cl->cap) {
+        size_t cap = cl->cap * 2;
+        uint32_t *v = kmem_alloc(cap * sizeof *v);
+        if (!v) {
+            kerr_no_memory();
+            return -1;
+        }
+        memcpy(v, cl->v, cl->count * sizeof *v);
+        if (cl->v != cl->small) {
+            kmem_free(cl->v);
+        }
+        cl->v = v;
+        cl->cap = cap;
+    }
+    cl->v[cl->count++] = x;
+    return 0;
+}
+
+// Claims record 'index' of the table 'marks' (constants, or code objects
+// with CLAIM_CODE); -1 with ImportError when it has a parent already.
+static int claim(KCodeImage *im, Claims *cl, uint32_t index, uint32_t code_flag) {
+    uint8_t *marks = code_flag ? im->code_marks : im->const_marks;
+    uint32_t count = im->img.count[code_flag ? KF_IMAGE_CODES : KF_IMAGE_CONSTS];
+    if (index >= count || marks[index]) {
+        corrupt(im, code_flag ? "code object named by none or two constants"
+                              : "a constant with two parents");
+        return -1;
+    }
+    if (claims_push(cl, index | code_flag) < 0) {
+        return -1;
+    }
+    marks[index] = 1;
+    return 0;
+}
+
+// The value of constant 'index' at nesting 'depth', claiming what it
+// reaches: a new reference, or KV_NULL.
+static KValue const_value(KCodeImage *im, uint32_t index, int depth, Claims *cl) {
     KfConst k;
     uint32_t ref;
     const char *detail;
+    if (depth > KF_MAX_DEPTH) {
+        return corrupt(im, "constants nested too deeply");
+    }
+    if (claim(im, cl, index, 0) < 0) {
+        return KV_NULL;
+    }
     if (kf_image_const(&im->img, index, &k, &ref, &detail) != KF_OK) {
         return corrupt(im, detail);
     }
@@ -396,7 +446,7 @@ static KValue const_value(KCodeImage *im, uint32_t index) {
     case KF_CONST_FROZENSET: {
         KValue t = ktuple_new(k.count);
         for (int i = 0; t && i < k.count; i++) {
-            KValue v = const_value(im, ref + (uint32_t)i);
+            KValue v = const_value(im, ref + (uint32_t)i, depth + 1, cl);
             if (!v) {
                 KVAL_CLEAR(t);
                 break;
@@ -411,93 +461,81 @@ static KValue const_value(KCodeImage *im, uint32_t index) {
         return fs;
     }
     case KF_CONST_CODE:
-        return make_shell(im, ref);
+        return claim(im, cl, ref, CLAIM_CODE) < 0 ? KV_NULL : make_shell(im, ref);
     default:
         return kcode_scalar_const(&k);
     }
 }
 
-// Stores 'v' (new) in the empty slot '*slot', or drops it when the slot was
-// filled meanwhile. -1 when 'v' is KV_NULL.
-static int fill(KValue *slot, KValue v) {
-    if (!v) {
-        return -1;
+KValue kcode_const_slow(KCode *c, int i) {
+    if (c->consts[i]) {
+        return c->consts[i];
     }
-    if (*slot) {
-        kval_decref(v);
-    } else {
-        *slot = v;
-    }
-    return 0;
-}
-
-static int make_objects(KCode *c, KCodeImage *im, const KfImageCode *rec) {
-    const char *detail;
-    uint32_t s;
-    for (int i = 0; i < rec->nnames; i++) {
-        if (!c->names[i]) {
-            KValue v = kf_image_nameref(&im->img, rec, i, &s, &detail) == KF_OK
-                           ? string_value(im, s, KF_STR_NAME)
-                           : corrupt(im, detail);
-            if (fill(&c->names[i], kval_xnewref(v)) < 0) {
-                return -1;
-            }
-        }
-    }
-    if (!c->localsplusnames) {
-        KValue t = ktuple_new(rec->nlocalsplus);
-        for (int i = 0; t && i < rec->nlocalsplus; i++) {
-            KValue v = kf_image_nameref(&im->img, rec, rec->nnames + i, &s, &detail) == KF_OK
-                           ? string_value(im, s, KF_STR_NAME)
-                           : corrupt(im, detail);
-            if (!v) {
-                KVAL_CLEAR(t);
-                break;
-            }
-            ktuple_items(t)[i] = kval_newref(v);
-        }
-        if (fill(&c->localsplusnames, t) < 0) {
-            return -1;
-        }
-    }
-    for (int i = 0; i < rec->nconsts; i++) {
-        if (!c->consts[i] && fill(&c->consts[i], const_value(im, rec->consts_start + (uint32_t)i)) < 0) {
-            return -1;
-        }
-    }
-    return 0;
-}
-
-int kcode_materialise(KCode *c) {
     KCodeImage *im = c->image;
-    if (c->state == KCODE_READY || !im) {
-        return 0;
+    Claims cl;
+    cl.v = cl.small;
+    cl.count = 0;
+    cl.cap = sizeof cl.small / sizeof cl.small[0];
+    int was = gc_pause();
+    KValue v = const_value(im, c->image_consts + (uint32_t)i, 1, &cl);
+    gc_resume(was);
+    if (!v) {
+        for (size_t k = 0; k < cl.count; k++) { // afresh next time
+            uint32_t x = cl.v[k];
+            (x & CLAIM_CODE ? im->code_marks : im->const_marks)[x & ~CLAIM_CODE] = 0;
+        }
     }
-    KfImageCode rec;
-    const char *detail;
-    if (kf_image_code(&im->img, c->image_index, &rec, &detail) != KF_OK) {
-        corrupt(im, detail);
+    if (cl.v != cl.small) {
+        kmem_free(cl.v);
+    }
+    c->consts[i] = v;
+    return v;
+}
+
+int kcode_fill_consts(KCode *c) {
+    if (kcode_ready(c) < 0) {
         return -1;
     }
-    if (c->state == KCODE_SHELL && check_code(c, im, &rec) < 0) {
-        return -1;
+    for (int i = 0; i < c->nconsts; i++) {
+        if (!c->consts[i] && !kcode_const_slow(c, i)) {
+            return -1;
+        }
     }
-    if (make_objects(c, im, &rec) < 0) {
-        return -1;
-    }
-    c->state = KCODE_READY;
     return 0;
+}
+
+const KfPosition *kcode_positions(KCode *c) {
+    if (c->positions || !c->image) {
+        return c->positions;
+    }
+    KCodeImage *im = c->image;
+    KfImageCode rec;
+    KfPosition *p = kmem_alloc((size_t)c->ncode * sizeof(KfPosition) + 1);
+    if (!p) {
+        return NULL;
+    }
+    // A line lookup cannot fail: a crafted line table leaves every
+    // instruction without a position rather than raising.
+    if (kf_image_code(&im->img, c->image_index, &rec, NULL) != KF_OK ||
+        kf_image_positions(&im->img, &rec, p, NULL) != KF_OK) {
+        memset(p, 0, (size_t)c->ncode * sizeof(KfPosition));
+        for (int i = 0; i < c->ncode; i++) {
+            p[i].col = p[i].end_col = -1;
+        }
+    }
+    c->positions = p;
+    return p;
 }
 
 KValue kcode_doc_borrow(KCode *c) {
     if (!(c->flags & KF_CO_OPTIMIZED) || c->nconsts == 0) {
         return KV_NONE;
     }
-    if (c->state == KCODE_READY || (c->consts && c->consts[0])) {
-        return c->consts[0] && kstr_check(c->consts[0]) ? c->consts[0] : KV_NONE;
+    if (!c->image || (c->consts && c->consts[0])) {
+        return kstr_check(c->consts[0]) ? c->consts[0] : KV_NONE;
     }
-    // A shell: only constant 0 is looked at. Its str is the one the image
-    // makes once, so co_consts[0] will be this same object.
+    // Constant 0 not made yet: its record is looked at. Its str is the one
+    // the image makes once, so co_consts[0] will be this same object.
     KCodeImage *im = c->image;
     KfConst k;
     uint32_t ref;

@@ -1251,6 +1251,9 @@ dispatch:
 
         TARGET(LOAD_CONST) {
             KValue v = consts[oparg];
+            if (K_UNLIKELY(!v) && !(v = kcode_const_slow(code, oparg))) {
+                goto error; // a cache's constant, made on first load (code_image.c)
+            }
             kval_incref(v);
             PUSH(v);
             DISPATCH();
@@ -2308,6 +2311,9 @@ dispatch:
 
         TARGET(KW_NAMES) {
             kwnames = consts[oparg];
+            if (K_UNLIKELY(!kwnames) && !(kwnames = kcode_const_slow(code, oparg))) {
+                goto error;
+            }
             DISPATCH();
         }
 

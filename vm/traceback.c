@@ -292,9 +292,10 @@ void ktraceback_format(KStrBuilder *b, KValue tbv) {
                 kstr_builder_ascii(b, "    ", 4);
                 kstr_builder_utf8(b, line + strip, end - strip);
                 kstr_builder_char(b, '\n');
-                if (tb->lasti >= 0 && tb->lasti < code->ncode) {
+                const KfPosition *positions = kcode_positions(code);
+                if (positions && tb->lasti >= 0 && tb->lasti < code->ncode) {
                     uint32_t w = code->code[tb->lasti];
-                    format_carets(b, line, &code->positions[tb->lasti], KF_INSTR_OP(w),
+                    format_carets(b, line, &positions[tb->lasti], KF_INSTR_OP(w),
                                   KF_INSTR_ARG(w), strip);
                 }
             }

@@ -159,3 +159,14 @@ exec(code_only, ns)
 print(ns["h"]())
 run_me = compile("print('module code run by exec', n)", "<s>", "exec")
 exec(run_me, {"n": 3})
+
+
+# Keyword names (KW_NAMES) and constants first loaded on a later call.
+def kwcall(flag):
+    if flag:
+        return dict(first=1, second=(2, "two"), third=b"3")
+    return "no keywords"
+
+
+print(kwcall(False), kwcall(True))
+print(("first", "second", "third") in kwcall.__code__.co_consts)
