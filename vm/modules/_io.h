@@ -107,7 +107,6 @@ void kio_flush_all_writers(void);
 // TextIOWrapper fast path (print): 1 when 'file' is one of ours that took
 // 'text', 0 when the caller must call file.write, -1 on error.
 int kio_text_write_fast(KValue file, KValue text);
-void kio_text_set_write_through(KValue file);
 
 // A growable byte buffer (kmem); errors raise MemoryError.
 typedef struct KIOBuf {

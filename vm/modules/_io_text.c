@@ -7,7 +7,9 @@
 // character boundary with nothing pending.
 #include "_io.h"
 
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../abstract.h"
 #include "../bytes.h"
@@ -368,11 +370,29 @@ static int flush_pending(TextIO *t) {
     return 0;
 }
 
-// Our own buffered objects take the bytes at once; any other buffer gets
-// them in chunks of _CHUNK_SIZE, as CPython's pending bytes.
+// Our own buffered objects take the bytes at once, an open FileIO (the
+// streams under -u) gets them with write(2); any other buffer gets them in
+// chunks of _CHUNK_SIZE, as CPython's pending bytes.
 static int buffer_write(TextIO *t, const char *data, ssize_t len) {
     if (t->fast_buffer) {
         return kio_buffered_write_data(t->buffer, data, len);
+    }
+    if (kval_type(t->buffer) == &kio_fileio_type && ((KFileIO *)t->buffer)->fd >= 0 &&
+        ((KFileIO *)t->buffer)->writable && t->pending.len == 0) {
+        int fd = ((KFileIO *)t->buffer)->fd;
+        while (len > 0) {
+            ssize_t n = write(fd, data, (size_t)len);
+            if (n < 0 && errno == EINTR) {
+                continue;
+            }
+            if (n < 0) {
+                kerr_from_errno(KV_NULL);
+                return -1;
+            }
+            data += n;
+            len -= n;
+        }
+        return 0;
     }
     if (kiobuf_put(&t->pending, data, len) < 0) {
         return -1;
@@ -383,6 +403,9 @@ static int buffer_write(TextIO *t, const char *data, ssize_t len) {
 static int buffer_flush(TextIO *t) {
     if (flush_pending(t) < 0) {
         return -1;
+    }
+    if (kval_type(t->buffer) == &kio_fileio_type && ((KFileIO *)t->buffer)->fd >= 0) {
+        return 0; // FileIO.flush() does nothing on an open file
     }
     KValue r = kobj_call_method(t->buffer, KID(flush), NULL, 0);
     if (!r) {
@@ -481,11 +504,6 @@ int kio_text_write_fast(KValue file, KValue text) {
     return text_write(t, text) < 0 ? -1 : 1;
 }
 
-void kio_text_set_write_through(KValue file) {
-    if (kval_type(file) == &kio_textio_type) {
-        TIO(file)->write_through = 1;
-    }
-}
 
 METHOD(textio_write) {
     (void)nargs, (void)kw;

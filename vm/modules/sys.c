@@ -111,20 +111,23 @@ static const char *stdio_errors(void) {
     return "strict";
 }
 
-static KValue stream_new(int fd, int writable, const char *name) {
+// A text stream over fd 0, 1 or 2; 'unbuffered' (-u, for stdout and
+// stderr) puts it straight over the FileIO and writes through, as CPython.
+static KValue stream_new(int fd, int writable, const char *name, int unbuffered) {
     KValue nm = kstr_from_cstr(name);
     KValue raw = nm ? kio_fileio_from_fd(fd, writable ? "wb" : "rb", 0, nm) : KV_NULL;
     kval_xdecref(nm);
-    KValue buf = raw ? kio_buffered_new(writable ? &kio_writer_type : &kio_reader_type, raw,
+    KValue buf = raw && !unbuffered
+                     ? kio_buffered_new(writable ? &kio_writer_type : &kio_reader_type, raw,
                                         KIO_DEFAULT_BUFFER_SIZE)
-                     : KV_NULL;
+                     : kval_xnewref(raw);
     kval_xdecref(raw);
     if (!buf) {
         return KV_NULL;
     }
     const char *errors = fd == 2 ? "backslashreplace" : stdio_errors();
-    int line_buffering = fd == 2 || isatty(fd);
-    KValue text = kio_textio_new(buf, "utf-8", errors, line_buffering, 0);
+    int line_buffering = !unbuffered && (fd == 2 || isatty(fd));
+    KValue text = kio_textio_new(buf, "utf-8", errors, line_buffering, unbuffered);
     kval_decref(buf);
     KValue mode = text ? kstr_from_cstr(writable ? "w" : "r") : KV_NULL;
     if (!mode || kobj_setattr(text, kstr_intern_cstr("mode"), mode) < 0) {
@@ -134,11 +137,21 @@ static KValue stream_new(int fd, int writable, const char *name) {
     return text;
 }
 
+// -u: stdout and stderr are replaced by unbuffered streams (nothing was
+// written yet: this runs while sys is set up).
 void ksys_set_write_through(void) {
+    static const char *const names[3] = {"stdin", "stdout", "stderr"};
+    static const char *const dunder[3] = {"__stdin__", "__stdout__", "__stderr__"};
+    static const char *const shown[3] = {"<stdin>", "<stdout>", "<stderr>"};
     for (int i = 1; i < 3; i++) {
-        if (stream_objects[i]) {
-            kio_text_set_write_through(stream_objects[i]);
+        KValue s = stream_new(i, 1, shown[i], 1);
+        if (!s || kmod_add(kruntime.sys, names[i], s) < 0 ||
+            kmod_add(kruntime.sys, dunder[i], s) < 0) {
+            kval_xdecref(s);
+            kerr_clear();
+            continue;
         }
+        kval_setref(&stream_objects[i], s);
     }
 }
 
@@ -477,9 +490,9 @@ KValue kmod_sys_create(int argc, char **argv) {
         kval_xdecref(m);
         return KV_NULL;
     }
-    stream_objects[0] = stream_new(0, 0, "<stdin>");
-    stream_objects[1] = stream_new(1, 1, "<stdout>");
-    stream_objects[2] = stream_new(2, 1, "<stderr>");
+    stream_objects[0] = stream_new(0, 0, "<stdin>", 0);
+    stream_objects[1] = stream_new(1, 1, "<stdout>", 0);
+    stream_objects[2] = stream_new(2, 1, "<stderr>", 0);
     KValue vi = make_version_info();
     if (!stream_objects[0] || !stream_objects[1] || !stream_objects[2] || !vi) {
         goto error;
