@@ -113,13 +113,13 @@ static void subtype_clear(KObject *o) {
     }
 }
 
-// __dict__ of instances.
-static KValue subtype_get_dict(KValue self) {
+// __dict__ of instances (also the getset of builtin types with a dict).
+KValue kobj_generic_get_dict(KValue self) {
     KValue d = kobj_get_dict_borrow(self);
     return d ? kval_newref(d) : KV_NULL;
 }
 
-static int subtype_set_dict(KValue self, KValue value) {
+int kobj_generic_set_dict(KValue self, KValue value) {
     KValue *dp = kobj_dictptr(self);
     if (!dp) {
         kerr_set(&kexc_AttributeError, "This object has no __dict__");
@@ -134,7 +134,7 @@ static int subtype_set_dict(KValue self, KValue value) {
 }
 
 static const KGetSetDef subtype_getsets[] = {
-    {"__dict__", subtype_get_dict, subtype_set_dict, NULL},
+    {"__dict__", kobj_generic_get_dict, kobj_generic_set_dict, NULL},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -940,6 +940,7 @@ static const KGetSetDef smethod_getsets[] = {
     {"__func__", smethod_get_func, NULL, NULL},
     {"__wrapped__", smethod_get_func, NULL, NULL},
     {"__isabstractmethod__", smethod_get_isabstract, NULL, NULL},
+    {"__dict__", kobj_generic_get_dict, kobj_generic_set_dict, NULL},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -78,6 +78,9 @@ int kmatch_class(KValue subject, KValue type, int nargs, KValue kwargs, KValue *
 KValue kiter_reduce_indexed(const char *fn, KValue seq, ssize_t index, KValue empty);
 // __setstate__'s index, clamped to [lo, hi]; -1 with an error.
 int kiter_setstate_index(KValue state, ssize_t lo, ssize_t hi, ssize_t *index);
+// The __dict__ getset of objects with a dict pointer (vm/class_new.c).
+KValue kobj_generic_get_dict(KValue self);
+int kobj_generic_set_dict(KValue self, KValue value);
 // object.__reduce_ex__, __reduce__ and __getstate__ (vm/reduce.c).
 KValue kobject_reduce_ex(KValue self, const KValue *args, size_t nargs, KValue kw);
 KValue kobject_reduce(KValue self, const KValue *args, size_t nargs, KValue kw);

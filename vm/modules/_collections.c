@@ -889,9 +889,120 @@ static KType defdict_type = {
 };
 
 // ---------------------------------------------------------------------------
+// _tuplegetter(index, doc): namedtuple's field descriptors (obj[index];
+// read-only).
+
+typedef struct TupleGetter {
+    KOBJ_HEAD;
+    ssize_t index;
+    KValue doc;
+} TupleGetter;
+
+static KType tuplegetter_type;
+
+static KValue tuplegetter_new(KType *type, const KValue *args, size_t nargs, KValue kwnames) {
+    if (kargs_no_kw("_tuplegetter", kwnames) < 0 || kargs_count("_tuplegetter", nargs, 2, 2) < 0) {
+        return KV_NULL;
+    }
+    if (!kint_check(args[0])) {
+        kerr_format(&kexc_TypeError, "'%s' object cannot be interpreted as an integer",
+                    ktype_name(kval_type(args[0])));
+        return KV_NULL;
+    }
+    ssize_t index = knum_as_ssize(args[0], &kexc_OverflowError);
+    if (index == -1 && kerr_occurred()) {
+        return KV_NULL;
+    }
+    TupleGetter *g = (TupleGetter *)kobj_alloc(type, sizeof(TupleGetter));
+    if (!g) {
+        return KV_NULL;
+    }
+    g->index = index;
+    g->doc = kval_newref(args[1]);
+    return kval_of(g);
+}
+
+static void tuplegetter_dealloc(KObject *o) {
+    kgc_untrack(o);
+    KVAL_CLEAR(((TupleGetter *)o)->doc);
+    kobj_free(o);
+}
+
+static int tuplegetter_traverse(KObject *o, KVisitFn visit, void *arg) {
+    KValue d = ((TupleGetter *)o)->doc;
+    return d && visit(d, arg);
+}
+
+static void tuplegetter_clear(KObject *o) {
+    KVAL_CLEAR(((TupleGetter *)o)->doc);
+}
+
+static KValue tuplegetter_get(KValue self, KValue obj, KValue type) {
+    (void)type;
+    TupleGetter *g = (TupleGetter *)self;
+    if (!obj || obj == KV_NONE) {
+        return kval_newref(self);
+    }
+    if (!ktuple_check(obj)) {
+        kerr_format(&kexc_TypeError,
+                    "descriptor for index '%zd' for tuple subclasses doesn't apply to '%s' object",
+                    g->index, ktype_name(kval_type(obj)));
+        return KV_NULL;
+    }
+    if (g->index < 0 || g->index >= ktuple_len(obj)) {
+        kerr_set(&kexc_IndexError, "tuple index out of range");
+        return KV_NULL;
+    }
+    return kval_newref(ktuple_items(obj)[g->index]);
+}
+
+static int tuplegetter_set(KValue self, KValue obj, KValue value) {
+    (void)self, (void)obj;
+    kerr_set(&kexc_AttributeError, value ? "can't set attribute" : "can't delete attribute");
+    return -1;
+}
+
+static KValue tuplegetter_reduce(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    TupleGetter *g = (TupleGetter *)self;
+    KValue index = kint_from_i64(g->index);
+    KValue targs = index ? ktuple_pack(2, index, g->doc) : KV_NULL;
+    KValue r = targs ? ktuple_pack(2, kval_of(kval_type(self)), targs) : KV_NULL;
+    kval_xdecref(index);
+    kval_xdecref(targs);
+    return r;
+}
+
+static const KMethodDef tuplegetter_methods[] = {
+    {"__reduce__", tuplegetter_reduce, KMETH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static const KMemberDef tuplegetter_members[] = {
+    {"__doc__", KMEMBER_OBJECT, offsetof(TupleGetter, doc), 0, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static KType tuplegetter_type = {
+    KOBJ_STATIC_HEAD(&ktype_type),
+    .name = "_collections._tuplegetter",
+    .basicsize = sizeof(TupleGetter),
+    .flags = KTF_GC,
+    .dealloc = tuplegetter_dealloc,
+    .traverse = tuplegetter_traverse,
+    .clear = tuplegetter_clear,
+    .new_ = tuplegetter_new,
+    .descr_get = tuplegetter_get,
+    .descr_set = tuplegetter_set,
+    .methods = tuplegetter_methods,
+    .members = tuplegetter_members,
+};
+
+// ---------------------------------------------------------------------------
 
 KValue kmod_collections_create(void) {
-    KType *types[] = {&deque_type, &deque_iter_type, &deque_reviter_type, &defdict_type};
+    KType *types[] = {&deque_type, &deque_iter_type, &deque_reviter_type, &defdict_type,
+                      &tuplegetter_type};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
         if (ktype_ready(types[i]) < 0) {
             return KV_NULL;
@@ -901,7 +1012,8 @@ KValue kmod_collections_create(void) {
     if (!m || kmod_add(m, "deque", kval_of(&deque_type)) < 0 ||
         kmod_add(m, "defaultdict", kval_of(&defdict_type)) < 0 ||
         kmod_add(m, "_deque_iterator", kval_of(&deque_iter_type)) < 0 ||
-        kmod_add(m, "_deque_reverse_iterator", kval_of(&deque_reviter_type)) < 0) {
+        kmod_add(m, "_deque_reverse_iterator", kval_of(&deque_reviter_type)) < 0 ||
+        kmod_add(m, "_tuplegetter", kval_of(&tuplegetter_type)) < 0) {
         kval_xdecref(m);
         return KV_NULL;
     }

@@ -129,11 +129,7 @@ static KValue keywrapper_richcompare(KValue a, KValue b, int op) {
 
 static KValue keywrapper_get_obj(KValue self) {
     KValue obj = ((KeyWrapper *)self)->obj;
-    if (!obj) {
-        kerr_set(&kexc_AttributeError, "obj");
-        return KV_NULL;
-    }
-    return kval_newref(obj);
+    return kval_newref(obj ? obj : KV_NONE); // a T_OBJECT member in CPython: None when unset
 }
 
 static const KGetSetDef keywrapper_getsets[] = {
