@@ -66,11 +66,17 @@ uint32_t ksre_upper_ascii(uint32_t c) {
 // CPython's Py_UNICODE_TOLOWER/TOUPPER: the first character of the full
 // mapping when there is one (so upper('ß') is 'S'), else the simple one.
 uint32_t ksre_lower_unicode(uint32_t c) {
+    if (c < 128) {
+        return ksre_lower_ascii(c);
+    }
     const KUniSpecial *s = kuni_special(c);
     return s && s->lower[0] ? s->lower[0] : kuni_tolower(c);
 }
 
 uint32_t ksre_upper_unicode(uint32_t c) {
+    if (c < 128) {
+        return ksre_upper_ascii(c);
+    }
     const KUniSpecial *s = kuni_special(c);
     return s && s->upper[0] ? s->upper[0] : kuni_toupper(c);
 }
@@ -986,6 +992,8 @@ static ssize_t find_char(const SreState *st, uint32_t c, ssize_t from, ssize_t t
     return -1;
 }
 
+static int first_char_ok(const SreState *st, const SreCode *code, size_t first, ssize_t p);
+
 // Whether a match may start at 'p' judging by the INFO block's literal
 // prefix or first-character set ('info' 1), then by the first operation
 // that consumes a character ('first', 0 when there is none to test).
@@ -1009,12 +1017,12 @@ static int may_start(const SreState *st, const SreCode *code, int info, size_t f
             return 0;
         }
     }
-    return !first || (p < st->endpos && match_one(code + first, sre_char(st, p)));
+    return !first || first_char_ok(st, code, first, p);
 }
 
-// The one-character operation every match must start with (skipping the
-// group marks before it), or 0.
-static size_t first_char_op(const SreCode *code, size_t pc) {
+// The one-character operation every match from 'pc' must start with
+// (skipping the group marks before it), or 0.
+static size_t simple_first(const SreCode *code, size_t pc) {
     while (code[pc] == SRE_OP_MARK) {
         pc += 2;
     }
@@ -1023,11 +1031,52 @@ static size_t first_char_op(const SreCode *code, size_t pc) {
     case SRE_OP_MIN_REPEAT_ONE:
     case SRE_OP_POSSESSIVE_REPEAT_ONE:
         return code[pc + 2] > 0 ? pc + 4 : 0;
-    case SRE_OP_ANY_ALL:
-        return 0;
     default:
         return is_first_op(code[pc]) ? pc : 0;
     }
+}
+
+// As simple_first, but a BRANCH whose every alternative starts with a
+// literal qualifies too (the filter then tries each). Alternatives
+// starting with sets are left alone: testing them at every position costs
+// more than it saves when matches are dense (a tokenizer's alternation).
+static size_t first_char_op(const SreCode *code, size_t pc) {
+    while (code[pc] == SRE_OP_MARK) {
+        pc += 2;
+    }
+    if (code[pc] != SRE_OP_BRANCH) {
+        return simple_first(code, pc);
+    }
+    for (size_t alt = pc + 1; code[alt]; alt += code[alt]) {
+        size_t f = simple_first(code, alt + 1);
+        switch (f ? code[f] : SRE_OP_FAILURE) {
+        case SRE_OP_LITERAL:
+        case SRE_OP_LITERAL_IGNORE:
+        case SRE_OP_LITERAL_UNI_IGNORE:
+        case SRE_OP_LITERAL_LOC_IGNORE:
+            break;
+        default:
+            return 0;
+        }
+    }
+    return pc;
+}
+
+// Whether the character at 'p' passes the filter 'first_char_op' gave.
+static int first_char_ok(const SreState *st, const SreCode *code, size_t first, ssize_t p) {
+    if (p >= st->endpos) {
+        return 0;
+    }
+    uint32_t c = sre_char(st, p);
+    if (code[first] != SRE_OP_BRANCH) {
+        return match_one(code + first, c);
+    }
+    for (size_t alt = first + 1; code[alt]; alt += code[alt]) {
+        if (match_one(code + simple_first(code, alt + 1), c)) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 int ksre_match(SreState *st, SrePattern *pat, int search) {
