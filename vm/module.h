@@ -35,6 +35,8 @@ KValue kmod_thread_create(void);
 KValue kmod_time_create(void);
 KValue kmod_collections_create(void);
 KValue kmod_codecs_create(void);
+// _codecs' per-codec functions (vm/modules/codecs_funcs.c).
+extern const KMethodDef kcodecs_codec_functions[];
 KValue kmod_abc_create(void);
 KValue kmod_string_create(void);
 KValue kmod_struct_create(void);

@@ -279,7 +279,35 @@ static KValue th_start_new_thread(KValue self, const KValue *args, size_t nargs,
     return KV_NULL;
 }
 
+// _set_sentinel(): the lock threading holds for a thread's life, released
+// when the thread ends; with one thread, the main thread's lives until exit.
+static KValue th_set_sentinel(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)self, (void)args, (void)nargs, (void)kw;
+    return lock_new(&lock_type, NULL, 0, KV_NULL);
+}
+
+// stack_size([size]): the size new threads would get (0: the default).
+static KValue th_stack_size(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)self, (void)kw;
+    if (kargs_count("stack_size", nargs, 0, 1) < 0) {
+        return KV_NULL;
+    }
+    if (nargs) {
+        ssize_t n = knum_as_ssize(args[0], &kexc_OverflowError);
+        if (n == -1 && kerr_occurred()) {
+            return KV_NULL;
+        }
+        if (n != 0 && n < 32768) {
+            kerr_set(&kexc_ValueError, "size not valid: 32768 bytes");
+            return KV_NULL;
+        }
+    }
+    return kval_from_int(0);
+}
+
 static const KMethodDef thread_methods[] = {
+    {"_set_sentinel", th_set_sentinel, KMETH_NOARGS, NULL},
+    {"stack_size", th_stack_size, KMETH_FAST, NULL},
     {"allocate_lock", th_allocate_lock, KMETH_NOARGS, NULL},
     {"allocate", th_allocate_lock, KMETH_NOARGS, NULL},
     {"get_ident", th_get_ident, KMETH_NOARGS, NULL},

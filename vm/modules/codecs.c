@@ -2,7 +2,8 @@
 // runtime's codecs (vm/codecs.c) and the error
 // handler registry (register_error, lookup_error) with the standard
 // handlers as functions that take the UnicodeError, as CPython's; the
-// codec search function registry (register, unregister).
+// codec search function registry (register, unregister, lookup with its
+// cache). The per-codec functions (utf_8_encode...) are codecs_funcs.c's.
 #include "../internal.h"
 
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #include "../func.h"
 #include "../int.h"
 #include "../list.h"
+#include "../mem.h"
 #include "../module.h"
 #include "../str.h"
 #include "../tuple.h"
@@ -201,9 +203,10 @@ CODECSFN(xmlcharrefreplace_errors) {
 }
 
 // The codec search functions of register()/unregister() (the encodings
-// package registers its own on import). No lookup() consults them yet:
-// the runtime's codecs are found by name in vm/codecs.c.
-static KValue search_functions;
+// package registers its own on import) and lookup()'s cache of what they
+// returned, by normalized name. str.encode and bytes.decode find the
+// runtime's own codecs by name in vm/codecs.c without them.
+static KValue search_functions, codec_cache;
 
 CODECSFN(register) {
     (void)self, (void)nargs, (void)kwnames;
@@ -237,7 +240,123 @@ CODECSFN(unregister) {
     return kval_newref(KV_NONE);
 }
 
+// The name lookup() searches for: lower case, every run of characters other
+// than ASCII letters, digits and '.' one '_' between words (CPython 3.9+).
+static KValue normalize_encoding(KValue name) {
+    ssize_t n;
+    const char *p = kstr_utf8(name, &n);
+    if (!p) {
+        return KV_NULL;
+    }
+    char small[64];
+    char *out = n < (ssize_t)sizeof small ? small : kmem_alloc((size_t)n + 1);
+    if (!out) {
+        return kerr_no_memory();
+    }
+    ssize_t k = 0;
+    int punct = 0;
+    for (ssize_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (alnum || c == '.') {
+            if (punct && k) {
+                out[k++] = '_';
+            }
+            out[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            punct = 0;
+        } else {
+            punct = 1;
+        }
+    }
+    KValue r = kstr_from_utf8(out, k);
+    if (out != small) {
+        kmem_free(out);
+    }
+    return r;
+}
+
+CODECSFN(lookup) {
+    (void)self, (void)nargs, (void)kwnames;
+    if (!kstr_check(args[0])) {
+        kerr_format(&kexc_TypeError, "lookup() argument must be str, not %T", args[0]);
+        return KV_NULL;
+    }
+    KValue key = normalize_encoding(args[0]);
+    if (!key) {
+        return KV_NULL;
+    }
+    KValue hit = codec_cache ? kdict_get_borrow(codec_cache, key) : KV_NULL;
+    if (hit) {
+        kval_decref(key);
+        return kval_newref(hit);
+    }
+    if (!search_functions || klist_len(search_functions) == 0) {
+        // As CPython at start-up: the encodings package registers its search.
+        KValue enc = kimport_module(kstr_intern_cstr("encodings"), KV_NULL, KV_NULL, 0);
+        if (!enc) {
+            kval_decref(key);
+            return KV_NULL;
+        }
+        kval_decref(enc);
+    }
+    if (!search_functions || klist_len(search_functions) == 0) {
+        kval_decref(key);
+        kerr_set(&kexc_LookupError, "no codec search functions registered: can't find encoding");
+        return KV_NULL;
+    }
+    KValue fns = klist_new(0); // a snapshot: a search function may register another
+    for (ssize_t i = 0; fns && i < klist_len(search_functions); i++) {
+        if (klist_append(fns, klist_items(search_functions)[i]) < 0) {
+            KVAL_CLEAR(fns);
+        }
+    }
+    KValue found = KV_NULL;
+    for (ssize_t i = 0; fns && i < klist_len(fns) && !found; i++) {
+        KValue r = kobj_call1(klist_items(fns)[i], key);
+        if (!r) {
+            break;
+        }
+        if (r == KV_NONE) {
+            kval_decref(r);
+            continue;
+        }
+        if (!ktuple_check(r) || ktuple_len(r) != 4) {
+            kval_decref(r);
+            kerr_set(&kexc_TypeError, "codec search functions must return 4-tuples");
+            break;
+        }
+        found = r;
+    }
+    kval_xdecref(fns);
+    if (found && ((!codec_cache && !(codec_cache = kdict_new())) ||
+                  kdict_set(codec_cache, key, found) < 0)) {
+        KVAL_CLEAR(found);
+    }
+    if (!found && !kerr_occurred()) {
+        kerr_format(&kexc_LookupError, "unknown encoding: %U", args[0]);
+    }
+    kval_decref(key);
+    return found;
+}
+
+CODECSFN(_forget_codec) {
+    (void)self, (void)nargs, (void)kwnames;
+    if (!kstr_check(args[0])) {
+        kerr_format(&kexc_TypeError, "_forget_codec() argument must be str, not %T", args[0]);
+        return KV_NULL;
+    }
+    KValue key = normalize_encoding(args[0]);
+    if (!key) {
+        return KV_NULL;
+    }
+    int r = codec_cache ? kdict_discard(codec_cache, key) : 0;
+    kval_decref(key);
+    return r < 0 ? KV_NULL : kval_newref(KV_NONE);
+}
+
 static const KMethodDef codecs_methods[] = {
+    {"lookup", codecs_lookup, KMETH_O, NULL},
+    {"_forget_codec", codecs__forget_codec, KMETH_O, NULL},
     {"register", codecs_register, KMETH_O, NULL},
     {"unregister", codecs_unregister, KMETH_O, NULL},
     {"encode", codecs_encode, KMETH_KW, NULL},
@@ -254,7 +373,8 @@ static const KMethodDef codecs_methods[] = {
 
 KValue kmod_codecs_create(void) {
     KValue m = kmod_new("_codecs");
-    if (!m || kmod_add_functions(m, codecs_methods) < 0) {
+    if (!m || kmod_add_functions(m, codecs_methods) < 0 ||
+        kmod_add_functions(m, kcodecs_codec_functions) < 0) {
         kval_xdecref(m);
         return KV_NULL;
     }
