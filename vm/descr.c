@@ -448,9 +448,24 @@ static KValue methodwrapper_get_name(KValue self) {
     return kval_newref(((KDescr *)((KMethodWrapper *)self)->descr)->name);
 }
 
+static KValue methodwrapper_get_qualname(KValue self) {
+    return descr_get_qualname(((KMethodWrapper *)self)->descr);
+}
+
+static KValue methodwrapper_get_objclass(KValue self) {
+    return descr_get_objclass(((KMethodWrapper *)self)->descr);
+}
+
+static KValue methodwrapper_get_doc(KValue self) {
+    return descr_get_doc(((KMethodWrapper *)self)->descr);
+}
+
 static const KGetSetDef methodwrapper_getsets[] = {
     {"__self__", methodwrapper_get_self, NULL, NULL},
     {"__name__", methodwrapper_get_name, NULL, NULL},
+    {"__qualname__", methodwrapper_get_qualname, NULL, NULL},
+    {"__objclass__", methodwrapper_get_objclass, NULL, NULL},
+    {"__doc__", methodwrapper_get_doc, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
