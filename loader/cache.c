@@ -156,8 +156,15 @@ static KlCacheState try_cache(const char *cache_path, Source *src, const KlOptio
         state = judge(&h, im.file, cache_path, src, opts);
     }
     if (state == KL_CACHE_VALID || state == KL_CACHE_REFRESHED) {
-        // The payload checksum over the whole file before any of it is used.
-        if (kf_check_file(im.file, im.file_len, &h) != KF_OK || take_payload(&im, &h) != KF_OK) {
+        // The payload checksum over the whole file before any of it is used;
+        // then the section directory and the module's record, so that a file
+        // broken there is compiled again (deeper records are checked when
+        // the runtime first needs them: FORMAT.md, "Using a file in place").
+        KfImage img;
+        KfImageCode module;
+        if (kf_check_file(im.file, im.file_len, &h) != KF_OK || take_payload(&im, &h) != KF_OK ||
+            kf_image_open(&img, im.payload, im.payload_len, NULL) != KF_OK ||
+            kf_image_code(&img, 0, &module, NULL) != KF_OK) {
             state = KL_CACHE_BAD;
         }
     }

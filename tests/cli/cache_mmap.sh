@@ -6,7 +6,9 @@
 # running the code it loaded (the old inode), a function first called after
 # the replacement included; a module of a zlib-compressed bundle (inflated
 # once) and constants made on a function's first call, after the import,
-# print what python3.11 prints.
+# print what python3.11 prints; a checksum-valid cache broken in its
+# section directory is compiled again, one broken in a function's names
+# raises ImportError (naming the file) at that function's first call.
 source tests/cli/lib/common.bash
 skip_without_codegen
 cd "$SCRATCH" || exit 1
@@ -82,4 +84,32 @@ printf '%s\n' 'TABLE = (1, "one", 1.0)' '' 'def twice(x):' '    "doc"' \
 out=$("$KRAIT" z.kbz 2>&1)
 exp=$(cd b && /usr/bin/python3.11 __main__.py)
 [ "$out" = "$exp" ] || fail "compressed bundle printed '$out', python3.11 '$exp'"
+# A cache whose checksums match but whose section directory is broken (only
+# a crafted file can be) is compiled again; one broken in a record that only
+# a function's first run reads imports, and that first call raises an
+# ImportError naming the file (FORMAT.md, "Using a file in place").
+PATCH="$BUILD/tests/patch_cache"
+[ -x "$PATCH" ] || fail "no patch_cache helper (make builds it)"
+mkdir -p c
+printf '%s\n' 'VALUE = 5' '' 'def later():' '    return VALUE + 1' >c/m2.py
+"$KRAITC" -q c/m2.py || fail "kraitc c/m2.py failed"
+cache=c/__pycache__/m2.krait-1.pyc
+"$PATCH" --poke "$cache" 0=255 || fail "poke failed"
+out=$(cd c && "$KRAIT" -c 'import m2; print(m2.later())' 2>&1)
+[ "$out" = "6" ] || fail "a cache with a broken directory: '$out'"
+"$BUILD/bin/kdump" "$cache" >/dev/null 2>&1 || fail "the cache was not written again"
+read -r off size < <("$BUILD/bin/kdump" "$cache" | awk '$1 == "NAMEREFS" { print $7, $9 }')
+[ -n "$off" ] || fail "no NAMEREFS section in kdump's report"
+last=$((off + size - 4))
+"$PATCH" --poke "$cache" "$last=255" "$((last + 1))=255" "$((last + 2))=255" \
+    "$((last + 3))=255" || fail "poke failed"
+out=$(cd c && "$KRAIT" -c '
+import m2
+print("imported", m2.VALUE)
+try:
+    m2.later()
+except ImportError as e:
+    print("ImportError", "m2.krait-1.pyc" in str(e), "string index out of range" in str(e))' 2>&1)
+[ "$out" = "imported 5
+ImportError True True" ] || fail "a cache broken in a function's names: '$out'"
 exit 0

@@ -10,11 +10,23 @@
 //   kind=S:K             the kind byte of locals-plus slot S
 //   except=K:D:T:L       exception entry K gets depth D, target T, lasti L
 // Exit status 0, or 1 with a message.
+//
+// usage: patch_cache --poke FILE OFFSET=BYTE...
+//   sets the payload byte at OFFSET (from the payload's start) to BYTE
+//   (decimal) in place and recomputes both checksums: a checksum-valid file
+//   that breaks a rule of the format, as only a crafted file can.
 #include "format/format.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
+
+static void put64(uint8_t *p, uint64_t v) {
+    for (int i = 0; i < 8; i++) {
+        p[i] = (uint8_t)(v >> (8 * i));
+    }
+}
 
 static const char *const NAMES[] = {
 #define NAME(name, arg, in, pop, effect, jump_effect) #name,
@@ -68,7 +80,39 @@ static int edit(KfCode *c, const char *e) {
     return -1;
 }
 
+static int poke(int argc, char **argv) {
+    FILE *f = fopen(argv[2], "r+b");
+    if (!f) {
+        perror(argv[2]);
+        return 1;
+    }
+    static uint8_t buf[1 << 22];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    if (n < KF_HEADER_SIZE) {
+        fprintf(stderr, "patch_cache: %s: too short\n", argv[2]);
+        fclose(f);
+        return 1;
+    }
+    for (int i = 3; i < argc; i++) {
+        unsigned long off, byte;
+        if (sscanf(argv[i], "%lu=%lu", &off, &byte) != 2 || off >= n - KF_HEADER_SIZE) {
+            fprintf(stderr, "patch_cache: bad poke '%s'\n", argv[i]);
+            fclose(f);
+            return 1;
+        }
+        buf[KF_HEADER_SIZE + off] = (uint8_t)byte;
+    }
+    put64(buf + 64, XXH3_64bits(buf + KF_HEADER_SIZE, n - KF_HEADER_SIZE));
+    put64(buf + 72, XXH3_64bits(buf, 72));
+    rewind(f);
+    int ok = fwrite(buf, 1, n, f) == n;
+    return fclose(f) == 0 && ok ? 0 : 1;
+}
+
 int main(int argc, char **argv) {
+    if (argc >= 4 && !strcmp(argv[1], "--poke")) {
+        return poke(argc, argv);
+    }
     if (argc < 5) {
         fprintf(stderr, "usage: patch_cache IN OUT QUALNAME EDIT...\n");
         return 1;
