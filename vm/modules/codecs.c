@@ -26,6 +26,33 @@
 #define CODECSFN(name)                                                                           \
     static KValue codecs_##name(KValue self, const KValue *args, size_t nargs, KValue kwnames)
 
+static KValue codecs_lookup(KValue self, const KValue *args, size_t nargs, KValue kwnames);
+
+// encode/decode through the registry: lookup(encoding)[index](obj, errors)
+// whose result must be an (object, length) pair; 'what' is "encoder" or
+// "decoder".
+static KValue registry_call(KValue obj, KValue encoding, KValue errors, int index,
+                            const char *what) {
+    KValue info = codecs_lookup(KV_NULL, &encoding, 1, KV_NULL);
+    if (!info) {
+        return KV_NULL;
+    }
+    KValue err = errors ? kval_newref(errors) : kstr_from_cstr("strict");
+    KValue r = err ? kobj_call2(ktuple_items(info)[index], obj, err) : KV_NULL;
+    kval_xdecref(err);
+    kval_decref(info);
+    if (r && (!ktuple_check(r) || ktuple_len(r) != 2)) {
+        kval_decref(r);
+        kerr_format(&kexc_TypeError, "%s must return a tuple (object, integer)", what);
+        return KV_NULL;
+    }
+    KValue out = r ? kval_newref(ktuple_items(r)[0]) : KV_NULL;
+    kval_xdecref(r);
+    return out;
+}
+
+// The runtime's own codecs first (a str in, a text encoding it knows);
+// anything else goes through the codec registry (hex, base64, rot13...).
 CODECSFN(encode) {
     (void)self;
     static const char *const kwlist[] = {"obj", "encoding", "errors", NULL};
@@ -33,11 +60,21 @@ CODECSFN(encode) {
     if (kargs_parse("encode", args, nargs, kwnames, kwlist, 1, 3, a) < 0) {
         return KV_NULL;
     }
-    if (!kstr_check(a[0])) {
-        kerr_format(&kexc_TypeError, "utf_8_encode() argument 1 must be str, not %T", a[0]);
+    if (kstr_check(a[0])) {
+        KValue r = kcodec_encode_obj(a[0], a[1], a[2], "encode");
+        if (r || !a[1] || !kerr_matches(&kexc_LookupError)) {
+            return r;
+        }
+        kerr_clear();
+    }
+    if (a[1] && !kstr_check(a[1])) {
+        kerr_format(&kexc_TypeError, "encode() argument 'encoding' must be str, not %T", a[1]);
         return KV_NULL;
     }
-    return kcodec_encode_obj(a[0], a[1], a[2], "encode");
+    KValue enc = a[1] ? kval_newref(a[1]) : kstr_from_cstr("utf-8");
+    KValue r = enc ? registry_call(a[0], enc, a[2], 0, "encoder") : KV_NULL;
+    kval_xdecref(enc);
+    return r;
 }
 
 CODECSFN(decode) {
@@ -49,10 +86,21 @@ CODECSFN(decode) {
     }
     const char *p;
     ssize_t n;
-    if (kbytes_need_buffer(a[0], &p, &n) < 0) {
+    if (kbytes_get_buffer(a[0], &p, &n)) {
+        KValue r = kcodec_decode_obj(p, n, a[1], a[2], "decode");
+        if (r || !a[1] || !kerr_matches(&kexc_LookupError)) {
+            return r;
+        }
+        kerr_clear();
+    }
+    if (a[1] && !kstr_check(a[1])) {
+        kerr_format(&kexc_TypeError, "decode() argument 'encoding' must be str, not %T", a[1]);
         return KV_NULL;
     }
-    return kcodec_decode_obj(p, n, a[1], a[2], "decode");
+    KValue enc = a[1] ? kval_newref(a[1]) : kstr_from_cstr("utf-8");
+    KValue r = enc ? registry_call(a[0], enc, a[2], 1, "decoder") : KV_NULL;
+    kval_xdecref(enc);
+    return r;
 }
 
 CODECSFN(register_error) {
@@ -234,6 +282,9 @@ CODECSFN(unregister) {
                 return KV_NULL;
             }
             kval_setref(&search_functions, rest);
+            if (codec_cache) {
+                kdict_clear(codec_cache); // as CPython: unregister empties the cache
+            }
             break;
         }
     }

@@ -61,19 +61,30 @@ static KValue encode_with(const char *fname, const char *codec, const KValue *ar
     return pair(kcodec_encode(a[0], codec, errors), kstr_len(a[0]));
 }
 
-// How much of 'n' bytes at 'p' a non-final decode takes: all but an
-// incomplete sequence at the end.
+// How much of 'n' bytes at 'p' a non-final decode takes: all but a
+// sequence at the end that more bytes could still complete (a valid lead
+// byte, and a second byte in its allowed range; ED A0..BF too, a truncated
+// surrogate surrogatepass may yet accept, as CPython's decoder).
 static ssize_t complete_utf8(const unsigned char *p, ssize_t n) {
     for (ssize_t k = 1; k <= 3 && k <= n; k++) {
         unsigned char c = p[n - k];
-        if (c < 0x80) {
-            break;
-        }
-        if ((c & 0xC0) == 0x80) {
+        if (c >= 0x80 && c <= 0xBF) {
             continue;
         }
-        ssize_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        return need > k ? n - k : n;
+        ssize_t need = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                       : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        if (need <= k) {
+            return n;
+        }
+        if (k >= 2) {
+            unsigned d = p[n - k + 1];
+            unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+            unsigned hi = c == 0xF4 ? 0x8F : 0xBF;
+            if (d < lo || d > hi) {
+                return n;
+            }
+        }
+        return n - k;
     }
     return n;
 }
