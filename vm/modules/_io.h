@@ -99,6 +99,11 @@ K_MUST_CHECK int kio_buffered_flush_data(KValue self);
 int kio_buffered_append_fast(KValue self, const char *data, ssize_t len);
 // read1(n) of an exact buffered reader: a new bytes (empty at EOF).
 KValue kio_buffered_read1(KValue self, ssize_t n);
+// readable()/writable()/seekable() and whether read1 exists, for an exact
+// buffered object over an open FileIO, without method calls: 0, or -1
+// (nothing raised) when the caller must ask through methods.
+int kio_buffered_caps(KValue self, int *readable, int *writable, int *seekable,
+                      int *has_read1);
 // Whether the raw stream under an exact buffered object is closed (-1 error).
 int kio_buffered_closed(KValue self);
 // Flushes every live buffered writer's data (at exit); errors are dropped.
@@ -145,6 +150,11 @@ const char *kio_kind_codec(int kind, const char *fallback);
 // 'final'); 'codec' is the canonical name. A new str.
 KValue kio_bytedec_decode(KIOByteDec *d, const char *codec, const char *errors, const char *data,
                           ssize_t len, int final);
+
+// flush() of an exact TextIOWrapper over one of our buffered writers or
+// readers, in C (the raw FileIO's flush() does nothing): 1 done (or already
+// closed), 0 when the caller must call flush(), -1 on error.
+int kio_text_flush_fast(KValue file);
 
 // Module parts.
 K_MUST_CHECK int kio_add_types(KValue module);

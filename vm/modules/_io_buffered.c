@@ -352,6 +352,26 @@ int kio_buffered_append_fast(KValue self, const char *data, ssize_t len) {
     return 1;
 }
 
+int kio_buffered_caps(KValue self, int *readable, int *writable, int *seekable,
+                      int *has_read1) {
+    Buffered *b = BUF(self);
+    if (!b->ok || !is_fast(b) || ((KFileIO *)b->raw)->fd < 0) {
+        return -1;
+    }
+    KFileIO *f = (KFileIO *)b->raw;
+    KType *t = kval_type(self);
+    int rd = t == &kio_reader_type || t == &kio_random_type;
+    int wr = t == &kio_writer_type || t == &kio_random_type;
+    if (f->seekable < 0) {
+        f->seekable = lseek(f->fd, 0, SEEK_CUR) >= 0;
+    }
+    *readable = rd && f->readable;
+    *writable = wr && f->writable;
+    *seekable = f->seekable;
+    *has_read1 = rd;
+    return 0;
+}
+
 int kio_buffered_flush_data(KValue self) {
     Buffered *b = BUF(self);
     if (check(b, "flush of closed file") < 0) {
@@ -396,6 +416,21 @@ static KValue buffered_new(KType *type, const KValue *args, size_t nargs, KValue
 }
 
 static int raw_can(KValue raw, KValue what, const char *msg) {
+    if (kval_type(raw) == &kio_fileio_type && ((KFileIO *)raw)->fd >= 0) {
+        // An open FileIO answers in C (no method lookup at start-up).
+        KFileIO *f = (KFileIO *)raw;
+        if (what == KIO_ID(seekable) && f->seekable < 0) {
+            f->seekable = lseek(f->fd, 0, SEEK_CUR) >= 0;
+        }
+        int ok = what == KIO_ID(readable) ? f->readable
+                 : what == KIO_ID(writable) ? f->writable
+                                            : f->seekable;
+        if (!ok) {
+            kio_unsupported(msg);
+            return -1;
+        }
+        return 0;
+    }
     KValue r = kobj_call_method(raw, what, NULL, 0);
     if (!r) {
         return -1;

@@ -302,7 +302,9 @@ KValue kio_fileio_from_fd(int fd, const char *mode, int closefd, KValue name) {
     }
     KFileIO *f = FIO(v);
     int flags;
-    if (parse_mode(f, mode, &flags) < 0 || kobj_setattr(v, KID(name), name) < 0) {
+    // The name goes straight into the instance dict (no type lookup at start-up).
+    KValue dict = kobj_get_dict_borrow(v);
+    if (parse_mode(f, mode, &flags) < 0 || !dict || kdict_set(dict, KID(name), name) < 0) {
         kval_decref(v);
         return KV_NULL;
     }

@@ -222,6 +222,8 @@ static int set_encoding(TextIO *t, KValue enc, KValue errs) {
     return 0;
 }
 
+static int text_finish_setup(TextIO *t, KValue buffer);
+
 static int text_setup(TextIO *t, KValue buffer, KValue enc, KValue errs, KValue newline,
                       int line_buffering, int write_through) {
     t->ok = 0;
@@ -245,18 +247,27 @@ static int text_setup(TextIO *t, KValue buffer, KValue enc, KValue errs, KValue 
     t->write_through = write_through;
     t->chunk_size = KIO_DEFAULT_BUFFER_SIZE;
     t->seen = 0;
+    if (t->fast_buffer && kio_buffered_caps(buffer, &t->readable, &t->writable, &t->seekable,
+                                            &t->has_read1) == 0) {
+        return text_finish_setup(t, buffer);
+    }
     if ((t->readable = call_bool(buffer, KIO_ID(readable))) < 0 ||
         (t->writable = call_bool(buffer, KIO_ID(writable))) < 0 ||
         (t->seekable = call_bool(buffer, KIO_ID(seekable))) < 0) {
         return -1;
     }
-    t->telling = t->seekable;
     KValue r1 = KV_NULL;
     if (kobj_lookup_attr(buffer, KIO_ID(read1), &r1) < 0) {
         return -1;
     }
     t->has_read1 = r1 != KV_NULL;
     kval_xdecref(r1);
+    return text_finish_setup(t, buffer);
+}
+
+// The rest of text_setup once the buffer's abilities are known.
+static int text_finish_setup(TextIO *t, KValue buffer) {
+    t->telling = t->seekable;
     reset_decoder(t, 1);
     t->encoder_started = 0;
     if (t->seekable && t->writable) {
@@ -473,6 +484,23 @@ static int text_write(TextIO *t, KValue text) {
     return 0;
 }
 
+// print()'s common case: UTF-8 out, nothing to translate, text (a str)
+// that is its own UTF-8 (ASCII), room in our buffer: 1 when appended (and
+// flushed as line buffering or write-through ask), 0 when the general path
+// must run, -1 on error.
+static inline int append_ascii(TextIO *t, KValue text) {
+    KStr *k = (KStr *)text;
+    if (!t->plain_utf8 || !k->ascii || !t->fast_buffer || t->detached || t->decoded ||
+        t->has_snap || !kio_buffered_append_fast(t->buffer, (const char *)k->data, k->len)) {
+        return 0;
+    }
+    if (t->write_through || (t->line_buffering && (memchr(k->data, '\n', (size_t)k->len) ||
+                                                   memchr(k->data, '\r', (size_t)k->len)))) {
+        return kio_buffered_flush_data(t->buffer) < 0 ? -1 : 1;
+    }
+    return 1;
+}
+
 int kio_text_write_fast(KValue file, KValue text) {
     if (kval_type(file) != &kio_textio_type) {
         return 0;
@@ -481,18 +509,9 @@ int kio_text_write_fast(KValue file, KValue text) {
     if (!t->ok || t->detached || !t->fast_buffer || !kstr_check(text)) {
         return 0;
     }
-    KStr *k = (KStr *)text;
-    // print()'s common case: UTF-8 out, nothing to translate, text that is
-    // its own UTF-8 (ASCII), room in the buffer.
-    if (t->plain_utf8 && k->ascii && !t->decoded && !t->has_snap) {
-        if (kio_buffered_append_fast(t->buffer, (const char *)k->data, k->len)) {
-            if (t->write_through ||
-                (t->line_buffering && (memchr(k->data, '\n', (size_t)k->len) ||
-                                       memchr(k->data, '\r', (size_t)k->len)))) {
-                return kio_buffered_flush_data(t->buffer) < 0 ? -1 : 1;
-            }
-            return 1;
-        }
+    int r = append_ascii(t, text);
+    if (r != 0) {
+        return r;
     }
     int c = kio_buffered_closed(t->buffer);
     if (c != 0) {
@@ -505,9 +524,34 @@ int kio_text_write_fast(KValue file, KValue text) {
 }
 
 
+int kio_text_flush_fast(KValue file) {
+    if (kval_type(file) != &kio_textio_type) {
+        return 0;
+    }
+    TextIO *t = TIO(file);
+    if (!t->ok || t->detached || !t->fast_buffer || kval_type(t->buffer) == &kio_random_type) {
+        return 0;
+    }
+    int c = kio_buffered_closed(t->buffer);
+    if (c != 0) {
+        return c < 0 ? -1 : 1;
+    }
+    t->telling = t->seekable;
+    if (kio_buffered_flush_data(t->buffer) < 0) {
+        return -1;
+    }
+    return 1;
+}
+
 METHOD(textio_write) {
     (void)nargs, (void)kw;
     TextIO *t = TIO(self);
+    if (t->ok && kstr_check(args[0])) {
+        int r = append_ascii(t, args[0]);
+        if (r != 0) {
+            return r < 0 ? KV_NULL : kval_from_int(kstr_len(args[0]));
+        }
+    }
     if (text_check_open(t) < 0) {
         return KV_NULL;
     }

@@ -74,7 +74,12 @@ void ksys_write_stderr(const char *text) {
 }
 
 static void flush_object(KValue f) {
-    if (f && f != KV_NONE) {
+    int fast = f ? kio_text_flush_fast(f) : 1;
+    if (fast != 0) {
+        kerr_clear();
+        return;
+    }
+    if (f != KV_NONE) {
         KValue r = kobj_call_method(f, KID(flush), NULL, 0);
         kval_xdecref(r);
         kerr_clear();
@@ -130,7 +135,8 @@ static KValue stream_new(int fd, int writable, const char *name, int unbuffered)
     KValue text = kio_textio_new(buf, "utf-8", errors, line_buffering, unbuffered);
     kval_decref(buf);
     KValue mode = text ? kstr_from_cstr(writable ? "w" : "r") : KV_NULL;
-    if (!mode || kobj_setattr(text, kstr_intern_cstr("mode"), mode) < 0) {
+    KValue dict = mode ? kobj_get_dict_borrow(text) : KV_NULL;
+    if (!dict || kdict_set(dict, kstr_intern_cstr("mode"), mode) < 0) {
         KVAL_CLEAR(text);
     }
     kval_xdecref(mode);
