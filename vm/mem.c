@@ -46,7 +46,15 @@ void *kmem_zalloc(size_t size) {
 
 #ifdef KMEM_USE_MALLOC
 
+// ASan aborts on a request above its limit (1 TiB on 64-bit) where malloc
+// would return NULL; refuse those first so they raise MemoryError as in the
+// normal build (os.read(fd, 2**62), bytes(2**62)).
+#define KMEM_ASAN_MAX ((size_t)1 << 40)
+
 void *kmem_alloc(size_t size) {
+    if (size > KMEM_ASAN_MAX) {
+        return NULL;
+    }
     void *p = malloc(size ? size : 1);
     if (p) {
         live_blocks++;
@@ -55,6 +63,9 @@ void *kmem_alloc(size_t size) {
 }
 
 void *kmem_realloc(void *p, size_t size) {
+    if (size > KMEM_ASAN_MAX) {
+        return NULL;
+    }
     void *q = realloc(p, size ? size : 1);
     if (q && !p) {
         live_blocks++;

@@ -69,6 +69,9 @@ print("utime", st.st_atime, st.st_mtime, st[7], st[8], st.st_mtime_ns)
 os.utime(f, ns=(5 * 10**9 + 1, 7 * 10**9 + 999))
 st = os.stat(f)
 print("utime ns", st.st_atime_ns, st.st_mtime_ns, st.st_atime)
+# Beyond 2**63 nanoseconds (the year 2286): st_atime_ns is a big int.
+os.utime(f, ns=(10**10 * 10**9 + 7, 0))
+print("far future", os.stat(f).st_atime_ns, os.stat(f).st_atime, os.stat(f)[7])
 os.utime(f)
 print("utime now", os.stat(f).st_mtime > 1200000000)
 

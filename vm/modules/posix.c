@@ -458,7 +458,9 @@ KValue kmod_posix_create(void) {
         kmod_add_functions(m, kposix_fs_methods) < 0 ||
         kmod_add_functions(m, kposix_fd_methods) < 0 ||
         kmod_add_functions(m, kposix_proc_methods) < 0 ||
-        kmod_add_functions(m, kposix_scandir_methods) < 0 || add_constants(m) < 0 ||
+        kmod_add_functions(m, kposix_scandir_methods) < 0 ||
+        kmod_add_functions(m, kposix_conf_methods) < 0 || add_constants(m) < 0 ||
+        kposix_conf_init(m) < 0 ||
         kposix_fs_init(m) < 0 || kposix_fd_init(m) < 0 || kposix_proc_init(m) < 0 || kposix_scandir_init(m) < 0) {
         kval_xdecref(m);
         return KV_NULL;

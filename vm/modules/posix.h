@@ -39,6 +39,9 @@ KValue kposix_error(void);
 
 // A file descriptor argument: an int (any __index__ object) within C int.
 K_MUST_CHECK int kposix_fd_arg(KValue v, int *fd);
+// A descriptor as fsync takes it (CPython's fildes): an int or an object
+// with fileno(); negative ones raise ValueError.
+K_MUST_CHECK int kposix_fileno_arg(KValue v, int *fd);
 // A C int argument, with CPython's messages for _PyLong_AsInt.
 K_MUST_CHECK int kposix_int_arg(KValue v, int *out);
 // dir_fd=: None or absent gives AT_FDCWD.
@@ -68,6 +71,9 @@ K_MUST_CHECK int kposix_fd_init(KValue module);
 // posix_proc.c: processes, users, the environment, system information.
 extern const KMethodDef kposix_proc_methods[];
 K_MUST_CHECK int kposix_proc_init(KValue module);
+// posix_conf.c: sysconf, confstr, pathconf and their name tables.
+extern const KMethodDef kposix_conf_methods[];
+K_MUST_CHECK int kposix_conf_init(KValue module);
 // posix_scandir.c: scandir() and DirEntry.
 extern const KMethodDef kposix_scandir_methods[];
 K_MUST_CHECK int kposix_scandir_init(KValue module);

@@ -46,10 +46,17 @@ static int fd_only(const char *fname, const KValue *args, size_t nargs, KValue k
     return kposix_fd_arg(a[0], fd);
 }
 
-// fsync and fdatasync take an int or an object with fileno().
-static int fileno_arg(KValue v, int *fd) {
+int kposix_fileno_arg(KValue v, int *fd) {
     if (kint_check(v)) {
-        return kposix_fd_arg(v, fd);
+        if (kposix_fd_arg(v, fd) < 0) {
+            return -1;
+        }
+        if (*fd < 0) {
+            kerr_format(&kexc_ValueError, "file descriptor cannot be a negative integer (%d)",
+                        *fd);
+            return -1;
+        }
+        return 0;
     }
     KValue meth = kobj_getattr_cstr(v, "fileno");
     if (!meth) {
@@ -224,7 +231,7 @@ static KValue sync_common(const char *fname, int data_only, const KValue *args, 
     KValue a[1];
     int fd, r;
     if (kargs_unpack(fname, args, nargs, kwnames, kwlist, 1, 1, a) < 0 ||
-        fileno_arg(a[0], &fd) < 0) {
+        kposix_fileno_arg(a[0], &fd) < 0) {
         return KV_NULL;
     }
     RETRY(r, data_only ? fdatasync(fd) : fsync(fd));

@@ -72,8 +72,20 @@ static KValue time_float(time_t sec, long nsec) {
     return kfloat_new((double)sec + (double)nsec * 1e-9);
 }
 
+// sec * 10**9 + nsec, as a big int when a (corrupt or far-future) time
+// does not fit 64 bits.
 static KValue time_ns(time_t sec, long nsec) {
-    return kint_from_i64((int64_t)sec * 1000000000 + nsec);
+    int64_t ns;
+    if (!__builtin_mul_overflow((int64_t)sec, (int64_t)1000000000, &ns) &&
+        !__builtin_add_overflow(ns, (int64_t)nsec, &ns)) {
+        return kint_from_i64(ns);
+    }
+    KValue s = kint_from_i64(sec);
+    KValue m = s ? kint_mul(s, kval_from_int(1000000000)) : KV_NULL;
+    KValue r = m ? kint_add(m, kval_from_int(nsec)) : KV_NULL;
+    kval_xdecref(s);
+    kval_xdecref(m);
+    return r;
 }
 
 KValue kposix_stat_result(const void *p) {
@@ -505,7 +517,8 @@ static KValue px_mkfifo(KValue self, const KValue *args, size_t nargs, KValue kw
     int mode, dir_fd;
     if (parse_path(&p, args, nargs, kwnames, kwlist, 1, 2, a) == 0 &&
         mode_arg(a[1], 0666, &mode) == 0 && kposix_dir_fd_arg(a[2], &dir_fd) == 0) {
-        r = none_or_error(mkfifoat(dir_fd, p.narrow, (mode_t)mode), &p, NULL);
+        // CPython names no file in mkfifo's error.
+        r = mkfifoat(dir_fd, p.narrow, (mode_t)mode) ? kposix_error() : kval_newref(KV_NONE);
     }
     kpath_clear(&p);
     return r;
@@ -705,7 +718,8 @@ static KValue px_utime(KValue self, const KValue *args, size_t nargs, KValue kwn
         int failed = p.fd >= 0 ? futimens(p.fd, ts)
                                : utimensat(dir_fd, p.narrow, ts,
                                            follow ? 0 : AT_SYMLINK_NOFOLLOW);
-        r = none_or_error(failed, &p, NULL);
+        // As CPython, utime's error names no file.
+        r = failed ? kposix_error() : kval_newref(KV_NONE);
     }
     kpath_clear(&p);
     return r;
@@ -793,8 +807,12 @@ static int dev_arg(KValue v, uint64_t *out) {
     int overflow;
     int64_t n = kint_as_i64_overflow(i, &overflow);
     kval_decref(i);
-    if (overflow || n < 0) {
-        kerr_set(&kexc_OverflowError, "Python int too large to convert to C dev_t");
+    if (overflow < 0 || (!overflow && n < 0)) {
+        kerr_set(&kexc_OverflowError, "can't convert negative int to unsigned");
+        return -1;
+    }
+    if (overflow) {
+        kerr_set(&kexc_OverflowError, "int too big to convert");
         return -1;
     }
     *out = (uint64_t)n;

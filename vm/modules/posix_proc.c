@@ -5,6 +5,7 @@
 #include "posix.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,12 +47,42 @@ ID_FN(getgid, getgid())
 ID_FN(getegid, getegid())
 ID_FN(getpgrp, getpgrp())
 
+// A pid: a C int with the messages of CPython's "i" format unit.
 static int pid_arg(KValue v, pid_t *pid) {
-    int n;
-    if (kposix_int_arg(v, &n) < 0) {
+    if (kfloat_check(v)) {
+        kerr_set(&kexc_TypeError, "'float' object cannot be interpreted as an integer");
+        return -1;
+    }
+    KValue i = knum_index(v);
+    if (!i) {
+        return -1;
+    }
+    int overflow;
+    int64_t n = kint_as_i64_overflow(i, &overflow);
+    kval_decref(i);
+    if (overflow > 0 || (!overflow && n > INT_MAX)) {
+        kerr_set(&kexc_OverflowError, "signed integer is greater than maximum");
+        return -1;
+    }
+    if (overflow < 0 || n < INT_MIN) {
+        kerr_set(&kexc_OverflowError, "signed integer is less than minimum");
         return -1;
     }
     *pid = (pid_t)n;
+    return 0;
+}
+
+// kill's signal: a Py_ssize_t, cast to a C int as CPython does.
+static int signal_arg(KValue v, int *sig) {
+    if (kfloat_check(v)) {
+        kerr_set(&kexc_TypeError, "'float' object cannot be interpreted as an integer");
+        return -1;
+    }
+    ssize_t n = knum_as_ssize(v, &kexc_OverflowError);
+    if (n == -1 && kerr_occurred()) {
+        return -1;
+    }
+    *sig = (int)n;
     return 0;
 }
 
@@ -125,7 +156,7 @@ static KValue px_kill(KValue self, const KValue *args, size_t nargs, KValue kwna
     pid_t pid;
     int sig;
     if (kposix_parse_stack("kill", nargs, 2) < 0 || pid_arg(args[0], &pid) < 0 ||
-        kposix_int_arg(args[1], &sig) < 0) {
+        signal_arg(args[1], &sig) < 0) {
         return KV_NULL;
     }
     return kill(pid, sig) < 0 ? kposix_error() : kval_newref(KV_NONE);
