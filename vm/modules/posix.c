@@ -182,7 +182,18 @@ int kpath_convert(KValue arg, KPath *p) {
         p->bytes = kval_newref(o);
         p->is_bytes = 1;
     } else {
-        return fd_from_index(o, &p->fd);
+        if (fd_from_index(o, &p->fd) < 0) {
+            return -1;
+        }
+        if (p->fd < 0) {
+            // A negative fd fails with EBADF; -1 is also CPython's "no fd"
+            // mark, so there the call gets a NULL path and fails with
+            // EFAULT. Say so without making the call.
+            errno = p->fd == -1 ? EFAULT : EBADF;
+            kerr_from_errno(p->object);
+            return -1;
+        }
+        return 0;
     }
     ssize_t len;
     p->narrow = kbytes_data(p->bytes, &len);
