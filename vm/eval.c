@@ -1154,16 +1154,14 @@ KValue keval_frame(KThreadState *ts, KFrame *frame, int throwflag) {
 #define TARGET(op)                                                                               \
     TARGET_##op:                                                                                 \
     case KF_OP_##op:
+// Every entry of 'targets' is set (unused opcodes point at unknown_opcode,
+// filled in on the first call), so dispatch needs no NULL test.
 #define DISPATCH()                                                                               \
     do {                                                                                         \
         frame->ip = ip + 1;                                                                      \
         word = *ip++;                                                                            \
         oparg = (int)(word >> 8);                                                                \
-        void *t_ = targets[word & 0xFF];                                                         \
-        if (K_UNLIKELY(!t_)) {                                                                   \
-            goto unknown_opcode;                                                                 \
-        }                                                                                        \
-        goto *t_;                                                                                \
+        goto *targets[word & 0xFF];                                                              \
     } while (0)
 #else
 #define TARGET(op) case KF_OP_##op:
@@ -1197,6 +1195,17 @@ KValue keval_frame(KThreadState *ts, KFrame *frame, int throwflag) {
     } while (0)
 #define SAVE_SP() (frame->sp = sp)
 
+#if USE_COMPUTED_GOTO
+    static int targets_filled;
+    if (K_UNLIKELY(!targets_filled)) {
+        for (int i = 0; i < 256; i++) {
+            if (!targets[i]) {
+                targets[i] = &&unknown_opcode;
+            }
+        }
+        targets_filled = 1;
+    }
+#endif
     frame->is_entry = 1;
     if (++ts->depth > ts->recursion_limit && kstate_enter_check_py(ts) < 0) {
         ts->frame = frame->previous;
@@ -1863,6 +1872,23 @@ dispatch:
                     }
                     if ((size_t)i < (size_t)n) {
                         res = kval_newref(ktuple_items(c)[i]);
+                        sp--;
+                        SET_TOP(res);
+                        kval_decref(c);
+                        DISPATCH();
+                    }
+                } else if (t == &kstr_type) {
+                    ssize_t n = ((KStr *)c)->len;
+                    if (i < 0) {
+                        i += n;
+                    }
+                    if ((size_t)i < (size_t)n) {
+                        // One-character strings below 256 are shared: no allocation.
+                        SAVE_SP();
+                        res = kstr_from_char(kstr_char((KStr *)c, i));
+                        if (!res) {
+                            goto error;
+                        }
                         sp--;
                         SET_TOP(res);
                         kval_decref(c);

@@ -52,12 +52,6 @@ static void float_dealloc(KObject *o) {
     kobj_free(o);
 }
 
-// The shortest digits of 'd' (> 0, finite) that round-trip, and the decimal
-// exponent: d ~= 0.DIGITS * 10**decpt.
-// Round-tripping is monotonic in the precision (the correctly rounded
-// p+1-digit value is at least as close as the p-digit one, which is also a
-// p+1-digit value), so a binary search over 1..17 digits finds the shortest
-// with 4-5 formatting passes instead of up to 17.
 // Whether some 'prec'-digit decimal reads back as 'd' (> 0): the correctly
 // rounded one, or else the next one up (at a power of two the gap above
 // 'd' is twice the gap below, so the nearest decimal may fall outside
@@ -93,7 +87,60 @@ static int round_trips(double d, int prec, char *buf, size_t size) {
     return 1;
 }
 
+// The fast path, for most floats a program prints (1.5, 0.1, 1234.25): when
+// d*10**k rounds to an integer N below 10**15 whose quotient N/10**k (both
+// exact doubles, the division correctly rounded) gives back 'd', N's digits
+// are the shortest. Two decimals of at most 15 significant digits never
+// round to the same double (DBL_DIG), so this decimal is the one the search
+// below would find. Returns the digit count, or 0 to take the slow path.
+static int short_digits(double d, char *digits, int *decpt) {
+    static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    if (d >= 1e15 || d < 1e-7) {
+        return 0;
+    }
+    for (int k = 0; k <= 22; k++) {
+        double x = d * pow10[k];
+        if (x >= 1e15) {
+            return 0;
+        }
+        double n = nearbyint(x);
+        if (n >= 1.0 && n / pow10[k] == d) {
+            char buf[24];
+            uint64_t v = (uint64_t)n;
+            int len = 0;
+            while (v) {
+                buf[len++] = (char)('0' + v % 10);
+                v /= 10;
+            }
+            *decpt = len - k;
+            int skip = 0;
+            while (skip < len && buf[skip] == '0') {
+                skip++;
+            }
+            int nd = 0;
+            for (int i = len - 1; i >= skip; i--) {
+                digits[nd++] = buf[i];
+            }
+            digits[nd] = 0;
+            return nd;
+        }
+    }
+    return 0;
+}
+
+// The shortest digits of 'd' (> 0, finite) that round-trip, and the decimal
+// exponent: d ~= 0.DIGITS * 10**decpt.
+// Round-tripping is monotonic in the precision (the correctly rounded
+// p+1-digit value is at least as close as the p-digit one, which is also a
+// p+1-digit value), so a binary search over 1..17 digits finds the shortest
+// with 4-5 formatting passes instead of up to 17.
 static int shortest_digits(double d, char *digits, int *decpt) {
+    int fast = short_digits(d, digits, decpt);
+    if (fast) {
+        return fast;
+    }
     char buf[40], best[40];
     int lo = 1, hi = 17;
     snprintf(best, sizeof best, "%.*e", hi - 1, d);

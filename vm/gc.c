@@ -108,24 +108,26 @@ static void maybe_collect(void) {
     collect_generation(gen);
 }
 
-KObject *kobj_alloc(KType *type, size_t size) {
+KObject *kobj_alloc_partial(KType *type, size_t size, size_t zeroed) {
     KObject *o;
     if (type->flags & KTF_GC) {
         if (++gens[0].count > gens[0].threshold || gens[0].threshold != kgc_threshold) {
             maybe_collect();
         }
-        KGcHead *g = kmem_zalloc(sizeof(KGcHead) + size);
+        KGcHead *g = kmem_alloc(sizeof(KGcHead) + size);
         if (!g) {
             return NULL;
         }
+        memset(g, 0, sizeof(KGcHead) + zeroed);
         list_append(&gens[0].head, g);
         ntracked++;
         o = (KObject *)(g + 1);
     } else {
-        o = kmem_zalloc(size);
+        o = kmem_alloc(size);
         if (!o) {
             return NULL;
         }
+        memset(o, 0, zeroed);
     }
     o->refcnt = 1;
     o->type = type;
@@ -133,6 +135,10 @@ KObject *kobj_alloc(KType *type, size_t size) {
         kval_incref(kval_of(type));
     }
     return o;
+}
+
+KObject *kobj_alloc(KType *type, size_t size) {
+    return kobj_alloc_partial(type, size, size);
 }
 
 void kgc_untrack(KObject *o) {

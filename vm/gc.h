@@ -21,6 +21,10 @@ static inline KGcHead *kgc_head(KObject *o) {
 // type is increfed when it is a heap type), tracked by the collector when
 // the type has KTF_GC. NULL with MemoryError.
 KObject *kobj_alloc(KType *type, size_t size);
+// As kobj_alloc, but only the first 'zeroed' bytes are zero-filled: the
+// caller fills the rest before anything can see the object (a str's code
+// units, say).
+KObject *kobj_alloc_partial(KType *type, size_t size, size_t zeroed);
 // Releases the memory of an object whose fields were already cleared; decrefs
 // its type when it is a heap type.
 void kobj_free(KObject *o);

@@ -176,8 +176,34 @@ KValue kint_from_string(const char *s, ssize_t len, int base) {
     return r;
 }
 
+// int('123') for a plain ASCII decimal of at most 18 digits with an
+// optional sign (no spaces or underscores): the common case, without the
+// general parser's code-point copy. KV_NULL when 's' is not of that form.
+static KValue small_decimal(const KStr *s) {
+    const char *p = s->data;
+    ssize_t n = s->len, i = p[0] == '-' || p[0] == '+';
+    if (n - i < 1 || n - i > 18) {
+        return KV_NULL;
+    }
+    int64_t v = 0;
+    for (ssize_t j = i; j < n; j++) {
+        unsigned d = (unsigned char)p[j] - '0';
+        if (d > 9) {
+            return KV_NULL;
+        }
+        v = v * 10 + d;
+    }
+    return kval_from_int(p[0] == '-' ? -v : v);
+}
+
 KValue kint_from_str(KValue str, int base) {
     KStr *s = (KStr *)str;
+    if (base == 10 && s->ascii && s->len > 0) {
+        KValue r = small_decimal(s);
+        if (r) {
+            return r;
+        }
+    }
     uint32_t local[64];
     uint32_t *cps = s->len <= 64 ? local : kmem_alloc((size_t)s->len * sizeof(uint32_t));
     if (!cps) {
@@ -195,26 +221,43 @@ KValue kint_from_str(KValue str, int base) {
     return r;
 }
 
+// Writes the decimal digits of 'm' (with a '-' when 'neg') to end just
+// before 'end'; returns where they start.
+static char *put_decimal(char *end, uint64_t m, int neg) {
+    do {
+        *--end = (char)('0' + m % 10);
+        m /= 10;
+    } while (m);
+    if (neg) {
+        *--end = '-';
+    }
+    return end;
+}
+
+static KValue ascii_str(const char *p, const char *end) {
+    KValue r = kstr_new(end - p, 0x7f);
+    if (r) {
+        memcpy(((KStr *)r)->data, p, (size_t)(end - p));
+    }
+    return r;
+}
+
 KValue kint_to_decimal(KValue v) {
     char buf[32];
+    char *end = buf + sizeof buf;
     if (kval_is_int(v)) {
-        int n = snprintf(buf, sizeof buf, "%ld", (long)kval_int(v));
-        KValue r = kstr_new(n, 0x7f);
-        if (r) {
-            memcpy(((KStr *)r)->data, buf, (size_t)n);
+        intptr_t i = kval_int(v);
+        if (i >= 0 && i < 10) {
+            return kstr_from_char((uint32_t)('0' + i));
         }
-        return r;
+        uint64_t m = i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i;
+        return ascii_str(put_decimal(end, m, i < 0), end);
     }
     KIntView x;
     kint_view(v, &x);
     if (x.n <= 2) {
         uint64_t m = x.n == 0 ? 0 : x.n == 1 ? x.d[0] : ((uint64_t)x.d[1] << 32 | x.d[0]);
-        int n = snprintf(buf, sizeof buf, "%s%llu", x.neg ? "-" : "", (unsigned long long)m);
-        KValue r = kstr_new(n, 0x7f);
-        if (r) {
-            memcpy(((KStr *)r)->data, buf, (size_t)n);
-        }
-        return r;
+        return ascii_str(put_decimal(end, m, x.neg), end);
     }
     // Before the quadratic conversion: a value with more than 'max' digits
     // for sure (its bit length alone says so) is refused at once.

@@ -40,7 +40,8 @@ static KValue str_alloc(KType *type, ssize_t len, uint32_t maxchar) {
         return kerr_no_memory();
     }
     size_t base = type == &kstr_type ? sizeof(KStr) : (size_t)type->basicsize;
-    KStr *s = (KStr *)kobj_alloc(type, base + (size_t)(len + 1) * (size_t)kind);
+    // The code units are the caller's to write: only the header is zeroed.
+    KStr *s = (KStr *)kobj_alloc_partial(type, base + (size_t)(len + 1) * (size_t)kind, base);
     if (!s) {
         return kerr_no_memory();
     }
@@ -716,6 +717,14 @@ KValue kstr_substr(KValue v, ssize_t start, ssize_t end) {
     if (start == 0 && end == s->len && kstr_check_exact(v)) {
         return kval_newref(v);
     }
+    if (s->ascii && end - start > 1) {
+        // A piece of an ASCII string is ASCII: no scan for its widest character.
+        KValue r = kstr_new(end - start, 0x7f);
+        if (r) {
+            memcpy(((KStr *)r)->data, (char *)s->data + start, (size_t)(end - start));
+        }
+        return r;
+    }
     return from_kind_data(s->kind, (char *)s->data + (size_t)start * s->kind, end - start);
 }
 
@@ -739,6 +748,11 @@ ssize_t kstr_find(KValue v, KValue subv, ssize_t start, ssize_t end) {
     }
     if (s->kind == 1) {
         const char *hay = (const char *)s->data + start;
+        if (n == 1) {
+            // memchr is several times faster than memmem for one character.
+            const char *r = memchr(hay, *(const char *)sub->data, (size_t)(end - start));
+            return r ? (ssize_t)(r - (const char *)s->data) : -1;
+        }
         const char *r = memmem(hay, (size_t)(end - start), sub->data, (size_t)n);
         return r ? (ssize_t)(r - (const char *)s->data) : -1;
     }

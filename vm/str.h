@@ -60,8 +60,9 @@ static inline void kstr_put(void *data, int kind, ssize_t i, uint32_t c) {
 // Creates the interned-string table and the identifier table; -1 on failure.
 int kstr_init(void);
 
-// A string of 'len' code points of width 'kind', to be filled by the caller
-// (the terminating NUL is set); 'maxchar' picks ascii. KV_NULL on MemoryError.
+// A string of 'len' code points of width 'kind', to be filled by the caller:
+// its code units start uninitialised (the terminating NUL is set); 'maxchar'
+// picks ascii. KV_NULL on MemoryError.
 KValue kstr_new(ssize_t len, uint32_t maxchar);
 // Decodes 'len' bytes of UTF-8 (lone surrogates encoded as three bytes are
 // accepted, as the compiler writes them); UnicodeDecodeError on bad input.
