@@ -111,7 +111,7 @@ $(BUILD)/tests/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libkc.a 
 # libFuzzer builds (clang): build-fuzz/fuzz_parser, fuzz_reader, fuzz_bundle; run with a corpus dir.
 FUZZ_FLAGS = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 fuzz:
-	$(MAKE) BUILD=build-fuzz CC=clang OPT=-O1 SAN="-fsanitize=fuzzer-no-link,address,undefined" \
+	$(MAKE) BUILD=build-fuzz CC=clang OPT=-O1 SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
 	    build-fuzz/libkc.a build-fuzz/libkf.a
 	clang -std=c11 -D_GNU_SOURCE -g -O1 $(FUZZ_FLAGS) -Icompiler -o build-fuzz/fuzz_parser \
 	    tests/fuzz/fuzz_parser.c build-fuzz/libkc.a $(LIBS)

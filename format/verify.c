@@ -268,7 +268,7 @@ static int verify_one(Verifier *v, int is_module) {
         for (int i = e->start; i < e->end; i++) {
             v->handler[i] = k;
         }
-        if (e->depth < 0 || e->depth + e->lasti + 1 > c->stacksize) {
+        if (e->depth < 0 || (int64_t)e->depth + e->lasti + 1 > c->stacksize) {
             return fail(v, e->start, "an exception handler past the stacksize");
         }
     }
