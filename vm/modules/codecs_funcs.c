@@ -268,29 +268,27 @@ static KValue drop_order(KValue r) {
     return out;
 }
 
-static KValue f_utf_16_decode(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
-    (void)self;
-    // (data, errors, final): as ex_decode with byteorder 0 in third place.
-    KValue a[4] = {KV_NULL, KV_NULL, kval_from_int(0), KV_NULL};
+// utf_16_decode / utf_32_decode(data, errors, final): ex_decode with byte
+// order 0, without the byte order in the result.
+static KValue bom_decode(const char *fname, int width, const KValue *args, size_t nargs,
+                         KValue kwnames) {
     static const char *const kwlist[] = {"data", "errors", "final", NULL};
     KValue b[3];
-    if (kargs_parse("utf_16_decode", args, nargs, kwnames, kwlist, 1, 3, b) < 0) {
+    if (kargs_parse(fname, args, nargs, kwnames, kwlist, 1, 3, b) < 0) {
         return KV_NULL;
     }
-    a[0] = b[0], a[1] = b[1] ? b[1] : KV_NONE, a[3] = b[2] ? b[2] : KV_FALSE;
-    return drop_order(ex_decode("utf_16_decode", 2, a, 4, KV_NULL));
+    KValue a[4] = {b[0], b[1] ? b[1] : KV_NONE, kval_from_int(0), b[2] ? b[2] : KV_FALSE};
+    return drop_order(ex_decode(fname, width, a, 4, KV_NULL));
+}
+
+static KValue f_utf_16_decode(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
+    (void)self;
+    return bom_decode("utf_16_decode", 2, args, nargs, kwnames);
 }
 
 static KValue f_utf_32_decode(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
     (void)self;
-    KValue a[4] = {KV_NULL, KV_NULL, kval_from_int(0), KV_NULL};
-    static const char *const kwlist[] = {"data", "errors", "final", NULL};
-    KValue b[3];
-    if (kargs_parse("utf_32_decode", args, nargs, kwnames, kwlist, 1, 3, b) < 0) {
-        return KV_NULL;
-    }
-    a[0] = b[0], a[1] = b[1] ? b[1] : KV_NONE, a[3] = b[2] ? b[2] : KV_FALSE;
-    return drop_order(ex_decode("utf_32_decode", 4, a, 4, KV_NULL));
+    return bom_decode("utf_32_decode", 4, args, nargs, kwnames);
 }
 
 #define ENTRY(name) {#name, f_##name, KMETH_KW, NULL},
