@@ -208,6 +208,21 @@ KfError kf_read(const uint8_t *data, size_t len, KfHeader *header, const KfCode 
 // accepted.
 KfError kf_verify(const KfCode *module, char *why, size_t why_len);
 
+// For kf_verify_code: 1 when constant 'index' of the code is a tuple of str
+// (keyword names), with its length in '*count'; else 0.
+typedef int (*KfKwNamesFn)(void *ctx, int index, int *count);
+
+// Verifies one code object 'code' as kf_verify verifies each of a tree's
+// (its nested code objects are not looked at), for a reader that checks
+// code objects one at a time as they first run. 'code' must already hold
+// the reader's guarantees (kf_image_instructions and kf_image_exceptions
+// accepted it); only its name, qualname (for messages), flags, stacksize,
+// words, locals-plus kinds and exception table are read, and its constants
+// only through 'kw_names(ctx, ...)' when 'code->consts' is NULL. 'is_module'
+// is set for code 0. Returns as kf_verify.
+KfError kf_verify_code(const KfCode *code, int is_module, KfKwNamesFn kw_names, void *ctx,
+                       char *why, size_t why_len);
+
 // Frees a tree returned by kf_read; NULL is allowed.
 void kf_free(const KfCode *code);
 

@@ -57,6 +57,8 @@ typedef struct Verifier {
     int nfree;
     const char *why;
     int at;        // the instruction that failed, -1 none
+    KfKwNamesFn kw_names; // when 'c->consts' is NULL: what a constant is
+    void *ctx;
 } Verifier;
 
 static int fail(Verifier *v, int at, const char *why) {
@@ -177,10 +179,14 @@ static int check_arg(Verifier *v, int i, int op, int arg) {
     case KF_OP_RETURN_GENERATOR: ok = i < v->prefix; break;
     case KF_OP_YIELD_VALUE: ok = is_gen_code(c); break;
     case KF_OP_KW_NAMES: {
-        const KfConst *k = &c->consts[arg];
+        int count = 0;
+        int names_ok = c->consts ? is_str_tuple(&c->consts[arg]) : v->kw_names(v->ctx, arg, &count);
+        if (c->consts) {
+            count = c->consts[arg].count;
+        }
         uint32_t next = i + 1 < c->ncode ? c->code[i + 1] : 0;
-        ok = is_str_tuple(k) && KF_INSTR_OP(next) == KF_OP_CALL && i + 1 < c->ncode &&
-             KF_INSTR_ARG(next) >= k->count;
+        ok = names_ok && KF_INSTR_OP(next) == KF_OP_CALL && i + 1 < c->ncode &&
+             KF_INSTR_ARG(next) >= count;
         break;
     }
     default: break;
@@ -306,26 +312,40 @@ static int verify_consts(const KfConst *k, int n, int level, char *why, size_t w
     return 0;
 }
 
-static int verify_tree(const KfCode *c, int is_module, int level, char *why, size_t why_len) {
+// Verifies 'c' alone; -1 with the reason in 'why' ("... (code object 'f',
+// instruction 3)"), "out of memory" first when that is the reason.
+static int verify_code(const KfCode *c, int is_module, KfKwNamesFn kw_names, void *ctx,
+                       char *why, size_t why_len) {
     Verifier v;
     memset(&v, 0, sizeof v);
     v.c = c;
     v.at = -1;
+    v.kw_names = kw_names;
+    v.ctx = ctx;
+    // One block for the three per-instruction tables.
     size_t n = c->ncode > 0 ? (size_t)c->ncode : 1;
-    v.depth = malloc(n * sizeof(int));
-    v.handler = malloc(n * sizeof(int));
-    v.work = malloc(n * sizeof(int));
-    int r = v.depth && v.handler && v.work ? verify_one(&v, is_module) : fail(&v, -1, "out of memory");
-    free(v.depth);
-    free(v.handler);
-    free(v.work);
+    int *block = malloc(3 * n * sizeof(int));
+    v.depth = block;
+    v.handler = block ? block + n : NULL;
+    v.work = block ? block + 2 * n : NULL;
+    int r = block ? verify_one(&v, is_module) : fail(&v, -1, "out of memory");
+    free(block);
     if (r < 0) {
-        if (v.at >= 0) {
+        if (strcmp(v.why, "out of memory") == 0) {
+            snprintf(why, why_len, "out of memory");
+        } else if (v.at >= 0) {
             snprintf(why, why_len, "%s (code object '%s', instruction %d)", v.why, c->qualname,
                      v.at);
         } else {
             snprintf(why, why_len, "%s (code object '%s')", v.why, c->qualname);
         }
+        return -1;
+    }
+    return 0;
+}
+
+static int verify_tree(const KfCode *c, int is_module, int level, char *why, size_t why_len) {
+    if (verify_code(c, is_module, NULL, NULL, why, why_len) < 0) {
         return -1;
     }
     return verify_consts(c->consts, c->nconsts, level, why, why_len);
@@ -339,6 +359,20 @@ KfError kf_verify(const KfCode *module, char *why, size_t why_len) {
     }
     why[0] = 0;
     if (verify_tree(module, 1, 0, why, why_len) < 0) {
+        return strstr(why, "out of memory") == why ? KF_ERR_NOMEM : KF_ERR_UNVERIFIED;
+    }
+    return KF_OK;
+}
+
+KfError kf_verify_code(const KfCode *code, int is_module, KfKwNamesFn kw_names, void *ctx,
+                       char *why, size_t why_len) {
+    char local[8];
+    if (!why || why_len == 0) {
+        why = local;
+        why_len = sizeof local;
+    }
+    why[0] = 0;
+    if (verify_code(code, is_module, kw_names, ctx, why, why_len) < 0) {
         return strstr(why, "out of memory") == why ? KF_ERR_NOMEM : KF_ERR_UNVERIFIED;
     }
     return KF_OK;

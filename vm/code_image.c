@@ -5,7 +5,10 @@
 // shell: the record's counts, its names, its locals-plus kinds and its
 // instruction words, both pointing into the map. When the code first runs
 // (kframe_push) or is inspected, kcode_materialise checks its instructions,
-// decodes its exception table and makes co_names and the locals' names;
+// decodes its exception table, verifies the code as format/verify.c
+// verifies a sourceless file's (stack depths, jump and handler targets,
+// slot kinds, arguments: kf_verify_code) and makes co_names and the
+// locals' names;
 // each constant is made when an instruction first loads it
 // (kcode_const_slow: nested code objects are shells in turn), and the
 // positions when a line is first asked for (kcode_positions). So an import
@@ -301,8 +304,76 @@ KValue kcode_from_image(const uint8_t *payload, size_t len, void (*release)(void
 // ---------------------------------------------------------------------------
 // Materialisation: what a first run needs.
 
-// Checks 'c' (record 'rec'), decodes its exception table and makes its
-// names; on success 'c' is KCODE_READY with its constants still to make.
+// For kf_verify_code: whether constant 'index' of the code whose record is
+// 'ctx' is a tuple of str, reading the records only (the tuple is made, and
+// its strings checked, when KW_NAMES first loads it).
+typedef struct KwCtx {
+    KCodeImage *im;
+    const KfImageCode *rec;
+} KwCtx;
+
+static int kw_names_of(void *ctx, int index, int *count) {
+    KwCtx *kw = ctx;
+    const KfImage *img = &kw->im->img;
+    KfConst k;
+    uint32_t ref;
+    if (kf_image_const(img, kw->rec->consts_start + (uint32_t)index, &k, &ref, NULL) != KF_OK ||
+        k.kind != KF_CONST_TUPLE) {
+        return 0;
+    }
+    for (int i = 0; i < k.count; i++) {
+        KfConst item;
+        uint32_t r;
+        if (kf_image_const(img, ref + (uint32_t)i, &item, &r, NULL) != KF_OK ||
+            item.kind != KF_CONST_STR) {
+            return 0;
+        }
+    }
+    *count = k.count;
+    return 1;
+}
+
+// Verifies the words of 'c' (record 'rec', exception table 'exceptions')
+// before they first run, as format/verify.c verifies a sourceless file's
+// (FORMAT.md, "Verification"): -1 with ImportError naming the file, the
+// reason, the code object and the instruction, or MemoryError.
+static int verify(KCode *c, KCodeImage *im, const KfImageCode *rec,
+                  const KfExceptEntry *exceptions) {
+    const char *qualname = "?", *detail;
+    size_t len;
+    if (kf_image_string(&im->img, rec->qualname, KF_STR_NAME, &qualname, &len, &detail) != KF_OK) {
+        corrupt(im, detail);
+        return -1;
+    }
+    KfCode view;
+    memset(&view, 0, sizeof view);
+    view.name = view.qualname = qualname;
+    view.flags = rec->flags;
+    view.stacksize = rec->stacksize;
+    view.code = c->code;
+    view.ncode = rec->ncode;
+    view.nconsts = rec->nconsts;
+    view.nnames = rec->nnames;
+    view.localspluskinds = rec->kinds;
+    view.nlocalsplus = rec->nlocalsplus;
+    view.exceptions = exceptions;
+    view.nexceptions = rec->nexceptions;
+    KwCtx ctx = {im, rec};
+    char why[256];
+    KfError err = kf_verify_code(&view, c->image_index == 0, kw_names_of, &ctx, why, sizeof why);
+    if (err == KF_ERR_NOMEM) {
+        kerr_no_memory();
+        return -1;
+    }
+    if (err != KF_OK) {
+        kerr_format(&kexc_ImportError, "bad %s: %s: %s", im->where, kf_strerror(err), why);
+        return -1;
+    }
+    return 0;
+}
+
+// Checks 'c' (record 'rec'), decodes its exception table, verifies its
+// words (verify) and makes its names; on success 'c' is KCODE_READY with its constants still to make.
 static int ready_code(KCode *c, KCodeImage *im, const KfImageCode *rec) {
     const char *detail = NULL;
     uint32_t s;
@@ -317,6 +388,9 @@ static int ready_code(KCode *c, KCodeImage *im, const KfImageCode *rec) {
     if (kf_image_instructions(&im->img, rec, NULL, &detail) != KF_OK ||
         kf_image_exceptions(&im->img, rec, exceptions, &detail) != KF_OK) {
         corrupt(im, detail);
+        goto fail;
+    }
+    if (verify(c, im, rec, exceptions) < 0) {
         goto fail;
     }
     for (int i = 0; i < rec->nnames + rec->nlocalsplus; i++) {
