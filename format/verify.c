@@ -216,17 +216,37 @@ static int reach(Verifier *v, int from, int to, int depth) {
     return 0;
 }
 
-static int is_exit(int op) {
-    return op == KF_OP_RETURN_VALUE || op == KF_OP_RAISE_VARARGS || op == KF_OP_RERAISE ||
-           op == KF_OP_JUMP_FORWARD || op == KF_OP_JUMP_BACKWARD ||
-           op == KF_OP_JUMP_BACKWARD_NO_INTERRUPT;
-}
+// Opcodes after which execution does not fall through.
+static const uint8_t EXITS[KF_OP_COUNT] = {
+    [KF_OP_RETURN_VALUE] = 1, [KF_OP_RAISE_VARARGS] = 1, [KF_OP_RERAISE] = 1,
+    [KF_OP_JUMP_FORWARD] = 1, [KF_OP_JUMP_BACKWARD] = 1, [KF_OP_JUMP_BACKWARD_NO_INTERRUPT] = 1,
+};
 
-// Visits the successors of instruction 'i', reached with depth 'd'.
-static int step(Verifier *v, int i, int d) {
+// Opcodes whose argument check_arg looks at beyond its index range (its
+// switch, and the slot and jump kinds); the others skip the call.
+static const uint8_t CHECKED[KF_OP_COUNT] = {
+    [KF_OP_BINARY_OP] = 1,     [KF_OP_COMPARE_OP] = 1,      [KF_OP_IS_OP] = 1,
+    [KF_OP_CONTAINS_OP] = 1,   [KF_OP_CALL_FUNCTION_EX] = 1, [KF_OP_MAKE_FUNCTION] = 1,
+    [KF_OP_FORMAT_VALUE] = 1,  [KF_OP_GET_AWAITABLE] = 1,   [KF_OP_RAISE_VARARGS] = 1,
+    [KF_OP_BUILD_SLICE] = 1,   [KF_OP_COPY] = 1,            [KF_OP_SWAP] = 1,
+    [KF_OP_LIST_APPEND] = 1,   [KF_OP_SET_ADD] = 1,         [KF_OP_MAP_ADD] = 1,
+    [KF_OP_LIST_EXTEND] = 1,   [KF_OP_SET_UPDATE] = 1,      [KF_OP_DICT_UPDATE] = 1,
+    [KF_OP_DICT_MERGE] = 1,    [KF_OP_UNPACK_EX] = 1,       [KF_OP_MAKE_CELL] = 1,
+    [KF_OP_COPY_FREE_VARS] = 1, [KF_OP_RETURN_GENERATOR] = 1, [KF_OP_YIELD_VALUE] = 1,
+    [KF_OP_KW_NAMES] = 1,
+};
+
+// Visits the successors of instruction 'i', reached with depth 'd'. The
+// instruction after it, when this is the first path to reach it, is left
+// to the caller in '*next' (straight-line code never goes through the work
+// list); otherwise '*next' is -1.
+static int step(Verifier *v, int i, int d, int *next) {
     const KfCode *c = v->c;
     int op = KF_INSTR_OP(c->code[i]), arg = KF_INSTR_ARG(c->code[i]);
-    if (check_arg(v, i, op, arg) < 0) {
+    int kind = ARG_KINDS[op];
+    *next = -1;
+    if ((CHECKED[op] || kind == VA_LOCAL || kind == VA_FREE || kind == VA_JUMP) &&
+        check_arg(v, i, op, arg) < 0) {
         return -1;
     }
     Stack s = stack_of(op, arg);
@@ -245,13 +265,19 @@ static int step(Verifier *v, int i, int d) {
             return -1;
         }
     }
-    if (ARG_KINDS[op] == VA_JUMP && reach(v, i, arg, d + s.jump_effect) < 0) {
+    if (kind == VA_JUMP && reach(v, i, arg, d + s.jump_effect) < 0) {
         return -1;
     }
-    if (!is_exit(op)) {
-        return reach(v, i, i + 1, d + s.effect);
+    if (EXITS[op]) {
+        return 0;
     }
-    return 0;
+    int to = i + 1, depth = d + s.effect;
+    if (to < c->ncode && depth >= 0 && depth <= c->stacksize && v->depth[to] < 0) {
+        v->depth[to] = depth;
+        *next = to;
+        return 0;
+    }
+    return reach(v, i, to, depth);
 }
 
 static int verify_one(Verifier *v, int is_module) {
@@ -284,8 +310,10 @@ static int verify_one(Verifier *v, int is_module) {
     }
     while (v->nwork > 0) {
         int i = v->work[--v->nwork];
-        if (step(v, i, v->depth[i]) < 0) {
-            return -1;
+        while (i >= 0) {
+            if (step(v, i, v->depth[i], &i) < 0) {
+                return -1;
+            }
         }
     }
     return 0;

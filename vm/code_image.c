@@ -143,7 +143,11 @@ static KValue string_value(KCodeImage *im, uint32_t index, KfStrUse use) {
         if (!v) {
             return KV_NULL;
         }
-        kcode_maybe_intern(&v);
+        if (use == KF_STR_NAME) {
+            kstr_intern(&v); // a name is interned whatever it looks like
+        } else {
+            kcode_maybe_intern(&v);
+        }
         if (im->strs[index]) { // made meanwhile (a collection ran code): keep the first
             kval_decref(v);
         } else {
@@ -455,40 +459,54 @@ typedef struct Claims {
 
 #define CLAIM_CODE 0x80000000u
 
-static int claims_push(Claims *cl, uint32_t x) {
-    if (cl->count == cl->cap) {
-        size_t cap = cl->cap * 2;
-        uint32_t *v = kmem_alloc(cap * sizeof *v);
-        if (!v) {
-            kerr_no_memory();
-            return -1;
-        }
-        memcpy(v, cl->v, cl->count * sizeof *v);
-        if (cl->v != cl->small) {
-            kmem_free(cl->v);
-        }
-        cl->v = v;
-        cl->cap = cap;
+// Makes room for one more claim in 'cl': 0, or -1 with MemoryError.
+static K_NOINLINE int claims_grow(Claims *cl) {
+    size_t cap = cl->cap * 2;
+    uint32_t *v = kmem_alloc(cap * sizeof *v);
+    if (!v) {
+        kerr_no_memory();
+        return -1;
     }
-    cl->v[cl->count++] = x;
+    memcpy(v, cl->v, cl->count * sizeof *v);
+    if (cl->v != cl->small) {
+        kmem_free(cl->v);
+    }
+    cl->v = v;
+    cl->cap = cap;
     return 0;
 }
 
 // Claims record 'index' of the table 'marks' (constants, or code objects
 // with CLAIM_CODE); -1 with ImportError when it has a parent already.
-static int claim(KCodeImage *im, Claims *cl, uint32_t index, uint32_t code_flag) {
+static inline int claim(KCodeImage *im, Claims *cl, uint32_t index, uint32_t code_flag) {
     uint8_t *marks = code_flag ? im->code_marks : im->const_marks;
     uint32_t count = im->img.count[code_flag ? KF_IMAGE_CODES : KF_IMAGE_CONSTS];
-    if (index >= count || marks[index]) {
+    if (K_UNLIKELY(index >= count || marks[index])) {
         corrupt(im, code_flag ? "code object named by none or two constants"
                               : "a constant with two parents");
         return -1;
     }
-    if (claims_push(cl, index | code_flag) < 0) {
+    if (K_UNLIKELY(cl->count == cl->cap) && claims_grow(cl) < 0) {
         return -1;
     }
+    cl->v[cl->count++] = index | code_flag;
     marks[index] = 1;
     return 0;
+}
+
+// Takes the constant tuple 't' off the cycle collector's list when none of
+// its items is tracked: no cycle can pass through it, ever (CPython
+// untracks such tuples at their first collection). A module's constant
+// tuples (default values, say) then cost the collector nothing: the
+// collections that their allocation would trigger during an import were a
+// tenth of tools/bench/import-large's instructions.
+static void untrack_if_atomic(KValue t) {
+    for (ssize_t i = 0; i < ktuple_len(t); i++) {
+        if (kgc_is_tracked(ktuple_items(t)[i])) {
+            return;
+        }
+    }
+    kgc_untrack(kval_obj(t));
 }
 
 // The value of constant 'index' at nesting 'depth', claiming what it
@@ -527,7 +545,11 @@ static KValue const_value(KCodeImage *im, uint32_t index, int depth, Claims *cl)
             }
             ktuple_items(t)[i] = v;
         }
-        if (!t || k.kind == KF_CONST_TUPLE) {
+        if (t && k.kind == KF_CONST_TUPLE) {
+            untrack_if_atomic(t);
+            return t;
+        }
+        if (!t) {
             return t;
         }
         KValue fs = kfrozenset_new(t);
