@@ -108,17 +108,26 @@ $(BUILD)/tests/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libkc.a 
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Icompiler -o $@ $< tests/fuzz/replay.c $(BUILD)/libkc.a $(BUILD)/libkf.a $(LIBS)
 
-# libFuzzer builds (clang): build-fuzz/fuzz_parser, fuzz_reader, fuzz_bundle; run with a corpus dir.
+# fuzz_exec runs what it loads: it links the runtime.
+$(BUILD)/tests/fuzz_exec: tests/fuzz/fuzz_exec.c tests/fuzz/replay.c $(UNIT_LIBS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< tests/fuzz/replay.c $(UNIT_LIBS) $(LIBS) -lpthread
+
+# libFuzzer builds (clang): build-fuzz/fuzz_parser, fuzz_reader, fuzz_bundle, fuzz_exec; run
+# with a corpus dir. The runtime is built with KV_FUZZ_BUDGET (a step budget: vm/eval.h).
 FUZZ_FLAGS = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 fuzz:
 	$(MAKE) BUILD=build-fuzz CC=clang OPT=-O1 SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
-	    build-fuzz/libkc.a build-fuzz/libkf.a
+	    CFLAGS=-DKV_FUZZ_BUDGET build-fuzz/libkc.a build-fuzz/libkf.a build-fuzz/libkl.a build-fuzz/libkv.a
 	clang -std=c11 -D_GNU_SOURCE -g -O1 $(FUZZ_FLAGS) -Icompiler -o build-fuzz/fuzz_parser \
 	    tests/fuzz/fuzz_parser.c build-fuzz/libkc.a $(LIBS)
 	clang -std=c11 -D_GNU_SOURCE -g -O1 $(FUZZ_FLAGS) -I. -o build-fuzz/fuzz_bundle \
 	    tests/fuzz/fuzz_bundle.c build-fuzz/libkf.a $(LIBS)
 	clang -std=c11 -D_GNU_SOURCE -g -O1 $(FUZZ_FLAGS) -I. -o build-fuzz/fuzz_reader \
 	    tests/fuzz/fuzz_reader.c build-fuzz/libkf.a $(LIBS)
+	clang -std=c11 -D_GNU_SOURCE -g -O1 $(FUZZ_FLAGS) -DKV_FUZZ_BUDGET -I. -o build-fuzz/fuzz_exec \
+	    tests/fuzz/fuzz_exec.c build-fuzz/libkv.a build-fuzz/libkl.a build-fuzz/libkc.a \
+	    build-fuzz/libkf.a $(LIBS) -lpthread
 
 bench: all $(BUILD)/bin/parse_bench
 	./tools/bench/parse-speed

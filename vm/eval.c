@@ -298,6 +298,19 @@ KValue keval_call_with_locals(KValue func, KValue locals) {
     return run_function(func, NULL, 0, KV_NULL, locals);
 }
 
+#ifdef KV_FUZZ_BUDGET
+long keval_fuzz_budget;
+
+int keval_fuzz_step(void) {
+    if (keval_fuzz_budget > 0) {
+        keval_fuzz_budget--;
+        return 0;
+    }
+    kerr_set(&kexc_RuntimeError, "fuzzing step budget spent");
+    return -1;
+}
+#endif
+
 KValue keval_code(KValue code, KValue globals, KValue locals) {
     KValue func = kfunc_new(code, globals, KV_NULL);
     if (!func) {
@@ -2211,11 +2224,21 @@ dispatch:
         }
 
         TARGET(JUMP_BACKWARD) {
+#ifdef KV_FUZZ_BUDGET
+            if (keval_fuzz_step() < 0) {
+                goto error;
+            }
+#endif
             JUMPTO(oparg);
             DISPATCH();
         }
 
         TARGET(JUMP_BACKWARD_NO_INTERRUPT) {
+#ifdef KV_FUZZ_BUDGET
+            if (keval_fuzz_step() < 0) {
+                goto error;
+            }
+#endif
             JUMPTO(oparg);
             DISPATCH();
         }
@@ -2929,6 +2952,13 @@ exception_unwind:
         int lasti = (int)(ip - code->code) - 1;
         const KfExceptEntry *h = kcode_handler(code, lasti);
         KValue *stack_base = localsplus + code->nlocalsplus;
+#ifdef KV_FUZZ_BUDGET
+        if (h && keval_fuzz_budget == 0) {
+            h = NULL; // spent: nothing catches
+        } else if (h) {
+            keval_fuzz_budget--;
+        }
+#endif
         if (h) {
             KValue *level = stack_base + h->depth;
             while (sp > level) {

@@ -9,6 +9,7 @@
 #include "abstract.h"
 #include "dict.h"
 #include "errors.h"
+#include "eval.h"
 #include "func.h"
 #include "gc.h"
 #include "int.h"
@@ -43,6 +44,12 @@ static KValue *push_chunk(KThreadState *ts, size_t bytes) {
 
 KFrame *kframe_push(KThreadState *ts, KValue func, KValue locals) {
     KCode *code = (KCode *)((KFunction *)func)->code;
+#ifdef KV_FUZZ_BUDGET
+    if (keval_fuzz_step() < 0) {
+        kval_decref(func);
+        return NULL;
+    }
+#endif
     if (K_UNLIKELY(code->state != KCODE_READY) && kcode_materialise(code) < 0) {
         kval_decref(func); // a code object from a cache runs for the first time
         return NULL;
