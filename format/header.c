@@ -6,7 +6,6 @@
 
 #include <string.h>
 #include <xxhash.h>
-#include <xxh_x86dispatch.h>
 
 static const char *const MESSAGES[KF_ERR_COUNT] = {
     [KF_OK] = "no error",
@@ -26,19 +25,6 @@ const char *kf_strerror(KfError err) {
         return "unknown cache format error";
     }
     return MESSAGES[err];
-}
-
-// Payloads and sources go through libxxhash's runtime dispatch, which picks
-// the widest vector unit the CPU has (AVX2 here: about half the instructions
-// of the SSE2 baseline the plain entry point is built for; a 1.7 MB payload
-// checksum went from 1.9M to 0.55M instructions under callgrind). The value
-// is the same XXH3-64 either way.
-uint64_t klayout_hash(const void *data, size_t len) {
-    return XXH3_64bits_dispatch(data, len);
-}
-
-uint64_t kf_source_hash(const void *data, size_t len) {
-    return XXH3_64bits_dispatch(data, len);
 }
 
 // One line per opcode, "NAME ARG\n": the text the fingerprint hashes.

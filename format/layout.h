@@ -151,8 +151,17 @@ static inline void klayout_put64(uint8_t *p, uint64_t v) {
 // The instruction-set fingerprint of this build (FORMAT.md, "The header").
 uint64_t klayout_isa(void);
 
-// XXH3-64 of 'len' bytes.
+// XXH3-64 of 'len' bytes (hash.c: AVX2 where the CPU has it).
 uint64_t klayout_hash(const void *data, size_t len);
+
+// x86-64 builds carry a second XXH3-64 built for AVX2 (hash_avx2.c).
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define KLAYOUT_HAVE_AVX2 1
+// klayout_hash's AVX2 implementation; call only when the CPU has AVX2.
+uint64_t khash_avx2(const void *data, size_t len);
+#else
+#define KLAYOUT_HAVE_AVX2 0
+#endif
 
 // Fills the KF_HEADER_SIZE bytes at 'out' for a payload of 'payload_size'
 // stored bytes ('raw_size' inflated) with checksum 'payload_sum'.

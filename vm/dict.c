@@ -241,6 +241,15 @@ KValue kdict_new(void) {
     return dict_alloc(&kdict_type);
 }
 
+int kdict_reserve(KValue dv, ssize_t n) {
+    KDict *d = (KDict *)dv;
+    if (n <= d->keys->usable) {
+        return 0;
+    }
+    // The index table holds 'usable_fraction' of its size as entries.
+    return resize(d, (d->used + n) * 3 / 2 + 1);
+}
+
 KValue kdict_get_borrow(KValue dv, KValue key) {
     int64_t hash = key_hash(key);
     if (hash == -1) {

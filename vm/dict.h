@@ -51,6 +51,10 @@ static inline void kdict_bump_version(KValue d) {
 }
 
 KValue kdict_new(void);
+// Makes room in 'd' for 'n' more keys, so that inserting them does not
+// resize it again (a dict filled at start-up with a known number of names);
+// -1 with MemoryError.
+K_MUST_CHECK int kdict_reserve(KValue d, ssize_t n);
 // The entry position of str key 'key' in 'd', or -1 when absent (no error).
 ssize_t kdict_str_index(KValue d, KValue key);
 // The value for 'key', borrowed; KV_NULL when absent (no exception) or on

@@ -52,6 +52,13 @@ KValue kmod_new(const char *name) {
 }
 
 int kmod_add_functions(KValue mod, const KMethodDef *defs) {
+    ssize_t count = 0;
+    while (defs[count].name) {
+        count++;
+    }
+    if (kdict_reserve(((KModule *)mod)->dict, count) < 0) {
+        return -1;
+    }
     for (const KMethodDef *d = defs; d->name; d++) {
         KValue f = kcfunc_new(d, mod, ((KModule *)mod)->name);
         if (!f || kdict_set_cstr(((KModule *)mod)->dict, d->name, f) < 0) {

@@ -24,6 +24,8 @@
 KStrIds kstr_ids;
 
 static KValue empty_str;
+// The one-character strings of Latin-1, made on first use (ASCII ones
+// interned); most programs need only a few of them.
 static KValue latin1[256];
 static uint64_t hash_seed;
 
@@ -56,6 +58,24 @@ static KValue str_alloc(KType *type, ssize_t len, uint32_t maxchar) {
 
 KValue kstr_new(ssize_t len, uint32_t maxchar) {
     return str_alloc(&kstr_type, len, maxchar);
+}
+
+// The cached one-character string of Latin-1 code point 'c', new reference;
+// KV_NULL on MemoryError.
+static KValue latin1_char(uint32_t c) {
+    KValue s = latin1[c];
+    if (!s) {
+        s = kstr_new(1, c);
+        if (!s) {
+            return KV_NULL;
+        }
+        ((uint8_t *)((KStr *)s)->data)[0] = (uint8_t)c;
+        if (c < 0x80) {
+            kstr_intern(&s);
+        }
+        latin1[c] = s;
+    }
+    return kval_newref(s);
 }
 
 // The largest code point of 'len' units at 'data' of width 'kind'.
@@ -100,7 +120,7 @@ static KValue from_kind_data(int kind, const void *data, ssize_t len) {
                      : kind == 2 ? ((const uint16_t *)data)[0]
                                  : ((const uint32_t *)data)[0];
         if (c < 256) {
-            return kval_newref(latin1[c]);
+            return latin1_char(c);
         }
     }
     KValue r = kstr_new(len, m);
@@ -127,7 +147,7 @@ KValue kstr_from_ucs4(const uint32_t *cps, ssize_t len) {
 
 KValue kstr_from_char(uint32_t c) {
     if (c < 256) {
-        return kval_newref(latin1[c]);
+        return latin1_char(c);
     }
     return from_kind_data(4, &c, 1);
 }
@@ -181,7 +201,7 @@ KValue kstr_from_utf8(const char *s, ssize_t len) {
             return kval_newref(empty_str);
         }
         if (len == 1) {
-            return kval_newref(latin1[u[0]]);
+            return latin1_char(u[0]);
         }
         KValue r = kstr_new(len, 0x7f);
         if (r) {
@@ -206,7 +226,7 @@ KValue kstr_from_utf8(const char *s, ssize_t len) {
         n++;
     }
     if (n == 1 && m < 256) {
-        return kval_newref(latin1[m]);
+        return latin1_char(m);
     }
     KValue r = kstr_new(n, m);
     if (!r) {
@@ -288,15 +308,18 @@ const char *kstr_utf8(KValue v, ssize_t *len) {
 // ---------------------------------------------------------------------------
 // Hashing, equality, interning.
 
+// The hash of a str whose code units are the 'size' bytes at 'data'.
+static int64_t hash_units(const void *data, size_t size) {
+    int64_t h = (int64_t)XXH3_64bits_withSeed(data, size, hash_seed);
+    return h == -1 ? -2 : h;
+}
+
 int64_t kstr_hash(KValue v) {
     KStr *s = (KStr *)v;
     if (s->hash != -1) {
         return s->hash;
     }
-    int64_t h = (int64_t)XXH3_64bits_withSeed(s->data, (size_t)s->len * s->kind, hash_seed);
-    if (h == -1) {
-        h = -2;
-    }
+    int64_t h = hash_units(s->data, (size_t)s->len * s->kind);
     s->hash = h;
     return h;
 }
@@ -349,11 +372,15 @@ int kstr_compare(KValue a, KValue b) {
 }
 
 // The interned strings: an open-addressing set owning one reference each.
-static KValue *interned;
-static size_t interned_cap, interned_count;
+// It starts in a zeroed static table large enough for what start-up interns
+// (about 700 names), so start-up neither zeroes nor rehashes a table.
+#define INTERN_INITIAL_CAP 2048
+static KValue intern_initial[INTERN_INITIAL_CAP];
+static KValue *interned = intern_initial;
+static size_t interned_cap = INTERN_INITIAL_CAP, interned_count;
 
 static int intern_grow(void) {
-    size_t cap = interned_cap ? interned_cap * 2 : 1024;
+    size_t cap = interned_cap * 2;
     KValue *t = calloc(cap, sizeof *t);
     if (!t) {
         return -1;
@@ -367,7 +394,9 @@ static int intern_grow(void) {
             t[j] = interned[i];
         }
     }
-    free(interned);
+    if (interned != intern_initial) {
+        free(interned);
+    }
     interned = t;
     interned_cap = cap;
     return 0;
@@ -396,8 +425,49 @@ void kstr_intern(KValue *p) {
     ((KStr *)s)->interned = 1;
 }
 
+// The interned str of the 'len' ASCII bytes at 'c' (len >= 2), looked up by
+// its bytes, so that a name interned before costs no allocation; a new one
+// is made with its hash already known. KV_NULL on MemoryError.
+static KValue intern_ascii(const char *c, size_t len) {
+    if ((interned_count + 1) * 2 > interned_cap && intern_grow() < 0) {
+        KValue s = kstr_from_utf8(c, (ssize_t)len);
+        return s; // uninterned: still correct, only slower
+    }
+    int64_t h = hash_units(c, len);
+    size_t j = (size_t)h & (interned_cap - 1);
+    while (interned[j]) {
+        // An equal str has width 1, as every ASCII one: its bytes are 'c'.
+        KStr *t = (KStr *)interned[j];
+        if (t->hash == h && t->len == (ssize_t)len && t->kind == 1 &&
+            memcmp(t->data, c, len) == 0) {
+            return kval_newref(interned[j]);
+        }
+        j = (j + 1) & (interned_cap - 1);
+    }
+    KValue s = kstr_new((ssize_t)len, 0x7f);
+    if (!s) {
+        return KV_NULL;
+    }
+    KStr *n = (KStr *)s;
+    memcpy(n->data, c, len);
+    n->hash = h;
+    n->interned = 1;
+    interned[j] = kval_newref(s);
+    interned_count++;
+    return s;
+}
+
 KValue kstr_intern_cstr(const char *c) {
-    KValue s = kstr_from_cstr(c);
+    // The length and whether every byte is ASCII, in one pass.
+    unsigned char high = 0;
+    size_t len = 0;
+    for (; c[len]; len++) {
+        high |= (unsigned char)c[len];
+    }
+    if (len >= 2 && high < 0x80) {
+        return intern_ascii(c, len);
+    }
+    KValue s = kstr_from_utf8(c, (ssize_t)len);
     if (s) {
         kstr_intern(&s);
     }
@@ -1069,14 +1139,6 @@ int kstr_init(void) {
     e->ascii = 1;
     e->data = (char *)e + sizeof(KStr);
     empty_str = kval_of(e);
-    for (int c = 0; c < 256; c++) {
-        KValue s = kstr_new(1, (uint32_t)c);
-        if (!s) {
-            return -1;
-        }
-        ((uint8_t *)((KStr *)s)->data)[0] = (uint8_t)c;
-        latin1[c] = s;
-    }
     kstr_intern(&empty_str);
     kstr_ids.empty = empty_str;
 #define KSTR_ID_INIT(name)                                                                       \
@@ -1085,8 +1147,5 @@ int kstr_init(void) {
     }
     KSTR_IDS(KSTR_ID_INIT)
 #undef KSTR_ID_INIT
-    for (int c = 0; c < 128; c++) {
-        kstr_intern(&latin1[c]);
-    }
     return 0;
 }

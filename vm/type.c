@@ -529,11 +529,6 @@ int ktype_ready(KType *type) {
         type->hash = kobj_hash_not_implemented;
     }
     type->flags |= KTF_LAZY_DICT;
-    KValue mro = ktuple_new(0);
-    if (!mro) {
-        return -1;
-    }
-    kval_decref(mro);
     // The MRO of a static type: itself, then its base's.
     ssize_t n = 1;
     for (KType *t = type->base; t; t = t->base) {

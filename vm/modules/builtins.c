@@ -1067,6 +1067,13 @@ KValue kmod_builtins_create(void) {
         {"filter", kval_of(&kfilter_type)},
         {"reversed", kval_of(&kreversed_type)},
     };
+#define KEXC_COUNT(ename, ebase, layout) +1
+    ssize_t count = (ssize_t)(sizeof entries / sizeof entries[0]) + 2 KEXC_TYPES(KEXC_COUNT);
+#undef KEXC_COUNT
+    if (kdict_reserve(kmod_dict_borrow(m), count) < 0) {
+        kval_decref(m);
+        return KV_NULL;
+    }
     for (size_t i = 0; i < sizeof entries / sizeof entries[0]; i++) {
         if (kmod_add(m, entries[i].name, entries[i].value) < 0) {
             kval_decref(m);
