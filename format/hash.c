@@ -19,24 +19,26 @@ static uint64_t hash_baseline(const void *data, size_t len) {
 
 static uint64_t hash_first(const void *data, size_t len);
 
-// The implementation in use; hash_first replaces itself on the first call.
+// The implementation in use; hash_first replaces itself on the first call
+// (kraitc's threads may race to store the same choice).
 static HashFn hash_impl = hash_first;
 
 static uint64_t hash_first(const void *data, size_t len) {
-    hash_impl = hash_baseline;
+    HashFn f = hash_baseline;
 #if KLAYOUT_HAVE_AVX2
     __builtin_cpu_init();
     if (__builtin_cpu_supports("avx2")) {
-        hash_impl = khash_avx2;
+        f = khash_avx2;
     }
 #endif
-    return hash_impl(data, len);
+    __atomic_store_n(&hash_impl, f, __ATOMIC_RELAXED);
+    return f(data, len);
 }
 
 uint64_t klayout_hash(const void *data, size_t len) {
-    return hash_impl(data, len);
+    return __atomic_load_n(&hash_impl, __ATOMIC_RELAXED)(data, len);
 }
 
 uint64_t kf_source_hash(const void *data, size_t len) {
-    return hash_impl(data, len);
+    return klayout_hash(data, len);
 }

@@ -32,8 +32,17 @@ const char *kf_strerror(KfError err) {
 static const char ISA_TEXT[] = KF_OPCODES(ISA_LINE);
 #undef ISA_LINE
 
+// Hashed once, as every cache file's header is checked against it; kraitc's
+// threads may race to store the same value (0 means not hashed yet: a
+// fingerprint of 0 would only be hashed each time).
 uint64_t klayout_isa(void) {
-    return XXH3_64bits(ISA_TEXT, sizeof ISA_TEXT - 1);
+    static uint64_t isa;
+    uint64_t v = __atomic_load_n(&isa, __ATOMIC_RELAXED);
+    if (!v) {
+        v = klayout_hash(ISA_TEXT, sizeof ISA_TEXT - 1);
+        __atomic_store_n(&isa, v, __ATOMIC_RELAXED);
+    }
+    return v;
 }
 
 void klayout_write_header(uint8_t *out, const KfWriteInfo *info, uint64_t payload_size,

@@ -3,6 +3,7 @@
 // kc_compile, turns the code tree into runtime code objects and runs it as
 // __main__; an uncaught exception prints its traceback and exits 1.
 #include <errno.h>
+#include <fcntl.h>
 #include "internal.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -363,7 +364,8 @@ static char *path0(const Cmdline *c) {
 // (build/bin/krait: build/lib/python311.kbz, which `make` builds from
 // CPython's own library). Malloc'd; NULL when the executable is unknown.
 static char *stdlib_bundle(void) {
-    char *self = realpath("/proc/self/exe", NULL);
+    const char *exe = ksys_executable_path();
+    char *self = exe ? strdup(exe) : NULL;
     char *slash = self ? strrchr(self, '/') : NULL;
     if (slash) {
         *slash = 0;
@@ -587,23 +589,33 @@ done:
     return status;
 }
 
+// 1 when the open file 'fd' ends with an executable's trailer (kraitc --exe).
+static int has_exe_trailer(int fd) {
+    struct stat st;
+    uint8_t tail[KF_EXE_TRAILER_SIZE];
+    return fstat(fd, &st) == 0 && st.st_size >= KF_EXE_TRAILER_SIZE &&
+           pread(fd, tail, sizeof tail, st.st_size - KF_EXE_TRAILER_SIZE) ==
+               (ssize_t)sizeof tail &&
+           !memcmp(tail + KF_EXE_TRAILER_SIZE - 8, KF_EXE_MAGIC, 8);
+}
+
 // 1 when the file 'path' is a bundle: named *.kbz, starting with the bundle
-// magic, or ending with an executable's trailer (kraitc --exe).
+// magic, or an ELF executable ending with a trailer (kraitc --exe). A plain
+// source or cache file costs one read of its first bytes.
 static int is_bundle_file(const char *path) {
     size_t n = strlen(path);
     if (n > 4 && !strcmp(path + n - 4, ".kbz")) {
         return 1;
     }
-    uint8_t head[8], tail[KF_EXE_TRAILER_SIZE];
-    FILE *f = fopen(path, "rb");
-    int r = f && fread(head, 1, 8, f) == 8 &&
-            (!memcmp(head, KF_BUNDLE_MAGIC, 8) ||
-             (fseek(f, -KF_EXE_TRAILER_SIZE, SEEK_END) == 0 &&
-              fread(tail, 1, sizeof tail, f) == sizeof tail &&
-              !memcmp(tail + KF_EXE_TRAILER_SIZE - 8, KF_EXE_MAGIC, 8)));
-    if (f) {
-        fclose(f);
+    uint8_t head[8];
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return 0;
     }
+    int r = read(fd, head, sizeof head) == (ssize_t)sizeof head &&
+            (!memcmp(head, KF_BUNDLE_MAGIC, 8) ||
+             (!memcmp(head, "\x7f" "ELF", 4) && has_exe_trailer(fd)));
+    close(fd);
     return r;
 }
 
@@ -646,20 +658,14 @@ static int run_bundle(const char *path, const char *prog) {
 // The path of this executable when it carries a bundle (kraitc --exe): its
 // file ends with a trailer's magic. Malloc'd, or NULL.
 static char *exe_with_bundle(void) {
-    char *self = realpath("/proc/self/exe", NULL);
-    FILE *f = self ? fopen(self, "rb") : NULL;
-    uint8_t tail[KF_EXE_TRAILER_SIZE];
-    int found = f && fseek(f, -KF_EXE_TRAILER_SIZE, SEEK_END) == 0 &&
-                fread(tail, 1, sizeof tail, f) == sizeof tail &&
-                !memcmp(tail + KF_EXE_TRAILER_SIZE - 8, KF_EXE_MAGIC, 8);
-    if (f) {
-        fclose(f);
-    }
-    if (!found) {
-        free(self);
+    const char *self = ksys_executable_path();
+    int fd = self ? open(self, O_RDONLY | O_CLOEXEC) : -1;
+    if (fd < 0) {
         return NULL;
     }
-    return self;
+    int found = has_exe_trailer(fd);
+    close(fd);
+    return found ? strdup(self) : NULL;
 }
 
 // A self-contained executable: every argument is the program's (sys.argv is

@@ -373,8 +373,8 @@ int kstr_compare(KValue a, KValue b) {
 
 // The interned strings: an open-addressing set owning one reference each.
 // It starts in a zeroed static table large enough for what start-up interns
-// (about 700 names), so start-up neither zeroes nor rehashes a table.
-#define INTERN_INITIAL_CAP 2048
+// (about 430 names), so start-up neither zeroes nor rehashes a table.
+#define INTERN_INITIAL_CAP 1024
 static KValue intern_initial[INTERN_INITIAL_CAP];
 static KValue *interned = intern_initial;
 static size_t interned_cap = INTERN_INITIAL_CAP, interned_count;

@@ -6,7 +6,7 @@
 # with their sources' real names as co_filename (kraitc --bundle -d), so a
 # traceback through them shows the source lines exactly as python3.11 does;
 # a module of the same name in the script's directory or on KRAITPATH
-# shadows the bundle's; importing from it writes nothing. kraitc --bundle -d
+# shadows the bundle's; a symbolic link to krait finds it too; importing from it writes nothing. kraitc --bundle -d
 # DIR on its own tree: members keep DIR/rel as co_filename.
 source tests/cli/lib/common.bash
 skip_without_codegen
@@ -27,6 +27,14 @@ for opts in "" "-I" "-E"; do
 done
 got=$(KRAITPATH=/a:/b "$KRAIT" -c 'import sys; print(sys.path[1:])')
 [ "$got" = "['/a', '/b', '$LIB']" ] || fail "KRAITPATH order: $got"
+# Through a symbolic link to krait (and a linked directory), sys.executable
+# is the real binary, as realpath names it, and the bundle is still found.
+REAL=$(realpath "$KRAIT")
+mkdir -p linkdir/bin && ln -s "$REAL" linkdir/bin/krait && ln -s linkdir linked
+got=$(linked/bin/krait -c 'import sys, os; print(sys.executable, sys.prefix, sys.path[-1], os.sep)') ||
+    fail "krait through a symbolic link failed: $got"
+[ "$got" = "$REAL $(dirname "$(dirname "$REAL")") $LIB /" ] ||
+    fail "krait through a symbolic link: sys.executable/prefix/path are '$got'"
 
 # Modules from the bundle: the same output as python3.11, __file__ inside it.
 cat >m.py <<'PY'

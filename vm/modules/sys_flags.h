@@ -30,6 +30,11 @@ int ksys_apply_flags(const KSysFlags *f);
 // to the sys module 'sys'. 0, or -1 with an exception.
 int ksys_add_info(KValue sys);
 
+// sys_info.c: this executable's canonical absolute path (what realpath of
+// /proc/self/exe answers), found once: borrowed, it lives as long as the
+// process. NULL when unknown.
+const char *ksys_executable_path(void);
+
 // sys.c: stdout and stderr write through (-u).
 void ksys_set_write_through(void);
 

@@ -243,10 +243,52 @@ static int add_steal(KValue sys, const char *name, KValue v_steal) {
     return r;
 }
 
+// The kernel's name for /proc/self/exe is already canonical (absolute, no
+// symbolic links), so one readlink answers what realpath would find with a
+// readlink per path component (10 system calls for build/bin/krait, and
+// start-up asks three times). A deleted or unreachable executable is left to
+// realpath, which fails for it.
+static char *find_executable(void) {
+    for (size_t cap = 256; cap <= 65536; cap *= 2) {
+        char *buf = malloc(cap);
+        if (!buf) {
+            return NULL;
+        }
+        ssize_t n = readlink("/proc/self/exe", buf, cap);
+        if (n < 0) {
+            free(buf);
+            break;
+        }
+        if ((size_t)n < cap) {
+            buf[n] = 0;
+            static const char deleted[] = " (deleted)";
+            size_t dn = sizeof deleted - 1;
+            if (buf[0] == '/' && !((size_t)n >= dn && !strcmp(buf + n - dn, deleted))) {
+                return buf;
+            }
+            free(buf);
+            break;
+        }
+        free(buf);
+    }
+    return realpath("/proc/self/exe", NULL);
+}
+
+const char *ksys_executable_path(void) {
+    static char *path;
+    static int found;
+    if (!found) {
+        found = 1;
+        path = find_executable();
+    }
+    return path;
+}
+
 // sys.executable: the absolute path of this binary; the prefixes: the
 // directory above its own ("/usr" for "/usr/bin/krait").
 static int add_paths(KValue sys) {
-    char *exe = realpath("/proc/self/exe", NULL);
+    const char *self = ksys_executable_path();
+    char *exe = self ? strdup(self) : NULL;
     KValue executable = kstr_from_cstr(exe ? exe : "");
     char *slash = exe ? strrchr(exe, '/') : NULL;
     if (slash) {
