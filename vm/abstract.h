@@ -106,6 +106,10 @@ int kobj_issubclass(KValue derived, KValue cls);
 
 // a OP b for a BINARY_OP argument (KF_BINOP_*, in-place forms included).
 KValue knum_binop(KValue a, KValue b, int op);
+// The rest of knum_binop after the left operand's class method (its
+// generic slot, with no reflected method of the right operand's class to
+// try first: see eval_inline.c) returned NotImplemented.
+KValue knum_binop_after_left(KValue a, KValue b, int op);
 KValue knum_divmod(KValue a, KValue b);
 KValue knum_power(KValue a, KValue b, KValue mod);
 KValue knum_negative(KValue v);

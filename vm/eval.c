@@ -277,6 +277,11 @@ static KFrame *push_call_frame(KThreadState *ts, KValue func, const KValue *args
     return f;
 }
 
+KFrame *keval_push_frame(KThreadState *ts, KValue func, const KValue *args, size_t nargs,
+                         KValue kwnames) {
+    return push_call_frame(ts, func, args, nargs, kwnames, KV_NULL);
+}
+
 // Runs a frame for 'func' to completion from C.
 static KValue run_function(KValue func, const KValue *args, size_t nargs, KValue kwnames,
                            KValue locals) {
@@ -1159,6 +1164,7 @@ KValue keval_frame(KThreadState *ts, KFrame *frame, int throwflag) {
     int oparg;
     KValue kwnames = KV_NULL;
     KValue retval = KV_NULL;
+    KFrame *new_frame;
 
 #if USE_COMPUTED_GOTO
 #define KV_TARGET_ADDR(name, arg, in, pop, effect, jump) [KF_OP_##name] = &&TARGET_##name,
@@ -1728,6 +1734,16 @@ dispatch:
                 }
             }
             SAVE_SP();
+            if (!kval_is_int(lhs) && (kval_obj(lhs)->type->flags & KTF_HEAPTYPE)) {
+                int failed;
+                new_frame = keval_binop_frame(ts, lhs, rhs, oparg, &failed);
+                if (new_frame) {
+                    goto enter_new_frame; // RETURN_VALUE finishes (KFRAME_RET_BINOP)
+                }
+                if (failed) {
+                    goto error;
+                }
+            }
             res = knum_binop(lhs, rhs, oparg);
             if (!res) {
                 goto error;
@@ -2428,6 +2444,19 @@ dispatch:
                 LOAD_FRAME();
                 DISPATCH();
             }
+            if (!is_meth && !kval_is_int(callable) && kval_obj(callable)->type == &ktype_type) {
+                int failed;
+                SAVE_SP();
+                new_frame = keval_init_frame(ts, base, total, kw, &failed);
+                if (new_frame) {
+                    sp = base + 1; // the instance (KFRAME_RET_INIT)
+                    goto enter_new_frame;
+                }
+                if (failed) {
+                    sp = base;
+                    goto error;
+                }
+            }
             {
                 SAVE_SP();
                 KValue res;
@@ -2496,12 +2525,19 @@ dispatch:
             }
             {
                 KFrame *prev = frame->previous;
+                int kind = frame->ret_kind;
                 SAVE_SP();
                 ts->frame = prev;
                 ts->depth--;
                 kframe_pop(ts, frame);
                 frame = prev;
                 LOAD_FRAME();
+                if (K_UNLIKELY(kind != KFRAME_RET_PLAIN)) {
+                    if (kind == KFRAME_RET_INIT) {
+                        goto return_from_init;
+                    }
+                    goto return_from_binop;
+                }
                 PUSH(retval);
                 retval = KV_NULL;
                 DISPATCH();
@@ -2933,6 +2969,57 @@ dispatch:
 unknown_opcode:
     kerr_format(&kexc_SystemError, "unknown opcode %d", (int)(word & 0xFF));
     goto error;
+
+enter_new_frame:
+    // 'new_frame' was pushed by eval_inline.c for the current instruction;
+    // the stack below holds what its return (return_to_protocol) needs.
+    SAVE_SP();
+    new_frame->previous = frame;
+    ts->frame = new_frame;
+    if (K_UNLIKELY(++ts->depth > ts->recursion_limit) && kstate_enter_check_py(ts) < 0) {
+        ts->depth--;
+        ts->frame = frame;
+        kframe_pop(ts, new_frame);
+        goto error;
+    }
+    frame = new_frame;
+    LOAD_FRAME();
+    DISPATCH();
+
+return_from_init:
+    // 'retval' came back from the __init__ of enter_new_frame; the instance
+    // is on top of the stack.
+    if (retval != KV_NONE) {
+        SAVE_SP();
+        kerr_format(&kexc_TypeError, "__init__() should return None, not '%T'", retval);
+        kval_decref(retval);
+        retval = KV_NULL;
+        goto error;
+    }
+    retval = KV_NULL;
+    DISPATCH();
+
+return_from_binop:
+    // 'retval' came back from the __op__ of enter_new_frame; the operands
+    // are still on the stack.
+    {
+        KValue rhs = TOP();
+        KValue lhs = SECOND();
+        if (retval == KV_NOTIMPL) {
+            kval_decref(retval);
+            SAVE_SP();
+            retval = knum_binop_after_left(lhs, rhs, (int)(ip[-1] >> 8));
+            if (!retval) {
+                goto error;
+            }
+        }
+        sp--;
+        SET_TOP(retval);
+        retval = KV_NULL;
+        kval_decref(lhs);
+        kval_decref(rhs);
+        DISPATCH();
+    }
 
 error:
     // A new exception in this frame: record where.

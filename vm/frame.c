@@ -76,6 +76,7 @@ KFrame *kframe_push(KThreadState *ts, KValue func, KValue locals) {
     f->frame_obj = KV_NULL;
     f->owner = KFRAME_OWNED_BY_THREAD;
     f->is_entry = 0;
+    f->ret_kind = KFRAME_RET_PLAIN;
     memset(f->localsplus, 0, (size_t)code->nlocalsplus * sizeof(KValue));
     f->sp = f->localsplus + code->nlocalsplus;
     return f;

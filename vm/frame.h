@@ -12,6 +12,14 @@
 
 enum { KFRAME_OWNED_BY_THREAD, KFRAME_OWNED_BY_GENERATOR };
 
+// What returning from a frame the loop pushed for a C-level protocol
+// (eval_inline.c) does with the result in the calling frame.
+enum {
+    KFRAME_RET_PLAIN, // push the result
+    KFRAME_RET_INIT,  // __init__ of CALL on a class: None expected, the instance stays
+    KFRAME_RET_BINOP, // a class's __op__ for BINARY_OP: NotImplemented continues the protocol
+};
+
 struct KFrame {
     KCode *code;         // borrowed: 'func' owns it
     KValue func;         // owned
@@ -24,7 +32,8 @@ struct KFrame {
     KValue frame_obj;    // a KFrameObject once Python asked for it, else KV_NULL
     uint8_t owner;
     uint8_t is_entry;    // returning from this frame returns from keval_frame
-    uint8_t pad[6];
+    uint8_t ret_kind;    // KFRAME_RET_*: plain unless pushed by eval_inline.c
+    uint8_t pad[5];
     KValue localsplus[]; // framesize slots
 };
 

@@ -51,6 +51,7 @@ KValue kgen_new_from_frame(KFrame *f) {
     gf->frame_obj = KV_NULL;
     gf->owner = KFRAME_OWNED_BY_GENERATOR;
     gf->is_entry = 0;
+    gf->ret_kind = KFRAME_RET_PLAIN;
     memcpy(gf->localsplus, f->localsplus, used * sizeof(KValue));
     memset(f->localsplus, 0, used * sizeof(KValue));
     f->sp = f->localsplus;

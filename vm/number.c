@@ -169,6 +169,20 @@ KValue knum_binop(KValue v, KValue w, int op) {
     return binop_type_error(v, w, op);
 }
 
+KValue knum_binop_after_left(KValue v, KValue w, int op) {
+    int base = op >= KF_BINOP_INPLACE ? op - KF_BINOP_INPLACE : op;
+    KType *tv = kval_type(v), *tw = kval_type(w);
+    KBinaryFn slotw = tw != tv ? binop_slot(tw, base) : NULL;
+    if (slotw && slotw != binop_slot(tv, base)) {
+        KValue x = slotw(v, w);
+        if (x != KV_NOTIMPL) {
+            return x;
+        }
+        kval_decref(x);
+    }
+    return binop_type_error(v, w, op);
+}
+
 KValue knum_divmod(KValue v, KValue w) {
     KType *tv = kval_type(v), *tw = kval_type(w);
     KBinaryFn slotv = tv->nb.divmod, slotw = tw != tv ? tw->nb.divmod : NULL;

@@ -210,6 +210,10 @@ static int slot_tp_init(KValue self, const KValue *args, size_t nargs, KValue kw
     return 0;
 }
 
+int kslot_init_is_generic(KType *t) {
+    return t->init == slot_tp_init;
+}
+
 KValue kslot_tp_new(KType *type, const KValue *args, size_t nargs, KValue kwnames) {
     KValue f = kobj_getattr(kval_of(type), KID(__new__));
     if (!f) {
@@ -398,6 +402,39 @@ SLOT_BINOP(slot_rshift, KNB_RSHIFT, __rshift__, __rrshift__)
 SLOT_BINOP(slot_and, KNB_AND, __and__, __rand__)
 SLOT_BINOP(slot_or, KNB_OR, __or__, __ror__)
 SLOT_BINOP(slot_xor, KNB_XOR, __xor__, __rxor__)
+
+// The generic slots and method names of the binary operators, by KNB_*
+// index (pow is left out: its slot takes three arguments).
+static const KBinaryFn generic_binops[KNB_COUNT] = {
+    [KNB_ADD] = slot_add,         [KNB_AND] = slot_and,
+    [KNB_FLOOR_DIVIDE] = slot_floordiv, [KNB_LSHIFT] = slot_lshift,
+    [KNB_MATRIX_MULTIPLY] = slot_matmul, [KNB_MULTIPLY] = slot_mul,
+    [KNB_REMAINDER] = slot_mod,   [KNB_OR] = slot_or,
+    [KNB_RSHIFT] = slot_rshift,   [KNB_SUBTRACT] = slot_sub,
+    [KNB_TRUE_DIVIDE] = slot_truediv, [KNB_XOR] = slot_xor,
+};
+
+int kslot_binop_is_generic(KType *t, int op) {
+    return generic_binops[op] && t->nb.binop[op] == generic_binops[op];
+}
+
+KValue kslot_binop_name(int op) {
+    switch (op) {
+    case KNB_ADD: return KID(__add__);
+    case KNB_AND: return KID(__and__);
+    case KNB_FLOOR_DIVIDE: return KID(__floordiv__);
+    case KNB_LSHIFT: return KID(__lshift__);
+    case KNB_MATRIX_MULTIPLY: return KID(__matmul__);
+    case KNB_MULTIPLY: return KID(__mul__);
+    case KNB_REMAINDER: return KID(__mod__);
+    case KNB_OR: return KID(__or__);
+    case KNB_RSHIFT: return KID(__rshift__);
+    case KNB_SUBTRACT: return KID(__sub__);
+    case KNB_TRUE_DIVIDE: return KID(__truediv__);
+    case KNB_XOR: return KID(__xor__);
+    default: return KV_NULL;
+    }
+}
 
 static KValue slot_divmod(KValue a, KValue b) {
     return slot_binop(a, b, offsetof(KType, nb.divmod), KID(__divmod__), KID(__rdivmod__),

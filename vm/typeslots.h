@@ -37,5 +37,12 @@ int ktypeslots_is_slot_name(KValue name);
 // The vectorcall slot functions of classes, used for identity checks.
 KValue kslot_tp_getattr_hook(KValue self, KValue name);
 KValue kslot_tp_new(KType *type, const KValue *args, size_t nargs, KValue kwnames);
+// True when class 't' runs a Python __init__ through the generic init slot.
+int kslot_init_is_generic(KType *t);
+// True when 't''s slot for binary operator 'op' (KNB_*, not KNB_POWER) is
+// the generic one of classes defining the operator in Python.
+int kslot_binop_is_generic(KType *t, int op);
+// The name of binary operator 'op''s method ('__add__'), borrowed; KV_NULL for KNB_POWER.
+KValue kslot_binop_name(int op);
 
 #endif

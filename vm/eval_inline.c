@@ -1,0 +1,121 @@
+// vm/eval_inline.c: Python methods that a C protocol would call, run as
+// frames of the interpreter loop instead. A class's __add__ reached through
+// BINARY_OP, and the __init__ of CALL on a class, would otherwise go
+// through the type slot, a special-method lookup, a call from C and a fresh
+// keval_frame for every operation (70% of the nbody benchmark). Here the
+// loop pushes the method's frame itself, marked with a KFRAME_RET_* kind;
+// RETURN_VALUE finishes the protocol in the calling frame (the None check
+// of __init__, NotImplemented's fallback). Only the cases whose protocol
+// starts with that one call qualify; everything else takes the generic
+// path, so the semantics stay CPython's.
+#include "eval.h"
+#include "internal.h"
+
+#include <string.h>
+
+#include "abstract.h"
+#include "func.h"
+#include "str.h"
+#include "tuple.h"
+#include "type.h"
+#include "typeslots.h"
+
+// A plain Python function whose call creates no generator or coroutine.
+static int is_inlinable_function(KValue f) {
+    if (!f || kval_is_int(f) || kval_obj(f)->type != &kfunction_type) {
+        return 0;
+    }
+    int flags = ((KCode *)((KFunction *)f)->code)->flags;
+    return !(flags & (KF_CO_GENERATOR | KF_CO_COROUTINE | KF_CO_ASYNC_GENERATOR));
+}
+
+KFrame *keval_binop_frame(KThreadState *ts, KValue lhs, KValue rhs, int op, int *failed) {
+    *failed = 0;
+    KType *tv = kval_type(lhs);
+    if (!(tv->flags & KTF_HEAPTYPE)) {
+        return NULL;
+    }
+    int base = op >= KF_BINOP_INPLACE ? op - KF_BINOP_INPLACE : op;
+    if (base == KNB_POWER || (base != op && tv->nb.inplace[base])) {
+        return NULL;
+    }
+    if (!kslot_binop_is_generic(tv, base)) {
+        return NULL;
+    }
+    // The generic slot tries the right operand's reflected method first when
+    // its class is a subclass, and after __op__ when the class defines the
+    // operator in Python too: both go the generic way.
+    KType *tw = kval_type(rhs);
+    if (tw != tv && (tw->nb.binop[base] == tv->nb.binop[base] ||
+                     ((tw->flags & KTF_HEAPTYPE) && ktype_is_subtype(tw, tv)))) {
+        return NULL;
+    }
+    KValue f = ktype_lookup(tv, kslot_binop_name(base));
+    if (!is_inlinable_function(f)) {
+        return NULL;
+    }
+    KValue args[2] = {lhs, rhs};
+    KFrame *nf = keval_push_frame(ts, f, args, 2, KV_NULL);
+    if (!nf) {
+        *failed = 1;
+        return NULL;
+    }
+    nf->ret_kind = KFRAME_RET_BINOP;
+    return nf;
+}
+
+KFrame *keval_init_frame(KThreadState *ts, KValue *base, size_t total, KValue kwnames,
+                         int *failed) {
+    *failed = 0;
+    KType *type = (KType *)base[1];
+    if (!kslot_init_is_generic(type) || type->new_ != kobject_type.new_ ||
+        (type->flags & KTF_ABSTRACT)) {
+        return NULL;
+    }
+    KValue init = ktype_lookup(type, KID(__init__));
+    if (!is_inlinable_function(init)) {
+        return NULL;
+    }
+    // object.__new__ accepts any arguments when __init__ is overridden.
+    KValue obj = ktype_generic_alloc(type, 0);
+    if (!obj) {
+        for (size_t i = 0; i < total; i++) {
+            kval_decref(base[2 + i]);
+        }
+        kval_decref(kval_of(type));
+        *failed = 1;
+        return NULL;
+    }
+    // [NULL, cls, args...] becomes [obj] with the frame owning the rest.
+    base[0] = obj;
+    base[1] = obj;
+    kval_decref(kval_of(type));
+    size_t npos = total + 1 - (kwnames ? (size_t)ktuple_len(kwnames) : 0);
+    KFrame *nf;
+    KCode *co = (KCode *)((KFunction *)init)->code;
+    if (!kwnames && npos == (size_t)co->argcount && co->kwonlyargcount == 0 &&
+        !(co->flags & (KF_CO_VARARGS | KF_CO_VARKEYWORDS))) {
+        nf = kframe_push(ts, kval_newref(init), KV_NULL);
+        if (nf) {
+            nf->localsplus[0] = kval_newref(obj);
+            memcpy(nf->localsplus + 1, base + 2, total * sizeof(KValue));
+        }
+    } else {
+        nf = keval_push_frame(ts, init, base + 1, npos, kwnames);
+        if (nf) {
+            for (size_t i = 0; i < total; i++) {
+                kval_decref(base[2 + i]);
+            }
+        }
+    }
+    if (!nf) {
+        for (size_t i = 0; i < total; i++) {
+            kval_decref(base[2 + i]);
+        }
+        kval_decref(obj);
+        *failed = 1;
+        return NULL;
+    }
+    nf->ret_kind = KFRAME_RET_INIT;
+    return nf;
+}
