@@ -17,7 +17,10 @@ typedef struct KInlineCache {
     uint64_t ver;     // its version
     uint64_t ver2;    // the builtins dict's version (LOAD_GLOBAL)
     KValue value;     // borrowed: the global, or the method in the type's MRO
-    ssize_t index;    // the attribute's entry in the instance dict, -1 none
+    ssize_t index;    // the attribute's entry in the instance dict, -1 none;
+                      // -2 - offset: a __slots__ member at that offset
+    const void *key2; // LOAD_METHOD's second type (version in 'ver2')
+    KValue value2;    // and its method
 } KInlineCache;
 
 typedef struct KCodeImage KCodeImage;

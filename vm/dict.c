@@ -351,6 +351,59 @@ int kdict_set(KValue d, KValue key, KValue value) {
     return dict_set_hashed((KDict *)d, key, value, hash);
 }
 
+int kdict_set_str(KValue dv, KValue key, KValue value) {
+    KDict *d = (KDict *)dv;
+    int64_t hash = ((KStr *)key)->hash;
+    if (hash == -1) {
+        hash = kstr_hash(key);
+    }
+    KDictKeys *k = d->keys;
+    size_t mask = (size_t)dk_size(k) - 1;
+    size_t i = (size_t)hash & mask;
+    size_t perturb = (size_t)hash;
+    KDictEntry *entries = dk_entries(k);
+    int dummies = 0;
+    for (;;) {
+        ssize_t ix = dk_get_index(k, i);
+        if (ix == DKIX_EMPTY) {
+            break;
+        }
+        if (ix >= 0) {
+            KDictEntry *e = &entries[ix];
+            if (e->key == key || (e->hash == hash && kstr_check_exact(e->key) &&
+                                  kstr_eq(e->key, key))) {
+                KValue old = e->value;
+                e->value = kval_newref(value);
+                d->version = ++dict_version_counter;
+                kval_decref(old);
+                return 0;
+            }
+            if (e->hash == hash) {
+                return dict_set_hashed(d, key, value, hash); // a key that is not a str
+            }
+        } else {
+            dummies = 1;
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    if (dummies || k->usable <= 0) {
+        return insert_new(d, key, value, hash);
+    }
+    // Absent: 'i' is the first free slot of the probe sequence.
+    ssize_t ix = k->nentries;
+    KDictEntry *e = &entries[ix];
+    e->hash = hash;
+    e->key = kval_newref(key);
+    e->value = kval_newref(value);
+    dk_set_index(k, i, ix);
+    k->nentries++;
+    k->usable--;
+    d->used++;
+    d->version = ++dict_version_counter;
+    return 0;
+}
+
 int kdict_set_cstr(KValue d, const char *key, KValue value) {
     KValue k = kstr_intern_cstr(key);
     if (!k) {

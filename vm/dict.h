@@ -66,6 +66,10 @@ KValue kdict_get_cstr_borrow(KValue d, const char *key);
 // d[key] = value (both borrowed); -1 on error.
 K_MUST_CHECK int kdict_set(KValue d, KValue key, KValue value);
 K_MUST_CHECK int kdict_set_cstr(KValue d, const char *key, KValue value);
+// As kdict_set for an exact str 'key' (an attribute name): no hashing or
+// comparison that could run Python code unless 'd' holds other keys of the
+// same hash. -1 on error.
+K_MUST_CHECK int kdict_set_str(KValue d, KValue key, KValue value);
 // del d[key]; KeyError when absent; -1 on error.
 K_MUST_CHECK int kdict_del(KValue d, KValue key);
 // As kdict_del, but 0 without an error when absent (1 when deleted).

@@ -433,10 +433,11 @@ static inline int attr_cache_hit(const KInlineCache *c, const KType *t) {
                              ((const KType *)c->value == t && c->ver2 == t->version));
 }
 
-// Makes 't' the cache's newest type, keeping the previous one as the second.
+// Makes 't' the cache's newest type, keeping the previous one as the second
+// (unless it was a __slots__ member, whose index cannot be shared).
 static void attr_cache_push(KInlineCache *c, KType *t, ssize_t index) {
     if (c->key != t) {
-        c->value = kval_of(c->key);
+        c->value = c->index < -1 ? KV_NULL : kval_of(c->key);
         c->ver2 = c->ver;
     }
     c->key = t;
@@ -445,13 +446,32 @@ static void attr_cache_push(KInlineCache *c, KType *t, ssize_t index) {
 }
 
 // After a generic attribute load: caches where an instance-dict attribute sits.
+// Caches the __slots__ member 'descr' of 't' found by a generic access, if it is one.
+static void slot_cache_fill(KFrame *f, int index, KType *t, KValue descr, int store) {
+    ssize_t off = keval_slot_offset(t, descr, store);
+    KInlineCache *c = off >= 0 && t->version ? cache_at(f->code, index) : NULL;
+    if (c) {
+        c->key = t;
+        c->ver = t->version;
+        c->value = KV_NULL;
+        c->index = -2 - off;
+    }
+}
+
 static K_NOINLINE void attr_cache_fill(KFrame *f, int index, KValue obj, KValue name) {
     if (kval_is_int(obj)) {
         return;
     }
     KType *t = kval_obj(obj)->type;
-    if (t->getattro != kobj_generic_getattr || t->dictoffset <= 0 || !((KStr *)name)->interned ||
-        ktype_lookup(t, name) || !t->version) {
+    if (t->getattro != kobj_generic_getattr || !((KStr *)name)->interned) {
+        return;
+    }
+    KValue descr = ktype_lookup(t, name);
+    if (descr) {
+        slot_cache_fill(f, index, t, descr, 0);
+        return;
+    }
+    if (t->dictoffset <= 0 || !t->version) {
         return;
     }
     KValue d = *(KValue *)((char *)obj + t->dictoffset);
@@ -470,8 +490,15 @@ static K_NOINLINE void store_cache_fill(KFrame *f, int index, KValue obj, KValue
         return;
     }
     KType *t = kval_obj(obj)->type;
-    if (t->setattro != kobj_generic_setattr || t->dictoffset <= 0 || !((KStr *)name)->interned ||
-        ktype_lookup(t, name) || !t->version) {
+    if (t->setattro != kobj_generic_setattr || !((KStr *)name)->interned) {
+        return;
+    }
+    KValue descr = ktype_lookup(t, name);
+    if (descr) {
+        slot_cache_fill(f, index, t, descr, 1);
+        return;
+    }
+    if (t->dictoffset <= 0 || !t->version) {
         return;
     }
     KValue d = *(KValue *)((char *)obj + t->dictoffset);
@@ -483,6 +510,18 @@ static K_NOINLINE void store_cache_fill(KFrame *f, int index, KValue obj, KValue
     if (c) {
         attr_cache_push(c, t, ix);
     }
+}
+
+// Makes ('t', 'm') LOAD_METHOD's first entry, the previous first its second.
+static void method_cache_set(KInlineCache *c, KType *t, KValue m) {
+    if (c->key != t && c->value) {
+        c->key2 = c->key;
+        c->ver2 = c->ver;
+        c->value2 = c->value;
+    }
+    c->key = t;
+    c->ver = t->version;
+    c->value = m;
 }
 
 // After LOAD_METHOD found a method in the type: caches it under the type's version.
@@ -497,9 +536,7 @@ static K_NOINLINE void method_cache_fill(KFrame *f, int index, KValue obj, KValu
     }
     KInlineCache *c = cache_at(f->code, index);
     if (c) {
-        c->key = t;
-        c->ver = t->version;
-        c->value = m;
+        method_cache_set(c, t, m);
     }
 }
 
@@ -578,9 +615,7 @@ static K_NOINLINE KValue load_method_retarget(KInlineCache *c, KValue obj, KValu
     if (dp && *dp && kdict_get_str_borrow(*dp, name)) {
         return KV_NULL;
     }
-    c->key = t;
-    c->ver = t->version;
-    c->value = m;
+    method_cache_set(c, t, m);
     return m;
 }
 
@@ -1521,6 +1556,17 @@ dispatch:
                             DISPATCH();
                         }
                     }
+                } else if (c->index < -1) {
+                    // A __slots__ member (a data descriptor: the dict does not count).
+                    KValue v = KV_NULL;
+                    if (c->key == t && c->ver == t->version) {
+                        v = *(KValue *)((char *)owner + (-2 - c->index));
+                    }
+                    if (v) {
+                        SET_TOP(kval_newref(v));
+                        kval_decref(owner);
+                        DISPATCH();
+                    }
                 } else if (c->index >= 0) {
                     KValue v = load_attr_retarget(c, owner, names[oparg]);
                     if (v) {
@@ -1573,12 +1619,19 @@ dispatch:
                         *dp = d;
                     }
                     SAVE_SP();
-                    int r = kdict_set(kval_of(d), names[oparg], v);
+                    int r = kdict_set_str(kval_of(d), names[oparg], v);
                     kval_decref(v);
                     kval_decref(owner);
                     if (r < 0) {
                         goto error;
                     }
+                    DISPATCH();
+                } else if (c->index < -1 && c->key == t && c->ver == t->version) {
+                    KValue *slot = (KValue *)((char *)owner + (-2 - c->index));
+                    KValue old = *slot;
+                    *slot = v;
+                    kval_xdecref(old);
+                    kval_decref(owner);
                     DISPATCH();
                 } else if (c->index >= 0 && store_attr_retarget(c, owner, names[oparg], v)) {
                     kval_decref(v);
@@ -1615,15 +1668,24 @@ dispatch:
             if (code->caches) {
                 KInlineCache *c = &code->caches[ip - code->code - 1];
                 KType *t = kval_type(obj);
-                if (c->key == t && c->ver == t->version && c->value) {
-                    KValue *dp = t->dictoffset ? kobj_dictptr(obj) : NULL;
+                KValue m = KV_NULL;
+                if (c->key == t && c->ver == t->version) {
+                    m = c->value;
+                } else if (c->key2 == t && c->ver2 == t->version) {
+                    m = c->value2;
+                }
+                if (m) {
+                    KValue *dp = t->dictoffset > 0 && !(t->flags & KTF_TYPE_SUBCLASS)
+                                     ? (KValue *)((char *)obj + t->dictoffset)
+                                 : t->dictoffset ? kobj_dictptr(obj)
+                                                 : NULL;
                     if (!dp || !*dp || kdict_str_index(*dp, names[oparg]) < 0) {
-                        SET_TOP(kval_newref(c->value));
+                        SET_TOP(kval_newref(m));
                         PUSH(obj);
                         DISPATCH();
                     }
                 } else if (c->value) {
-                    KValue m = load_method_retarget(c, obj, names[oparg]);
+                    m = load_method_retarget(c, obj, names[oparg]);
                     if (m) {
                         SET_TOP(kval_newref(m));
                         PUSH(obj);

@@ -55,4 +55,9 @@ KFrame *keval_binop_frame(KThreadState *ts, KValue lhs, KValue rhs, int op, int 
 KFrame *keval_init_frame(KThreadState *ts, KValue *base, size_t total, KValue kwnames,
                          int *failed);
 
+// The offset of the __slots__ member that 'descr' (found in the MRO of 't')
+// describes, when LOAD_ATTR (or STORE_ATTR with 'store') may read (write)
+// it directly for instances of 't'; -1 otherwise.
+ssize_t keval_slot_offset(KType *t, KValue descr, int store);
+
 #endif

@@ -54,8 +54,19 @@ KFrame *keval_binop_frame(KThreadState *ts, KValue lhs, KValue rhs, int op, int 
     if (!is_inlinable_function(f)) {
         return NULL;
     }
-    KValue args[2] = {lhs, rhs};
-    KFrame *nf = keval_push_frame(ts, f, args, 2, KV_NULL);
+    KCode *co = (KCode *)((KFunction *)f)->code;
+    KFrame *nf;
+    if (co->argcount == 2 && co->kwonlyargcount == 0 &&
+        !(co->flags & (KF_CO_VARARGS | KF_CO_VARKEYWORDS))) {
+        nf = kframe_push(ts, kval_newref(f), KV_NULL);
+        if (nf) {
+            nf->localsplus[0] = kval_newref(lhs);
+            nf->localsplus[1] = kval_newref(rhs);
+        }
+    } else {
+        KValue args[2] = {lhs, rhs};
+        nf = keval_push_frame(ts, f, args, 2, KV_NULL);
+    }
     if (!nf) {
         *failed = 1;
         return NULL;
@@ -118,4 +129,16 @@ KFrame *keval_init_frame(KThreadState *ts, KValue *base, size_t total, KValue kw
     }
     nf->ret_kind = KFRAME_RET_INIT;
     return nf;
+}
+
+ssize_t keval_slot_offset(KType *t, KValue descr, int store) {
+    if (kval_is_int(descr) || kval_obj(descr)->type != &kmemberdescr_type) {
+        return -1;
+    }
+    const KDescr *d = (const KDescr *)descr;
+    const KMemberDef *m = d->member;
+    if (m->kind != KMEMBER_OBJECT_EX || (store && m->readonly) || !ktype_is_subtype(t, d->owner)) {
+        return -1;
+    }
+    return m->offset;
 }
