@@ -418,6 +418,7 @@ static KValue code_positions(KValue self, const KValue *args, size_t nargs, KVal
 static const KMethodDef code_methods[] = {
     {"co_lines", code_lines, KMETH_NOARGS, NULL},
     {"co_positions", code_positions, KMETH_NOARGS, NULL},
+    {"replace", kcode_replace, KMETH_KW, "Return a copy of the code object with new values for the specified fields."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -428,6 +429,8 @@ KType kcode_type = {
     .flags = KTF_WEAKREF,
     .dealloc = code_dealloc,
     .repr = code_repr,
+    .hash = kcode_hash,
+    .richcompare = kcode_richcompare,
     .getsets = code_getsets,
     .members = code_members,
     .methods = code_methods,

@@ -115,6 +115,11 @@ KValue kcode_doc_borrow(KCode *code);
 // such constants).
 void kcode_maybe_intern(KValue *s);
 
+// code.replace(**changes), code == code and hash(code) (vm/code_replace.c).
+KValue kcode_replace(KValue self, const KValue *args, size_t nargs, KValue kwnames);
+KValue kcode_richcompare(KValue a, KValue b, int op);
+int64_t kcode_hash(KValue v);
+
 // A code object for 'kc' and (as constants) its nested code objects.
 // Everything is copied: 'kc' may be freed afterwards. KV_NULL on error.
 KValue kcode_from_kf(const KfCode *kc);

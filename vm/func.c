@@ -132,6 +132,14 @@ static int func_set_code(KValue self, KValue value) {
         kerr_set(&kexc_TypeError, "__code__ must be set to a code object");
         return -1;
     }
+    // The frame copies the closure's cells into the code's free slots.
+    KFunction *fn = (KFunction *)self;
+    ssize_t nclosure = fn->closure ? ktuple_len(fn->closure) : 0;
+    if (((KCode *)value)->nfree != nclosure) {
+        kerr_format(&kexc_ValueError, "%U() requires a code object with %zd free vars, not %d",
+                    fn->name, nclosure, ((KCode *)value)->nfree);
+        return -1;
+    }
     kval_setref(&((KFunction *)self)->code, kval_newref(value));
     return 0;
 }
