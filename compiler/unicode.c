@@ -279,7 +279,8 @@ long kuni_nfkc(const uint32_t *in, size_t n, uint32_t *out, size_t cap) {
 static struct {
     unsigned char *blob;  // KUNIDB_NAMES_RAW_LEN bytes, see unicode_db.h
     const char **names;   // entry -> its NUL-terminated name in 'blob'
-    uint32_t *cps;        // entry -> code point
+    uint32_t *cps;        // entry -> code point (ascending)
+    uint8_t *alias;       // entry -> 1 when the name is an alias
     uint32_t *slots;      // open addressing: entry + 1, or 0 for empty
     uint32_t mask;
 } name_index;
@@ -303,6 +304,7 @@ static void free_name_index(void) {
     free(name_index.blob);
     free(name_index.names);
     free(name_index.cps);
+    free(name_index.alias);
     free(name_index.slots);
     memset(&name_index, 0, sizeof name_index);
 }
@@ -324,9 +326,10 @@ static int index_names(void) {
                 break;
             }
         }
-        cp += delta;
+        cp += delta >> 1;
         name_index.names[e] = (const char *)p;
         name_index.cps[e] = cp;
+        name_index.alias[e] = delta & 1;
         uint32_t h = 2166136261u;  // name_hash; stored names are upper case already
         for (; p < end && *p; p++) {
             h = (h ^ *p) * 16777619u;
@@ -354,9 +357,11 @@ static void load_names(void) {
     name_index.blob = malloc(KUNIDB_NAMES_RAW_LEN);
     name_index.names = malloc(KUNIDB_NAMES_COUNT * sizeof *name_index.names);
     name_index.cps = malloc(KUNIDB_NAMES_COUNT * sizeof *name_index.cps);
+    name_index.alias = malloc(KUNIDB_NAMES_COUNT);
     name_index.slots = calloc(nslots, sizeof *name_index.slots);
     name_index.mask = (uint32_t)nslots - 1;
-    if (!name_index.blob || !name_index.names || !name_index.cps || !name_index.slots) {
+    if (!name_index.blob || !name_index.names || !name_index.cps || !name_index.alias ||
+        !name_index.slots) {
         free_name_index();
         return;
     }
@@ -465,6 +470,65 @@ int kuni_lookup_name(const char *name, size_t len, uint32_t *cp) {
         if (same_name(name, len, name_index.names[e - 1])) {
             *cp = name_index.cps[e - 1];
             return 1;
+        }
+    }
+    return 0;
+}
+
+// Appends the hexadecimal digits of 'v' (upper case, at least 4) to 'out'.
+static size_t put_hex(char *out, uint32_t v) {
+    int digits = v > 0xFFFF ? 5 : 4;
+    for (int i = 0; i < digits; i++) {
+        out[i] = "0123456789ABCDEF"[(v >> (4 * (digits - 1 - i))) & 0xF];
+    }
+    return (size_t)digits;
+}
+
+size_t kuni_name_of(uint32_t cp, char *out) {
+    if (cp >= S_BASE && cp < S_BASE + S_COUNT) {
+        uint32_t s = cp - S_BASE;
+        size_t n = sizeof HANGUL_PREFIX - 1;
+        memcpy(out, HANGUL_PREFIX, n);
+        const char *parts[] = {kunidb_jamo_l[s / N_COUNT], kunidb_jamo_v[(s % N_COUNT) / T_COUNT],
+                               kunidb_jamo_t[s % T_COUNT]};
+        for (int i = 0; i < 3; i++) {
+            size_t len = strlen(parts[i]);
+            memcpy(out + n, parts[i], len);
+            n += len;
+        }
+        out[n] = '\0';
+        return n;
+    }
+    size_t nranges = sizeof kunidb_cjk_ranges / sizeof kunidb_cjk_ranges[0];
+    for (size_t i = 0; i < nranges; i++) {
+        if (cp >= kunidb_cjk_ranges[i][0] && cp <= kunidb_cjk_ranges[i][1]) {
+            size_t n = sizeof CJK_PREFIX - 1;
+            memcpy(out, CJK_PREFIX, n);
+            n += put_hex(out + n, cp);
+            out[n] = '\0';
+            return n;
+        }
+    }
+    pthread_once(&name_index_once, load_names);
+    if (!name_index.cps) {
+        return 0;
+    }
+    // The first entry at or after 'cp', then its entries: the name, if any,
+    // is the one that is not an alias.
+    size_t lo = 0, hi = KUNIDB_NAMES_COUNT;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (name_index.cps[mid] < cp) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    for (; lo < KUNIDB_NAMES_COUNT && name_index.cps[lo] == cp; lo++) {
+        if (!name_index.alias[lo]) {
+            size_t n = strlen(name_index.names[lo]);
+            memcpy(out, name_index.names[lo], n + 1);
+            return n;
         }
     }
     return 0;

@@ -36,6 +36,12 @@ int kuni_nfkc_quick(const uint32_t *in, size_t n);
 // then, every such lookup returns 0.
 int kuni_lookup_name(const char *name, size_t len, uint32_t *cp);
 
+// Writes the name of 'cp' as python3.11's unicodedata.name() gives it (never
+// an alias) and a NUL to 'out' (KUNI_NAME_BUF bytes); returns its length, or
+// 0 when 'cp' has no name (or the name table could not be loaded).
+#define KUNI_NAME_BUF 96
+size_t kuni_name_of(uint32_t cp, char *out);
+
 // Decodes one UTF-8 sequence at 's' (at most 'len' bytes). Returns its length
 // and sets '*cp', or returns -1 for an invalid or truncated sequence. Accepts
 // encoded surrogates (as CPython's "surrogatepass") only when

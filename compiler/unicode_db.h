@@ -48,12 +48,13 @@ extern const KUniPair kunidb_pairs[941];
 
 // Character names and formal aliases (not Hangul syllables or CJK unified
 // ideographs): zlib-compressed; inflated, KUNIDB_NAMES_RAW_LEN bytes holding
-// KUNIDB_NAMES_COUNT entries in code point order, each the code point's
-// distance from the previous entry's (LEB128, from 0) then the name and a NUL.
+// KUNIDB_NAMES_COUNT entries in code point order, each twice the code point's
+// distance from the previous entry's, plus 1 when the name is an alias (LEB128,
+// from 0), then the name and a NUL.
 #define KUNIDB_NAMES_COUNT 34997
-#define KUNIDB_NAMES_RAW_LEN 966656
+#define KUNIDB_NAMES_RAW_LEN 966674
 #define KUNIDB_NAME_MAX_LEN 88
-extern const unsigned char kunidb_names_z[141804];
+extern const unsigned char kunidb_names_z[141949];
 
 // Code point ranges [first, last] named "CJK UNIFIED IDEOGRAPH-%04X".
 extern const uint32_t kunidb_cjk_ranges[8][2];

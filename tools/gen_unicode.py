@@ -291,12 +291,13 @@ def build_names(name_pl):
     return names, aliases, ranges, (l_names, v_names, t_names), sequences
 
 
-def encode_names(names):
-    """Raw blob: per entry, the code point delta (LEB128) then the name and a NUL."""
+def encode_names(names, aliases):
+    """Raw blob: per entry, twice the code point delta plus 1 for an alias
+    (LEB128), then the name and a NUL."""
     out = bytearray()
     prev = 0
     for c, n in names:
-        d = c - prev
+        d = (c - prev) * 2 + ((c, n) in aliases)
         prev = c
         while True:
             b = d & 0x7F
@@ -312,7 +313,7 @@ def encode_names(names):
 
 # ---------------------------------------------------------------- unicode_db
 
-def emit_db(flags, ccc, nfkd, pairs, names, ranges, jamo):
+def emit_db(flags, ccc, nfkd, pairs, names, aliases, ranges, jamo):
     h, c = [], []
     h.append(HEADER_LINE)
     h.append("// compiler/unicode_db.h: the tables behind compiler/unicode.c, Unicode %s."
@@ -408,12 +409,13 @@ def emit_db(flags, ccc, nfkd, pairs, names, ranges, jamo):
     c.append("};\n")
 
     # Names.
-    raw = encode_names(names)
+    raw = encode_names(names, aliases)
     z = zlib.compress(raw, 9)
     h.append("// Character names and formal aliases (not Hangul syllables or CJK unified")
     h.append("// ideographs): zlib-compressed; inflated, KUNIDB_NAMES_RAW_LEN bytes holding")
-    h.append("// KUNIDB_NAMES_COUNT entries in code point order, each the code point's")
-    h.append("// distance from the previous entry's (LEB128, from 0) then the name and a NUL.")
+    h.append("// KUNIDB_NAMES_COUNT entries in code point order, each twice the code point's")
+    h.append("// distance from the previous entry's, plus 1 when the name is an alias (LEB128,")
+    h.append("// from 0), then the name and a NUL.")
     h.append("#define KUNIDB_NAMES_COUNT %d" % len(names))
     h.append("#define KUNIDB_NAMES_RAW_LEN %d" % len(raw))
     h.append("#define KUNIDB_NAME_MAX_LEN %d" % max(len(n) for _, n in names))
@@ -769,7 +771,7 @@ def main():
     flags, ccc, nfkd, pairs, _, _ = build_properties()
     check_quick_strings(flags)
     names, aliases, ranges, jamo, sequences = build_names(args.name_pl)
-    h, c = emit_db(flags, ccc, nfkd, pairs, names, ranges, jamo)
+    h, c = emit_db(flags, ccc, nfkd, pairs, names, aliases, ranges, jamo)
     expect = emit_expect(flags, names, aliases, ranges, jamo, sequences, ccc, nfkd, pairs)
     os.makedirs(os.path.join(ROOT, "tests/unit/data"), exist_ok=True)
     for path, text in (("compiler/unicode_db.h", h), ("compiler/unicode_db.c", c),

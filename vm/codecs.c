@@ -9,6 +9,7 @@
 #include "internal.h"
 
 #include "compiler/compiler.h"
+#include "compiler/unicode.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -287,13 +288,11 @@ static const char *encode_reason(enum Codec codec) {
 // ---------------------------------------------------------------------------
 // Error handlers.
 
-// namereplace needs the Unicode character names, which the runtime does not
-// carry yet: it is looked up in the registry like any unknown name.
-enum Handler { H_STRICT, H_IGNORE, H_REPLACE, H_BACKSLASH, H_XMLCHARREF, H_SURROGATEESCAPE,
-               H_SURROGATEPASS, H_OTHER };
+enum Handler { H_STRICT, H_IGNORE, H_REPLACE, H_BACKSLASH, H_XMLCHARREF, H_NAMEREPLACE,
+               H_SURROGATEESCAPE, H_SURROGATEPASS, H_OTHER };
 
 static const char *const handler_names[] = {"strict", "ignore", "replace", "backslashreplace",
-                                            "xmlcharrefreplace", "surrogateescape",
+                                            "xmlcharrefreplace", "namereplace", "surrogateescape",
                                             "surrogatepass"};
 
 static enum Handler find_handler(const char *errors) {
@@ -375,15 +374,23 @@ static int call_handler(const char *errors, KValue exc, ssize_t len, int allow_b
     return 0;
 }
 
-// Writes the backslash escape of code point 'c' (\xNN, \uNNNN, \UNNNNNNNN).
-static void backslash_escape(char *out, uint32_t c) {
-    if (c < 0x100) {
-        snprintf(out, 16, "\\x%02x", (unsigned)c);
-    } else if (c < 0x10000) {
-        snprintf(out, 16, "\\u%04x", (unsigned)c);
-    } else {
-        snprintf(out, 16, "\\U%08x", (unsigned)c);
+size_t kcodec_escape(char *out, uint32_t c, int style) {
+    if (style == KCODEC_ESC_XML) {
+        return (size_t)snprintf(out, KCODEC_ESCAPE_BUF, "&#%u;", (unsigned)c);
     }
+    if (style == KCODEC_ESC_NAME) {
+        char name[KUNI_NAME_BUF];
+        if (kuni_name_of(c, name)) {
+            return (size_t)snprintf(out, KCODEC_ESCAPE_BUF, "\\N{%s}", name);
+        }
+    }
+    if (c < 0x100) {
+        return (size_t)snprintf(out, KCODEC_ESCAPE_BUF, "\\x%02x", (unsigned)c);
+    }
+    if (c < 0x10000) {
+        return (size_t)snprintf(out, KCODEC_ESCAPE_BUF, "\\u%04x", (unsigned)c);
+    }
+    return (size_t)snprintf(out, KCODEC_ESCAPE_BUF, "\\U%08x", (unsigned)c);
 }
 
 // Emits the ASCII string 's' in codec 'codec'.
@@ -401,7 +408,7 @@ static int emit_ascii(Buf *b, enum Codec codec, const char *s) {
 static ssize_t encode_error(Buf *b, enum Codec codec, enum Handler h, const char *errors,
                             KValue str, ssize_t start, ssize_t end) {
     KStr *s = (KStr *)str;
-    char esc[40];
+    char esc[KCODEC_ESCAPE_BUF];
     switch (h) {
     case H_IGNORE:
         return end;
@@ -414,13 +421,12 @@ static ssize_t encode_error(Buf *b, enum Codec codec, enum Handler h, const char
         return end;
     case H_BACKSLASH:
     case H_XMLCHARREF:
+    case H_NAMEREPLACE:
         for (ssize_t i = start; i < end; i++) {
-            uint32_t c = kstr_char(s, i);
-            if (h == H_XMLCHARREF) {
-                snprintf(esc, sizeof esc, "&#%u;", (unsigned)c);
-            } else {
-                backslash_escape(esc, c);
-            }
+            kcodec_escape(esc, kstr_char(s, i),
+                          h == H_XMLCHARREF    ? KCODEC_ESC_XML
+                          : h == H_NAMEREPLACE ? KCODEC_ESC_NAME
+                                               : KCODEC_ESC_BACKSLASH);
             if (emit_ascii(b, codec, esc) < 0) {
                 return -1;
             }
@@ -515,7 +521,7 @@ static ssize_t encode_error(Buf *b, enum Codec codec, enum Handler h, const char
 // unicode_escape / raw_unicode_escape encoding: never fails but for memory.
 static KValue encode_escape(KStr *s, int raw) {
     Buf b = {NULL, 0, 0};
-    char esc[16];
+    char esc[KCODEC_ESCAPE_BUF];
     for (ssize_t i = 0; i < s->len; i++) {
         uint32_t c = kstr_char(s, i);
         int r;
@@ -527,8 +533,7 @@ static KValue encode_escape(KStr *s, int raw) {
             esc[1] = c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : 'r';
             r = buf_put(&b, esc, 2);
         } else {
-            backslash_escape(esc, c);
-            r = buf_put(&b, esc, (ssize_t)strlen(esc));
+            r = buf_put(&b, esc, (ssize_t)kcodec_escape(esc, c, KCODEC_ESC_BACKSLASH));
         }
         if (r < 0) {
             kmem_free(b.data);
@@ -666,6 +671,7 @@ static ssize_t decode_error(Decoder *d, ssize_t start, ssize_t end, const char *
         break;
     }
     case H_XMLCHARREF:
+    case H_NAMEREPLACE:
         kerr_set(&kexc_TypeError, "don't know how to handle UnicodeDecodeError in error callback");
         return -1;
     default:

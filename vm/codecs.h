@@ -28,6 +28,15 @@ KValue kcodec_encode_obj(KValue s, KValue encoding, KValue errors, const char *f
 KValue kcodec_decode_obj(const char *data, ssize_t len, KValue encoding, KValue errors,
                          const char *fname);
 
+// Writes the escape of code point 'c' and a NUL to 'out' (KCODEC_ESCAPE_BUF
+// bytes) in 'style': "\\xe9" / "\\u4e2d" / "\\U0001f600" (backslashreplace),
+// "&#233;" (xmlcharrefreplace), or "\\N{LATIN SMALL LETTER E WITH ACUTE}"
+// (namereplace; backslashreplace's form for a code point with no name).
+// Returns its length.
+enum { KCODEC_ESC_BACKSLASH, KCODEC_ESC_XML, KCODEC_ESC_NAME };
+#define KCODEC_ESCAPE_BUF 112
+size_t kcodec_escape(char *out, uint32_t c, int style);
+
 // The error handler registry of _codecs.register_error / lookup_error.
 K_MUST_CHECK int kcodec_register_error(KValue name, KValue handler);
 // The handler registered under 'name' (new reference; the builtin ones are

@@ -195,9 +195,10 @@ CODECSFN(replace_errors) {
     return result(kstr_builder_finish(&b), end);
 }
 
-// backslashreplace and xmlcharrefreplace over the str of an encode error
-// (backslashreplace also over the bytes of a decode error).
-static KValue escape_errors(KValue exc, int xml) {
+// backslashreplace, xmlcharrefreplace and namereplace (KCODEC_ESC_*) over
+// the str of an encode error (backslashreplace also over the bytes of a
+// decode error).
+static KValue escape_errors(KValue exc, int style) {
     ssize_t start, end;
     if (unicode_error_parts(exc, &start, &end) < 0) {
         return KV_NULL;
@@ -205,20 +206,27 @@ static KValue escape_errors(KValue exc, int xml) {
     KValue obj = ((KUnicodeError *)exc)->object;
     KStrBuilder b;
     kstr_builder_init(&b);
+    char esc[KCODEC_ESCAPE_BUF];
     if (ktype_is_subtype(kval_type(exc), &kexc_UnicodeDecodeError)) {
         const char *p;
         ssize_t n;
-        if (xml || kbytes_need_buffer(obj, &p, &n) < 0) {
+        if (style != KCODEC_ESC_BACKSLASH || kbytes_need_buffer(obj, &p, &n) < 0) {
             kstr_builder_discard(&b);
-            if (xml) {
+            if (style != KCODEC_ESC_BACKSLASH) {
                 kerr_format(&kexc_TypeError, "don't know how to handle %T in error callback", exc);
             }
             return KV_NULL;
         }
         for (ssize_t i = start; i < end && i < n; i++) {
-            kstr_builder_printf(&b, "\\x%02x", (unsigned char)p[i]);
+            kstr_builder_ascii(&b, esc, (ssize_t)kcodec_escape(esc, (unsigned char)p[i], style));
         }
         return result(kstr_builder_finish(&b), end);
+    }
+    if (style != KCODEC_ESC_BACKSLASH &&
+        !ktype_is_subtype(kval_type(exc), &kexc_UnicodeEncodeError)) {
+        kstr_builder_discard(&b);
+        kerr_format(&kexc_TypeError, "don't know how to handle %T in error callback", exc);
+        return KV_NULL;
     }
     if (!kstr_check(obj)) {
         kstr_builder_discard(&b);
@@ -226,28 +234,24 @@ static KValue escape_errors(KValue exc, int xml) {
         return KV_NULL;
     }
     for (ssize_t i = start < 0 ? 0 : start; i < end && i < kstr_len(obj); i++) {
-        uint32_t c = kstr_char((KStr *)obj, i);
-        if (xml) {
-            kstr_builder_printf(&b, "&#%u;", (unsigned)c);
-        } else if (c < 0x100) {
-            kstr_builder_printf(&b, "\\x%02x", (unsigned)c);
-        } else if (c < 0x10000) {
-            kstr_builder_printf(&b, "\\u%04x", (unsigned)c);
-        } else {
-            kstr_builder_printf(&b, "\\U%08x", (unsigned)c);
-        }
+        kstr_builder_ascii(&b, esc, (ssize_t)kcodec_escape(esc, kstr_char((KStr *)obj, i), style));
     }
     return result(kstr_builder_finish(&b), end);
 }
 
 CODECSFN(backslashreplace_errors) {
     (void)self, (void)nargs, (void)kwnames;
-    return escape_errors(args[0], 0);
+    return escape_errors(args[0], KCODEC_ESC_BACKSLASH);
 }
 
 CODECSFN(xmlcharrefreplace_errors) {
     (void)self, (void)nargs, (void)kwnames;
-    return escape_errors(args[0], 1);
+    return escape_errors(args[0], KCODEC_ESC_XML);
+}
+
+CODECSFN(namereplace_errors) {
+    (void)self, (void)nargs, (void)kwnames;
+    return escape_errors(args[0], KCODEC_ESC_NAME);
 }
 
 // The codec search functions of register()/unregister() (the encodings
@@ -419,6 +423,7 @@ static const KMethodDef codecs_methods[] = {
     {"replace_errors", codecs_replace_errors, KMETH_O, NULL},
     {"backslashreplace_errors", codecs_backslashreplace_errors, KMETH_O, NULL},
     {"xmlcharrefreplace_errors", codecs_xmlcharrefreplace_errors, KMETH_O, NULL},
+    {"namereplace_errors", codecs_namereplace_errors, KMETH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -432,7 +437,7 @@ KValue kmod_codecs_create(void) {
     // The standard handlers are registered under their names, so
     // lookup_error("strict") returns _codecs.strict_errors.
     static const char *const names[] = {"strict", "ignore", "replace", "backslashreplace",
-                                        "xmlcharrefreplace"};
+                                        "xmlcharrefreplace", "namereplace"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         char attr[48];
         snprintf(attr, sizeof attr, "%s_errors", names[i]);
