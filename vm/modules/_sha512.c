@@ -1,19 +1,14 @@
 // vm/modules/_sha512.c: the _sha512 module (sha512 and sha384 hash
-// objects: update, digest, hexdigest, copy, name, digest_size,
-// block_size), which random.py uses to seed from str and bytes and
+// objects, hashobj.h's plumbing), which random.py uses to seed from str and bytes and
 // hashlib falls back on. SHA-512 as FIPS 180-4 specifies it; the round
 // constants and initial values (fractional parts of cube and square roots
 // of primes) were generated with exact integer roots.
 #include <string.h>
 
-#include "../abstract.h"
-#include "../bytes.h"
-#include "../errors.h"
 #include "../func.h"
-#include "../gc.h"
 #include "../module.h"
-#include "../str.h"
 #include "../type.h"
+#include "hashobj.h"
 
 static const uint64_t round_k[80] = {
     0x428a2f98d728ae22ULL, 0x7137449123ef65cdULL, 0xb5c0fbcfec4d3b2fULL,
@@ -57,16 +52,10 @@ static const uint64_t init_384[8] = {
     0xdb0c2e0d64f98fa7ULL, 0x47b5481dbefa4fa4ULL,
 };
 
-typedef struct ShaObj {
-    KOBJ_HEAD;
+typedef struct Sha512State {
     uint64_t h[8];
-    uint64_t count_lo, count_hi; // bytes hashed so far (128-bit)
-    unsigned char block[128];
-    size_t used; // bytes waiting in 'block'
-    int digest_size; // 64 (sha512) or 48 (sha384)
-} ShaObj;
-
-static KType sha512_type, sha384_type;
+    KMdBuf buf;
+} Sha512State;
 
 static inline uint64_t ror(uint64_t x, int n) {
     return x >> n | x << (64 - n);
@@ -81,7 +70,8 @@ static uint64_t load_be64(const unsigned char *p) {
 }
 
 // One 128-byte block into the state 'h'.
-static void compress(uint64_t h[8], const unsigned char *block) {
+static void compress(void *state_h, const unsigned char *block) {
+    uint64_t *h = state_h;
     uint64_t w[80];
     for (int t = 0; t < 16; t++) {
         w[t] = load_be64(block + 8 * t);
@@ -109,206 +99,76 @@ static void compress(uint64_t h[8], const unsigned char *block) {
     h[4] += e, h[5] += f, h[6] += g, h[7] += k;
 }
 
-static void sha_update(ShaObj *s, const unsigned char *p, size_t n) {
-    uint64_t lo = s->count_lo + n;
-    s->count_hi += lo < s->count_lo;
-    s->count_lo = lo;
-    if (s->used) {
-        size_t take = 128 - s->used < n ? 128 - s->used : n;
-        memcpy(s->block + s->used, p, take);
-        s->used += take;
-        p += take;
-        n -= take;
-        if (s->used < 128) {
-            return;
-        }
-        compress(s->h, s->block);
-        s->used = 0;
-    }
-    for (; n >= 128; p += 128, n -= 128) {
-        compress(s->h, p);
-    }
-    memcpy(s->block, p, n);
-    s->used = n;
+static void sha512_init(void *state) {
+    memcpy(((Sha512State *)state)->h, init_512, sizeof init_512);
 }
 
-// The digest of what was hashed so far, into 'out' (the state is kept).
-static void sha_final(const ShaObj *s, unsigned char out[64]) {
-    ShaObj t = *s;
-    unsigned char pad[144] = {0x80};
-    size_t padlen = (t.used < 112 ? 112 : 240) - t.used;
-    uint64_t bits_hi = t.count_hi << 3 | t.count_lo >> 61, bits_lo = t.count_lo << 3;
-    for (int i = 0; i < 8; i++) {
-        pad[padlen + i] = (unsigned char)(bits_hi >> (56 - 8 * i));
-        pad[padlen + 8 + i] = (unsigned char)(bits_lo >> (56 - 8 * i));
-    }
-    sha_update(&t, pad, padlen + 16);
-    for (int i = 0; i < 8; i++) {
-        for (int j = 0; j < 8; j++) {
-            out[8 * i + j] = (unsigned char)(t.h[i] >> (56 - 8 * j));
-        }
+static void sha384_init(void *state) {
+    memcpy(((Sha512State *)state)->h, init_384, sizeof init_384);
+}
+
+static void sha512_update(void *state, const unsigned char *p, size_t n) {
+    Sha512State *s = state;
+    khash_md_update(&s->buf, 128, compress, s->h, p, n);
+}
+
+static void sha512_final(const void *state, unsigned char *out, size_t len) {
+    Sha512State t = *(const Sha512State *)state;
+    khash_md_finish(&t.buf, 128, 16, 1, compress, t.h);
+    for (size_t i = 0; i < len; i++) {
+        out[i] = (unsigned char)(t.h[i / 8] >> (56 - 8 * (i % 8)));
     }
 }
 
-// Hashes the bytes-like 'data': TypeError for a str or a non-buffer.
-static int update_from(ShaObj *s, KValue data) {
-    const char *p;
-    ssize_t n;
-    if (kstr_check(data)) {
-        kerr_set(&kexc_TypeError, "Strings must be encoded before hashing");
-        return -1;
-    }
-    if (!kbytes_get_buffer(data, &p, &n)) {
-        kerr_set(&kexc_TypeError, "object supporting the buffer API required");
-        return -1;
-    }
-    sha_update(s, (const unsigned char *)p, (size_t)n);
-    return 0;
-}
-
-static ShaObj *sha_alloc(KType *type) {
-    ShaObj *s = (ShaObj *)kobj_alloc(type, sizeof(ShaObj));
-    if (!s) {
-        kerr_no_memory();
-        return NULL;
-    }
-    int is384 = type == &sha384_type;
-    memcpy(s->h, is384 ? init_384 : init_512, sizeof s->h);
-    s->digest_size = is384 ? 48 : 64;
-    return s;
-}
-
-static void sha_dealloc(KObject *o) {
-    kobj_free(o);
-}
-
-#define SHA(v) ((ShaObj *)(v))
-#define METHOD(name) static KValue name(KValue self, const KValue *args, size_t nargs, KValue kw)
-
-METHOD(sha_m_update) {
-    (void)nargs, (void)kw;
-    return update_from(SHA(self), args[0]) < 0 ? KV_NULL : kval_newref(KV_NONE);
-}
-
-METHOD(sha_m_digest) {
-    (void)args, (void)nargs, (void)kw;
-    unsigned char out[64];
-    sha_final(SHA(self), out);
-    return kbytes_from_data((const char *)out, SHA(self)->digest_size);
-}
-
-METHOD(sha_m_hexdigest) {
-    (void)args, (void)nargs, (void)kw;
-    unsigned char out[64];
-    char hex[129];
-    sha_final(SHA(self), out);
-    for (int i = 0; i < SHA(self)->digest_size; i++) {
-        hex[2 * i] = "0123456789abcdef"[out[i] >> 4];
-        hex[2 * i + 1] = "0123456789abcdef"[out[i] & 15];
-    }
-    hex[2 * SHA(self)->digest_size] = 0;
-    return kstr_from_cstr(hex);
-}
-
-METHOD(sha_m_copy) {
-    (void)args, (void)nargs, (void)kw;
-    ShaObj *c = sha_alloc(kval_type(self));
-    if (!c) {
-        return KV_NULL;
-    }
-    ShaObj *src = SHA(self);
-    memcpy(c->h, src->h, sizeof c->h);
-    memcpy(c->block, src->block, sizeof c->block);
-    c->count_lo = src->count_lo;
-    c->count_hi = src->count_hi;
-    c->used = src->used;
-    return kval_of(c);
-}
-
-static KValue sha_get_name(KValue self) {
-    return kstr_from_cstr(SHA(self)->digest_size == 48 ? "sha384" : "sha512");
-}
-
-static KValue sha_get_digest_size(KValue self) {
-    return kval_from_int(SHA(self)->digest_size);
-}
-
-static KValue sha_get_block_size(KValue self) {
-    (void)self;
-    return kval_from_int(128);
-}
-
-static const KMethodDef sha_methods[] = {
-    {"update", sha_m_update, KMETH_O, NULL},
-    {"digest", sha_m_digest, KMETH_NOARGS, NULL},
-    {"hexdigest", sha_m_hexdigest, KMETH_NOARGS, NULL},
-    {"copy", sha_m_copy, KMETH_NOARGS, NULL},
-    {NULL, NULL, 0, NULL},
-};
-
-static const KGetSetDef sha_getsets[] = {
-    {"name", sha_get_name, NULL, NULL},
-    {"digest_size", sha_get_digest_size, NULL, NULL},
-    {"block_size", sha_get_block_size, NULL, NULL},
-    {NULL, NULL, NULL, NULL},
-};
+static const KHashAlgo sha512_algo = {"sha512", 64, 128, sizeof(Sha512State), sha512_init,
+                                      sha512_update, sha512_final};
+static const KHashAlgo sha384_algo = {"sha384", 48, 128, sizeof(Sha512State), sha384_init,
+                                      sha512_update, sha512_final};
 
 static KType sha512_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "_sha512.sha512",
-    .basicsize = sizeof(ShaObj),
-    .dealloc = sha_dealloc,
-    .methods = sha_methods,
-    .getsets = sha_getsets,
+    .basicsize = KHASHOBJ_SIZE(Sha512State),
+    .dealloc = khashobj_dealloc,
+    .methods = khashobj_methods,
+    .getsets = khashobj_getsets,
 };
 
 static KType sha384_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "_sha512.sha384",
-    .basicsize = sizeof(ShaObj),
-    .dealloc = sha_dealloc,
-    .methods = sha_methods,
-    .getsets = sha_getsets,
+    .basicsize = KHASHOBJ_SIZE(Sha512State),
+    .dealloc = khashobj_dealloc,
+    .methods = khashobj_methods,
+    .getsets = khashobj_getsets,
 };
 
-// sha512(string=b'', *, usedforsecurity=True) and the same for sha384.
-static KValue new_hash(KType *type, const char *fname, const KValue *args, size_t nargs,
-                       KValue kw) {
-    static const char *const kwlist[] = {"string", "usedforsecurity", NULL};
-    KValue a[2];
-    if (kargs_parse(fname, args, nargs, kw, kwlist, 0, 1, a) < 0) {
-        return KV_NULL;
-    }
-    ShaObj *s = sha_alloc(type);
-    if (s && a[0] && update_from(s, a[0]) < 0) {
-        kval_decref(kval_of(s));
-        return KV_NULL;
-    }
-    return s ? kval_of(s) : KV_NULL;
-}
-
-METHOD(m_sha512) {
+static KValue m_sha512(KValue self, const KValue *args, size_t nargs, KValue kw) {
     (void)self;
-    return new_hash(&sha512_type, "sha512", args, nargs, kw);
+    return khashobj_construct(&sha512_type, &sha512_algo, "sha512", "string", args, nargs, kw);
 }
 
-METHOD(m_sha384) {
+static KValue m_sha384(KValue self, const KValue *args, size_t nargs, KValue kw) {
     (void)self;
-    return new_hash(&sha384_type, "sha384", args, nargs, kw);
+    return khashobj_construct(&sha384_type, &sha384_algo, "sha384", "string", args, nargs, kw);
 }
 
-static const KMethodDef sha_functions[] = {
-    {"sha512", m_sha512, KMETH_KW, NULL},
-    {"sha384", m_sha384, KMETH_KW, NULL},
+static const KMethodDef sha512_functions[] = {
+    {"sha512", m_sha512, KMETH_KW, "Return a new SHA-512 hash object; optionally initialized with a string."},
+    {"sha384", m_sha384, KMETH_KW, "Return a new SHA-384 hash object; optionally initialized with a string."},
     {NULL, NULL, 0, NULL},
 };
 
+// CPython 3.11's _sha512 has one type attribute, SHA384Type, and it is
+// the sha512 type (its module init adds both types under that name, the
+// second replacing the first); krait mirrors it.
 KValue kmod_sha512_create(void) {
     if (ktype_ready(&sha512_type) < 0 || ktype_ready(&sha384_type) < 0) {
         return KV_NULL;
     }
     KValue m = kmod_new("_sha512");
-    if (!m || kmod_add_functions(m, sha_functions) < 0) {
+    if (!m || kmod_add_functions(m, sha512_functions) < 0 ||
+        kmod_add(m, "SHA384Type", kval_of(&sha512_type)) < 0) {
         kval_xdecref(m);
         return KV_NULL;
     }
