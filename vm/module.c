@@ -74,6 +74,22 @@ int kmod_add(KValue mod, const char *name, KValue value) {
     return kdict_set_cstr(((KModule *)mod)->dict, name, value);
 }
 
+KValue kmod_new_exception(const char *module, const char *name, KType *base) {
+    KValue n = kstr_from_cstr(name);
+    KValue bases = ktuple_pack(1, kval_of(base));
+    KValue ns = kdict_new();
+    KValue mod = kstr_from_cstr(module);
+    KValue cls = KV_NULL;
+    if (n && bases && ns && mod && kdict_set_cstr(ns, "__module__", mod) == 0) {
+        cls = ktype_new_class(&ktype_type, n, bases, ns, KV_NULL);
+    }
+    kval_xdecref(n);
+    kval_xdecref(bases);
+    kval_xdecref(ns);
+    kval_xdecref(mod);
+    return cls;
+}
+
 static void module_dealloc(KObject *o) {
     KModule *m = (KModule *)o;
     kgc_untrack(o);

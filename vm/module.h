@@ -20,6 +20,9 @@ KValue kmod_new(const char *name);
 K_MUST_CHECK int kmod_add_functions(KValue mod, const KMethodDef *defs);
 // mod.name = value (borrowed).
 K_MUST_CHECK int kmod_add(KValue mod, const char *name, KValue value);
+// class NAME(BASE) with __module__ 'module' (a module's error class:
+// binascii.Error, zlib.error). A new reference, or KV_NULL with an error.
+KValue kmod_new_exception(const char *module, const char *name, KType *base);
 static inline KValue kmod_dict_borrow(KValue mod) {
     return ((KModule *)mod)->dict;
 }

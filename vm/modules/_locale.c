@@ -258,17 +258,7 @@ static int make_error_class(void) {
     if (locale_error) {
         return 0;
     }
-    KValue name = kstr_from_cstr("Error");
-    KValue bases = ktuple_pack(1, kval_of(&kexc_Exception));
-    KValue dict = kdict_new();
-    KValue mod = kstr_from_cstr("locale");
-    if (name && bases && dict && mod && kdict_set_cstr(dict, "__module__", mod) == 0) {
-        locale_error = ktype_new_class(&ktype_type, name, bases, dict, KV_NULL);
-    }
-    kval_xdecref(name);
-    kval_xdecref(bases);
-    kval_xdecref(dict);
-    kval_xdecref(mod);
+    locale_error = kmod_new_exception("locale", "Error", &kexc_Exception);
     return locale_error ? 0 : -1;
 }
 

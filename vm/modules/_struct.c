@@ -1018,29 +1018,11 @@ static const char struct_doc[] =
     "and also as format strings (explained below) to describe the layout of data\n"
     "in the C struct.\n";
 
-// class error(Exception), with __module__ 'struct'.
-static KValue make_error_class(void) {
-    KValue name = kstr_from_cstr("error");
-    KValue bases = ktuple_pack(1, kval_of(&kexc_Exception));
-    KValue ns = kdict_new();
-    KValue mod = kstr_from_cstr("struct");
-    KValue cls = KV_NULL;
-    if (name && bases && ns && mod && kdict_set_cstr(ns, "__module__", mod) == 0) {
-        KValue targs[3] = {name, bases, ns};
-        cls = kobj_call(kval_of(&ktype_type), targs, 3, KV_NULL);
-    }
-    kval_xdecref(name);
-    kval_xdecref(bases);
-    kval_xdecref(ns);
-    kval_xdecref(mod);
-    return cls;
-}
-
 KValue kmod_struct_create(void) {
     if (ktype_ready(&struct_type) < 0 || ktype_ready(&unpack_iter_type) < 0) {
         return KV_NULL;
     }
-    if (!struct_error && !(struct_error = make_error_class())) {
+    if (!struct_error && !(struct_error = kmod_new_exception("struct", "error", &kexc_Exception))) {
         return KV_NULL;
     }
     if (!struct_cache && !(struct_cache = kdict_new())) {

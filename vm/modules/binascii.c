@@ -407,30 +407,12 @@ static const KMethodDef binascii_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
-// class NAME(base) in module binascii.
-static KValue make_exception(const char *name, KType *base) {
-    KValue n = kstr_from_cstr(name);
-    KValue bases = ktuple_pack(1, kval_of(base));
-    KValue ns = kdict_new();
-    KValue mod = kstr_from_cstr("binascii");
-    KValue cls = KV_NULL;
-    if (n && bases && ns && mod && kdict_set_cstr(ns, "__module__", mod) == 0) {
-        KValue targs[3] = {n, bases, ns};
-        cls = kobj_call(kval_of(&ktype_type), targs, 3, KV_NULL);
-    }
-    kval_xdecref(n);
-    kval_xdecref(bases);
-    kval_xdecref(ns);
-    kval_xdecref(mod);
-    return cls;
-}
-
 KValue kmod_binascii_create(void) {
-    if (!binascii_error && !(binascii_error = make_exception("Error", &kexc_ValueError))) {
+    if (!binascii_error && !(binascii_error = kmod_new_exception("binascii", "Error", &kexc_ValueError))) {
         return KV_NULL;
     }
     if (!binascii_incomplete &&
-        !(binascii_incomplete = make_exception("Incomplete", &kexc_Exception))) {
+        !(binascii_incomplete = kmod_new_exception("binascii", "Incomplete", &kexc_Exception))) {
         return KV_NULL;
     }
     KValue m = kmod_new("binascii");
