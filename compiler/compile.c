@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "ast.h"
+#include "ast_reflect.h"
 #include "buf.h"
 #include "codegen.h"
 #include "diag.h"
@@ -29,6 +30,7 @@ struct KcUnit {
     const char *src;
     size_t src_len;
     const KfCode *code;
+    const KAstMod *mod; // kc_parse's tree
     long depth_mismatches;
     char *text; // the error's source line
 };
@@ -36,6 +38,8 @@ struct KcUnit {
 static KParMode par_mode(KcMode mode) {
     return mode == KC_MODE_EVAL ? KPAR_EVAL : mode == KC_MODE_SINGLE ? KPAR_SINGLE : KPAR_EXEC;
 }
+
+static void compile_checked(KcUnit *u, KAstMod *mod, int optimize, int flags);
 
 static void compile_ast(KcUnit *u, KAstMod *mod, int optimize, int flags) {
     int features, flineno, fcol;
@@ -71,8 +75,9 @@ KcUnit *kc_compile(const char *filename, const char *bytes, size_t len, KcMode m
     return kc_compile_flags(filename, bytes, len, mode, optimize, 0);
 }
 
-KcUnit *kc_compile_flags(const char *filename, const char *bytes, size_t len, KcMode mode,
-                         int optimize, int flags) {
+// A new unit with its arena and 'filename'; NULL when out of memory (a
+// unit whose filename could not be copied holds a MemoryError).
+static KcUnit *unit_new(const char *filename) {
     KcUnit *u = calloc(1, sizeof(KcUnit));
     if (!u) {
         return NULL;
@@ -85,8 +90,12 @@ KcUnit *kc_compile_flags(const char *filename, const char *bytes, size_t len, Kc
     u->filename = karena_strndup(u->arena, filename, strlen(filename));
     if (!u->filename) {
         kdiag_nomem(&u->diag);
-        return u;
     }
+    return u;
+}
+
+// Parses into 'u' (u->src set); the tree or NULL with the error in 'u'.
+static KAstMod *parse_into(KcUnit *u, const char *bytes, size_t len, KcMode mode) {
     KAstMod *mod = kpar_parse_source(u->arena, bytes, len, par_mode(mode), &u->diag, &u->src,
                                      &u->src_len);
     if (!mod) {
@@ -95,11 +104,73 @@ KcUnit *kc_compile_flags(const char *filename, const char *bytes, size_t len, Kc
             u->src = karena_strndup(u->arena, bytes, len);
             u->src_len = u->src ? len : 0;
         }
+    }
+    return mod;
+}
+
+KcUnit *kc_compile_flags(const char *filename, const char *bytes, size_t len, KcMode mode,
+                         int optimize, int flags) {
+    KcUnit *u = unit_new(filename);
+    if (!u || u->diag.kind != KDIAG_NONE) {
         return u;
     }
+    KAstMod *mod = parse_into(u, bytes, len, mode);
+    if (!mod) {
+        return u;
+    }
+    compile_checked(u, mod, optimize, flags);
+    return u;
+}
+
+KcUnit *kc_parse(const char *filename, const char *bytes, size_t len, KcMode mode, int flags) {
+    (void)flags;
+    KcUnit *u = unit_new(filename);
+    if (u && u->diag.kind == KDIAG_NONE) {
+        u->mod = parse_into(u, bytes, len, mode);
+    }
+    return u;
+}
+
+const void *kc_unit_ast(const KcUnit *u) {
+    return u->mod;
+}
+
+KArena *kcompile_arena(KcUnit *u) {
+    return u->arena;
+}
+
+KcUnit *kc_ast_builder_new(const char *filename) {
+    return unit_new(filename);
+}
+
+int kc_compile_ast(KcUnit *b, void *mod, KcMode mode, int optimize, int flags, const char **msg,
+                   int *is_type_error) {
+    (void)mode;
+    *msg = NULL;
+    *is_type_error = 0;
+    if (b->diag.kind != KDIAG_NONE) {
+        return 0;
+    }
+    if (kast_check_depth(mod, MAX_COMPILE_DEPTH) < 0) {
+        b->recursion_error = 1;
+        return 0;
+    }
+    if (kast_validate(b->arena, mod, msg, is_type_error) < 0) {
+        if (!*msg) {
+            kdiag_nomem(&b->diag);
+            return 0;
+        }
+        return -1;
+    }
+    compile_checked(b, mod, optimize, flags);
+    return 0;
+}
+
+// Compiles the parsed or built tree 'mod' into 'u' (code or error).
+static void compile_checked(KcUnit *u, KAstMod *mod, int optimize, int flags) {
     if (kast_check_depth(mod, MAX_COMPILE_DEPTH) < 0) {
         u->recursion_error = 1;
-        return u;
+        return;
     }
     compile_ast(u, mod, optimize, flags);
     if (u->diag.kind != KDIAG_NONE) {
@@ -108,7 +179,6 @@ KcUnit *kc_compile_flags(const char *filename, const char *bytes, size_t len, Kc
         // errors with UTF-8 byte offsets (visible after non-ASCII text).
         u->diag.byte_columns = 1;
     }
-    return u;
 }
 
 const KfCode *kc_unit_code(const KcUnit *u) {

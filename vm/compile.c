@@ -9,6 +9,7 @@
 #include "errors.h"
 #include "eval.h"
 #include "frame.h"
+#include "modules/_ast.h"
 #include "func.h"
 #include "state.h"
 #include "str.h"
@@ -43,8 +44,15 @@ static KValue strip_leading_blanks(KValue src) {
     return i ? kbytes_from_data(p + i, n - i) : kval_newref(src);
 }
 
-static int mode_of(KValue mode) {
+static int mode_of(KValue mode, int flags) {
     if (kstr_check(mode)) {
+        if (kstr_eq_cstr(mode, "func_type")) {
+            if (flags & KPYAST_CF_ONLY_AST) {
+                return 3;
+            }
+            kerr_set(&kexc_ValueError, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
+            return -1;
+        }
         if (kstr_eq_cstr(mode, "exec")) {
             return 0;
         }
@@ -57,6 +65,25 @@ static int mode_of(KValue mode) {
     }
     kerr_set(&kexc_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
     return -1;
+}
+
+// compile()'s flags CPython accepts: the CO_FUTURE_* bits, the obsolete
+// CO_NESTED, PyCF_DONT_IMPLY_DEDENT, PyCF_ONLY_AST, PyCF_TYPE_COMMENTS,
+// PyCF_ALLOW_TOP_LEVEL_AWAIT and PyCF_ALLOW_INCOMPLETE_INPUT.
+enum { KC_FLAGS_KNOWN = 0x1fe0000 | 0x0010 | 0x0200 | 0x0400 | 0x1000 | 0x2000 | 0x4000 };
+
+// 'v' as a C int (compile()'s flags and optimize). -1 on error.
+static int int_arg(KValue v, int *out) {
+    ssize_t n = knum_as_ssize(v, &kexc_OverflowError);
+    if (n == -1 && kerr_occurred()) {
+        return -1;
+    }
+    if (n > INT32_MAX || n < INT32_MIN) {
+        kerr_set(&kexc_OverflowError, "Python int too large to convert to C int");
+        return -1;
+    }
+    *out = (int)n;
+    return 0;
 }
 
 // Compiles 'source' (str, bytes or bytearray; the caller checked) to a code object.
@@ -83,25 +110,32 @@ KValue kbuiltin_compile(const KValue *args, size_t nargs, KValue kwnames) {
     if (kargs_parse("compile", args, nargs, kwnames, kwlist, 3, 6, a) < 0) {
         return KV_NULL;
     }
-    int mode = mode_of(a[2]);
+    int flags = 0, optimize = -1;
+    if ((a[3] && int_arg(a[3], &flags) < 0) || (a[5] && int_arg(a[5], &optimize) < 0)) {
+        return KV_NULL;
+    }
+    if (flags & ~KC_FLAGS_KNOWN) {
+        kerr_set(&kexc_ValueError, "compile(): unrecognised flags");
+        return KV_NULL;
+    }
+    int mode = mode_of(a[2], flags);
     if (mode < 0) {
         return KV_NULL;
     }
-    if (!is_source(a[0])) {
+    int is_ast = ktype_is_subtype(kval_type(a[0]), &kpyast_type);
+    if (!is_ast && !is_source(a[0])) {
         kerr_set(&kexc_TypeError, "compile() arg 1 must be a string, bytes or AST object");
         return KV_NULL;
     }
-    KValue filename = kstr_check(a[1]) ? a[1] : KV_NULL;
+    KValue filename = kstr_check(a[1]) ? kval_newref(a[1]) : kobj_str(a[1]);
     if (!filename) {
-        filename = kobj_str(a[1]);
-        if (!filename) {
-            return KV_NULL;
-        }
-        KValue r = compile_source(a[0], filename, mode);
-        kval_decref(filename);
-        return r;
+        return KV_NULL;
     }
-    return compile_source(a[0], filename, mode);
+    KValue r = is_ast || (flags & KPYAST_CF_ONLY_AST)
+                   ? kpyast_compile(a[0], filename, mode, flags, optimize)
+                   : compile_source(a[0], filename, mode);
+    kval_decref(filename);
+    return r;
 }
 
 KValue kbuiltin_exec(const KValue *args, size_t nargs, KValue kwnames, int is_eval) {

@@ -58,6 +58,7 @@ static const struct {
     {"_sre", kmod_sre_create},
     {"binascii", kmod_binascii_create},
     {"_functools", kmod_functools_create},
+    {"_ast", kmod_ast_create},
 };
 
 KValue kimport_builtin_names(void) {
