@@ -59,6 +59,8 @@ static const struct {
     {"binascii", kmod_binascii_create},
     {"_functools", kmod_functools_create},
     {"_ast", kmod_ast_create},
+    {"_imp", kmod_imp_create},
+    {"marshal", kmod_marshal_create},
 };
 
 KValue kimport_builtin_names(void) {

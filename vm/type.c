@@ -1078,7 +1078,36 @@ static int type_set_annotations(KValue self, KValue value) {
     return kdict_del(t->dict, KID(__annotations__));
 }
 
+// __flags__: the CPython Py_TPFLAGS_* bits matching krait's flags (what
+// Python code tests: inspect.isabstract reads Py_TPFLAGS_IS_ABSTRACT);
+// version-tag and other CPython-internal bits are not reproduced.
+static KValue type_get_flags(KValue self) {
+    static const struct {
+        uint32_t krait;
+        uint64_t cpython;
+    } map[] = {
+        {KTF_HEAPTYPE, 1u << 9},        {KTF_BASETYPE, 1u << 10},
+        {KTF_GC, 1u << 14},             {KTF_READY, 1u << 12},
+        {KTF_ABSTRACT, 1u << 20},       {KTF_METHOD_DESCR, 1u << 17},
+        {KTF_IMMUTABLETYPE, 1u << 8},   {KTF_SEQUENCE, 1u << 5},
+        {KTF_MAPPING, 1u << 6},         {KTF_INT_SUBCLASS, 1u << 24},
+        {KTF_LIST_SUBCLASS, 1u << 25},  {KTF_TUPLE_SUBCLASS, 1u << 26},
+        {KTF_BYTES_SUBCLASS, 1u << 27}, {KTF_STR_SUBCLASS, 1u << 28},
+        {KTF_DICT_SUBCLASS, 1u << 29},  {KTF_EXC_SUBCLASS, 1u << 30},
+        {KTF_TYPE_SUBCLASS, 1u << 31},
+    };
+    uint32_t f = ((KType *)self)->flags;
+    uint64_t out = 1u << 18; // Py_TPFLAGS_HAVE_VERSION_TAG, part of Py_TPFLAGS_DEFAULT
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+        if (f & map[i].krait) {
+            out |= map[i].cpython;
+        }
+    }
+    return kint_from_u64(out);
+}
+
 static const KGetSetDef type_getsets[] = {
+    {"__flags__", type_get_flags, NULL, NULL},
     {"__name__", type_get_name, type_set_name, NULL},
     {"__qualname__", type_get_qualname, type_set_qualname, NULL},
     {"__module__", type_get_module, type_set_module, NULL},
