@@ -167,8 +167,14 @@ static int list_ass_slice(KList *l, ssize_t lo, ssize_t hi, const KValue *v, ssi
         }
         return -1;
     }
-    memcpy(old, l->items + lo, (size_t)removed * sizeof(KValue));
-    memmove(l->items + hi + d, l->items + hi, (size_t)(l->len - hi) * sizeof(KValue));
+    // An empty list may have no item array at all: memcpy/memmove from NULL
+    // is undefined even for 0 bytes (UBSan: "x = []; x[:] = []").
+    if (removed > 0) {
+        memcpy(old, l->items + lo, (size_t)removed * sizeof(KValue));
+    }
+    if (l->len > hi) {
+        memmove(l->items + hi + d, l->items + hi, (size_t)(l->len - hi) * sizeof(KValue));
+    }
     for (ssize_t i = 0; i < n; i++) {
         l->items[lo + i] = kval_newref(v[i]);
     }

@@ -8,7 +8,7 @@ LIB = os.path.dirname(ast.__file__)
 if not os.path.exists(os.path.join(LIB, "textwrap.py")):
     LIB = "/usr/lib/python3.11"
 
-for name in ["textwrap", "heapq", "argparse"]:
+for name in ["textwrap", "heapq"]:
     with open(os.path.join(LIB, name + ".py"), encoding="utf-8") as f:
         src = f.read()
     tree = ast.parse(src, name + ".py")

@@ -527,7 +527,7 @@ static int object_node(Builder *b, KValue obj, int type, const void **out) {
         }
     }
     char where[80];
-    snprintf(where, sizeof where, " while traversing '%s' node", c->name);
+    snprintf(where, sizeof where, " while traversing '%s' node", t->name);
     if (kstate_enter(where) < 0) {
         return -1;
     }
