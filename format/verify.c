@@ -16,7 +16,9 @@
 //   pushes past the recorded stacksize, every instruction is reached with
 //   one depth whichever way it is reached (jumps, falls, handlers), an
 //   exception handler never asks to cut the stack above where a covered
-//   instruction may have left it, and no path runs off the end of the code.
+//   instruction may have left it, and no path runs off the end of the code;
+// - no NULL (the no-object PUSH_NULL, LOAD_GLOBAL and LOAD_METHOD push for a
+//   call) reaches an instruction that would use it as an object.
 //
 // Each code object is checked in O(ncode + nexceptions); nested code objects
 // in the constant pool are checked in turn.
@@ -280,6 +282,240 @@ static int step(Verifier *v, int i, int d, int *next) {
     return reach(v, i, to, depth);
 }
 
+// ---------------------------------------------------------------------------
+// NULLs on the stack. PUSH_NULL, LOAD_GLOBAL with bit 0 and LOAD_METHOD push
+// a NULL (no object) that only CALL (below its callable) and
+// CALL_FUNCTION_EX (below its function) may consume; any other instruction
+// would use it as an object. A second pass, once every depth is known,
+// follows what each stack slot holds (an object, NULL, or either when
+// paths merge) and refuses an instruction that reaches a slot that may be
+// NULL where it needs an object. Slot states are kept for the
+// instructions that paths merge into (jump and handler targets); straight
+// runs carry them in one working stack.
+
+enum { SLOT_OBJ = 0, SLOT_NULL = 1, SLOT_MAYBE = 2, SLOT_UNSET = 0xFF };
+
+// Most slot states the pass keeps (bytes): code past it is refused.
+#define MAX_SLOT_STATES (1 << 26)
+
+typedef struct Nulls {
+    Verifier *v;
+    int *off;        // per instruction: its states' offset in 'pool', -1 when not a merge point
+    uint8_t *pool;
+    uint8_t *cur;    // the working stack
+    uint8_t *tmp;    // the stack handed to a jump's or a handler's target
+    int cap;         // slots 'cur' and 'tmp' hold
+    int *queue;      // merge points to follow (again: their states changed)
+    uint8_t *flags;  // per instruction: NL_SEEN, NL_QUEUED
+    int nqueue;
+} Nulls;
+
+enum { NL_SEEN = 1, NL_QUEUED = 2 };
+
+// 0 when the slots [from, to) of 'st' all hold objects.
+static int all_objects(const uint8_t *st, int from, int to) {
+    for (int k = from < 0 ? 0 : from; k < to; k++) {
+        if (st[k] != SLOT_OBJ) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+// The states after instruction 'op' 'arg' on 'st' ('*d' slots of 'cap'),
+// for the fall-through ('jump' 0) or the jump; -1 when it uses a NULL as
+// an object.
+static int apply(uint8_t *st, int *d, int cap, int op, int arg, int jump) {
+    Stack s = stack_of(op, arg);
+    int n = *d;
+    if (n + 2 > cap) {
+        return -1;
+    }
+    switch (op) {
+    case KF_OP_PUSH_NULL:
+        st[n++] = SLOT_NULL;
+        break;
+    case KF_OP_LOAD_GLOBAL:
+        if (arg & 1) {
+            st[n++] = SLOT_NULL;
+        }
+        st[n++] = SLOT_OBJ;
+        break;
+    case KF_OP_LOAD_METHOD:
+        if (st[n - 1] != SLOT_OBJ) {
+            return -1;
+        }
+        st[n - 1] = SLOT_MAYBE;
+        st[n++] = SLOT_OBJ;
+        break;
+    case KF_OP_CALL: // [NULL-or-method, callable-or-self, args...]
+        if (all_objects(st, n - arg - 1, n) < 0) {
+            return -1;
+        }
+        n -= arg + 2;
+        st[n++] = SLOT_OBJ;
+        break;
+    case KF_OP_CALL_FUNCTION_EX: { // [NULL-or-anything, func, args(, kwargs)]
+        int k = 2 + (arg & 1);
+        if (all_objects(st, n - k, n) < 0) {
+            return -1;
+        }
+        n -= k + 1;
+        st[n++] = SLOT_OBJ;
+        break;
+    }
+    case KF_OP_COPY:
+        st[n] = st[n - arg];
+        n++;
+        break;
+    case KF_OP_SWAP: {
+        uint8_t t = st[n - 1];
+        st[n - 1] = st[n - arg];
+        st[n - arg] = t;
+        break;
+    }
+    default: {
+        int to = n + (jump ? s.jump_effect : s.effect);
+        int low = n - s.in < to ? n - s.in : to;
+        if (to > cap || all_objects(st, low, n) < 0) {
+            return -1;
+        }
+        for (int k = low < 0 ? 0 : low; k < to; k++) {
+            st[k] = SLOT_OBJ;
+        }
+        n = to;
+        break;
+    }
+    }
+    *d = n;
+    return 0;
+}
+
+// Merges the states 'st' into merge point 't' (its depth's worth), queueing
+// it when it is new or they changed.
+static void merge(Nulls *nl, int t, const uint8_t *st) {
+    uint8_t *have = nl->pool + nl->off[t];
+    int d = nl->v->depth[t], changed = 0;
+    if (!(nl->flags[t] & NL_SEEN)) {
+        memcpy(have, st, (size_t)d);
+        changed = 1;
+    }
+    for (int k = 0; k < d && !changed; k++) {
+        changed = have[k] != st[k];
+    }
+    for (int k = 0; k < d && changed && (nl->flags[t] & NL_SEEN); k++) {
+        have[k] = have[k] == st[k] ? have[k] : SLOT_MAYBE;
+    }
+    nl->flags[t] |= NL_SEEN;
+    if (changed && !(nl->flags[t] & NL_QUEUED)) {
+        nl->flags[t] |= NL_QUEUED;
+        nl->queue[nl->nqueue++] = t;
+    }
+}
+
+// Follows the run of instructions from merge point 't' to the next merge
+// point or exit.
+static int follow(Nulls *nl, int t) {
+    Verifier *v = nl->v;
+    const KfCode *c = v->c;
+    int d = v->depth[t];
+    memcpy(nl->cur, nl->pool + nl->off[t], (size_t)d);
+    for (int i = t;;) {
+        int op = KF_INSTR_OP(c->code[i]), arg = KF_INSTR_ARG(c->code[i]);
+        if (v->handler[i] >= 0) {
+            const KfExceptEntry *e = &c->exceptions[v->handler[i]];
+            memcpy(nl->tmp, nl->cur, (size_t)e->depth);
+            memset(nl->tmp + e->depth, SLOT_OBJ, (size_t)e->lasti + 1);
+            merge(nl, e->target, nl->tmp);
+        }
+        if (ARG_KINDS[op] == VA_JUMP) {
+            int jd = d;
+            memcpy(nl->tmp, nl->cur, (size_t)d);
+            if (apply(nl->tmp, &jd, nl->cap, op, arg, 1) < 0) {
+                return fail(v, i, "a NULL used as an object");
+            }
+            merge(nl, arg, nl->tmp);
+        }
+        if (apply(nl->cur, &d, nl->cap, op, arg, 0) < 0) {
+            return fail(v, i, "a NULL used as an object");
+        }
+        if (EXITS[op]) {
+            return 0;
+        }
+        i++;
+        if (nl->off[i] >= 0) {
+            merge(nl, i, nl->cur);
+            return 0;
+        }
+    }
+}
+
+// The NULL pass over 'v' (its depths known): 0, or -1 with the reason.
+static int check_nulls(Verifier *v) {
+    const KfCode *c = v->c;
+    int n = c->ncode, maxd = 0;
+    Nulls nl;
+    memset(&nl, 0, sizeof nl);
+    nl.v = v;
+    nl.off = malloc((size_t)n * sizeof(int));
+    nl.flags = calloc((size_t)n, 1);
+    nl.queue = v->work; // free now: each instruction is queued once at a time
+    if (!nl.off || !nl.flags) {
+        free(nl.off);
+        free(nl.flags);
+        return fail(v, -1, "out of memory");
+    }
+    // Merge points: instruction 0, jump targets, handler targets.
+    for (int i = 0; i < n; i++) {
+        nl.off[i] = -1;
+    }
+    nl.off[0] = 0;
+    for (int i = 0; i < n; i++) {
+        if (v->depth[i] < 0) {
+            continue;
+        }
+        maxd = v->depth[i] > maxd ? v->depth[i] : maxd;
+        if (ARG_KINDS[KF_INSTR_OP(c->code[i])] == VA_JUMP) {
+            nl.off[KF_INSTR_ARG(c->code[i])] = 0;
+        }
+        if (v->handler[i] >= 0) {
+            nl.off[c->exceptions[v->handler[i]].target] = 0;
+        }
+    }
+    size_t total = 0;
+    for (int i = 0; i < n; i++) {
+        if (nl.off[i] >= 0) {
+            nl.off[i] = (int)total;
+            total += (size_t)(v->depth[i] > 0 ? v->depth[i] : 0);
+        }
+        if (total > MAX_SLOT_STATES) {
+            free(nl.off);
+            free(nl.flags);
+            return fail(v, -1, "too many stack slots at merge points to verify");
+        }
+    }
+    nl.cap = maxd + 3;
+    nl.pool = malloc(total + 2 * (size_t)nl.cap);
+    int r = 0;
+    if (!nl.pool) {
+        r = fail(v, -1, "out of memory");
+    } else {
+        nl.cur = nl.pool + total;
+        nl.tmp = nl.cur + nl.cap;
+        nl.flags[0] = NL_SEEN | NL_QUEUED;
+        nl.queue[nl.nqueue++] = 0;
+        while (r == 0 && nl.nqueue > 0) {
+            int t = nl.queue[--nl.nqueue];
+            nl.flags[t] &= (uint8_t)~NL_QUEUED;
+            r = follow(&nl, t);
+        }
+    }
+    free(nl.pool);
+    free(nl.off);
+    free(nl.flags);
+    return r;
+}
+
 static int verify_one(Verifier *v, int is_module) {
     const KfCode *c = v->c;
     if (c->ncode <= 0) {
@@ -316,7 +552,7 @@ static int verify_one(Verifier *v, int is_module) {
             }
         }
     }
-    return 0;
+    return check_nulls(v);
 }
 
 static int verify_tree(const KfCode *c, int is_module, int level, char *why, size_t why_len);

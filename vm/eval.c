@@ -1174,6 +1174,15 @@ static K_NOINLINE int setup_annotations(KFrame *f) {
     return r;
 }
 
+// Raises SystemError for instruction 'op' given a stack value of a kind it
+// cannot use. The verifier proves stack depths and where NULLs go, not the
+// types of values: a crafted cache can hand an instruction that trusts the
+// compiler's patterns (an exception where a handler left one) something
+// else, and gets this instead of a crash.
+static K_NOINLINE void bad_stack_value(const char *op) {
+    kerr_format(&kexc_SystemError, "bad bytecode: %s given a value of the wrong kind", op);
+}
+
 int kmatch_class(KValue subject, KValue type, int nargs, KValue kwargs, KValue *result);
 int kmatch_keys(KValue map, KValue keys, KValue *result);
 int kmatch_is_mapping(KValue v);
@@ -2626,6 +2635,11 @@ dispatch:
 
         TARGET(RERAISE) {
             KValue exc = POP();
+            if (K_UNLIKELY(!kexc_is_instance(exc))) {
+                kval_xdecref(exc);
+                bad_stack_value("RERAISE");
+                goto error;
+            }
             if (oparg) {
                 KValue lasti = PEEK(oparg);
                 if (kval_is_int(lasti)) {
@@ -2639,6 +2653,10 @@ dispatch:
 
         TARGET(PUSH_EXC_INFO) {
             KValue exc = TOP();
+            if (K_UNLIKELY(!kexc_is_instance(exc))) {
+                bad_stack_value("PUSH_EXC_INFO");
+                goto error;
+            }
             KExcInfo *ei = ts->exc_info;
             KValue prev = ei->exc ? ei->exc : kval_newref(KV_NONE);
             ei->exc = kval_newref(exc);
@@ -2649,6 +2667,11 @@ dispatch:
 
         TARGET(POP_EXCEPT) {
             KValue prev = POP();
+            if (K_UNLIKELY(prev != KV_NONE && !kexc_is_instance(prev))) {
+                kval_xdecref(prev);
+                bad_stack_value("POP_EXCEPT");
+                goto error;
+            }
             KExcInfo *ei = ts->exc_info;
             KValue old = ei->exc;
             ei->exc = prev == KV_NONE ? (kval_decref(prev), KV_NULL) : prev;
@@ -2952,6 +2975,11 @@ dispatch:
             // The exception the SEND loop of GET_ANEXT raised: the iterator's
             // end (StopAsyncIteration) leaves the loop, anything else goes on.
             KValue exc = POP();
+            if (K_UNLIKELY(!kexc_is_instance(exc))) {
+                kval_xdecref(exc);
+                bad_stack_value("END_ASYNC_FOR");
+                goto error;
+            }
             if (ktype_is_subtype(kval_type(exc), &kexc_StopAsyncIteration)) {
                 kval_decref(exc);
                 KValue it = POP();

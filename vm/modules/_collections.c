@@ -289,7 +289,7 @@ METHOD(dq_count) {
 
 // A start/stop argument of index(), clamped as slice indices are.
 static int clamp_index(KValue v, ssize_t len, ssize_t *out) {
-    ssize_t i = knum_as_ssize(v, KV_NULL);
+    ssize_t i = knum_as_ssize(v, NULL);
     if (i == -1 && kerr_occurred()) {
         return -1;
     }
@@ -377,7 +377,7 @@ METHOD(dq_insert) {
     if (kargs_count("insert", nargs, 2, 2) < 0) {
         return KV_NULL;
     }
-    ssize_t i = knum_as_ssize(args[0], KV_NULL);
+    ssize_t i = knum_as_ssize(args[0], NULL);
     if (i == -1 && kerr_occurred()) {
         return KV_NULL;
     }

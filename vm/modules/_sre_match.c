@@ -78,7 +78,7 @@ static ssize_t group_index(KValue self, KValue index) {
     SreMatch *m = MATCH(self);
     ssize_t i = -1;
     if (kint_check(index) || kval_type(index)->nb.index) {
-        i = knum_as_ssize(index, KV_NULL);
+        i = knum_as_ssize(index, NULL);
         if (i == -1 && kerr_occurred()) {
             return -1;
         }
@@ -89,7 +89,7 @@ static ssize_t group_index(KValue self, KValue index) {
             return -1;
         }
         if (v && kint_check(v)) {
-            i = knum_as_ssize(v, KV_NULL);
+            i = knum_as_ssize(v, NULL);
         }
     }
     if (i < 0 || i >= m->ngroups) {

@@ -237,7 +237,7 @@ static int tuple_to_tm(KValue v, struct tm *tm, const char *fname) {
             tm->tm_zone = kstr_utf8(zone, NULL);
         }
         if (off != KV_NONE) {
-            tm->tm_gmtoff = knum_as_ssize(off, KV_NULL);
+            tm->tm_gmtoff = knum_as_ssize(off, NULL);
             if (kerr_occurred()) {
                 return -1;
             }
