@@ -2168,6 +2168,11 @@ dispatch:
         TARGET(LIST_APPEND) {
             KValue v = POP();
             KValue l = PEEK(oparg);
+            if (K_UNLIKELY(!klist_check_exact(l))) {
+                kval_decref(v);
+                bad_stack_value("LIST_APPEND");
+                goto error;
+            }
             int r = klist_append(l, v);
             kval_decref(v);
             if (r < 0) {
@@ -2180,6 +2185,11 @@ dispatch:
             KValue v = POP();
             KValue s = PEEK(oparg);
             SAVE_SP();
+            if (K_UNLIKELY(kval_type(s) != &kset_type)) {
+                kval_decref(v);
+                bad_stack_value("SET_ADD");
+                goto error;
+            }
             int r = kset_add(s, v);
             kval_decref(v);
             if (r < 0) {
@@ -2193,6 +2203,12 @@ dispatch:
             KValue k = POP();
             KValue d = PEEK(oparg);
             SAVE_SP();
+            if (K_UNLIKELY(!kdict_check_exact(d))) {
+                kval_decref(k);
+                kval_decref(v);
+                bad_stack_value("MAP_ADD");
+                goto error;
+            }
             int r = kdict_set(d, k, v);
             kval_decref(k);
             kval_decref(v);
@@ -2206,6 +2222,11 @@ dispatch:
             KValue it = POP();
             KValue l = PEEK(oparg);
             SAVE_SP();
+            if (K_UNLIKELY(!klist_check_exact(l))) {
+                kval_decref(it);
+                bad_stack_value("LIST_EXTEND");
+                goto error;
+            }
             int r = list_extend_op(l, it);
             kval_decref(it);
             if (r < 0) {
@@ -2218,6 +2239,11 @@ dispatch:
             KValue it = POP();
             KValue s = PEEK(oparg);
             SAVE_SP();
+            if (K_UNLIKELY(kval_type(s) != &kset_type)) {
+                kval_decref(it);
+                bad_stack_value("SET_UPDATE");
+                goto error;
+            }
             int r = kset_update(s, it);
             kval_decref(it);
             if (r < 0) {
@@ -2230,6 +2256,11 @@ dispatch:
             KValue u = POP();
             KValue d = PEEK(oparg);
             SAVE_SP();
+            if (K_UNLIKELY(!kdict_check_exact(d))) {
+                kval_decref(u);
+                bad_stack_value("DICT_UPDATE");
+                goto error;
+            }
             int r = kdict_merge(d, u, 1);
             if (r < 0 && kerr_matches(&kexc_AttributeError)) {
                 kerr_clear();
@@ -2248,6 +2279,11 @@ dispatch:
             KValue d = PEEK(oparg);
             KValue func = PEEK(oparg + 2);
             SAVE_SP();
+            if (K_UNLIKELY(!kdict_check_exact(d))) {
+                kval_decref(u);
+                bad_stack_value("DICT_MERGE");
+                goto error;
+            }
             int r = dict_merge_call(d, u, func);
             kval_decref(u);
             if (r < 0) {
@@ -2258,6 +2294,10 @@ dispatch:
 
         TARGET(LIST_TO_TUPLE) {
             KValue l = TOP();
+            if (K_UNLIKELY(!klist_check_exact(l))) {
+                bad_stack_value("LIST_TO_TUPLE");
+                goto error;
+            }
             KValue t = klist_as_tuple(l);
             if (!t) {
                 goto error;
@@ -2428,7 +2468,12 @@ dispatch:
         TARGET(FOR_ITER) {
             KValue it = TOP();
             SAVE_SP();
-            KValue next = kval_obj(it)->type->iternext(it);
+            KUnaryFn iternext = kval_type(it)->iternext;
+            if (K_UNLIKELY(!iternext)) {
+                bad_stack_value("FOR_ITER");
+                goto error;
+            }
+            KValue next = iternext(it);
             if (next) {
                 PUSH(next);
                 DISPATCH();

@@ -142,10 +142,10 @@ static void touch_code(KValue code, int depth) {
         kerr_clear();
         return;
     }
-    volatile int sink = 0;
+    volatile unsigned sink = 0;
     const KfPosition *p = kcode_positions(c);
     for (int i = 0; p && i < c->ncode; i++) {
-        sink += p[i].lineno + p[i].end_col;
+        sink += (unsigned)p[i].lineno + (unsigned)p[i].end_col;
     }
     for (int i = 0; i < c->nconsts; i++) {
         touch_value(c->consts[i], depth);
