@@ -1807,7 +1807,8 @@ dispatch:
             SAVE_SP();
             if (!kval_is_int(lhs) && (kval_obj(lhs)->type->flags & KTF_HEAPTYPE)) {
                 int failed;
-                new_frame = keval_binop_frame(ts, lhs, rhs, oparg, &failed);
+                new_frame = keval_binop_frame(ts, lhs, rhs, oparg, cache_at(code, (int)(ip - code->code - 1)),
+                                              &failed);
                 if (new_frame) {
                     goto enter_new_frame; // RETURN_VALUE finishes (KFRAME_RET_BINOP)
                 }
@@ -2563,7 +2564,8 @@ dispatch:
             if (!is_meth && !kval_is_int(callable) && kval_obj(callable)->type == &ktype_type) {
                 int failed;
                 SAVE_SP();
-                new_frame = keval_init_frame(ts, base, total, kw, &failed);
+                new_frame = keval_init_frame(ts, base, total, kw,
+                                             cache_at(code, (int)(ip - code->code - 1)), &failed);
                 if (new_frame) {
                     sp = base + 1; // the instance (KFRAME_RET_INIT)
                     goto enter_new_frame;

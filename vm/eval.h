@@ -41,19 +41,21 @@ KFrame *keval_push_frame(KThreadState *ts, KValue func, const KValue *args, size
 // Frames the loop runs in place of a C protocol (eval_inline.c). Each
 // returns the pushed frame, not linked, with its ret_kind set; or NULL with
 // '*failed' 0 when the generic path must run (nothing changed) or 1 with
-// an exception.
+// an exception. The instruction's cache 'c' (NULL: none) remembers the
+// method found for a type under its version.
 
 // BINARY_OP 'op' (KF_BINOP_*) when class instance 'lhs' (borrowed) starts
 // the protocol with its own Python __op__ and 'rhs' (borrowed) has no
 // reflected method to try first; the frame gets (lhs, rhs).
-KFrame *keval_binop_frame(KThreadState *ts, KValue lhs, KValue rhs, int op, int *failed);
+KFrame *keval_binop_frame(KThreadState *ts, KValue lhs, KValue rhs, int op, KInlineCache *c,
+                          int *failed);
 // CALL on a class (stack from 'base': [NULL, cls, 'total' arguments], the
 // last ones named by 'kwnames') whose instances object.__new__ makes and a
 // Python __init__ initialises: the instance replaces base[0], the caller's
 // stack then ends at base + 1, and the __init__ frame owns the arguments.
 // On failure everything from 'base' is released (the stack ends at 'base').
 KFrame *keval_init_frame(KThreadState *ts, KValue *base, size_t total, KValue kwnames,
-                         int *failed);
+                         KInlineCache *c, int *failed);
 
 // The offset of the __slots__ member that 'descr' (found in the MRO of 't')
 // describes, when LOAD_ATTR (or STORE_ATTR with 'store') may read (write)

@@ -29,7 +29,27 @@ static int is_inlinable_function(KValue f) {
     return !(flags & (KF_CO_GENERATOR | KF_CO_COROUTINE | KF_CO_ASYNC_GENERATOR));
 }
 
-KFrame *keval_binop_frame(KThreadState *ts, KValue lhs, KValue rhs, int op, int *failed) {
+// The method 'name' of 't' when it is an inlinable function, else KV_NULL;
+// remembered in 'c' under the type's version (any change to a dict along
+// the MRO changes it).
+static KValue inlinable_method(KType *t, KValue name, KInlineCache *c) {
+    if (c && c->key == t && c->ver == t->version) {
+        return c->value;
+    }
+    KValue f = ktype_lookup(t, name);
+    if (!is_inlinable_function(f)) {
+        return KV_NULL;
+    }
+    if (c && t->version) {
+        c->key = t;
+        c->ver = t->version;
+        c->value = f;
+    }
+    return f;
+}
+
+KFrame *keval_binop_frame(KThreadState *ts, KValue lhs, KValue rhs, int op, KInlineCache *c,
+                          int *failed) {
     *failed = 0;
     KType *tv = kval_type(lhs);
     if (!(tv->flags & KTF_HEAPTYPE)) {
@@ -50,8 +70,8 @@ KFrame *keval_binop_frame(KThreadState *ts, KValue lhs, KValue rhs, int op, int 
                      ((tw->flags & KTF_HEAPTYPE) && ktype_is_subtype(tw, tv)))) {
         return NULL;
     }
-    KValue f = ktype_lookup(tv, kslot_binop_name(base));
-    if (!is_inlinable_function(f)) {
+    KValue f = inlinable_method(tv, kslot_binop_name(base), c);
+    if (!f) {
         return NULL;
     }
     KCode *co = (KCode *)((KFunction *)f)->code;
@@ -76,15 +96,15 @@ KFrame *keval_binop_frame(KThreadState *ts, KValue lhs, KValue rhs, int op, int 
 }
 
 KFrame *keval_init_frame(KThreadState *ts, KValue *base, size_t total, KValue kwnames,
-                         int *failed) {
+                         KInlineCache *c, int *failed) {
     *failed = 0;
     KType *type = (KType *)base[1];
     if (!kslot_init_is_generic(type) || type->new_ != kobject_type.new_ ||
         (type->flags & KTF_ABSTRACT)) {
         return NULL;
     }
-    KValue init = ktype_lookup(type, KID(__init__));
-    if (!is_inlinable_function(init)) {
+    KValue init = inlinable_method(type, KID(__init__), c);
+    if (!init) {
         return NULL;
     }
     // object.__new__ accepts any arguments when __init__ is overridden.

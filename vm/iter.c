@@ -20,13 +20,49 @@ static KValue self_iter(KValue v) {
     return kval_newref(v);
 }
 
+// Iterators handing out tuples reuse their previous result when nobody
+// else holds it any more (the loop unpacked and dropped it), as CPython's
+// enumerate and zip do: a `for i, x in enumerate(...)` loop then allocates
+// nothing. The cached tuple never has an empty slot (it is reachable
+// through the iterator's traverse, so gc.get_referents may show it).
+
+// The reusable previous result 'cache' (a new reference) or a new tuple
+// of 'len' empty slots. KV_NULL on error.
+static KValue result_tuple(KValue cache, ssize_t len) {
+    if (cache && kval_obj(cache)->refcnt == 1) {
+        return kval_newref(cache);
+    }
+    return ktuple_new(len);
+}
+
+// Stores 'item' (stolen) at 'i' of result 't', releasing what was there.
+static void result_set(KValue t, ssize_t i, KValue item) {
+    KValue old = ktuple_items(t)[i];
+    ktuple_items(t)[i] = item;
+    kval_xdecref(old);
+}
+
+// After every slot of 't' is filled: 't' becomes the cached result, and is
+// tracked again if the collector had untracked it for its atomic items.
+static void result_done(KValue *cache, KValue t) {
+    if (*cache != t) {
+        KValue old = *cache;
+        *cache = kval_newref(t);
+        kval_xdecref(old);
+    }
+    if (!kgc_is_tracked(t)) {
+        kgc_track(kval_obj(t));
+    }
+}
+
 // ---------------------------------------------------------------------------
 // enumerate
 
 typedef struct Enumerate {
     KOBJ_HEAD;
     KValue it;
-    KValue index; // int
+    KValue index;  // int
+    KValue result; // the last tuple handed out (reuse_result), or KV_NULL
 } Enumerate;
 
 static KValue enumerate_new(KType *type, const KValue *args, size_t nargs, KValue kwnames) {
@@ -71,14 +107,15 @@ static KValue enumerate_next(KValue self) {
         return KV_NULL;
     }
     e->index = next;
-    KValue t = ktuple_new(2);
+    KValue t = result_tuple(e->result, 2);
     if (!t) {
         kval_decref(i);
         kval_decref(item);
         return KV_NULL;
     }
-    ktuple_items(t)[0] = i;
-    ktuple_items(t)[1] = item;
+    result_set(t, 0, i);
+    result_set(t, 1, item);
+    result_done(&e->result, t);
     return t;
 }
 
@@ -87,12 +124,14 @@ static void enumerate_dealloc(KObject *o) {
     kgc_untrack(o);
     kval_xdecref(e->it);
     kval_xdecref(e->index);
+    kval_xdecref(e->result);
     kobj_free(o);
 }
 
 static int enumerate_traverse(KObject *o, KVisitFn visit, void *arg) {
     Enumerate *e = (Enumerate *)o;
-    return (e->it && visit(e->it, arg)) || (e->index && visit(e->index, arg));
+    return (e->it && visit(e->it, arg)) || (e->index && visit(e->index, arg)) ||
+           (e->result && visit(e->result, arg));
 }
 
 KValue kgeneric_alias_new(KValue origin, KValue args);
@@ -125,7 +164,8 @@ KType kenumerate_type = {
 
 typedef struct Zip {
     KOBJ_HEAD;
-    KValue iters; // tuple
+    KValue iters;  // tuple
+    KValue result; // the last tuple handed out (reuse_result), or KV_NULL
     int strict;
 } Zip;
 
@@ -172,7 +212,7 @@ static KValue zip_next(KValue self) {
     if (n == 0) {
         return KV_NULL;
     }
-    KValue t = ktuple_new(n);
+    KValue t = result_tuple(z->result, n);
     if (!t) {
         return KV_NULL;
     }
@@ -199,24 +239,28 @@ static KValue zip_next(KValue self) {
                     }
                 }
             }
-            // The tuple's remaining slots are NULL; the dealloc copes.
+            // A new tuple's remaining slots are NULL (the dealloc copes); a
+            // reused one keeps its previous items.
             kval_decref(t);
             return KV_NULL;
         }
-        ktuple_items(t)[i] = item;
+        result_set(t, i, item);
     }
+    result_done(&z->result, t);
     return t;
 }
 
 static void zip_dealloc(KObject *o) {
     kgc_untrack(o);
     kval_xdecref(((Zip *)o)->iters);
+    kval_xdecref(((Zip *)o)->result);
     kobj_free(o);
 }
 
 static int zip_traverse(KObject *o, KVisitFn visit, void *arg) {
     KValue it = ((Zip *)o)->iters;
-    return it && visit(it, arg);
+    KValue r = ((Zip *)o)->result;
+    return (it && visit(it, arg)) || (r && visit(r, arg));
 }
 
 KType kzip_type = {
