@@ -13,14 +13,10 @@
 #include "tuple.h"
 #include "type.h"
 
-KValue (*kimport_hook)(KValue absname);
+#include <stdlib.h>
+#include <string.h>
 
-static int add_builtin_name(KValue list, const char *name) {
-    KValue s = kstr_intern_cstr(name);
-    int r = s ? klist_append(list, s) : -1;
-    kval_xdecref(s);
-    return r;
-}
+KValue (*kimport_hook)(KValue absname);
 
 // The builtin C modules beyond builtins and sys, created on first import.
 static const struct {
@@ -64,16 +60,28 @@ static const struct {
     {"marshal", kmod_marshal_create},
 };
 
+static int compare_names(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+// The names are ASCII: strcmp's order is sorted()'s.
 KValue kimport_builtin_names(void) {
-    size_t n = sizeof builtin_modules / sizeof builtin_modules[0];
-    KValue list = klist_new(0);
-    int ok = list && add_builtin_name(list, "builtins") == 0 && add_builtin_name(list, "sys") == 0;
-    for (size_t i = 0; ok && i < n; i++) {
-        ok = add_builtin_name(list, builtin_modules[i].name) == 0;
+    enum { N = sizeof builtin_modules / sizeof builtin_modules[0] + 2 };
+    const char *names[N] = {"builtins", "sys"};
+    for (size_t i = 2; i < N; i++) {
+        names[i] = builtin_modules[i - 2].name;
     }
-    KValue r = ok && klist_sort(list, KV_NULL, 0) == 0 ? klist_as_tuple(list) : KV_NULL;
-    kval_xdecref(list);
-    return r;
+    qsort(names, N, sizeof names[0], compare_names);
+    KValue t = ktuple_new(N);
+    for (size_t i = 0; t && i < N; i++) {
+        KValue s = kstr_intern_cstr(names[i]);
+        if (!s) {
+            KVAL_CLEAR(t);
+            break;
+        }
+        ktuple_items(t)[i] = s;
+    }
+    return t;
 }
 
 static KValue import_builtin(KValue absname) {

@@ -219,8 +219,21 @@ static int tail_contains(KValue list, ssize_t from, KValue t) {
     return 0;
 }
 
+// The tuple of 'type''s bases, borrowed. A static type's is made when first
+// asked for (start-up readies some 170 types, whose __bases__ few programs
+// read); KV_NULL with MemoryError.
+static KValue bases_borrow(KType *type) {
+    if (!type->bases) {
+        type->bases = type->base ? ktuple_pack(1, kval_of(type->base)) : ktuple_new(0);
+    }
+    return type->bases;
+}
+
 KValue ktype_mro_of(KType *type) {
-    KValue bases = type->bases;
+    KValue bases = bases_borrow(type);
+    if (!bases) {
+        return KV_NULL;
+    }
     ssize_t n = ktuple_len(bases);
     // One list per base's MRO, plus the list of bases.
     KValue seqs = klist_new(0), heads = KV_NULL, result = KV_NULL;
@@ -509,12 +522,6 @@ int ktype_ready(KType *type) {
         type->type = &ktype_type;
     }
     type->refcnt = KOBJ_IMMORTAL;
-    if (!type->bases) {
-        type->bases = type->base ? ktuple_pack(1, kval_of(type->base)) : ktuple_new(0);
-        if (!type->bases) {
-            return -1;
-        }
-    }
     if (type->base) {
         inherit_slots(type, type->base);
         if (ktype_add_subclass(type->base, type) < 0) {
@@ -961,7 +968,8 @@ static int type_set_module(KValue self, KValue value) {
 }
 
 static KValue type_get_bases(KValue self) {
-    return kval_newref(((KType *)self)->bases);
+    KValue bases = bases_borrow((KType *)self);
+    return bases ? kval_newref(bases) : KV_NULL;
 }
 
 static KValue type_get_dict(KValue self) {

@@ -492,7 +492,9 @@ KValue kmod_sys_create(int argc, char **argv) {
         return KV_NULL;
     }
     KValue m = kmod_new("sys");
-    if (!m || kmod_add_functions(m, sys_methods) < 0) {
+    // Room for what start-up puts in sys (about 70 names) in one table.
+    if (!m || kdict_reserve(kmod_dict_borrow(m), 72) < 0 ||
+        kmod_add_functions(m, sys_methods) < 0) {
         kval_xdecref(m);
         return KV_NULL;
     }
