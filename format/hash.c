@@ -11,6 +11,28 @@
 
 #include <xxhash.h>
 
+#if KLAYOUT_HAVE_AVX2
+#include <cpuid.h>
+
+// 1 when the CPU has AVX2 and the OS saves the YMM registers: CPUID leaf 1
+// reports OSXSAVE and AVX, XCR0 the SSE and AVX state, leaf 7 AVX2. Asked
+// directly rather than through __builtin_cpu_supports, whose libgcc
+// constructor would run (and fault in a page of code) at every start.
+static int cpu_has_avx2(void) {
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 27)) || !(c & (1u << 28))) {
+        return 0;
+    }
+    unsigned xcr0_lo, xcr0_hi;
+    __asm__("xgetbv" : "=a"(xcr0_lo), "=d"(xcr0_hi) : "c"(0));
+    (void)xcr0_hi;
+    if ((xcr0_lo & 6) != 6 || !__get_cpuid_count(7, 0, &a, &b, &c, &d)) {
+        return 0;
+    }
+    return (b >> 5) & 1;
+}
+#endif
+
 typedef uint64_t (*HashFn)(const void *data, size_t len);
 
 static uint64_t hash_baseline(const void *data, size_t len) {
@@ -26,8 +48,7 @@ static HashFn hash_impl = hash_first;
 static uint64_t hash_first(const void *data, size_t len) {
     HashFn f = hash_baseline;
 #if KLAYOUT_HAVE_AVX2
-    __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx2")) {
+    if (cpu_has_avx2()) {
         f = khash_avx2;
     }
 #endif

@@ -13,7 +13,6 @@
 #include "tuple.h"
 #include "type.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 KValue (*kimport_hook)(KValue absname);
@@ -60,18 +59,19 @@ static const struct {
     {"marshal", kmod_marshal_create},
 };
 
-static int compare_names(const void *a, const void *b) {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-// The names are ASCII: strcmp's order is sorted()'s.
+// The names are ASCII: strcmp's order is sorted()'s. An insertion sort of
+// the C strings: qsort's merge sort would allocate for a few dozen names.
 KValue kimport_builtin_names(void) {
     enum { N = sizeof builtin_modules / sizeof builtin_modules[0] + 2 };
     const char *names[N] = {"builtins", "sys"};
     for (size_t i = 2; i < N; i++) {
-        names[i] = builtin_modules[i - 2].name;
+        const char *name = builtin_modules[i - 2].name;
+        size_t j = i;
+        for (; j > 0 && strcmp(names[j - 1], name) > 0; j--) {
+            names[j] = names[j - 1];
+        }
+        names[j] = name;
     }
-    qsort(names, N, sizeof names[0], compare_names);
     KValue t = ktuple_new(N);
     for (size_t i = 0; t && i < N; i++) {
         KValue s = kstr_intern_cstr(names[i]);

@@ -336,6 +336,20 @@ static int path_insert(KValue path, ssize_t at, const char *dir, ssize_t len) {
     return 0;
 }
 
+// 'a', 'b' and 'c' joined, malloc'd; NULL when out of memory. (Start-up
+// keeps clear of the printf family, whose code is pages that the usual run
+// of a program never needs.)
+static char *concat3(const char *a, const char *b, const char *c) {
+    size_t na = strlen(a), nb = strlen(b), nc = strlen(c);
+    char *r = malloc(na + nb + nc + 1);
+    if (r) {
+        memcpy(r, a, na);
+        memcpy(r + na, b, nb);
+        memcpy(r + na + nb, c, nc + 1);
+    }
+    return r;
+}
+
 // The directory sys.path[0] names: the script's (resolved), the current one
 // for -m, '' for -c and stdin. Malloc'd.
 static char *path0(const Cmdline *c) {
@@ -376,10 +390,7 @@ static char *stdlib_bundle(void) {
         return NULL;
     }
     *slash = 0;
-    char *r = malloc(strlen(self) + sizeof "/lib/python311.kbz");
-    if (r) {
-        sprintf(r, "%s/lib/python311.kbz", self);
-    }
+    char *r = concat3(self, "/lib/", "python311.kbz");
     free(self);
     return r;
 }
@@ -420,10 +431,7 @@ static char *absolute_path(const char *p) {
         return strdup(p);
     }
     char *cwd = getcwd(NULL, 0);
-    char *r = cwd ? malloc(strlen(cwd) + strlen(p) + 2) : NULL;
-    if (r) {
-        sprintf(r, "%s/%s", cwd, p);
-    }
+    char *r = cwd ? concat3(cwd, "/", p) : NULL;
     free(cwd);
     return r;
 }
