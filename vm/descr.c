@@ -15,6 +15,7 @@
 #include "int.h"
 #include "mem.h"
 #include "module.h"
+#include "state.h"
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
@@ -160,6 +161,37 @@ static const KGetSetDef cfunc_getsets[] = {
     {NULL, NULL, NULL, NULL},
 };
 
+// __reduce__: a module's function pickles as its name (pickle finds the
+// module through __module__), a bound method as getattr(self, name), as
+// CPython's builtin functions do.
+static KValue cfunc_reduce(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    KCFunction *f = (KCFunction *)self;
+    if (!f->self || kval_type(f->self) == &kmodule_type) {
+        return kstr_from_cstr(f->def->name);
+    }
+    KValue key = kstr_intern_cstr("getattr");
+    KValue getattr_fn = key ? kdict_get_borrow(kruntime.builtins, key) : KV_NULL;
+    kval_xdecref(key);
+    if (!getattr_fn) {
+        if (!kerr_occurred()) {
+            kerr_set(&kexc_AttributeError, "module 'builtins' has no attribute 'getattr'");
+        }
+        return KV_NULL;
+    }
+    KValue name = kstr_from_cstr(f->def->name);
+    KValue pair = name ? ktuple_pack(2, f->self, name) : KV_NULL;
+    KValue r = pair ? ktuple_pack(2, getattr_fn, pair) : KV_NULL;
+    kval_xdecref(name);
+    kval_xdecref(pair);
+    return r;
+}
+
+static const KMethodDef cfunc_methods[] = {
+    {"__reduce__", cfunc_reduce, KMETH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 static KValue cfunc_richcompare(KValue a, KValue b, int op) {
     if ((op != KF_CMP_EQ && op != KF_CMP_NE) || kval_type(b) != &kcfunction_type) {
         return kval_newref(KV_NOTIMPL);
@@ -186,6 +218,7 @@ KType kcfunction_type = {
     .hash = cfunc_hash,
     .richcompare = cfunc_richcompare,
     .call = cfunc_call,
+    .methods = cfunc_methods,
     .getsets = cfunc_getsets,
 };
 

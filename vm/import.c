@@ -41,6 +41,7 @@ static const struct {
     {"_blake2", kmod_blake2_create},
     {"_operator", kmod_operator_create},
     {"zlib", kmod_zlib_create},
+    {"array", kmod_array_create},
     {"_random", kmod_random_create},
     {"_warnings", kmod_warnings_create},
     {"_contextvars", kmod_contextvars_create},

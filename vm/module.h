@@ -51,6 +51,7 @@ KValue kmod_sha3_create(void);
 KValue kmod_blake2_create(void);
 KValue kmod_operator_create(void);
 KValue kmod_zlib_create(void);
+KValue kmod_array_create(void);
 KValue kmod_random_create(void);
 KValue kmod_warnings_create(void);
 KValue kmod_contextvars_create(void);
