@@ -1,5 +1,6 @@
 # zipfile with ZIP_DEFLATED and shutil's zip archives over krait's zlib
-# (pending: zipfile imports importlib.util, which needs _imp).
+# (pending: zipfile decodes member names as cp437, whose codec needs
+# _codecs.charmap_decode and charmap_build).
 import os
 import shutil
 import tempfile
