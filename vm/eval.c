@@ -22,6 +22,7 @@
 #include "list.h"
 #include "mem.h"
 #include "module.h"
+#include "modules/_signal.h"
 #include "set.h"
 #include "slice.h"
 #include "state.h"
@@ -1257,6 +1258,18 @@ KValue keval_frame(KThreadState *ts, KFrame *frame, int throwflag) {
         names = code->names;                                                                     \
     } while (0)
 #define SAVE_SP() (frame->sp = sp)
+// Runs the Python handlers of signals that arrived (vm/modules/_signal.c),
+// at backward jumps and taken conditional jumps: the points where CPython's
+// eval breaker is tested, so a loop cannot hold a handler off for ever.
+#define CHECK_SIGNALS()                                                                          \
+    do {                                                                                         \
+        if (K_UNLIKELY(ksignal_pending)) {                                                       \
+            SAVE_SP();                                                                           \
+            if (ksignal_run_pending() < 0) {                                                     \
+                goto error;                                                                      \
+            }                                                                                    \
+        }                                                                                        \
+    } while (0)
 
 #if USE_COMPUTED_GOTO
     static int targets_filled;
@@ -2357,6 +2370,7 @@ dispatch:
                 goto error;
             }
 #endif
+            CHECK_SIGNALS();
             JUMPTO(oparg);
             DISPATCH();
         }
@@ -2374,6 +2388,7 @@ dispatch:
         TARGET(POP_JUMP_IF_FALSE) {
             KValue v = POP();
             if (v == KV_FALSE) {
+                CHECK_SIGNALS();
                 JUMPTO(oparg);
             } else if (v != KV_TRUE) {
                 int t = kobj_is_true(v);
@@ -2382,6 +2397,7 @@ dispatch:
                     goto error;
                 }
                 if (!t) {
+                    CHECK_SIGNALS();
                     JUMPTO(oparg);
                 }
             }
@@ -2391,6 +2407,7 @@ dispatch:
         TARGET(POP_JUMP_IF_TRUE) {
             KValue v = POP();
             if (v == KV_TRUE) {
+                CHECK_SIGNALS();
                 JUMPTO(oparg);
             } else if (v != KV_FALSE) {
                 int t = kobj_is_true(v);
@@ -2399,6 +2416,7 @@ dispatch:
                     goto error;
                 }
                 if (t) {
+                    CHECK_SIGNALS();
                     JUMPTO(oparg);
                 }
             }
@@ -2408,6 +2426,7 @@ dispatch:
         TARGET(POP_JUMP_IF_NONE) {
             KValue v = POP();
             if (v == KV_NONE) {
+                CHECK_SIGNALS();
                 JUMPTO(oparg);
             } else {
                 kval_decref(v);
@@ -2419,6 +2438,7 @@ dispatch:
             KValue v = POP();
             if (v != KV_NONE) {
                 kval_decref(v);
+                CHECK_SIGNALS();
                 JUMPTO(oparg);
             }
             DISPATCH();
@@ -3241,4 +3261,5 @@ exit_frame:
 #undef JUMPTO
 #undef LOAD_FRAME
 #undef SAVE_SP
+#undef CHECK_SIGNALS
 }

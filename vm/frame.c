@@ -294,6 +294,29 @@ static KValue frame_repr(KValue self) {
                             c->filename, kcode_line(c, lasti), c->name);
 }
 
+// frame.clear(): drops the locals a finished frame kept (traceback.clear_frames,
+// unittest's assertRaises); a frame still running (or a suspended
+// generator's) is RuntimeError, which clear_frames expects.
+static KValue frame_clear_method(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    KFrameObject *fo = (KFrameObject *)self;
+    if (fo->frame) {
+        kerr_set(&kexc_RuntimeError, "cannot clear an executing frame");
+        return KV_NULL;
+    }
+    KValue d = kdict_new();
+    if (!d) {
+        return KV_NULL;
+    }
+    kval_setref(&fo->locals, d);
+    return kval_newref(KV_NONE);
+}
+
+static const KMethodDef frame_methods[] = {
+    {"clear", frame_clear_method, KMETH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 KType kframe_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "frame",
@@ -303,5 +326,6 @@ KType kframe_type = {
     .traverse = frameobj_traverse,
     .clear = frameobj_clear,
     .repr = frame_repr,
+    .methods = frame_methods,
     .getsets = frame_getsets,
 };

@@ -58,6 +58,7 @@ static const struct {
     {"_ast", kmod_ast_create},
     {"_imp", kmod_imp_create},
     {"marshal", kmod_marshal_create},
+    {"_signal", kmod_signal_create},
 };
 
 // The names are ASCII: strcmp's order is sorted()'s. An insertion sort of

@@ -61,6 +61,7 @@ KValue kmod_functools_create(void);
 KValue kmod_ast_create(void);
 KValue kmod_imp_create(void);
 KValue kmod_marshal_create(void);
+KValue kmod_signal_create(void);
 // warnings.warn(text, category, stacklevel) from C: filtered, shown or
 // raised as the _warnings module does; -1 with the exception set (the
 // warning itself under the "error" action).

@@ -44,6 +44,30 @@ static KValue tb_get_next(KValue self) {
     return kval_newref(n ? n : KV_NONE);
 }
 
+// tb.tb_next = tb2 or None (unittest cuts its own frames off this way):
+// a loop through 'self' is refused, as CPython's.
+static int tb_set_next(KValue self, KValue value) {
+    if (!value) {
+        kerr_set(&kexc_TypeError, "can't delete tb_next attribute");
+        return -1;
+    }
+    if (value == KV_NONE) {
+        value = KV_NULL;
+    } else if (kval_type(value) != &ktraceback_type) {
+        kerr_format(&kexc_TypeError, "expected traceback object, got '%s'",
+                    ktype_name(kval_type(value)));
+        return -1;
+    }
+    for (KValue c = value; c; c = ((KTraceback *)c)->next) {
+        if (c == self) {
+            kerr_set(&kexc_ValueError, "traceback loop detected");
+            return -1;
+        }
+    }
+    kval_setref(&((KTraceback *)self)->next, kval_xnewref(value));
+    return 0;
+}
+
 static KValue tb_get_lineno(KValue self) {
     return kval_from_int(((KTraceback *)self)->lineno);
 }
@@ -58,7 +82,7 @@ static KValue tb_get_frame(KValue self) {
 }
 
 static const KGetSetDef tb_getsets[] = {
-    {"tb_next", tb_get_next, NULL, NULL},
+    {"tb_next", tb_get_next, tb_set_next, NULL},
     {"tb_lineno", tb_get_lineno, NULL, NULL},
     {"tb_lasti", tb_get_lasti, NULL, NULL},
     {"tb_frame", tb_get_frame, NULL, NULL},

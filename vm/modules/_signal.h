@@ -1,0 +1,17 @@
+// vm/modules/_signal.h: what the interpreter loop needs of _signal.c:
+// signals caught by a Python-level handler wait in ksignal_pending until
+// the loop runs their handlers.
+#ifndef KRAIT_VM_MODULES_SIGNAL_H
+#define KRAIT_VM_MODULES_SIGNAL_H
+
+#include <signal.h>
+
+// Set by the C signal handler when a signal with a Python handler arrived.
+extern volatile sig_atomic_t ksignal_pending;
+
+// Runs the Python handlers of the signals that arrived (with the signal
+// number and the current frame). 0, or -1 with the exception a handler
+// raised (the remaining signals stay pending).
+int ksignal_run_pending(void);
+
+#endif
