@@ -287,129 +287,118 @@ static int step(Verifier *v, int i, int d, int *next) {
 // a NULL (no object) that only CALL (below its callable) and
 // CALL_FUNCTION_EX (below its function) may consume; any other instruction
 // would use it as an object. A second pass, once every depth is known,
-// follows what each stack slot holds (an object, NULL, or either when
-// paths merge) and refuses an instruction that reaches a slot that may be
-// NULL where it needs an object. Slot states are kept for the
-// instructions that paths merge into (jump and handler targets); straight
-// runs carry them in one working stack.
+// follows the slots that may hold a NULL: a short sorted list of their
+// positions (an instruction may only reach slots above the highest one,
+// so each step is O(1)), kept at each merge point (jump and handler
+// targets), where every path must bring the same list. Code holding more
+// than MAX_NULLS such slots at once is refused; the compiler's deepest
+// nesting of calls stays far below.
 
-enum { SLOT_OBJ = 0, SLOT_NULL = 1, SLOT_MAYBE = 2, SLOT_UNSET = 0xFF };
+enum { SLOT_NULL = 1, SLOT_MAYBE = 2 };
 
-// Most slot states the pass keeps (bytes): code past it is refused.
-#define MAX_SLOT_STATES (1 << 26)
+#define MAX_NULLS 256
 
 typedef struct Nulls {
     Verifier *v;
-    int *off;        // per instruction: its states' offset in 'pool', -1 when not a merge point
-    uint8_t *pool;
-    uint8_t *cur;    // the working stack
-    uint8_t *tmp;    // the stack handed to a jump's or a handler's target
-    int cap;         // slots 'cur' and 'tmp' hold
-    int *queue;      // merge points to follow (again: their states changed)
-    uint8_t *flags;  // per instruction: NL_SEEN, NL_QUEUED
+    int *at;         // per instruction: its list's offset in 'pool', -1 not yet reached
+    uint8_t *merge;  // per instruction: a merge point
+    uint32_t *pool;  // lists: a count, then (position << 2 | SLOT_*) entries
+    size_t npool, cappool;
+    uint32_t cur[MAX_NULLS]; // the working list, positions ascending
+    int ncur;
+    int *queue;      // merge points reached, still to follow
     int nqueue;
 } Nulls;
 
-enum { NL_SEEN = 1, NL_QUEUED = 2 };
-
-// 0 when the slots [from, to) of 'st' all hold objects.
-static int all_objects(const uint8_t *st, int from, int to) {
-    for (int k = from < 0 ? 0 : from; k < to; k++) {
-        if (st[k] != SLOT_OBJ) {
-            return -1;
+// Records the first 'n' entries of the working list for merge point 't',
+// or checks that they equal those recorded: 0, or -1 with the reason.
+static int merge_nulls(Nulls *nl, int t, int n, int from) {
+    if (nl->at[t] >= 0) {
+        const uint32_t *have = nl->pool + nl->at[t];
+        if (have[0] != (uint32_t)n || memcmp(have + 1, nl->cur, (size_t)n * 4) != 0) {
+            return fail(nl->v, from, "paths merge with NULLs in different stack slots");
         }
+        return 0;
     }
+    if (nl->npool + (size_t)n + 1 > nl->cappool) {
+        size_t cap = (nl->cappool + (size_t)n + 1) * 2;
+        uint32_t *p = realloc(nl->pool, cap * sizeof *p);
+        if (!p) {
+            return fail(nl->v, -1, "out of memory");
+        }
+        nl->pool = p;
+        nl->cappool = cap;
+    }
+    nl->at[t] = (int)nl->npool;
+    nl->pool[nl->npool++] = (uint32_t)n;
+    memcpy(nl->pool + nl->npool, nl->cur, (size_t)n * 4);
+    nl->npool += (size_t)n;
+    nl->queue[nl->nqueue++] = t;
     return 0;
 }
 
-// The states after instruction 'op' 'arg' on 'st' ('*d' slots of 'cap'),
-// for the fall-through ('jump' 0) or the jump; -1 when it uses a NULL as
-// an object.
-static int apply(uint8_t *st, int *d, int cap, int op, int arg, int jump) {
-    Stack s = stack_of(op, arg);
-    int n = *d;
-    if (n + 2 > cap) {
-        return -1;
+// Adds a slot at 'pos' (above every listed one) holding 'state'.
+static int push_null(Nulls *nl, int at, int pos, int state) {
+    if (nl->ncur == MAX_NULLS) {
+        return fail(nl->v, at, "too many NULLs on the stack to verify");
+    }
+    nl->cur[nl->ncur++] = (uint32_t)pos << 2 | (uint32_t)state;
+    return 0;
+}
+
+// One instruction 'i' on the working list, reached with depth 'd': its
+// handler's and its jump's targets merged. 0, or -1 with the reason.
+static int step_nulls(Nulls *nl, int i, int d) {
+    Verifier *v = nl->v;
+    const KfCode *c = v->c;
+    int op = KF_INSTR_OP(c->code[i]), arg = KF_INSTR_ARG(c->code[i]);
+    int top = nl->ncur ? (int)(nl->cur[nl->ncur - 1] >> 2) : -1; // the highest such slot
+    if (v->handler[i] >= 0) {
+        const KfExceptEntry *e = &c->exceptions[v->handler[i]];
+        int n = nl->ncur;
+        while (n > 0 && (int)(nl->cur[n - 1] >> 2) >= e->depth) {
+            n--;
+        }
+        if (merge_nulls(nl, e->target, n, i) < 0) {
+            return -1;
+        }
     }
     switch (op) {
     case KF_OP_PUSH_NULL:
-        st[n++] = SLOT_NULL;
-        break;
+        return push_null(nl, i, d, SLOT_NULL);
     case KF_OP_LOAD_GLOBAL:
-        if (arg & 1) {
-            st[n++] = SLOT_NULL;
-        }
-        st[n++] = SLOT_OBJ;
-        break;
+        return arg & 1 ? push_null(nl, i, d, SLOT_NULL) : 0;
     case KF_OP_LOAD_METHOD:
-        if (st[n - 1] != SLOT_OBJ) {
-            return -1;
+        if (top >= d - 1) {
+            return fail(v, i, "a NULL used as an object");
         }
-        st[n - 1] = SLOT_MAYBE;
-        st[n++] = SLOT_OBJ;
-        break;
-    case KF_OP_CALL: // [NULL-or-method, callable-or-self, args...]
-        if (all_objects(st, n - arg - 1, n) < 0) {
-            return -1;
+        return push_null(nl, i, d - 1, SLOT_MAYBE);
+    case KF_OP_CALL:
+    case KF_OP_CALL_FUNCTION_EX: {
+        // [NULL-or-method, callable-or-self, args...] and
+        // [NULL-or-anything, func, args(, kwargs)]: only the lowest may be one.
+        int base = d - (op == KF_OP_CALL ? arg + 2 : 3 + (arg & 1));
+        if (top > base) {
+            return fail(v, i, "a NULL used as an object");
         }
-        n -= arg + 2;
-        st[n++] = SLOT_OBJ;
-        break;
-    case KF_OP_CALL_FUNCTION_EX: { // [NULL-or-anything, func, args(, kwargs)]
-        int k = 2 + (arg & 1);
-        if (all_objects(st, n - k, n) < 0) {
-            return -1;
-        }
-        n -= k + 1;
-        st[n++] = SLOT_OBJ;
-        break;
-    }
-    case KF_OP_COPY:
-        st[n] = st[n - arg];
-        n++;
-        break;
-    case KF_OP_SWAP: {
-        uint8_t t = st[n - 1];
-        st[n - 1] = st[n - arg];
-        st[n - arg] = t;
-        break;
+        nl->ncur -= top == base;
+        return 0;
     }
     default: {
-        int to = n + (jump ? s.jump_effect : s.effect);
-        int low = n - s.in < to ? n - s.in : to;
-        if (to > cap || all_objects(st, low, n) < 0) {
-            return -1;
+        if (top < 0) { // no NULL anywhere: nothing to reach
+            return ARG_KINDS[op] == VA_JUMP ? merge_nulls(nl, arg, 0, i) : 0;
         }
-        for (int k = low < 0 ? 0 : low; k < to; k++) {
-            st[k] = SLOT_OBJ;
+        Stack s = stack_of(op, arg);
+        int low = d - s.in;
+        low = d + s.effect < low ? d + s.effect : low;
+        if (ARG_KINDS[op] == VA_JUMP) {
+            low = d + s.jump_effect < low ? d + s.jump_effect : low;
         }
-        n = to;
-        break;
+        if (top >= low) {
+            return fail(v, i, "a NULL used as an object");
+        }
+        return ARG_KINDS[op] == VA_JUMP ? merge_nulls(nl, arg, nl->ncur, i) : 0;
     }
-    }
-    *d = n;
-    return 0;
-}
-
-// Merges the states 'st' into merge point 't' (its depth's worth), queueing
-// it when it is new or they changed.
-static void merge(Nulls *nl, int t, const uint8_t *st) {
-    uint8_t *have = nl->pool + nl->off[t];
-    int d = nl->v->depth[t], changed = 0;
-    if (!(nl->flags[t] & NL_SEEN)) {
-        memcpy(have, st, (size_t)d);
-        changed = 1;
-    }
-    for (int k = 0; k < d && !changed; k++) {
-        changed = have[k] != st[k];
-    }
-    for (int k = 0; k < d && changed && (nl->flags[t] & NL_SEEN); k++) {
-        have[k] = have[k] == st[k] ? have[k] : SLOT_MAYBE;
-    }
-    nl->flags[t] |= NL_SEEN;
-    if (changed && !(nl->flags[t] & NL_QUEUED)) {
-        nl->flags[t] |= NL_QUEUED;
-        nl->queue[nl->nqueue++] = t;
     }
 }
 
@@ -417,34 +406,17 @@ static void merge(Nulls *nl, int t, const uint8_t *st) {
 // point or exit.
 static int follow(Nulls *nl, int t) {
     Verifier *v = nl->v;
-    const KfCode *c = v->c;
-    int d = v->depth[t];
-    memcpy(nl->cur, nl->pool + nl->off[t], (size_t)d);
-    for (int i = t;;) {
-        int op = KF_INSTR_OP(c->code[i]), arg = KF_INSTR_ARG(c->code[i]);
-        if (v->handler[i] >= 0) {
-            const KfExceptEntry *e = &c->exceptions[v->handler[i]];
-            memcpy(nl->tmp, nl->cur, (size_t)e->depth);
-            memset(nl->tmp + e->depth, SLOT_OBJ, (size_t)e->lasti + 1);
-            merge(nl, e->target, nl->tmp);
+    const uint32_t *list = nl->pool + nl->at[t];
+    nl->ncur = (int)list[0];
+    memcpy(nl->cur, list + 1, (size_t)nl->ncur * 4);
+    for (int i = t;; i++) {
+        if (i != t && nl->merge[i]) {
+            return merge_nulls(nl, i, nl->ncur, i - 1);
         }
-        if (ARG_KINDS[op] == VA_JUMP) {
-            int jd = d;
-            memcpy(nl->tmp, nl->cur, (size_t)d);
-            if (apply(nl->tmp, &jd, nl->cap, op, arg, 1) < 0) {
-                return fail(v, i, "a NULL used as an object");
-            }
-            merge(nl, arg, nl->tmp);
+        if (step_nulls(nl, i, v->depth[i]) < 0) {
+            return -1;
         }
-        if (apply(nl->cur, &d, nl->cap, op, arg, 0) < 0) {
-            return fail(v, i, "a NULL used as an object");
-        }
-        if (EXITS[op]) {
-            return 0;
-        }
-        i++;
-        if (nl->off[i] >= 0) {
-            merge(nl, i, nl->cur);
+        if (EXITS[KF_INSTR_OP(v->c->code[i])]) {
             return 0;
         }
     }
@@ -453,66 +425,38 @@ static int follow(Nulls *nl, int t) {
 // The NULL pass over 'v' (its depths known): 0, or -1 with the reason.
 static int check_nulls(Verifier *v) {
     const KfCode *c = v->c;
-    int n = c->ncode, maxd = 0;
+    int n = c->ncode, r = 0;
     Nulls nl;
     memset(&nl, 0, sizeof nl);
     nl.v = v;
-    nl.off = malloc((size_t)n * sizeof(int));
-    nl.flags = calloc((size_t)n, 1);
-    nl.queue = v->work; // free now: each instruction is queued once at a time
-    if (!nl.off || !nl.flags) {
-        free(nl.off);
-        free(nl.flags);
-        return fail(v, -1, "out of memory");
+    nl.at = malloc((size_t)n * sizeof(int));
+    nl.merge = calloc((size_t)n, 1);
+    nl.queue = v->work; // free now: each merge point is queued once
+    if (!nl.at || !nl.merge) {
+        r = fail(v, -1, "out of memory");
     }
-    // Merge points: instruction 0, jump targets, handler targets.
-    for (int i = 0; i < n; i++) {
-        nl.off[i] = -1;
-    }
-    nl.off[0] = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; r == 0 && i < n; i++) {
+        nl.at[i] = -1;
         if (v->depth[i] < 0) {
             continue;
         }
-        maxd = v->depth[i] > maxd ? v->depth[i] : maxd;
         if (ARG_KINDS[KF_INSTR_OP(c->code[i])] == VA_JUMP) {
-            nl.off[KF_INSTR_ARG(c->code[i])] = 0;
+            nl.merge[KF_INSTR_ARG(c->code[i])] = 1;
         }
         if (v->handler[i] >= 0) {
-            nl.off[c->exceptions[v->handler[i]].target] = 0;
+            nl.merge[c->exceptions[v->handler[i]].target] = 1;
         }
     }
-    size_t total = 0;
-    for (int i = 0; i < n; i++) {
-        if (nl.off[i] >= 0) {
-            nl.off[i] = (int)total;
-            total += (size_t)(v->depth[i] > 0 ? v->depth[i] : 0);
-        }
-        if (total > MAX_SLOT_STATES) {
-            free(nl.off);
-            free(nl.flags);
-            return fail(v, -1, "too many stack slots at merge points to verify");
-        }
+    if (r == 0) {
+        nl.merge[0] = 1;
+        r = merge_nulls(&nl, 0, 0, 0);
     }
-    nl.cap = maxd + 3;
-    nl.pool = malloc(total + 2 * (size_t)nl.cap);
-    int r = 0;
-    if (!nl.pool) {
-        r = fail(v, -1, "out of memory");
-    } else {
-        nl.cur = nl.pool + total;
-        nl.tmp = nl.cur + nl.cap;
-        nl.flags[0] = NL_SEEN | NL_QUEUED;
-        nl.queue[nl.nqueue++] = 0;
-        while (r == 0 && nl.nqueue > 0) {
-            int t = nl.queue[--nl.nqueue];
-            nl.flags[t] &= (uint8_t)~NL_QUEUED;
-            r = follow(&nl, t);
-        }
+    while (r == 0 && nl.nqueue > 0) {
+        r = follow(&nl, nl.queue[--nl.nqueue]);
     }
     free(nl.pool);
-    free(nl.off);
-    free(nl.flags);
+    free(nl.at);
+    free(nl.merge);
     return r;
 }
 
@@ -521,7 +465,8 @@ static int verify_one(Verifier *v, int is_module) {
     if (c->ncode <= 0) {
         return fail(v, -1, "no instructions");
     }
-    if (c->stacksize < 0 || (int64_t)c->stacksize + c->nlocalsplus > 0x7FFFFFFF) {
+    if (c->stacksize < 0 || c->stacksize > (1 << 28) ||
+        (int64_t)c->stacksize + c->nlocalsplus > 0x7FFFFFFF) {
         return fail(v, -1, "stacksize out of range");
     }
     if (check_prefix(v, is_module) < 0) {
