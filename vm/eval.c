@@ -1220,6 +1220,21 @@ KValue keval_frame(KThreadState *ts, KFrame *frame, int throwflag) {
     case KF_OP_##op:
 // Every entry of 'targets' is set (unused opcodes point at unknown_opcode,
 // filled in on the first call), so dispatch needs no NULL test.
+#ifdef KV_FUZZ_BUDGET
+// Fuzzing builds: every instruction takes a step of the budget (any jump
+// may go backward, so loops are not only JUMP_BACKWARD).
+#define DISPATCH()                                                                               \
+    do {                                                                                         \
+        if (K_UNLIKELY(keval_fuzz_budget <= 0)) {                                                \
+            goto fuzz_spent;                                                                     \
+        }                                                                                        \
+        keval_fuzz_budget--;                                                                     \
+        frame->ip = ip + 1;                                                                      \
+        word = *ip++;                                                                            \
+        oparg = (int)(word >> 8);                                                                \
+        goto *targets[word & 0xFF];                                                              \
+    } while (0)
+#else
 #define DISPATCH()                                                                               \
     do {                                                                                         \
         frame->ip = ip + 1;                                                                      \
@@ -1227,6 +1242,7 @@ KValue keval_frame(KThreadState *ts, KFrame *frame, int throwflag) {
         oparg = (int)(word >> 8);                                                                \
         goto *targets[word & 0xFF];                                                              \
     } while (0)
+#endif
 #else
 #define TARGET(op) case KF_OP_##op:
 #define DISPATCH() goto dispatch
@@ -3126,6 +3142,12 @@ dispatch:
 unknown_opcode:
     kerr_format(&kexc_SystemError, "unknown opcode %d", (int)(word & 0xFF));
     goto error;
+
+#if defined(KV_FUZZ_BUDGET) && USE_COMPUTED_GOTO
+fuzz_spent:
+    kerr_set(&kexc_RuntimeError, "fuzzing step budget spent");
+    goto error;
+#endif
 
 enter_new_frame:
     // 'new_frame' was pushed by eval_inline.c for the current instruction;

@@ -23,8 +23,8 @@ KValue keval_locals(void);
 #ifdef KV_FUZZ_BUDGET
 // Fuzzing builds only (`make fuzz` defines KV_FUZZ_BUDGET): the steps a run
 // may still take, set by the fuzz target before it runs a crafted module.
-// A backward jump or a frame push takes one (keval_fuzz_step), as does
-// entering an exception handler; once spent, the step raises RuntimeError
+// Every instruction (computed-goto dispatch), backward jump and frame push
+// takes one, as does entering an exception handler; once spent, the step raises RuntimeError
 // and no handler catches anything, so no input can make the loop run for
 // ever. Normal builds have no budget and no cost.
 extern long keval_fuzz_budget;

@@ -13,8 +13,8 @@
 // Every failure must be a Python exception.
 //
 // A crafted module may loop: `make fuzz` builds the VM with KV_FUZZ_BUDGET,
-// a step budget (vm/eval.h) that stops each run after STEPS backward
-// jumps, calls and handlers. It may also reach what the host offers: the
+// a step budget (vm/eval.h) that stops each run after STEPS instructions,
+// calls and handlers. It may also reach what the host offers: the
 // builtins that read or write files, run code or import (open, exec, eval,
 // compile, __import__, input, breakpoint) are left out of its namespace;
 // run the fuzzer from a scratch directory all the same (absolute paths for
@@ -48,7 +48,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 
 
 // Steps a module's run (and each call after it) may take.
-#define STEPS 20000
+#define STEPS 200000
 
 // Header offsets of FORMAT.md.
 enum { ISA = 16, PAYLOAD_SIZE = 48, PAYLOAD_SUM = 64, HEADER_SUM = 72 };
