@@ -24,6 +24,17 @@
 // ---------------------------------------------------------------------------
 // Builtin functions.
 
+// Whether a call with 'nargs' positional arguments and 'kwnames' fits the
+// convention of 'def'; the callers below check this first and build the
+// owner's name (a strcmp or strrchr) only for the error message.
+static inline int cfunc_args_fit(const KMethodDef *def, size_t nargs, KValue kwnames) {
+    int flags = def->flags;
+    if (kwnames && ktuple_len(kwnames) > 0 && !(flags & KMETH_KW)) {
+        return 0;
+    }
+    return !((flags & KMETH_NOARGS) && nargs != 0) && !((flags & KMETH_O) && nargs != 1);
+}
+
 KValue kcfunc_call_def(const KMethodDef *def, const char *owner, KValue self, const KValue *args,
                        size_t nargs, KValue kwnames) {
     int flags = def->flags;
@@ -102,6 +113,9 @@ static const char *cfunc_owner(KCFunction *f) {
 
 static KValue cfunc_call(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
     KCFunction *f = (KCFunction *)self;
+    if (cfunc_args_fit(f->def, nargs, kwnames)) {
+        return f->def->fn(f->self, args, nargs, kwnames && ktuple_len(kwnames) ? kwnames : KV_NULL);
+    }
     return kcfunc_call_def(f->def, cfunc_owner(f), f->self, args, nargs, kwnames);
 }
 
@@ -298,6 +312,10 @@ static KValue methoddescr_call(KValue self, const KValue *args, size_t nargs, KV
     }
     if (descr_check(d, args[0], "method") < 0) {
         return KV_NULL;
+    }
+    if (cfunc_args_fit(d->method, nargs - 1, kwnames)) {
+        return d->method->fn(args[0], args + 1, nargs - 1,
+                             kwnames && ktuple_len(kwnames) ? kwnames : KV_NULL);
     }
     return kcfunc_call_def(d->method, ktype_name(d->owner), args[0], args + 1, nargs - 1, kwnames);
 }

@@ -1114,6 +1114,38 @@ static K_NOINLINE KValue build_string(KValue *items, int n) {
     return kstr_builder_finish(&b);
 }
 
+// COMPARE_OP on two exact strs: equality by length, hash and bytes, order
+// by code points.
+static inline int compare_str(KValue a, KValue b, int op) {
+    if (op == KF_CMP_EQ) {
+        return kstr_eq(a, b);
+    }
+    if (op == KF_CMP_NE) {
+        return !kstr_eq(a, b);
+    }
+    int c = a == b ? 0 : kstr_compare(a, b);
+    return op == KF_CMP_LT ? c < 0 : op == KF_CMP_LE ? c <= 0 : op == KF_CMP_GT ? c > 0 : c >= 0;
+}
+
+// COMPARE_OP on two exact floats: C's comparisons already give IEEE's answers
+// for NaN (every order false, != true), as float's richcompare does.
+static inline int compare_float(double a, double b, int op) {
+    switch (op) {
+    case KF_CMP_LT:
+        return a < b;
+    case KF_CMP_LE:
+        return a <= b;
+    case KF_CMP_EQ:
+        return a == b;
+    case KF_CMP_NE:
+        return a != b;
+    case KF_CMP_GT:
+        return a > b;
+    default:
+        return a >= b;
+    }
+}
+
 static K_NOINLINE KValue binary_subscr_slow(KValue c, KValue k) {
     return kobj_getitem(c, k);
 }
@@ -1938,6 +1970,25 @@ dispatch:
                 sp--;
                 SET_TOP(kbool_from(r));
                 DISPATCH();
+            }
+            if (!kval_is_int(lhs) && !kval_is_int(rhs) &&
+                kval_obj(lhs)->type == kval_obj(rhs)->type) {
+                // Exact str and float operands: no richcompare dispatch, no
+                // recursion check (their comparisons run no Python code).
+                KType *t = kval_obj(lhs)->type;
+                int r = -1;
+                if (t == &kstr_type) {
+                    r = compare_str(lhs, rhs, oparg);
+                } else if (t == &kfloat_type) {
+                    r = compare_float(kfloat_value(lhs), kfloat_value(rhs), oparg);
+                }
+                if (r >= 0) {
+                    sp--;
+                    SET_TOP(kbool_from(r));
+                    kval_decref(lhs);
+                    kval_decref(rhs);
+                    DISPATCH();
+                }
             }
             SAVE_SP();
             res = kobj_richcompare(lhs, rhs, oparg);

@@ -251,6 +251,51 @@ static KValue group_with_zero_fill(const char *digits, ssize_t n, const char *re
     return r;
 }
 
+// A small int in base 2, 8, 10 or 16 with no grouping and an ASCII fill:
+// sign, base prefix, padding and digits are written straight into the
+// result (no digit string, no builder), as pad_result would place them.
+static KValue format_small_int(intptr_t v, const Spec *sp, int base) {
+    char digits[72];
+    int nd = 0;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    const char *hex = sp->type == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+    do {
+        digits[sizeof digits - 1 - nd++] = hex[u % (unsigned)base];
+        u /= (unsigned)base;
+    } while (u);
+    char pre[4];
+    int pl = 0;
+    if (v < 0) {
+        pre[pl++] = '-';
+    } else if (sp->sign == '+' || sp->sign == ' ') {
+        pre[pl++] = sp->sign;
+    }
+    if (sp->alt && base != 10) {
+        pre[pl++] = '0';
+        pre[pl++] = (char)sp->type;
+    }
+    ssize_t total = pl + nd;
+    ssize_t padding = sp->width > total ? sp->width - total : 0;
+    char align = sp->align ? sp->align : sp->zero ? '=' : '>';
+    ssize_t left = align == '>' ? padding : align == '^' ? padding / 2 : 0;
+    KValue r = kstr_new(total + padding, 0x7f);
+    if (!r) {
+        return KV_NULL;
+    }
+    char *d = ((KStr *)r)->data;
+    if (align == '=') {
+        memcpy(d, pre, (size_t)pl);
+        memset(d + pl, (int)sp->fill, (size_t)padding);
+        memcpy(d + pl + padding, digits + sizeof digits - nd, (size_t)nd);
+        return r;
+    }
+    memset(d, (int)sp->fill, (size_t)left);
+    memcpy(d + left, pre, (size_t)pl);
+    memcpy(d + left + pl, digits + sizeof digits - nd, (size_t)nd);
+    memset(d + left + total, (int)sp->fill, (size_t)(padding - left));
+    return r;
+}
+
 KValue kint_format_spec(KValue self, KValue spec) {
     if (kstr_len(spec) == 0) {
         return kobj_str(self);
@@ -307,6 +352,9 @@ KValue kint_format_spec(KValue self, KValue spec) {
         return r;
     }
     int base = t == 'b' ? 2 : t == 'o' ? 8 : (t == 'x' || t == 'X') ? 16 : 10;
+    if (kval_is_int(self) && !sp.grouping && sp.fill < 0x80 && t != 'n') {
+        return format_small_int(kval_int(self), &sp, base);
+    }
     int neg = kint_sign(self) < 0;
     KValue absval = neg ? kint_neg(self) : kint_exact(self);
     if (!absval) {

@@ -77,9 +77,57 @@ static void put_padded(Pct *p, const PctSpec *ps, const char *sign, KValue body,
 }
 
 // %d %i %u %o %x %X.
+// put_int for a small int: the digits (with the precision's zeros) are
+// formatted into a C buffer instead of a digit string and a builder.
+static void put_small_int(Pct *p, intptr_t v, const PctSpec *ps, uint32_t c) {
+    int base = c == 'o' ? 8 : (c == 'x' || c == 'X') ? 16 : 10;
+    const char *hex = c == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+    char buf[80];
+    char *end = buf + sizeof buf, *d = end;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do {
+        *--d = hex[u % (unsigned)base];
+        u /= (unsigned)base;
+    } while (u);
+    while (end - d < ps->prec && d > buf) {
+        *--d = '0';
+    }
+    char sign[4];
+    int sl = 0;
+    if (v < 0) {
+        sign[sl++] = '-';
+    } else if (ps->plus) {
+        sign[sl++] = '+';
+    } else if (ps->space) {
+        sign[sl++] = ' ';
+    }
+    if (ps->alt && base != 10) {
+        sign[sl++] = '0';
+        sign[sl++] = (char)c;
+    }
+    ssize_t nd = end - d;
+    ssize_t pad = ps->width > sl + nd ? ps->width - sl - nd : 0;
+    int zero = !ps->left && ps->zero;
+    for (ssize_t k = 0; !ps->left && !zero && k < pad; k++) {
+        kstr_builder_char(&p->out, ' ');
+    }
+    kstr_builder_ascii(&p->out, sign, sl);
+    for (ssize_t k = 0; zero && k < pad; k++) {
+        kstr_builder_char(&p->out, '0');
+    }
+    kstr_builder_ascii(&p->out, d, nd);
+    for (ssize_t k = 0; ps->left && k < pad; k++) {
+        kstr_builder_char(&p->out, ' ');
+    }
+}
+
 static int put_int(Pct *p, KValue v, const PctSpec *ps, uint32_t c) {
     int index_only = c == 'o' || c == 'x' || c == 'X';
     KValue i = KV_NULL;
+    if (kval_is_int(v) && ps->prec < 64) {
+        put_small_int(p, kval_int(v), ps, c);
+        return 0;
+    }
     if (kint_check(v)) {
         i = kint_exact(v);
     } else {
@@ -444,7 +492,17 @@ static KValue run(Pct *p) {
     for (ssize_t i = 0; i < p->len; i++) {
         uint32_t c = fmt_char(p, i);
         if (c != '%') {
-            kstr_builder_char(&p->out, c);
+            if (p->bytes) {
+                kstr_builder_char(&p->out, c);
+                continue;
+            }
+            // The literal text up to the next '%' in one copy.
+            ssize_t j = i + 1;
+            while (j < p->len && kstr_char(p->fmt, j) != '%') {
+                j++;
+            }
+            kstr_builder_range(&p->out, kval_of(p->fmt), i, j);
+            i = j - 1;
             continue;
         }
         if (++i >= p->len) {

@@ -1042,6 +1042,20 @@ KValue kobj_format(KValue v, KValue spec) {
             return kint_to_decimal(v);
         }
     }
+    // Exact ints, floats and strs call their __format__ directly (f-strings
+    // with a spec): what the method lookup would find, without the lookup.
+    if (spec && kstr_check_exact(spec)) {
+        KType *t = kval_type(v);
+        if (t == &kint_type) {
+            return kint_format_spec(v, spec);
+        }
+        if (t == &kfloat_type) {
+            return kfloat_format_spec(v, spec);
+        }
+        if (t == &kstr_type) {
+            return kstr_format_spec(v, spec);
+        }
+    }
     KValue empty = spec ? spec : KID(empty);
     int found;
     KValue r = kobj_call_special(v, KID(__format__), &empty, 1, &found);

@@ -42,10 +42,26 @@ static KValue str_alloc(KType *type, ssize_t len, uint32_t maxchar) {
         return kerr_no_memory();
     }
     size_t base = type == &kstr_type ? sizeof(KStr) : (size_t)type->basicsize;
-    // The code units are the caller's to write: only the header is zeroed.
-    KStr *s = (KStr *)kobj_alloc_partial(type, base + (size_t)(len + 1) * (size_t)kind, base);
-    if (!s) {
-        return kerr_no_memory();
+    size_t size = base + (size_t)(len + 1) * (size_t)kind;
+    KStr *s;
+    if (type == &kstr_type) {
+        // The exact type is static and not collected: the header is set here
+        // field by field, with no memset and no type checks (most strings).
+        s = kmem_alloc(size);
+        if (!s) {
+            return kerr_no_memory();
+        }
+        s->refcnt = 1;
+        s->type = &kstr_type;
+        s->interned = 0;
+        s->utf8 = NULL;
+        s->utf8_len = 0;
+    } else {
+        // The code units are the caller's to write: only the header is zeroed.
+        s = (KStr *)kobj_alloc_partial(type, size, base);
+        if (!s) {
+            return kerr_no_memory();
+        }
     }
     s->len = len;
     s->hash = -1;
@@ -514,6 +530,18 @@ static int builder_reserve(KStrBuilder *b, ssize_t extra, uint32_t c) {
 }
 
 void kstr_builder_char(KStrBuilder *b, uint32_t c) {
+    if (b->len < b->cap && c < 0x100) {
+        // Room, and the character fits whichever width the buffer has.
+        if (b->kind == 1) {
+            ((uint8_t *)b->data)[b->len++] = (uint8_t)c;
+        } else {
+            ((uint32_t *)b->data)[b->len++] = c;
+        }
+        if (c > b->maxchar) {
+            b->maxchar = c;
+        }
+        return;
+    }
     if (builder_reserve(b, 1, c) < 0) {
         return;
     }
@@ -529,10 +557,9 @@ void kstr_builder_ascii(KStrBuilder *b, const char *s, ssize_t len) {
     }
     if (b->kind == 1) {
         memcpy((char *)b->data + b->len, s, (size_t)len);
-        for (ssize_t i = 0; i < len; i++) {
-            if ((unsigned char)s[i] > b->maxchar) {
-                b->maxchar = (unsigned char)s[i];
-            }
+        if (b->maxchar < 0x7f) {
+            // An upper bound is enough (finish narrows): ASCII text is < 0x80.
+            b->maxchar = 0x7f;
         }
         b->len += len;
     } else {
@@ -566,7 +593,7 @@ void kstr_builder_str(KStrBuilder *b, KValue v) {
     if (s->len == 0) {
         return;
     }
-    uint32_t m = s->kind == 1 ? 0xff : s->kind == 2 ? 0xffff : 0x10ffff;
+    uint32_t m = s->ascii ? 0x7f : s->kind == 1 ? 0xff : s->kind == 2 ? 0xffff : 0x10ffff;
     if (builder_reserve(b, s->len, s->kind == 1 ? 0 : m) < 0) {
         return;
     }
@@ -579,7 +606,31 @@ void kstr_builder_str(KStrBuilder *b, KValue v) {
         }
     }
     if (m > b->maxchar) {
-        b->maxchar = s->ascii ? 0x7f : m; // an upper bound; finish narrows
+        b->maxchar = m; // an upper bound; finish narrows
+    }
+}
+
+void kstr_builder_range(KStrBuilder *b, KValue v, ssize_t start, ssize_t end) {
+    KStr *s = (KStr *)v;
+    ssize_t n = end - start;
+    if (n <= 0) {
+        return;
+    }
+    uint32_t m = s->ascii ? 0x7f : s->kind == 1 ? 0xff : s->kind == 2 ? 0xffff : 0x10ffff;
+    if (builder_reserve(b, n, s->kind == 1 ? 0 : m) < 0) {
+        return;
+    }
+    if (s->kind == b->kind) {
+        memcpy((char *)b->data + (size_t)b->len * b->kind, (char *)s->data + (size_t)start * s->kind,
+               (size_t)n * s->kind);
+        b->len += n;
+    } else {
+        for (ssize_t i = start; i < end; i++) {
+            kstr_put(b->data, b->kind, b->len++, kstr_char(s, i));
+        }
+    }
+    if (m > b->maxchar) {
+        b->maxchar = m; // an upper bound; finish narrows
     }
 }
 
@@ -606,7 +657,16 @@ KValue kstr_builder_finish(KStrBuilder *b) {
         kstr_builder_discard(b);
         return kerr_no_memory();
     }
-    KValue r = from_kind_data(b->kind, b->data ? b->data : "", b->len);
+    KValue r;
+    if (b->kind == 1 && b->maxchar < 0x80 && b->len > 1) {
+        // maxchar bounds every character appended: ASCII without a scan.
+        r = kstr_new(b->len, 0x7f);
+        if (r) {
+            memcpy(((KStr *)r)->data, b->data, (size_t)b->len);
+        }
+    } else {
+        r = from_kind_data(b->kind, b->data ? b->data : "", b->len);
+    }
     kstr_builder_discard(b);
     return r;
 }
@@ -842,6 +902,23 @@ ssize_t kstr_find(KValue v, KValue subv, ssize_t start, ssize_t end) {
     return -1;
 }
 
+// The widest code point a str of this kind and ascii flag may hold (for
+// kstr_new: exact for the result's kind and ascii flag).
+static uint32_t kind_max(const KStr *s) {
+    return s->ascii ? 0x7f : s->kind == 1 ? 0xff : s->kind == 2 ? 0xffff : 0x10ffff;
+}
+
+// Copies the code points of 'src' to 'dst' (of width 'kind' >= src's) at 'at'.
+static void copy_into(void *dst, int kind, ssize_t at, const KStr *src) {
+    if (src->kind == kind) {
+        memcpy((char *)dst + (size_t)at * kind, src->data, (size_t)src->len * kind);
+        return;
+    }
+    for (ssize_t i = 0; i < src->len; i++) {
+        kstr_put(dst, kind, at + i, kstr_char(src, i));
+    }
+}
+
 KValue kstr_join(KValue sep, KValue iterable) {
     KValue seq = kseq_fast(iterable, "can only join an iterable");
     if (!seq) {
@@ -854,23 +931,56 @@ KValue kstr_join(KValue sep, KValue iterable) {
         kval_decref(seq);
         return r;
     }
-    KStrBuilder b;
-    kstr_builder_init(&b);
+    // First pass: check the items, add up the length, find the widest kind;
+    // then the result is allocated once and filled (no Python code runs in
+    // between, so the items cannot change).
+    KStr *sp = (KStr *)sep;
+    ssize_t total = 0;
+    uint32_t m = n > 1 ? kind_max(sp) : 0;
     for (ssize_t i = 0; i < n; i++) {
         if (!kstr_check(items[i])) {
             kerr_format(&kexc_TypeError, "sequence item %zd: expected str instance, %T found",
                         i, items[i]);
-            kstr_builder_discard(&b);
             kval_decref(seq);
             return KV_NULL;
         }
-        if (i) {
-            kstr_builder_str(&b, sep);
+        KStr *it = (KStr *)items[i];
+        ssize_t add = it->len + (i ? sp->len : 0);
+        if (total > PTRDIFF_MAX / 8 - add) {
+            kval_decref(seq);
+            kerr_set(&kexc_OverflowError, "join() result is too long for a Python string");
+            return KV_NULL;
         }
-        kstr_builder_str(&b, items[i]);
+        total += add;
+        uint32_t im = kind_max(it);
+        m = im > m ? im : m;
+    }
+    if (total == 0) {
+        kval_decref(seq);
+        return kval_newref(empty_str);
+    }
+    KValue r = kstr_new(total, m);
+    if (!r) {
+        kval_decref(seq);
+        return KV_NULL;
+    }
+    KStr *out = (KStr *)r;
+    ssize_t at = 0;
+    for (ssize_t i = 0; i < n; i++) {
+        if (i && sp->len) {
+            copy_into(out->data, out->kind, at, sp);
+            at += sp->len;
+        }
+        KStr *it = (KStr *)items[i];
+        if (it->len == 1 && out->kind == 1) {
+            ((uint8_t *)out->data)[at++] = ((uint8_t *)it->data)[0];
+            continue;
+        }
+        copy_into(out->data, out->kind, at, it);
+        at += it->len;
     }
     kval_decref(seq);
-    return kstr_builder_finish(&b);
+    return r;
 }
 
 // Escapes code point 'c' for repr into 'b' (quote is the chosen quote char).
@@ -1069,6 +1179,10 @@ static void str_dealloc(KObject *o) {
     KStr *s = (KStr *)o;
     if (s->utf8 && s->utf8 != s->data) {
         kmem_free(s->utf8);
+    }
+    if (o->type == &kstr_type) {
+        kmem_free(o); // as str_alloc made it: no GC head, no heap type
+        return;
     }
     kobj_free(o);
 }

@@ -120,6 +120,8 @@ void kstr_builder_ascii(KStrBuilder *b, const char *s, ssize_t len);
 void kstr_builder_cstr(KStrBuilder *b, const char *s);
 void kstr_builder_utf8(KStrBuilder *b, const char *s, ssize_t len);
 void kstr_builder_str(KStrBuilder *b, KValue s);
+// Appends s[start:end] of the str 's' (0 <= start <= end <= len).
+void kstr_builder_range(KStrBuilder *b, KValue s, ssize_t start, ssize_t end);
 void kstr_builder_printf(KStrBuilder *b, const char *fmt, ...);
 // The finished string (the builder is emptied), or KV_NULL with the error.
 KValue kstr_builder_finish(KStrBuilder *b);

@@ -48,6 +48,18 @@ KValue kstr_getitem(KValue v, KValue key) {
         if (step == 1) {
             return kstr_substr(v, start, start + n);
         }
+        if (s->ascii && n > 1) {
+            // Any selection of ASCII characters is ASCII: filled in place.
+            KValue r = kstr_new(n, 0x7f);
+            if (r) {
+                char *d = S(r)->data;
+                const char *p = s->data;
+                for (ssize_t i = 0, j = start; i < n; i++, j += step) {
+                    d[i] = p[j];
+                }
+            }
+            return r;
+        }
         KStrBuilder b;
         kstr_builder_init(&b);
         for (ssize_t i = 0, j = start; i < n; i++, j += step) {
@@ -314,6 +326,19 @@ STRM(rstrip) {
     return strip_common(self, args, nargs, 2, "rstrip");
 }
 
+// str.isspace() for a Latin-1 character: \t-\r, \x1c-\x1f, space, \x85, \xa0.
+static inline int latin1_space(uint32_t c) {
+    return (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x20) || c == 0x85 || c == 0xa0;
+}
+
+// Whether s[i] is whitespace; narrow strings skip the Unicode tables.
+static inline int space_at(const KStr *s, ssize_t i) {
+    if (s->kind == 1) {
+        return latin1_space(((const uint8_t *)s->data)[i]);
+    }
+    return kuni_isspace(kstr_char(s, i));
+}
+
 static int append_piece(KValue list, KValue s, ssize_t a, ssize_t z) {
     KValue piece = kstr_substr(s, a, z);
     if (!piece) {
@@ -360,14 +385,14 @@ static KValue split_common(KValue self, const KValue *args, size_t nargs, KValue
         if (!right) {
             ssize_t i = 0;
             while (maxsplit > 0) {
-                while (i < n && kuni_isspace(kstr_char(s, i))) {
+                while (i < n && space_at(s, i)) {
                     i++;
                 }
                 if (i == n) {
                     break;
                 }
                 ssize_t j = i;
-                while (j < n && !kuni_isspace(kstr_char(s, j))) {
+                while (j < n && !space_at(s, j)) {
                     j++;
                 }
                 if (append_piece(list, self, i, j) < 0) {
@@ -376,7 +401,7 @@ static KValue split_common(KValue self, const KValue *args, size_t nargs, KValue
                 i = j;
                 maxsplit--;
             }
-            while (i < n && kuni_isspace(kstr_char(s, i))) {
+            while (i < n && space_at(s, i)) {
                 i++;
             }
             if (i < n && append_piece(list, self, i, n) < 0) {
@@ -385,14 +410,14 @@ static KValue split_common(KValue self, const KValue *args, size_t nargs, KValue
         } else {
             ssize_t i = n;
             while (maxsplit > 0) {
-                while (i > 0 && kuni_isspace(kstr_char(s, i - 1))) {
+                while (i > 0 && space_at(s, i - 1)) {
                     i--;
                 }
                 if (i == 0) {
                     break;
                 }
                 ssize_t j = i;
-                while (j > 0 && !kuni_isspace(kstr_char(s, j - 1))) {
+                while (j > 0 && !space_at(s, j - 1)) {
                     j--;
                 }
                 if (append_piece(list, self, j, i) < 0) {
@@ -401,7 +426,7 @@ static KValue split_common(KValue self, const KValue *args, size_t nargs, KValue
                 i = j;
                 maxsplit--;
             }
-            while (i > 0 && kuni_isspace(kstr_char(s, i - 1))) {
+            while (i > 0 && space_at(s, i - 1)) {
                 i--;
             }
             if (i > 0 && append_piece(list, self, 0, i) < 0) {
@@ -464,6 +489,20 @@ static int is_linebreak(uint32_t c) {
            c == 0x1e || c == 0x85 || c == 0x2028 || c == 0x2029;
 }
 
+// The end of the line starting at 'i' in a narrow string: the index of its
+// line break, or 'n'. Most bytes are above 0x1e and not 0x85: one compare.
+static ssize_t narrow_line_end(const uint8_t *p, ssize_t i, ssize_t n) {
+    const uint32_t breaks = (1u << 0x0a) | (1u << 0x0b) | (1u << 0x0c) | (1u << 0x0d) |
+                            (1u << 0x1c) | (1u << 0x1d) | (1u << 0x1e);
+    for (; i < n; i++) {
+        uint8_t c = p[i];
+        if (c <= 0x1e ? (breaks >> c) & 1 : c == 0x85) {
+            return i;
+        }
+    }
+    return n;
+}
+
 STRM(splitlines) {
     static const char *const kwlist[] = {"keepends", NULL};
     KValue a[1];
@@ -479,8 +518,12 @@ STRM(splitlines) {
     ssize_t i = 0, n = s->len;
     while (list && i < n) {
         ssize_t j = i;
-        while (j < n && !is_linebreak(kstr_char(s, j))) {
-            j++;
+        if (s->kind == 1) {
+            j = narrow_line_end(s->data, i, n);
+        } else {
+            while (j < n && !is_linebreak(kstr_char(s, j))) {
+                j++;
+            }
         }
         ssize_t eol = j;
         if (j < n) {
@@ -504,6 +547,48 @@ STRM(splitlines) {
 STRM(join) {
     (void)nargs, UNUSED_KW;
     return kstr_join(self, args[0]);
+}
+
+// replace() on an ASCII string with an ASCII replacement ('old' non-empty):
+// the matches are counted first, then the result is written in one piece.
+static KValue replace_ascii(KValue self, KValue old, KValue new, ssize_t count) {
+    KStr *s = S(self), *o = S(old), *w = S(new);
+    ssize_t m = o->len, found = 0;
+    for (ssize_t i = 0; found < count; found++) {
+        ssize_t j = kstr_find(self, old, i, s->len);
+        if (j < 0) {
+            break;
+        }
+        i = j + m;
+    }
+    if (found == 0) {
+        return kstr_check_exact(self) ? kval_newref(self) : kstr_substr(self, 0, s->len);
+    }
+    if (w->len > m && found > (PTRDIFF_MAX / 8 - s->len) / (w->len - m)) {
+        kerr_set(&kexc_OverflowError, "replace string is too long");
+        return KV_NULL;
+    }
+    ssize_t len = s->len + found * (w->len - m);
+    if (len == 0) {
+        return kval_newref(kstr_ids.empty);
+    }
+    KValue r = kstr_new(len, 0x7f);
+    if (!r) {
+        return KV_NULL;
+    }
+    char *d = S(r)->data;
+    const char *p = s->data;
+    ssize_t i = 0;
+    for (ssize_t k = 0; k < found; k++) {
+        ssize_t j = kstr_find(self, old, i, s->len);
+        memcpy(d, p + i, (size_t)(j - i));
+        d += j - i;
+        memcpy(d, w->data, (size_t)w->len);
+        d += w->len;
+        i = j + m;
+    }
+    memcpy(d, p + i, (size_t)(s->len - i));
+    return r;
 }
 
 STRM(replace) {
@@ -544,18 +629,15 @@ STRM(replace) {
         }
         return kstr_builder_finish(&b);
     }
+    if (s->ascii && S(new)->ascii) {
+        return replace_ascii(self, old, new, count);
+    }
     while (count > 0) {
         ssize_t j = kstr_find(self, old, i, s->len);
         if (j < 0) {
             break;
         }
-        KValue piece = kstr_substr(self, i, j);
-        if (!piece) {
-            kstr_builder_discard(&b);
-            return KV_NULL;
-        }
-        kstr_builder_str(&b, piece);
-        kval_decref(piece);
+        kstr_builder_range(&b, self, i, j);
         kstr_builder_str(&b, new);
         i = j + m;
         count--;
@@ -564,13 +646,7 @@ STRM(replace) {
         kstr_builder_discard(&b);
         return kval_newref(self);
     }
-    KValue rest = kstr_substr(self, i, s->len);
-    if (!rest) {
-        kstr_builder_discard(&b);
-        return KV_NULL;
-    }
-    kstr_builder_str(&b, rest);
-    kval_decref(rest);
+    kstr_builder_range(&b, self, i, s->len);
     return kstr_builder_finish(&b);
 }
 
