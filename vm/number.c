@@ -145,9 +145,43 @@ static KValue ternary_power(KValue v, KValue w, KValue z, int inplace_op) {
     return binop_type_error(v, w, inplace_op ? KF_BINOP_POWER + KF_BINOP_INPLACE : KF_BINOP_POWER);
 }
 
+// The commonest operations the interpreter does not inline: % and // of two
+// small ints (Python's floor semantics) and + of two exact strs. KV_NOTIMPL
+// (not a reference) when the operands are not of that kind.
+static inline KValue binop_fast(KValue v, KValue w, int base) {
+    if (base != KF_BINOP_ADD && kval_is_int(v) && kval_is_int(w)) {
+        intptr_t a = kval_int(v), b = kval_int(w);
+        if (b == 0 || (b == -1 && a == KV_SMALL_MIN)) {
+            return KV_NOTIMPL;
+        }
+        intptr_t q = a / b, r = a % b;
+        if (r != 0 && ((r ^ b) < 0)) {
+            r += b;
+            q--;
+        }
+        if (base == KF_BINOP_REMAINDER) {
+            return kval_from_int(r);
+        }
+        if (base == KF_BINOP_FLOOR_DIVIDE) {
+            return kval_from_int(q);
+        }
+        return KV_NOTIMPL;
+    }
+    if (base == KF_BINOP_ADD && kstr_check_exact(v) && kstr_check_exact(w)) {
+        return kstr_concat(v, w);
+    }
+    return KV_NOTIMPL;
+}
+
 KValue knum_binop(KValue v, KValue w, int op) {
     int inplace = op >= KF_BINOP_INPLACE;
     int base = inplace ? op - KF_BINOP_INPLACE : op;
+    if (base == KF_BINOP_REMAINDER || base == KF_BINOP_FLOOR_DIVIDE || base == KF_BINOP_ADD) {
+        KValue x = binop_fast(v, w, base);
+        if (x != KV_NOTIMPL) {
+            return x;
+        }
+    }
     if (inplace) {
         KBinaryFn islot = kval_type(v)->nb.inplace[base];
         if (islot) {

@@ -552,7 +552,7 @@ void kstr_builder_char(KStrBuilder *b, uint32_t c) {
 }
 
 void kstr_builder_ascii(KStrBuilder *b, const char *s, ssize_t len) {
-    if (builder_reserve(b, len, 0) < 0) {
+    if (len <= 0 || builder_reserve(b, len, 0) < 0) {
         return;
     }
     if (b->kind == 1) {
