@@ -49,6 +49,11 @@ KValue kcomplex_new(double real, double imag) {
     return new_of_type(&kcomplex_type, real, imag);
 }
 
+void kcomplex_parts(KValue v, double *real, double *imag) {
+    *real = ((KComplex *)v)->real;
+    *imag = ((KComplex *)v)->imag;
+}
+
 static int is_complex(KValue v) {
     return !kval_is_int(v) && ktype_is_subtype(kval_type(v), &kcomplex_type);
 }

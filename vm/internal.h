@@ -39,6 +39,8 @@ void katexit_run(void);
 
 // complex.c
 KValue kcomplex_new(double real, double imag);
+// The parts of a complex (or complex subclass instance) 'v'.
+void kcomplex_parts(KValue v, double *real, double *imag);
 KValue kcomplex_pow_real(double x, double y);
 
 // dictview.c
