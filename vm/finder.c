@@ -95,7 +95,7 @@ static KValue spec_repr(KValue self) {
     return kstr_builder_finish(&b);
 }
 
-#define BAG_TYPE(var, tname, repr_fn)                                                              \
+#define BAG_TYPE(var, tname, repr_fn, methods_)                                                    \
     static KType var = {                                                                           \
         KOBJ_STATIC_HEAD(&ktype_type),                                                             \
         .name = tname,                                                                             \
@@ -108,12 +108,18 @@ static KValue spec_repr(KValue self) {
         .repr = repr_fn,                                                                           \
         .getattro = kobj_generic_getattr,                                                          \
         .setattro = kobj_generic_setattr,                                                          \
+        .methods = methods_,                                                                       \
     }
 
-BAG_TYPE(spec_type, "ModuleSpec", spec_repr);
-BAG_TYPE(source_loader_type, "_frozen_importlib_external.SourceFileLoader", NULL);
-BAG_TYPE(sourceless_loader_type, "_frozen_importlib_external.SourcelessFileLoader", NULL);
-BAG_TYPE(namespace_loader_type, "_frozen_importlib_external._NamespaceLoader", NULL);
+// The loaders' methods of importlib's protocol (below).
+static const KMethodDef loader_methods[];
+
+BAG_TYPE(spec_type, "ModuleSpec", spec_repr, NULL);
+BAG_TYPE(source_loader_type, "_frozen_importlib_external.SourceFileLoader", NULL, loader_methods);
+BAG_TYPE(sourceless_loader_type, "_frozen_importlib_external.SourcelessFileLoader", NULL,
+         loader_methods);
+BAG_TYPE(namespace_loader_type, "_frozen_importlib_external._NamespaceLoader", NULL,
+         loader_methods);
 
 // <bundleimporter object "/p/app.kbz/pkg/">, as zipimport's zipimporter.
 static KValue bundle_loader_repr(KValue self) {
@@ -125,7 +131,7 @@ static KValue bundle_loader_repr(KValue self) {
     }
     return kstr_from_format("<bundleimporter object \"%U/%U\">", archive, prefix);
 }
-BAG_TYPE(bundle_loader_type, "bundleimporter", bundle_loader_repr);
+BAG_TYPE(bundle_loader_type, "bundleimporter", bundle_loader_repr, loader_methods);
 
 static KValue bag_new(KType *type) {
     if (!(type->flags & KTF_READY) && ktype_ready(type) < 0) {
@@ -328,12 +334,16 @@ done:
 }
 
 int kfinder_find(KValue absname, KFound *out) {
+    return kfinder_find_in(absname, KV_NULL, out);
+}
+
+int kfinder_find_in(KValue absname, KValue search, KFound *out) {
     memset(out, 0, sizeof *out);
     ssize_t dot = kstr_len(absname) - 1;
     while (dot >= 0 && kstr_char((KStr *)absname, dot) != '.') {
         dot--;
     }
-    KValue path = search_path(absname, dot);
+    KValue path = search ? kval_newref(search) : search_path(absname, dot);
     if (!path) {
         return -1;
     }
@@ -625,6 +635,7 @@ static KValue new_spec(const KFound *f, KValue name, KValue loader, KValue cache
         bag_set(spec, "cached", cached) < 0 ||
         bag_set_steal(spec, "parent", parent_name(name, f->is_package)) < 0 ||
         bag_set(spec, "has_location", has_location ? KV_TRUE : KV_FALSE) < 0 ||
+        bag_set_steal(spec, "_uninitialized_submodules", klist_new(0)) < 0 ||
         bag_set(spec, "_initializing", KV_TRUE) < 0) {
         kval_decref(spec);
         return KV_NULL;
@@ -653,16 +664,49 @@ static int init_module_attrs(KValue mod, const KFound *f, KValue spec) {
     return r < 0 ? r : kdict_set(d, KID(__cached__), kdict_get_cstr_borrow(sd, "cached"));
 }
 
+// The spec (with its loader) of the module found in 'f' named 'name'.
+static KValue spec_for(const KFound *f, KValue name) {
+    KValue loader = new_loader(f, name);
+    KValue cached = loader ? cached_path(f) : KV_NULL;
+    KValue spec = cached ? new_spec(f, name, loader, cached) : KV_NULL;
+    kval_xdecref(loader);
+    kval_xdecref(cached);
+    return spec;
+}
+
+KValue kfinder_spec(const KFound *f, KValue name) {
+    KValue spec = spec_for(f, name);
+    if (spec && bag_set(spec, "_initializing", KV_FALSE) < 0) {
+        KVAL_CLEAR(spec);
+    }
+    return spec;
+}
+
+KValue kfinder_builtin_spec(KValue name, KValue loader) {
+    KValue spec = bag_new(&spec_type);
+    if (!spec) {
+        return KV_NULL;
+    }
+    if (bag_set(spec, "name", name) < 0 || bag_set(spec, "loader", loader) < 0 ||
+        bag_set_steal(spec, "origin", kstr_from_cstr("built-in")) < 0 ||
+        bag_set(spec, "loader_state", KV_NONE) < 0 ||
+        bag_set(spec, "submodule_search_locations", KV_NONE) < 0 ||
+        bag_set(spec, "cached", KV_NONE) < 0 ||
+        bag_set_steal(spec, "parent", parent_name(name, 0)) < 0 ||
+        bag_set(spec, "has_location", KV_FALSE) < 0 ||
+        bag_set_steal(spec, "_uninitialized_submodules", klist_new(0)) < 0) {
+        kval_decref(spec);
+        return KV_NULL;
+    }
+    return spec;
+}
+
 // Creates the module for 'f' named 'modname' with its spec (named 'specname').
 static KValue new_module(const KFound *f, KValue modname, KValue specname) {
     const char *n = kstr_utf8(modname, NULL);
     KValue mod = n ? kmod_new(n) : KV_NULL;
-    KValue loader = mod ? new_loader(f, specname) : KV_NULL;
-    KValue cached = loader ? cached_path(f) : KV_NULL;
-    KValue spec = cached ? new_spec(f, specname, loader, cached) : KV_NULL;
+    KValue spec = mod ? spec_for(f, specname) : KV_NULL;
     int ok = spec && init_module_attrs(mod, f, spec) == 0;
-    kval_xdecref(loader);
-    kval_xdecref(cached);
     kval_xdecref(spec);
     if (!ok) {
         kval_xdecref(mod);
@@ -699,6 +743,27 @@ static void forget_module(KValue name) {
     kerr_restore(exc);
 }
 
+// The code of the module found in 'f' (a new reference), or KV_NULL with
+// an exception.
+static KValue found_code(const KFound *f) {
+    return f->kind == KFIND_BUNDLE ? load_bundle_code(f)
+                                   : kfinder_load_code(f->path, f->kind == KFIND_SOURCELESS);
+}
+
+// Runs the module found in 'f' in 'globals': its result (a new reference),
+// None for a namespace package, or KV_NULL with an exception.
+static KValue run_found(const KFound *f, KValue globals) {
+    if (f->kind == KFIND_NAMESPACE) {
+        return KV_NONE;
+    }
+    KValue code = found_code(f);
+    KValue r = code && kdict_set(globals, KID(__builtins__), kruntime.builtins_mod) == 0
+                   ? keval_code(code, globals, globals)
+                   : KV_NULL;
+    kval_xdecref(code);
+    return r;
+}
+
 KValue kfinder_exec_found(const KFound *f, KValue modname, KValue specname) {
     KValue mod = new_module(f, modname, specname);
     if (!mod) {
@@ -708,17 +773,7 @@ KValue kfinder_exec_found(const KFound *f, KValue modname, KValue specname) {
         kval_decref(mod);
         return KV_NULL;
     }
-    KValue r = KV_NONE;
-    if (f->kind != KFIND_NAMESPACE) {
-        KValue code = f->kind == KFIND_BUNDLE
-                          ? load_bundle_code(f)
-                          : kfinder_load_code(f->path, f->kind == KFIND_SOURCELESS);
-        KValue globals = kmod_dict_borrow(mod);
-        r = code && kdict_set(globals, KID(__builtins__), kruntime.builtins_mod) == 0
-                ? keval_code(code, globals, globals)
-                : KV_NULL;
-        kval_xdecref(code);
-    }
+    KValue r = run_found(f, kmod_dict_borrow(mod));
     end_initializing(mod);
     if (!r) {
         forget_module(modname);
@@ -738,6 +793,143 @@ KValue kfinder_exec_found(const KFound *f, KValue modname, KValue specname) {
     kval_decref(mod);
     return kval_newref(final);
 }
+
+// ---------------------------------------------------------------------------
+// The loaders as importlib's module_from_spec and reload use them.
+
+// What 'loader' stands for, as kfinder_find gives it: a source or sourceless
+// file by its path; a bundle member found again by its name (and checked to
+// be the same member). 0, or -1 with an exception.
+static int loader_found(KValue loader, KFound *f) {
+    KValue d = ((Bag *)loader)->dict;
+    KValue path = kdict_get_cstr_borrow(d, "path"), name = kdict_get_cstr_borrow(d, "name");
+    KType *t = kval_type(loader);
+    memset(f, 0, sizeof *f);
+    if (t == &namespace_loader_type) {
+        f->kind = KFIND_NAMESPACE;
+        f->is_package = 1;
+        return 0;
+    }
+    const char *p = path && kstr_check(path) ? kstr_utf8(path, NULL) : NULL;
+    if (!p || !name || !kstr_check(name)) {
+        kerr_set(&kexc_ImportError, "loader has no valid path and name");
+        return -1;
+    }
+    if (t == &bundle_loader_type) {
+        if (kfinder_find(name, f) < 0) {
+            return -1;
+        }
+        if (f->kind != KFIND_BUNDLE || strcmp(f->path, p) != 0) {
+            kfinder_found_free(f);
+            kerr_format(&kexc_ImportError, "bundle member %U is no longer found as %R", path,
+                        name);
+            return -1;
+        }
+        return 0;
+    }
+    f->kind = t == &source_loader_type ? KFIND_SOURCE : KFIND_SOURCELESS;
+    f->path = strdup(p);
+    if (!f->path) {
+        kerr_no_memory();
+        return -1;
+    }
+    const char *base = strrchr(p, '/');
+    base = base ? base + 1 : p;
+    f->is_package = strcmp(base, "__init__.py") == 0 || strncmp(base, "__init__.", 9) == 0;
+    return 0;
+}
+
+// importlib's FileLoader checks the name it is asked about.
+static int loader_check_name(KValue self, KValue name) {
+    KValue mine = kdict_get_cstr_borrow(((Bag *)self)->dict, "name");
+    if (name && name != KV_NONE && mine && !kobj_richcompare_bool(mine, name, KF_CMP_EQ)) {
+        if (!kerr_occurred()) {
+            kerr_format(&kexc_ImportError, "loader for %U cannot handle %U", mine, name);
+        }
+        return -1;
+    }
+    return 0;
+}
+
+static KValue loader_create_module(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)self, (void)args, (void)nargs, (void)kw;
+    return kval_newref(KV_NONE); // the default module, as importlib makes it
+}
+
+static KValue loader_exec_module(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)nargs, (void)kw;
+    KValue globals = kobj_getattr(args[0], KID(__dict__));
+    if (!globals) {
+        return KV_NULL;
+    }
+    if (!kdict_check(globals)) {
+        kval_decref(globals);
+        kerr_set(&kexc_TypeError, "exec_module() argument must be a module with a dict");
+        return KV_NULL;
+    }
+    KFound f;
+    KValue r = loader_found(self, &f) == 0 ? run_found(&f, globals) : KV_NULL;
+    kfinder_found_free(&f);
+    kval_decref(globals);
+    if (!r) {
+        return KV_NULL;
+    }
+    if (r != KV_NONE) {
+        kval_decref(r);
+    }
+    return kval_newref(KV_NONE);
+}
+
+static KValue loader_get_code(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)kw;
+    if (loader_check_name(self, nargs ? args[0] : KV_NULL) < 0) {
+        return KV_NULL;
+    }
+    KFound f;
+    if (loader_found(self, &f) < 0) {
+        return KV_NULL;
+    }
+    KValue code = f.kind == KFIND_NAMESPACE ? kval_newref(KV_NONE) : found_code(&f);
+    kfinder_found_free(&f);
+    return code;
+}
+
+static KValue loader_is_package(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)kw;
+    if (loader_check_name(self, nargs ? args[0] : KV_NULL) < 0) {
+        return KV_NULL;
+    }
+    KFound f;
+    if (loader_found(self, &f) < 0) {
+        return KV_NULL;
+    }
+    int pkg = f.is_package;
+    kfinder_found_free(&f);
+    return kbool_from(pkg);
+}
+
+static KValue loader_get_filename(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)kw;
+    if (kargs_count("get_filename", nargs, 0, 1) < 0 ||
+        loader_check_name(self, nargs ? args[0] : KV_NULL) < 0) {
+        return KV_NULL;
+    }
+    KValue path = kdict_get_cstr_borrow(((Bag *)self)->dict, "path");
+    if (!path || !kstr_check(path)) {
+        kerr_set(&kexc_ImportError, "loader has no file name");
+        return KV_NULL;
+    }
+    return kval_newref(path);
+}
+
+static const KMethodDef loader_methods[] = {
+    {"create_module", loader_create_module, KMETH_O, NULL},
+    {"exec_module", loader_exec_module, KMETH_O, NULL},
+    {"get_code", loader_get_code, KMETH_O, NULL},
+    {"is_package", loader_is_package, KMETH_O, NULL},
+    {"get_filename", loader_get_filename, KMETH_FAST, NULL},
+    {NULL, NULL, 0, NULL},
+};
 
 KValue kfinder_import(KValue absname) {
     KFound f;

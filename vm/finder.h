@@ -39,6 +39,17 @@ typedef struct KFound {
 // found), -1 with an exception set. Release with kfinder_found_free.
 K_MUST_CHECK int kfinder_find(KValue absname, KFound *out);
 void kfinder_found_free(KFound *f);
+// As kfinder_find, searching the list 'path' instead when it is not KV_NULL
+// (importlib's PathFinder.find_spec(name, path)).
+K_MUST_CHECK int kfinder_find_in(KValue absname, KValue path, KFound *out);
+
+// The ModuleSpec of the module found in 'f' named 'name', with its loader
+// (whose create_module, exec_module, get_code, is_package and get_filename
+// follow importlib's protocol). A new reference, or KV_NULL with an exception.
+KValue kfinder_spec(const KFound *f, KValue name);
+// The ModuleSpec of the builtin module 'name', with 'loader' and origin
+// 'built-in'.
+KValue kfinder_builtin_spec(KValue name, KValue loader);
 
 // Runs the module found in 'f' under the name 'modname' (as runpy does for
 // -m, '__main__') with __spec__.name 'specname'. Returns the module (a new

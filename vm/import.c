@@ -6,6 +6,7 @@
 #include "internal.h"
 #include "dict.h"
 #include "errors.h"
+#include "finder.h"
 #include "list.h"
 #include "module.h"
 #include "state.h"
@@ -86,11 +87,42 @@ KValue kimport_builtin_names(void) {
     return t;
 }
 
+int kimport_is_builtin(KValue name) {
+    if (kstr_eq_cstr(name, "sys") || kstr_eq_cstr(name, "builtins")) {
+        return 1;
+    }
+    for (size_t i = 0; i < sizeof builtin_modules / sizeof builtin_modules[0]; i++) {
+        if (kstr_eq_cstr(name, builtin_modules[i].name)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+// __spec__ and __loader__ of a builtin module, as importlib's
+// BuiltinImporter gives them.
+static int set_builtin_spec(KValue mod, KValue name) {
+    KValue loader = kval_of(&kimp_builtin_importer_type);
+    if (!(kimp_builtin_importer_type.flags & KTF_READY) &&
+        ktype_ready(&kimp_builtin_importer_type) < 0) {
+        return -1;
+    }
+    KValue spec = kfinder_builtin_spec(name, loader);
+    KValue d = kmod_dict_borrow(mod);
+    int r = spec && kdict_set(d, KID(__spec__), spec) == 0 &&
+                    kdict_set(d, KID(__loader__), loader) == 0
+                ? 0
+                : -1;
+    kval_xdecref(spec);
+    return r;
+}
+
 static KValue import_builtin(KValue absname) {
     for (size_t i = 0; i < sizeof builtin_modules / sizeof builtin_modules[0]; i++) {
         if (kstr_eq_cstr(absname, builtin_modules[i].name)) {
             KValue m = builtin_modules[i].create();
-            if (m && kdict_set(kruntime.modules, absname, m) < 0) {
+            if (m && (set_builtin_spec(m, absname) < 0 ||
+                      kdict_set(kruntime.modules, absname, m) < 0)) {
                 KVAL_CLEAR(m);
             }
             return m;

@@ -33,6 +33,8 @@ extern KValue (*kimport_hook)(KValue absname);
 KValue kimport_module(KValue name, KValue globals, KValue fromlist, int level);
 // sys.builtin_module_names: the sorted names of the builtin modules.
 KValue kimport_builtin_names(void);
+// 1 when 'name' (a str) names a builtin module, else 0.
+int kimport_is_builtin(KValue name);
 
 // modules/atexit.c: runs the atexit callbacks, last registered first (kv_fini).
 void katexit_run(void);

@@ -62,6 +62,10 @@ KValue kmod_ast_create(void);
 KValue kmod_imp_create(void);
 KValue kmod_marshal_create(void);
 KValue kmod_signal_create(void);
+// importlib's meta path finders, as sys.meta_path starts with them
+// (vm/importers.c), and a new list of them.
+extern KType kimp_builtin_importer_type, kimp_path_finder_type;
+KValue kimp_meta_path(void);
 // warnings.warn(text, category, stacklevel) from C: filtered, shown or
 // raised as the _warnings module does; -1 with the exception set (the
 // warning itself under the "error" action).

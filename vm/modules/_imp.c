@@ -32,16 +32,7 @@ static int builtin_kind(KValue name) {
     if (kstr_eq_cstr(name, "sys") || kstr_eq_cstr(name, "builtins")) {
         return -1;
     }
-    KValue names = kimport_builtin_names();
-    if (!names) {
-        return -2;
-    }
-    int found = 0;
-    for (ssize_t i = 0; i < ktuple_len(names) && !found; i++) {
-        found = kstr_eq(ktuple_get_borrow(names, i), name);
-    }
-    kval_decref(names);
-    return found;
+    return kimport_is_builtin(name);
 }
 
 static int str_arg(const char *fname, KValue v) {
@@ -59,7 +50,7 @@ METHOD(imp_is_builtin) {
         return KV_NULL;
     }
     int k = builtin_kind(args[0]);
-    return k == -2 ? KV_NULL : kint_from_i64(k);
+    return kint_from_i64(k);
 }
 
 // create_builtin(spec): the builtin module named spec.name, made on first
@@ -80,8 +71,7 @@ METHOD(imp_create_builtin) {
         r = kval_newref(r);
     } else {
         int k = builtin_kind(name);
-        r = k == -2 ? KV_NULL : k ? kimport_module(name, KV_NULL, KV_NULL, 0)
-                                  : kval_newref(KV_NONE);
+        r = k ? kimport_module(name, KV_NULL, KV_NULL, 0) : kval_newref(KV_NONE);
     }
     kval_decref(name);
     return r;

@@ -522,7 +522,7 @@ KValue kmod_sys_create(int argc, char **argv) {
         add_value(m, "maxsize", kint_from_i64(INT64_MAX)) < 0 ||
         add_value(m, "maxunicode", kval_from_int(0x10FFFF)) < 0 ||
         add_value(m, "hexversion", kval_from_int(0x030b02f0)) < 0 ||
-        add_value(m, "meta_path", klist_new(0)) < 0 ||
+        add_value(m, "meta_path", kimp_meta_path()) < 0 ||
         add_value(m, "path_hooks", klist_new(0)) < 0 ||
         add_value(m, "path_importer_cache", kdict_new()) < 0 ||
         add_value(m, "warnoptions", klist_new(0)) < 0 ||
