@@ -115,14 +115,6 @@ static KValue interned(const char *s) {
     return kstr_intern_cstr(s ? s : "");
 }
 
-static void *copy_array(const void *src, size_t n, size_t size) {
-    void *p = kmem_alloc(n * size + 1);
-    if (p && n) {
-        memcpy(p, src, n * size);
-    }
-    return p;
-}
-
 KValue kcode_from_kf(const KfCode *kc) {
     KCode *c = (KCode *)kobj_alloc(&kcode_type, sizeof(KCode));
     if (!c) {
@@ -140,10 +132,10 @@ KValue kcode_from_kf(const KfCode *kc) {
     c->framesize = kc->nlocalsplus + kc->stacksize;
     c->firstlineno = kc->firstlineno;
     c->nexceptions = kc->nexceptions;
-    c->code = copy_array(kc->code, (size_t)kc->ncode, sizeof(uint32_t));
-    c->positions = copy_array(kc->positions, (size_t)kc->ncode, sizeof(KfPosition));
-    c->exceptions = copy_array(kc->exceptions, (size_t)kc->nexceptions, sizeof(KfExceptEntry));
-    c->localspluskinds = copy_array(kc->localspluskinds, (size_t)kc->nlocalsplus, 1);
+    c->code = kmem_dup_array(kc->code, (size_t)kc->ncode, sizeof(uint32_t));
+    c->positions = kmem_dup_array(kc->positions, (size_t)kc->ncode, sizeof(KfPosition));
+    c->exceptions = kmem_dup_array(kc->exceptions, (size_t)kc->nexceptions, sizeof(KfExceptEntry));
+    c->localspluskinds = kmem_dup_array(kc->localspluskinds, (size_t)kc->nlocalsplus, 1);
     c->consts = kmem_zalloc((size_t)kc->nconsts * sizeof(KValue) + 1);
     c->names = kmem_zalloc((size_t)kc->nnames * sizeof(KValue) + 1);
     c->localsplusnames = ktuple_new(kc->nlocalsplus);

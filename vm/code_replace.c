@@ -27,14 +27,6 @@
     (KF_CO_OPTIMIZED | KF_CO_NEWLOCALS | KF_CO_VARARGS | KF_CO_VARKEYWORDS | KF_CO_GENERATOR |   \
      KF_CO_COROUTINE | KF_CO_ASYNC_GENERATOR)
 
-static void *dup_array(const void *src, size_t n, size_t size) {
-    void *p = kmem_alloc(n * size + 1);
-    if (p && n) {
-        memcpy(p, src, n * size);
-    }
-    return p;
-}
-
 // An owned, ready copy of 'src' (which must be ready with its constants
 // made), sharing nothing mutable with it. KV_NULL with an exception.
 static KCode *code_copy(KCode *src) {
@@ -61,10 +53,10 @@ static KCode *code_copy(KCode *src) {
     c->nfree = src->nfree;
     c->has_cells = src->has_cells;
     c->nexceptions = src->nexceptions;
-    c->code = dup_array(src->code, (size_t)src->ncode, sizeof(uint32_t));
-    c->positions = dup_array(positions, (size_t)src->ncode, sizeof(KfPosition));
-    c->exceptions = dup_array(src->exceptions, (size_t)src->nexceptions, sizeof(KfExceptEntry));
-    c->localspluskinds = dup_array(src->localspluskinds, (size_t)src->nlocalsplus, 1);
+    c->code = kmem_dup_array(src->code, (size_t)src->ncode, sizeof(uint32_t));
+    c->positions = kmem_dup_array(positions, (size_t)src->ncode, sizeof(KfPosition));
+    c->exceptions = kmem_dup_array(src->exceptions, (size_t)src->nexceptions, sizeof(KfExceptEntry));
+    c->localspluskinds = kmem_dup_array(src->localspluskinds, (size_t)src->nlocalsplus, 1);
     c->consts = kmem_zalloc((size_t)src->nconsts * sizeof(KValue) + 1);
     c->names = kmem_zalloc((size_t)src->nnames * sizeof(KValue) + 1);
     c->localsplusnames = kval_newref(src->localsplusnames);

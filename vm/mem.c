@@ -36,6 +36,14 @@ char *kmem_strdup(const char *s) {
     return p;
 }
 
+void *kmem_dup_array(const void *src, size_t n, size_t size) {
+    void *p = kmem_alloc(n * size + 1);
+    if (p && n) {
+        memcpy(p, src, n * size);
+    }
+    return p;
+}
+
 void *kmem_zalloc(size_t size) {
     void *p = kmem_alloc(size);
     if (p) {

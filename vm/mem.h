@@ -21,6 +21,9 @@ void *kmem_realloc(void *p, size_t size);
 void kmem_free(void *p);
 // Duplicates the NUL-terminated 's'; NULL when out of memory.
 char *kmem_strdup(const char *s);
+// A copy of the 'n' items of 'size' bytes at 'src' (a valid block even when
+// 'n' is 0); NULL when out of memory.
+void *kmem_dup_array(const void *src, size_t n, size_t size);
 
 // Counters for tests and `sys` introspection: blocks currently allocated.
 size_t kmem_live_blocks(void);
