@@ -1244,15 +1244,11 @@ int kstr_init_types(void) {
 // The identifiers of KSTR_IDS are static, immortal str objects whose code
 // units are the C string literals: start-up allocates none of them and only
 // hashes and interns each (178 names; about 28K instructions fewer).
-#define KSTR_ID_OBJECT(name)                                                                     \
-    {KOBJ_STATIC_HEAD(&kstr_type), .len = sizeof #name - 1, .hash = -1, .kind = 1, .ascii = 1,   \
-     .data = #name},
+#define KSTR_ID_OBJECT(name) KSTR_STATIC_ASCII(#name),
 static KStr id_objects[] = {KSTR_IDS(KSTR_ID_OBJECT)};
 #undef KSTR_ID_OBJECT
 
-// Interns the static str 's'; returns the interned one (borrowed: both live
-// for ever).
-static KValue intern_static(KStr *s) {
+KValue kstr_intern_static(KStr *s) {
     KValue v = kval_of(s);
     kstr_intern(&v);
     return v;
@@ -1273,7 +1269,7 @@ int kstr_init(void) {
     kstr_intern(&empty_str);
     kstr_ids.empty = empty_str;
     size_t i = 0;
-#define KSTR_ID_INIT(name) kstr_ids.name = intern_static(&id_objects[i++]);
+#define KSTR_ID_INIT(name) kstr_ids.name = kstr_intern_static(&id_objects[i++]);
     KSTR_IDS(KSTR_ID_INIT)
 #undef KSTR_ID_INIT
     return 0;

@@ -87,6 +87,16 @@ void kstr_intern(KValue *s);
 // The interned string for 's', new reference; KV_NULL on MemoryError.
 KValue kstr_intern_cstr(const char *s);
 
+// A static, immortal str over the ASCII string literal 'lit' (its code units
+// are the literal's bytes), for the tables of names start-up interns: no
+// allocation, no copy.
+#define KSTR_STATIC_ASCII(lit)                                                                   \
+    {KOBJ_STATIC_HEAD(&kstr_type), .len = sizeof(lit) - 1, .hash = -1, .kind = 1, .ascii = 1,    \
+     .data = (lit)}
+// Interns the static str 's' (KSTR_STATIC_ASCII); returns the interned str,
+// borrowed (both live for ever). Never fails.
+KValue kstr_intern_static(KStr *s);
+
 int64_t kstr_hash(KValue s);
 // Equality of two str values (any subclass), never fails.
 int kstr_eq(KValue a, KValue b);

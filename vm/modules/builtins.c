@@ -1024,73 +1024,58 @@ static const KMethodDef builtin_methods[] = {
 
 extern KType kenumerate_type, kzip_type, kmap_type, kfilter_type, kreversed_type;
 
+// The builtins that are not functions, in builtins.__dict__'s order.
+#define BUILTIN_VALUES(X)                                                                          \
+    X(None, KV_NONE) X(Ellipsis, KV_ELLIPSIS) X(NotImplemented, KV_NOTIMPL) X(True, KV_TRUE)       \
+    X(False, KV_FALSE) X(__debug__, KV_TRUE) X(object, kval_of(&kobject_type))                     \
+    X(type, kval_of(&ktype_type)) X(int, kval_of(&kint_type)) X(bool, kval_of(&kbool_type))        \
+    X(float, kval_of(&kfloat_type)) X(complex, kval_of(&kcomplex_type))                            \
+    X(str, kval_of(&kstr_type)) X(bytes, kval_of(&kbytes_type))                                    \
+    X(bytearray, kval_of(&kbytearray_type)) X(memoryview, kval_of(&kmemoryview_type))              \
+    X(tuple, kval_of(&ktuple_type)) X(list, kval_of(&klist_type)) X(dict, kval_of(&kdict_type))    \
+    X(set, kval_of(&kset_type)) X(frozenset, kval_of(&kfrozenset_type))                            \
+    X(range, kval_of(&krange_type)) X(slice, kval_of(&kslice_type))                                \
+    X(property, kval_of(&kproperty_type)) X(staticmethod, kval_of(&kstaticmethod_type))            \
+    X(classmethod, kval_of(&kclassmethod_type)) X(super, kval_of(&ksuper_type))                    \
+    X(enumerate, kval_of(&kenumerate_type)) X(zip, kval_of(&kzip_type))                            \
+    X(map, kval_of(&kmap_type)) X(filter, kval_of(&kfilter_type))                                  \
+    X(reversed, kval_of(&kreversed_type))
+
+// Their names, the exceptions' and two aliases of OSError, as static strings.
+#define VALUE_NAME(name, value) KSTR_STATIC_ASCII(#name),
+#define EXC_NAME(ename, ebase, layout) KSTR_STATIC_ASCII(#ename),
+static KStr value_names[] = {
+    BUILTIN_VALUES(VALUE_NAME) KEXC_TYPES(EXC_NAME) KSTR_STATIC_ASCII("EnvironmentError"),
+    KSTR_STATIC_ASCII("IOError"),
+};
+#undef VALUE_NAME
+#undef EXC_NAME
+
 KValue kmod_builtins_create(void) {
     KValue m = kmod_new("builtins");
     if (!m || kmod_add_functions(m, builtin_methods) < 0) {
         kval_xdecref(m);
         return KV_NULL;
     }
-    struct {
-        const char *name;
-        KValue value;
-    } entries[] = {
-        {"None", KV_NONE},
-        {"Ellipsis", KV_ELLIPSIS},
-        {"NotImplemented", KV_NOTIMPL},
-        {"True", KV_TRUE},
-        {"False", KV_FALSE},
-        {"__debug__", KV_TRUE},
-        {"object", kval_of(&kobject_type)},
-        {"type", kval_of(&ktype_type)},
-        {"int", kval_of(&kint_type)},
-        {"bool", kval_of(&kbool_type)},
-        {"float", kval_of(&kfloat_type)},
-        {"complex", kval_of(&kcomplex_type)},
-        {"str", kval_of(&kstr_type)},
-        {"bytes", kval_of(&kbytes_type)},
-        {"bytearray", kval_of(&kbytearray_type)},
-        {"memoryview", kval_of(&kmemoryview_type)},
-        {"tuple", kval_of(&ktuple_type)},
-        {"list", kval_of(&klist_type)},
-        {"dict", kval_of(&kdict_type)},
-        {"set", kval_of(&kset_type)},
-        {"frozenset", kval_of(&kfrozenset_type)},
-        {"range", kval_of(&krange_type)},
-        {"slice", kval_of(&kslice_type)},
-        {"property", kval_of(&kproperty_type)},
-        {"staticmethod", kval_of(&kstaticmethod_type)},
-        {"classmethod", kval_of(&kclassmethod_type)},
-        {"super", kval_of(&ksuper_type)},
-        {"enumerate", kval_of(&kenumerate_type)},
-        {"zip", kval_of(&kzip_type)},
-        {"map", kval_of(&kmap_type)},
-        {"filter", kval_of(&kfilter_type)},
-        {"reversed", kval_of(&kreversed_type)},
-    };
-#define KEXC_COUNT(ename, ebase, layout) +1
-    ssize_t count = (ssize_t)(sizeof entries / sizeof entries[0]) + 2 KEXC_TYPES(KEXC_COUNT);
-#undef KEXC_COUNT
-    if (kdict_reserve(kmod_dict_borrow(m), count) < 0) {
+#define VALUE_OF(name, value) value,
+#define EXC_OF(ename, ebase, layout) kval_of(&kexc_##ename),
+    const KValue values[] = {BUILTIN_VALUES(VALUE_OF) KEXC_TYPES(EXC_OF) kval_of(&kexc_OSError),
+                             kval_of(&kexc_OSError)};
+#undef VALUE_OF
+#undef EXC_OF
+    _Static_assert(sizeof values / sizeof values[0] == sizeof value_names / sizeof value_names[0],
+                   "one name per value");
+    size_t count = sizeof values / sizeof values[0];
+    KValue dict = kmod_dict_borrow(m);
+    if (kdict_reserve(dict, (ssize_t)count) < 0) {
         kval_decref(m);
         return KV_NULL;
     }
-    for (size_t i = 0; i < sizeof entries / sizeof entries[0]; i++) {
-        if (kmod_add(m, entries[i].name, entries[i].value) < 0) {
+    for (size_t i = 0; i < count; i++) {
+        if (kdict_set(dict, kstr_intern_static(&value_names[i]), values[i]) < 0) {
             kval_decref(m);
             return KV_NULL;
         }
-    }
-#define KEXC_ADD(ename, ebase, layout)                                                           \
-    if (kmod_add(m, #ename, kval_of(&kexc_##ename)) < 0) {                                       \
-        kval_decref(m);                                                                          \
-        return KV_NULL;                                                                          \
-    }
-    KEXC_TYPES(KEXC_ADD)
-#undef KEXC_ADD
-    if (kmod_add(m, "EnvironmentError", kval_of(&kexc_OSError)) < 0 ||
-        kmod_add(m, "IOError", kval_of(&kexc_OSError)) < 0) {
-        kval_decref(m);
-        return KV_NULL;
     }
     return m;
 }
