@@ -123,10 +123,8 @@ const char *kcodec_canonical(const char *name) {
     return codec < 0 ? NULL : canonical[codec];
 }
 
-// A new UnicodeEncodeError/UnicodeDecodeError ('type'): 'object' is the str
-// or the bytes being converted, [start, end) the offending part.
-static KValue unicode_error_new(KType *type, const char *encoding, KValue object, ssize_t start,
-                                ssize_t end, const char *reason) {
+KValue kcodec_error_new(KType *type, const char *encoding, KValue object, ssize_t start,
+                        ssize_t end, const char *reason) {
     KValue enc = kstr_from_cstr(encoding), why = kstr_from_cstr(reason);
     KValue args = enc && why ? ktuple_pack(5, enc, object, kval_from_int(start),
                                            kval_from_int(end), why)
@@ -141,12 +139,7 @@ static KValue unicode_error_new(KType *type, const char *encoding, KValue object
 // ---------------------------------------------------------------------------
 // Output buffers.
 
-typedef struct Buf {
-    char *data;
-    ssize_t len, cap;
-} Buf;
-
-static int buf_reserve(Buf *b, ssize_t extra) {
+static int buf_reserve(KCodecBuf *b, ssize_t extra) {
     if (b->len + extra <= b->cap) {
         return 0;
     }
@@ -164,7 +157,7 @@ static int buf_reserve(Buf *b, ssize_t extra) {
     return 0;
 }
 
-static int buf_put(Buf *b, const void *p, ssize_t n) {
+int kcodec_buf_put(KCodecBuf *b, const void *p, ssize_t n) {
     if (buf_reserve(b, n) < 0) {
         return -1;
     }
@@ -190,7 +183,7 @@ static int is_big(enum Codec c) {
 
 // Writes 'c' in codec 'codec' (the caller checked it is encodable, or it is a
 // surrogate passed through by surrogatepass).
-static int emit(Buf *b, enum Codec codec, uint32_t c) {
+static int emit(KCodecBuf *b, enum Codec codec, uint32_t c) {
     unsigned char o[8];
     int n = 0;
     switch (codec) {
@@ -244,7 +237,7 @@ static int emit(Buf *b, enum Codec codec, uint32_t c) {
         n = 4;
         break;
     }
-    return buf_put(b, o, n);
+    return kcodec_buf_put(b, o, n);
 }
 
 static int is_surrogate(uint32_t c) {
@@ -332,9 +325,7 @@ KValue kcodec_lookup_error(KValue name) {
     return KV_NULL;
 }
 
-// Calls the registered handler 'errors' with 'exc'; on success '*rep' is the
-// replacement (str, or bytes when 'allow_bytes') and '*pos' where to go on.
-static int call_handler(const char *errors, KValue exc, ssize_t len, int allow_bytes,
+int kcodec_call_handler(const char *errors, KValue exc, ssize_t len, int allow_bytes,
                         KValue *rep, ssize_t *pos) {
     KValue name = kstr_from_cstr(errors);
     KValue h = name ? kcodec_lookup_error(name) : KV_NULL;
@@ -394,7 +385,7 @@ size_t kcodec_escape(char *out, uint32_t c, int style) {
 }
 
 // Emits the ASCII string 's' in codec 'codec'.
-static int emit_ascii(Buf *b, enum Codec codec, const char *s) {
+static int emit_ascii(KCodecBuf *b, enum Codec codec, const char *s) {
     for (; *s; s++) {
         if (emit(b, codec, (unsigned char)*s) < 0) {
             return -1;
@@ -405,7 +396,7 @@ static int emit_ascii(Buf *b, enum Codec codec, const char *s) {
 
 // Handles the unencodable 'str'[start:end] with handler 'h'; returns the
 // position to go on from, or -1 with an exception set.
-static ssize_t encode_error(Buf *b, enum Codec codec, enum Handler h, const char *errors,
+static ssize_t encode_error(KCodecBuf *b, enum Codec codec, enum Handler h, const char *errors,
                             KValue str, ssize_t start, ssize_t end) {
     KStr *s = (KStr *)str;
     char esc[KCODEC_ESCAPE_BUF];
@@ -447,7 +438,7 @@ static ssize_t encode_error(Buf *b, enum Codec codec, enum Handler h, const char
         }
         for (ssize_t i = start; i < k; i++) {
             char byte = (char)(kstr_char(s, i) - 0xDC00);
-            if (buf_put(b, &byte, 1) < 0) {
+            if (kcodec_buf_put(b, &byte, 1) < 0) {
                 return -1;
             }
         }
@@ -478,7 +469,7 @@ static ssize_t encode_error(Buf *b, enum Codec codec, enum Handler h, const char
     default:
         break;
     }
-    KValue exc = unicode_error_new(&kexc_UnicodeEncodeError, codec_names[codec], str, start,
+    KValue exc = kcodec_error_new(&kexc_UnicodeEncodeError, codec_names[codec], str, start,
                                         end, encode_reason(codec));
     if (!exc) {
         return -1;
@@ -489,7 +480,7 @@ static ssize_t encode_error(Buf *b, enum Codec codec, enum Handler h, const char
     }
     KValue rep;
     ssize_t pos;
-    int r = call_handler(errors, exc, s->len, 1, &rep, &pos);
+    int r = kcodec_call_handler(errors, exc, s->len, 1, &rep, &pos);
     kval_decref(exc);
     if (r < 0) {
         return -1;
@@ -497,13 +488,13 @@ static ssize_t encode_error(Buf *b, enum Codec codec, enum Handler h, const char
     if (kbytes_check(rep)) {
         ssize_t n;
         const char *p = kbytes_data(rep, &n);
-        r = buf_put(b, p, n);
+        r = kcodec_buf_put(b, p, n);
     } else {
         KStr *t = (KStr *)rep;
         for (ssize_t i = 0; r == 0 && i < t->len; i++) {
             uint32_t c = kstr_char(t, i);
             if (!encodable(codec, c)) {
-                KValue e2 = unicode_error_new(&kexc_UnicodeEncodeError, codec_names[codec],
+                KValue e2 = kcodec_error_new(&kexc_UnicodeEncodeError, codec_names[codec],
                                                    str, start, end, encode_reason(codec));
                 if (e2) {
                     kerr_raise(e2);
@@ -520,20 +511,20 @@ static ssize_t encode_error(Buf *b, enum Codec codec, enum Handler h, const char
 
 // unicode_escape / raw_unicode_escape encoding: never fails but for memory.
 static KValue encode_escape(KStr *s, int raw) {
-    Buf b = {NULL, 0, 0};
+    KCodecBuf b = {NULL, 0, 0};
     char esc[KCODEC_ESCAPE_BUF];
     for (ssize_t i = 0; i < s->len; i++) {
         uint32_t c = kstr_char(s, i);
         int r;
         if (raw ? c < 0x100 : (c >= 0x20 && c < 0x7f && c != '\\')) {
             char byte = (char)c;
-            r = buf_put(&b, &byte, 1);
+            r = kcodec_buf_put(&b, &byte, 1);
         } else if (!raw && (c == '\\' || c == '\t' || c == '\n' || c == '\r')) {
             esc[0] = '\\';
             esc[1] = c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : 'r';
-            r = buf_put(&b, esc, 2);
+            r = kcodec_buf_put(&b, esc, 2);
         } else {
-            r = buf_put(&b, esc, (ssize_t)kcodec_escape(esc, c, KCODEC_ESC_BACKSLASH));
+            r = kcodec_buf_put(&b, esc, (ssize_t)kcodec_escape(esc, c, KCODEC_ESC_BACKSLASH));
         }
         if (r < 0) {
             kmem_free(b.data);
@@ -559,15 +550,19 @@ KValue kcodec_encode(KValue str, const char *encoding, const char *errors) {
         return kbytes_from_data(s->data, s->len);
     }
     enum Handler h = find_handler(errors);
-    Buf b = {NULL, 0, 0};
+    KCodecBuf b = {NULL, 0, 0};
+    int bom = 0;
     if (codec == C_UTF8_SIG) {
-        buf_put(&b, "\xEF\xBB\xBF", 3);
+        bom = kcodec_buf_put(&b, "\xEF\xBB\xBF", 3);
     } else if (codec == C_UTF16) {
-        buf_put(&b, "\xFF\xFE", 2);
+        bom = kcodec_buf_put(&b, "\xFF\xFE", 2);
         codec = C_UTF16LE;
     } else if (codec == C_UTF32) {
-        buf_put(&b, "\xFF\xFE\0\0", 4);
+        bom = kcodec_buf_put(&b, "\xFF\xFE\0\0", 4);
         codec = C_UTF32LE;
+    }
+    if (bom < 0) {
+        goto error;
     }
     // Errors name the codec as asked for: utf-16 stays "utf-16".
     int report = find_codec(encoding ? encoding : "utf-8");
@@ -684,7 +679,7 @@ static ssize_t decode_error(Decoder *d, ssize_t start, ssize_t end, const char *
         }
     }
     KValue exc =
-        unicode_error_new(&kexc_UnicodeDecodeError, d->name, d->obj, start, end, reason);
+        kcodec_error_new(&kexc_UnicodeDecodeError, d->name, d->obj, start, end, reason);
     if (!exc) {
         return -1;
     }
@@ -694,7 +689,7 @@ static ssize_t decode_error(Decoder *d, ssize_t start, ssize_t end, const char *
     }
     KValue rep;
     ssize_t pos;
-    int r = call_handler(d->errors, exc, d->len, 0, &rep, &pos);
+    int r = kcodec_call_handler(d->errors, exc, d->len, 0, &rep, &pos);
     kval_decref(exc);
     if (r < 0) {
         return -1;
@@ -702,6 +697,18 @@ static ssize_t decode_error(Decoder *d, ssize_t start, ssize_t end, const char *
     kstr_builder_str(&d->out, rep);
     kval_decref(rep);
     return pos;
+}
+
+ssize_t kcodec_decode_error(KStrBuilder *out, const char *encoding, const char *errors,
+                            const char *data, ssize_t len, KValue *obj, ssize_t start, ssize_t end,
+                            const char *reason) {
+    // A bytewise codec: surrogatepass has nothing to pass (C_CP1252 is one).
+    Decoder d = {C_CP1252, encoding, find_handler(errors), errors, (const unsigned char *)data,
+                 len, *obj, *out};
+    ssize_t r = decode_error(&d, start, end, reason);
+    *out = d.out;
+    *obj = d.obj;
+    return r;
 }
 
 // UTF-8: the length of the valid sequence at 'i' with '*cp' set, or 0 for
@@ -1143,6 +1150,9 @@ KValue kcodec_encode_obj(KValue s, KValue encoding, KValue errors, const char *f
     if (str_arg(encoding, fname, "encoding", &enc) < 0 || str_arg(errors, fname, "errors", &err) < 0) {
         return KV_NULL;
     }
+    if (enc && find_codec(enc) < 0) {
+        return kcodec_registry_encode(s, encoding, err);
+    }
     return kcodec_encode(s, enc, err);
 }
 
@@ -1151,6 +1161,9 @@ KValue kcodec_decode_obj(const char *data, ssize_t len, KValue encoding, KValue 
     const char *enc, *err;
     if (str_arg(encoding, fname, "encoding", &enc) < 0 || str_arg(errors, fname, "errors", &err) < 0) {
         return KV_NULL;
+    }
+    if (enc && find_codec(enc) < 0) {
+        return kcodec_registry_decode(data, len, encoding, err);
     }
     return kcodec_decode(data, len, enc, err);
 }

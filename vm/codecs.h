@@ -7,6 +7,7 @@
 #define KRAIT_VM_CODECS_H
 
 #include "object.h"
+#include "str.h"
 
 // Encodes the str 's' with codec 'encoding' (NULL: utf-8) and error handler
 // 'errors' (NULL: strict). A new bytes, or KV_NULL with LookupError (unknown
@@ -42,5 +43,42 @@ K_MUST_CHECK int kcodec_register_error(KValue name, KValue handler);
 // The handler registered under 'name' (new reference; the builtin ones are
 // functions of the _codecs module), or KV_NULL with LookupError.
 KValue kcodec_lookup_error(KValue name);
+
+// For codecs outside this file (the charmap codec of _codecs) and the
+// text-encoding fallback: a new UnicodeEncodeError/UnicodeDecodeError
+// ('type'): 'object' is the str or bytes being converted, [start, end) the
+// offending part, 'reason' why.
+KValue kcodec_error_new(KType *type, const char *encoding, KValue object, ssize_t start,
+                        ssize_t end, const char *reason);
+// Calls the handler registered under 'errors' with 'exc' (the object is
+// 'len' long); on success '*rep' is the replacement (a new str, or bytes when
+// 'allow_bytes') and '*pos' where to go on, checked to be in range. -1 with
+// the handler's exception, LookupError or TypeError for a bad result.
+K_MUST_CHECK int kcodec_call_handler(const char *errors, KValue exc, ssize_t len,
+                                     int allow_bytes, KValue *rep, ssize_t *pos);
+// A bytewise decoder (codec 'encoding') cannot decode data[start:end]:
+// handler 'errors' (NULL: strict) writes its replacement to 'out'; returns
+// the position to go on from, or -1 with the exception set. '*obj' is the
+// bytes object the UnicodeDecodeError carries: made from 'data' when it is
+// KV_NULL and left there for the caller to release.
+ssize_t kcodec_decode_error(KStrBuilder *out, const char *encoding, const char *errors,
+                            const char *data, ssize_t len, KValue *obj, ssize_t start, ssize_t end,
+                            const char *reason);
+
+// A growing byte buffer for encoders; 'data' is kmem_alloc'd (NULL while
+// empty), the caller frees it.
+typedef struct KCodecBuf {
+    char *data;
+    ssize_t len, cap;
+} KCodecBuf;
+// Appends 'n' bytes: 0, or -1 with MemoryError.
+K_MUST_CHECK int kcodec_buf_put(KCodecBuf *b, const void *p, ssize_t n);
+
+// Encoding and decoding with a codec of the registry (the encodings package:
+// cp437, iso8859_15, ...), for str.encode, bytes.decode and str(b, enc) when
+// the runtime has no codec of that name (vm/modules/codecs.c). The codec
+// must be a text encoding and give bytes / str. New reference or KV_NULL.
+KValue kcodec_registry_encode(KValue s, KValue encoding, const char *errors);
+KValue kcodec_registry_decode(const char *data, ssize_t len, KValue encoding, const char *errors);
 
 #endif

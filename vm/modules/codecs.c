@@ -51,6 +51,106 @@ static KValue registry_call(KValue obj, KValue encoding, KValue errors, int inde
     return out;
 }
 
+// The text codec 'encoding' of the registry: its encoder (index 0) or
+// decoder (1), a new reference; LookupError when the codec is not a text
+// encoding (its CodecInfo's _is_text_encoding is false), as CPython's str
+// methods refuse rot13 and hex.
+static KValue text_codec(KValue encoding, int index) {
+    KValue info = codecs_lookup(KV_NULL, &encoding, 1, KV_NULL);
+    if (!info) {
+        return KV_NULL;
+    }
+    KValue flag = kobj_getattr_cstr(info, "_is_text_encoding");
+    int text = 1;
+    if (flag) {
+        text = kobj_is_true(flag);
+        kval_decref(flag);
+    } else if (kerr_matches(&kexc_AttributeError)) {
+        kerr_clear();
+    } else {
+        text = -1;
+    }
+    KValue fn = KV_NULL;
+    if (text == 0) {
+        kerr_format(&kexc_LookupError,
+                    "'%U' is not a text encoding; use %s to handle arbitrary codecs", encoding,
+                    index ? "codecs.decode()" : "codecs.encode()");
+    } else if (text > 0) {
+        fn = kval_newref(ktuple_items(info)[index]);
+    }
+    kval_decref(info);
+    return fn;
+}
+
+// fn(obj) or fn(obj, errors): the first item of the (object, length) pair it
+// must return.
+static KValue call_codec(KValue fn, KValue obj, const char *errors, const char *what) {
+    KValue err = errors ? kstr_from_cstr(errors) : KV_NULL;
+    if (errors && !err) {
+        return KV_NULL;
+    }
+    KValue r = err ? kobj_call2(fn, obj, err) : kobj_call1(fn, obj);
+    kval_xdecref(err);
+    if (r && (!ktuple_check(r) || ktuple_len(r) != 2)) {
+        kval_decref(r);
+        kerr_format(&kexc_TypeError, "%s must return a tuple (object, integer)", what);
+        return KV_NULL;
+    }
+    KValue out = r ? kval_newref(ktuple_items(r)[0]) : KV_NULL;
+    kval_xdecref(r);
+    return out;
+}
+
+KValue kcodec_registry_encode(KValue s, KValue encoding, const char *errors) {
+    KValue fn = text_codec(encoding, 0);
+    KValue r = fn ? call_codec(fn, s, errors, "encoder") : KV_NULL;
+    kval_xdecref(fn);
+    if (!r || kbytes_check(r)) {
+        return r;
+    }
+    if (kbytearray_check(r)) {
+        char text[160];
+        snprintf(text, sizeof text,
+                 "encoder %.60s returned bytearray instead of bytes; use codecs.encode() to "
+                 "encode to arbitrary types",
+                 kstr_utf8(encoding, NULL));
+        const char *p;
+        ssize_t n;
+        KValue b = KV_NULL;
+        if (kwarnings_warn(&kexc_RuntimeWarning, text, 1) == 0 && kbytes_get_buffer(r, &p, &n)) {
+            b = kbytes_from_data(p, n);
+        }
+        kval_decref(r);
+        return b;
+    }
+    kerr_format(&kexc_TypeError,
+                "'%U' encoder returned '%s' instead of 'bytes'; use codecs.encode() to encode to "
+                "arbitrary types",
+                encoding, ktype_name(kval_type(r)));
+    kval_decref(r);
+    return KV_NULL;
+}
+
+KValue kcodec_registry_decode(const char *data, ssize_t len, KValue encoding, const char *errors) {
+    // The decoder gets a memoryview, as in CPython.
+    KValue fn = text_codec(encoding, 1);
+    KValue b = fn ? kbytes_from_data(data, len) : KV_NULL;
+    KValue view = b ? kobj_call1(kval_of(&kmemoryview_type), b) : KV_NULL;
+    KValue r = view ? call_codec(fn, view, errors, "decoder") : KV_NULL;
+    kval_xdecref(view);
+    kval_xdecref(b);
+    kval_xdecref(fn);
+    if (!r || kstr_check(r)) {
+        return r;
+    }
+    kerr_format(&kexc_TypeError,
+                "'%U' decoder returned '%s' instead of 'str'; use codecs.decode() to decode to "
+                "arbitrary types",
+                encoding, ktype_name(kval_type(r)));
+    kval_decref(r);
+    return KV_NULL;
+}
+
 // The runtime's own codecs first (a str in, a text encoding it knows);
 // anything else goes through the codec registry (hex, base64, rot13...).
 CODECSFN(encode) {
@@ -254,6 +354,162 @@ CODECSFN(namereplace_errors) {
     return escape_errors(args[0], KCODEC_ESC_NAME);
 }
 
+// Re-raises the exception a handler cannot handle (as CPython's handlers).
+static KValue reraise(KValue exc) {
+    kerr_raise(kval_newref(exc));
+    return KV_NULL;
+}
+
+static int is_decode_error(KValue exc) {
+    return ktype_is_subtype(kval_type(exc), &kexc_UnicodeDecodeError);
+}
+
+// surrogateescape: U+DC80..U+DCFF encode to the bytes 0x80..0xFF, and up to
+// four undecodable non-ASCII bytes decode to them (PEP 383).
+static KValue surrogateescape_errors(KValue self, const KValue *args, size_t nargs,
+                                     KValue kwnames) {
+    (void)self, (void)nargs, (void)kwnames;
+    KValue exc = args[0];
+    ssize_t start, end;
+    if (unicode_error_parts(exc, &start, &end) < 0) {
+        return KV_NULL;
+    }
+    KValue obj = ((KUnicodeError *)exc)->object;
+    if (is_decode_error(exc)) {
+        const char *p;
+        ssize_t n;
+        if (!kbytes_get_buffer(obj, &p, &n) || start < 0 || end > n) {
+            return reraise(exc);
+        }
+        KStrBuilder b;
+        kstr_builder_init(&b);
+        ssize_t k = start;
+        while (k < end && k - start < 4 && (unsigned char)p[k] >= 0x80) {
+            kstr_builder_char(&b, 0xDC00 + (unsigned char)p[k++]);
+        }
+        if (k == start) {
+            kstr_builder_discard(&b);
+            return reraise(exc);
+        }
+        return result(kstr_builder_finish(&b), k);
+    }
+    if (!ktype_is_subtype(kval_type(exc), &kexc_UnicodeEncodeError) || !kstr_check(obj) ||
+        start < 0 || end > kstr_len(obj) || start > end) {
+        return reraise(exc);
+    }
+    KValue out = kbytes_from_data(NULL, end - start);
+    for (ssize_t i = start; out && i < end; i++) {
+        uint32_t c = kstr_char((KStr *)obj, i);
+        if (c < 0xDC80 || c > 0xDCFF) {
+            kval_decref(out);
+            return reraise(exc);
+        }
+        ((KBytes *)out)->data[i - start] = (char)(c - 0xDC00);
+    }
+    return result(out, end);
+}
+
+// surrogatepass's encodings: the size of a code unit in exc.encoding (1 for
+// UTF-8, whose surrogates take 3 bytes) and its byte order, or 0.
+static int surrogatepass_codec(KValue exc, int *big) {
+    KValue encv = ((KUnicodeError *)exc)->encoding;
+    const char *enc = encv && kstr_check(encv) ? kstr_utf8(encv, NULL) : NULL;
+    char e[16];
+    size_t n = 0;
+    for (; enc && *enc && n + 1 < sizeof e; enc++) {
+        e[n++] = (char)(*enc >= 'A' && *enc <= 'Z' ? *enc + 32 : *enc == '_' ? '-' : *enc);
+    }
+    e[n] = 0;
+    *big = 0;
+    if (!enc || *enc || strncmp(e, "utf", 3) != 0) {
+        return strcmp(e, "cp-utf8") == 0 ? 1 : 0;
+    }
+    const char *r = e[3] == '-' ? e + 4 : e + 3;
+    int unit = strncmp(r, "8", 2) == 0 ? 1 : strncmp(r, "16", 2) == 0 ? 2
+             : strncmp(r, "32", 2) == 0 ? 4 : 0;
+    if (unit <= 1) {
+        return unit;
+    }
+    r += 2;
+    r += *r == '-';
+    *big = strcmp(r, "be") == 0;
+    return *r == 0 || strcmp(r, "le") == 0 || *big ? unit : 0;
+}
+
+// surrogatepass: lone surrogates encode and decode as if they were code
+// points in UTF-8, UTF-16 and UTF-32.
+static KValue surrogatepass_errors(KValue self, const KValue *args, size_t nargs,
+                                   KValue kwnames) {
+    (void)self, (void)nargs, (void)kwnames;
+    KValue exc = args[0];
+    ssize_t start, end;
+    if (unicode_error_parts(exc, &start, &end) < 0) {
+        return KV_NULL;
+    }
+    int big;
+    int unit = surrogatepass_codec(exc, &big);
+    if (!unit) {
+        return reraise(exc);
+    }
+    int size = unit == 1 ? 3 : unit;
+    KValue obj = ((KUnicodeError *)exc)->object;
+    if (is_decode_error(exc)) {
+        const unsigned char *p;
+        ssize_t n;
+        if (!kbytes_get_buffer(obj, (const char **)&p, &n) || start < 0 || n - start < size) {
+            return reraise(exc);
+        }
+        p += start;
+        uint32_t c = 0;
+        if (unit == 1) {
+            if ((p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+                c = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+            }
+        } else {
+            for (int i = 0; i < size; i++) {
+                c |= (uint32_t)p[big ? size - 1 - i : i] << (8 * i);
+            }
+        }
+        if (c < 0xD800 || c > 0xDFFF) {
+            return reraise(exc);
+        }
+        KStrBuilder b;
+        kstr_builder_init(&b);
+        kstr_builder_char(&b, c);
+        return result(kstr_builder_finish(&b), start + size);
+    }
+    if (!ktype_is_subtype(kval_type(exc), &kexc_UnicodeEncodeError) || !kstr_check(obj) ||
+        start < 0 || end > kstr_len(obj) || start > end) {
+        return reraise(exc);
+    }
+    KValue out = kbytes_from_data(NULL, (end - start) * size);
+    for (ssize_t i = start; out && i < end; i++) {
+        uint32_t c = kstr_char((KStr *)obj, i);
+        if (c < 0xD800 || c > 0xDFFF) {
+            kval_decref(out);
+            return reraise(exc);
+        }
+        unsigned char *o = (unsigned char *)((KBytes *)out)->data + (i - start) * size;
+        if (unit == 1) {
+            o[0] = (unsigned char)(0xE0 | (c >> 12));
+            o[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+            o[2] = (unsigned char)(0x80 | (c & 0x3F));
+        } else {
+            for (int k = 0; k < size; k++) {
+                o[big ? size - 1 - k : k] = (unsigned char)(c >> (8 * k));
+            }
+        }
+    }
+    return result(out, end);
+}
+
+// Registered under their names without being attributes of _codecs, as in
+// CPython.
+static const KMethodDef surrogate_handlers[] = {
+    {"surrogateescape", surrogateescape_errors, KMETH_O, NULL},
+    {"surrogatepass", surrogatepass_errors, KMETH_O, NULL},
+};
+
 // The codec search functions of register()/unregister() (the encodings
 // package registers its own on import) and lookup()'s cache of what they
 // returned, by normalized name. str.encode and bytes.decode find the
@@ -449,6 +705,17 @@ KValue kmod_codecs_create(void) {
             return KV_NULL;
         }
         kval_decref(key);
+    }
+    for (size_t i = 0; i < sizeof surrogate_handlers / sizeof surrogate_handlers[0]; i++) {
+        KValue fn = kcfunc_new(&surrogate_handlers[i], KV_NULL, KV_NULL);
+        KValue key = fn ? kstr_from_cstr(surrogate_handlers[i].name) : KV_NULL;
+        int r = key ? kcodec_register_error(key, fn) : -1;
+        kval_xdecref(key);
+        kval_xdecref(fn);
+        if (r < 0) {
+            kval_decref(m);
+            return KV_NULL;
+        }
     }
     return m;
 }

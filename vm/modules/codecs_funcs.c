@@ -12,6 +12,10 @@
 #include "../abstract.h"
 #include "../bytes.h"
 #include "../codecs.h"
+#include "../dict.h"
+#include "../gc.h"
+#include "../mem.h"
+#include "../type.h"
 #include "../errors.h"
 #include "../func.h"
 #include "../int.h"
@@ -291,6 +295,370 @@ static KValue f_utf_32_decode(KValue self, const KValue *args, size_t nargs, KVa
     return bom_decode("utf_32_decode", 4, args, nargs, kwnames);
 }
 
+// ---------------------------------------------------------------------------
+// The charmap codec, which the 8-bit codecs of the encodings package (cp437,
+// iso8859_15, mac_roman...) are tables for: decoding through a str of code
+// points indexed by byte (U+FFFE: undefined) or any mapping from byte to int,
+// str or None; encoding through charmap_build's EncodingMap (the inverse of
+// a 256-entry table) or any mapping from code point to int, bytes or None.
+
+#define CHARMAP "character maps to <undefined>"
+
+typedef struct EncodingMap {
+    KOBJ_HEAD;
+    uint8_t block[256]; // code point >> 8 -> block number + 1 (0: none mapped)
+    int nblocks;
+    int16_t *bytes; // nblocks * 256 entries: the byte, or -1
+} EncodingMap;
+
+static void encmap_dealloc(KObject *o) {
+    kmem_free(((EncodingMap *)o)->bytes);
+    kobj_free(o);
+}
+
+// The byte for 'c', or -1.
+static int encmap_lookup(const EncodingMap *m, uint32_t c) {
+    if (c > 0xFFFF || !m->block[c >> 8]) {
+        return -1;
+    }
+    return m->bytes[(m->block[c >> 8] - 1) * 256 + (c & 0xFF)];
+}
+
+static KValue encmap_size(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
+    (void)args, (void)nargs, (void)kwnames;
+    const EncodingMap *m = (const EncodingMap *)self;
+    return kint_from_i64((int64_t)(sizeof *m + (size_t)m->nblocks * 256 * sizeof *m->bytes));
+}
+
+static const KMethodDef encmap_methods[] = {
+    {"size", encmap_size, KMETH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static KType encmap_type = {
+    KOBJ_STATIC_HEAD(&ktype_type),
+    .name = "EncodingMap",
+    .basicsize = sizeof(EncodingMap),
+    .dealloc = encmap_dealloc,
+    .methods = encmap_methods,
+};
+
+// charmap_build(table): an EncodingMap when 'table' is 256 code points of the
+// BMP with U+0000 first and nowhere else; otherwise a dict {ord(ch): index}
+// over its first 256 characters.
+static KValue f_charmap_build(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
+    (void)self, (void)nargs, (void)kwnames;
+    KValue table = args[0];
+    if (!kstr_check(table)) {
+        kerr_format(&kexc_TypeError, "charmap_build() argument must be str, not %T", table);
+        return KV_NULL;
+    }
+    KStr *t = (KStr *)table;
+    ssize_t n = t->len < 256 ? t->len : 256;
+    int simple = t->len == 256 && kstr_char(t, 0) == 0;
+    for (ssize_t i = 1; simple && i < n; i++) {
+        uint32_t c = kstr_char(t, i);
+        simple = c != 0 && c <= 0xFFFF;
+    }
+    if (!simple) {
+        KValue d = kdict_new();
+        for (ssize_t i = 0; d && i < n; i++) {
+            KValue k = kint_from_i64(kstr_char(t, i));
+            if (!k || kdict_set(d, k, kval_from_int(i)) < 0) {
+                KVAL_CLEAR(d);
+            }
+            kval_xdecref(k);
+        }
+        return d;
+    }
+    if (ktype_ready(&encmap_type) < 0) {
+        return KV_NULL;
+    }
+    EncodingMap *m = (EncodingMap *)kobj_alloc(&encmap_type, sizeof *m);
+    if (!m) {
+        return KV_NULL;
+    }
+    memset(m->block, 0, sizeof m->block);
+    m->nblocks = 0;
+    m->bytes = NULL;
+    for (ssize_t i = 0; i < n; i++) {
+        uint32_t c = kstr_char(t, i);
+        if (c != 0xFFFE && !m->block[c >> 8]) {
+            m->block[c >> 8] = (uint8_t)++m->nblocks;
+        }
+    }
+    m->bytes = kmem_alloc((size_t)m->nblocks * 256 * sizeof *m->bytes);
+    if (!m->bytes) {
+        kval_decref(kval_of(m));
+        return kerr_no_memory();
+    }
+    memset(m->bytes, 0xFF, (size_t)m->nblocks * 256 * sizeof *m->bytes);
+    for (ssize_t i = 0; i < n; i++) {
+        uint32_t c = kstr_char(t, i);
+        if (c != 0xFFFE) {
+            m->bytes[(m->block[c >> 8] - 1) * 256 + (c & 0xFF)] = (int16_t)i;
+        }
+    }
+    return kval_of(m);
+}
+
+// What a decoding mapping gives for 'byte': 1 with the text appended to 'out',
+// 0 for undefined, -1 with an exception.
+static int charmap_decode_one(KValue mapping, unsigned byte, KStrBuilder *out) {
+    if (kstr_check(mapping)) {
+        KStr *t = (KStr *)mapping;
+        uint32_t c = (ssize_t)byte < t->len ? kstr_char(t, byte) : 0xFFFE;
+        if (c == 0xFFFE) {
+            return 0;
+        }
+        kstr_builder_char(out, c);
+        return 1;
+    }
+    KValue item = kobj_getitem(mapping, kval_from_int(byte));
+    if (!item) {
+        if (kerr_matches(&kexc_LookupError)) {
+            kerr_clear();
+            return 0;
+        }
+        return -1;
+    }
+    int r = 1;
+    if (item == KV_NONE) {
+        r = 0;
+    } else if (kint_check(item)) {
+        int overflow;
+        int64_t v = kint_as_i64_overflow(item, &overflow);
+        if (overflow) {
+            kerr_set(&kexc_OverflowError, "Python int too large to convert to C long");
+            r = -1;
+        } else if (v < 0 || v > 0x10FFFF) {
+            kerr_set(&kexc_TypeError, "character mapping must be in range(0x110000)");
+            r = -1;
+        } else if (v == 0xFFFE) {
+            r = 0;
+        } else {
+            kstr_builder_char(out, (uint32_t)v);
+        }
+    } else if (kstr_check(item)) {
+        if (kstr_len(item) == 1 && kstr_char((KStr *)item, 0) == 0xFFFE) {
+            r = 0;
+        } else {
+            kstr_builder_str(out, item);
+        }
+    } else {
+        kerr_set(&kexc_TypeError, "character mapping must return integer, None or str");
+        r = -1;
+    }
+    kval_decref(item);
+    return r;
+}
+
+// charmap_decode(data, errors=None, mapping=None) -> (str, len(data)).
+static KValue f_charmap_decode(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
+    (void)self, (void)kwnames;
+    const char *errors, *p;
+    ssize_t n;
+    if (kargs_count("charmap_decode", nargs, 1, 3) < 0 ||
+        kbytes_need_buffer(args[0], &p, &n) < 0 ||
+        errors_arg("charmap_decode", nargs > 1 ? args[1] : KV_NULL, &errors) < 0) {
+        return KV_NULL;
+    }
+    KValue mapping = nargs > 2 ? args[2] : KV_NONE;
+    if (mapping == KV_NONE) {
+        return pair(kcodec_decode(p, n, "latin-1", errors), n);
+    }
+    // A mapping or a handler in Python may change a bytearray: decode a copy.
+    KValue obj = kbytes_check(args[0]) ? kval_newref(args[0]) : kbytes_from_data(p, n);
+    if (!obj) {
+        return KV_NULL;
+    }
+    const unsigned char *u = (const unsigned char *)kbytes_data(obj, &n);
+    KStrBuilder out;
+    kstr_builder_init(&out);
+    for (ssize_t i = 0; i < n;) {
+        int r = charmap_decode_one(mapping, u[i], &out);
+        if (r > 0) {
+            i++;
+            continue;
+        }
+        if (r == 0) {
+            i = kcodec_decode_error(&out, "charmap", errors, (const char *)u, n, &obj, i, i + 1,
+                                    CHARMAP);
+        }
+        if (r < 0 || i < 0) {
+            kstr_builder_discard(&out);
+            kval_decref(obj);
+            return KV_NULL;
+        }
+    }
+    kval_decref(obj);
+    return pair(kstr_builder_finish(&out), n);
+}
+
+// Encodes 'c' through 'mapping' into 'b': 1, 0 when it is not mapped, -1
+// with an exception.
+static int charmap_encode_one(KValue mapping, uint32_t c, KCodecBuf *b) {
+    if (kval_type(mapping) == &encmap_type) {
+        int byte = encmap_lookup((const EncodingMap *)mapping, c);
+        if (byte < 0) {
+            return 0;
+        }
+        char ch = (char)byte;
+        return kcodec_buf_put(b, &ch, 1) < 0 ? -1 : 1;
+    }
+    KValue key = kint_from_i64(c);
+    KValue item = key ? kobj_getitem(mapping, key) : KV_NULL;
+    kval_xdecref(key);
+    if (!item) {
+        if (key && kerr_matches(&kexc_LookupError)) {
+            kerr_clear();
+            return 0;
+        }
+        return -1;
+    }
+    int r = 1;
+    if (item == KV_NONE) {
+        r = 0;
+    } else if (kint_check(item)) {
+        int overflow;
+        int64_t v = kint_as_i64_overflow(item, &overflow);
+        char ch = (char)v;
+        if (overflow || v < 0 || v > 255) {
+            kerr_set(&kexc_TypeError, "character mapping must be in range(256)");
+            r = -1;
+        } else if (kcodec_buf_put(b, &ch, 1) < 0) {
+            r = -1;
+        }
+    } else if (kbytes_check(item)) {
+        ssize_t len;
+        const char *d = kbytes_data(item, &len);
+        r = kcodec_buf_put(b, d, len) < 0 ? -1 : 1;
+    } else {
+        kerr_format(&kexc_TypeError,
+                    "character mapping must return integer, bytes or None, not %s",
+                    ktype_name(kval_type(item)));
+        r = -1;
+    }
+    kval_decref(item);
+    return r;
+}
+
+static void charmap_encode_fail(KValue str, ssize_t start, ssize_t end) {
+    KValue e = kcodec_error_new(&kexc_UnicodeEncodeError, "charmap", str, start, end, CHARMAP);
+    if (e) {
+        kerr_raise(e);
+    }
+}
+
+// Encodes the ASCII text 'rep' (or the str 'reps') through the mapping for
+// the unencodable str[start:end]; a replacement that is not mapped either
+// raises the UnicodeEncodeError for that range. 0 or -1.
+static int charmap_encode_text(KValue mapping, const char *rep, KValue reps, KCodecBuf *b,
+                               KValue str, ssize_t start, ssize_t end) {
+    ssize_t n = rep ? (ssize_t)strlen(rep) : kstr_len(reps);
+    for (ssize_t i = 0; i < n; i++) {
+        uint32_t c = rep ? (unsigned char)rep[i] : kstr_char((KStr *)reps, i);
+        int r = charmap_encode_one(mapping, c, b);
+        if (r <= 0) {
+            if (r == 0) {
+                charmap_encode_fail(str, start, end);
+            }
+            return -1;
+        }
+    }
+    return 0;
+}
+
+// The unencodable run str[start:end] under handler 'errors': the position
+// to go on from, or -1.
+static ssize_t charmap_encode_error(KValue mapping, KCodecBuf *b, KValue str, ssize_t start,
+                                   ssize_t end, const char *errors) {
+    KStr *s = (KStr *)str;
+    if (!errors || strcmp(errors, "strict") == 0) {
+        charmap_encode_fail(str, start, end);
+        return -1;
+    }
+    if (strcmp(errors, "ignore") == 0) {
+        return end;
+    }
+    int replace = strcmp(errors, "replace") == 0;
+    if (replace || strcmp(errors, "xmlcharrefreplace") == 0) {
+        for (ssize_t i = start; i < end; i++) {
+            char esc[KCODEC_ESCAPE_BUF];
+            if (!replace) {
+                kcodec_escape(esc, kstr_char(s, i), KCODEC_ESC_XML);
+            }
+            if (charmap_encode_text(mapping, replace ? "?" : esc, KV_NULL, b, str, start, end) <
+                0) {
+                return -1;
+            }
+        }
+        return end;
+    }
+    KValue exc = kcodec_error_new(&kexc_UnicodeEncodeError, "charmap", str, start, end, CHARMAP);
+    KValue rep;
+    ssize_t pos;
+    int r = exc ? kcodec_call_handler(errors, exc, s->len, 1, &rep, &pos) : -1;
+    kval_xdecref(exc);
+    if (r < 0) {
+        return -1;
+    }
+    if (kbytes_check(rep)) {
+        ssize_t n;
+        const char *d = kbytes_data(rep, &n);
+        r = kcodec_buf_put(b, d, n);
+    } else {
+        r = charmap_encode_text(mapping, NULL, rep, b, str, start, end);
+    }
+    kval_decref(rep);
+    return r < 0 ? -1 : pos;
+}
+
+// charmap_encode(str, errors=None, mapping=None) -> (bytes, len(str)).
+static KValue f_charmap_encode(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
+    (void)self, (void)kwnames;
+    const char *errors;
+    if (kargs_count("charmap_encode", nargs, 1, 3) < 0 ||
+        errors_arg("charmap_encode", nargs > 1 ? args[1] : KV_NULL, &errors) < 0) {
+        return KV_NULL;
+    }
+    KValue str = args[0];
+    if (!kstr_check(str)) {
+        kerr_format(&kexc_TypeError, "charmap_encode() argument 1 must be str, not %T", str);
+        return KV_NULL;
+    }
+    KValue mapping = nargs > 2 ? args[2] : KV_NONE;
+    if (mapping == KV_NONE) {
+        return pair(kcodec_encode(str, "latin-1", errors), kstr_len(str));
+    }
+    KStr *s = (KStr *)str;
+    KCodecBuf b = {NULL, 0, 0};
+    for (ssize_t i = 0; i < s->len;) {
+        int r = charmap_encode_one(mapping, kstr_char(s, i), &b);
+        if (r > 0) {
+            i++;
+            continue;
+        }
+        ssize_t j = i + 1;
+        while (r == 0 && j < s->len) {
+            KCodecBuf probe = {NULL, 0, 0};
+            r = charmap_encode_one(mapping, kstr_char(s, j), &probe);
+            kmem_free(probe.data);
+            j += r == 0;
+        }
+        if (r >= 0) {
+            i = charmap_encode_error(mapping, &b, str, i, j, errors);
+        }
+        if (r < 0 || i < 0) {
+            kmem_free(b.data);
+            return KV_NULL;
+        }
+    }
+    KValue out = kbytes_from_data(b.data, b.len);
+    kmem_free(b.data);
+    return pair(out, s->len);
+}
+
 #define ENTRY(name) {#name, f_##name, KMETH_KW, NULL},
 const KMethodDef kcodecs_codec_functions[] = {
     ENTRY(utf_8_encode) ENTRY(utf_8_decode) ENTRY(latin_1_encode) ENTRY(latin_1_decode)
@@ -301,5 +669,8 @@ const KMethodDef kcodecs_codec_functions[] = {
     ENTRY(utf_32_be_decode) ENTRY(utf_32_ex_decode) ENTRY(unicode_escape_encode)
     ENTRY(unicode_escape_decode) ENTRY(raw_unicode_escape_encode)
     ENTRY(raw_unicode_escape_decode)
+    {"charmap_decode", f_charmap_decode, KMETH_FAST, NULL},
+    {"charmap_encode", f_charmap_encode, KMETH_FAST, NULL},
+    {"charmap_build", f_charmap_build, KMETH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
