@@ -158,8 +158,10 @@ void kgc_untrack(KObject *o) {
 
 void kgc_track(KObject *o) {
     KGcHead *g = kgc_head(o);
-    gens[0].count++;
-    maybe_collect();
+    // Collect before linking 'o' in: it may not be fully set up yet.
+    if (++gens[0].count > gens[0].threshold || gens[0].threshold != kgc_threshold) {
+        maybe_collect();
+    }
     list_append(&gens[0].head, g);
     ntracked++;
 }

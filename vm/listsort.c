@@ -38,9 +38,30 @@ static int lt_float(KValue a, KValue b) {
     return kfloat_value(a) < kfloat_value(b);
 }
 
-// Tuples whose first items are all small ints, all exact strs or all exact
-// floats (CPython's unsafe_tuple_compare): the first items decide unless
-// they are equal, then the generic tuple comparison does.
+// Tuple keys (CPython's unsafe_tuple_compare): the first items that differ
+// decide, found with == on each pair in turn; equal up to the shorter
+// length, the shorter tuple is less. The keys own their items and tuples
+// are immutable, so no reference is taken. When every key's first item is a
+// small int, an exact str or an exact float, the first items are compared
+// directly: 'cmp' gives -1 or 1 when they differ, 0 when they are equal,
+// and 2 when it cannot tell (a NaN), where the walk starts at item 0.
+static int lt_tuple_from(KValue a, KValue b, ssize_t i) {
+    ssize_t na = ktuple_len(a), nb = ktuple_len(b), n = na < nb ? na : nb;
+    const KValue *x = ktuple_items(a), *y = ktuple_items(b);
+    for (; i < n; i++) {
+        int eq = kobj_richcompare_bool(x[i], y[i], KF_CMP_EQ);
+        if (eq <= 0) {
+            if (eq < 0) {
+                return -1;
+            }
+            return kobj_richcompare_bool(x[i], y[i], KF_CMP_LT);
+        }
+    }
+    return na < nb;
+}
+static int lt_tuple_generic(KValue a, KValue b) {
+    return lt_tuple_from(a, b, 0);
+}
 static int cmp_int(KValue a, KValue b) {
     return ((intptr_t)a > (intptr_t)b) - ((intptr_t)a < (intptr_t)b);
 }
@@ -50,14 +71,17 @@ static int cmp_str(KValue a, KValue b) {
 }
 static int cmp_float(KValue a, KValue b) {
     double x = kfloat_value(a), y = kfloat_value(b);
-    return (x > y) - (x < y); // NaN and equal alike: 0, the generic path decides
+    return x < y ? -1 : x > y ? 1 : x == y ? 0 : 2;
 }
 static int lt_tuple_with(KValue a, KValue b, int (*cmp)(KValue, KValue)) {
-    int c = cmp(ktuple_items(a)[0], ktuple_items(b)[0]);
-    if (c) {
-        return c < 0;
+    if (ktuple_len(a) == 0 || ktuple_len(b) == 0) {
+        return lt_tuple_from(a, b, 0);
     }
-    return kobj_richcompare_bool(a, b, KF_CMP_LT);
+    int c = cmp(ktuple_items(a)[0], ktuple_items(b)[0]);
+    if (c == 2) {
+        return lt_tuple_from(a, b, 0);
+    }
+    return c ? c < 0 : lt_tuple_from(a, b, 1);
 }
 static int lt_tuple_int(KValue a, KValue b) {
     return lt_tuple_with(a, b, cmp_int);
@@ -252,17 +276,24 @@ static int sort_all(Sorter *s, ssize_t n) {
 
 static int (*pick_tuple_compare(const KValue *keys, ssize_t n))(KValue, KValue) {
     int ints = 1, strs = 1, floats = 1;
-    for (ssize_t i = 0; i < n && (ints | strs | floats); i++) {
+    for (ssize_t i = 0; i < n; i++) {
         KValue k = keys[i];
-        if (kval_is_int(k) || kval_obj(k)->type != &ktuple_type || ktuple_len(k) == 0) {
+        if (kval_is_int(k) || kval_obj(k)->type != &ktuple_type) {
             return lt_generic;
+        }
+        if (ktuple_len(k) == 0) {
+            ints = strs = floats = 0;
+            continue;
         }
         KValue f = ktuple_items(k)[0];
         ints &= kval_is_int(f);
         strs &= kstr_check_exact(f);
         floats &= !kval_is_int(f) && kval_obj(f)->type == &kfloat_type;
     }
-    return ints ? lt_tuple_int : strs ? lt_tuple_str : floats ? lt_tuple_float : lt_generic;
+    return ints     ? lt_tuple_int
+           : strs   ? lt_tuple_str
+           : floats ? lt_tuple_float
+                    : lt_tuple_generic;
 }
 
 static int (*pick_compare(const KValue *keys, ssize_t n))(KValue, KValue) {

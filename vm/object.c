@@ -208,8 +208,17 @@ int kobj_richcompare_bool(KValue v, KValue w, int op) {
             return a >= b;
         }
     }
-    if (kstr_check_exact(v) && kstr_check_exact(w) && (op == KF_CMP_EQ || op == KF_CMP_NE)) {
-        return kstr_eq(v, w) == (op == KF_CMP_EQ);
+    if (op == KF_CMP_EQ || op == KF_CMP_NE) {
+        if (kstr_check_exact(v) && kstr_check_exact(w)) {
+            return kstr_eq(v, w) == (op == KF_CMP_EQ);
+        }
+        // Two instances of one type that keeps object's comparison (a class
+        // with no __eq__/__ne__): both sides answer NotImplemented, so the
+        // result is identity (list.index, 'in', dict probes of such keys).
+        KType *t = kval_type(v);
+        if (t == kval_type(w) && t->richcompare == kobject_type.richcompare) {
+            return (v == w) == (op == KF_CMP_EQ);
+        }
     }
     KValue r = kobj_richcompare(v, w, op);
     if (!r) {
