@@ -13,6 +13,7 @@
 #include "eval.h"
 #include "func.h"
 #include "gc.h"
+#include "instdict.h"
 #include "int.h"
 #include "list.h"
 #include "mem.h"
@@ -30,8 +31,19 @@ KValue ktype_generic_alloc(KType *type, ssize_t nitems) {
     if (type->dictoffset < 0) {
         size = ((size + 7) & ~(size_t)7) + sizeof(KValue);
     }
-    KObject *o = kobj_alloc(type, size);
-    return o ? kval_of(o) : kerr_no_memory();
+    // Room for the attributes the class's instances have had so far.
+    size_t embed = kinstdict_embed_size(type);
+    if (embed) {
+        size = (size + 7) & ~(size_t)7;
+    }
+    KObject *o = kobj_alloc(type, size + embed);
+    if (!o) {
+        return kerr_no_memory();
+    }
+    if (embed) {
+        kinstdict_embed(kval_of(o), type, (char *)o + size);
+    }
+    return kval_of(o);
 }
 
 KValue *kobj_dictptr(KValue obj) {
@@ -49,7 +61,14 @@ KValue *kobj_dictptr(KValue obj) {
         if (K_UNLIKELY(t->flags & KTF_TYPE_SUBCLASS) && !ktype_dict((KType *)obj)) {
             kerr_clear();
         }
-        return (KValue *)((char *)obj + off);
+        KValue *dp = (KValue *)((char *)obj + off);
+        // Callers want the dict: an instance's values become one (a failure
+        // leaves the values, as if there were no dict yet).
+        if ((t->flags & KTF_SHARED_KEYS) && !*dp && *kinstdict_valuesptr(obj, t) &&
+            kinstdict_materialise(obj, t) < 0) {
+            kerr_clear();
+        }
+        return dp;
     }
     ssize_t len = ((ssize_t *)obj)[2];
     size_t end = (size_t)t->basicsize + (size_t)len * (size_t)t->itemsize;
@@ -60,6 +79,10 @@ KValue *kobj_dictptr(KValue obj) {
 }
 
 KValue kobj_get_dict_borrow(KValue obj) {
+    KType *t = kval_type(obj);
+    if ((t->flags & KTF_SHARED_KEYS) && !*kinstdict_dictptr(obj, t)) {
+        return kinstdict_materialise(obj, t) < 0 ? KV_NULL : *kinstdict_dictptr(obj, t);
+    }
     KValue *dp = kobj_dictptr(obj);
     if (!dp) {
         kerr_format(&kexc_AttributeError, "'%T' object has no attribute '__dict__'", obj);
@@ -270,7 +293,8 @@ static int object_set_class(KValue self, KValue value) {
         return -1;
     }
     if (new->basicsize != old->basicsize || new->itemsize != old->itemsize ||
-        new->dictoffset != old->dictoffset || new->dealloc != old->dealloc) {
+        new->dictoffset != old->dictoffset || new->dealloc != old->dealloc ||
+        (new->flags & KTF_SHARED_KEYS) != (old->flags & KTF_SHARED_KEYS)) {
         kerr_format(&kexc_TypeError,
                     "__class__ assignment: '%s' object layout differs from '%s'", new->name,
                     old->name);

@@ -14,6 +14,7 @@
 #include "eval.h"
 #include "func.h"
 #include "gc.h"
+#include "instdict.h"
 #include "int.h"
 #include "list.h"
 #include "mem.h"
@@ -65,7 +66,13 @@ static void subtype_dealloc(KObject *o) {
     }
     kgc_untrack(o);
     clear_slots(type, o);
-    KValue *dp = kobj_dictptr(kval_of(o));
+    KValue *dp;
+    if (type->flags & KTF_SHARED_KEYS) {
+        kinstdict_clear(kval_of(o), type);
+        dp = kinstdict_dictptr(kval_of(o), type);
+    } else {
+        dp = kobj_dictptr(kval_of(o));
+    }
     if (dp && *dp) {
         KVAL_CLEAR(*dp);
     }
@@ -90,7 +97,16 @@ static int subtype_traverse(KObject *o, KVisitFn visit, void *arg) {
         }
     }
     KType *base = solid_dealloc_base(type);
-    KValue *dp = base->dictoffset ? NULL : kobj_dictptr(kval_of(o));
+    // The raw dict pointer: kobj_dictptr would turn values into a dict.
+    KValue *dp = NULL;
+    if (type->flags & KTF_SHARED_KEYS) {
+        if (kinstdict_traverse(kval_of(o), type, visit, arg)) {
+            return 1;
+        }
+        dp = kinstdict_dictptr(kval_of(o), type);
+    } else if (!base->dictoffset) {
+        dp = kobj_dictptr(kval_of(o));
+    }
     if (dp && *dp && visit(*dp, arg)) {
         return 1;
     }
@@ -103,6 +119,9 @@ static int subtype_traverse(KObject *o, KVisitFn visit, void *arg) {
 static void subtype_clear(KObject *o) {
     KType *type = o->type;
     clear_slots(type, o);
+    if (type->flags & KTF_SHARED_KEYS) {
+        kinstdict_clear(kval_of(o), type);
+    }
     KType *base = solid_dealloc_base(type);
     KValue *dp = base->dictoffset ? NULL : kobj_dictptr(kval_of(o));
     if (dp && *dp) {
@@ -586,10 +605,17 @@ KValue ktype_new_class(KType *meta, KValue name, KValue bases, KValue dict, KVal
     if (add_dict) {
         if (base->itemsize && (base->flags & (KTF_TUPLE_SUBCLASS | KTF_BYTES_SUBCLASS))) {
             type->dictoffset = -1;
+        } else if (!base->itemsize) {
+            // The dict pointer, then the values of shared keys (instdict.h).
+            type->dictoffset = type->basicsize;
+            type->basicsize += 2 * sizeof(KValue);
+            type->flags |= KTF_SHARED_KEYS;
         } else {
             type->dictoffset = type->basicsize;
             type->basicsize += sizeof(KValue);
         }
+    } else {
+        type->flags |= base->flags & KTF_SHARED_KEYS;
     }
     if (type->dictoffset && !ktype_lookup(base, KID(__dict__))) {
         type->getsets = subtype_getsets;

@@ -18,6 +18,7 @@
 #include "float.h"
 #include "func.h"
 #include "gen.h"
+#include "instdict.h"
 #include "int.h"
 #include "list.h"
 #include "mem.h"
@@ -428,7 +429,10 @@ static K_NOINLINE KValue load_global_cached(KFrame *f, int index, KValue name) {
 // LOAD_ATTR and STORE_ATTR caches remember two plain types: the last one in
 // 'key'/'ver' and the one before in 'value'/'ver2' (unused by these
 // instructions otherwise). The entry 'index' is only a hint, checked
-// against the name before use, so the two types may share it.
+// against the name before use, so the two types may share it. For an
+// instance keeping its attributes in shared-key values (instdict.h),
+// 'index' is the name's slot in the keys 'key2' (NULL: 'index' is a dict
+// entry): a block laid out by 'key2' holds the attribute at 'index'.
 static inline int attr_cache_hit(const KInlineCache *c, const KType *t) {
     return c->index >= 0 && ((c->key == t && c->ver == t->version) ||
                              ((const KType *)c->value == t && c->ver2 == t->version));
@@ -459,6 +463,31 @@ static void slot_cache_fill(KFrame *f, int index, KType *t, KValue descr, int st
     }
 }
 
+// Caches where the instance attribute 'name' of 'obj' (of plain type 't',
+// found in no class) sits: its shared-key slot or its dict entry.
+static void instance_cache_fill(KFrame *f, int index, KType *t, KValue obj, KValue name) {
+    if (t->dictoffset <= 0 || !t->version) {
+        return;
+    }
+    KValue d = *(KValue *)((char *)obj + t->dictoffset);
+    const KSharedKeys *keys = NULL;
+    ssize_t ix = -1;
+    if (d) {
+        ix = kdict_str_index(d, name);
+    } else if (t->flags & KTF_SHARED_KEYS) {
+        KInstValues *iv = *kinstdict_valuesptr(obj, t);
+        if (iv && iv->keys == t->shared_keys) {
+            keys = iv->keys;
+            ix = kinstdict_index(keys, name);
+        }
+    }
+    KInlineCache *c = ix >= 0 ? cache_at(f->code, index) : NULL;
+    if (c) {
+        attr_cache_push(c, t, ix);
+        c->key2 = keys;
+    }
+}
+
 static K_NOINLINE void attr_cache_fill(KFrame *f, int index, KValue obj, KValue name) {
     if (kval_is_int(obj)) {
         return;
@@ -472,18 +501,7 @@ static K_NOINLINE void attr_cache_fill(KFrame *f, int index, KValue obj, KValue 
         slot_cache_fill(f, index, t, descr, 0);
         return;
     }
-    if (t->dictoffset <= 0 || !t->version) {
-        return;
-    }
-    KValue d = *(KValue *)((char *)obj + t->dictoffset);
-    ssize_t ix = d ? kdict_str_index(d, name) : -1;
-    if (ix < 0) {
-        return;
-    }
-    KInlineCache *c = cache_at(f->code, index);
-    if (c) {
-        attr_cache_push(c, t, ix);
-    }
+    instance_cache_fill(f, index, t, obj, name);
 }
 
 static K_NOINLINE void store_cache_fill(KFrame *f, int index, KValue obj, KValue name) {
@@ -499,18 +517,7 @@ static K_NOINLINE void store_cache_fill(KFrame *f, int index, KValue obj, KValue
         slot_cache_fill(f, index, t, descr, 1);
         return;
     }
-    if (t->dictoffset <= 0 || !t->version) {
-        return;
-    }
-    KValue d = *(KValue *)((char *)obj + t->dictoffset);
-    ssize_t ix = d ? kdict_str_index(d, name) : -1;
-    if (ix < 0) {
-        return;
-    }
-    KInlineCache *c = cache_at(f->code, index);
-    if (c) {
-        attr_cache_push(c, t, ix);
-    }
+    instance_cache_fill(f, index, t, obj, name);
 }
 
 // Makes ('t', 'm') LOAD_METHOD's first entry, the previous first its second.
@@ -549,16 +556,27 @@ static K_NOINLINE void method_cache_fill(KFrame *f, int index, KValue obj, KValu
 // the new type, at the cost of one method-cache probe instead of a generic
 // lookup followed by a refill (a third of the scheduler benchmark's time).
 
-// The instance dict of 'obj' when its type 't' qualifies as above, else NULL.
-static KDict *plain_instance_dict(KType *t, KValue obj, KValue name, int store) {
+// Whether 't' qualifies as above for 'name'.
+static int is_plain_for(KType *t, KValue name, int store) {
     if (store ? t->setattro != kobj_generic_setattr : t->getattro != kobj_generic_getattr) {
-        return NULL;
+        return 0;
     }
-    if (t->dictoffset <= 0 || !t->version || !((KStr *)name)->interned ||
-        ktype_lookup(t, name)) {
-        return NULL;
+    return t->dictoffset > 0 && t->version && ((KStr *)name)->interned && !ktype_lookup(t, name);
+}
+
+// The slot of 'name' in the values of 'obj' (type 't', in values mode) when
+// they are laid out by the class's keys, else -1.
+static ssize_t own_values_slot(KType *t, KValue obj, KValue name, KInstValues **ivp) {
+    if (!(t->flags & KTF_SHARED_KEYS)) {
+        return -1;
     }
-    return *(KDict **)((char *)obj + t->dictoffset);
+    KInstValues *iv = *kinstdict_valuesptr(obj, t);
+    *ivp = iv;
+    if (!iv || iv->keys != t->shared_keys) {
+        return -1;
+    }
+    ssize_t ix = kinstdict_index(iv->keys, name);
+    return ix < iv->cap ? ix : -1;
 }
 
 // The entry index of 'name' in 'd', trying the cached 'hint' first; -1 if absent.
@@ -573,12 +591,26 @@ static ssize_t instance_index(KDict *d, ssize_t hint, KValue name) {
 // exception set, when the generic path must decide.
 static K_NOINLINE KValue load_attr_retarget(KInlineCache *c, KValue obj, KValue name) {
     KType *t = kval_obj(obj)->type;
-    KDict *d = plain_instance_dict(t, obj, name, 0);
-    ssize_t ix = d ? instance_index(d, c->index, name) : -1;
+    if (!is_plain_for(t, name, 0)) {
+        return KV_NULL;
+    }
+    KDict *d = *(KDict **)((char *)obj + t->dictoffset);
+    if (!d) {
+        KInstValues *iv;
+        ssize_t ix = own_values_slot(t, obj, name, &iv);
+        if (ix < 0 || !iv->values[ix]) {
+            return KV_NULL;
+        }
+        attr_cache_push(c, t, ix);
+        c->key2 = iv->keys;
+        return iv->values[ix];
+    }
+    ssize_t ix = instance_index(d, c->key2 ? -1 : c->index, name);
     if (ix < 0) {
         return KV_NULL;
     }
     attr_cache_push(c, t, ix);
+    c->key2 = NULL;
     return kdict_keys_entries(d->keys)[ix].value;
 }
 
@@ -586,12 +618,29 @@ static K_NOINLINE KValue load_attr_retarget(KInlineCache *c, KValue obj, KValue 
 // instance attribute, 0 when the generic path must decide.
 static K_NOINLINE int store_attr_retarget(KInlineCache *c, KValue obj, KValue name, KValue v) {
     KType *t = kval_obj(obj)->type;
-    KDict *d = plain_instance_dict(t, obj, name, 1);
-    ssize_t ix = d ? instance_index(d, c->index, name) : -1;
+    if (!is_plain_for(t, name, 1)) {
+        return 0;
+    }
+    KDict *d = *(KDict **)((char *)obj + t->dictoffset);
+    if (!d) {
+        KInstValues *iv;
+        ssize_t ix = own_values_slot(t, obj, name, &iv);
+        if (ix < 0 || !iv->values[ix]) {
+            return 0;
+        }
+        attr_cache_push(c, t, ix);
+        c->key2 = iv->keys;
+        KValue old = iv->values[ix];
+        iv->values[ix] = kval_newref(v);
+        kval_decref(old);
+        return 1;
+    }
+    ssize_t ix = instance_index(d, c->key2 ? -1 : c->index, name);
     if (ix < 0) {
         return 0;
     }
     attr_cache_push(c, t, ix);
+    c->key2 = NULL;
     KDictEntry *e = &kdict_keys_entries(d->keys)[ix];
     KValue old = e->value;
     e->value = kval_newref(v);
@@ -612,12 +661,33 @@ static K_NOINLINE KValue load_method_retarget(KInlineCache *c, KValue obj, KValu
     if (!m || !(kval_type(m)->flags & KTF_METHOD_DESCR)) {
         return KV_NULL;
     }
-    KValue *dp = t->dictoffset ? kobj_dictptr(obj) : NULL;
-    if (dp && *dp && kdict_get_str_borrow(*dp, name)) {
-        return KV_NULL;
+    if ((t->flags & KTF_SHARED_KEYS) && !*kinstdict_dictptr(obj, t)) {
+        if (kinstdict_get(*kinstdict_valuesptr(obj, t), name)) {
+            return KV_NULL;
+        }
+    } else {
+        KValue *dp = t->dictoffset ? kobj_dictptr(obj) : NULL;
+        if (dp && *dp && kdict_get_str_borrow(*dp, name)) {
+            return KV_NULL;
+        }
     }
     method_cache_set(c, t, m);
     return m;
+}
+
+// STORE_ATTR on a cached plain type 't' whose instance 'obj' has no dict:
+// stores 'v' (borrowed) in its values; -1 on error.
+static K_NOINLINE int store_values_slow(KInlineCache *c, KValue obj, KType *t, KValue name,
+                                        KValue v) {
+    KInstValues *iv = *kinstdict_valuesptr(obj, t);
+    if (c->key2 && c->key2 == t->shared_keys && (!iv || iv->keys == t->shared_keys)) {
+        return kinstdict_store_at(obj, t, c->index, v); // 'index' is the name's slot
+    }
+    int r = kinstdict_setattr(obj, t, name, v);
+    if (r == 2) {
+        r = kdict_set_str(*kinstdict_dictptr(obj, t), name, v);
+    }
+    return r < 0 ? -1 : 0;
 }
 
 static K_NOINLINE KValue load_name(KFrame *f, KValue name) {
@@ -1609,7 +1679,22 @@ dispatch:
                 if (attr_cache_hit(c, t)) {
                     // The type has no attribute of this name: only the instance dict counts.
                     KDict *d = *(KDict **)((char *)owner + t->dictoffset);
-                    if (d) {
+                    if (!d && (t->flags & KTF_SHARED_KEYS)) {
+                        // Values laid out by the cached keys, the class's own
+                        // (so alive, never a reused address): a slot read.
+                        KInstValues *iv = *kinstdict_valuesptr(owner, t);
+                        if (iv) {
+                            KValue v = iv->keys == c->key2 && iv->keys == t->shared_keys &&
+                                               c->index < iv->cap
+                                           ? iv->values[c->index]
+                                           : kinstdict_get(iv, names[oparg]);
+                            if (v) {
+                                SET_TOP(kval_newref(v));
+                                kval_decref(owner);
+                                DISPATCH();
+                            }
+                        }
+                    } else if (d) {
                         KValue v = KV_NULL;
                         if (c->index < d->keys->nentries) {
                             KDictEntry *e = &kdict_keys_entries(d->keys)[c->index];
@@ -1668,6 +1753,30 @@ dispatch:
                     // No descriptor in the type: the value goes to the instance dict.
                     KDict **dp = (KDict **)((char *)owner + t->dictoffset);
                     KDict *d = *dp;
+                    if (!d && (t->flags & KTF_SHARED_KEYS)) {
+                        KInstValues *iv = *kinstdict_valuesptr(owner, t);
+                        if (iv && iv->keys == c->key2 && iv->keys == t->shared_keys &&
+                            c->index < iv->cap) {
+                            // 'v' moves from the stack into the slot.
+                            KValue old = iv->values[c->index];
+                            iv->values[c->index] = v;
+                            if (old) {
+                                kval_decref(old);
+                            } else {
+                                kinstdict_order(iv)[iv->len++] = (uint8_t)c->index;
+                            }
+                            kval_decref(owner);
+                            DISPATCH();
+                        }
+                        SAVE_SP();
+                        int r = store_values_slow(c, owner, t, names[oparg], v);
+                        kval_decref(v);
+                        kval_decref(owner);
+                        if (r < 0) {
+                            goto error;
+                        }
+                        DISPATCH();
+                    }
                     if (d && c->index < d->keys->nentries) {
                         KDictEntry *e = &kdict_keys_entries(d->keys)[c->index];
                         if (e->key == names[oparg]) {
@@ -1749,7 +1858,14 @@ dispatch:
                                      ? (KValue *)((char *)obj + t->dictoffset)
                                  : t->dictoffset ? kobj_dictptr(obj)
                                                  : NULL;
-                    if (!dp || !*dp || kdict_str_index(*dp, names[oparg]) < 0) {
+                    // The instance must not shadow the method.
+                    int shadowed = 0;
+                    if (dp && *dp) {
+                        shadowed = kdict_str_index(*dp, names[oparg]) >= 0;
+                    } else if (dp && (t->flags & KTF_SHARED_KEYS)) {
+                        shadowed = kinstdict_get(((KInstValues **)dp)[1], names[oparg]) != KV_NULL;
+                    }
+                    if (!shadowed) {
                         SET_TOP(kval_newref(m));
                         PUSH(obj);
                         DISPATCH();

@@ -11,6 +11,7 @@
 #include "errors.h"
 #include "func.h"
 #include "gc.h"
+#include "instdict.h"
 #include "int.h"
 #include "list.h"
 #include "mem.h"
@@ -276,6 +277,19 @@ static void no_attribute(KValue obj, KValue name) {
     }
 }
 
+// The instance attribute 'name' of 'obj' (borrowed), from its shared-key
+// values or its dict; KV_NULL when absent.
+static KValue instance_attr_borrow(KValue obj, KType *t, KValue name) {
+    if ((t->flags & KTF_SHARED_KEYS) && kstr_check_exact(name) && !*kinstdict_dictptr(obj, t)) {
+        return kinstdict_get(*kinstdict_valuesptr(obj, t), name);
+    }
+    KValue *dp = kobj_dictptr(obj);
+    if (!dp || !*dp) {
+        return KV_NULL;
+    }
+    return kstr_check_exact(name) ? kdict_get_str_borrow(*dp, name) : kdict_get_borrow(*dp, name);
+}
+
 KValue kobj_generic_getattr_ex(KValue obj, KValue name, int suppress) {
     KType *t = kval_type(obj);
     if (check_name(name) < 0) {
@@ -295,15 +309,11 @@ KValue kobj_generic_getattr_ex(KValue obj, KValue name, int suppress) {
             return r;
         }
     }
-    KValue *dp = kobj_dictptr(obj);
-    if (dp && *dp) {
-        KValue v = kstr_check_exact(name) ? kdict_get_str_borrow(*dp, name)
-                                          : kdict_get_borrow(*dp, name);
-        if (v) {
-            kval_incref(v);
-            kval_xdecref(descr);
-            return v;
-        }
+    KValue v = instance_attr_borrow(obj, t, name);
+    if (v) {
+        kval_incref(v);
+        kval_xdecref(descr);
+        return v;
     }
     if (get) {
         KValue r = get(descr, obj, kval_of(t));
@@ -337,6 +347,16 @@ int kobj_generic_setattr(KValue obj, KValue name, KValue value) {
         int r = kval_type(descr)->descr_set(descr, obj, value);
         kval_decref(descr);
         return r;
+    }
+    if ((t->flags & KTF_SHARED_KEYS) && !*kinstdict_dictptr(obj, t)) {
+        int r = kinstdict_setattr(obj, t, name, value);
+        if (r == 1) {
+            no_attribute(obj, name);
+            return -1;
+        }
+        if (r != 2) {
+            return r;
+        }
     }
     KValue *dp = kobj_dictptr(obj);
     if (!dp) {
@@ -450,14 +470,11 @@ int kobj_get_method(KValue obj, KValue name, KValue *method) {
             }
         }
     }
-    KValue *dp = kobj_dictptr(obj);
-    if (dp && *dp) {
-        KValue v = kdict_get_str_borrow(*dp, name);
-        if (v) {
-            kval_xdecref(descr);
-            *method = kval_newref(v);
-            return 0;
-        }
+    KValue v = instance_attr_borrow(obj, t, name);
+    if (v) {
+        kval_xdecref(descr);
+        *method = kval_newref(v);
+        return 0;
     }
     if (meth_found) {
         *method = descr;

@@ -168,6 +168,10 @@ enum {
     // Py_TPFLAGS_SEQUENCE and _MAPPING; inherited, set on ABCs by _abc).
     KTF_SEQUENCE = 1 << 11,
     KTF_MAPPING = 1 << 12,
+    // Heap class whose instances keep their attributes in a values block laid
+    // out by shared keys (vm/instdict.h) until __dict__ is asked for; the
+    // block's pointer follows the dict pointer. Inherited.
+    KTF_SHARED_KEYS = 1 << 13,
     // Fast subclass bits: the instance's type is this builtin or a subclass.
     KTF_INT_SUBCLASS = 1 << 24,
     KTF_LIST_SUBCLASS = 1 << 25,
@@ -217,6 +221,7 @@ struct KType {
     int nsubclasses, capsubclasses;
     // Heap types only.
     KValue ht_name, ht_qualname, ht_slots, ht_module;
+    struct KSharedKeys *shared_keys; // KTF_SHARED_KEYS: made at the first store, then fixed
 };
 
 // Instances of 'type' or its subclasses, by fast flag.

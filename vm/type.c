@@ -15,6 +15,7 @@
 #include "eval.h"
 #include "func.h"
 #include "gc.h"
+#include "instdict.h"
 #include "int.h"
 #include "list.h"
 #include "mem.h"
@@ -574,6 +575,7 @@ static void type_dealloc(KObject *o) {
         kval_decref(kval_of(type->base));
     }
     ktype_free_members(type);
+    kinstdict_keys_decref(type->shared_keys);
     kmem_free(type->subclasses);
     kobj_free(o);
 }
