@@ -23,19 +23,25 @@
 
 KValue kcomplex_new(double real, double imag);
 
-void kcode_maybe_intern(KValue *s) {
-    KStr *str = (KStr *)*s;
-    if (!str->ascii || str->len > 64) {
-        return;
+int kcode_text_interns(const char *s, size_t len) {
+    if (len > 64) {
+        return 0;
     }
-    for (ssize_t i = 0; i < str->len; i++) {
-        char c = ((char *)str->data)[i];
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
         if (!(c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
               (c >= 'A' && c <= 'Z'))) {
-            return;
+            return 0;
         }
     }
-    kstr_intern(s);
+    return 1;
+}
+
+void kcode_maybe_intern(KValue *s) {
+    KStr *str = (KStr *)*s;
+    if (str->ascii && kcode_text_interns(str->data, (size_t)str->len)) {
+        kstr_intern(s);
+    }
 }
 
 KValue kcode_scalar_const(const KfConst *c) {

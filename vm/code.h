@@ -114,6 +114,9 @@ KValue kcode_doc_borrow(KCode *code);
 // Interns the str '*s' when it looks like an identifier (as CPython interns
 // such constants).
 void kcode_maybe_intern(KValue *s);
+// 1 when a str constant of the 'len' ASCII bytes at 's' is interned
+// (kcode_maybe_intern's rule, asked before the str is made).
+int kcode_text_interns(const char *s, size_t len);
 
 // code.replace(**changes), code == code and hash(code) (vm/code_replace.c).
 KValue kcode_replace(KValue self, const KValue *args, size_t nargs, KValue kwnames);

@@ -139,14 +139,14 @@ static KValue string_value(KCodeImage *im, uint32_t index, KfStrUse use) {
         if (!s && kf_image_string(&im->img, index, KF_STR_BYTES, &s, &len, &detail) != KF_OK) {
             return corrupt(im, detail);
         }
-        KValue v = kstr_from_utf8(s, (ssize_t)len);
+        // A name is interned whatever it looks like, a str constant as
+        // kcode_maybe_intern decides: looked up by its bytes, so a str is
+        // made only for a new one.
+        KValue v = use == KF_STR_NAME || kcode_text_interns(s, len)
+                       ? kstr_intern_utf8(s, len)
+                       : kstr_from_utf8(s, (ssize_t)len);
         if (!v) {
             return KV_NULL;
-        }
-        if (use == KF_STR_NAME) {
-            kstr_intern(&v); // a name is interned whatever it looks like
-        } else {
-            kcode_maybe_intern(&v);
         }
         if (im->strs[index]) { // made meanwhile (a collection ran code): keep the first
             kval_decref(v);
@@ -397,6 +397,8 @@ static int ready_code(KCode *c, KCodeImage *im, const KfImageCode *rec) {
     if (verify(c, im, rec, exceptions) < 0) {
         goto fail;
     }
+    // One resize for a module's thousands of names, not one per doubling.
+    kstr_intern_reserve((size_t)rec->nnames + (size_t)rec->nlocalsplus);
     for (int i = 0; i < rec->nnames + rec->nlocalsplus; i++) {
         if (kf_image_nameref(&im->img, rec, i, &s, &detail) != KF_OK) {
             corrupt(im, detail);

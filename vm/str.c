@@ -395,15 +395,17 @@ static KValue intern_initial[INTERN_INITIAL_CAP];
 static KValue *interned = intern_initial;
 static size_t interned_cap = INTERN_INITIAL_CAP, interned_count;
 
-static int intern_grow(void) {
-    size_t cap = interned_cap * 2;
+// Rehashes the set into a table of 'cap' slots (a power of two holding
+// every entry at most half full); -1 when out of memory.
+static int intern_resize(size_t cap) {
     KValue *t = calloc(cap, sizeof *t);
     if (!t) {
         return -1;
     }
     for (size_t i = 0; i < interned_cap; i++) {
         if (interned[i]) {
-            size_t j = (size_t)kstr_hash(interned[i]) & (cap - 1);
+            // An interned str's hash was computed when it was interned.
+            size_t j = (size_t)((KStr *)interned[i])->hash & (cap - 1);
             while (t[j]) {
                 j = (j + 1) & (cap - 1);
             }
@@ -416,6 +418,20 @@ static int intern_grow(void) {
     interned = t;
     interned_cap = cap;
     return 0;
+}
+
+static int intern_grow(void) {
+    return intern_resize(interned_cap * 2);
+}
+
+void kstr_intern_reserve(size_t n) {
+    size_t cap = interned_cap;
+    while ((interned_count + n) * 2 > cap && cap < ((size_t)1 << 40)) {
+        cap *= 2;
+    }
+    if (cap != interned_cap) {
+        (void)intern_resize(cap); // when out of memory, grown one step at a time later
+    }
 }
 
 void kstr_intern(KValue *p) {
@@ -479,6 +495,21 @@ KValue kstr_intern_cstr(const char *c) {
     size_t len = 0;
     for (; c[len]; len++) {
         high |= (unsigned char)c[len];
+    }
+    if (len >= 2 && high < 0x80) {
+        return intern_ascii(c, len);
+    }
+    KValue s = kstr_from_utf8(c, (ssize_t)len);
+    if (s) {
+        kstr_intern(&s);
+    }
+    return s;
+}
+
+KValue kstr_intern_utf8(const char *c, size_t len) {
+    unsigned char high = 0;
+    for (size_t i = 0; i < len; i++) {
+        high |= (unsigned char)c[i];
     }
     if (len >= 2 && high < 0x80) {
         return intern_ascii(c, len);

@@ -86,6 +86,14 @@ const char *kstr_utf8(KValue s, ssize_t *len);
 void kstr_intern(KValue *s);
 // The interned string for 's', new reference; KV_NULL on MemoryError.
 KValue kstr_intern_cstr(const char *s);
+// The interned string of the 'len' bytes of UTF-8 at 's' (looked up by its
+// bytes when ASCII, so a name interned before costs no allocation): new
+// reference; KV_NULL with UnicodeDecodeError or MemoryError.
+KValue kstr_intern_utf8(const char *s, size_t len);
+// Grows the table of interned strings, at once, to take 'n' more without
+// growing again (a module's names, about to be interned). Never fails: out
+// of memory, the table grows later as needed.
+void kstr_intern_reserve(size_t n);
 
 // A static, immortal str over the ASCII string literal 'lit' (its code units
 // are the literal's bytes), for the tables of names start-up interns: no
