@@ -161,6 +161,12 @@ typedef struct KfWriteInfo {
     int64_t source_mtime_ns;
     uint64_t source_size;
     uint64_t source_hash;         // kf_source_hash of the source
+    // 0: the file is read back (kf_read) before it is returned, so a tree
+    // that breaks the format's rules is KF_ERR_INVALID. 1: not read back,
+    // for trees from krait's compiler (loader/cache.c): whoever uses the
+    // file checks it in any case (payload checksum, each record and code
+    // object as it is used), and the read-back was a tenth of compiling.
+    int no_read_back;
 } KfWriteInfo;
 
 // XXH3-64 of 'len' bytes at 'data': the source hash of the header.

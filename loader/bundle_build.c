@@ -113,7 +113,7 @@ static int add_module(Build *b, const char *path, const char *relpath, char *nam
         return 0;
     }
     KfWriteInfo info = {KF_INVALIDATE_UNCHECKED_HASH, b->optimize, b->compress, 1, 0,
-                        (uint64_t)len, kf_source_hash(src, len)};
+                        (uint64_t)len, kf_source_hash(src, len), 0};
     uint8_t *bytes = NULL;
     size_t nbytes = 0;
     const char *detail = NULL;

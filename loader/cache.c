@@ -184,8 +184,12 @@ static KlCacheState try_cache(const char *cache_path, Source *src, const KlOptio
 // a cold run executes exactly what a warm one will).
 static KlError write_back(const KfCode *code, Source *src, const char *cache_path,
                           const KlOptions *opts, KlResult *out) {
+    // The tree is the compiler's: not read back (KfWriteInfo.no_read_back).
+    // Whoever uses the file checks it (the payload checksum, each record
+    // and code object before it runs), this process included (take_payload,
+    // vm/code_image.c), so a writer's bug is refused where the file is used.
     KfWriteInfo info = {opts->invalidation, opts->optimize, opts->compress, 0,
-                        kio_mtime_ns(&src->st), (uint64_t)src->len, src->hash};
+                        kio_mtime_ns(&src->st), (uint64_t)src->len, src->hash, 1};
     if (opts->invalidation != KF_INVALIDATE_TIMESTAMP) {
         info.source_mtime_ns = 0; // hash modes: the bytes do not depend on touches
     }
@@ -225,7 +229,7 @@ static KlError write_back(const KfCode *code, Source *src, const char *cache_pat
         if (kf_check_header(out->image.file, len, &h) != KF_OK ||
             take_payload(&out->image, &h) != KF_OK ||
             !(out->image.name = cache_name(cache_path))) {
-            err = failed(out, KL_ERR_NOMEM, NULL); // kf_write read it back already: only memory
+            err = failed(out, KL_ERR_NOMEM, NULL); // kf_write made it: only memory
         }
     }
     free(bytes);

@@ -77,8 +77,15 @@ static char *path_join(const char *a, const char *b) {
     if (b[0] == '/' || !a[0]) {
         return strdup(b);
     }
-    size_t n = strlen(a);
-    return kio_format("%s%s%s", a, a[n - 1] == '/' ? "" : "/", b);
+    // Copied, not formatted: a path per entry of a tree.
+    size_t n = strlen(a), m = strlen(b), slash = a[n - 1] != '/';
+    char *p = malloc(n + slash + m + 1);
+    if (p) {
+        memcpy(p, a, n);
+        p[n] = '/';
+        memcpy(p + n + slash, b, m + 1);
+    }
+    return p;
 }
 
 static int is_file(const char *path) {
@@ -205,14 +212,9 @@ static void report_failure(const Run *run, FILE *out, const char *fullname, cons
     fprintf(out, "%s\n", message ? message : "MemoryError");
 }
 
-// Compiles 'job' at every level unless its caches are valid; the report goes
-// to 'out' (and the outcome to 'job->status', 'job->error'). Returns 1 when
-// it failed.
+// Compiles 'job' at every level; the report goes to 'out' (and the outcome
+// to 'job->status', 'job->error'). Returns 1 when it failed.
 static int compile_job(const Run *run, Job *job, FILE *out) {
-    job->status = KREPORT_SKIPPED;
-    if (!run->force && caches_valid(run, job->fullname)) {
-        return 0;
-    }
     job->status = KREPORT_COMPILED;
     if (!run->quiet) {
         char *r = kio_repr(job->fullname);
@@ -237,8 +239,13 @@ static int compile_job(const Run *run, Job *job, FILE *out) {
     return 0;
 }
 
-// Runs 'job' with its report captured in 'job->text'.
+// Runs 'job' (nothing when its caches are valid) with its report captured
+// in 'job->text'.
 static void run_job(const Run *run, Job *job) {
+    job->status = KREPORT_SKIPPED;
+    if (!run->force && caches_valid(run, job->fullname)) {
+        return; // silent: no stream made (each one callocs 8 KiB)
+    }
     FILE *out = open_memstream(&job->text, &job->len);
     if (!out) {
         job->failed = 1;

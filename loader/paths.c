@@ -31,8 +31,35 @@ char *kl_cache_path(const char *source_path, int optimize) {
     if (optimize > 0) {
         snprintf(opt, sizeof opt, ".opt-%d", optimize);
     }
-    return kio_format("%.*s%s__pycache__/%.*s%s%s%s.pyc", (int)head_len, source_path,
-                      has_head ? "/" : "", (int)stem_len, stem, dot ? "." : "", KF_CACHE_TAG, opt);
+    // HEAD/__pycache__/STEM.TAG.opt-N.pyc, copied piece by piece: a path per
+    // file of a tree, where vsnprintf's format parsing (twice, to size it)
+    // cost more than the copies.
+    static const char dir[] = "__pycache__/", tag[] = KF_CACHE_TAG, ext[] = ".pyc";
+    size_t opt_len = strlen(opt);
+    size_t len = head_len + (size_t)has_head + sizeof dir - 1 + stem_len + (dot != NULL) +
+                 sizeof tag - 1 + opt_len + sizeof ext - 1;
+    char *path = malloc(len + 1), *p = path;
+    if (!path) {
+        return NULL;
+    }
+    memcpy(p, source_path, head_len);
+    p += head_len;
+    if (has_head) {
+        *p++ = '/';
+    }
+    memcpy(p, dir, sizeof dir - 1);
+    p += sizeof dir - 1;
+    memcpy(p, stem, stem_len);
+    p += stem_len;
+    if (dot) {
+        *p++ = '.';
+    }
+    memcpy(p, tag, sizeof tag - 1);
+    p += sizeof tag - 1;
+    memcpy(p, opt, opt_len);
+    p += opt_len;
+    memcpy(p, ext, sizeof ext);
+    return path;
 }
 
 char *kl_cache_path_prefixed(const char *source_path, int optimize, const char *prefix) {

@@ -263,7 +263,7 @@ static uint64_t walk_code(const KfCode *c) {
 
 static KfWriteInfo sample_info(int compress) {
     KfWriteInfo info = {KF_INVALIDATE_TIMESTAMP, 0, compress, 0,
-                        1700000000123456789LL, 1234, 0x0123456789ABCDEFull};
+                        1700000000123456789LL, 1234, 0x0123456789ABCDEFull, 0};
     return info;
 }
 
@@ -552,6 +552,25 @@ static void test_writer_rules(void) {
           write_tree(bad_const, 1, &none, 1, &detail) == KF_ERR_INVALID && detail != NULL);
     uint32_t bad_jump[] = {KF_INSTR(KF_OP_JUMP_FORWARD, 1)};
     CHECK("jump out of range refused", write_tree(bad_jump, 1, NULL, 0, NULL) == KF_ERR_INVALID);
+    {
+        // no_read_back: the same tree is written, and refused where it is read.
+        KfCode m;
+        memset(&m, 0, sizeof m);
+        m.name = m.qualname = "<module>";
+        m.filename = "t.py";
+        m.code = bad_jump;
+        m.ncode = 1;
+        KfWriteInfo info = sample_info(0);
+        info.no_read_back = 1;
+        uint8_t *out = NULL;
+        size_t len = 0;
+        const KfCode *back = NULL;
+        CHECK("no_read_back writes a bad tree", kf_write(&m, &info, &out, &len, NULL) == KF_OK);
+        CHECK("and the reader refuses it",
+              out && kf_read(out, len, NULL, &back, NULL) == KF_ERR_CORRUPT && back == NULL);
+        kf_free(back);
+        free(out);
+    }
     uint32_t bad_op[] = {KF_INSTR(KF_OP_COUNT, 0)};
     CHECK("unknown opcode refused", write_tree(bad_op, 1, NULL, 0, NULL) == KF_ERR_INVALID);
     uint32_t ok[] = {KF_INSTR(KF_OP_LOAD_CONST, 0), KF_INSTR(KF_OP_RETURN_VALUE, 0)};
