@@ -101,9 +101,13 @@ int kio_buffered_append_fast(KValue self, const char *data, ssize_t len);
 KValue kio_buffered_read1(KValue self, ssize_t n);
 // readable()/writable()/seekable() and whether read1 exists, for an exact
 // buffered object over an open FileIO, without method calls: 0, or -1
-// (nothing raised) when the caller must ask through methods.
+// (nothing raised) when the caller must ask through methods (also when the
+// instance dict holds attributes, which may hide those methods).
 int kio_buffered_caps(KValue self, int *readable, int *writable, int *seekable,
                       int *has_read1);
+// tell() of an exact buffered object whose kio_buffered_caps succeeded,
+// without a method call: the position, or -1 with an exception set.
+int64_t kio_buffered_tell(KValue self);
 // Whether the raw stream under an exact buffered object is closed (-1 error).
 int kio_buffered_closed(KValue self);
 // Flushes every live buffered writer's data (at exit); errors are dropped.

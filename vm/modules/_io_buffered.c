@@ -13,6 +13,7 @@
 
 #include "../abstract.h"
 #include "../bytes.h"
+#include "../dict.h"
 #include "../errors.h"
 #include "../func.h"
 #include "../gc.h"
@@ -352,10 +353,16 @@ int kio_buffered_append_fast(KValue self, const char *data, ssize_t len) {
     return 1;
 }
 
+// Whether the instance dict holds anything: an attribute there (say, a
+// 'tell' set on the object) hides the type's method of that name.
+static int has_own_attrs(Buffered *b) {
+    return b->dict && kdict_len(b->dict) > 0;
+}
+
 int kio_buffered_caps(KValue self, int *readable, int *writable, int *seekable,
                       int *has_read1) {
     Buffered *b = BUF(self);
-    if (!b->ok || !is_fast(b) || ((KFileIO *)b->raw)->fd < 0) {
+    if (!b->ok || !is_fast(b) || ((KFileIO *)b->raw)->fd < 0 || has_own_attrs(b)) {
         return -1;
     }
     KFileIO *f = (KFileIO *)b->raw;
@@ -910,6 +917,11 @@ static int64_t logical_tell(Buffered *b) {
     }
     pos = pos - (b->end - b->pos) + b->wlen;
     return pos < 0 ? 0 : pos;
+}
+
+int64_t kio_buffered_tell(KValue self) {
+    Buffered *b = BUF(self);
+    return check(b, NULL) < 0 ? -1 : logical_tell(b);
 }
 
 METHOD(buf_tell) {

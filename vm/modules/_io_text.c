@@ -222,7 +222,7 @@ static int set_encoding(TextIO *t, KValue enc, KValue errs) {
     return 0;
 }
 
-static int text_finish_setup(TextIO *t, KValue buffer);
+static int text_finish_setup(TextIO *t, KValue buffer, int fast);
 
 static int text_setup(TextIO *t, KValue buffer, KValue enc, KValue errs, KValue newline,
                       int line_buffering, int write_through) {
@@ -249,7 +249,7 @@ static int text_setup(TextIO *t, KValue buffer, KValue enc, KValue errs, KValue 
     t->seen = 0;
     if (t->fast_buffer && kio_buffered_caps(buffer, &t->readable, &t->writable, &t->seekable,
                                             &t->has_read1) == 0) {
-        return text_finish_setup(t, buffer);
+        return text_finish_setup(t, buffer, 1);
     }
     if ((t->readable = call_bool(buffer, KIO_ID(readable))) < 0 ||
         (t->writable = call_bool(buffer, KIO_ID(writable))) < 0 ||
@@ -262,15 +262,25 @@ static int text_setup(TextIO *t, KValue buffer, KValue enc, KValue errs, KValue 
     }
     t->has_read1 = r1 != KV_NULL;
     kval_xdecref(r1);
-    return text_finish_setup(t, buffer);
+    return text_finish_setup(t, buffer, 0);
 }
 
-// The rest of text_setup once the buffer's abilities are known.
-static int text_finish_setup(TextIO *t, KValue buffer) {
+// The rest of text_setup once the buffer's abilities are known ('fast':
+// from kio_buffered_caps, so tell() needs no method call either).
+static int text_finish_setup(TextIO *t, KValue buffer, int fast) {
     t->telling = t->seekable;
     reset_decoder(t, 1);
-    t->encoder_started = 0;
-    if (t->seekable && t->writable) {
+    // As CPython's: an unseekable stream is not at its start as far as
+    // UTF-16/32 go (no BOM), while utf-8-sig's encoder still writes one.
+    int k = kio_codec_kind(t->codec);
+    t->encoder_started = !t->seekable && (k == KIO_CK_UTF16 || k == KIO_CK_UTF32);
+    if (t->seekable && t->writable && fast) {
+        int64_t pos = kio_buffered_tell(buffer);
+        if (pos < 0) {
+            return -1;
+        }
+        t->encoder_started = pos != 0;
+    } else if (t->seekable && t->writable) {
         KValue pos = kobj_call_method(buffer, KIO_ID(tell), NULL, 0);
         if (!pos) {
             return -1;
@@ -490,7 +500,7 @@ static int text_write(TextIO *t, KValue text) {
 // must run, -1 on error.
 static inline int append_ascii(TextIO *t, KValue text) {
     KStr *k = (KStr *)text;
-    if (!t->plain_utf8 || !k->ascii || !t->fast_buffer || t->detached || t->decoded ||
+    if (!t->plain_utf8 || !t->writable || !k->ascii || !t->fast_buffer || t->detached || t->decoded ||
         t->has_snap || !kio_buffered_append_fast(t->buffer, (const char *)k->data, k->len)) {
         return 0;
     }
