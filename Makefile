@@ -7,7 +7,9 @@ CC ?= cc
 OPT ?= -O2
 SAN ?=
 WARN = -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wshadow
-CFLAGS_ALL = -std=c11 -D_GNU_SOURCE -I. -g $(OPT) $(WARN) $(SAN) $(CFLAGS) \
+# -ffunction-sections: each function is a section of its own, so the krait
+# link can put the ones start-up runs together (tools/boot-order.ld).
+CFLAGS_ALL = -std=c11 -D_GNU_SOURCE -I. -g $(OPT) $(WARN) -ffunction-sections $(SAN) $(CFLAGS) \
              $(shell pkg-config --cflags zlib libxxhash 2>/dev/null)
 # zlib and libxxhash come from Debian's zlib1g-dev and libxxhash-dev, linked
 # from their static archives when those are installed: each shared library
@@ -95,9 +97,32 @@ $(BUILD)/bin/kdump: $(BUILD)/obj/tools/kdump.o $(BUILD)/libkl.a $(BUILD)/libkc.a
 
 # The runtime, once vm/main.c exists: the VM, the format reader and the
 # compiler (to recompile stale modules and for compile()/exec()/eval()).
-$(BUILD)/bin/krait: $(BUILD)/obj/vm/main.o $(BUILD)/libkv.a $(BUILD)/libkl.a $(BUILD)/libkc.a $(BUILD)/libkf.a
+#
+# The functions start-up runs come first in its text: the kernel maps file
+# pages in 64 KB fault-around windows, so start-up code spread over the 1.1 MB
+# made 930 KB of it resident; gathered, it fills three windows (hello.py:
+# 3.16 -> 2.35 MiB peak RSS, 165 -> 151 page faults). Objects are compiled
+# with -ffunction-sections (.text.NAME each); krait links copies of the
+# archives whose sections named in tools/boot-order.txt (made by
+# tools/gen-boot-order) are renamed .text.hot.NAME, which ld's default script
+# puts together inside .text (one .text, so gdb and valgrind see the code as
+# before); libxxhash's code goes with them, and tools/boot-fini.ld moves
+# .fini (run by exit) from the end of the text to before it.
+KRAIT_LIBS = $(BUILD)/libkv.a $(BUILD)/libkl.a $(BUILD)/libkc.a $(BUILD)/libkf.a
+XXHASH_A = $(filter /%,$(call static_lib,xxhash))
+BOOT_LIBS = $(KRAIT_LIBS:$(BUILD)/%=$(BUILD)/boot/%) $(if $(XXHASH_A),$(BUILD)/boot/libxxhash.a)
+$(BUILD)/boot/rename.args: tools/boot-order.txt
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LIBS) -lpthread
+	sed -n '/^[^#]/s/.*/--rename-section .text.&=.text.hot.&/p' $< > $@
+$(BUILD)/boot/libxxhash.a: $(XXHASH_A)
+	@mkdir -p $(dir $@)
+	objcopy --rename-section .text=.text.hot.xxhash $< $@
+$(BUILD)/boot/%.a: $(BUILD)/%.a $(BUILD)/boot/rename.args
+	objcopy @$(BUILD)/boot/rename.args $< $@
+$(BUILD)/bin/krait: $(BUILD)/obj/vm/main.o $(BOOT_LIBS) tools/boot-fini.ld
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS_ALL) -Wl,-T,tools/boot-fini.ld -o $@ $(BUILD)/obj/vm/main.o $(BOOT_LIBS) \
+	    $(LIBS) -lpthread
 
 # Unit tests see every component's private headers; each links all libraries
 # that exist so far.
