@@ -122,8 +122,16 @@ static KlError failed(KlResult *out, KlError err, char *message) {
 
 // "cache file '...'" for 'path', malloc'd (NULL when out of memory).
 static char *cache_name(const char *path) {
+    static const char prefix[] = "cache file ";
     char *r = kio_repr(path);
-    char *name = r ? kio_format("cache file %s", r) : NULL;
+    size_t n = r ? strlen(r) : 0;
+    char *name = r ? malloc(sizeof prefix + n) : NULL;
+    if (name) {
+        // Joined by hand: every import names its cache, and vsnprintf's two
+        // passes cost ~2K instructions.
+        memcpy(name, prefix, sizeof prefix - 1);
+        memcpy(name + sizeof prefix - 1, r, n + 1);
+    }
     free(r);
     return name;
 }

@@ -287,6 +287,8 @@ char *kio_repr(const char *s) {
             k = 1;
         } else if (k == 2 && c == 0xC2 && (p[i + 1] <= 0xA0 || p[i + 1] == 0xAD)) {
             o += sprintf(o, "\\x%02x", p[i + 1]); // C1 controls, NBSP, SHY: not printable
+        } else if (k == 1) {
+            *o++ = (char)c; // most paths: a call per byte cost ~60 instructions a byte
         } else {
             memcpy(o, p + i, k);
             o += k;
