@@ -57,10 +57,26 @@ static KValue unary(KValue v, double (*fn)(double), int can_overflow) {
     return kfloat_new(r);
 }
 
+// libm's functions are passed on through wrappers of this file (LIBM):
+// krait's objects are position-independent code, so the address of an
+// outside function is loaded from the GOT, which the dynamic linker fills at
+// every start, math imported or not (26 symbol lookups, ~10K instructions
+// for hello.py); a call goes through the PLT, resolved on first use.
+#define LIBM(fn)                                                                                 \
+    static double libm_##fn(double x) {                                                          \
+        return fn(x);                                                                            \
+    }
+LIBM(log)
+LIBM(log2)
+LIBM(log10)
+LIBM(floor)
+LIBM(ceil)
+
 #define UNARY(name, fn, ovf)                                                                     \
+    LIBM(fn)                                                                                     \
     MATHFN(name) {                                                                               \
         (void)self, (void)nargs, (void)kwnames;                                                  \
-        return unary(args[0], fn, ovf);                                                          \
+        return unary(args[0], libm_##fn, ovf);                                                   \
     }
 UNARY(sqrt, sqrt, 0)
 UNARY(exp, exp, 1)
@@ -166,11 +182,11 @@ MATHFN(log) {
         return KV_NULL;
     }
     double num, den;
-    if (log_of(args[0], log, &num) < 0) {
+    if (log_of(args[0], libm_log, &num) < 0) {
         return KV_NULL;
     }
     if (nargs == 2) {
-        if (log_of(args[1], log, &den) < 0) {
+        if (log_of(args[1], libm_log, &den) < 0) {
             return KV_NULL;
         }
         if (den == 0.0) {
@@ -185,13 +201,13 @@ MATHFN(log) {
 MATHFN(log2) {
     (void)self, (void)nargs, (void)kwnames;
     double r;
-    return log_of(args[0], log2, &r) < 0 ? KV_NULL : kfloat_new(r);
+    return log_of(args[0], libm_log2, &r) < 0 ? KV_NULL : kfloat_new(r);
 }
 
 MATHFN(log10) {
     (void)self, (void)nargs, (void)kwnames;
     double r;
-    return log_of(args[0], log10, &r) < 0 ? KV_NULL : kfloat_new(r);
+    return log_of(args[0], libm_log10, &r) < 0 ? KV_NULL : kfloat_new(r);
 }
 
 static KValue two_doubles(const KValue *args, size_t nargs, const char *name, double *x,
@@ -352,12 +368,12 @@ static KValue rounding(KValue v, KValue name, double (*fn)(double)) {
 
 MATHFN(floor) {
     (void)self, (void)nargs, (void)kwnames;
-    return rounding(args[0], KID(__floor__), floor);
+    return rounding(args[0], KID(__floor__), libm_floor);
 }
 
 MATHFN(ceil) {
     (void)self, (void)nargs, (void)kwnames;
-    return rounding(args[0], KID(__ceil__), ceil);
+    return rounding(args[0], KID(__ceil__), libm_ceil);
 }
 
 MATHFN(trunc) {
