@@ -431,8 +431,8 @@ static K_NOINLINE KValue load_global_cached(KFrame *f, int index, KValue name) {
 // instructions otherwise). The entry 'index' is only a hint, checked
 // against the name before use, so the two types may share it. For an
 // instance keeping its attributes in shared-key values (instdict.h),
-// 'index' is the name's slot in the keys 'key2' (NULL: 'index' is a dict
-// entry): a block laid out by 'key2' holds the attribute at 'index'.
+// 'index' is the name's slot there, a hint checked the same way against
+// the name of that slot in the block's keys.
 static inline int attr_cache_hit(const KInlineCache *c, const KType *t) {
     return c->index >= 0 && ((c->key == t && c->ver == t->version) ||
                              ((const KType *)c->value == t && c->ver2 == t->version));
@@ -470,21 +470,16 @@ static void instance_cache_fill(KFrame *f, int index, KType *t, KValue obj, KVal
         return;
     }
     KValue d = *(KValue *)((char *)obj + t->dictoffset);
-    const KSharedKeys *keys = NULL;
     ssize_t ix = -1;
     if (d) {
         ix = kdict_str_index(d, name);
     } else if (t->flags & KTF_SHARED_KEYS) {
         KInstValues *iv = *kinstdict_valuesptr(obj, t);
-        if (iv && iv->keys == t->shared_keys) {
-            keys = iv->keys;
-            ix = kinstdict_index(keys, name);
-        }
+        ix = iv ? kinstdict_index(iv->keys, name) : -1;
     }
     KInlineCache *c = ix >= 0 ? cache_at(f->code, index) : NULL;
     if (c) {
         attr_cache_push(c, t, ix);
-        c->key2 = keys;
     }
 }
 
@@ -564,19 +559,16 @@ static int is_plain_for(KType *t, KValue name, int store) {
     return t->dictoffset > 0 && t->version && ((KStr *)name)->interned && !ktype_lookup(t, name);
 }
 
-// The slot of 'name' in the values of 'obj' (type 't', in values mode) when
-// they are laid out by the class's keys, else -1.
-static ssize_t own_values_slot(KType *t, KValue obj, KValue name, KInstValues **ivp) {
+// The slot of 'name' in the values of 'obj' (type 't', in values mode)
+// when it holds a value, else -1.
+static ssize_t values_slot(KType *t, KValue obj, KValue name, KInstValues **ivp) {
     if (!(t->flags & KTF_SHARED_KEYS)) {
         return -1;
     }
     KInstValues *iv = *kinstdict_valuesptr(obj, t);
     *ivp = iv;
-    if (!iv || iv->keys != t->shared_keys) {
-        return -1;
-    }
-    ssize_t ix = kinstdict_index(iv->keys, name);
-    return ix < iv->cap ? ix : -1;
+    ssize_t ix = iv ? kinstdict_index(iv->keys, name) : -1;
+    return ix >= 0 && ix < iv->cap && iv->values[ix] ? ix : -1;
 }
 
 // The entry index of 'name' in 'd', trying the cached 'hint' first; -1 if absent.
@@ -597,20 +589,18 @@ static K_NOINLINE KValue load_attr_retarget(KInlineCache *c, KValue obj, KValue 
     KDict *d = *(KDict **)((char *)obj + t->dictoffset);
     if (!d) {
         KInstValues *iv;
-        ssize_t ix = own_values_slot(t, obj, name, &iv);
-        if (ix < 0 || !iv->values[ix]) {
+        ssize_t ix = values_slot(t, obj, name, &iv);
+        if (ix < 0) {
             return KV_NULL;
         }
         attr_cache_push(c, t, ix);
-        c->key2 = iv->keys;
         return iv->values[ix];
     }
-    ssize_t ix = instance_index(d, c->key2 ? -1 : c->index, name);
+    ssize_t ix = instance_index(d, c->index, name);
     if (ix < 0) {
         return KV_NULL;
     }
     attr_cache_push(c, t, ix);
-    c->key2 = NULL;
     return kdict_keys_entries(d->keys)[ix].value;
 }
 
@@ -624,23 +614,21 @@ static K_NOINLINE int store_attr_retarget(KInlineCache *c, KValue obj, KValue na
     KDict *d = *(KDict **)((char *)obj + t->dictoffset);
     if (!d) {
         KInstValues *iv;
-        ssize_t ix = own_values_slot(t, obj, name, &iv);
-        if (ix < 0 || !iv->values[ix]) {
+        ssize_t ix = values_slot(t, obj, name, &iv);
+        if (ix < 0) {
             return 0;
         }
         attr_cache_push(c, t, ix);
-        c->key2 = iv->keys;
         KValue old = iv->values[ix];
         iv->values[ix] = kval_newref(v);
         kval_decref(old);
         return 1;
     }
-    ssize_t ix = instance_index(d, c->key2 ? -1 : c->index, name);
+    ssize_t ix = instance_index(d, c->index, name);
     if (ix < 0) {
         return 0;
     }
     attr_cache_push(c, t, ix);
-    c->key2 = NULL;
     KDictEntry *e = &kdict_keys_entries(d->keys)[ix];
     KValue old = e->value;
     e->value = kval_newref(v);
@@ -680,7 +668,8 @@ static K_NOINLINE KValue load_method_retarget(KInlineCache *c, KValue obj, KValu
 static K_NOINLINE int store_values_slow(KInlineCache *c, KValue obj, KType *t, KValue name,
                                         KValue v) {
     KInstValues *iv = *kinstdict_valuesptr(obj, t);
-    if (c->key2 && c->key2 == t->shared_keys && (!iv || iv->keys == t->shared_keys)) {
+    const KSharedKeys *k = t->shared_keys;
+    if (k && (!iv || iv->keys == k) && c->index < k->count && k->names[c->index] == name) {
         return kinstdict_store_at(obj, t, c->index, v); // 'index' is the name's slot
     }
     int r = kinstdict_setattr(obj, t, name, v);
@@ -1680,12 +1669,10 @@ dispatch:
                     // The type has no attribute of this name: only the instance dict counts.
                     KDict *d = *(KDict **)((char *)owner + t->dictoffset);
                     if (!d && (t->flags & KTF_SHARED_KEYS)) {
-                        // Values laid out by the cached keys, the class's own
-                        // (so alive, never a reused address): a slot read.
+                        // Values: the cached slot, if it is this name's, is a read.
                         KInstValues *iv = *kinstdict_valuesptr(owner, t);
                         if (iv) {
-                            KValue v = iv->keys == c->key2 && iv->keys == t->shared_keys &&
-                                               c->index < iv->cap
+                            KValue v = kinstdict_slot_is(iv, c->index, names[oparg])
                                            ? iv->values[c->index]
                                            : kinstdict_get(iv, names[oparg]);
                             if (v) {
@@ -1755,8 +1742,7 @@ dispatch:
                     KDict *d = *dp;
                     if (!d && (t->flags & KTF_SHARED_KEYS)) {
                         KInstValues *iv = *kinstdict_valuesptr(owner, t);
-                        if (iv && iv->keys == c->key2 && iv->keys == t->shared_keys &&
-                            c->index < iv->cap) {
+                        if (iv && kinstdict_slot_is(iv, c->index, names[oparg])) {
                             // 'v' moves from the stack into the slot.
                             KValue old = iv->values[c->index];
                             iv->values[c->index] = v;
@@ -1863,7 +1849,9 @@ dispatch:
                     if (dp && *dp) {
                         shadowed = kdict_str_index(*dp, names[oparg]) >= 0;
                     } else if (dp && (t->flags & KTF_SHARED_KEYS)) {
-                        shadowed = kinstdict_get(((KInstValues **)dp)[1], names[oparg]) != KV_NULL;
+                        KInstValues *iv = ((KInstValues **)dp)[1];
+                        shadowed = iv && kinstdict_may_have(iv->keys, names[oparg]) &&
+                                   kinstdict_get(iv, names[oparg]);
                     }
                     if (!shadowed) {
                         SET_TOP(kval_newref(m));

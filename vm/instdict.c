@@ -23,10 +23,7 @@ static KSharedKeys *keys_new(void) {
     return k;
 }
 
-void kinstdict_keys_decref(KSharedKeys *k) {
-    if (!k || --k->refcnt > 0) {
-        return;
-    }
+void kinstdict_keys_free(KSharedKeys *k) {
     for (int i = 0; i < k->count; i++) {
         kval_decref(k->names[i]);
     }

@@ -65,6 +65,19 @@ static inline ssize_t kinstdict_index(const KSharedKeys *k, KValue name) {
     }
 }
 
+// 0 when exact str 'name' is surely not in 'k' (its first probe slot is
+// empty), 1 when it may be: one load to rule out a method's shadowing.
+static inline int kinstdict_may_have(const KSharedKeys *k, KValue name) {
+    int64_t h = ((const KStr *)name)->hash;
+    return h == -1 || k->index[(size_t)h & (KSHARED_KEYS_INDEX - 1)] != 0xff;
+}
+
+// Whether slot 'ix' (any number: a cache's hint) of 'iv' is exact str 'name'
+// (compared by identity: an interned name, as the interpreter's are).
+static inline int kinstdict_slot_is(const KInstValues *iv, ssize_t ix, KValue name) {
+    return (size_t)ix < iv->cap && iv->keys->names[ix] == name;
+}
+
 // The attribute 'name' (exact str) of an instance in values mode, borrowed,
 // or KV_NULL (no exception) when absent.
 static inline KValue kinstdict_get(const KInstValues *iv, KValue name) {
@@ -94,7 +107,13 @@ void kinstdict_embed(KValue obj, KType *t, void *at);
 // The dealloc, traverse and clear of an instance's values (dict pointer not included).
 void kinstdict_clear(KValue obj, KType *t);
 int kinstdict_traverse(KValue obj, KType *t, KVisitFn visit, void *arg);
-// Drops a class's reference to its keys (type dealloc).
-void kinstdict_keys_decref(KSharedKeys *k);
+// Frees 'k' (its last reference gone).
+void kinstdict_keys_free(KSharedKeys *k);
+// Drops a reference to 'k' (NULL is fine): a class's, or a values block's.
+static inline void kinstdict_keys_decref(KSharedKeys *k) {
+    if (k && --k->refcnt == 0) {
+        kinstdict_keys_free(k);
+    }
+}
 
 #endif
