@@ -16,6 +16,7 @@
 #include "int.h"
 #include "list.h"
 #include "mem.h"
+#include "search.h"
 #include "slice.h"
 #include "str.h"
 #include "tuple.h"
@@ -337,7 +338,7 @@ int kbytes_contains(KValue v, KValue item) {
     if (kbytes_need_buffer(item, &q, &m) < 0) {
         return -1;
     }
-    return memmem(p, (size_t)n, q, (size_t)m) != NULL;
+    return ksearch_find(p, (size_t)n, q, (size_t)m) != NULL;
 }
 
 // A new bytes or bytearray (as 'like') of 'len' uninitialised bytes.

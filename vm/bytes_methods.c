@@ -14,6 +14,7 @@
 #include "int.h"
 #include "list.h"
 #include "mem.h"
+#include "search.h"
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
@@ -129,15 +130,11 @@ static ssize_t find_in(const char *p, ssize_t start, ssize_t end, const char *q,
         return -1;
     }
     if (!reverse) {
-        const char *r = memmem(p + start, (size_t)(end - start), q, (size_t)m);
+        const char *r = ksearch_find(p + start, (size_t)(end - start), q, (size_t)m);
         return r ? r - p : -1;
     }
-    for (ssize_t i = end - m; i >= start; i--) {
-        if (memcmp(p + i, q, (size_t)m) == 0) {
-            return i;
-        }
-    }
-    return -1;
+    const char *r = ksearch_rfind(p + start, (size_t)(end - start), q, (size_t)m);
+    return r ? r - p : -1;
 }
 
 static int to_ssize(KValue v, ssize_t *out) {

@@ -17,6 +17,7 @@
 #include "int.h"
 #include "list.h"
 #include "mem.h"
+#include "search.h"
 #include "tuple.h"
 #include "type.h"
 #include "unicode.h"
@@ -909,12 +910,7 @@ ssize_t kstr_find(KValue v, KValue subv, ssize_t start, ssize_t end) {
     }
     if (s->kind == 1) {
         const char *hay = (const char *)s->data + start;
-        if (n == 1) {
-            // memchr is several times faster than memmem for one character.
-            const char *r = memchr(hay, *(const char *)sub->data, (size_t)(end - start));
-            return r ? (ssize_t)(r - (const char *)s->data) : -1;
-        }
-        const char *r = memmem(hay, (size_t)(end - start), sub->data, (size_t)n);
+        const char *r = ksearch_find(hay, (size_t)(end - start), sub->data, (size_t)n);
         return r ? (ssize_t)(r - (const char *)s->data) : -1;
     }
     uint32_t first = kstr_char(sub, 0);

@@ -13,6 +13,7 @@
 #include "int.h"
 #include "list.h"
 #include "mem.h"
+#include "search.h"
 #include "slice.h"
 #include "str.h"
 #include "tuple.h"
@@ -125,6 +126,11 @@ static ssize_t rfind_in(KValue v, KValue sub, ssize_t start, ssize_t end) {
     KStr *s = S(v), *t = S(sub);
     if (end > s->len) {
         end = s->len;
+    }
+    if (s->kind == 1 && t->kind == 1 && start >= 0 && start <= end) {
+        const char *hay = (const char *)s->data;
+        const char *r = ksearch_rfind(hay + start, (size_t)(end - start), t->data, (size_t)t->len);
+        return r ? r - hay : -1;
     }
     for (ssize_t i = end - t->len; i >= start; i--) {
         ssize_t j = 0;
