@@ -206,7 +206,7 @@ static int bytearray_setslice(KByteArray *a, KValue key, KValue value) {
                     "attempt to assign bytes of size %zd to extended slice of size %zd", m, n);
         rc = -1;
     } else {
-        for (ssize_t i = 0, j = start; i < n; i++, j += step) {
+        for (size_t i = 0, j = (size_t)start; i < (size_t)n; i++, j += (size_t)step) {
             a->data[j] = p[i];
         }
     }

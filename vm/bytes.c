@@ -303,7 +303,7 @@ KValue kbytes_getitem(KValue v, KValue key) {
         if (!buf) {
             return kerr_no_memory();
         }
-        for (ssize_t i = 0, j = start; i < len; i++, j += step) {
+        for (size_t i = 0, j = (size_t)start; i < (size_t)len; i++, j += (size_t)step) {
             buf[i] = p[j];
         }
         KValue r = kbytes_new_like(v, buf, len);

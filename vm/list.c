@@ -41,13 +41,16 @@ static int list_reserve(KList *l, ssize_t n) {
     return 0;
 }
 
-static KValue list_alloc(KType *type, ssize_t len) {
+// A list of 'len' items, zeroed unless 'fill' (whose caller stores every
+// item before anything else can see the list).
+static KValue list_alloc(KType *type, ssize_t len, int fill) {
     KList *l = (KList *)kobj_alloc(type, type == &klist_type ? sizeof(KList) : (size_t)type->basicsize);
     if (!l) {
         return kerr_no_memory();
     }
     if (len > 0) {
-        l->items = kmem_zalloc((size_t)len * sizeof(KValue));
+        size_t size = (size_t)len * sizeof(KValue);
+        l->items = fill ? kmem_alloc(size) : kmem_zalloc(size);
         if (!l->items) {
             kval_decref(kval_of(l));
             return kerr_no_memory();
@@ -59,7 +62,7 @@ static KValue list_alloc(KType *type, ssize_t len) {
 }
 
 KValue klist_new(ssize_t len) {
-    return list_alloc(&klist_type, len);
+    return list_alloc(&klist_type, len, 0);
 }
 
 int klist_append(KValue v, KValue item) {
@@ -295,12 +298,13 @@ static KValue list_getitem(KValue v, KValue key) {
         if (n < 0) {
             return KV_NULL;
         }
-        KValue r = klist_new(n);
+        KValue r = list_alloc(&klist_type, n, 1);
         if (!r) {
             return KV_NULL;
         }
-        for (ssize_t i = 0, j = start; i < n; i++, j += step) {
-            klist_items(r)[i] = kval_newref(l->items[j]);
+        KValue *dst = klist_items(r);
+        for (size_t i = 0, j = (size_t)start; i < (size_t)n; i++, j += (size_t)step) {
+            dst[i] = kval_newref(l->items[j]);
         }
         return r;
     }
@@ -363,7 +367,7 @@ static int list_setslice(KList *l, KValue key, KValue value) {
                     "attempt to assign sequence of size %zd to extended slice of size %zd", m, n);
         rc = -1;
     } else {
-        for (ssize_t i = 0, j = start; i < n; i++, j += step) {
+        for (size_t i = 0, j = (size_t)start; i < (size_t)n; i++, j += (size_t)step) {
             KValue old = l->items[j];
             l->items[j] = kval_newref(src[i]);
             kval_decref(old);
@@ -635,7 +639,7 @@ static KType list_reviter_type = {
 
 static KValue list_new(KType *type, const KValue *args, size_t nargs, KValue kwnames) {
     (void)args, (void)nargs, (void)kwnames;
-    return list_alloc(type, 0);
+    return list_alloc(type, 0, 0);
 }
 
 static int list_init(KValue self, const KValue *args, size_t nargs, KValue kwnames) {

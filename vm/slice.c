@@ -73,33 +73,9 @@ static int slice_value(KValue v, ssize_t *out) {
     return 0;
 }
 
-ssize_t kslice_indices(KValue slice, ssize_t len, ssize_t *start, ssize_t *stop, ssize_t *step) {
-    KSlice *s = (KSlice *)slice;
-    ssize_t st = 1;
-    if (s->step != KV_NONE) {
-        if (slice_value(s->step, &st) < 0) {
-            return -1;
-        }
-        if (st == 0) {
-            kerr_set(&kexc_ValueError, "slice step cannot be zero");
-            return -1;
-        }
-        if (st < -PTRDIFF_MAX) {
-            st = -PTRDIFF_MAX;
-        }
-    }
-    ssize_t lo, hi;
-    if (s->start == KV_NONE) {
-        lo = st < 0 ? PTRDIFF_MAX : 0;
-    } else if (slice_value(s->start, &lo) < 0) {
-        return -1;
-    }
-    if (s->stop == KV_NONE) {
-        hi = st < 0 ? -PTRDIFF_MAX - 1 : PTRDIFF_MAX;
-    } else if (slice_value(s->stop, &hi) < 0) {
-        return -1;
-    }
-    // Clip as PySlice_AdjustIndices.
+// Clips the bounds as PySlice_AdjustIndices and returns the item count.
+static inline ssize_t adjust_indices(ssize_t len, ssize_t lo, ssize_t hi, ssize_t st,
+                                     ssize_t *start, ssize_t *stop, ssize_t *step) {
     if (lo < 0) {
         lo += len;
         if (lo < 0) {
@@ -123,6 +99,59 @@ ssize_t kslice_indices(KValue slice, ssize_t len, ssize_t *start, ssize_t *stop,
         return hi < lo ? (lo - hi - 1) / (-st) + 1 : 0;
     }
     return lo < hi ? (hi - lo - 1) / st + 1 : 0;
+}
+
+// A bound that is None or a small int, or 0 when another kind of value
+// needs slice_value: 'dflt' for None, else the int.
+static inline int simple_bound(KValue v, ssize_t dflt, ssize_t *out) {
+    if (v == KV_NONE) {
+        *out = dflt;
+        return 1;
+    }
+    if (kval_is_int(v)) {
+        *out = kval_int(v);
+        return 1;
+    }
+    return 0;
+}
+
+ssize_t kslice_indices(KValue slice, ssize_t len, ssize_t *start, ssize_t *stop, ssize_t *step) {
+    KSlice *s = (KSlice *)slice;
+    ssize_t st = 1;
+    if (s->step == KV_NONE || (kval_is_int(s->step) && s->step != kval_from_int(0))) {
+        // Small ints and None (p[:k + 1], p[k::-1]): no calls, the same clipping.
+        ssize_t lo, hi;
+        st = s->step == KV_NONE ? 1 : kval_int(s->step);
+        if (simple_bound(s->start, st < 0 ? PTRDIFF_MAX : 0, &lo) &&
+            simple_bound(s->stop, st < 0 ? -PTRDIFF_MAX - 1 : PTRDIFF_MAX, &hi)) {
+            return adjust_indices(len, lo, hi, st, start, stop, step);
+        }
+        st = 1;
+    }
+    if (s->step != KV_NONE) {
+        if (slice_value(s->step, &st) < 0) {
+            return -1;
+        }
+        if (st == 0) {
+            kerr_set(&kexc_ValueError, "slice step cannot be zero");
+            return -1;
+        }
+        if (st < -PTRDIFF_MAX) {
+            st = -PTRDIFF_MAX;
+        }
+    }
+    ssize_t lo, hi;
+    if (s->start == KV_NONE) {
+        lo = st < 0 ? PTRDIFF_MAX : 0;
+    } else if (slice_value(s->start, &lo) < 0) {
+        return -1;
+    }
+    if (s->stop == KV_NONE) {
+        hi = st < 0 ? -PTRDIFF_MAX - 1 : PTRDIFF_MAX;
+    } else if (slice_value(s->stop, &hi) < 0) {
+        return -1;
+    }
+    return adjust_indices(len, lo, hi, st, start, stop, step);
 }
 
 // One bound of a slice as an int: 'dflt' for None, else its __index__,

@@ -55,7 +55,7 @@ KValue kstr_getitem(KValue v, KValue key) {
             if (r) {
                 char *d = S(r)->data;
                 const char *p = s->data;
-                for (ssize_t i = 0, j = start; i < n; i++, j += step) {
+                for (size_t i = 0, j = (size_t)start; i < (size_t)n; i++, j += (size_t)step) {
                     d[i] = p[j];
                 }
             }
@@ -63,7 +63,7 @@ KValue kstr_getitem(KValue v, KValue key) {
         }
         KStrBuilder b;
         kstr_builder_init(&b);
-        for (ssize_t i = 0, j = start; i < n; i++, j += step) {
+        for (size_t i = 0, j = (size_t)start; i < (size_t)n; i++, j += (size_t)step) {
             kstr_builder_char(&b, kstr_char(s, j));
         }
         return kstr_builder_finish(&b);

@@ -246,7 +246,7 @@ static KValue tuple_getitem(KValue v, KValue key) {
         if (!t) {
             return KV_NULL;
         }
-        for (ssize_t i = 0, j = start; i < n; i++, j += step) {
+        for (size_t i = 0, j = (size_t)start; i < (size_t)n; i++, j += (size_t)step) {
             ktuple_items(t)[i] = kval_newref(ktuple_items(v)[j]);
         }
         return t;
