@@ -257,8 +257,10 @@ static int is_utf8(const uint8_t *s, size_t len) {
 // (all of them for USE_NAME), or corrupt.
 static uint8_t string_entry(Reader *r, Span s, uint32_t n, uint32_t i, uint64_t *off,
                             uint64_t *len, int use) {
-    *off = get32(r, s, 8 * (uint64_t)i);
-    *len = get32(r, s, 8 * (uint64_t)i + 4);
+    // One bounds check for the entry's two words.
+    int in = has(r, s, 8 * (uint64_t)i, 8);
+    *off = in ? klayout_get32(s.p + 8 * (uint64_t)i) : 0;
+    *len = in ? klayout_get32(s.p + 8 * (uint64_t)i + 4) : 0;
     if (r->err != KF_OK || *off < 8 * (uint64_t)n || !has(r, s, *off, *len + 1) ||
         s.p[*off + *len] != 0) {
         corrupt(r, "bad string table entry");
@@ -482,12 +484,17 @@ static void read_positions(Reader *r, KfCode *c, uint32_t start, uint32_t lines_
 
 // Checks the 'n' locals-plus kinds from 'start' of KINDS; returns them in place.
 static const uint8_t *check_kinds(Reader *r, uint32_t start, int n) {
+    // One bounds check for the run, then plain loads within it.
     Span k = sub(r, r->sec[KLAYOUT_S_KINDS], start, (uint64_t)n);
-    for (int i = 0; i < n && r->err == KF_OK; i++) {
-        uint8_t kind = get8(r, k, (uint64_t)i);
+    if (r->err != KF_OK) {
+        return k.p;
+    }
+    for (int i = 0; i < n; i++) {
+        uint8_t kind = k.p[i];
         if ((kind & ~(KF_LOCAL | KF_LOCAL_CELL | KF_LOCAL_FREE | KF_LOCAL_ARG)) ||
             !(kind & (KF_LOCAL | KF_LOCAL_CELL | KF_LOCAL_FREE))) {
             corrupt(r, "bad locals-plus kind");
+            break;
         }
     }
     return k.p;
@@ -1038,12 +1045,12 @@ KfError kf_image_code(const KfImage *img, uint32_t index, KfImageCode *out, cons
     Reader r;
     lazy_reader(&r, img);
     uint32_t f[KLAYOUT_CO_FIELDS];
-    memset(out, 0, sizeof *out);
     if (index >= img->count[KLAYOUT_S_CODES]) {
         corrupt(&r, "code object named by none or two constants");
-        return lazy_done(&r, detail);
     }
-    read_record(&r, index, f);
+    if (r.err == KF_OK) {
+        read_record(&r, index, f);
+    }
     const uint32_t *cnt = img->count;
     if (r.err == KF_OK &&
         (!run_inside(f[KLAYOUT_CO_INSTR_START], f[KLAYOUT_CO_NCODE], cnt[KLAYOUT_S_INSTRS]) ||
@@ -1058,6 +1065,7 @@ KfError kf_image_code(const KfImage *img, uint32_t index, KfImageCode *out, cons
         corrupt(&r, "code object sections past their end");
     }
     if (r.err != KF_OK) {
+        memset(out, 0, sizeof *out); // every field is set below otherwise
         return lazy_done(&r, detail);
     }
     out->name = f[KLAYOUT_CO_NAME];
@@ -1087,6 +1095,7 @@ KfError kf_image_code(const KfImage *img, uint32_t index, KfImageCode *out, cons
     out->kinds = check_kinds(&r, f[KLAYOUT_CO_KINDS_START], out->nlocalsplus);
     // Words in place need a little-endian host and a 4-byte aligned section.
     const uint8_t *words = img->sec[KLAYOUT_S_INSTRS].p + 4 * (size_t)out->instr_start;
+    out->code = NULL;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (((uintptr_t)words & 3) == 0) {
         out->code = (const uint32_t *)(const void *)words;
