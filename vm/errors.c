@@ -236,6 +236,9 @@ void kerr_from_errno(KValue filename) {
 
 void kerr_from_errno2(KValue filename, KValue filename2) {
     int e = errno;
+    if (e == EINTR && kerr_occurred()) {
+        return; // a signal handler raised while the call waited (ksignal_retry)
+    }
     KValue msg = kstr_from_cstr(strerror(e));
     if (!msg) {
         return;

@@ -91,6 +91,8 @@ KValue kobject_reduce(KValue self, const KValue *args, size_t nargs, KValue kw);
 KValue kobject_getstate(KValue self, const KValue *args, size_t nargs, KValue kw);
 
 // modules/sys.c
+// Flushes sys.stdout and sys.stderr (errors ignored; a pending exception kept).
+void ksys_flush_std(void);
 void ksys_flush_streams(void);
 int ksys_stream_write(KValue file, KValue text);
 

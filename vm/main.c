@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include "internal.h"
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,7 @@
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
+#include "modules/_signal.h"
 #include "modules/sys_flags.h"
 
 #include "loader/loader.h"
@@ -70,6 +72,7 @@ int kv_init(int argc, char **argv) {
     }
     kcompile_hook = compile_hook;
     kfinder_install();
+    ksignal_init_process();
     return 0;
 }
 
@@ -79,12 +82,21 @@ void kv_fini(void) {
     kbundles_close_all();
 }
 
+// An uncaught KeyboardInterrupt ends the process by SIGINT after the
+// runtime is torn down, as CPython does, so a shell sees the interrupt.
+static int unhandled_interrupt;
+
 // The exit status for an uncaught exception (printing it), as CPython's
-// handle_system_exit and PyErr_Print.
+// handle_system_exit and PyErr_Print. What the program printed is flushed
+// first, so it comes before the traceback.
 static int report_exception(void) {
     KValue exc = kerr_fetch();
     if (!exc) {
         return 0;
+    }
+    ksys_flush_std();
+    if (ktype_is_subtype(kval_type(exc), &kexc_KeyboardInterrupt)) {
+        unhandled_interrupt = 1;
     }
     if (ktype_is_subtype(kval_type(exc), &kexc_SystemExit)) {
         KValue code = ((KSystemExit *)exc)->code;
@@ -773,12 +785,20 @@ static int run_cmdline(Cmdline *c_, int argc, char **argv, int safe_path, char *
     return status;
 }
 
+// The status of a process killed by SIGINT: kills this one with it.
+static int exit_by_sigint(void) {
+    fflush(NULL);
+    signal(SIGINT, SIG_DFL);
+    kill(getpid(), SIGINT);
+    return 128 + SIGINT; // if SIGINT is blocked
+}
+
 int kv_run_main(int argc, char **argv) {
     char *exe = exe_with_bundle();
     if (exe) {
         int status = run_exe(argc, argv, exe);
         free(exe);
-        return status;
+        return unhandled_interrupt ? exit_by_sigint() : status;
     }
     Cmdline c;
     memset(&c, 0, sizeof c);
@@ -806,7 +826,7 @@ int kv_run_main(int argc, char **argv) {
     free(c.flags.warnoptions);
     free(c.flags.xoptions);
     free(c.flags.orig_argv);
-    return r;
+    return unhandled_interrupt ? exit_by_sigint() : r;
 }
 
 // Runs what the parsed command line 'c' asks for; 'env_warn' is a copy of

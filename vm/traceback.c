@@ -223,14 +223,11 @@ static void format_carets(KStrBuilder *b, const char *line, const KfPosition *po
     if (col > len || end > len || end <= col) {
         return;
     }
-    // The whole (stripped) line: no carets.
     long first = strip, last = len;
     while (last > first && (line[last - 1] == ' ' || line[last - 1] == '\t')) {
         last--;
     }
-    if (col <= first && end >= last && pos->end_lineno == pos->lineno) {
-        return;
-    }
+    int whole = col <= first && end >= last && pos->end_lineno == pos->lineno;
     long ostart = -1, oend = -1;
     const char *seg = line + col;
     long seglen = end - col;
@@ -251,6 +248,9 @@ static void format_carets(KStrBuilder *b, const char *line, const KfPosition *po
                 break;
             }
         }
+    }
+    if (whole && ostart < 0) {
+        return; // the whole (stripped) line and no operator to point at: no carets
     }
     kstr_builder_ascii(b, "    ", 4);
     long c0 = char_index(line, strip), c1 = char_index(line, col);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "_signal.h"
 #include "../abstract.h"
 #include "../bytes.h"
 #include "../dict.h"
@@ -87,7 +88,7 @@ static ssize_t raw_read(Buffered *b, char *dst, ssize_t n) {
         ssize_t r;
         do {
             r = read(((KFileIO *)b->raw)->fd, dst, (size_t)n);
-        } while (r < 0 && errno == EINTR);
+        } while (r < 0 && errno == EINTR && ksignal_retry());
         if (r < 0) {
             if (errno == EAGAIN) {
                 return -2;
@@ -130,7 +131,7 @@ static ssize_t raw_write(Buffered *b, const char *src, ssize_t n) {
         ssize_t r;
         do {
             r = write(((KFileIO *)b->raw)->fd, src, (size_t)n);
-        } while (r < 0 && errno == EINTR);
+        } while (r < 0 && errno == EINTR && ksignal_retry());
         if (r < 0) {
             if (errno == EAGAIN) {
                 return -2;

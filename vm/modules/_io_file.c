@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "_signal.h"
 #include "../abstract.h"
 #include "../bytes.h"
 #include "../dict.h"
@@ -188,7 +189,7 @@ static int open_path(KFileIO *f, KValue name, int flags, KValue opener) {
     int fd;
     do {
         fd = open(path, flags, 0666);
-    } while (fd < 0 && errno == EINTR);
+    } while (fd < 0 && errno == EINTR && ksignal_retry());
     if (fd < 0) {
         kerr_from_errno(name);
         return -1;
@@ -338,7 +339,7 @@ static ssize_t sys_read(int fd, char *buf, size_t n) {
     ssize_t r;
     do {
         r = read(fd, buf, n);
-    } while (r < 0 && errno == EINTR);
+    } while (r < 0 && errno == EINTR && ksignal_retry());
     return r;
 }
 
@@ -346,7 +347,7 @@ static ssize_t sys_write(int fd, const char *buf, size_t n) {
     ssize_t r;
     do {
         r = write(fd, buf, n);
-    } while (r < 0 && errno == EINTR);
+    } while (r < 0 && errno == EINTR && ksignal_retry());
     return r;
 }
 
@@ -546,7 +547,7 @@ METHOD(fileio_truncate) {
     int r;
     do {
         r = ftruncate(f->fd, size);
-    } while (r < 0 && errno == EINTR);
+    } while (r < 0 && errno == EINTR && ksignal_retry());
     if (r < 0) {
         kerr_from_errno(KV_NULL);
         return KV_NULL;

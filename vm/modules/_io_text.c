@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "_signal.h"
 #include "../abstract.h"
 #include "../bytes.h"
 #include "../codecs.h"
@@ -403,7 +404,7 @@ static int buffer_write(TextIO *t, const char *data, ssize_t len) {
         int fd = ((KFileIO *)t->buffer)->fd;
         while (len > 0) {
             ssize_t n = write(fd, data, (size_t)len);
-            if (n < 0 && errno == EINTR) {
+            if (n < 0 && errno == EINTR && ksignal_retry()) {
                 continue;
             }
             if (n < 0) {

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "../abstract.h"
+#include "../dict.h"
 #include "../errors.h"
 #include "../float.h"
 #include "../frame.h"
@@ -36,6 +37,10 @@ static KValue handlers[NSIG]; // the Python-level handler of each signal, or KV_
 static volatile sig_atomic_t wakeup_fd = -1;
 static KValue itimer_error;
 
+// SIGINT runs default_int_handler while Python has not set another: raising
+// KeyboardInterrupt needs no module object until _signal is imported.
+static int sigint_default;
+
 static void on_signal(int signum) {
     int saved = errno;
     tripped[signum] = 1;
@@ -46,6 +51,23 @@ static void on_signal(int signum) {
         (void)r;
     }
     errno = saved;
+}
+
+// After a handler raised for signal 'i': the later ones stay pending.
+static void requeue_after(int i) {
+    for (int j = i + 1; j < NSIG; j++) {
+        if (tripped[j]) {
+            ksignal_pending = 1;
+        }
+    }
+}
+
+static void raise_keyboard_interrupt(void) {
+    KValue e = kobj_call(kval_of(&kexc_KeyboardInterrupt), NULL, 0, KV_NULL);
+    if (e) {
+        kerr_raise(e);
+        kval_decref(e);
+    }
 }
 
 int ksignal_run_pending(void) {
@@ -59,6 +81,11 @@ int ksignal_run_pending(void) {
         }
         tripped[i] = 0;
         KValue h = handlers[i];
+        if (!h && i == SIGINT && sigint_default) {
+            raise_keyboard_interrupt();
+            requeue_after(i);
+            return -1;
+        }
         if (!h || kint_check(h)) {
             continue; // SIG_DFL or SIG_IGN was set meanwhile
         }
@@ -69,16 +96,33 @@ int ksignal_run_pending(void) {
         kval_xdecref(num);
         kval_xdecref(frame);
         if (!r) {
-            for (int j = i + 1; j < NSIG; j++) {
-                if (tripped[j]) {
-                    ksignal_pending = 1;
-                }
-            }
+            requeue_after(i);
             return -1;
         }
         kval_decref(r);
     }
     return 0;
+}
+
+int ksignal_retry(void) {
+    if (ksignal_run_pending() == 0) {
+        return 1;
+    }
+    errno = EINTR;
+    return 0;
+}
+
+void ksignal_init_process(void) {
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = SIG_IGN;
+    sigaction(SIGPIPE, &sa, NULL);
+    sigaction(SIGXFSZ, &sa, NULL);
+    if (sigaction(SIGINT, NULL, &old) == 0 && old.sa_handler == SIG_DFL) {
+        sa.sa_handler = on_signal;
+        sigint_default = sigaction(SIGINT, &sa, NULL) == 0;
+    }
 }
 
 static KValue errno_error(void) {
@@ -150,6 +194,9 @@ METHOD(sig_signal) {
         return errno_error();
     }
     kval_setref(&handlers[signum], kval_newref(h));
+    if (signum == SIGINT) {
+        sigint_default = 0;
+    }
     return old;
 }
 
@@ -163,11 +210,7 @@ METHOD(sig_getsignal) {
 // default_int_handler(signalnum, frame, /)
 METHOD(sig_default_int_handler) {
     (void)self, (void)args, (void)nargs, (void)kw;
-    KValue e = kobj_call(kval_of(&kexc_KeyboardInterrupt), NULL, 0, KV_NULL);
-    if (e) {
-        kerr_raise(e);
-        kval_decref(e);
-    }
+    raise_keyboard_interrupt();
     return KV_NULL;
 }
 
@@ -527,6 +570,14 @@ KValue kmod_signal_create(void) {
     }
     if (kmod_add(m, "ItimerError", itimer_error) < 0) {
         goto error;
+    }
+    if (sigint_default && !handlers[SIGINT]) {
+        // getsignal(SIGINT) is this module's default_int_handler.
+        KValue h = kdict_get_cstr_borrow(kmod_dict_borrow(m), "default_int_handler");
+        if (!h) {
+            goto error;
+        }
+        handlers[SIGINT] = kval_newref(h);
     }
     return m;
 error:

@@ -14,4 +14,15 @@ extern volatile sig_atomic_t ksignal_pending;
 // raised (the remaining signals stay pending).
 int ksignal_run_pending(void);
 
+// For a system call that failed with EINTR: runs the handlers of the signals
+// that arrived, as CPython does (PEP 475). 1: retry the call; 0: a handler
+// raised, its exception is set and errno is EINTR again, so the caller's
+// kerr_from_errno keeps that exception.
+int ksignal_retry(void);
+
+// Process set-up at start: SIGINT raises KeyboardInterrupt (unless it was
+// ignored when the process started), SIGPIPE and SIGXFSZ are ignored so
+// writes fail with an OSError, as in CPython.
+void ksignal_init_process(void);
+
 #endif

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "_signal.h"
 #include "../abstract.h"
 #include "../bytes.h"
 #include "../errors.h"
@@ -26,11 +27,11 @@
 #include "../type.h"
 
 // Retries a system call interrupted by a signal, as CPython does when no
-// handler raised.
+// handler raised (when one did, the call fails with its exception).
 #define RETRY(result, call)                                                                      \
     do {                                                                                         \
         (result) = (call);                                                                       \
-    } while ((result) < 0 && errno == EINTR)
+    } while ((result) < 0 && errno == EINTR && ksignal_retry())
 
 static KValue none_or_error(int failed) {
     return failed ? kposix_error() : kval_newref(KV_NONE);

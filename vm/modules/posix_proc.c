@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "_signal.h"
 #include "../abstract.h"
 #include "../bytes.h"
 #include "../codecs.h"
@@ -159,7 +160,11 @@ static KValue px_kill(KValue self, const KValue *args, size_t nargs, KValue kwna
         signal_arg(args[1], &sig) < 0) {
         return KV_NULL;
     }
-    return kill(pid, sig) < 0 ? kposix_error() : kval_newref(KV_NONE);
+    if (kill(pid, sig) < 0) {
+        return kposix_error();
+    }
+    // A signal sent to this process runs its handler before kill() returns.
+    return ksignal_run_pending() < 0 ? KV_NULL : kval_newref(KV_NONE);
 }
 
 static KValue px_killpg(KValue self, const KValue *args, size_t nargs, KValue kwnames) {

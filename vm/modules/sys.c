@@ -86,6 +86,15 @@ static void flush_object(KValue f) {
     }
 }
 
+void ksys_flush_std(void) {
+    KValue saved = kerr_fetch();
+    if (kruntime.sys_dict) {
+        flush_object(kdict_get_borrow(kruntime.sys_dict, KID(stdout)));
+        flush_object(kdict_get_borrow(kruntime.sys_dict, KID(stderr)));
+    }
+    kerr_restore(saved);
+}
+
 void ksys_flush_streams(void) {
     KValue saved = kerr_fetch();
     // sys.stdout and sys.stderr as they are now (maybe replaced), then every

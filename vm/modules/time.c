@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "_signal.h"
 #include "../abstract.h"
 #include "../dict.h"
 #include "../errors.h"
@@ -88,6 +89,9 @@ static KValue t_sleep(KValue self, const KValue *args, size_t nargs, KValue kw) 
     }
     struct timespec ts = {(time_t)secs, (long)((secs - floor(secs)) * 1e9)};
     while (nanosleep(&ts, &ts) < 0 && errno == EINTR) {
+        if (!ksignal_retry()) {
+            return KV_NULL; // a signal handler raised (PEP 475)
+        }
     }
     return kval_newref(KV_NONE);
 }
