@@ -37,6 +37,7 @@ static const struct {
     {"_locale", kmod_locale_create},
     {"_md5", kmod_md5_create},
     {"_operator", kmod_operator_create},
+    {"_posixsubprocess", kmod_posixsubprocess_create},
     {"_random", kmod_random_create},
     {"_sha1", kmod_sha1_create},
     {"_sha256", kmod_sha256_create},
@@ -60,6 +61,7 @@ static const struct {
     {"math", kmod_math_create},
     {"posix", kmod_posix_create},
     {"pwd", kmod_pwd_create},
+    {"select", kmod_select_create},
     {"time", kmod_time_create},
     {"zlib", kmod_zlib_create},
 };

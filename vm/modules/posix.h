@@ -57,6 +57,12 @@ K_MUST_CHECK int kposix_check_fd_combos(const KPath *p, int dir_fd, int follow_s
 // A str from file system bytes (utf-8, surrogateescape), or bytes when
 // 'as_bytes'.
 KValue kposix_fs_decode(const char *s, ssize_t len, int as_bytes);
+// Runs os.register_at_fork's hooks of one phase, as os.fork does.
+enum { KPOSIX_BEFORE_FORK, KPOSIX_FORK_CHILD, KPOSIX_FORK_PARENT };
+void kposix_fork_hooks(int phase);
+// A name or value for putenv/exec: str, bytes or os.PathLike, as bytes
+// without NUL (CPython's PyUnicode_FSConverter); new reference.
+KValue kposix_fs_bytes(KValue v);
 // os.fspath(v): str or bytes, new reference.
 KValue kposix_fspath(KValue v);
 

@@ -207,9 +207,7 @@ static const char *cstr(KValue b) {
     return kbytes_data(b, &len);
 }
 
-// A name or value for putenv/exec: str, bytes or os.PathLike, as bytes
-// without NUL (CPython's PyUnicode_FSConverter).
-static KValue fs_bytes(KValue v) {
+KValue kposix_fs_bytes(KValue v) {
     KValue p = kposix_fspath(v);
     if (!p) {
         return KV_NULL;
@@ -233,8 +231,8 @@ static KValue px_putenv(KValue self, const KValue *args, size_t nargs, KValue kw
     if (kargs_count("putenv", nargs, 2, 2) < 0) {
         return KV_NULL;
     }
-    KValue name = fs_bytes(args[0]);
-    KValue value = name ? fs_bytes(args[1]) : KV_NULL;
+    KValue name = kposix_fs_bytes(args[0]);
+    KValue value = name ? kposix_fs_bytes(args[1]) : KV_NULL;
     KValue r = KV_NULL;
     if (value) {
         const char *n = cstr(name);
@@ -254,7 +252,7 @@ static KValue px_unsetenv(KValue self, const KValue *args, size_t nargs, KValue 
     if (kargs_count("unsetenv", nargs, 1, 1) < 0) {
         return KV_NULL;
     }
-    KValue name = fs_bytes(args[0]);
+    KValue name = kposix_fs_bytes(args[0]);
     if (!name) {
         return KV_NULL;
     }
@@ -325,6 +323,13 @@ static void run_hooks(KValue list, int reverse) {
     }
 }
 
+void kposix_fork_hooks(int phase) {
+    run_hooks(phase == KPOSIX_BEFORE_FORK  ? fork_before
+              : phase == KPOSIX_FORK_CHILD ? fork_child
+                                           : fork_parent,
+              phase == KPOSIX_BEFORE_FORK);
+}
+
 static KValue px_fork(KValue self, const KValue *args, size_t nargs, KValue kw) {
     (void)self, (void)args, (void)nargs, (void)kw;
     run_hooks(fork_before, 1);
@@ -354,7 +359,7 @@ static char **string_array(KValue seq, KValue *keep) {
         return arr ? NULL : (kerr_no_memory(), NULL);
     }
     for (ssize_t i = 0; i < n; i++) {
-        KValue b = fs_bytes(items[i]);
+        KValue b = kposix_fs_bytes(items[i]);
         if (!b || klist_append(*keep, b) < 0) {
             kval_xdecref(b);
             kmem_free(arr);
@@ -371,8 +376,8 @@ static char **string_array(KValue seq, KValue *keep) {
 // "KEY=VALUE" as bytes, from one item of an exec environment.
 static KValue env_entry(KValue env, KValue key) {
     KValue v = kobj_getitem(env, key);
-    KValue kb = v ? fs_bytes(key) : KV_NULL;
-    KValue vb = kb ? fs_bytes(v) : KV_NULL;
+    KValue kb = v ? kposix_fs_bytes(key) : KV_NULL;
+    KValue vb = kb ? kposix_fs_bytes(v) : KV_NULL;
     KValue r = KV_NULL;
     if (vb) {
         ssize_t kl, vl;
@@ -536,7 +541,7 @@ static KValue px_system(KValue self, const KValue *args, size_t nargs, KValue kw
     if (kargs_unpack("system", args, nargs, kwnames, kwlist, 1, 1, a) < 0) {
         return KV_NULL;
     }
-    KValue cmd = fs_bytes(a[0]);
+    KValue cmd = kposix_fs_bytes(a[0]);
     if (!cmd) {
         return KV_NULL;
     }
