@@ -31,6 +31,7 @@ static const struct {
     {"_codecs", kmod_codecs_create},
     {"_collections", kmod_collections_create},
     {"_contextvars", kmod_contextvars_create},
+    {"_csv", kmod_csv_create},
     {"_functools", kmod_functools_create},
     {"_imp", kmod_imp_create},
     {"_io", kmod_io_create},
