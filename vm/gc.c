@@ -20,8 +20,10 @@
 #include <limits.h>
 #include <string.h>
 
+#include "dict.h"
 #include "errors.h"
 #include "mem.h"
+#include "str.h"
 #include "tuple.h"
 #include "weakref.h"
 
@@ -157,6 +159,9 @@ KObject *kobj_alloc_partial(KType *type, size_t size, size_t zeroed) {
     o->type = type;
     if (type->flags & KTF_HEAPTYPE) {
         kval_incref(kval_of(type));
+        if (K_UNLIKELY(type->finalize != NULL)) {
+            kgc_finalizers_made = 1;
+        }
     }
     return o;
 }
@@ -201,6 +206,29 @@ void kobj_free(KObject *o) {
     if (type->flags & KTF_HEAPTYPE) {
         kval_decref(kval_of(type));
     }
+}
+
+int kgc_finalizers_made;
+
+void kgc_finalize_at_exit(KValue modules) {
+    if (!kgc_finalizers_made) {
+        return; // nothing with a __del__ was ever made: nothing to run
+    }
+    KValue saved = kerr_fetch();
+    kgc_collect();
+    // As CPython's shutdown: __main__ leaves sys.modules, and what only it
+    // kept alive dies (its dict, in a cycle with its functions, by the
+    // collector: __del__ methods still see their globals).
+    if (modules && kdict_check(modules)) {
+        KValue name = kstr_from_cstr("__main__");
+        if (name && kdict_discard(modules, name) < 0) {
+            kerr_clear();
+        }
+        kval_xdecref(name);
+        kgc_collect();
+    }
+    kerr_clear();
+    kerr_restore(saved);
 }
 
 ssize_t kgc_count(void) {

@@ -33,6 +33,13 @@ void kgc_untrack(KObject *o);
 // Puts an untracked object of a KTF_GC type back on the collector's list (a
 // free list reusing it), as kobj_alloc would.
 void kgc_track(KObject *o);
+// Set once an object of a class with __del__ has been made.
+extern int kgc_finalizers_made;
+// At exit (after atexit), when objects with __del__ were made: collects the
+// garbage cycles, removes __main__ from 'modules' (sys.modules) and
+// collects again, so __del__ runs for what only the program's globals kept
+// alive, as in CPython's shutdown. Errors are ignored.
+void kgc_finalize_at_exit(KValue modules);
 // Runs a collection; returns the number of unreachable objects found, -1 on error.
 ssize_t kgc_collect(void);
 // Collects generation 'gen' (clamped to 0..2) and the younger ones.

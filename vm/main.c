@@ -20,6 +20,7 @@
 #include "bytes.h"
 #include "code.h"
 #include "dict.h"
+#include "gc.h"
 #include "errors.h"
 #include "eval.h"
 #include "finder.h"
@@ -78,6 +79,7 @@ int kv_init(int argc, char **argv) {
 
 void kv_fini(void) {
     katexit_run();
+    kgc_finalize_at_exit(kruntime.modules);
     kstate_fini();
     kbundles_close_all();
 }
