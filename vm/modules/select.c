@@ -67,6 +67,18 @@ static int timeout_arg(KValue v, const char *what, double *out) {
     return *out == -1.0 && kerr_occurred() ? -1 : 0;
 }
 
+// Appends (fd, events) to the list 'out': 0, or -1 with MemoryError.
+static int append_event(KValue out, int fd, uint32_t events) {
+    KValue f = kint_from_i64(fd);
+    KValue e = f ? kint_from_i64(events) : KV_NULL;
+    KValue t = e ? ktuple_pack(2, f, e) : KV_NULL;
+    int r = t ? klist_append(out, t) : -1;
+    kval_xdecref(f);
+    kval_xdecref(e);
+    kval_xdecref(t);
+    return r;
+}
+
 // ---------------------------------------------------------------------------
 // select()
 
@@ -346,15 +358,9 @@ METHOD(poll_poll) {
         if (!ufds[i].revents) {
             continue;
         }
-        KValue fd = kint_from_i64(ufds[i].fd);
-        KValue ev = fd ? kint_from_i64((unsigned short)ufds[i].revents) : KV_NULL;
-        KValue t = ev ? ktuple_pack(2, fd, ev) : KV_NULL;
-        if (!t || klist_append(out, t) < 0) {
+        if (append_event(out, ufds[i].fd, (unsigned short)ufds[i].revents) < 0) {
             KVAL_CLEAR(out);
         }
-        kval_xdecref(fd);
-        kval_xdecref(ev);
-        kval_xdecref(t);
     }
     kmem_free(ufds);
     return out;
@@ -567,15 +573,9 @@ METHOD(epoll_poll) {
     }
     KValue out = klist_new(0);
     for (int i = 0; out && i < n; i++) {
-        KValue fd = kint_from_i64(evs[i].data.fd);
-        KValue ev = fd ? kint_from_i64(evs[i].events) : KV_NULL;
-        KValue t = ev ? ktuple_pack(2, fd, ev) : KV_NULL;
-        if (!t || klist_append(out, t) < 0) {
+        if (append_event(out, evs[i].data.fd, evs[i].events) < 0) {
             KVAL_CLEAR(out);
         }
-        kval_xdecref(fd);
-        kval_xdecref(ev);
-        kval_xdecref(t);
     }
     kmem_free(evs);
     return out;
