@@ -1981,7 +1981,16 @@ dispatch:
                     goto error;
                 }
             }
-            res = knum_binop(lhs, rhs, oparg);
+            if (oparg == KF_BINOP_ADD + KF_BINOP_INPLACE && (*ip & 0xFF) == KF_OP_STORE_FAST &&
+                localsplus[*ip >> 8] == lhs && kstr_can_append(lhs, rhs)) {
+                // 's += x' into a local: it lets go first and the str grows in place.
+                localsplus[*ip >> 8] = KV_NULL;
+                kval_decref(lhs);
+                lhs = res = kstr_append_inplace(lhs, rhs);
+                kval_xincref(res);
+            } else {
+                res = knum_binop(lhs, rhs, oparg);
+            }
             if (!res) {
                 goto error;
             }

@@ -183,6 +183,26 @@ done:
     return r;
 }
 
+// == (or != when 'ne') of two exact tuples as tuple_richcompare answers
+// it (items compared in turn up to the shorter length, then the lengths;
+// no shortcut on lengths, as CPython's), without a bool object per level:
+// set and dict probes of tuple keys (wordcount's bigrams).
+static int tuple_eq_bool(KValue v, KValue w, int ne) {
+    ssize_t nv = ktuple_len(v), nw = ktuple_len(w), n = nv < nw ? nv : nw;
+    if (kstate_enter(" in comparison") < 0) {
+        return -1;
+    }
+    int eq = 1;
+    for (ssize_t i = 0; i < n && eq > 0; i++) {
+        eq = kobj_richcompare_bool(ktuple_items(v)[i], ktuple_items(w)[i], KF_CMP_EQ);
+    }
+    kstate_leave();
+    if (eq < 0) {
+        return -1;
+    }
+    return (eq && nv == nw) != ne;
+}
+
 int kobj_richcompare_bool(KValue v, KValue w, int op) {
     if (v == w) {
         if (op == KF_CMP_EQ) {
@@ -219,6 +239,9 @@ int kobj_richcompare_bool(KValue v, KValue w, int op) {
         KType *t = kval_type(v);
         if (t == kval_type(w) && t->richcompare == kobject_type.richcompare) {
             return (v == w) == (op == KF_CMP_EQ);
+        }
+        if (t == &ktuple_type && kval_type(w) == &ktuple_type) {
+            return tuple_eq_bool(v, w, op == KF_CMP_NE);
         }
     }
     KValue r = kobj_richcompare(v, w, op);

@@ -830,6 +830,38 @@ KValue kstr_from_format(const char *fmt, ...) {
 // ---------------------------------------------------------------------------
 // Operations.
 
+int kstr_can_append(KValue a, KValue b) {
+    if (!kstr_check_exact(a) || !kstr_check(b)) {
+        return 0;
+    }
+    KStr *x = (KStr *)a, *y = (KStr *)b;
+    return x->refcnt == 2 && !x->interned && x->kind == y->kind &&
+           x->data == (char *)x + sizeof(KStr) && y->len > 0 &&
+           x->len <= (ssize_t)((SIZE_MAX / 2 - 256) / 4) - y->len;
+}
+
+KValue kstr_append_inplace(KValue a, KValue b) {
+    KStr *x = (KStr *)a, *y = (KStr *)b;
+    size_t kind = x->kind, len = (size_t)(x->len + y->len);
+    // The UTF-8 cache may be the data itself: it is dropped either way.
+    if (x->utf8 && x->utf8 != x->data) {
+        kmem_free(x->utf8);
+    }
+    x->utf8 = NULL;
+    x->utf8_len = 0;
+    KStr *r = kmem_realloc(x, sizeof(KStr) + (len + 1) * kind);
+    if (!r) {
+        return kerr_no_memory();
+    }
+    r->data = (char *)r + sizeof(KStr);
+    memcpy((char *)r->data + (size_t)r->len * kind, y->data, (size_t)y->len * kind);
+    kstr_put(r->data, (int)kind, (ssize_t)len, 0);
+    r->len = (ssize_t)len;
+    r->hash = -1;
+    r->ascii &= y->ascii;
+    return kval_of(r);
+}
+
 KValue kstr_concat(KValue a, KValue b) {
     KStr *x = (KStr *)a, *y = (KStr *)b;
     if (y->len == 0 && kstr_check_exact(a)) {

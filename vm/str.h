@@ -113,6 +113,14 @@ int kstr_eq_cstr(KValue a, const char *s);
 // Compares code points: <0, 0, >0.
 int kstr_compare(KValue a, KValue b);
 KValue kstr_concat(KValue a, KValue b);
+// Whether 'a' + 'b' may be written over 'a' (CPython's unicode_concatenate):
+// 'a' is an exact, un-interned heap str with two references (the stack's
+// and the local that the caller checked the result is about to replace),
+// and 'b' is a str of the same kind.
+int kstr_can_append(KValue a, KValue b);
+// Appends 'b' to 'a' (accepted by kstr_can_append, now with one reference)
+// and returns it, perhaps moved; KV_NULL with MemoryError leaves 'a' as it was.
+KValue kstr_append_inplace(KValue a, KValue b);
 // s[start:end] (clipped, step 1).
 KValue kstr_substr(KValue s, ssize_t start, ssize_t end);
 // 'sep'.join('items') for a sequence of str values.
