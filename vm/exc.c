@@ -255,6 +255,7 @@ static const KGetSetDef exc_getsets[] = {
     {"__context__", exc_get_context, exc_set_context, NULL},
     {"__cause__", exc_get_cause, exc_set_cause, NULL},
     {"__suppress_context__", exc_get_suppress, exc_set_suppress, NULL},
+    {"__dict__", kobj_generic_get_dict, kobj_generic_set_dict, NULL}, // made on first use
     {NULL, NULL, NULL, NULL},
 };
 
@@ -742,10 +743,6 @@ void kerr_unicode_encode(const char *encoding, KValue str, ssize_t start, ssize_
 #define MEMBER(layout, field, name)                                                              \
     { name, KMEMBER_OBJECT, offsetof(layout, field), 0, NULL }
 
-static const KMemberDef exc_members[] = {
-    {"__dict__", KMEMBER_OBJECT, offsetof(KException, dict), 1, NULL},
-    {NULL, 0, 0, 0, NULL},
-};
 static const KMemberDef stopiteration_members[] = {
     MEMBER(KStopIteration, value, "value"), {NULL, 0, 0, 0, NULL}};
 static const KMemberDef systemexit_members[] = {
@@ -783,7 +780,6 @@ int kexc_init(void) {
     base->repr = exc_repr;
     base->getsets = exc_getsets;
     base->methods = exc_methods;
-    base->members = exc_members;
     base->doc = "Common base class for all exceptions";
     kexc_StopIteration.init = stopiteration_init;
     kexc_StopIteration.members = stopiteration_members;
