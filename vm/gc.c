@@ -431,6 +431,25 @@ void kgc_set_thresholds(const ssize_t thresholds[3]) {
     gens[2].threshold = thresholds[2];
 }
 
+int kgc_each(int gen, int (*fn)(KValue obj, void *arg), void *arg) {
+    for (int i = 0; i < NGENS; i++) {
+        if (gen >= 0 && gen != i) {
+            continue;
+        }
+        for (KGcHead *g = gens[i].head.next; g != &gens[i].head; g = g->next) {
+            if (fn(kval_of((KObject *)(g + 1)), arg)) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+int kgc_is_finalized(KValue v) {
+    return !kval_is_int(v) && is_gc_object(kval_obj(v)) &&
+           (kgc_head(kval_obj(v))->pad & GC_FINALIZED) != 0;
+}
+
 int kgc_is_tracked(KValue v) {
     return !kval_is_int(v) && is_tracked(kval_obj(v));
 }

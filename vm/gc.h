@@ -50,6 +50,12 @@ void kgc_get_state(ssize_t thresholds[3], ssize_t counts[3]);
 void kgc_set_thresholds(const ssize_t thresholds[3]);
 // gc.is_tracked(v).
 int kgc_is_tracked(KValue v);
+// Calls 'fn' for each object the collector tracks in generation 'gen' (-1:
+// all), oldest generation last, until it returns nonzero (then 1). 'fn'
+// must not allocate tracked objects or run Python code.
+int kgc_each(int gen, int (*fn)(KValue obj, void *arg), void *arg);
+// Whether the collector already ran the object's __del__.
+int kgc_is_finalized(KValue v);
 // Objects currently tracked.
 ssize_t kgc_count(void);
 // Collections run automatically once this many tracked objects were allocated

@@ -1,6 +1,7 @@
 // vm/modules/gc.c: the gc module over the collector of vm/gc.c: collect,
 // enable/disable/isenabled, get_threshold/set_threshold, get_count,
-// is_tracked, and the garbage and callbacks lists (always empty / unused:
+// is_tracked, is_finalized, get_referents/get_referrers/get_objects,
+// get_debug/set_debug (flags kept, nothing printed), and the garbage and callbacks lists (always empty / unused:
 // krait frees objects with __del__ in cycles, as CPython 3.4+ does).
 #include "../abstract.h"
 #include "../errors.h"
@@ -103,6 +104,145 @@ static KValue gc_is_tracked(KValue self, const KValue *args, size_t nargs, KValu
     return kbool_from(kgc_is_tracked(args[0]));
 }
 
+// Appends each referent 'v' the traversal visits.
+static int add_referent(KValue v, void *arg) {
+    return klist_append((KValue)arg, v) < 0;
+}
+
+// get_referents(*objs): what the objects' traversal visits, for objects
+// the collector handles.
+static KValue gc_get_referents(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)self, (void)kw;
+    KValue out = klist_new(0);
+    for (size_t i = 0; out && i < nargs; i++) {
+        KValue o = args[i];
+        if (kval_is_int(o) || !kval_type(o)->traverse || !(kval_type(o)->flags & KTF_GC)) {
+            continue;
+        }
+        if (kval_type(o)->traverse(kval_obj(o), add_referent, (void *)out)) {
+            KVAL_CLEAR(out);
+        }
+    }
+    return out;
+}
+
+typedef struct Referrers {
+    const KValue *targets;
+    size_t ntargets;
+    KValue out;      // the result list
+    int found, failed;
+} Referrers;
+
+static int is_target(KValue v, void *arg) {
+    Referrers *r = arg;
+    for (size_t i = 0; i < r->ntargets; i++) {
+        if (v == r->targets[i]) {
+            r->found = 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int check_referrer(KValue obj, void *arg) {
+    Referrers *r = arg;
+    if (obj == r->out || !kval_type(obj)->traverse) {
+        return 0;
+    }
+    r->found = 0;
+    kval_type(obj)->traverse(kval_obj(obj), is_target, r);
+    if (r->found && klist_append(r->out, obj) < 0) {
+        r->failed = 1;
+        return 1;
+    }
+    return 0;
+}
+
+// get_referrers(*objs): the tracked objects that refer to any of them.
+static KValue gc_get_referrers(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)self, (void)kw;
+    Referrers r = {args, nargs, klist_new(0), 0, 0};
+    if (!r.out) {
+        return KV_NULL;
+    }
+    kgc_each(-1, check_referrer, &r);
+    if (r.failed) {
+        KVAL_CLEAR(r.out);
+    }
+    return r.out;
+}
+
+static int add_object(KValue obj, void *arg) {
+    KValue *out = arg;
+    if (obj != *out && klist_append(*out, obj) < 0) {
+        KVAL_CLEAR(*out);
+        return 1;
+    }
+    return 0;
+}
+
+// get_objects(generation=None): the objects the collector tracks.
+static KValue gc_get_objects(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
+    (void)self;
+    static const char *const kwlist[] = {"generation", NULL};
+    KValue a[1];
+    if (kargs_parse("get_objects", args, nargs, kwnames, kwlist, 0, 1, a) < 0) {
+        return KV_NULL;
+    }
+    ssize_t gen = -1;
+    if (a[0] && a[0] != KV_NONE) {
+        if (!kint_check(a[0])) {
+            kerr_format(&kexc_TypeError, "argument should be integer or None, not '%T'", a[0]);
+            return KV_NULL;
+        }
+        gen = knum_as_ssize(a[0], &kexc_OverflowError);
+        if (gen == -1 && kerr_occurred()) {
+            return KV_NULL;
+        }
+        if (gen >= 3) {
+            kerr_format(&kexc_ValueError, "generation parameter must be less than the number of "
+                        "available generations (%i)", 3);
+            return KV_NULL;
+        }
+        if (gen < -1) { // -1 is every generation, as None
+            kerr_set(&kexc_ValueError, "generation parameter cannot be negative");
+            return KV_NULL;
+        }
+    }
+    KValue out = klist_new(0);
+    if (out) {
+        kgc_each((int)gen, add_object, &out);
+    }
+    return out;
+}
+
+static KValue gc_is_finalized(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)self, (void)nargs, (void)kw;
+    return kbool_from(kgc_is_finalized(args[0]));
+}
+
+static int debug_flags;
+
+static KValue gc_get_debug(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)self, (void)args, (void)nargs, (void)kw;
+    return kint_from_i64(debug_flags);
+}
+
+// set_debug(flags): kept for get_debug; krait's collector prints nothing.
+static KValue gc_set_debug(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)self, (void)nargs, (void)kw;
+    if (!kint_check(args[0])) {
+        kerr_format(&kexc_TypeError, "'%T' object cannot be interpreted as an integer", args[0]);
+        return KV_NULL;
+    }
+    ssize_t v = kint_as_ssize(args[0]);
+    if (v == -1 && kerr_occurred()) {
+        return KV_NULL;
+    }
+    debug_flags = (int)v;
+    return kval_newref(KV_NONE);
+}
+
 static const KMethodDef gc_methods[] = {
     {"collect", gc_collect, KMETH_KW, NULL},
     {"enable", gc_enable, KMETH_NOARGS, NULL},
@@ -112,6 +252,12 @@ static const KMethodDef gc_methods[] = {
     {"set_threshold", gc_set_threshold, KMETH_FAST, NULL},
     {"get_count", gc_get_count, KMETH_NOARGS, NULL},
     {"is_tracked", gc_is_tracked, KMETH_O, NULL},
+    {"is_finalized", gc_is_finalized, KMETH_O, NULL},
+    {"get_referents", gc_get_referents, KMETH_FAST, NULL},
+    {"get_referrers", gc_get_referrers, KMETH_FAST, NULL},
+    {"get_objects", gc_get_objects, KMETH_KW, NULL},
+    {"get_debug", gc_get_debug, KMETH_NOARGS, NULL},
+    {"set_debug", gc_set_debug, KMETH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -120,6 +266,17 @@ KValue kmod_gc_create(void) {
     if (!m || kmod_add_functions(m, gc_methods) < 0) {
         kval_xdecref(m);
         return KV_NULL;
+    }
+    static const struct {
+        const char *name;
+        int value;
+    } flags[] = {{"DEBUG_STATS", 1}, {"DEBUG_COLLECTABLE", 2}, {"DEBUG_UNCOLLECTABLE", 4},
+                 {"DEBUG_SAVEALL", 32}, {"DEBUG_LEAK", 38}};
+    for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++) {
+        if (kmod_add(m, flags[i].name, kval_from_int(flags[i].value)) < 0) {
+            kval_decref(m);
+            return KV_NULL;
+        }
     }
     const char *lists[] = {"garbage", "callbacks"};
     for (int i = 0; i < 2; i++) {
