@@ -26,7 +26,8 @@ KValue keval_locals(void);
 // Every instruction (computed-goto dispatch), backward jump and frame push
 // takes one, as does entering an exception handler; once spent, the step raises RuntimeError
 // and no handler catches anything, so no input can make the loop run for
-// ever. Normal builds have no budget and no cost.
+// ever. Ints are capped at 4096 digits (vm/int.c) so no single instruction
+// runs long. Normal builds have no budget and no cost.
 extern long keval_fuzz_budget;
 // Takes one step: 0, or -1 with RuntimeError when the budget is spent.
 int keval_fuzz_step(void);

@@ -50,6 +50,14 @@ void kint_view(KValue v, KIntView *w) {
 }
 
 KInt *kint_alloc(KType *type, ssize_t n) {
+#ifdef KV_FUZZ_BUDGET
+    // Fuzzing builds only: a crafted module's 10**10**9 would run one
+    // multiplication for minutes, which the step budget cannot interrupt.
+    if (n > 4096) {
+        kerr_no_memory();
+        return NULL;
+    }
+#endif
     size_t base = type == &kint_type ? sizeof(KInt) : (size_t)type->basicsize;
     KInt *k = (KInt *)kobj_alloc(type, base + (size_t)(n ? n : 1) * sizeof(uint32_t));
     if (!k) {
