@@ -264,8 +264,11 @@ static int64_t bytes_hash(KValue v) {
     return h;
 }
 
+// bytes and bytearray compare with each other; anything else (memoryview
+// and other buffers among them) gets NotImplemented, so memoryview's own
+// comparison answers b'x' == memoryview(b'x'), as in CPython.
 static KValue bytes_richcompare(KValue a, KValue b, int op) {
-    if (!bytes_like(a) || !bytes_like(b)) {
+    if (!(kbytes_check(a) || kbytearray_check(a)) || !(kbytes_check(b) || kbytearray_check(b))) {
         return kval_newref(KV_NOTIMPL);
     }
     ssize_t na, nb;
