@@ -25,6 +25,7 @@
 #include "../errors.h"
 #include "../mem.h"
 #include "../unicode.h"
+#include "_signal.h"
 #include "_sre.h"
 
 enum {
@@ -471,9 +472,11 @@ static ssize_t new_repeat(SreState *st, size_t pc) {
 
 // Interrupting long matches: krait has no signal hook yet, so this only
 // bounds the work between checks for a future one.
+// Every 4096 steps: the handlers of signals that arrived run, so Ctrl-C
+// interrupts a long match, as in CPython. 0, or -1 with their exception.
 static int periodic_check(SreState *st) {
     (void)st;
-    return 0;
+    return ksignal_pending ? ksignal_run_pending() : 0;
 }
 
 // ---------------------------------------------------------------------------
@@ -573,7 +576,7 @@ static int run(SreState *st, const SreCode *code, size_t pc, ssize_t ptr, int mu
     SreFrame *f;
     ssize_t count, rep;
     for (;;) {
-        if (K_UNLIKELY(++st->steps == 0) && periodic_check(st) < 0) {
+        if (K_UNLIKELY((++st->steps & 0xFFF) == 0) && periodic_check(st) < 0) {
             return -1;
         }
         slots = st->slots;
