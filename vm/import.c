@@ -64,6 +64,7 @@ static const struct {
     {"pwd", kmod_pwd_create},
     {"select", kmod_select_create},
     {"time", kmod_time_create},
+    {"unicodedata", kmod_unicodedata_create},
     {"zlib", kmod_zlib_create},
 };
 

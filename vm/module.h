@@ -64,6 +64,7 @@ KValue kmod_marshal_create(void);
 KValue kmod_signal_create(void);
 KValue kmod_select_create(void);
 KValue kmod_csv_create(void);
+KValue kmod_unicodedata_create(void);
 KValue kmod_posixsubprocess_create(void);
 // importlib's meta path finders, as sys.meta_path starts with them
 // (vm/importers.c), and a new list of them.
