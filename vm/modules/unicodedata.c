@@ -154,7 +154,11 @@ METHOD(ud_lookup) {
         return KV_NULL;
     }
     if (n > 256) {
-        kerr_set_value(&kexc_KeyError, kstr_from_cstr("name too long"));
+        KValue msg = kstr_from_cstr("name too long");
+        if (msg) {
+            kerr_set_value(&kexc_KeyError, msg);
+            kval_decref(msg);
+        }
         return KV_NULL;
     }
     uint32_t c;
