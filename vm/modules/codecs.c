@@ -28,19 +28,10 @@
 
 static KValue codecs_lookup(KValue self, const KValue *args, size_t nargs, KValue kwnames);
 
-// encode/decode through the registry: lookup(encoding)[index](obj, errors)
-// whose result must be an (object, length) pair; 'what' is "encoder" or
-// "decoder".
-static KValue registry_call(KValue obj, KValue encoding, KValue errors, int index,
-                            const char *what) {
-    KValue info = codecs_lookup(KV_NULL, &encoding, 1, KV_NULL);
-    if (!info) {
-        return KV_NULL;
-    }
-    KValue err = errors ? kval_newref(errors) : kstr_from_cstr("strict");
-    KValue r = err ? kobj_call2(ktuple_items(info)[index], obj, err) : KV_NULL;
-    kval_xdecref(err);
-    kval_decref(info);
+// fn(obj) or fn(obj, errors) (errors KV_NULL: absent): the first item of
+// the (object, length) pair it must return; 'what' is "encoder" or "decoder".
+static KValue call_codec(KValue fn, KValue obj, KValue errors, const char *what) {
+    KValue r = errors ? kobj_call2(fn, obj, errors) : kobj_call1(fn, obj);
     if (r && (!ktuple_check(r) || ktuple_len(r) != 2)) {
         kval_decref(r);
         kerr_format(&kexc_TypeError, "%s must return a tuple (object, integer)", what);
@@ -48,6 +39,21 @@ static KValue registry_call(KValue obj, KValue encoding, KValue errors, int inde
     }
     KValue out = r ? kval_newref(ktuple_items(r)[0]) : KV_NULL;
     kval_xdecref(r);
+    return out;
+}
+
+// encode/decode through the registry: lookup(encoding)[index](obj, errors)
+// with errors "strict" when absent.
+static KValue registry_call(KValue obj, KValue encoding, KValue errors, int index,
+                            const char *what) {
+    KValue info = codecs_lookup(KV_NULL, &encoding, 1, KV_NULL);
+    if (!info) {
+        return KV_NULL;
+    }
+    KValue err = errors ? kval_newref(errors) : kstr_from_cstr("strict");
+    KValue out = err ? call_codec(ktuple_items(info)[index], obj, err, what) : KV_NULL;
+    kval_xdecref(err);
+    kval_decref(info);
     return out;
 }
 
@@ -82,28 +88,11 @@ static KValue text_codec(KValue encoding, int index) {
     return fn;
 }
 
-// fn(obj) or fn(obj, errors): the first item of the (object, length) pair it
-// must return.
-static KValue call_codec(KValue fn, KValue obj, const char *errors, const char *what) {
-    KValue err = errors ? kstr_from_cstr(errors) : KV_NULL;
-    if (errors && !err) {
-        return KV_NULL;
-    }
-    KValue r = err ? kobj_call2(fn, obj, err) : kobj_call1(fn, obj);
-    kval_xdecref(err);
-    if (r && (!ktuple_check(r) || ktuple_len(r) != 2)) {
-        kval_decref(r);
-        kerr_format(&kexc_TypeError, "%s must return a tuple (object, integer)", what);
-        return KV_NULL;
-    }
-    KValue out = r ? kval_newref(ktuple_items(r)[0]) : KV_NULL;
-    kval_xdecref(r);
-    return out;
-}
-
 KValue kcodec_registry_encode(KValue s, KValue encoding, const char *errors) {
     KValue fn = text_codec(encoding, 0);
-    KValue r = fn ? call_codec(fn, s, errors, "encoder") : KV_NULL;
+    KValue err = fn && errors ? kstr_from_cstr(errors) : KV_NULL;
+    KValue r = fn && (err || !errors) ? call_codec(fn, s, err, "encoder") : KV_NULL;
+    kval_xdecref(err);
     kval_xdecref(fn);
     if (!r || kbytes_check(r)) {
         return r;
@@ -136,7 +125,9 @@ KValue kcodec_registry_decode(const char *data, ssize_t len, KValue encoding, co
     KValue fn = text_codec(encoding, 1);
     KValue b = fn ? kbytes_from_data(data, len) : KV_NULL;
     KValue view = b ? kobj_call1(kval_of(&kmemoryview_type), b) : KV_NULL;
-    KValue r = view ? call_codec(fn, view, errors, "decoder") : KV_NULL;
+    KValue err = view && errors ? kstr_from_cstr(errors) : KV_NULL;
+    KValue r = view && (err || !errors) ? call_codec(fn, view, err, "decoder") : KV_NULL;
+    kval_xdecref(err);
     kval_xdecref(view);
     kval_xdecref(b);
     kval_xdecref(fn);
