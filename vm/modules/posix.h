@@ -66,6 +66,13 @@ KValue kposix_fs_bytes(KValue v);
 // os.fspath(v): str or bytes, new reference.
 KValue kposix_fspath(KValue v);
 
+// pwd.c: called before any call that may reach glibc's name services
+// (getpwuid, getgrnam, getlogin, ...). A statically linked krait (built with
+// KV_STATIC_LIBC) cannot load glibc's NSS modules safely (libnss_systemd
+// crashes in a static process), so there the user and group databases are
+// read from the files sources built into libc (/etc/passwd, /etc/group).
+void kposix_nss_setup(void);
+
 // posix_fs.c: the stat family, directories, links, permissions.
 extern const KMethodDef kposix_fs_methods[];
 K_MUST_CHECK int kposix_fs_init(KValue module);

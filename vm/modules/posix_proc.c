@@ -140,6 +140,7 @@ static KValue px_getgroups(KValue self, const KValue *args, size_t nargs, KValue
 
 static KValue px_getlogin(KValue self, const KValue *args, size_t nargs, KValue kw) {
     (void)self, (void)args, (void)nargs, (void)kw;
+    kposix_nss_setup();
     errno = 0;
     const char *name = getlogin();
     if (!name) {

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <grp.h>
 #include <limits.h>
+#include <nss.h>
 #include <pwd.h>
 #include <string.h>
 
@@ -18,6 +19,7 @@
 #include "../str.h"
 #include "../structseq.h"
 #include "../type.h"
+#include "posix.h"
 
 static const char *const passwd_fields[] = {"pw_name", "pw_passwd", "pw_uid",  "pw_gid",
                                             "pw_gecos", "pw_dir",   "pw_shell"};
@@ -122,6 +124,19 @@ static KValue not_found(const char *fmt, KValue arg) {
     return KV_NULL;
 }
 
+void kposix_nss_setup(void) {
+#ifdef KV_STATIC_LIBC
+    static int done;
+    if (!done) {
+        done = 1;
+        __nss_configure_lookup("passwd", "files");
+        __nss_configure_lookup("group", "files");
+        __nss_configure_lookup("shadow", "files");
+        __nss_configure_lookup("initgroups", "files");
+    }
+#endif
+}
+
 static KValue pw_getpwuid(KValue self, const KValue *args, size_t nargs, KValue kw) {
     (void)self, (void)nargs, (void)kw;
     unsigned uid;
@@ -129,6 +144,7 @@ static KValue pw_getpwuid(KValue self, const KValue *args, size_t nargs, KValue 
     if (id_arg(args[0], "uid", &uid, &valid) < 0) {
         return KV_NULL;
     }
+    kposix_nss_setup();
     struct passwd *p = valid ? getpwuid(uid) : NULL;
     if (!p) {
         return valid ? not_found("getpwuid(): uid not found: %S", args[0])
@@ -144,6 +160,7 @@ static KValue pw_getpwnam(KValue self, const KValue *args, size_t nargs, KValue 
         return KV_NULL;
     }
     ssize_t len;
+    kposix_nss_setup();
     struct passwd *p = getpwnam(kbytes_data(name, &len));
     kval_decref(name);
     return p ? passwd_record(p) : not_found("getpwnam(): name not found: %R", args[0]);
@@ -152,6 +169,7 @@ static KValue pw_getpwnam(KValue self, const KValue *args, size_t nargs, KValue 
 static KValue pw_getpwall(KValue self, const KValue *args, size_t nargs, KValue kw) {
     (void)self, (void)args, (void)nargs, (void)kw;
     KValue l = klist_new(0);
+    kposix_nss_setup();
     setpwent();
     for (struct passwd *p; l && (p = getpwent()) != NULL;) {
         KValue r = passwd_record(p);
@@ -174,6 +192,7 @@ static KValue gr_getgrgid(KValue self, const KValue *args, size_t nargs, KValue 
         id_arg(a[0], "gid", &gid, &valid) < 0) {
         return KV_NULL;
     }
+    kposix_nss_setup();
     struct group *g = valid ? getgrgid(gid) : NULL;
     return g ? group_record(g) : not_found("getgrgid(): gid not found: %S", a[0]);
 }
@@ -187,6 +206,7 @@ static KValue gr_getgrnam(KValue self, const KValue *args, size_t nargs, KValue 
         return KV_NULL;
     }
     ssize_t len;
+    kposix_nss_setup();
     struct group *g = getgrnam(kbytes_data(name, &len));
     kval_decref(name);
     return g ? group_record(g) : not_found("getgrnam(): name not found: %R", a[0]);
@@ -195,6 +215,7 @@ static KValue gr_getgrnam(KValue self, const KValue *args, size_t nargs, KValue 
 static KValue gr_getgrall(KValue self, const KValue *args, size_t nargs, KValue kw) {
     (void)self, (void)args, (void)nargs, (void)kw;
     KValue l = klist_new(0);
+    kposix_nss_setup();
     setgrent();
     for (struct group *g; l && (g = getgrent()) != NULL;) {
         KValue r = group_record(g);
