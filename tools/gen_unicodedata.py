@@ -5,6 +5,11 @@ per code point its category, bidirectional class, East Asian width,
 mirrored flag, combining class, decomposition string and numeric value;
 the full canonical (NFD) and compatibility (NFKD) decompositions; and the
 canonical composition pairs NFC/NFKC recompose (Hangul is algorithmic).
+For unicodedata.ucd_3_2_0 (the Unicode 3.2 view IDNA and stringprep use):
+the same properties as ucd_3_2_0 gives them, in records and blocks shared
+with the current data under an index of their own, and the full
+decompositions of the code points whose single-character NFD or NFKD differs
+in 3.2 (those unassigned in 3.2 keep themselves; a few were corrected since).
 
 Usage: tools/gen_unicodedata.py > vm/modules/unicodedata_db.c
 """
@@ -26,42 +31,63 @@ def main():
             table[key] = len(table)
         return table[key]
 
-    records, rindex, per_cp = [], {}, []
-    for cp in range(LIMIT):
-        c = chr(cp)
-        num = ud.numeric(c, None)
-        rec = (intern(cats, ud.category(c)), intern(bidis, ud.bidirectional(c)),
-               intern(eaws, ud.east_asian_width(c)), ud.mirrored(c), ud.combining(c),
-               intern(decomps, ud.decomposition(c)),
-               -1 if num is None else intern(numerics, repr(float(num))),
-               ud.decimal(c, -1), ud.digit(c, -1))
-        if rec not in rindex:
-            rindex[rec] = len(records)
-            records.append(rec)
-        per_cp.append(rindex[rec])
-    # Two-level index: blocks of 1 << SHIFT code points, identical blocks shared.
-    blocks, bindex, index1 = [], {}, []
-    for start in range(0, LIMIT, 1 << SHIFT):
-        b = tuple(per_cp[start:start + (1 << SHIFT)])
-        if b not in bindex:
-            bindex[b] = len(blocks)
-            blocks.append(b)
-        index1.append(bindex[b])
+    records, rindex = [], {}
 
-    # Full decompositions, Hangul syllables left to the algorithm.
-    pool, entries = [], []
+    def per_code_point(db):
+        per_cp = []
+        for cp in range(LIMIT):
+            c = chr(cp)
+            num = db.numeric(c, None)
+            rec = (intern(cats, db.category(c)), intern(bidis, db.bidirectional(c)),
+                   intern(eaws, db.east_asian_width(c)), db.mirrored(c), db.combining(c),
+                   intern(decomps, db.decomposition(c)),
+                   -1 if num is None else intern(numerics, repr(float(num))),
+                   db.decimal(c, -1), db.digit(c, -1))
+            if rec not in rindex:
+                rindex[rec] = len(records)
+                records.append(rec)
+            per_cp.append(rindex[rec])
+        return per_cp
+
+    # Two-level indexes: blocks of 1 << SHIFT code points, identical blocks
+    # shared, within one index and between the two.
+    blocks, bindex = [], {}
+
+    def index(per_cp):
+        index1 = []
+        for start in range(0, LIMIT, 1 << SHIFT):
+            b = tuple(per_cp[start:start + (1 << SHIFT)])
+            if b not in bindex:
+                bindex[b] = len(blocks)
+                blocks.append(b)
+            index1.append(bindex[b])
+        return index1
+
+    index1 = index(per_code_point(ud))
+    old = ud.ucd_3_2_0
+    index1_32 = index(per_code_point(old))
+
+    # Full decompositions, Hangul syllables left to the algorithm; then those
+    # of Unicode 3.2 that differ.
+    pool, entries, entries32 = [], [], []
+
+    def add(table, cp, d, k):
+        d_off = len(pool)
+        pool.extend(map(ord, d))
+        k_off = len(pool)
+        pool.extend(map(ord, k))
+        table.append((cp, d_off, len(d), k_off, len(k)))
+
     for cp in range(LIMIT):
         if is_hangul(cp):
             continue
         c = chr(cp)
         d, k = ud.normalize("NFD", c), ud.normalize("NFKD", c)
-        if d == c and k == c:
-            continue
-        d_off = len(pool)
-        pool.extend(map(ord, d))
-        k_off = len(pool)
-        pool.extend(map(ord, k))
-        entries.append((cp, d_off, len(d), k_off, len(k)))
+        if d != c or k != c:
+            add(entries, cp, d, k)
+        d32, k32 = old.normalize("NFD", c), old.normalize("NFKD", c)
+        if d32 != d or k32 != k:
+            add(entries32, cp, d32, k32)
     # Primary composites: a canonical pair that NFC puts back together.
     pairs = []
     for cp in range(LIMIT):
@@ -80,6 +106,7 @@ def main():
     w('#include "unicodedata_db.h"')
     w("")
     w('const char KUD_VERSION[] = "%s";' % ud.unidata_version)
+    w('const char KUD32_VERSION[] = "%s";' % old.unidata_version)
 
     def strings(name, table):
         names = sorted(table, key=table.get)
@@ -99,6 +126,8 @@ def main():
         w("    {%d, %d, %d, %d, %d, %d, %d, %d, %d}," % r)
     w("};")
     w("const uint16_t kud_index1[%d] = {%s};" % (len(index1), ", ".join(map(str, index1))))
+    w("const uint16_t kud32_index1[%d] = {%s};" % (len(index1_32),
+                                                   ", ".join(map(str, index1_32))))
     flat = [x for b in blocks for x in b]
     w("const uint16_t kud_index2[%d] = {" % len(flat))
     for i in range(0, len(flat), 24):
@@ -116,7 +145,12 @@ def main():
     for p in pairs:
         w("    {0x%X, 0x%X, 0x%X}," % p)
     w("};")
-    w("const size_t kud_ndecomp = %d, kud_npairs = %d;" % (len(entries), len(pairs)))
+    w("const KudDecomp kud32_decomp[%d] = {" % len(entries32))
+    for e in entries32:
+        w("    {0x%X, %d, %d, %d, %d}," % e)
+    w("};")
+    w("const size_t kud_ndecomp = %d, kud_npairs = %d, kud32_ndecomp = %d;"
+      % (len(entries), len(pairs), len(entries32)))
     print("\n".join(out))
     assert len(records) < 65536 and len(blocks) * (1 << SHIFT) < 65536 * 64
 

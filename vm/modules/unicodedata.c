@@ -1,11 +1,15 @@
 // vm/modules/unicodedata.c: the unicodedata module of CPython 3.11 over the
 // tables of unicodedata_db.c (Unicode 14.0.0, generated from python3.11):
 // character properties, names (the compiler's name table), and the four
-// normalization forms. ucd_3_2_0 (the Unicode 3.2 data idna uses) is not
-// provided.
+// normalization forms; and ucd_3_2_0, the unicodedata.UCD object that
+// answers the same questions as of Unicode 3.2 (for IDNA and stringprep), in
+// CPython's way: properties as of 3.2, no names, aliases or named sequences
+// for what 3.2 did not have, and normalization that leaves those characters
+// undecomposed but orders and composes with the current data.
 #include "../internal.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "compiler/unicode.h"
 
@@ -14,20 +18,37 @@
 #include "../errors.h"
 #include "../float.h"
 #include "../func.h"
+#include "../gc.h"
 #include "../int.h"
 #include "../mem.h"
 #include "../module.h"
 #include "../str.h"
+#include "../type.h"
 #include "unicodedata_db.h"
 
 #define METHOD(name) static KValue name(KValue self, const KValue *args, size_t nargs, KValue kw)
 
-static const KudRecord *record(uint32_t c) {
+// unicodedata.UCD: the type of ucd_3_2_0. The module's functions are its
+// methods too; 'self' says which data they answer from.
+static KType ucd_type;
+
+static int is_old(KValue self) { return kval_type(self) == &ucd_type; }
+
+// The record of 'c', as of Unicode 3.2 when 'old'.
+static const KudRecord *record_in(uint32_t c, int old) {
     if (c >= 0x110000) {
         return &kud_records[0];
     }
-    return &kud_records[kud_index2[((size_t)kud_index1[c >> KUD_SHIFT] << KUD_SHIFT) +
+    const uint16_t *index1 = old ? kud32_index1 : kud_index1;
+    return &kud_records[kud_index2[((size_t)index1[c >> KUD_SHIFT] << KUD_SHIFT) +
                                    (c & KUD_MASK)]];
+}
+
+static const KudRecord *record(uint32_t c) { return record_in(c, 0); }
+
+// Whether 'c' was assigned in Unicode 3.2.
+static int assigned_in_3_2(uint32_t c) {
+    return strcmp(kud_categories[record_in(c, 1)->category], "Cn") != 0;
 }
 
 // The character argument of 'fname': a str of length 1.
@@ -42,13 +63,13 @@ static int char_arg(const char *fname, KValue v, uint32_t *c) {
 }
 
 // f(chr, /) for the string-valued properties.
-static KValue string_prop(const char *fname, const KValue *args, size_t nargs,
+static KValue string_prop(KValue self, const char *fname, const KValue *args, size_t nargs,
                           const char *(*get)(const KudRecord *)) {
     uint32_t c;
     if (kargs_count(fname, nargs, 1, 1) < 0 || char_arg(fname, args[0], &c) < 0) {
         return KV_NULL;
     }
-    return kstr_from_cstr(get(record(c)));
+    return kstr_from_cstr(get(record_in(c, is_old(self))));
 }
 
 static const char *get_category(const KudRecord *r) { return kud_categories[r->category]; }
@@ -57,43 +78,45 @@ static const char *get_eaw(const KudRecord *r) { return kud_eaws[r->eaw]; }
 static const char *get_decomp(const KudRecord *r) { return kud_decomps[r->decomp]; }
 
 METHOD(ud_category) {
-    (void)self, (void)kw;
-    return string_prop("category", args, nargs, get_category);
+    (void)kw;
+    return string_prop(self, "category", args, nargs, get_category);
 }
 METHOD(ud_bidirectional) {
-    (void)self, (void)kw;
-    return string_prop("bidirectional", args, nargs, get_bidi);
+    (void)kw;
+    return string_prop(self, "bidirectional", args, nargs, get_bidi);
 }
 METHOD(ud_east_asian_width) {
-    (void)self, (void)kw;
-    return string_prop("east_asian_width", args, nargs, get_eaw);
+    (void)kw;
+    return string_prop(self, "east_asian_width", args, nargs, get_eaw);
 }
 METHOD(ud_decomposition) {
-    (void)self, (void)kw;
-    return string_prop("decomposition", args, nargs, get_decomp);
+    (void)kw;
+    return string_prop(self, "decomposition", args, nargs, get_decomp);
 }
 
 METHOD(ud_combining) {
-    (void)self, (void)nargs, (void)kw;
+    (void)nargs, (void)kw;
     uint32_t c;
-    return char_arg("combining", args[0], &c) < 0 ? KV_NULL : kval_from_int(record(c)->combining);
+    return char_arg("combining", args[0], &c) < 0 ? KV_NULL
+                                                  : kval_from_int(record_in(c, is_old(self))->combining);
 }
 
 METHOD(ud_mirrored) {
-    (void)self, (void)nargs, (void)kw;
+    (void)nargs, (void)kw;
     uint32_t c;
-    return char_arg("mirrored", args[0], &c) < 0 ? KV_NULL : kval_from_int(record(c)->mirrored);
+    return char_arg("mirrored", args[0], &c) < 0 ? KV_NULL
+                                                 : kval_from_int(record_in(c, is_old(self))->mirrored);
 }
 
 // decimal/digit/numeric(chr, default=<none>, /): the value, else the default,
 // else ValueError 'what'.
-static KValue number_prop(const char *fname, const KValue *args, size_t nargs, int which,
-                          const char *what) {
+static KValue number_prop(KValue self, const char *fname, const KValue *args, size_t nargs,
+                          int which, const char *what) {
     uint32_t c;
     if (kargs_count(fname, nargs, 1, 2) < 0 || char_arg(fname, args[0], &c) < 0) {
         return KV_NULL;
     }
-    const KudRecord *r = record(c);
+    const KudRecord *r = record_in(c, is_old(self));
     int v = which == 0 ? r->decimal : which == 1 ? r->digit : r->numeric;
     if (v >= 0) {
         return which == 2 ? kfloat_new(kud_numerics[v]) : kval_from_int(v);
@@ -106,26 +129,26 @@ static KValue number_prop(const char *fname, const KValue *args, size_t nargs, i
 }
 
 METHOD(ud_decimal) {
-    (void)self, (void)kw;
-    return number_prop("decimal", args, nargs, 0, "not a decimal");
+    (void)kw;
+    return number_prop(self, "decimal", args, nargs, 0, "not a decimal");
 }
 METHOD(ud_digit) {
-    (void)self, (void)kw;
-    return number_prop("digit", args, nargs, 1, "not a digit");
+    (void)kw;
+    return number_prop(self, "digit", args, nargs, 1, "not a digit");
 }
 METHOD(ud_numeric) {
-    (void)self, (void)kw;
-    return number_prop("numeric", args, nargs, 2, "not a numeric character");
+    (void)kw;
+    return number_prop(self, "numeric", args, nargs, 2, "not a numeric character");
 }
 
 METHOD(ud_name) {
-    (void)self, (void)kw;
+    (void)kw;
     uint32_t c;
     if (kargs_count("name", nargs, 1, 2) < 0 || char_arg("name", args[0], &c) < 0) {
         return KV_NULL;
     }
     char buf[KUNI_NAME_BUF];
-    if (kuni_name_of(c, buf)) {
+    if ((!is_old(self) || assigned_in_3_2(c)) && kuni_name_of(c, buf)) {
         return kstr_from_cstr(buf);
     }
     if (nargs > 1) {
@@ -135,10 +158,23 @@ METHOD(ud_name) {
     return KV_NULL;
 }
 
+// Whether ucd_3_2_0.lookup() finds 'c' by the name s[:n]: as CPython, the
+// Hangul syllable and CJK ideograph names as today, other names only when
+// they are the character's own (no alias) and it was assigned in 3.2.
+static int found_in_3_2(const char *s, size_t n, uint32_t c) {
+    static const char hangul[] = "HANGUL SYLLABLE ", cjk[] = "CJK UNIFIED IDEOGRAPH-";
+    if ((n >= sizeof hangul - 1 && memcmp(s, hangul, sizeof hangul - 1) == 0) ||
+        (n >= sizeof cjk - 1 && memcmp(s, cjk, sizeof cjk - 1) == 0)) {
+        return 1;
+    }
+    char own[KUNI_NAME_BUF];
+    return assigned_in_3_2(c) && kuni_name_of(c, own) == n && strncasecmp(own, s, n) == 0;
+}
+
 // lookup(name, /): the character named 'name' (aliases and named sequences'
 // single characters too); KeyError otherwise.
 METHOD(ud_lookup) {
-    (void)self, (void)nargs, (void)kw;
+    (void)nargs, (void)kw;
     KValue v = args[0];
     const char *s;
     ssize_t n;
@@ -162,7 +198,7 @@ METHOD(ud_lookup) {
         return KV_NULL;
     }
     uint32_t c;
-    if (!kuni_lookup_name(s, (size_t)n, &c)) {
+    if (!kuni_lookup_name(s, (size_t)n, &c) || (is_old(self) && !found_in_3_2(s, (size_t)n, c))) {
         KValue msg = kstr_from_format("undefined character name '%s'", s);
         if (msg) {
             kerr_set_value(&kexc_KeyError, msg);
@@ -202,17 +238,23 @@ static int put(Cps *o, uint32_t c) {
     return 0;
 }
 
-static const KudDecomp *find_decomp(uint32_t c) {
-    size_t lo = 0, hi = kud_ndecomp;
+static const KudDecomp *search_decomp(const KudDecomp *table, size_t n, uint32_t c) {
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (kud_decomp[mid].cp < c) {
+        if (table[mid].cp < c) {
             lo = mid + 1;
         } else {
             hi = mid;
         }
     }
-    return lo < kud_ndecomp && kud_decomp[lo].cp == c ? &kud_decomp[lo] : NULL;
+    return lo < n && table[lo].cp == c ? &table[lo] : NULL;
+}
+
+// The full decompositions of 'c' (as of Unicode 3.2 when 'old'), or NULL.
+static const KudDecomp *find_decomp(uint32_t c, int old) {
+    const KudDecomp *d = old ? search_decomp(kud32_decomp, kud32_ndecomp, c) : NULL;
+    return d ? d : search_decomp(kud_decomp, kud_ndecomp, c);
 }
 
 static uint32_t compose_pair(uint32_t a, uint32_t b) {
@@ -238,9 +280,9 @@ static uint32_t compose_pair(uint32_t a, uint32_t b) {
                : 0;
 }
 
-// The decomposition (canonical, or compatibility when 'compat') of 's' in
-// canonical order.
-static int decompose(KStr *s, int compat, Cps *o) {
+// The decomposition (canonical, or compatibility when 'compat'; as of Unicode
+// 3.2 when 'old') of 's' in canonical order.
+static int decompose(KStr *s, int compat, int old, Cps *o) {
     for (ssize_t i = 0; i < s->len; i++) {
         uint32_t c = kstr_char(s, i);
         int r = 0;
@@ -251,7 +293,7 @@ static int decompose(KStr *s, int compat, Cps *o) {
                 r |= put(o, T_BASE + k % T_COUNT);
             }
         } else {
-            const KudDecomp *d = c >= 0xA0 ? find_decomp(c) : NULL;
+            const KudDecomp *d = c >= 0xA0 ? find_decomp(c, old) : NULL;
             if (d) {
                 uint32_t off = compat ? d->nfkd_off : d->nfd_off;
                 uint32_t len = compat ? d->nfkd_len : d->nfd_len;
@@ -336,7 +378,7 @@ static int form_arg(const char *fname, const KValue *args, size_t nargs, int *co
 
 // The normalized form of the str 's' (a new reference; 's' itself when
 // nothing changes).
-static KValue normalized(KValue s, int compat, int composed) {
+static KValue normalized(KValue s, int compat, int composed, int old) {
     KStr *t = (KStr *)s;
     int plain = 1; // nothing below U+00C0 decomposes or composes
     for (ssize_t i = 0; i < t->len && plain; i++) {
@@ -346,7 +388,7 @@ static KValue normalized(KValue s, int compat, int composed) {
         return kval_newref(s);
     }
     Cps o = {NULL, 0, 0};
-    if (decompose(t, compat, &o) < 0) {
+    if (decompose(t, compat, old, &o) < 0) {
         kmem_free(o.d);
         return KV_NULL;
     }
@@ -373,21 +415,21 @@ static KValue normalized(KValue s, int compat, int composed) {
 }
 
 METHOD(ud_normalize) {
-    (void)self, (void)kw;
+    (void)kw;
     int compat, composed;
     if (form_arg("normalize", args, nargs, &compat, &composed) < 0) {
         return KV_NULL;
     }
-    return normalized(args[1], compat, composed);
+    return normalized(args[1], compat, composed, is_old(self));
 }
 
 METHOD(ud_is_normalized) {
-    (void)self, (void)kw;
+    (void)kw;
     int compat, composed;
     if (form_arg("is_normalized", args, nargs, &compat, &composed) < 0) {
         return KV_NULL;
     }
-    KValue r = normalized(args[1], compat, composed);
+    KValue r = normalized(args[1], compat, composed, is_old(self));
     if (!r) {
         return KV_NULL;
     }
@@ -413,14 +455,42 @@ static const KMethodDef ud_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
+static KValue ucd_version(KValue self) {
+    (void)self;
+    return kstr_from_cstr(KUD32_VERSION);
+}
+
+static const KGetSetDef ucd_getsets[] = {
+    {"unidata_version", ucd_version, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+static KType ucd_type = {
+    KOBJ_STATIC_HEAD(&ktype_type),
+    .name = "unicodedata.UCD",
+    .basicsize = sizeof(KObject),
+    .methods = ud_functions,
+    .getsets = ucd_getsets,
+};
+
 KValue kmod_unicodedata_create(void) {
+    if (ktype_ready(&ucd_type) < 0) {
+        return KV_NULL;
+    }
     KValue m = kmod_new("unicodedata");
     KValue v = m ? kstr_from_cstr(KUD_VERSION) : KV_NULL;
-    if (!v || kmod_add_functions(m, ud_functions) < 0 || kmod_add(m, "unidata_version", v) < 0) {
-        kval_xdecref(v);
+    KObject *old = v ? kobj_alloc(&ucd_type, sizeof(KObject)) : NULL;
+    int r = old ? kmod_add_functions(m, ud_functions) : -1;
+    r = r < 0 ? r : kmod_add(m, "unidata_version", v);
+    r = r < 0 ? r : kmod_add(m, "UCD", kval_of(&ucd_type));
+    r = r < 0 ? r : kmod_add(m, "ucd_3_2_0", kval_of(old));
+    kval_xdecref(v);
+    if (old) {
+        kval_decref(kval_of(old));
+    }
+    if (r < 0) {
         kval_xdecref(m);
         return KV_NULL;
     }
-    kval_decref(v);
     return m;
 }
