@@ -460,6 +460,7 @@ KType kasyncgen_type = {
     .basicsize = sizeof(KGen),
     .flags = KTF_GC | KTF_WEAKREF,
     .dealloc = kgen_dealloc,
+    .finalize = kgen_finalize,
     .traverse = kgen_traverse,
     .clear = kgen_clear,
     .repr = agen_repr,

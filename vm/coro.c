@@ -267,6 +267,7 @@ KType kcoro_type = {
     .basicsize = sizeof(KGen),
     .flags = KTF_GC | KTF_WEAKREF,
     .dealloc = kgen_dealloc,
+    .finalize = kgen_finalize,
     .traverse = kgen_traverse,
     .clear = kgen_clear,
     .repr = coro_repr,

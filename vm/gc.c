@@ -293,6 +293,56 @@ static int tuple_is_atomic(KObject *o) {
     return 1;
 }
 
+// After finalizers ran on the garbage (each held by one extra reference), the
+// part an outside reference reaches again was resurrected (a __del__ that
+// stored self, a generator's finally that kept its frame's objects): as in
+// CPython (PEP 442), it is neither cleared nor counted, and lives on in the
+// generation it is in; its finalizer does not run again. 'garbage' keeps the
+// rest. When memory runs out, nothing is cleared.
+static void drop_resurrected(WorkList *garbage) {
+    for (ssize_t i = 0; i < garbage->len; i++) {
+        KObject *o = garbage->items[i];
+        KGcHead *g = kgc_head(o);
+        g->refs = o->refcnt - 1;
+        g->pad = (g->pad & GC_FINALIZED) | GC_MEMBER;
+    }
+    for (ssize_t i = 0; i < garbage->len; i++) {
+        KObject *o = garbage->items[i];
+        if (o->type->traverse) {
+            o->type->traverse(o, visit_decref, NULL);
+        }
+    }
+    WorkList work = {NULL, 0, 0, 0};
+    for (ssize_t i = 0; i < garbage->len; i++) {
+        KObject *o = garbage->items[i];
+        KGcHead *g = kgc_head(o);
+        if (g->refs > 0 && !(g->pad & GC_REACHABLE)) {
+            g->pad |= GC_REACHABLE;
+            push(&work, o);
+        }
+    }
+    while (work.len > 0 && !work.failed) {
+        KObject *o = work.items[--work.len];
+        if (o->type->traverse) {
+            o->type->traverse(o, visit_reachable, &work);
+        }
+    }
+    ssize_t kept = 0;
+    for (ssize_t i = 0; i < garbage->len; i++) {
+        KObject *o = garbage->items[i];
+        KGcHead *g = kgc_head(o);
+        int alive = work.failed || (g->pad & GC_REACHABLE);
+        g->pad &= ~(intptr_t)(GC_MEMBER | GC_REACHABLE);
+        if (alive) {
+            o->refcnt--; // the hold; outside or garbage references remain
+        } else {
+            garbage->items[kept++] = o;
+        }
+    }
+    garbage->len = kept;
+    kmem_free(work.items);
+}
+
 static ssize_t collect_generation(int gen) {
     if (collecting) {
         return 0;
@@ -384,6 +434,7 @@ static ssize_t collect_generation(int gen) {
             kweakref_clear_refs(o);
         }
     }
+    int finalized = 0;
     for (ssize_t i = 0; i < garbage.len; i++) {
         KObject *o = garbage.items[i];
         KGcHead *g = kgc_head(o);
@@ -391,7 +442,11 @@ static ssize_t collect_generation(int gen) {
             g->pad |= GC_FINALIZED;
             o->type->finalize(kval_of(o));
             kerr_clear();
+            finalized = 1;
         }
+    }
+    if (finalized) {
+        drop_resurrected(&garbage);
     }
     for (ssize_t i = 0; i < garbage.len; i++) {
         KObject *o = garbage.items[i];

@@ -526,7 +526,7 @@ static void warn_unawaited(KGen *g) {
 
 // Runs when a suspended generator dies: close() it, reporting an error as
 // unraisable; a coroutine never started gets the 'never awaited' warning.
-static void gen_finalize(KValue self) {
+void kgen_finalize(KValue self) {
     KGen *g = (KGen *)self;
     KValue saved = kerr_fetch();
     if (g->state == KGEN_CREATED && kval_type(self) == &kcoro_type) {
@@ -550,7 +550,7 @@ void kgen_dealloc(KObject *o) {
     KGen *g = (KGen *)o;
     if (g->state == KGEN_SUSPENDED || (g->state == KGEN_CREATED && o->type == &kcoro_type)) {
         o->refcnt = 1;
-        gen_finalize(kval_of(o));
+        kgen_finalize(kval_of(o));
         if (--o->refcnt > 0) {
             return;
         }
@@ -672,6 +672,7 @@ KType kgen_type = {
     .basicsize = sizeof(KGen),
     .flags = KTF_GC | KTF_WEAKREF,
     .dealloc = kgen_dealloc,
+    .finalize = kgen_finalize,
     .traverse = kgen_traverse,
     .clear = kgen_clear,
     .repr = gen_repr,

@@ -63,6 +63,10 @@ KValue kgen_send_m(KValue self, const KValue *args, size_t nargs, KValue kw);
 KValue kgen_throw_m(KValue self, const KValue *args, size_t nargs, KValue kw);
 KValue kgen_close_m(KValue self, const KValue *args, size_t nargs, KValue kw);
 void kgen_dealloc(KObject *o);
+// Runs when a suspended generator dies (from its dealloc, or from the cycle
+// collector when it is garbage): close() it, an error reported as
+// unraisable; a coroutine never started gets the 'never awaited' warning.
+void kgen_finalize(KValue self);
 int kgen_traverse(KObject *o, KVisitFn visit, void *arg);
 void kgen_clear(KObject *o);
 KValue kgen_get_name(KValue self);
