@@ -14,6 +14,7 @@
 #include "gc.h"
 #include "int.h"
 #include "str.h"
+#include "structseq.h"
 #include "tuple.h"
 #include "type.h"
 
@@ -397,19 +398,84 @@ static KValue agen_aiter(KValue self, const KValue *args, size_t nargs, KValue k
     return kval_newref(self);
 }
 
+// ---------------------------------------------------------------------------
+// sys.set_asyncgen_hooks
+
+static KValue hook_firstiter, hook_finalizer; // owned, KV_NULL: none
+static KType hooks_type = {KOBJ_STATIC_HEAD(&ktype_type)};
+static const char *const hooks_fields[] = {"firstiter", "finalizer"};
+static const KStructSeqDesc hooks_desc = {"asyncgen_hooks", hooks_fields, 2, 2};
+
+KValue kasyncgen_get_hooks(void) {
+    if (!hooks_type.name && kstructseq_init_type(&hooks_type, &hooks_desc) < 0) {
+        return KV_NULL;
+    }
+    KValue v[2] = {kval_xnewref(hook_firstiter), kval_xnewref(hook_finalizer)};
+    return kstructseq_new(&hooks_type, v);
+}
+
+int kasyncgen_set_hooks(KValue firstiter, KValue finalizer) {
+    if (finalizer && finalizer != KV_NONE && !kobj_is_callable(finalizer)) {
+        kerr_format(&kexc_TypeError, "callable finalizer expected, got %T", finalizer);
+        return -1;
+    }
+    if (firstiter && firstiter != KV_NONE && !kobj_is_callable(firstiter)) {
+        kerr_format(&kexc_TypeError, "callable firstiter expected, got %T", firstiter);
+        return -1;
+    }
+    if (finalizer) {
+        KValue old = hook_finalizer;
+        hook_finalizer = finalizer == KV_NONE ? KV_NULL : kval_newref(finalizer);
+        kval_xdecref(old);
+    }
+    if (firstiter) {
+        KValue old = hook_firstiter;
+        hook_firstiter = firstiter == KV_NONE ? KV_NULL : kval_newref(firstiter);
+        kval_xdecref(old);
+    }
+    return 0;
+}
+
+int kasyncgen_init_hooks(KValue agen) {
+    KGen *g = (KGen *)agen;
+    if (g->hooks_inited) {
+        return 0;
+    }
+    g->hooks_inited = 1;
+    if (hook_finalizer) {
+        g->ag_finalizer = kval_newref(hook_finalizer);
+    }
+    if (hook_firstiter) {
+        KValue hook = kval_newref(hook_firstiter);
+        KValue r = kobj_call(hook, &agen, 1, KV_NULL);
+        kval_decref(hook);
+        if (!r) {
+            return -1;
+        }
+        kval_decref(r);
+    }
+    return 0;
+}
+
 static KValue agen_anext(KValue self, const KValue *args, size_t nargs, KValue kw) {
     (void)args, (void)nargs, (void)kw;
+    if (kasyncgen_init_hooks(self) < 0) {
+        return KV_NULL;
+    }
     return awaitable_new(&kasyncgen_asend_type, self, KV_NONE);
 }
 
 static KValue agen_asend(KValue self, const KValue *args, size_t nargs, KValue kw) {
     (void)nargs, (void)kw;
+    if (kasyncgen_init_hooks(self) < 0) {
+        return KV_NULL;
+    }
     return awaitable_new(&kasyncgen_asend_type, self, args[0]);
 }
 
 static KValue agen_athrow(KValue self, const KValue *args, size_t nargs, KValue kw) {
     (void)kw;
-    if (kargs_count("athrow", nargs, 1, 3) < 0) {
+    if (kargs_count("athrow", nargs, 1, 3) < 0 || kasyncgen_init_hooks(self) < 0) {
         return KV_NULL;
     }
     KValue t = ktuple_from_array(args, (ssize_t)nargs);
@@ -423,6 +489,9 @@ static KValue agen_athrow(KValue self, const KValue *args, size_t nargs, KValue 
 
 static KValue agen_aclose(KValue self, const KValue *args, size_t nargs, KValue kw) {
     (void)args, (void)nargs, (void)kw;
+    if (kasyncgen_init_hooks(self) < 0) {
+        return KV_NULL;
+    }
     return awaitable_new(&kasyncgen_athrow_type, self, KV_NULL);
 }
 

@@ -39,6 +39,8 @@ KValue kgen_new_from_frame(KFrame *f) {
     g->state = KGEN_CREATED;
     g->closed = 0;
     g->running_async = 0;
+    g->hooks_inited = 0;
+    g->ag_finalizer = KV_NULL;
     KFrame *gf = &g->frame;
     size_t used = (size_t)(f->sp - f->localsplus);
     gf->code = code;
@@ -526,22 +528,38 @@ static void warn_unawaited(KGen *g) {
 
 // Runs when a suspended generator dies: close() it, reporting an error as
 // unraisable; a coroutine never started gets the 'never awaited' warning.
+// Reports the pending exception as raised while 'self' was finalized.
+static void report_unraisable(KValue self) {
+    KValue err = kerr_fetch();
+    KValue rep = kobj_repr(self);
+    const char *u = rep ? kstr_utf8(rep, NULL) : NULL;
+    kerr_clear();
+    ksys_write_stderr("Exception ignored in: ");
+    ksys_write_stderr(u ? u : "<generator>");
+    ksys_write_stderr("\n");
+    kval_xdecref(rep);
+    kerr_display(err);
+    kval_decref(err);
+}
+
 void kgen_finalize(KValue self) {
     KGen *g = (KGen *)self;
     KValue saved = kerr_fetch();
-    if (g->state == KGEN_CREATED && kval_type(self) == &kcoro_type) {
+    if (g->ag_finalizer && !g->closed) {
+        // An async generator under an event loop's hooks: the loop closes it.
+        KValue fin = g->ag_finalizer;
+        g->ag_finalizer = KV_NULL;
+        KValue r = kobj_call(fin, &self, 1, KV_NULL);
+        kval_decref(fin);
+        if (r) {
+            kval_decref(r);
+        } else {
+            report_unraisable(self);
+        }
+    } else if (g->state == KGEN_CREATED && kval_type(self) == &kcoro_type) {
         warn_unawaited(g);
     } else if (g->state == KGEN_SUSPENDED && kgen_close(g) < 0) {
-        KValue err = kerr_fetch();
-        KValue rep = kobj_repr(self);
-        const char *u = rep ? kstr_utf8(rep, NULL) : NULL;
-        kerr_clear();
-        ksys_write_stderr("Exception ignored in: ");
-        ksys_write_stderr(u ? u : "<generator>");
-        ksys_write_stderr("\n");
-        kval_xdecref(rep);
-        kerr_display(err);
-        kval_decref(err);
+        report_unraisable(self);
     }
     kerr_restore(saved);
 }
@@ -561,6 +579,7 @@ void kgen_dealloc(KObject *o) {
         kframe_pop(kstate_ts, &g->frame);
     }
     kval_xdecref(g->exc_state.exc);
+    kval_xdecref(g->ag_finalizer);
     kval_xdecref(g->code);
     kval_xdecref(g->name);
     kval_xdecref(g->qualname);
@@ -569,7 +588,8 @@ void kgen_dealloc(KObject *o) {
 
 int kgen_traverse(KObject *o, KVisitFn visit, void *arg) {
     KGen *g = (KGen *)o;
-    if (g->exc_state.exc && visit(g->exc_state.exc, arg)) {
+    if ((g->exc_state.exc && visit(g->exc_state.exc, arg)) ||
+        (g->ag_finalizer && visit(g->ag_finalizer, arg))) {
         return 1;
     }
     if (g->state == KGEN_FINISHED) {
@@ -591,6 +611,7 @@ int kgen_traverse(KObject *o, KVisitFn visit, void *arg) {
 void kgen_clear(KObject *o) {
     KGen *g = (KGen *)o;
     KVAL_CLEAR(g->exc_state.exc);
+    KVAL_CLEAR(g->ag_finalizer);
     if (g->state != KGEN_FINISHED && g->state != KGEN_RUNNING) {
         g->state = KGEN_FINISHED;
         kframe_pop(kstate_ts, &g->frame);

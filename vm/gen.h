@@ -21,6 +21,8 @@ typedef struct KGen {
     int state;
     uint8_t closed;        // async generators: aclose() began or it is exhausted
     uint8_t running_async; // async generators: an asend/athrow is in progress
+    uint8_t hooks_inited;  // async generators: sys.set_asyncgen_hooks' hooks were applied
+    KValue ag_finalizer;   // async generators: the finalizer hook then set, or KV_NULL
     KExcInfo exc_state;
     KFrame frame; // followed by the frame's slots
 } KGen;
@@ -67,6 +69,15 @@ void kgen_dealloc(KObject *o);
 // collector when it is garbage): close() it, an error reported as
 // unraisable; a coroutine never started gets the 'never awaited' warning.
 void kgen_finalize(KValue self);
+
+// sys.get_asyncgen_hooks(): asyncgen_hooks(firstiter, finalizer).
+KValue kasyncgen_get_hooks(void);
+// sys.set_asyncgen_hooks(): each hook KV_NULL (left as it is), None, or a
+// callable; -1 with TypeError otherwise, nothing changed.
+K_MUST_CHECK int kasyncgen_set_hooks(KValue firstiter, KValue finalizer);
+// Applies the hooks to 'agen' when it is first iterated: keeps the
+// finalizer, calls firstiter(agen). -1 on error.
+K_MUST_CHECK int kasyncgen_init_hooks(KValue agen);
 int kgen_traverse(KObject *o, KVisitFn visit, void *arg);
 void kgen_clear(KObject *o);
 KValue kgen_get_name(KValue self);

@@ -45,6 +45,7 @@ static const struct {
     {"_sha3", kmod_sha3_create},
     {"_sha512", kmod_sha512_create},
     {"_signal", kmod_signal_create},
+    {"_socket", kmod_socket_create},
     {"_sre", kmod_sre_create},
     {"_string", kmod_string_create},
     {"_struct", kmod_struct_create},

@@ -63,6 +63,7 @@ KValue kmod_imp_create(void);
 KValue kmod_marshal_create(void);
 KValue kmod_signal_create(void);
 KValue kmod_select_create(void);
+KValue kmod_socket_create(void);
 KValue kmod_csv_create(void);
 KValue kmod_unicodedata_create(void);
 KValue kmod_posixsubprocess_create(void);

@@ -69,8 +69,9 @@ KValue kposix_fspath(KValue v);
 // pwd.c: called before any call that may reach glibc's name services
 // (getpwuid, getgrnam, getlogin, ...). A statically linked krait (built with
 // KV_STATIC_LIBC) cannot load glibc's NSS modules safely (libnss_systemd
-// crashes in a static process), so there the user and group databases are
-// read from the files sources built into libc (/etc/passwd, /etc/group).
+// crashes in a static process), so there the user, group, service and
+// protocol databases are read from the files sources built into libc
+// (/etc/passwd, /etc/group, ...), and host names from /etc/hosts and DNS.
 void kposix_nss_setup(void);
 
 // posix_fs.c: the stat family, directories, links, permissions.

@@ -133,6 +133,10 @@ void kposix_nss_setup(void) {
         __nss_configure_lookup("group", "files");
         __nss_configure_lookup("shadow", "files");
         __nss_configure_lookup("initgroups", "files");
+        __nss_configure_lookup("hosts", "files dns");
+        __nss_configure_lookup("networks", "files dns");
+        __nss_configure_lookup("services", "files");
+        __nss_configure_lookup("protocols", "files");
     }
 #endif
 }

@@ -14,6 +14,7 @@
 #include "../frame.h"
 #include "../func.h"
 #include "../gc.h"
+#include "../gen.h"
 #include "../int.h"
 #include "../list.h"
 #include "../mem.h"
@@ -356,7 +357,31 @@ SYSFN(getdefaultencoding) {
     return kstr_from_cstr("utf-8");
 }
 
+static KValue sys_get_asyncgen_hooks(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)self, (void)args, (void)nargs, (void)kw;
+    return kasyncgen_get_hooks();
+}
+
+// set_asyncgen_hooks([firstiter] [, finalizer])
+static KValue sys_set_asyncgen_hooks(KValue self, const KValue *args, size_t nargs,
+                                     KValue kwnames) {
+    (void)self;
+    static const char *const kwlist[] = {"firstiter", "finalizer", NULL};
+    KValue a[2];
+    if (nargs > 2) {
+        kerr_format(&kexc_TypeError, "function takes at most 2 arguments (%zu given)", nargs);
+        return KV_NULL;
+    }
+    if (kargs_parse("set_asyncgen_hooks", args, nargs, kwnames, kwlist, 0, 2, a) < 0 ||
+        kasyncgen_set_hooks(a[0], a[1]) < 0) {
+        return KV_NULL;
+    }
+    return kval_newref(KV_NONE);
+}
+
 static const KMethodDef sys_methods[] = {
+    {"get_asyncgen_hooks", sys_get_asyncgen_hooks, KMETH_NOARGS, NULL},
+    {"set_asyncgen_hooks", sys_set_asyncgen_hooks, KMETH_KW, NULL},
     {"exit", sys_exit, KMETH_FAST, NULL},
     {"getrecursionlimit", sys_getrecursionlimit, KMETH_NOARGS, NULL},
     {"setrecursionlimit", sys_setrecursionlimit, KMETH_O, NULL},

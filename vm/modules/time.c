@@ -417,7 +417,53 @@ static KValue t_strptime(KValue self, const KValue *args, size_t nargs, KValue k
     return r;
 }
 
+// get_clock_info(name): a SimpleNamespace of the clock's implementation,
+// monotonic, adjustable and resolution, as CPython on Linux reports them.
+static KValue t_get_clock_info(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)self, (void)nargs, (void)kw;
+    static const struct {
+        const char *name, *impl;
+        clockid_t id;
+        int monotonic, adjustable;
+    } clocks[] = {
+        {"time", "clock_gettime(CLOCK_REALTIME)", CLOCK_REALTIME, 0, 1},
+        {"monotonic", "clock_gettime(CLOCK_MONOTONIC)", CLOCK_MONOTONIC, 1, 0},
+        {"perf_counter", "clock_gettime(CLOCK_MONOTONIC)", CLOCK_MONOTONIC, 1, 0},
+        {"process_time", "clock_gettime(CLOCK_PROCESS_CPUTIME_ID)", CLOCK_PROCESS_CPUTIME_ID, 1,
+         0},
+        {"thread_time", "clock_gettime(CLOCK_THREAD_CPUTIME_ID)", CLOCK_THREAD_CPUTIME_ID, 1, 0},
+    };
+    if (!kstr_check(args[0])) {
+        kerr_format(&kexc_TypeError, "get_clock_info() argument must be str, not %T", args[0]);
+        return KV_NULL;
+    }
+    for (size_t i = 0; i < sizeof clocks / sizeof clocks[0]; i++) {
+        if (!kstr_eq_cstr(args[0], clocks[i].name)) {
+            continue;
+        }
+        struct timespec res;
+        double resolution = clock_getres(clocks[i].id, &res) == 0
+                                ? (double)res.tv_sec + (double)res.tv_nsec * 1e-9
+                                : 1e-9;
+        KValue d = kdict_new();
+        KValue impl = d ? kstr_from_cstr(clocks[i].impl) : KV_NULL;
+        KValue r = impl ? kfloat_new(resolution) : KV_NULL;
+        int ok = r && kdict_set_cstr(d, "implementation", impl) == 0 &&
+                 kdict_set_cstr(d, "monotonic", kbool_from(clocks[i].monotonic)) == 0 &&
+                 kdict_set_cstr(d, "adjustable", kbool_from(clocks[i].adjustable)) == 0 &&
+                 kdict_set_cstr(d, "resolution", r) == 0;
+        KValue ns = ok ? knamespace_new(d) : KV_NULL;
+        kval_xdecref(d);
+        kval_xdecref(impl);
+        kval_xdecref(r);
+        return ns;
+    }
+    kerr_set(&kexc_ValueError, "unknown clock");
+    return KV_NULL;
+}
+
 static const KMethodDef time_methods[] = {
+    {"get_clock_info", t_get_clock_info, KMETH_O, NULL},
     {"time", t_time, KMETH_NOARGS, NULL},
     {"time_ns", t_time_ns, KMETH_NOARGS, NULL},
     {"monotonic", t_monotonic, KMETH_NOARGS, NULL},
