@@ -133,10 +133,20 @@ $(BUILD)/boot/libxxhash.a: $(XXHASH_A)
 	objcopy --rename-section .text=.text.hot.xxhash $< $@
 $(BUILD)/boot/%.a: $(BUILD)/%.a $(BUILD)/boot/rename.args
 	objcopy @$(BUILD)/boot/rename.args $< $@
-$(BUILD)/bin/krait: $(BUILD)/obj/vm/main.o $(BOOT_LIBS) tools/boot-fini.ld
+# A static krait also gathers the C library's start-up code (tools/boot-libc):
+# copies of the libc, libm and libgcc_eh members that define a function of
+# the list, their sections renamed .text.hot.*, linked whole (every one ran,
+# so each would be linked anyway; whole, none is left to the C library's copy
+# by the order in which archives are searched).
+BOOT_LIBC = $(if $(STATIC_KRAIT),-Wl$(comma)--whole-archive $(BUILD)/boot/libbootc.a -Wl$(comma)--no-whole-archive)
+$(BUILD)/boot/libbootc.a: tools/boot-order.txt tools/boot-libc
+	@mkdir -p $(dir $@)
+	tools/boot-libc $@ tools/boot-order.txt $(CC)
+$(BUILD)/bin/krait: $(BUILD)/obj/vm/main.o $(BOOT_LIBS) $(if $(STATIC_KRAIT),$(BUILD)/boot/libbootc.a) \
+                    tools/boot-fini.ld
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS_ALL) $(STATIC_KRAIT) -Wl,-T,tools/boot-fini.ld -o $@ $(BUILD)/obj/vm/main.o $(BOOT_LIBS) \
-	    $(LIBS) -lpthread
+	    $(BOOT_LIBC) $(LIBS) -lpthread
 
 # Unit tests see every component's private headers; each links all libraries
 # that exist so far.
