@@ -997,6 +997,14 @@ static KfError lazy_done(Reader *r, const char **detail) {
     return r->err;
 }
 
+// KF_ERR_CORRUPT with 'why' in '*detail' (when not NULL).
+static KfError lazy_corrupt(const char *why, const char **detail) {
+    if (detail) {
+        *detail = why;
+    }
+    return KF_ERR_CORRUPT;
+}
+
 KfError kf_raw_payload(const uint8_t *data, const KfHeader *h, const uint8_t **payload,
                        uint8_t **inflated) {
     *inflated = NULL;
@@ -1042,38 +1050,57 @@ static int run_inside(uint64_t start, uint64_t n, uint64_t count) {
 }
 
 KfError kf_image_code(const KfImage *img, uint32_t index, KfImageCode *out, const char **detail) {
-    Reader r;
-    lazy_reader(&r, img);
-    uint32_t f[KLAYOUT_CO_FIELDS];
-    if (index >= img->count[KLAYOUT_S_CODES]) {
-        corrupt(&r, "code object named by none or two constants");
-    }
-    if (r.err == KF_OK) {
-        read_record(&r, index, f);
-    }
+    // read_record's, check_kinds' and the runs' checks without a Reader:
+    // an import makes a shell of each of its thousands of functions.
     const uint32_t *cnt = img->count;
-    if (r.err == KF_OK &&
-        (!run_inside(f[KLAYOUT_CO_INSTR_START], f[KLAYOUT_CO_NCODE], cnt[KLAYOUT_S_INSTRS]) ||
-         !run_inside(f[KLAYOUT_CO_LINES_START], f[KLAYOUT_CO_LINES_SIZE], cnt[KLAYOUT_S_LINES]) ||
-         !run_inside(f[KLAYOUT_CO_CONSTS_START], f[KLAYOUT_CO_NCONSTS], cnt[KLAYOUT_S_CONSTS]) ||
-         f[KLAYOUT_CO_LOCALSPLUS_START] != f[KLAYOUT_CO_NAMES_START] + f[KLAYOUT_CO_NNAMES] ||
-         !run_inside(f[KLAYOUT_CO_NAMES_START],
-                     (uint64_t)f[KLAYOUT_CO_NNAMES] + f[KLAYOUT_CO_NLOCALSPLUS],
-                     cnt[KLAYOUT_S_NAMEREFS]) ||
-         !run_inside(f[KLAYOUT_CO_KINDS_START], f[KLAYOUT_CO_NLOCALSPLUS], cnt[KLAYOUT_S_KINDS]) ||
-         !run_inside(f[KLAYOUT_CO_EXC_START], f[KLAYOUT_CO_NEXC], cnt[KLAYOUT_S_EXCEPTS]))) {
-        corrupt(&r, "code object sections past their end");
+    uint32_t f[KLAYOUT_CO_FIELDS];
+    const char *why = NULL;
+    if (index >= cnt[KLAYOUT_S_CODES]) {
+        why = "code object named by none or two constants";
+    } else {
+        // The directory proved the section 'count' records long.
+        const uint8_t *p = img->sec[KLAYOUT_S_CODES].p + (size_t)index * KLAYOUT_CODE_SIZE;
+        uint32_t high = 0;
+        for (int i = 0; i < KLAYOUT_CO_FIELDS; i++) {
+            f[i] = klayout_get32(p + 4 * i);
+            high |= f[i];
+        }
+        uint64_t args = (uint64_t)f[KLAYOUT_CO_ARGCOUNT] + f[KLAYOUT_CO_KWONLY] +
+                        ((f[KLAYOUT_CO_FLAGS] & KF_CO_VARARGS) != 0) +
+                        ((f[KLAYOUT_CO_FLAGS] & KF_CO_VARKEYWORDS) != 0);
+        if (high > KLAYOUT_MAX_INT) {
+            why = "code object field out of range";
+        } else if (f[KLAYOUT_CO_POSONLY] > f[KLAYOUT_CO_ARGCOUNT] ||
+                   args > f[KLAYOUT_CO_NLOCALSPLUS]) {
+            why = "argument counts exceed the locals";
+        } else if (!run_inside(f[KLAYOUT_CO_INSTR_START], f[KLAYOUT_CO_NCODE],
+                               cnt[KLAYOUT_S_INSTRS]) ||
+                   !run_inside(f[KLAYOUT_CO_LINES_START], f[KLAYOUT_CO_LINES_SIZE],
+                               cnt[KLAYOUT_S_LINES]) ||
+                   !run_inside(f[KLAYOUT_CO_CONSTS_START], f[KLAYOUT_CO_NCONSTS],
+                               cnt[KLAYOUT_S_CONSTS]) ||
+                   f[KLAYOUT_CO_LOCALSPLUS_START] !=
+                       f[KLAYOUT_CO_NAMES_START] + f[KLAYOUT_CO_NNAMES] ||
+                   !run_inside(f[KLAYOUT_CO_NAMES_START],
+                               (uint64_t)f[KLAYOUT_CO_NNAMES] + f[KLAYOUT_CO_NLOCALSPLUS],
+                               cnt[KLAYOUT_S_NAMEREFS]) ||
+                   !run_inside(f[KLAYOUT_CO_KINDS_START], f[KLAYOUT_CO_NLOCALSPLUS],
+                               cnt[KLAYOUT_S_KINDS]) ||
+                   !run_inside(f[KLAYOUT_CO_EXC_START], f[KLAYOUT_CO_NEXC],
+                               cnt[KLAYOUT_S_EXCEPTS])) {
+            why = "code object sections past their end";
+        }
     }
-    if (r.err != KF_OK) {
+    if (why) {
         memset(out, 0, sizeof *out); // every field is set below otherwise
-        return lazy_done(&r, detail);
+        return lazy_corrupt(why, detail);
     }
     out->name = f[KLAYOUT_CO_NAME];
     out->qualname = f[KLAYOUT_CO_QUALNAME];
     out->filename = f[KLAYOUT_CO_FILENAME];
-    uint32_t nstrings = img->count[KLAYOUT_S_STRINGS];
+    uint32_t nstrings = cnt[KLAYOUT_S_STRINGS];
     if (out->name >= nstrings || out->qualname >= nstrings || out->filename >= nstrings) {
-        corrupt(&r, "string index out of range");
+        why = "string index out of range";
     }
     out->firstlineno = (int)f[KLAYOUT_CO_FIRSTLINENO];
     out->argcount = (int)f[KLAYOUT_CO_ARGCOUNT];
@@ -1092,7 +1119,16 @@ KfError kf_image_code(const KfImage *img, uint32_t index, KfImageCode *out, cons
     out->lines_size = f[KLAYOUT_CO_LINES_SIZE];
     out->names_start = f[KLAYOUT_CO_NAMES_START];
     out->exc_start = f[KLAYOUT_CO_EXC_START];
-    out->kinds = check_kinds(&r, f[KLAYOUT_CO_KINDS_START], out->nlocalsplus);
+    // check_kinds' rule over the run proved inside its section above.
+    const uint8_t *kinds = img->sec[KLAYOUT_S_KINDS].p + f[KLAYOUT_CO_KINDS_START];
+    out->kinds = kinds;
+    for (int i = 0; !why && i < out->nlocalsplus; i++) {
+        uint8_t kind = kinds[i];
+        if ((kind & ~(KF_LOCAL | KF_LOCAL_CELL | KF_LOCAL_FREE | KF_LOCAL_ARG)) ||
+            !(kind & (KF_LOCAL | KF_LOCAL_CELL | KF_LOCAL_FREE))) {
+            why = "bad locals-plus kind";
+        }
+    }
     // Words in place need a little-endian host and a 4-byte aligned section.
     const uint8_t *words = img->sec[KLAYOUT_S_INSTRS].p + 4 * (size_t)out->instr_start;
     out->code = NULL;
@@ -1103,7 +1139,13 @@ KfError kf_image_code(const KfImage *img, uint32_t index, KfImageCode *out, cons
 #else
     (void)words;
 #endif
-    return lazy_done(&r, detail);
+    if (why) {
+        return lazy_corrupt(why, detail);
+    }
+    if (detail) {
+        *detail = NULL;
+    }
+    return KF_OK;
 }
 
 // The code's counts as check_instructions reads them.
@@ -1159,30 +1201,147 @@ KfError kf_image_nameref(const KfImage *img, const KfImageCode *c, int i, uint32
     return lazy_done(&r, detail);
 }
 
+// 1 when the 'len' bytes at 's' hold a 0 byte (memchr's call costs more
+// than a name's few bytes).
+static int has_nul(const uint8_t *s, size_t len) {
+    if (len > 32) {
+        return memchr(s, 0, len) != NULL;
+    }
+    uint8_t all = 1;
+    for (size_t i = 0; i < len; i++) {
+        all &= s[i] != 0;
+    }
+    return !all;
+}
+
 KfError kf_image_string(const KfImage *img, uint32_t index, KfStrUse use, const char **s,
                         size_t *len, const char **detail) {
-    Reader r;
-    lazy_reader(&r, img);
-    int u = use == KF_STR_NAME ? USE_NAME : use == KF_STR_TEXT ? USE_TEXT : USE_BYTES;
-    *s = string_at(&r, index, u, len);
-    return lazy_done(&r, detail);
+    // string_at's checks (string_entry's, then the use's), without a
+    // Reader: an import checks thousands of short names and str constants.
+    Span sec = img->sec[KLAYOUT_S_STRINGS];
+    uint32_t n = img->count[KLAYOUT_S_STRINGS];
+    *s = "";
+    if (index >= n) {
+        return lazy_corrupt("string index out of range", detail);
+    }
+    // The directory proved the index (8 bytes a string) inside the section.
+    uint64_t off = klayout_get32(sec.p + 8 * (uint64_t)index);
+    uint64_t slen = klayout_get32(sec.p + 8 * (uint64_t)index + 4);
+    if (off < 8 * (uint64_t)n || off > sec.len || slen + 1 > sec.len - off ||
+        sec.p[off + slen] != 0) {
+        return lazy_corrupt("bad string table entry", detail);
+    }
+    const uint8_t *p = sec.p + off;
+    // Nearly every name and str is short ASCII without a 0 byte, which is
+    // good for every use: one pass instead of is_utf8's and has_nul's.
+    uint8_t bad = slen > 64;
+    for (uint64_t i = 0; !bad && i < slen; i++) {
+        bad = (uint8_t)(p[i] - 1) >= 0x7F; // 0, or 128 and above
+    }
+    if (bad && use != KF_STR_BYTES && !is_utf8(p, (size_t)slen)) {
+        return lazy_corrupt(use == KF_STR_NAME ? "a name is not UTF-8 without NUL"
+                                               : "a str is not UTF-8",
+                            detail);
+    }
+    if (bad && use == KF_STR_NAME && has_nul(p, (size_t)slen)) {
+        return lazy_corrupt("a name is not UTF-8 without NUL", detail);
+    }
+    *s = (const char *)p;
+    if (len) {
+        *len = (size_t)slen;
+    }
+    if (detail) {
+        *detail = NULL;
+    }
+    return KF_OK;
 }
 
 KfError kf_image_const(const KfImage *img, uint32_t index, KfConst *out, uint32_t *ref,
                        const char **detail) {
-    Reader r;
-    lazy_reader(&r, img);
     out->str = NULL;
     out->len = 0;
     out->count = 0;
     out->items = NULL;
     out->code = NULL;
-    uint64_t first = 0;
+    *ref = 0;
     if (index >= img->count[KLAYOUT_S_CONSTS]) {
-        corrupt(&r, "constant run out of range");
-    } else {
-        decode_const(&r, index, out, &first);
+        return lazy_corrupt("constant run out of range", detail);
     }
-    *ref = (uint32_t)first;
-    return lazy_done(&r, detail);
+    // The directory proved the section 'count' records long. The kinds an
+    // import meets by the thousand are decoded here with decode_const's
+    // checks, without a Reader (tools/bench/import-large: 12,000 records,
+    // 105 -> 40 instructions each); a big int's digits go through it.
+    const uint8_t *p = img->sec[KLAYOUT_S_CONSTS].p + (size_t)index * KLAYOUT_CONST_SIZE;
+    uint32_t kind = klayout_get32(p), a = klayout_get32(p + 4);
+    uint64_t b = klayout_get64(p + 8), c = klayout_get64(p + 16);
+    switch (kind) {
+    case KLAYOUT_C_NONE:
+    case KLAYOUT_C_TRUE:
+    case KLAYOUT_C_FALSE:
+    case KLAYOUT_C_ELLIPSIS:
+        if (a | b | c) {
+            break;
+        }
+        out->kind = kind == KLAYOUT_C_NONE    ? KF_CONST_NONE
+                    : kind == KLAYOUT_C_TRUE  ? KF_CONST_TRUE
+                    : kind == KLAYOUT_C_FALSE ? KF_CONST_FALSE
+                                              : KF_CONST_ELLIPSIS;
+        goto done;
+    case KLAYOUT_C_INT:
+    case KLAYOUT_C_FLOAT:
+        if (a | c) {
+            break;
+        }
+        out->kind = kind == KLAYOUT_C_INT ? KF_CONST_INT : KF_CONST_FLOAT;
+        out->i = (int64_t)b;
+        out->f = bits_double(b);
+        goto done;
+    case KLAYOUT_C_STR:
+    case KLAYOUT_C_BYTES:
+        if (b | c) {
+            break;
+        }
+        out->kind = kind == KLAYOUT_C_STR ? KF_CONST_STR : KF_CONST_BYTES;
+        if (a >= img->count[KLAYOUT_S_STRINGS]) {
+            return lazy_corrupt("string index out of range", detail);
+        }
+        *ref = a;
+        goto done;
+    case KLAYOUT_C_TUPLE:
+    case KLAYOUT_C_FROZENSET:
+        if (c) {
+            break;
+        }
+        out->kind = kind == KLAYOUT_C_TUPLE ? KF_CONST_TUPLE : KF_CONST_FROZENSET;
+        out->count = (int)a;
+        if (a == 0 ? b != 0 : b > index || a > index - b) {
+            return lazy_corrupt("tuple items not before the tuple", detail);
+        }
+        *ref = (uint32_t)b;
+        goto done;
+    case KLAYOUT_C_CODE:
+        if (b | c) {
+            break;
+        }
+        out->kind = KF_CONST_CODE;
+        if (a == 0 || a >= img->count[KLAYOUT_S_CODES]) {
+            return lazy_corrupt("code object named by none or two constants", detail);
+        }
+        *ref = a;
+        goto done;
+    default: { // a big int, a complex, or not a kind: decode_const's words
+        Reader r;
+        lazy_reader(&r, img);
+        uint64_t first = 0;
+        decode_const(&r, index, out, &first);
+        *ref = (uint32_t)first;
+        return lazy_done(&r, detail);
+    }
+    }
+    return lazy_corrupt("unused constant field not zero", detail);
+done:
+    if (detail) {
+        *detail = NULL;
+    }
+    return KF_OK;
 }

@@ -22,6 +22,37 @@
 // ---------------------------------------------------------------------------
 // Functions.
 
+// Where kfunc_new last found a key in its globals (the dict's keys block
+// and the entry's position).
+typedef struct EntryHint {
+    KDictKeys *keys;
+    ssize_t ix;
+} EntryHint;
+
+// globals[key] for the interned str 'key' as kdict_get_borrow answers it,
+// the entry at '*hint' tried first: a module's thousands of MAKE_FUNCTIONs
+// run against one globals dict whose entries do not move. A hit reads the
+// live entry of the dict's current keys, its key compared by identity, so
+// it is the lookup's answer whatever happened in between (a deleted entry
+// has no key; entries past 'nentries' are not read).
+static KValue get_hinted_borrow(KValue globals, KValue key, EntryHint *hint) {
+    KDictKeys *k = ((KDict *)globals)->keys;
+    if (k == hint->keys && hint->ix >= 0 && hint->ix < k->nentries) {
+        KDictEntry *e = &kdict_keys_entries(k)[hint->ix];
+        if (e->key == key) {
+            return e->value;
+        }
+    }
+    KValue v = kdict_get_borrow(globals, key);
+    if (v) {
+        hint->keys = ((KDict *)globals)->keys;
+        hint->ix = kdict_str_index(globals, key);
+    }
+    return v;
+}
+
+static EntryHint name_hint, builtins_hint;
+
 KValue kfunc_new(KValue code, KValue globals, KValue qualname) {
     KCode *c = (KCode *)code;
     KFunction *f = (KFunction *)kobj_alloc(&kfunction_type, sizeof(KFunction));
@@ -33,9 +64,9 @@ KValue kfunc_new(KValue code, KValue globals, KValue qualname) {
     f->name = kval_newref(c->name);
     f->qualname = kval_newref(qualname ? qualname : c->qualname);
     // f->doc stays KV_NULL: see func_doc_borrow.
-    KValue modname = kdict_get_borrow(globals, KID(__name__));
+    KValue modname = get_hinted_borrow(globals, KID(__name__), &name_hint);
     f->module = kval_newref(modname ? modname : KV_NONE);
-    KValue b = kdict_get_borrow(globals, KID(__builtins__));
+    KValue b = get_hinted_borrow(globals, KID(__builtins__), &builtins_hint);
     if (b && kval_type(b) == &kmodule_type) {
         b = ((KModule *)b)->dict;
     }
