@@ -1227,8 +1227,10 @@ KfError kf_image_string(const KfImage *img, uint32_t index, KfStrUse use, const 
     // The directory proved the index (8 bytes a string) inside the section.
     uint64_t off = klayout_get32(sec.p + 8 * (uint64_t)index);
     uint64_t slen = klayout_get32(sec.p + 8 * (uint64_t)index + 4);
-    if (off < 8 * (uint64_t)n || off > sec.len || slen + 1 > sec.len - off ||
-        sec.p[off + slen] != 0) {
+    if (off >= 8 * (uint64_t)n && (off > sec.len || slen + 1 > sec.len - off)) {
+        return lazy_corrupt("offset past the end of a section", detail); // has()'s words
+    }
+    if (off < 8 * (uint64_t)n || sec.p[off + slen] != 0) {
         return lazy_corrupt("bad string table entry", detail);
     }
     const uint8_t *p = sec.p + off;
