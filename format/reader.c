@@ -335,28 +335,29 @@ static const uint8_t ARG_KINDS[KF_OP_COUNT] = {KF_OPCODES(ARG_KIND)};
 static void check_instructions(Reader *r, const KfCode *c, uint32_t start, uint32_t *out) {
     // One bounds check for the run, then plain loads within it.
     Span s = sub(r, r->sec[KLAYOUT_S_INSTRS], 4 * (uint64_t)start, 4 * (uint64_t)c->ncode);
-    for (size_t i = 0; i < s.len / 4 && r->err == KF_OK; i++) {
+    if (r->err != KF_OK) {
+        return;
+    }
+    // Each argument kind's bound, looked up by ARG_KINDS: a table instead
+    // of a switch per word (a module's thousands of instructions).
+    uint32_t limit[OPARG_OP + 1];
+    for (int k = 0; k <= OPARG_OP; k++) {
+        limit[k] = UINT32_MAX;
+    }
+    limit[OPARG_CONST] = (uint32_t)c->nconsts;
+    limit[OPARG_NAME] = (uint32_t)c->nnames;
+    limit[OPARG_LOCAL] = limit[OPARG_FREE] = (uint32_t)c->nlocalsplus;
+    limit[OPARG_JUMP] = (uint32_t)c->ncode;
+    for (size_t i = 0; i < s.len / 4; i++) {
         uint32_t word = klayout_get32(s.p + 4 * i);
         int op = KF_INSTR_OP(word);
-        uint32_t arg = (uint32_t)KF_INSTR_ARG(word), limit = UINT32_MAX;
         if (op >= KF_OP_COUNT) {
             corrupt(r, "unknown opcode");
             return;
         }
-        switch (ARG_KINDS[op]) {
-        case OPARG_CONST: limit = (uint32_t)c->nconsts; break;
-        case OPARG_NAME:
-            limit = (uint32_t)c->nnames;
-            if (op == KF_OP_LOAD_GLOBAL) {
-                arg >>= 1;
-            }
-            break;
-        case OPARG_LOCAL:
-        case OPARG_FREE: limit = (uint32_t)c->nlocalsplus; break;
-        case OPARG_JUMP: limit = (uint32_t)c->ncode; break;
-        default: break;
-        }
-        if (arg >= limit) {
+        // LOAD_GLOBAL's 'arg >> 1' indexes the names.
+        uint32_t arg = (uint32_t)KF_INSTR_ARG(word) >> (op == KF_OP_LOAD_GLOBAL);
+        if (arg >= limit[ARG_KINDS[op]]) {
             corrupt(r, "instruction argument out of range");
             return;
         }
@@ -1060,11 +1061,23 @@ KfError kf_image_code(const KfImage *img, uint32_t index, KfImageCode *out, cons
     } else {
         // The directory proved the section 'count' records long.
         const uint8_t *p = img->sec[KLAYOUT_S_CODES].p + (size_t)index * KLAYOUT_CODE_SIZE;
-        uint32_t high = 0;
+        // Every field at most KLAYOUT_MAX_INT: no field has bit 31 set,
+        // checked over the record two fields at a time.
+        _Static_assert(KLAYOUT_CODE_SIZE == 4 * KLAYOUT_CO_FIELDS && KLAYOUT_CO_FIELDS % 2 == 0 &&
+                           KLAYOUT_MAX_INT == 0x7FFFFFFF,
+                       "the record is a whole number of 8-byte pairs of fields");
+        uint64_t pairs = 0;
+        for (int i = 0; i < KLAYOUT_CO_FIELDS; i += 2) {
+            pairs |= klayout_get64(p + 4 * i);
+        }
+        uint32_t high = (pairs & 0x8000000080000000ull) ? 0x80000000u : 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        memcpy(f, p, sizeof f); // the fields as they are stored
+#else
         for (int i = 0; i < KLAYOUT_CO_FIELDS; i++) {
             f[i] = klayout_get32(p + 4 * i);
-            high |= f[i];
         }
+#endif
         uint64_t args = (uint64_t)f[KLAYOUT_CO_ARGCOUNT] + f[KLAYOUT_CO_KWONLY] +
                         ((f[KLAYOUT_CO_FLAGS] & KF_CO_VARARGS) != 0) +
                         ((f[KLAYOUT_CO_FLAGS] & KF_CO_VARKEYWORDS) != 0);

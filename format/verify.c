@@ -269,7 +269,9 @@ static int step(Verifier *v, int i, int d, int *next) {
     if (s.in > d) {
         return fail(v, i, "stack underflow");
     }
-    v->pushes_null |= (PUSHES_NULL[op] & 1) | ((PUSHES_NULL[op] >> 1) & arg);
+    if (PUSHES_NULL[op]) {
+        v->pushes_null |= (PUSHES_NULL[op] & 1) | ((PUSHES_NULL[op] >> 1) & arg);
+    }
     if (v->handler[i] >= 0) {
         const KfExceptEntry *e = &c->exceptions[v->handler[i]];
         if (e->depth > d - s.pop) {
