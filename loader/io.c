@@ -1,6 +1,7 @@
-// loader/io.c: whole-file reads, atomic writes (a new file beside the target,
-// then rename, so a reader sees the old file or the new one, never a torn
-// one), in-place header refreshes, and OSError messages in Python's words.
+// loader/io.c: whole-file reads, atomic writes (an unnamed file in the
+// target's directory linked in once complete, or a new file beside the
+// target then renamed, so a reader sees the old file or the new one, never
+// a torn one), in-place header refreshes, and OSError messages in Python's words.
 #include "io.h"
 
 #include "loader.h"
@@ -36,7 +37,8 @@ int64_t kio_mtime_ns(const struct stat *st) {
     return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
 }
 
-// Reads all of 'fd' into a malloc'd buffer; 'hint' is the expected size.
+// Reads all of 'fd' into a malloc'd buffer; 'hint' is the size fstat gave,
+// where reading stops (a file of size 0 as fstat sees it is read to its end).
 static int read_all(int fd, size_t hint, char **bytes, size_t *len) {
     size_t cap = hint + 1, n = 0;
     char *buf = malloc(cap + 1);
@@ -66,6 +68,9 @@ static int read_all(int fd, size_t hint, char **bytes, size_t *len) {
             break;
         }
         n += (size_t)got;
+        if (n == hint && hint > 0) {
+            break; // the size fstat gave: no read just to see the end (a system call a file)
+        }
     }
     buf[n] = 0;
     *bytes = buf;
@@ -171,21 +176,38 @@ static int make_parent(const char *path, char **dir) {
     return e;
 }
 
-int kio_write_atomic(const char *path, const void *data, size_t len, mode_t mode, int do_fsync,
-                     int *in_dir) {
+// Writes 'data' to 'fd', then fsyncs it when 'do_fsync'. Returns 0 or an errno.
+static int fill(int fd, const void *data, size_t len, int do_fsync) {
+    int e = write_all(fd, data, len);
+    if (e == 0 && do_fsync && fsync(fd) != 0) {
+        e = errno;
+    }
+    return e;
+}
+
+// A fresh temporary name beside 'path' (malloc'd; NULL when out of memory).
+// The process id is asked once per call, not once per try.
+static char *temp_name(const char *path, long pid) {
     static atomic_uint counter;
+    return kio_format("%s.%ld.%u.tmp", path, pid, atomic_fetch_add(&counter, 1));
+}
+
+// The classic way: a new file under a temporary name beside 'path', filled,
+// then renamed over 'path'.
+static int write_renamed(const char *path, const void *data, size_t len, mode_t mode,
+                         int do_fsync, int *in_dir) {
     int e = 0;
     int made_parent = 0;
     char *tmp = NULL;
     int fd = -1;
-    *in_dir = 0;
+    long pid = (long)getpid();
     // The directory is made only when the temporary file cannot be created
     // for want of it: a tree's __pycache__ exists for all but its first
     // file, and a mkdir per file was a system call each (kraitc's
     // compile-speed).
     for (int tries = 0; tries < 100 && fd < 0; tries++) {
         free(tmp);
-        tmp = kio_format("%s.%ld.%u.tmp", path, (long)getpid(), atomic_fetch_add(&counter, 1));
+        tmp = temp_name(path, pid);
         if (!tmp) {
             return ENOMEM;
         }
@@ -211,10 +233,7 @@ int kio_write_atomic(const char *path, const void *data, size_t len, mode_t mode
         free(tmp);
         return e;
     }
-    e = write_all(fd, data, len);
-    if (e == 0 && do_fsync && fsync(fd) != 0) {
-        e = errno;
-    }
+    e = fill(fd, data, len, do_fsync);
     if (close(fd) != 0 && e == 0) {
         e = errno;
     }
@@ -226,6 +245,109 @@ int kio_write_atomic(const char *path, const void *data, size_t len, mode_t mode
     }
     free(tmp);
     return e;
+}
+
+// Gives the unnamed file 'fd' the name 'path' when nothing has it yet, else
+// a temporary name that is then renamed over 'path'. Returns 0 or an errno.
+static int link_unnamed(int fd, const char *path) {
+    char self[64];
+    snprintf(self, sizeof self, "/proc/self/fd/%d", fd);
+    if (linkat(AT_FDCWD, self, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0) {
+        return 0;
+    }
+    if (errno != EEXIST) {
+        return errno;
+    }
+    long pid = (long)getpid();
+    for (int tries = 0; tries < 100; tries++) {
+        char *tmp = temp_name(path, pid);
+        if (!tmp) {
+            return ENOMEM;
+        }
+        int e = linkat(AT_FDCWD, self, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) == 0 ? 0 : errno;
+        if (e == 0 && rename(tmp, path) != 0) {
+            e = errno;
+            unlink(tmp);
+        }
+        free(tmp);
+        if (e != EEXIST) {
+            return e;
+        }
+    }
+    return EEXIST;
+}
+
+// 1 while O_TMPFILE and linking through /proc work here; a file system or
+// kernel without them turns it off for the rest of the process.
+static atomic_int unnamed_usable = 1;
+
+// The unnamed way (O_TMPFILE): the file is made without a name in the
+// directory of 'path', filled, then linked in under its name, so it appears
+// complete or not at all, as with a rename. Returns -1 when this system
+// cannot (the caller then writes under a temporary name), else 0 or an errno.
+// Measured on ext4 (kraitc -j 2 over the standard library): the new inode is
+// allocated outside the directory's lock, where a create under a temporary
+// name held it, so workers writing into one __pycache__ no longer wait on
+// each other (and there is no rename, which takes the lock again).
+static int write_unnamed(const char *path, const void *data, size_t len, mode_t mode,
+                         int do_fsync, int *in_dir) {
+    const char *slash = strrchr(path, '/');
+    char small[512];
+    char *dir = small;
+    size_t n = slash ? (slash == path ? 1 : (size_t)(slash - path)) : 1;
+    if (n >= sizeof small && !(dir = malloc(n + 1))) {
+        return ENOMEM;
+    }
+    memcpy(dir, slash ? path : ".", n);
+    dir[n] = 0;
+    int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, mode & 0666);
+    int e = fd < 0 ? errno : 0;
+    if (fd < 0 && e == ENOENT) {
+        char *made = NULL;
+        e = make_parent(path, &made);
+        free(made);
+        if (e != 0) {
+            *in_dir = 1;
+        } else {
+            fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, mode & 0666);
+            e = fd < 0 ? errno : 0;
+        }
+    }
+    if (dir != small) {
+        free(dir);
+    }
+    if (fd < 0) {
+        if (e == EOPNOTSUPP || e == EISDIR || e == EINVAL) {
+            atomic_store(&unnamed_usable, 0); // no O_TMPFILE here
+            return -1;
+        }
+        return e;
+    }
+    e = fill(fd, data, len, do_fsync);
+    if (e == 0) {
+        e = link_unnamed(fd, path);
+        if (e == ENOENT || e == EPERM || e == EACCES) {
+            // No /proc, or a policy against linking it: named files from now on.
+            atomic_store(&unnamed_usable, 0);
+            e = -1;
+        }
+    }
+    if (close(fd) != 0 && e == 0) {
+        e = errno;
+    }
+    return e;
+}
+
+int kio_write_atomic(const char *path, const void *data, size_t len, mode_t mode, int do_fsync,
+                     int *in_dir) {
+    *in_dir = 0;
+    if (atomic_load(&unnamed_usable)) {
+        int e = write_unnamed(path, data, len, mode, do_fsync, in_dir);
+        if (e != -1) {
+            return e;
+        }
+    }
+    return write_renamed(path, data, len, mode, do_fsync, in_dir);
 }
 
 int kio_overwrite_prefix(const char *path, const void *data, size_t len) {

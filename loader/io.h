@@ -8,8 +8,9 @@
 #include <stdint.h>
 #include <sys/stat.h>
 
-// Reads the whole file at 'path' into a malloc'd buffer ('*bytes', '*len';
-// one spare 0 byte follows the data) and stats it into '*st' if not NULL.
+// Reads the whole file at 'path' (as large as its fstat says; to its end
+// when that is 0) into a malloc'd buffer ('*bytes', '*len'; one spare 0 byte
+// follows the data) and stats it into '*st' if not NULL.
 // Returns 0, or the errno that stopped it.
 int kio_read_file(const char *path, char **bytes, size_t *len, struct stat *st);
 
@@ -27,7 +28,8 @@ void kio_unmap(void *map, size_t len);
 
 // Writes 'len' bytes at 'data' to 'path' atomically: a new file in the same
 // directory (made if missing), permissions 'mode' (under the umask), fsync'd
-// when 'do_fsync', renamed over 'path'. Returns 0, or the errno of the
+// when 'do_fsync', then linked in as 'path' (O_TMPFILE, when nothing has that
+// name yet) or renamed over 'path'. Returns 0, or the errno of the
 // failure; '*in_dir' is set when it was making the directory that failed.
 int kio_write_atomic(const char *path, const void *data, size_t len, mode_t mode, int do_fsync,
                      int *in_dir);
