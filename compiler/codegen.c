@@ -32,10 +32,7 @@ int kcg_error(KCg *c, const char *fmt, ...) {
 // ---------------------------------------------------------------------------
 // Instructions and labels
 
-static int grow(KCg *c, void **items, int *cap, int count, size_t size) {
-    if (count < *cap) {
-        return 0;
-    }
+static int grow_to(KCg *c, void **items, int *cap, int count, size_t size) {
     int ncap = *cap ? *cap * 2 : 16;
     void *n = karena_alloc(c->arena, size * (size_t)ncap);
     if (!n) {
@@ -47,6 +44,13 @@ static int grow(KCg *c, void **items, int *cap, int count, size_t size) {
     *items = n;
     *cap = ncap;
     return 0;
+}
+
+// Makes room for one more item (of 'size' bytes) after 'count' in '*items'
+// ('*cap' of them); 0, or -1 when out of memory. The check stays inline: a
+// call per emitted instruction was 1.6% of kraitc's instructions.
+static inline int grow(KCg *c, void **items, int *cap, int count, size_t size) {
+    return count < *cap ? 0 : grow_to(c, items, cap, count, size);
 }
 
 static int emit(KCg *c, int op, int arg, int target, const KfPosition *pos) {
@@ -127,9 +131,18 @@ static uint64_t mix(uint64_t h, uint64_t v) {
     return h;
 }
 
+// FNV-1a over 8-byte words, then the tail a byte at a time: docstrings
+// made the byte-at-a-time loop 1.6% of kraitc's instructions.
 static uint64_t hash_bytes(const char *s, size_t len) {
     uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < len; i++) {
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, sizeof w);
+        h = (h ^ w) * 1099511628211ULL;
+        h ^= h >> 29;
+    }
+    for (; i < len; i++) {
         h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
     }
     return h;

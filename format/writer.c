@@ -87,23 +87,23 @@ static inline void put_bytes(Writer *w, Buf *b, const void *p, size_t n) {
     }
 }
 
-static void put_u8(Writer *w, Buf *b, uint8_t v) {
+static inline void put_u8(Writer *w, Buf *b, uint8_t v) {
     put_bytes(w, b, &v, 1);
 }
 
-static void put_u32(Writer *w, Buf *b, uint32_t v) {
+static inline void put_u32(Writer *w, Buf *b, uint32_t v) {
     uint8_t tmp[4];
     klayout_put32(tmp, v);
     put_bytes(w, b, tmp, 4);
 }
 
-static void put_u64(Writer *w, Buf *b, uint64_t v) {
+static inline void put_u64(Writer *w, Buf *b, uint64_t v) {
     uint8_t tmp[8];
     klayout_put64(tmp, v);
     put_bytes(w, b, tmp, 8);
 }
 
-static void put_uvar(Writer *w, Buf *b, uint64_t v) {
+static inline void put_uvar(Writer *w, Buf *b, uint64_t v) {
     uint8_t tmp[10];
     size_t n = 0;
     do {
