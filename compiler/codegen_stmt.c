@@ -104,8 +104,10 @@ static int function_def(KCg *c, const KAstStmt *s, int is_async) {
     TRY(kcg_enter_scope(c, name, is_async ? KCG_SCOPE_ASYNC_FUNCTION : KCG_SCOPE_FUNCTION, s,
                         firstlineno));
     const char *doc = c->optimize < 2 ? kcg_docstring(body) : NULL;
-    KfConst first = doc ? kcg_str(doc) : (KfConst){.kind = KF_CONST_NONE};
+    KfConst first = {.kind = KF_CONST_NONE};
     if (doc) {
+        // The constant's length (a strlen of every docstring was 0.7% of kraitc's instructions).
+        first = (KfConst){.kind = KF_CONST_STR, .str = doc};
         first.len = ((const KAstStmt *)body->items[0])->v.expr.value->v.constant.value.len;
     }
     if (kcg_const_index(c, &first) < 0) {

@@ -34,10 +34,7 @@ static int nomem(KSymTable *st) {
 // ---------------------------------------------------------------------------
 // Names and mangling
 
-const char *ksym_mangle(KArena *a, const char *private_, const char *name) {
-    if (!private_ || name[0] != '_' || name[1] != '_') {
-        return name;
-    }
+const char *ksym_mangle_private(KArena *a, const char *private_, const char *name) {
     size_t len = strlen(name);
     if ((len >= 2 && name[len - 1] == '_' && name[len - 2] == '_') || strchr(name, '.')) {
         return name;
@@ -193,14 +190,19 @@ static void exit_block(KSymTable *st) {
 }
 
 // The symbol 'name' (mangled) of 'ste', created with no flags when absent.
+// Symbols are numbered in the order 'index' learns their names, so one
+// probe finds or adds (a find, then a put, hashed the name twice).
 static KSymbol *get_symbol(KSymTable *st, KSymEntry *ste, const char *name) {
-    int i = kmap_find(&ste->index, name);
-    if (i >= 0) {
-        return &ste->symbols[ste->index.vals[i]];
+    int i = kmap_index(&ste->index, name);
+    if (i < 0) {
+        nomem(st);
+        return NULL;
+    }
+    if (i < ste->nsymbols) {
+        return &ste->symbols[i];
     }
     if (grow_array(st->arena, (void **)&ste->symbols, &ste->symcap, ste->nsymbols,
-                   sizeof(KSymbol)) < 0 ||
-        kmap_put(&ste->index, name, ste->nsymbols) < 0) {
+                   sizeof(KSymbol)) < 0) {
         nomem(st);
         return NULL;
     }
