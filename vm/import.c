@@ -58,6 +58,7 @@ static const struct {
     {"atexit", kmod_atexit_create},
     {"binascii", kmod_binascii_create},
     {"errno", kmod_errno_create},
+    {"fcntl", kmod_fcntl_create},
     {"gc", kmod_gc_create},
     {"grp", kmod_grp_create},
     {"itertools", kmod_itertools_create},
