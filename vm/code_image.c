@@ -198,13 +198,15 @@ static int fill_shell(KCode *c, KCodeImage *im, const KfImageCode *rec) {
     c->image_consts = rec->consts_start;
     c->localspluskinds = (uint8_t *)(uintptr_t)rec->kinds;
     c->kinds_in_image = 1;
-    int nargslots = 0;
+    int nargslots = 0, nfree = 0, ncells = 0; // counted in registers, stored once
     for (int i = 0; i < rec->nlocalsplus; i++) {
         uint8_t k = rec->kinds[i];
-        c->nfree += (k & KF_LOCAL_FREE) != 0;
-        c->ncells += (k & KF_LOCAL_CELL) && !(k & KF_LOCAL_FREE);
+        nfree += (k & KF_LOCAL_FREE) != 0;
+        ncells += (k & (KF_LOCAL_CELL | KF_LOCAL_FREE)) == KF_LOCAL_CELL;
         nargslots += (k & KF_LOCAL_ARG) != 0;
     }
+    c->nfree = nfree;
+    c->ncells = ncells;
     c->has_cells = c->ncells + c->nfree > 0;
     // As kcode_from_kf: co_argcount counts positional-only parameters too.
     int extra = ((rec->flags & KF_CO_VARARGS) != 0) + ((rec->flags & KF_CO_VARKEYWORDS) != 0);
