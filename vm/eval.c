@@ -1499,8 +1499,13 @@ dispatch:
                 goto error;
             }
             SAVE_SP();
-            r = kdict_check_exact(locals) ? kdict_set(locals, name, v)
-                                          : kobj_setitem(locals, name, v);
+            if (!kdict_check_exact(locals)) {
+                r = kobj_setitem(locals, name, v);
+            } else if (kstr_check_exact(name)) { // co_names are; code.replace's may not be
+                r = kdict_set_str(locals, name, v);
+            } else {
+                r = kdict_set(locals, name, v);
+            }
             kval_decref(v);
             if (r < 0) {
                 goto error;
