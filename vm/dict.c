@@ -184,12 +184,20 @@ static int resize(KDict *d, ssize_t minsize) {
     return 0;
 }
 
-static int insert_new(KDict *d, KValue key, KValue value, int64_t hash) {
-    if (d->keys->usable <= 0 && resize(d, d->used * 3) < 0) {
-        return -1;
+// Inserts the absent 'key'. 'slot', when not SIZE_MAX, is the first free
+// index slot of its probe sequence in the current keys (lookup's answer),
+// which a dict that needs no resize takes without probing again.
+static int insert_new_at(KDict *d, KValue key, KValue value, int64_t hash, size_t slot) {
+    if (d->keys->usable <= 0) {
+        if (resize(d, d->used * 3) < 0) {
+            return -1;
+        }
+        slot = SIZE_MAX;
     }
     KDictKeys *k = d->keys;
-    size_t slot = find_empty_slot(k, hash);
+    if (slot == SIZE_MAX) {
+        slot = find_empty_slot(k, hash);
+    }
     ssize_t ix = k->nentries;
     KDictEntry *e = &dk_entries(k)[ix];
     e->hash = hash;
@@ -201,6 +209,10 @@ static int insert_new(KDict *d, KValue key, KValue value, int64_t hash) {
     d->used++;
     d->version = ++dict_version_counter;
     return 0;
+}
+
+static int insert_new(KDict *d, KValue key, KValue value, int64_t hash) {
+    return insert_new_at(d, key, value, hash, SIZE_MAX);
 }
 
 static int dict_set_hashed(KDict *d, KValue key, KValue value, int64_t hash) {
@@ -217,7 +229,7 @@ static int dict_set_hashed(KDict *d, KValue key, KValue value, int64_t hash) {
         kval_decref(old);
         return 0;
     }
-    return insert_new(d, key, value, hash);
+    return insert_new_at(d, key, value, hash, slot);
 }
 
 // ---------------------------------------------------------------------------
