@@ -231,7 +231,9 @@ static int fill_shell(KCode *c, KCodeImage *im, const KfImageCode *rec) {
     }
     KValue name = string_value(im, rec->name, KF_STR_NAME);
     c->name = kval_xnewref(name);
-    KValue qualname = name ? string_value(im, rec->qualname, KF_STR_NAME) : KV_NULL;
+    KValue qualname = !name                         ? KV_NULL
+                      : rec->qualname == rec->name ? name // a module-level function's
+                                                   : string_value(im, rec->qualname, KF_STR_NAME);
     c->qualname = kval_xnewref(qualname);
     c->filename = qualname ? filename_value(im, rec->filename) : KV_NULL;
     return c->filename ? 0 : -1;
