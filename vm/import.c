@@ -68,6 +68,7 @@ static const struct {
     {"pwd", kmod_pwd_create},
     {"resource", kmod_resource_create},
     {"select", kmod_select_create},
+    {"termios", kmod_termios_create},
     {"time", kmod_time_create},
     {"unicodedata", kmod_unicodedata_create},
     {"zlib", kmod_zlib_create},

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pty.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -310,6 +311,24 @@ static KValue px_pipe2(KValue self, const KValue *args, size_t nargs, KValue kwn
     return fd_pair(flags);
 }
 
+// openpty(): (master, slave) descriptors of a new pseudo-terminal, both
+// non-inheritable as CPython makes them.
+static KValue px_openpty(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)self, (void)args, (void)nargs, (void)kw;
+    kposix_nss_setup(); // grantpt may look up the tty group
+    int master, slave;
+    if (openpty(&master, &slave, NULL, NULL, NULL) < 0) {
+        return kposix_error();
+    }
+    if (fcntl(master, F_SETFD, FD_CLOEXEC) < 0 || fcntl(slave, F_SETFD, FD_CLOEXEC) < 0) {
+        KValue r = kposix_error();
+        close(master);
+        close(slave);
+        return r;
+    }
+    return ktuple_pack(2, kval_from_int(master), kval_from_int(slave));
+}
+
 static KValue px_isatty(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
     (void)self, (void)kwnames;
     int fd;
@@ -481,6 +500,7 @@ const KMethodDef kposix_fd_methods[] = {
     {"pipe", px_pipe, KMETH_NOARGS, NULL},
     {"pipe2", px_pipe2, KMETH_O, NULL},
     {"isatty", px_isatty, KMETH_O, NULL},
+    {"openpty", px_openpty, KMETH_NOARGS, NULL},
     {"ttyname", px_ttyname, KMETH_O, NULL},
     {"get_inheritable", px_get_inheritable, KMETH_O, NULL},
     {"set_inheritable", px_set_inheritable, KMETH_FAST, NULL},
