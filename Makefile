@@ -13,9 +13,9 @@ WARN = -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wshadow
 CFLAGS_ALL = -std=c11 -D_GNU_SOURCE -I. -g $(OPT) $(WARN) -ffunction-sections -fdata-sections $(SAN) $(CFLAGS) \
              $(if $(STATIC_KRAIT),-DKV_STATIC_LIBC) \
              $(shell pkg-config --cflags zlib libxxhash 2>/dev/null)
-# zlib, libxxhash, libbz2 and liblzma come from Debian's zlib1g-dev,
-# libxxhash-dev, libbz2-dev and liblzma-dev (the last two for the _bz2 and
-# _lzma modules), linked
+# zlib, libxxhash, libbz2, liblzma and libexpat come from Debian's zlib1g-dev,
+# libxxhash-dev, libbz2-dev, liblzma-dev and libexpat1-dev (libbz2 and liblzma
+# for the _bz2 and _lzma modules, libexpat for pyexpat), linked
 # from their static archives when those are installed: each shared library
 # costs every start of krait its mapping and symbol lookups in the dynamic
 # linker (hello.py: 880K -> 844K instructions). The programs are not
@@ -24,7 +24,7 @@ CFLAGS_ALL = -std=c11 -D_GNU_SOURCE -I. -g $(OPT) $(WARN) -ffunction-sections -f
 # pointers), which touch ~30 more pages at every start (hello.py: 2.6 ->
 # 1.7 ms wall, 3.4 -> 3.1 MB peak RSS).
 static_lib = $(if $(filter /%,$(shell $(CC) -print-file-name=lib$(1).a)),$(shell $(CC) -print-file-name=lib$(1).a),-l$(1))
-LIBS = $(call static_lib,z) $(call static_lib,xxhash) $(call static_lib,bz2) $(call static_lib,lzma) -lm
+LIBS = $(call static_lib,z) $(call static_lib,xxhash) $(call static_lib,bz2) $(call static_lib,lzma) $(call static_lib,expat) -lm
 # krait itself is linked statically when libc's archive is there and no
 # sanitizer is on: mapping libc and libm at every start, and the pages their
 # relocations and set-up touch (32 of hello.py's 152 page faults), were a

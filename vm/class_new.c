@@ -171,6 +171,16 @@ static int is_varsized(KType *base) {
 static const KGetSetDef subtype_weakref_getset = {"__weakref__", subtype_get_weakref, NULL,
                                                   "list of weak references to the object"};
 
+// Whether a base after the first has a __weakref__ slot.
+static int secondary_weakref(KType *type) {
+    for (ssize_t i = 1; i < ktuple_len(type->bases); i++) {
+        if (((KType *)ktuple_items(type->bases)[i])->flags & KTF_WEAKREF) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 // Gives the class its __weakref__ slot unless a base has one already, the
 // base's instances vary in size, or __slots__ leave it out (laid out in
 // 'layout_slots'). -1 on error.
@@ -179,7 +189,10 @@ static int add_weakref(KType *type, KType *base, KValue slots) {
         type->flags |= KTF_WEAKREF;
     } else if (!(type->flags & KTF_WEAKREF)) {
         type->flags |= base->flags & KTF_WEAKREF;
-        return 0;
+        if ((base->flags & KTF_WEAKREF) || is_varsized(base) || !secondary_weakref(type)) {
+            return 0;
+        }
+        type->flags |= KTF_WEAKREF; // a secondary base provides it, as in CPython
     }
     if (kdict_get_borrow(type->dict, KID(__weakref__))) {
         return 0;
@@ -599,6 +612,11 @@ KValue ktype_new_class(KType *meta, KValue name, KValue bases, KValue dict, KVal
             goto error;
         }
         add_dict = add_dict && !base->dictoffset;
+        // Secondary bases may provide a __dict__ (CPython's type_new_slots):
+        // minidom's ProcessingInstruction(Childless, Node) gets one from Node.
+        for (ssize_t i = 1; !add_dict && !base->dictoffset && i < ktuple_len(type->bases); i++) {
+            add_dict = ((KType *)ktuple_items(type->bases)[i])->dictoffset != 0;
+        }
     } else {
         add_dict = !base->dictoffset;
     }

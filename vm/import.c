@@ -66,6 +66,7 @@ static const struct {
     {"math", kmod_math_create},
     {"posix", kmod_posix_create},
     {"pwd", kmod_pwd_create},
+    {"pyexpat", kmod_pyexpat_create},
     {"resource", kmod_resource_create},
     {"select", kmod_select_create},
     {"termios", kmod_termios_create},

@@ -72,6 +72,7 @@ KValue kmod_termios_create(void);
 KValue kmod_csv_create(void);
 KValue kmod_unicodedata_create(void);
 KValue kmod_posixsubprocess_create(void);
+KValue kmod_pyexpat_create(void);
 // importlib's meta path finders, as sys.meta_path starts with them
 // (vm/importers.c), and a new list of them.
 extern KType kimp_builtin_importer_type, kimp_path_finder_type;
