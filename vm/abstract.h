@@ -122,6 +122,11 @@ KValue knum_index(KValue v);
 // v as a C ssize_t through __index__; 'overflow' the exception type for
 // values out of range (KV_NULL: clamp). -1 with an error.
 ssize_t knum_as_ssize(KValue v, KType *overflow);
+// v as a C int / C long through __index__, as CPython's 'i' and 'l'
+// argument converters: 0 with '*out', or -1 with TypeError or OverflowError
+// ("Python int too large to convert to C int", for either sign).
+K_MUST_CHECK int knum_as_int(KValue v, int *out);
+K_MUST_CHECK int knum_as_long(KValue v, long *out);
 // int(v) / float(v) conversions of the constructors.
 KValue knum_long(KValue v);
 KValue knum_float(KValue v);

@@ -2,6 +2,7 @@
 // dispatch (binary_op1: the right operand's slot first when its type is a
 // subclass of the left's; in-place slots before the plain ones), unary
 // operators, pow, divmod, and the conversions int(), float(), __index__.
+#include <limits.h>
 #include <math.h>
 #include "internal.h"
 
@@ -316,6 +317,43 @@ ssize_t knum_as_ssize(KValue v, KType *overflow) {
     }
     kval_decref(i);
     return (ssize_t)r;
+}
+
+// v through __index__ within [lo, hi]; 'ctype' names the C type in the
+// OverflowError, which says "too large" for either end, as CPython's
+// PyLong_AsLong and _PyLong_AsInt do. 0 with '*out', or -1.
+static int index_in_range(KValue v, int64_t lo, int64_t hi, const char *ctype, int64_t *out) {
+    KValue i = knum_index(v);
+    if (!i) {
+        return -1;
+    }
+    int overflow;
+    int64_t n = kint_as_i64_overflow(i, &overflow);
+    kval_decref(i);
+    if (overflow || n > hi || n < lo) {
+        kerr_format(&kexc_OverflowError, "Python int too large to convert to C %s", ctype);
+        return -1;
+    }
+    *out = n;
+    return 0;
+}
+
+int knum_as_int(KValue v, int *out) {
+    int64_t n;
+    if (index_in_range(v, INT_MIN, INT_MAX, "int", &n) < 0) {
+        return -1;
+    }
+    *out = (int)n;
+    return 0;
+}
+
+int knum_as_long(KValue v, long *out) {
+    int64_t n;
+    if (index_in_range(v, LONG_MIN, LONG_MAX, "long", &n) < 0) {
+        return -1;
+    }
+    *out = (long)n;
+    return 0;
 }
 
 KValue knum_long(KValue v) {

@@ -32,6 +32,7 @@ for code in (1, 4, 7, 400, -1):
     t("ErrorString", lambda: E.ErrorString(code))
 t("ErrorString", lambda: E.ErrorString("x"))
 t("ErrorString", lambda: E.ErrorString(2**70))
+t("ErrorString", lambda: E.ErrorString(-2**70))
 
 # ParserCreate's arguments
 t("create", lambda: E.ParserCreate(1))
@@ -53,6 +54,7 @@ t("parse", lambda: p.Parse())
 t("parse", lambda: p.Parse(data=b""))
 t("parse", lambda: p.Parse("<a>", "x"))
 t("parse", lambda: p.Parse("<a>", 2**40))
+t("parse", lambda: p.Parse("<a>", -2**40))
 t("parse", lambda: p.Parse("<a></b>", True))
 t("parse", lambda: p.ErrorCode == E.errors.codes[E.errors.XML_ERROR_TAG_MISMATCH])
 print(p.ErrorLineNumber, p.ErrorColumnNumber, p.ErrorByteIndex)
@@ -93,6 +95,17 @@ doc = b"""<?xml version="1.0" encoding="utf-8" standalone="no"?>
 """
 t("all", lambda: p.Parse(doc, True))
 print(p.StartElementHandler.__name__, p.DefaultHandler)
+
+# a deep content model
+p = E.ParserCreate()
+def depth(name, model):
+    d = 0
+    while model[3]:
+        model = model[3][0]
+        d += 1
+    print(name, d, model)
+p.ElementDeclHandler = depth
+p.Parse("<!DOCTYPE a [<!ELEMENT a " + "(" * 3000 + "b" + ")*" * 3000 + ">]><a/>", True)
 
 # namespaces, prefixes, ordered and specified attributes
 for sep, prefixes, ordered in [("!", 0, 0), ("!", 1, 1), (" ", 0, 1)]:

@@ -211,25 +211,7 @@ int kpath_convert(KValue arg, KPath *p) {
 }
 
 int kposix_int_arg(KValue v, int *out) {
-    if (kval_type(v) == &kfloat_type || ktype_is_subtype(kval_type(v), &kfloat_type)) {
-        kerr_set(&kexc_TypeError, "'float' object cannot be interpreted as an integer");
-        return -1;
-    }
-    KValue i = knum_index(v);
-    if (!i) {
-        return -1;
-    }
-    int overflow;
-    int64_t n = kint_as_i64_overflow(i, &overflow);
-    kval_decref(i);
-    if (overflow || n > INT_MAX || n < INT_MIN) {
-        kerr_set(&kexc_OverflowError, overflow < 0 || n < INT_MIN
-                                          ? "Python int too small to convert to C int"
-                                          : "Python int too large to convert to C int");
-        return -1;
-    }
-    *out = (int)n;
-    return 0;
+    return knum_as_int(v, out);
 }
 
 int kposix_fd_arg(KValue v, int *fd) {

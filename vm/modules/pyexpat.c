@@ -40,42 +40,6 @@ static KType xmlparser_type;
 // ---------------------------------------------------------------------------
 // Conversions and errors
 
-// An int argument as CPython's 'i' converter takes it: 0 with '*out', or -1.
-static int as_c_int(KValue v, int *out) {
-    KValue i = knum_index(v);
-    if (!i) {
-        return -1;
-    }
-    int overflow;
-    int64_t n = kint_as_i64_overflow(i, &overflow);
-    kval_decref(i);
-    if (overflow || n > INT_MAX || n < INT_MIN) {
-        kerr_set(&kexc_OverflowError, overflow < 0 || n < INT_MIN
-                                          ? "Python int too small to convert to C int"
-                                          : "Python int too large to convert to C int");
-        return -1;
-    }
-    *out = (int)n;
-    return 0;
-}
-
-// As as_c_int for a C long ('l'): 0 with '*out', or -1.
-static int as_c_long(KValue v, long *out) {
-    KValue i = knum_index(v);
-    if (!i) {
-        return -1;
-    }
-    int overflow;
-    int64_t n = kint_as_i64_overflow(i, &overflow);
-    kval_decref(i);
-    if (overflow) {
-        kerr_set(&kexc_OverflowError, "Python int too large to convert to C long");
-        return -1;
-    }
-    *out = (long)n;
-    return 0;
-}
-
 // A str-or-None argument as UTF-8 without NUL ('*out' NULL for None), with
 // the messages of CPython's converters ("ParserCreate() argument
 // 'encoding' must be str or None, not int"). 'what' names the argument.
@@ -226,7 +190,7 @@ static KValue parser_parse(KValue self, const KValue *args, size_t nargs, KValue
     KValue a[2];
     int isfinal = 0;
     if (kargs_unpack("Parse", args, nargs, kwnames, kwlist, 1, 2, a) < 0 ||
-        (a[1] && as_c_int(a[1], &isfinal) < 0) || check_not_parsing(p, "Parse") < 0) {
+        (a[1] && knum_as_int(a[1], &isfinal) < 0) || check_not_parsing(p, "Parse") < 0) {
         return KV_NULL;
     }
     KValue bytes;
@@ -426,7 +390,7 @@ static KValue parser_set_param_entity_parsing(KValue self, const KValue *args, s
                                               KValue kw) {
     (void)nargs, (void)kw;
     int flag;
-    if (as_c_int(args[0], &flag) < 0) {
+    if (knum_as_int(args[0], &flag) < 0) {
         return KV_NULL;
     }
     return kint_from_i64(
@@ -583,7 +547,7 @@ static int set_buffer_size(KValue self, KValue v) {
         return -1;
     }
     long size;
-    if (as_c_long(v, &size) < 0) {
+    if (knum_as_long(v, &size) < 0) {
         return -1;
     }
     if (size <= 0) {
@@ -758,7 +722,7 @@ static KValue expat_parser_create(KValue self, const KValue *args, size_t nargs,
 static KValue expat_error_string(KValue self, const KValue *args, size_t nargs, KValue kw) {
     (void)self, (void)nargs, (void)kw;
     long code;
-    if (as_c_long(args[0], &code) < 0) {
+    if (knum_as_long(args[0], &code) < 0) {
         return KV_NULL;
     }
     const char *msg = code < INT_MIN || code > INT_MAX ? NULL

@@ -22,7 +22,7 @@
 
 // Content models nest as deep as the DTD's parentheses: deeper than this
 // raises RecursionError rather than exhausting the C stack.
-#define MAX_MODEL_DEPTH 2000
+#define MAX_MODEL_DEPTH 20000
 
 // ---------------------------------------------------------------------------
 // Conversions
@@ -53,23 +53,6 @@ static KValue intern_name(XmlParser *p, const XML_Char *s) {
         return KV_NULL;
     }
     return str;
-}
-
-// A handler's int result as CPython's PyLong_AsLong takes it; -1 with the
-// error set when it is none.
-static long result_as_long(KValue r) {
-    KValue i = knum_index(r);
-    if (!i) {
-        return -1;
-    }
-    int overflow;
-    int64_t v = kint_as_i64_overflow(i, &overflow);
-    kval_decref(i);
-    if (overflow) {
-        kerr_set(&kexc_OverflowError, "Python int too large to convert to C long");
-        return -1;
-    }
-    return (long)v;
 }
 
 // ---------------------------------------------------------------------------
@@ -126,7 +109,11 @@ static int notify_int(XmlParser *p, int which, KValue *args, int n) {
     if (!r) {
         return 0;
     }
-    long rc = result_as_long(r);
+    // As CPython's PyLong_AsLong: -1 with the error when it is no int.
+    long rc;
+    if (knum_as_long(r, &rc) < 0) {
+        rc = -1;
+    }
     kval_decref(r);
     return (int)rc;
 }
