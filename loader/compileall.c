@@ -45,7 +45,7 @@ typedef struct Job {
     int failed;
     KReportStatus status;
     char *error; // the failure's message, for --json
-    int done;    // set (atomically) once the job has run
+    int done;    // under Run.lock
 } Job;
 
 typedef struct Run {
@@ -67,7 +67,9 @@ typedef struct Run {
     int workers;       // -j: 1 compiles each file as the walk meets it
     Job *jobs;         // workers > 1: the walk's jobs, in order
     size_t njobs, cap;
-    size_t next;       // the next job a worker takes (atomic)
+    size_t next;       // the next job a worker takes (under 'lock')
+    pthread_mutex_t lock;
+    pthread_cond_t job_done;
 } Run;
 
 // os.path.join(a, b).
@@ -324,62 +326,57 @@ static void add_text(Run *run, char *text, int is_error) {
     add_job(run, job);
 }
 
-// Prints the reports of the jobs from 'from' on that are done and have no
-// job before them still running; returns the first one not printed.
-static size_t print_done(Run *run, size_t from) {
-    for (; from < run->njobs && __atomic_load_n(&run->jobs[from].done, __ATOMIC_ACQUIRE); from++) {
-        print_job(run, &run->jobs[from]);
-        fflush(run->out);
-    }
-    return from;
-}
-
-// Takes jobs until none is left; the main thread ('printed' not NULL: the
-// first job whose report is not printed yet) prints between its jobs. A job
-// is claimed with one atomic add and marked done with one atomic store: a
-// mutex and a broadcast per job were ~3 futex calls a file at -j 2
-// (compile-speed).
-static void take_jobs(Run *run, size_t *printed) {
+static void *worker_main(void *arg) {
+    Run *run = arg;
     for (;;) {
-        size_t i = __atomic_fetch_add(&run->next, 1, __ATOMIC_RELAXED);
-        if (i >= run->njobs) {
-            return;
+        pthread_mutex_lock(&run->lock);
+        size_t i = run->next < run->njobs ? run->next++ : run->njobs;
+        pthread_mutex_unlock(&run->lock);
+        if (i == run->njobs) {
+            return NULL;
         }
         Job *job = &run->jobs[i];
         if (job->fullname) {
             run_job(run, job);
         }
-        __atomic_store_n(&job->done, 1, __ATOMIC_RELEASE);
-        if (printed) {
-            *printed = print_done(run, *printed);
-        }
+        pthread_mutex_lock(&run->lock);
+        job->done = 1;
+        pthread_cond_broadcast(&run->job_done);
+        pthread_mutex_unlock(&run->lock);
     }
 }
 
-static void *worker_main(void *arg) {
-    take_jobs(arg, NULL);
-    return NULL;
-}
-
-// Runs the queued jobs on 'run->workers' threads, this one among them,
-// printing each report in order as soon as it and those before it are done
-// (this thread prints between its jobs, and the rest once the others have
-// finished). A thread that cannot be started leaves its share to the others.
+// Runs the queued jobs on 'run->workers' threads, printing each report in
+// order as soon as it and those before it are done. A thread that cannot be
+// started leaves its share to the others (or to this thread, when none ran).
 static void run_jobs(Run *run) {
-    size_t want = run->workers > 1 ? (size_t)run->workers : 1;
-    size_t nthreads = (want < run->njobs ? want : run->njobs) - 1; // besides this one
-    pthread_t *threads = nthreads ? calloc(nthreads, sizeof *threads) : NULL;
+    size_t want = run->workers > 1 ? (size_t)run->workers : 1; // one: the bar moves as files finish
+    size_t nthreads = want < run->njobs ? want : run->njobs;
+    pthread_t *threads = calloc(nthreads ? nthreads : 1, sizeof *threads);
     size_t started = 0;
+    pthread_mutex_init(&run->lock, NULL);
+    pthread_cond_init(&run->job_done, NULL);
     for (size_t t = 0; threads && t < nthreads; t++) {
         started += pthread_create(&threads[started], NULL, worker_main, run) == 0;
     }
-    size_t printed = 0;
-    take_jobs(run, &printed);
+    if (started == 0) {
+        worker_main(run);
+    }
+    for (size_t i = 0; i < run->njobs; i++) {
+        pthread_mutex_lock(&run->lock);
+        while (!run->jobs[i].done) {
+            pthread_cond_wait(&run->job_done, &run->lock);
+        }
+        pthread_mutex_unlock(&run->lock);
+        print_job(run, &run->jobs[i]);
+        fflush(run->out);
+    }
     for (size_t t = 0; t < started; t++) {
         pthread_join(threads[t], NULL);
     }
-    print_done(run, printed);
     free(threads);
+    pthread_cond_destroy(&run->job_done);
+    pthread_mutex_destroy(&run->lock);
     free(run->jobs);
     run->jobs = NULL;
     run->njobs = run->cap = run->next = 0;
