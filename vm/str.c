@@ -391,9 +391,15 @@ int kstr_compare(KValue a, KValue b) {
 // The interned strings: an open-addressing set owning one reference each.
 // It starts in a zeroed static table large enough for what start-up interns
 // (about 430 names), so start-up neither zeroes nor rehashes a table.
+// Beside each slot, the low 32 bits of its str's hash: a probe compares
+// those before it reads the str, and a rehash needs no str at all (reading
+// the str of every slot probed missed the cache; an import interning 4,000
+// new names spent more time there than anywhere else).
 #define INTERN_INITIAL_CAP 1024
 static KValue intern_initial[INTERN_INITIAL_CAP];
+static uint32_t intern_initial_hashes[INTERN_INITIAL_CAP];
 static KValue *interned = intern_initial;
+static uint32_t *interned_hashes = intern_initial_hashes;
 static size_t interned_cap = INTERN_INITIAL_CAP, interned_count;
 // The table is kept at most two thirds full (linear probing stays short):
 // half full, tools/bench/import-large's 4,500 names and constants took a
@@ -403,40 +409,52 @@ static size_t interned_cap = INTERN_INITIAL_CAP, interned_count;
 // Rehashes the set into a table of 'cap' slots (a power of two holding
 // every entry, at most two thirds full); -1 when out of memory.
 static int intern_resize(size_t cap) {
-    KValue *t = calloc(cap, sizeof *t);
+    // One block: the slots, then their hashes.
+    KValue *t = calloc(cap, sizeof *t + sizeof(uint32_t));
     if (!t) {
         return -1;
     }
+    uint32_t *th = (uint32_t *)(t + cap);
     for (size_t i = 0; i < interned_cap; i++) {
         if (interned[i]) {
-            // An interned str's hash was computed when it was interned.
-            size_t j = (size_t)((KStr *)interned[i])->hash & (cap - 1);
+            size_t j = (size_t)interned_hashes[i] & (cap - 1);
             while (t[j]) {
                 j = (j + 1) & (cap - 1);
             }
             t[j] = interned[i];
+            th[j] = interned_hashes[i];
         }
     }
     if (interned != intern_initial) {
         free(interned);
     }
     interned = t;
+    interned_hashes = th;
     interned_cap = cap;
     return 0;
 }
 
 static int intern_grow(void) {
-    return intern_resize(interned_cap * 2);
+    // A table of 2^32 slots or more would need more hash bits beside them.
+    return interned_cap >= ((size_t)1 << 31) ? -1 : intern_resize(interned_cap * 2);
 }
 
 void kstr_intern_reserve(size_t n) {
     size_t cap = interned_cap;
-    while (INTERN_TOO_FULL(interned_count + n, cap) && cap < ((size_t)1 << 40)) {
+    while (INTERN_TOO_FULL(interned_count + n, cap) && cap < ((size_t)1 << 31)) {
         cap *= 2;
     }
     if (cap != interned_cap) {
         (void)intern_resize(cap); // when out of memory, grown one step at a time later
     }
+}
+
+// Puts the new interned str 's' of hash 'h' in the free slot 'j'.
+static void intern_put(size_t j, KValue s, int64_t h) {
+    interned[j] = kval_newref(s);
+    interned_hashes[j] = (uint32_t)h;
+    interned_count++;
+    ((KStr *)s)->interned = 1;
 }
 
 void kstr_intern(KValue *p) {
@@ -447,9 +465,10 @@ void kstr_intern(KValue *p) {
     if (INTERN_TOO_FULL(interned_count + 1, interned_cap) && intern_grow() < 0) {
         return; // stays uninterned: still correct, only slower
     }
-    size_t j = (size_t)kstr_hash(s) & (interned_cap - 1);
+    int64_t h = kstr_hash(s);
+    size_t j = (size_t)h & (interned_cap - 1);
     while (interned[j]) {
-        if (kstr_eq(interned[j], s)) {
+        if (interned_hashes[j] == (uint32_t)h && kstr_eq(interned[j], s)) {
             KValue found = kval_newref(interned[j]);
             kval_decref(s);
             *p = found;
@@ -457,9 +476,7 @@ void kstr_intern(KValue *p) {
         }
         j = (j + 1) & (interned_cap - 1);
     }
-    interned[j] = kval_newref(s);
-    interned_count++;
-    ((KStr *)s)->interned = 1;
+    intern_put(j, s, h);
 }
 
 // The interned str of the 'len' ASCII bytes at 'c' (len >= 2), looked up by
@@ -474,10 +491,12 @@ static KValue intern_ascii(const char *c, size_t len) {
     size_t j = (size_t)h & (interned_cap - 1);
     while (interned[j]) {
         // An equal str has width 1, as every ASCII one: its bytes are 'c'.
-        KStr *t = (KStr *)interned[j];
-        if (t->hash == h && t->len == (ssize_t)len && t->kind == 1 &&
-            memcmp(t->data, c, len) == 0) {
-            return kval_newref(interned[j]);
+        if (interned_hashes[j] == (uint32_t)h) {
+            KStr *t = (KStr *)interned[j];
+            if (t->hash == h && t->len == (ssize_t)len && t->kind == 1 &&
+                memcmp(t->data, c, len) == 0) {
+                return kval_newref(interned[j]);
+            }
         }
         j = (j + 1) & (interned_cap - 1);
     }
@@ -488,9 +507,7 @@ static KValue intern_ascii(const char *c, size_t len) {
     KStr *n = (KStr *)s;
     memcpy(n->data, c, len);
     n->hash = h;
-    n->interned = 1;
-    interned[j] = kval_newref(s);
-    interned_count++;
+    intern_put(j, s, h);
     return s;
 }
 
