@@ -22,7 +22,9 @@
 
 #include "dict.h"
 #include "errors.h"
+#include "list.h"
 #include "mem.h"
+#include "state.h"
 #include "str.h"
 #include "tuple.h"
 #include "weakref.h"
@@ -216,15 +218,31 @@ void kgc_finalize_at_exit(KValue modules) {
     }
     KValue saved = kerr_fetch();
     kgc_collect();
-    // As CPython's shutdown: __main__ leaves sys.modules, and what only it
-    // kept alive dies (its dict, in a cycle with its functions, by the
-    // collector: __del__ methods still see their globals).
+    // As CPython's shutdown (finalize_modules): sys.meta_path becomes None,
+    // so imports fail, and every module but sys and builtins leaves
+    // sys.modules. What only __main__ kept alive dies first (its dict, in a
+    // cycle with its functions, by the collector: __del__ methods still see
+    // their globals), then what only the other modules kept alive.
     if (modules && kdict_check(modules)) {
-        KValue name = kstr_from_cstr("__main__");
-        if (name && kdict_discard(modules, name) < 0) {
+        if (kruntime.sys_dict && kdict_set_cstr(kruntime.sys_dict, "meta_path", KV_NONE) < 0) {
             kerr_clear();
         }
-        kval_xdecref(name);
+        KValue names = kdict_keys_list(modules);
+        KValue held = klist_new(0); // the other modules, alive until __main__'s objects died
+        for (ssize_t i = 0; names && held && i < klist_len(names); i++) {
+            KValue key = klist_items(names)[i];
+            if (!kstr_check(key) || kstr_eq_cstr(key, "sys") || kstr_eq_cstr(key, "builtins")) {
+                continue;
+            }
+            KValue mod = kdict_get_borrow(modules, key);
+            if ((mod && !kstr_eq_cstr(key, "__main__") && klist_append(held, mod) < 0) ||
+                kdict_discard(modules, key) < 0) {
+                kerr_clear();
+            }
+        }
+        kval_xdecref(names);
+        kgc_collect();
+        kval_xdecref(held);
         kgc_collect();
     }
     kerr_clear();

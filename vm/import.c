@@ -261,6 +261,12 @@ static KValue import_one(KValue absname) {
     if (kerr_occurred()) {
         return KV_NULL;
     }
+    // As importlib's _find_spec: no finder is asked once shutdown (or the
+    // program) set sys.meta_path to None.
+    if (kruntime.sys_dict && kdict_get_cstr_borrow(kruntime.sys_dict, "meta_path") == KV_NONE) {
+        kerr_set(&kexc_ImportError, "sys.meta_path is None, Python is likely shutting down");
+        return KV_NULL;
+    }
     m = import_builtin(absname);
     if (m || kerr_occurred()) {
         return m;
