@@ -426,7 +426,7 @@ static KValue bytearray_iadd(KValue a, KValue b) {
 }
 
 static KValue bytearray_imul(KValue a, KValue b) {
-    if (!kint_check(b) && !kval_type(b)->nb.index) {
+    if (!kint_check(b) && !knb(kval_type(b))->index) {
         return kval_newref(KV_NOTIMPL);
     }
     ssize_t count = knum_as_ssize(b, &kexc_OverflowError);
@@ -482,7 +482,7 @@ KType kbytearray_type = {
     .getitem = kbytes_getitem,
     .setitem = bytearray_setitem,
     .contains = kbytes_contains,
-    .nb = {.binop = {[KNB_ADD] = kbytes_add, [KNB_MULTIPLY] = kbytes_mul,
+    .nb = &(KNumberSlots){.binop = {[KNB_ADD] = kbytes_add, [KNB_MULTIPLY] = kbytes_mul,
                      [KNB_REMAINDER] = kbytes_mod},
            .inplace = {[KNB_ADD] = bytearray_iadd, [KNB_MULTIPLY] = bytearray_imul}},
     .methods = bytearray_methods,

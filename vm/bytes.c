@@ -195,7 +195,7 @@ KValue kbytes_from_object(KValue x, KValue encoding, KValue errors, const char *
     if (kbytes_get_buffer(x, &p, &n)) {
         return kbytes_from_data(p, n);
     }
-    if (kint_check(x) || kval_type(x)->nb.index) {
+    if (kint_check(x) || knb(kval_type(x))->index) {
         n = knum_as_ssize(x, &kexc_OverflowError);
         if (n == -1 && kerr_occurred()) {
             return KV_NULL;
@@ -316,7 +316,7 @@ KValue kbytes_getitem(KValue v, KValue key) {
     ssize_t i;
     if (kbytearray_check(v)) {
         i = kseq_index(key, n, "bytearray");
-    } else if (!kint_check(key) && !kval_type(key)->nb.index) {
+    } else if (!kint_check(key) && !knb(kval_type(key))->index) {
         kerr_format(&kexc_TypeError, "byte indices must be integers or slices, not %T", key);
         return KV_NULL;
     } else {
@@ -383,7 +383,7 @@ KValue kbytes_add(KValue a, KValue b) {
 KValue kbytes_mul(KValue a, KValue b) {
     int self_first = kbytes_check(a) || kbytearray_check(a);
     KValue s = self_first ? a : b, n = self_first ? b : a;
-    if (!kint_check(n) && !kval_type(n)->nb.index) {
+    if (!kint_check(n) && !knb(kval_type(n))->index) {
         return kval_newref(KV_NOTIMPL);
     }
     ssize_t count = knum_as_ssize(n, &kexc_OverflowError);
@@ -538,7 +538,7 @@ KType kbytes_type = {
     .len = kbytes_len,
     .getitem = kbytes_getitem,
     .contains = kbytes_contains,
-    .nb = {.binop = {[KNB_ADD] = kbytes_add, [KNB_MULTIPLY] = kbytes_mul, [KNB_REMAINDER] = kbytes_mod}},
+    .nb = &(KNumberSlots){.binop = {[KNB_ADD] = kbytes_add, [KNB_MULTIPLY] = kbytes_mul, [KNB_REMAINDER] = kbytes_mod}},
     .methods = bytes_methods,
 };
 

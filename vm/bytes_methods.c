@@ -74,7 +74,7 @@ static int get_needle(KValue v, const char **p, ssize_t *n, char *one) {
     if (kbytes_get_buffer(v, p, n)) {
         return 0;
     }
-    if (!kint_check(v) && !kval_type(v)->nb.index) {
+    if (!kint_check(v) && !knb(kval_type(v))->index) {
         kerr_format(&kexc_TypeError, "argument should be integer or bytes-like object, not '%s'",
                     ktype_name(kval_type(v)));
         return -1;

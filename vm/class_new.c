@@ -556,6 +556,7 @@ KValue ktype_new_class(KType *meta, KValue name, KValue bases, KValue dict, KVal
         return kerr_no_memory();
     }
     type->flags = KTF_HEAPTYPE | KTF_BASETYPE | KTF_GC | KTF_READY;
+    type->nb = &((KHeapType *)type)->nb_storage;
     type->flags |= base->flags & (KTF_INT_SUBCLASS | KTF_LIST_SUBCLASS | KTF_TUPLE_SUBCLASS |
                                   KTF_BYTES_SUBCLASS | KTF_STR_SUBCLASS | KTF_DICT_SUBCLASS |
                                   KTF_EXC_SUBCLASS | KTF_TYPE_SUBCLASS | KTF_SEQUENCE |

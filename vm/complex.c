@@ -526,7 +526,7 @@ static int call_dunder_complex(KValue x, KValue *out) {
 
 static int is_number_like(KValue v) {
     KType *t = kval_type(v);
-    return is_complex(v) || t->nb.to_float || t->nb.index;
+    return is_complex(v) || knb(t)->to_float || knb(t)->index;
 }
 
 // A real argument as a double through float(); -1 with an error.
@@ -691,7 +691,7 @@ KType kcomplex_type = {
     .hash = c_hash,
     .richcompare = c_richcompare,
     .new_ = c_new,
-    .nb = {.binop = {[KNB_ADD] = c_add, [KNB_SUBTRACT] = c_sub, [KNB_MULTIPLY] = c_mul,
+    .nb = &(KNumberSlots){.binop = {[KNB_ADD] = c_add, [KNB_SUBTRACT] = c_sub, [KNB_MULTIPLY] = c_mul,
                      [KNB_TRUE_DIVIDE] = c_div},
            .power = c_pow, .negative = c_neg, .positive = c_pos, .absolute = c_abs,
            .to_bool = c_bool},

@@ -1113,7 +1113,7 @@ KType kdict_type = {
     .getitem = dict_getitem,
     .setitem = dict_setitem,
     .contains = dict_contains_slot,
-    .nb = {.binop = {[KNB_OR] = dict_or}, .inplace = {[KNB_OR] = dict_ior}},
+    .nb = &(KNumberSlots){.binop = {[KNB_OR] = dict_or}, .inplace = {[KNB_OR] = dict_ior}},
     .methods = dict_methods,
     .doc = "dict() -> new empty dictionary",
 };

@@ -363,12 +363,12 @@ static const KMethodDef setview_methods[] = {
 DICT_VIEW_TYPE(dict_keys_type, "dict_keys",
                .richcompare = view_richcompare, .hash = kobj_hash_not_implemented,
                .methods = setview_methods,
-               .nb = {.binop = {[KNB_AND] = view_and, [KNB_OR] = view_or,
+               .nb = &(KNumberSlots){.binop = {[KNB_AND] = view_and, [KNB_OR] = view_or,
                                 [KNB_SUBTRACT] = view_sub, [KNB_XOR] = view_xor}})
 DICT_VIEW_TYPE(dict_items_type, "dict_items",
                .richcompare = view_richcompare, .hash = kobj_hash_not_implemented,
                .methods = setview_methods,
-               .nb = {.binop = {[KNB_AND] = view_and, [KNB_OR] = view_or,
+               .nb = &(KNumberSlots){.binop = {[KNB_AND] = view_and, [KNB_OR] = view_or,
                                 [KNB_SUBTRACT] = view_sub, [KNB_XOR] = view_xor}})
 DICT_VIEW_TYPE(dict_values_type, "dict_values", .methods = view_methods)
 

@@ -56,7 +56,7 @@ KFrame *keval_binop_frame(KThreadState *ts, KValue lhs, KValue rhs, int op, KInl
         return NULL;
     }
     int base = op >= KF_BINOP_INPLACE ? op - KF_BINOP_INPLACE : op;
-    if (base == KNB_POWER || (base != op && tv->nb.inplace[base])) {
+    if (base == KNB_POWER || (base != op && knb(tv)->inplace[base])) {
         return NULL;
     }
     if (!kslot_binop_is_generic(tv, base)) {
@@ -66,7 +66,7 @@ KFrame *keval_binop_frame(KThreadState *ts, KValue lhs, KValue rhs, int op, KInl
     // its class is a subclass, and after __op__ when the class defines the
     // operator in Python too: both go the generic way.
     KType *tw = kval_type(rhs);
-    if (tw != tv && (tw->nb.binop[base] == tv->nb.binop[base] ||
+    if (tw != tv && (knb(tw)->binop[base] == knb(tv)->binop[base] ||
                      ((tw->flags & KTF_HEAPTYPE) && ktype_is_subtype(tw, tv)))) {
         return NULL;
     }

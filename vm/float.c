@@ -997,7 +997,7 @@ KType kfloat_type = {
     .richcompare = float_richcompare,
     .new_ = float_new,
     .nb =
-        {
+        &(KNumberSlots){
             .binop =
                 {
                     [KNB_ADD] = float_add,

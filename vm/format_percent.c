@@ -132,7 +132,7 @@ static int put_int(Pct *p, KValue v, const PctSpec *ps, uint32_t c) {
         i = kint_exact(v);
     } else {
         KType *t = kval_type(v);
-        int is_number = t->nb.index || t->nb.to_int || t->nb.to_float || t == &kcomplex_type;
+        int is_number = knb(t)->index || knb(t)->to_int || knb(t)->to_float || t == &kcomplex_type;
         if (is_number) {
             i = index_only ? knum_index(v) : knum_long(v);
             if (!i && !kerr_matches(&kexc_TypeError)) {

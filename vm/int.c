@@ -1509,7 +1509,7 @@ KType kint_type = {
     .richcompare = int_richcompare,
     .new_ = kint_new,
     .nb =
-        {
+        &(KNumberSlots){
             .binop =
                 {
                     [KNB_ADD] = int_add,
@@ -1585,7 +1585,7 @@ KType kbool_type = {
     .base = &kint_type,
     .repr = bool_repr,
     .new_ = bool_new,
-    .nb = {.binop = {[KNB_AND] = bool_and, [KNB_OR] = bool_or, [KNB_XOR] = bool_xor}},
+    .nb = &(KNumberSlots){.binop = {[KNB_AND] = bool_and, [KNB_OR] = bool_or, [KNB_XOR] = bool_xor}},
     .doc = "bool(x) -> bool",
 };
 

@@ -452,7 +452,7 @@ static ssize_t repeat_count(KValue n) {
 
 static KValue list_mul(KValue a, KValue b) {
     KValue l = klist_check(a) ? a : b, n = klist_check(a) ? b : a;
-    if (!kint_check(n) && kval_type(n)->nb.index == NULL) {
+    if (!kint_check(n) && knb(kval_type(n))->index == NULL) {
         return kval_newref(KV_NOTIMPL);
     }
     ssize_t count = repeat_count(n);
@@ -480,7 +480,7 @@ static KValue list_mul(KValue a, KValue b) {
 }
 
 static KValue list_imul(KValue a, KValue b) {
-    if (!kint_check(b) && kval_type(b)->nb.index == NULL) {
+    if (!kint_check(b) && knb(kval_type(b))->index == NULL) {
         return kval_newref(KV_NOTIMPL);
     }
     ssize_t count = repeat_count(b);
@@ -864,7 +864,7 @@ KType klist_type = {
     .getitem = list_getitem,
     .setitem = list_setitem,
     .contains = list_contains,
-    .nb = {.binop = {[KNB_ADD] = list_add, [KNB_MULTIPLY] = list_mul},
+    .nb = &(KNumberSlots){.binop = {[KNB_ADD] = list_add, [KNB_MULTIPLY] = list_mul},
            .inplace = {[KNB_ADD] = list_iadd, [KNB_MULTIPLY] = list_imul}},
     .methods = list_methods,
     .doc = "Built-in mutable sequence.",

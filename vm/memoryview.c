@@ -280,7 +280,7 @@ static int pack(const KMemoryView *m, char *p, KValue v) {
         }
         return 0;
     }
-    if (!kint_check(v) && !kval_type(v)->nb.index) {
+    if (!kint_check(v) && !knb(kval_type(v))->index) {
         return pack_error(m, 0);
     }
     KValue idx = knum_index(v);
@@ -409,7 +409,7 @@ static ssize_t mv_len(KValue v) {
 
 // The address of item 'key' of a 1-D view, or NULL with IndexError/TypeError.
 static char *item_ptr(KMemoryView *m, KValue key) {
-    if (!kint_check(key) && !kval_type(key)->nb.index) {
+    if (!kint_check(key) && !knb(kval_type(key))->index) {
         kerr_set(&kexc_TypeError, "memoryview: invalid slice key");
         return NULL;
     }

@@ -378,7 +378,7 @@ static KType generic_alias_type = {
     .getattro = alias_getattro,
     .call = alias_call,
     .getitem = alias_getitem,
-    .nb = {.binop = {[KNB_OR] = alias_or}},
+    .nb = &(KNumberSlots){.binop = {[KNB_OR] = alias_or}},
     .methods = alias_methods,
 };
 
@@ -393,7 +393,7 @@ static KType union_type = {
     .hash = alias_hash,
     .richcompare = alias_richcompare,
     .getattro = alias_getattro,
-    .nb = {.binop = {[KNB_OR] = alias_or}},
+    .nb = &(KNumberSlots){.binop = {[KNB_OR] = alias_or}},
 };
 
 // ---------------------------------------------------------------------------

@@ -26,7 +26,7 @@ const char *knum_op_symbol(int op) {
 }
 
 static KBinaryFn binop_slot(KType *t, int op) {
-    return t->nb.binop[op];
+    return knb(t)->binop[op];
 }
 
 // binary_op1: NotImplemented (new reference) when neither side handles it.
@@ -87,7 +87,7 @@ static KValue binop_type_error(KValue v, KValue w, int op) {
                 seq = tw, other = tv;
             }
         }
-        if (seq && !other->nb.index) {
+        if (seq && !knb(other)->index) {
             kerr_format(&kexc_TypeError, "can't multiply sequence by non-int of type '%s'",
                         ktype_name(other));
             return KV_NULL;
@@ -101,8 +101,8 @@ static KValue binop_type_error(KValue v, KValue w, int op) {
 // pow(v, w, z) with the ternary slots of all three.
 static KValue ternary_power(KValue v, KValue w, KValue z, int inplace_op) {
     KType *tv = kval_type(v), *tw = kval_type(w);
-    KTernaryFn slotv = tv->nb.power;
-    KTernaryFn slotw = tw != tv ? tw->nb.power : NULL;
+    KTernaryFn slotv = knb(tv)->power;
+    KTernaryFn slotw = tw != tv ? knb(tw)->power : NULL;
     if (slotw == slotv) {
         slotw = NULL;
     }
@@ -131,8 +131,8 @@ static KValue ternary_power(KValue v, KValue w, KValue z, int inplace_op) {
     }
     if (z != KV_NONE) {
         KType *tz = kval_type(z);
-        if (tz->nb.power && tz->nb.power != slotv && tz->nb.power != slotw) {
-            x = tz->nb.power(v, w, z);
+        if (knb(tz)->power && knb(tz)->power != slotv && knb(tz)->power != slotw) {
+            x = knb(tz)->power(v, w, z);
             if (x != KV_NOTIMPL) {
                 return x;
             }
@@ -184,7 +184,7 @@ KValue knum_binop(KValue v, KValue w, int op) {
         }
     }
     if (inplace) {
-        KBinaryFn islot = kval_type(v)->nb.inplace[base];
+        KBinaryFn islot = knb(kval_type(v))->inplace[base];
         if (islot) {
             KValue x = islot(v, w);
             if (x != KV_NOTIMPL) {
@@ -220,7 +220,7 @@ KValue knum_binop_after_left(KValue v, KValue w, int op) {
 
 KValue knum_divmod(KValue v, KValue w) {
     KType *tv = kval_type(v), *tw = kval_type(w);
-    KBinaryFn slotv = tv->nb.divmod, slotw = tw != tv ? tw->nb.divmod : NULL;
+    KBinaryFn slotv = knb(tv)->divmod, slotw = tw != tv ? knb(tw)->divmod : NULL;
     if (slotw == slotv) {
         slotw = NULL;
     }
@@ -259,8 +259,8 @@ KValue knum_power(KValue v, KValue w, KValue z) {
 #define UNARY(fname, slot, sym)                                                                  \
     KValue fname(KValue v) {                                                                     \
         KType *t = kval_type(v);                                                                 \
-        if (t->nb.slot) {                                                                        \
-            return t->nb.slot(v);                                                                \
+        if (knb(t)->slot) {                                                                        \
+            return knb(t)->slot(v);                                                                \
         }                                                                                        \
         kerr_format(&kexc_TypeError, "bad operand type for " sym ": '%s'", ktype_name(t));        \
         return KV_NULL;                                                                          \
@@ -278,12 +278,12 @@ KValue knum_index(KValue v) {
         return kint_exact(v);
     }
     KType *t = kval_type(v);
-    if (!t->nb.index) {
+    if (!knb(t)->index) {
         kerr_format(&kexc_TypeError, "'%s' object cannot be interpreted as an integer",
                     ktype_name(t));
         return KV_NULL;
     }
-    KValue r = t->nb.index(v);
+    KValue r = knb(t)->index(v);
     if (r && !kint_check(r)) {
         kerr_format(&kexc_TypeError, "__index__ returned non-int (type %T)", r);
         kval_decref(r);
@@ -361,8 +361,8 @@ KValue knum_long(KValue v) {
         return kval_newref(v);
     }
     KType *t = kval_type(v);
-    if (t->nb.to_int) {
-        KValue r = t->nb.to_int(v);
+    if (knb(t)->to_int) {
+        KValue r = knb(t)->to_int(v);
         if (r && !kint_check(r)) {
             kerr_format(&kexc_TypeError, "__int__ returned non-int (type %T)", r);
             kval_decref(r);
@@ -375,7 +375,7 @@ KValue knum_long(KValue v) {
         }
         return r;
     }
-    if (t->nb.index) {
+    if (knb(t)->index) {
         return knum_index(v);
     }
     int found;
@@ -410,8 +410,8 @@ KValue knum_float(KValue v) {
     if (kval_is_int(v)) {
         return kfloat_new((double)kval_int(v));
     }
-    if (t->nb.to_float) {
-        KValue r = t->nb.to_float(v);
+    if (knb(t)->to_float) {
+        KValue r = knb(t)->to_float(v);
         if (r && !kfloat_check(r)) {
             kerr_format(&kexc_TypeError, "%s.__float__ returned non-float (type %T)",
                         ktype_name(t), r);
@@ -425,7 +425,7 @@ KValue knum_float(KValue v) {
         }
         return r;
     }
-    if (t->nb.index) {
+    if (knb(t)->index) {
         KValue i = knum_index(v);
         if (!i) {
             return KV_NULL;
@@ -454,7 +454,7 @@ double knum_as_double(KValue v) {
         return kfloat_value(v);
     }
     KType *t = kval_type(v);
-    if (!t->nb.to_float && !t->nb.index) {
+    if (!knb(t)->to_float && !knb(t)->index) {
         kerr_format(&kexc_TypeError, "must be real number, not %s", ktype_name(t));
         return -1.0;
     }

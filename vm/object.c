@@ -264,8 +264,8 @@ int kobj_is_true(KValue v) {
         return kval_int(v) != 0;
     }
     KType *t = kval_type(v);
-    if (t->nb.to_bool) {
-        return t->nb.to_bool(v);
+    if (knb(t)->to_bool) {
+        return knb(t)->to_bool(v);
     }
     if (t->len) {
         ssize_t n = t->len(v);
@@ -1170,7 +1170,7 @@ KType knone_type = {
     .repr = none_repr,
     .hash = singleton_hash,
     .new_ = none_new,
-    .nb = {.to_bool = none_bool},
+    .nb = &(KNumberSlots){.to_bool = none_bool},
 };
 
 static KValue notimpl_repr(KValue v) {
@@ -1199,7 +1199,7 @@ KType knotimpl_type = {
     .repr = notimpl_repr,
     .hash = singleton_hash,
     .new_ = notimpl_new,
-    .nb = {.to_bool = notimpl_bool},
+    .nb = &(KNumberSlots){.to_bool = notimpl_bool},
 };
 
 static KValue ellipsis_repr(KValue v) {

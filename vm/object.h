@@ -210,7 +210,13 @@ struct KType {
     KValue (*getitem)(KValue obj, KValue key);
     int (*setitem)(KValue obj, KValue key, KValue value); // value KV_NULL: delete
     int (*contains)(KValue obj, KValue item);
-    KNumberSlots nb;
+    // The number slots: a table of the type's own, or its base's when it
+    // defines none (NULL for a static type not readied, and for object).
+    // Out of line, as CPython's tp_as_number: most types have none, and
+    // start-up writes every static type it readies (each page written is a
+    // page fault). Read it with knb(); a class's table is its own
+    // (KHeapType), which its special methods fill.
+    KNumberSlots *nb;
     KType *base;
     KValue bases, mro, dict; // tuple, tuple, dict
     const KMethodDef *methods;
@@ -223,6 +229,20 @@ struct KType {
     KValue ht_name, ht_qualname, ht_slots, ht_module;
     struct KSharedKeys *shared_keys; // KTF_SHARED_KEYS: made at the first store, then fixed
 };
+
+// A class: its number slots are its own, after the type.
+typedef struct KHeapType {
+    KType type;
+    KNumberSlots nb_storage;
+} KHeapType;
+
+// The table of a type without number slots.
+extern const KNumberSlots kno_number_slots;
+
+// The number slots of 't' (never NULL).
+static inline const KNumberSlots *knb(const KType *t) {
+    return t->nb ? t->nb : &kno_number_slots;
+}
 
 // Instances of 'type' or its subclasses, by fast flag.
 static inline int kval_has_flag(KValue v, uint32_t flag) {

@@ -13,7 +13,7 @@
 #include "type.h"
 
 ssize_t kseq_index(KValue i, ssize_t len, const char *what) {
-    if (!kint_check(i) && !kval_type(i)->nb.index) {
+    if (!kint_check(i) && !knb(kval_type(i))->index) {
         kerr_format(&kexc_TypeError, "%s indices must be integers or slices, not %s", what,
                     ktype_name(kval_type(i)));
         return -1;
@@ -60,7 +60,7 @@ static int slice_value(KValue v, ssize_t *out) {
         *out = i;
         return 0;
     }
-    if (!kint_check(v) && !kval_type(v)->nb.index) {
+    if (!kint_check(v) && !knb(kval_type(v))->index) {
         kerr_set(&kexc_TypeError,
                  "slice indices must be integers or None or have an __index__ method");
         return -1;
@@ -160,7 +160,7 @@ static KValue long_bound(KValue v, KValue dflt, KValue len, KValue lower, KValue
     if (v == KV_NONE) {
         return kval_newref(dflt);
     }
-    if (!kint_check(v) && !kval_type(v)->nb.index) {
+    if (!kint_check(v) && !knb(kval_type(v))->index) {
         kerr_set(&kexc_TypeError,
                  "slice indices must be integers or None or have an __index__ method");
         return KV_NULL;
@@ -186,7 +186,7 @@ int kslice_indices_long(KValue slice, KValue len, KValue *start, KValue *stop, K
     KValue st = KV_NULL, lower = KV_NULL, upper = KV_NULL, a = KV_NULL, b = KV_NULL;
     if (s->step == KV_NONE) {
         st = kval_from_int(1);
-    } else if (!kint_check(s->step) && !kval_type(s->step)->nb.index) {
+    } else if (!kint_check(s->step) && !knb(kval_type(s->step))->index) {
         kerr_set(&kexc_TypeError,
                  "slice indices must be integers or None or have an __index__ method");
         return -1;
@@ -267,7 +267,7 @@ static KValue slice_new(KType *type, const KValue *args, size_t nargs, KValue kw
 
 static KValue slice_indices_m(KValue self, const KValue *args, size_t nargs, KValue kw) {
     (void)nargs, (void)kw;
-    if (!kint_check(args[0]) && !kval_type(args[0])->nb.index) {
+    if (!kint_check(args[0]) && !knb(kval_type(args[0]))->index) {
         kerr_format(&kexc_TypeError, "'%s' object cannot be interpreted as an integer",
                     ktype_name(kval_type(args[0])));
         return KV_NULL;
@@ -478,7 +478,7 @@ static KValue range_getitem(KValue v, KValue key) {
         kval_decref(step);
         return res;
     }
-    if (!kint_check(key) && !kval_type(key)->nb.index) {
+    if (!kint_check(key) && !knb(kval_type(key))->index) {
         kerr_format(&kexc_TypeError, "range indices must be integers or slices, not %s",
                     ktype_name(kval_type(key)));
         return KV_NULL;
@@ -816,7 +816,7 @@ KType krange_type = {
     .len = range_len,
     .getitem = range_getitem,
     .contains = range_contains,
-    .nb = {.to_bool = range_bool},
+    .nb = &(KNumberSlots){.to_bool = range_bool},
     .methods = range_methods,
     .members = range_members,
 };

@@ -1186,7 +1186,7 @@ static KValue str_repeat(KValue s, ssize_t n) {
 static KValue str_mul(KValue a, KValue b) {
     KValue s = kstr_check(a) ? a : b, n = kstr_check(a) ? b : a;
     if (!kint_check(n)) {
-        if (kval_type(n)->nb.index == NULL) {
+        if (knb(kval_type(n))->index == NULL) {
             return kval_newref(KV_NOTIMPL);
         }
     }
@@ -1312,7 +1312,7 @@ KType kstr_type = {
     .len = str_len,
     .getitem = kstr_getitem,
     .contains = str_contains,
-    .nb = {.binop = {[KNB_ADD] = str_add, [KNB_MULTIPLY] = str_mul, [KNB_REMAINDER] = str_mod}},
+    .nb = &(KNumberSlots){.binop = {[KNB_ADD] = str_add, [KNB_MULTIPLY] = str_mul, [KNB_REMAINDER] = str_mod}},
     .methods = kstr_methods,
     .doc = "str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str",
 };

@@ -294,7 +294,7 @@ static KValue tuple_add(KValue a, KValue b) {
 
 static KValue tuple_mul(KValue a, KValue b) {
     KValue t = ktuple_check(a) ? a : b, n = ktuple_check(a) ? b : a;
-    if (!kint_check(n) && kval_type(n)->nb.index == NULL) {
+    if (!kint_check(n) && knb(kval_type(n))->index == NULL) {
         return kval_newref(KV_NOTIMPL);
     }
     ssize_t count = knum_as_ssize(n, &kexc_OverflowError);
@@ -544,7 +544,7 @@ KType ktuple_type = {
     .len = tuple_len,
     .getitem = tuple_getitem,
     .contains = tuple_contains,
-    .nb = {.binop = {[KNB_ADD] = tuple_add, [KNB_MULTIPLY] = tuple_mul}},
+    .nb = &(KNumberSlots){.binop = {[KNB_ADD] = tuple_add, [KNB_MULTIPLY] = tuple_mul}},
     .methods = tuple_methods,
     .doc = "Built-in immutable sequence.",
 };

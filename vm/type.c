@@ -358,26 +358,30 @@ error:
         type->field = base->field;                                                               \
     }
 
-// Most bases (object, BaseException, the iterators...) have no number
-// slots: comparing them with this skips 36 slot copies for each of the ~160
-// types start-up readies (hello.py: about 17K instructions).
-static const KNumberSlots no_number_slots;
+const KNumberSlots kno_number_slots;
 
-static void inherit_number_slots(KType *type, KType *base) {
-    for (int i = 0; i < KNB_COUNT; i++) {
-        COPY_SLOT(nb.binop[i])
-        COPY_SLOT(nb.inplace[i])
+#define COPY_NB_SLOT(field)                                                                      \
+    if (!nb->field) {                                                                            \
+        nb->field = base->field;                                                                 \
     }
-    COPY_SLOT(nb.divmod)
-    COPY_SLOT(nb.power)
-    COPY_SLOT(nb.negative)
-    COPY_SLOT(nb.positive)
-    COPY_SLOT(nb.absolute)
-    COPY_SLOT(nb.invert)
-    COPY_SLOT(nb.to_int)
-    COPY_SLOT(nb.to_float)
-    COPY_SLOT(nb.index)
-    COPY_SLOT(nb.to_bool)
+
+// Fills the slots of 'nb' (a static type's own table) that it leaves empty
+// from its base's table.
+static void inherit_number_slots(KNumberSlots *nb, const KNumberSlots *base) {
+    for (int i = 0; i < KNB_COUNT; i++) {
+        COPY_NB_SLOT(binop[i])
+        COPY_NB_SLOT(inplace[i])
+    }
+    COPY_NB_SLOT(divmod)
+    COPY_NB_SLOT(power)
+    COPY_NB_SLOT(negative)
+    COPY_NB_SLOT(positive)
+    COPY_NB_SLOT(absolute)
+    COPY_NB_SLOT(invert)
+    COPY_NB_SLOT(to_int)
+    COPY_NB_SLOT(to_float)
+    COPY_NB_SLOT(index)
+    COPY_NB_SLOT(to_bool)
 }
 
 static void inherit_slots(KType *type, KType *base) {
@@ -411,8 +415,16 @@ static void inherit_slots(KType *type, KType *base) {
         COPY_SLOT(traverse)
         COPY_SLOT(clear)
     }
-    if (memcmp(&base->nb, &no_number_slots, sizeof no_number_slots) != 0) {
-        inherit_number_slots(type, base);
+    // A static type without number slots shares its base's table (most
+    // have none: object, the exceptions, the iterators...); one with a table
+    // of its own (bool's, over int's) fills the rest of it in. A class's
+    // slots come from its special methods (ktypeslots_fixup).
+    if (!(type->flags & KTF_HEAPTYPE)) {
+        if (!type->nb) {
+            type->nb = base->nb;
+        } else if (base->nb && base->nb != type->nb) {
+            inherit_number_slots(type->nb, base->nb);
+        }
     }
     if (!type->basicsize) {
         type->basicsize = base->basicsize;
@@ -871,8 +883,8 @@ static KValue type_dir(KValue self, const KValue *args, size_t nargs, KValue kw)
 }
 
 static KValue type_sizeof(KValue self, const KValue *args, size_t nargs, KValue kw) {
-    (void)self, (void)args, (void)nargs, (void)kw;
-    return kint_from_i64(sizeof(KType));
+    (void)args, (void)nargs, (void)kw;
+    return kint_from_i64(((KType *)self)->flags & KTF_HEAPTYPE ? sizeof(KHeapType) : sizeof(KType));
 }
 
 static const KMethodDef type_methods[] = {
@@ -1160,7 +1172,7 @@ static KValue type_or(KValue a, KValue b);
 KType ktype_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "type",
-    .basicsize = sizeof(KType),
+    .basicsize = sizeof(KHeapType),
     .flags = KTF_BASETYPE | KTF_GC | KTF_TYPE_SUBCLASS | KTF_WEAKREF,
     .dictoffset = offsetof(KType, dict),
     .dealloc = type_dealloc,
@@ -1172,7 +1184,7 @@ KType ktype_type = {
     .call = type_call,
     .new_ = type_new,
     .init = type_init,
-    .nb = {.binop = {[KNB_OR] = type_or}},
+    .nb = &(KNumberSlots){.binop = {[KNB_OR] = type_or}},
     .methods = type_methods,
     .members = type_members,
     .getsets = type_getsets,

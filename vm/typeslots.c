@@ -355,14 +355,29 @@ static int method_is_overloaded(KValue left, KValue right, KValue name) {
 }
 
 // The binary operator protocol of a class's slot (CPython's SLOT1BINFULL):
+// Where a slot is, for the slot table: its offset in KType, or, with
+// NB_SLOT set, in the type's number slots (KType.nb, out of line).
+#define NB_SLOT ((size_t)1 << 16)
+#define NB_OFF(field) (NB_SLOT | offsetof(KNumberSlots, field))
+
+// The slot at 'offset' of 't'. A number slot of a type without a table of
+// its own is read from the shared empty table, never written: only classes
+// have their slots set, and each has its own table (KHeapType).
+static void **slot_ptr(KType *t, size_t offset) {
+    if (offset & NB_SLOT) {
+        return (void **)((char *)knb(t) + (offset & ~NB_SLOT));
+    }
+    return (void **)((char *)t + offset);
+}
+
 // 'me' is the generic slot function, found at 'offset' in the types that
 // define the operator in Python.
 static KValue slot_binop(KValue self, KValue other, size_t offset, KValue name, KValue rname,
                          void *me) {
     KType *ts = kval_type(self), *to = kval_type(other);
-    int do_other = ts != to && *(void **)((char *)to + offset) == me;
+    int do_other = ts != to && *slot_ptr(to, offset) == me;
     KValue r;
-    if (*(void **)((char *)ts + offset) == me) {
+    if (*slot_ptr(ts, offset) == me) {
         if (do_other && ktype_is_subtype(to, ts) && method_is_overloaded(self, other, rname)) {
             r = call_maybe(other, rname, &self, 1);
             if (r != KV_NOTIMPL) {
@@ -388,7 +403,7 @@ static KValue slot_binop(KValue self, KValue other, size_t offset, KValue name, 
 // right (try its __rop__).
 #define SLOT_BINOP(fn, idx, id, rid)                                                             \
     static KValue fn(KValue a, KValue b) {                                                       \
-        return slot_binop(a, b, offsetof(KType, nb.binop[idx]), KID(id), KID(rid), (void *)fn);  \
+        return slot_binop(a, b, NB_OFF(binop[idx]), KID(id), KID(rid), (void *)fn);              \
     }
 SLOT_BINOP(slot_add, KNB_ADD, __add__, __radd__)
 SLOT_BINOP(slot_sub, KNB_SUBTRACT, __sub__, __rsub__)
@@ -415,7 +430,7 @@ static const KBinaryFn generic_binops[KNB_COUNT] = {
 };
 
 int kslot_binop_is_generic(KType *t, int op) {
-    return generic_binops[op] && t->nb.binop[op] == generic_binops[op];
+    return generic_binops[op] && knb(t)->binop[op] == generic_binops[op];
 }
 
 KValue kslot_binop_name(int op) {
@@ -437,17 +452,17 @@ KValue kslot_binop_name(int op) {
 }
 
 static KValue slot_divmod(KValue a, KValue b) {
-    return slot_binop(a, b, offsetof(KType, nb.divmod), KID(__divmod__), KID(__rdivmod__),
+    return slot_binop(a, b, NB_OFF(divmod), KID(__divmod__), KID(__rdivmod__),
                       (void *)slot_divmod);
 }
 
 static KValue slot_power(KValue a, KValue b, KValue mod) {
     if (mod == KV_NONE) {
-        return slot_binop(a, b, offsetof(KType, nb.power), KID(__pow__), KID(__rpow__),
+        return slot_binop(a, b, NB_OFF(power), KID(__pow__), KID(__rpow__),
                           (void *)slot_power);
     }
     // Three-argument pow() never tries the reflected method.
-    if (kval_type(a)->nb.power == slot_power) {
+    if (knb(kval_type(a))->power == slot_power) {
         KValue args[2] = {b, mod};
         return call_maybe(a, KID(__pow__), args, 2);
     }
@@ -711,9 +726,10 @@ WRAPPER(wrap_del) {
 
 #define OFF(field) offsetof(KType, field)
 #define S(name, field, wrap, gen, arg) {name, OFF(field), wrap, (void *)(gen), arg, NULL, 0},
+#define S_NB(name, field, wrap, gen) {name, NB_OFF(field), wrap, (void *)(gen), 0, NULL, 0},
 #define BIN(name, rname, idx, gen)                                                               \
-    S(name, nb.binop[idx], wrap_binary_l, gen, 0) S(rname, nb.binop[idx], wrap_binary_r, gen, 0)
-#define INPLACE(name, idx, gen) S(name, nb.inplace[idx], wrap_binary_l, gen, 0)
+    S_NB(name, binop[idx], wrap_binary_l, gen) S_NB(rname, binop[idx], wrap_binary_r, gen)
+#define INPLACE(name, idx, gen) S_NB(name, inplace[idx], wrap_binary_l, gen)
 
 static KSlotDef slotdefs[] = {
     S("__getattribute__", getattro, wrap_getattr, kslot_tp_getattr_hook, 0)
@@ -755,10 +771,10 @@ static KSlotDef slotdefs[] = {
     BIN("__and__", "__rand__", KNB_AND, slot_and)
     BIN("__or__", "__ror__", KNB_OR, slot_or)
     BIN("__xor__", "__rxor__", KNB_XOR, slot_xor)
-    S("__divmod__", nb.divmod, wrap_binary_l, slot_divmod, 0)
-    S("__rdivmod__", nb.divmod, wrap_binary_r, slot_divmod, 0)
-    S("__pow__", nb.power, wrap_ternary, slot_power, 0)
-    S("__rpow__", nb.power, wrap_ternary_r, slot_power, 0)
+    S_NB("__divmod__", divmod, wrap_binary_l, slot_divmod)
+    S_NB("__rdivmod__", divmod, wrap_binary_r, slot_divmod)
+    S_NB("__pow__", power, wrap_ternary, slot_power)
+    S_NB("__rpow__", power, wrap_ternary_r, slot_power)
     INPLACE("__iadd__", KNB_ADD, slot_iadd)
     INPLACE("__isub__", KNB_SUBTRACT, slot_isub)
     INPLACE("__imul__", KNB_MULTIPLY, slot_imul)
@@ -772,14 +788,14 @@ static KSlotDef slotdefs[] = {
     INPLACE("__ior__", KNB_OR, slot_ior)
     INPLACE("__ixor__", KNB_XOR, slot_ixor)
     INPLACE("__ipow__", KNB_POWER, slot_ipow)
-    S("__neg__", nb.negative, wrap_unary, slot_neg, 0)
-    S("__pos__", nb.positive, wrap_unary, slot_pos, 0)
-    S("__abs__", nb.absolute, wrap_unary, slot_abs, 0)
-    S("__invert__", nb.invert, wrap_unary, slot_invert, 0)
-    S("__int__", nb.to_int, wrap_unary, slot_int, 0)
-    S("__float__", nb.to_float, wrap_unary, slot_float, 0)
-    S("__index__", nb.index, wrap_unary, slot_index, 0)
-    S("__bool__", nb.to_bool, wrap_inquiry, slot_bool, 0)
+    S_NB("__neg__", negative, wrap_unary, slot_neg)
+    S_NB("__pos__", positive, wrap_unary, slot_pos)
+    S_NB("__abs__", absolute, wrap_unary, slot_abs)
+    S_NB("__invert__", invert, wrap_unary, slot_invert)
+    S_NB("__int__", to_int, wrap_unary, slot_int)
+    S_NB("__float__", to_float, wrap_unary, slot_float)
+    S_NB("__index__", index, wrap_unary, slot_index)
+    S_NB("__bool__", to_bool, wrap_inquiry, slot_bool)
     {NULL, 0, NULL, NULL, 0, NULL, 0},
 };
 
@@ -791,10 +807,6 @@ int ktypeslots_init(void) {
         }
     }
     return 0;
-}
-
-static void **slot_ptr(KType *t, size_t offset) {
-    return (void **)((char *)t + offset);
 }
 
 int ktypeslots_add_wrappers(KType *type) {

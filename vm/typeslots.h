@@ -14,7 +14,7 @@ typedef KValue (*KSlotWrapperFn)(const struct KSlotDef *def, void *wrapped, KVal
 
 typedef struct KSlotDef {
     const char *name;
-    size_t offset;          // of the slot's function pointer in KType
+    size_t offset;          // of the slot's function pointer in KType (typeslots.c: NB_SLOT)
     KSlotWrapperFn wrapper; // calls the slot function for Type.__name__(self, ...)
     void *generic;          // the slot function classes get
     int arg;                // comparison op, or other per-entry data

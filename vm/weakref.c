@@ -719,7 +719,7 @@ static const KMethodDef proxy_methods[] = {
 };
 
 #define PROXY_NUMBER_SLOTS                                                                       \
-    .nb = {                                                                                      \
+    .nb = &(KNumberSlots){                                                                       \
         .binop = {proxy_add, proxy_and, proxy_floordiv, proxy_lshift, proxy_matmul, proxy_mul,   \
                   proxy_mod, proxy_or, proxy_pow, proxy_rshift, proxy_sub, proxy_truediv,        \
                   proxy_xor},                                                                    \

@@ -429,7 +429,7 @@ static ssize_t deque_len(KValue self) {
 }
 
 static int deque_index_arg(Deque *d, KValue key, ssize_t *out) {
-    if (!kval_has_flag(key, KTF_INT_SUBCLASS) && !kval_type(key)->nb.index) {
+    if (!kval_has_flag(key, KTF_INT_SUBCLASS) && !knb(kval_type(key))->index) {
         kerr_format(&kexc_TypeError, "sequence index must be integer, not '%s'",
                     kval_type(key)->name);
         return -1;
@@ -568,7 +568,7 @@ static KValue deque_mul(KValue a, KValue b) {
         self = b;
         n = a;
     }
-    if (!kval_has_flag(n, KTF_INT_SUBCLASS) && !kval_type(n)->nb.index) {
+    if (!kval_has_flag(n, KTF_INT_SUBCLASS) && !knb(kval_type(n))->index) {
         return kval_newref(KV_NOTIMPL);
     }
     KValue c = deque_copy(self);
@@ -579,7 +579,7 @@ static KValue deque_mul(KValue a, KValue b) {
 }
 
 static KValue deque_imul(KValue a, KValue b) {
-    if (!kval_has_flag(b, KTF_INT_SUBCLASS) && !kval_type(b)->nb.index) {
+    if (!kval_has_flag(b, KTF_INT_SUBCLASS) && !knb(kval_type(b))->index) {
         return kval_newref(KV_NOTIMPL);
     }
     if (deque_repeat_inplace(DQ(a), b) < 0) {
@@ -739,7 +739,7 @@ static KType deque_type = {
     .getitem = deque_getitem,
     .setitem = deque_setitem,
     .contains = deque_contains,
-    .nb = {.binop = {[KNB_ADD] = deque_concat, [KNB_MULTIPLY] = deque_mul},
+    .nb = &(KNumberSlots){.binop = {[KNB_ADD] = deque_concat, [KNB_MULTIPLY] = deque_mul},
            .inplace = {[KNB_ADD] = deque_inplace_concat, [KNB_MULTIPLY] = deque_imul},
            .to_bool = deque_bool},
     .methods = deque_methods,
@@ -883,7 +883,7 @@ static KType defdict_type = {
     .clear = defdict_clear,
     .repr = defdict_repr,
     .init = defdict_init,
-    .nb = {.binop = {[KNB_OR] = defdict_or}},
+    .nb = &(KNumberSlots){.binop = {[KNB_OR] = defdict_or}},
     .methods = defdict_methods,
     .getsets = defdict_getsets,
 };

@@ -662,7 +662,7 @@ static int is_number(KValue v) {
         return 1;
     }
     const KType *t = kval_type(v);
-    return t->nb.index || t->nb.to_int || t->nb.to_float || t == &kcomplex_type ||
+    return knb(t)->index || knb(t)->to_int || knb(t)->to_float || t == &kcomplex_type ||
            ktype_is_subtype((KType *)t, &kcomplex_type);
 }
 

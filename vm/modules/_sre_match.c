@@ -77,7 +77,7 @@ static SrePattern *match_pattern(KValue self) {
 static ssize_t group_index(KValue self, KValue index) {
     SreMatch *m = MATCH(self);
     ssize_t i = -1;
-    if (kint_check(index) || kval_type(index)->nb.index) {
+    if (kint_check(index) || knb(kval_type(index))->index) {
         i = knum_as_ssize(index, NULL);
         if (i == -1 && kerr_occurred()) {
             return -1;

@@ -212,7 +212,7 @@ static KValue int_arg(KValue v) {
     if (kint_check(v)) {
         return kval_newref(v);
     }
-    if (kval_type(v)->nb.index) {
+    if (knb(kval_type(v))->index) {
         return knum_index(v);
     }
     struct_errorf("required argument is not an integer");

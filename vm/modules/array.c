@@ -275,7 +275,7 @@ static int index_of(ArrayObj *a, KValue key, const char *msg, ssize_t *out) {
 }
 
 static int is_index(KValue key) {
-    return kint_check(key) || kval_type(key)->nb.index;
+    return kint_check(key) || knb(kval_type(key))->index;
 }
 
 static KValue array_getitem(KValue self, KValue key) {
@@ -1068,7 +1068,7 @@ KType karray_type = {
     .getitem = array_getitem,
     .setitem = array_setitem,
     .contains = array_contains,
-    .nb = {.binop = {[KNB_ADD] = array_concat, [KNB_MULTIPLY] = array_repeat},
+    .nb = &(KNumberSlots){.binop = {[KNB_ADD] = array_concat, [KNB_MULTIPLY] = array_repeat},
            .inplace = {[KNB_ADD] = array_iconcat, [KNB_MULTIPLY] = array_irepeat}},
     .methods = array_methods,
     .getsets = array_getsets,

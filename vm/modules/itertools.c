@@ -74,7 +74,7 @@ KITER_VALUE_TYPE(count, 2)
 
 static int is_number(KValue v) {
     KType *t = kval_type(v);
-    return t->nb.to_int || t->nb.to_float || t->nb.index || ktype_is_subtype(t, &kcomplex_type);
+    return knb(t)->to_int || knb(t)->to_float || knb(t)->index || ktype_is_subtype(t, &kcomplex_type);
 }
 
 static KValue count_new(KType *type, const KValue *args, size_t nargs, KValue kwnames) {

@@ -143,7 +143,7 @@ static int fd_from_index(KValue v, int *fd) {
 }
 
 static int has_index(KValue v) {
-    return kint_check(v) || kval_type(v)->nb.index;
+    return kint_check(v) || knb(kval_type(v))->index;
 }
 
 int kpath_convert(KValue arg, KPath *p) {

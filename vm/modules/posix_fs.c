@@ -159,7 +159,7 @@ static int mode_arg(KValue v, int dflt, int *mode) {
 
 // A uid or gid argument: -1 means "leave unchanged".
 static int id_arg(KValue v, const char *what, unsigned *out) {
-    if (!kint_check(v) && !kval_type(v)->nb.index) {
+    if (!kint_check(v) && !knb(kval_type(v))->index) {
         kerr_format(&kexc_TypeError, "%s should be integer, not %T", what, v);
         return -1;
     }

@@ -70,7 +70,7 @@ static KValue group_record(const struct group *g) {
 // A uid or gid argument as CPython's _Py_Uid_Converter: 'found' 0 (no
 // error) when it cannot name an id, which the lookups report as not found.
 static int id_arg(KValue v, const char *what, unsigned *out, int *valid) {
-    if (!kint_check(v) && !kval_type(v)->nb.index) {
+    if (!kint_check(v) && !knb(kval_type(v))->index) {
         kerr_format(&kexc_TypeError, "%s should be integer, not %T", what, v);
         return -1;
     }
