@@ -1,8 +1,11 @@
 // vm/mem.c: the small-object allocator behind kmem_alloc. Blocks of up to
-// KMEM_SMALL_MAX bytes are served from 16 KiB pools, one size class (a
-// multiple of 16 bytes) per pool; pools are cut from 1 MiB arenas aligned to
-// their size, so a block's pool header is found by masking its address and
-// kmem_free needs no size. Whether a pointer belongs to an arena at all is a
+// KMEM_SMALL_MAX bytes are served from pools, one size class (a multiple of
+// 16 bytes) per pool; pools are cut from 1 MiB arenas aligned to their size,
+// each pool aligned to its own size, so a block's pool header is found by
+// masking its address and kmem_free needs no size. The first arena's pools
+// are 2 KiB, later ones' 16 KiB: start-up takes a little from each of some
+// 17 size classes, and with a page per class's first pool it wrote 25 pages
+// of the arena (each a page fault), 14 with 2 KiB pools. Whether a pointer belongs to an arena at all is a
 // probe in a small hash set of arena addresses (as CPython's address_in_range
 // answers the same question with a radix tree). Larger blocks go to malloc.
 // Under AddressSanitizer everything goes to malloc, so each block is checked.
@@ -107,7 +110,8 @@ void kmem_free(void *p) {
 #else
 
 #define ARENA_SIZE ((uintptr_t)1 << 20)
-#define POOL_SIZE ((uintptr_t)1 << 14)
+#define FIRST_POOL_SHIFT 11
+#define POOL_SHIFT 14
 #define NCLASSES (KMEM_SMALL_MAX / 16)
 
 typedef struct FreeBlock {
@@ -127,9 +131,12 @@ typedef struct Pool {
 } Pool;
 
 static Pool *partial[NCLASSES];
-// The arena that new pools are cut from, and where the next pool starts.
+// The arena that new pools are cut from, where the next pool starts, and
+// the size of its pools.
 static char *arena_next, *arena_end;
-// Open-addressing set of arena base addresses (0 = empty slot).
+static uintptr_t arena_pool_size;
+// Open-addressing set of arenas (0 = empty slot): each entry is the arena's
+// base address plus the log2 of its pool size in the low bits.
 static uintptr_t *arena_set;
 static size_t arena_set_cap, arena_set_count;
 
@@ -137,13 +144,14 @@ static size_t arena_slot(uintptr_t base, size_t cap) {
     return (size_t)((base >> 20) * 0x9E3779B97F4A7C15ull) & (cap - 1);
 }
 
-static int is_arena(uintptr_t base) {
+// The entry of the arena at 'base', or 0 when there is none.
+static uintptr_t arena_entry(uintptr_t base) {
     if (!arena_set_cap) {
         return 0;
     }
     for (size_t i = arena_slot(base, arena_set_cap);; i = (i + 1) & (arena_set_cap - 1)) {
-        if (arena_set[i] == base) {
-            return 1;
+        if ((arena_set[i] & ~(ARENA_SIZE - 1)) == base) {
+            return arena_set[i];
         }
         if (arena_set[i] == 0) {
             return 0;
@@ -151,15 +159,15 @@ static int is_arena(uintptr_t base) {
     }
 }
 
-static void set_insert(uintptr_t *set, size_t cap, uintptr_t base) {
-    size_t i = arena_slot(base, cap);
+static void set_insert(uintptr_t *set, size_t cap, uintptr_t entry) {
+    size_t i = arena_slot(entry & ~(ARENA_SIZE - 1), cap);
     while (set[i]) {
         i = (i + 1) & (cap - 1);
     }
-    set[i] = base;
+    set[i] = entry;
 }
 
-static int remember_arena(uintptr_t base) {
+static int remember_arena(uintptr_t entry) {
     if ((arena_set_count + 1) * 2 > arena_set_cap) {
         size_t cap = arena_set_cap ? arena_set_cap * 2 : 64;
         uintptr_t *set = calloc(cap, sizeof *set);
@@ -175,7 +183,7 @@ static int remember_arena(uintptr_t base) {
         arena_set = set;
         arena_set_cap = cap;
     }
-    set_insert(arena_set, arena_set_cap, base);
+    set_insert(arena_set, arena_set_cap, entry);
     arena_set_count++;
     return 0;
 }
@@ -201,7 +209,8 @@ static int new_arena(void) {
     if ((uintptr_t)raw + len > tail) {
         munmap((void *)tail, (uintptr_t)raw + len - tail);
     }
-    if (remember_arena(base) < 0) {
+    unsigned shift = arena_set_count ? POOL_SHIFT : FIRST_POOL_SHIFT;
+    if (remember_arena(base | shift) < 0) {
         munmap((void *)base, ARENA_SIZE);
         return -1;
     }
@@ -209,6 +218,7 @@ static int new_arena(void) {
     arena_end = (char *)tail;
     arena_populated = arena_next;
     arenas_made++;
+    arena_pool_size = (uintptr_t)1 << shift;
     return 0;
 }
 
@@ -243,11 +253,11 @@ static Pool *new_pool(size_t cls) {
     }
     populate_ahead();
     Pool *pool = (Pool *)arena_next;
-    arena_next += POOL_SIZE;
+    arena_next += arena_pool_size;
     pool->block_size = (uint32_t)((cls + 1) * 16);
     pool->free = NULL;
     pool->bump = (char *)pool + sizeof(Pool);
-    pool->end = (char *)pool + POOL_SIZE;
+    pool->end = (char *)pool + arena_pool_size;
     pool->used = 0;
     pool->next_partial = NULL;
     pool->on_list = 1;
@@ -307,20 +317,22 @@ static __attribute__((noinline)) void *small_alloc_slow(size_t cls) {
     }
 }
 
-// The arena the last pool_of answered for: most frees land in the arena of
-// the one before, which saves the hash probe.
-static uintptr_t last_arena;
+// The arena the last pool_of answered for, and the mask of its pools' size:
+// most frees land in the arena of the one before, which saves the hash probe.
+static uintptr_t last_arena, last_pool_mask;
 
 static Pool *pool_of(void *p) {
     uintptr_t a = (uintptr_t)p;
     uintptr_t base = a & ~(ARENA_SIZE - 1);
     if (base != last_arena || base == 0) {
-        if (!is_arena(base)) {
+        uintptr_t entry = arena_entry(base);
+        if (!entry) {
             return NULL;
         }
         last_arena = base;
+        last_pool_mask = ~(((uintptr_t)1 << (entry & (ARENA_SIZE - 1))) - 1);
     }
-    return (Pool *)(a & ~(POOL_SIZE - 1));
+    return (Pool *)(a & last_pool_mask);
 }
 
 void *kmem_alloc(size_t size) {
