@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -834,6 +835,29 @@ int kv_run_main(int argc, char **argv) {
 // Runs what the parsed command line 'c' asks for; 'env_warn' is a copy of
 // KRAITWARNINGS (its items go before the -W options, as CPython's).
 
+// The variables start-up writes, gathered by the krait link (tools/boot.ld;
+// weak: absent from other links). Each page of them is written, so they are
+// made resident and writable with one madvise instead of a page fault each
+// (a copy of the file's page for the data, a zeroed page for the bss).
+extern char __krait_boot_data_start[] __attribute__((weak));
+extern char __krait_boot_data_end[] __attribute__((weak));
+extern char __krait_boot_bss_start[] __attribute__((weak));
+extern char __krait_boot_bss_end[] __attribute__((weak));
+
+static void populate(char *start, char *end) {
+#ifdef MADV_POPULATE_WRITE
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    uintptr_t from = (uintptr_t)start & ~(page - 1), to = ((uintptr_t)end + page - 1) & ~(page - 1);
+    if (start && end > start) {
+        (void)madvise((void *)from, to - from, MADV_POPULATE_WRITE); // EINVAL before Linux 5.14
+    }
+#else
+    (void)start, (void)end;
+#endif
+}
+
 int main(int argc, char **argv) {
+    populate(__krait_boot_data_start, __krait_boot_data_end);
+    populate(__krait_boot_bss_start, __krait_boot_bss_end);
     return kv_run_main(argc, argv);
 }

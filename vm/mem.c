@@ -112,6 +112,7 @@ void kmem_free(void *p) {
 #define ARENA_SIZE ((uintptr_t)1 << 20)
 #define FIRST_POOL_SHIFT 11
 #define POOL_SHIFT 14
+#define FIRST_POPULATE ((size_t)64 << 10)
 #define NCLASSES (KMEM_SMALL_MAX / 16)
 
 typedef struct FreeBlock {
@@ -219,6 +220,11 @@ static int new_arena(void) {
     arena_populated = arena_next;
     arenas_made++;
     arena_pool_size = (uintptr_t)1 << shift;
+#ifdef MADV_POPULATE_WRITE
+    if (shift == FIRST_POOL_SHIFT) {
+        (void)madvise((void *)base, FIRST_POPULATE, MADV_POPULATE_WRITE);
+    }
+#endif
     return 0;
 }
 
