@@ -616,6 +616,11 @@ static int match_self_type(KValue type) {
 
 int kmatch_class(KValue subject, KValue type, int nargs, KValue kwargs, KValue *result) {
     *result = KV_NULL;
+    // The compiler always gives a tuple of str; a crafted cache may not.
+    if (!ktuple_check(kwargs)) {
+        kerr_set(&kexc_SystemError, "MATCH_CLASS: keyword names must be a tuple");
+        return -1;
+    }
     if (!ktype_check(type)) {
         kerr_set(&kexc_TypeError, "called match pattern must be a type");
         return -1;
