@@ -9,6 +9,7 @@
 #include "dict.h"
 #include "errors.h"
 #include "gc.h"
+#include "int.h"
 #include "str.h"
 #include "tuple.h"
 #include "type.h"
@@ -49,6 +50,18 @@ KValue kmod_new(const char *name) {
     }
     ((KModule *)m)->name = n;
     return m;
+}
+
+int kmod_add_ints(KValue mod, const KModInt *table, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        KValue v = kint_from_i64(table[i].value);
+        if (!v || kmod_add(mod, table[i].name, v) < 0) {
+            kval_xdecref(v);
+            return -1;
+        }
+        kval_decref(v);
+    }
+    return 0;
 }
 
 int kmod_add_functions(KValue mod, const KMethodDef *defs) {

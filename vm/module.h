@@ -3,6 +3,8 @@
 #ifndef KRAIT_VM_MODULE_H
 #define KRAIT_VM_MODULE_H
 
+#include <stdint.h>
+
 #include "func.h"
 #include "object.h"
 
@@ -20,6 +22,15 @@ KValue kmod_new(const char *name);
 K_MUST_CHECK int kmod_add_functions(KValue mod, const KMethodDef *defs);
 // mod.name = value (borrowed).
 K_MUST_CHECK int kmod_add(KValue mod, const char *name, KValue value);
+// A module's integer constant; KMOD_INT(NAME) takes a C macro's name and value.
+typedef struct KModInt {
+    const char *name;
+    int64_t value;
+} KModInt;
+#define KMOD_INT(name) {#name, (int64_t)(name)}
+#define KMOD_NINTS(table) (sizeof(table) / sizeof((table)[0]))
+// Adds the 'n' constants of 'table' to the module; -1 on error.
+K_MUST_CHECK int kmod_add_ints(KValue mod, const KModInt *table, size_t n);
 // class NAME(BASE) with __module__ 'module' (a module's error class:
 // binascii.Error, zlib.error). A new reference, or KV_NULL with an error.
 KValue kmod_new_exception(const char *module, const char *name, KType *base);

@@ -690,10 +690,7 @@ static const KMethodDef lzma_functions[] = {
 };
 
 #define C(name, value) {#name, (int64_t)(value)}
-static const struct {
-    const char *name;
-    int64_t value;
-} constants[] = {
+static const KModInt constants[] = {
     C(FORMAT_AUTO, FORMAT_AUTO), C(FORMAT_XZ, FORMAT_XZ), C(FORMAT_ALONE, FORMAT_ALONE),
     C(FORMAT_RAW, FORMAT_RAW), C(CHECK_NONE, LZMA_CHECK_NONE), C(CHECK_CRC32, LZMA_CHECK_CRC32),
     C(CHECK_CRC64, LZMA_CHECK_CRC64), C(CHECK_SHA256, LZMA_CHECK_SHA256),
@@ -731,14 +728,9 @@ KValue kmod_lzma_create(void) {
         kval_xdecref(m);
         return KV_NULL;
     }
-    for (size_t i = 0; i < sizeof constants / sizeof constants[0]; i++) {
-        KValue v = kint_from_i64(constants[i].value);
-        if (!v || kmod_add(m, constants[i].name, v) < 0) {
-            kval_xdecref(v);
-            kval_decref(m);
-            return KV_NULL;
-        }
-        kval_decref(v);
+    if (kmod_add_ints(m, constants, KMOD_NINTS(constants)) < 0) {
+        kval_decref(m);
+        return KV_NULL;
     }
     return m;
 }

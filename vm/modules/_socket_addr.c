@@ -869,11 +869,8 @@ const KMethodDef ksocket_addr_functions[] = {
 // ---------------------------------------------------------------------------
 // Constants
 
-#define C(name) {#name, name}
-static const struct {
-    const char *name;
-    int64_t value;
-} constants[] = {
+#define C(name) KMOD_INT(name)
+static const KModInt constants[] = {
     C(AF_UNSPEC), C(AF_INET), C(AF_INET6), C(AF_UNIX), C(AF_NETLINK), C(AF_PACKET),
     C(AF_APPLETALK), C(AF_BLUETOOTH), C(AF_CAN), C(AF_IPX), C(AF_IRDA), C(AF_KEY),
     C(AF_LLC), C(AF_ROUTE), C(AF_SNA), C(AF_TIPC), C(AF_ALG), C(AF_VSOCK), C(AF_X25),
@@ -928,13 +925,5 @@ static const struct {
 #undef C
 
 int ksocket_add_constants(KValue module) {
-    for (size_t i = 0; i < sizeof constants / sizeof constants[0]; i++) {
-        KValue v = kint_from_i64(constants[i].value);
-        if (!v || kmod_add(module, constants[i].name, v) < 0) {
-            kval_xdecref(v);
-            return -1;
-        }
-        kval_decref(v);
-    }
-    return 0;
+    return kmod_add_ints(module, constants, KMOD_NINTS(constants));
 }

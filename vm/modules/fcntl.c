@@ -173,17 +173,9 @@ FUNC(fc_lockf) {
         kposix_int_arg(args[1], &code) < 0 || (nargs > 4 && kposix_int_arg(args[4], &whence) < 0)) {
         return KV_NULL;
     }
-    int64_t pos[2] = {0, 0};
+    long pos[2] = {0, 0};
     for (size_t i = 2; i < nargs && i < 4; i++) {
-        KValue v = knum_index(args[i]);
-        if (!v) {
-            return KV_NULL;
-        }
-        int overflow;
-        pos[i - 2] = kint_as_i64_overflow(v, &overflow);
-        kval_decref(v);
-        if (overflow) {
-            kerr_set(&kexc_OverflowError, "Python int too large to convert to C long");
+        if (knum_as_long(args[i], &pos[i - 2]) < 0) {
             return KV_NULL;
         }
     }
@@ -214,11 +206,8 @@ static const KMethodDef fcntl_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
-#define C(name) {#name, name}
-static const struct {
-    const char *name;
-    int64_t value;
-} constants[] = {
+#define C(name) KMOD_INT(name)
+static const KModInt constants[] = {
     C(DN_ACCESS), C(DN_ATTRIB), C(DN_CREATE), C(DN_DELETE), C(DN_MODIFY), C(DN_MULTISHOT),
     C(DN_RENAME), C(FASYNC), C(FD_CLOEXEC), C(F_ADD_SEALS), C(F_DUPFD), C(F_DUPFD_CLOEXEC),
     C(F_EXLCK), C(F_GETFD), C(F_GETFL), C(F_GETLEASE), C(F_GETLK), C(F_GETLK64), C(F_GETOWN),
@@ -237,14 +226,9 @@ KValue kmod_fcntl_create(void) {
         kval_xdecref(m);
         return KV_NULL;
     }
-    for (size_t i = 0; i < sizeof constants / sizeof constants[0]; i++) {
-        KValue v = kint_from_i64(constants[i].value);
-        if (!v || kmod_add(m, constants[i].name, v) < 0) {
-            kval_xdecref(v);
-            kval_decref(m);
-            return KV_NULL;
-        }
-        kval_decref(v);
+    if (kmod_add_ints(m, constants, KMOD_NINTS(constants)) < 0) {
+        kval_decref(m);
+        return KV_NULL;
     }
     return m;
 }

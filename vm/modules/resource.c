@@ -31,15 +31,8 @@ static KValue rlim_value(rlim_t v) {
 
 // A limit as CPython converts it: a C long long, cast (so -1 is RLIM_INFINITY).
 static int rlim_arg(KValue v, rlim_t *out) {
-    KValue i = knum_index(v);
-    if (!i) {
-        return -1;
-    }
-    int overflow;
-    int64_t n = kint_as_i64_overflow(i, &overflow);
-    kval_decref(i);
-    if (overflow) {
-        kerr_set(&kexc_OverflowError, "Python int too large to convert to C long");
+    long n;
+    if (knum_as_long(v, &n) < 0) {
         return -1;
     }
     *out = (rlim_t)n;
@@ -204,11 +197,8 @@ static const KMethodDef resource_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
-#define C(name) {#name, name}
-static const struct {
-    const char *name;
-    int64_t value;
-} constants[] = {
+#define C(name) KMOD_INT(name)
+static const KModInt constants[] = {
     C(RLIMIT_AS), C(RLIMIT_CORE), C(RLIMIT_CPU), C(RLIMIT_DATA), C(RLIMIT_FSIZE),
     C(RLIMIT_MEMLOCK), C(RLIMIT_MSGQUEUE), C(RLIMIT_NICE), C(RLIMIT_NOFILE), C(RLIMIT_NPROC),
     C(RLIMIT_OFILE), C(RLIMIT_RSS), C(RLIMIT_RTPRIO), C(RLIMIT_RTTIME), C(RLIMIT_SIGPENDING),
@@ -227,14 +217,9 @@ KValue kmod_resource_create(void) {
         kval_xdecref(m);
         return KV_NULL;
     }
-    for (size_t i = 0; i < sizeof constants / sizeof constants[0]; i++) {
-        KValue v = kint_from_i64(constants[i].value);
-        if (!v || kmod_add(m, constants[i].name, v) < 0) {
-            kval_xdecref(v);
-            kval_decref(m);
-            return KV_NULL;
-        }
-        kval_decref(v);
+    if (kmod_add_ints(m, constants, KMOD_NINTS(constants)) < 0) {
+        kval_decref(m);
+        return KV_NULL;
     }
     return m;
 }

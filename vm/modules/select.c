@@ -645,10 +645,7 @@ static const KMethodDef select_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static const struct {
-    const char *name;
-    int64_t value;
-} select_constants[] = {
+static const KModInt select_constants[] = {
     {"POLLIN", POLLIN},         {"POLLPRI", POLLPRI},       {"POLLOUT", POLLOUT},
     {"POLLERR", POLLERR},       {"POLLHUP", POLLHUP},       {"POLLNVAL", POLLNVAL},
     {"POLLRDNORM", POLLRDNORM}, {"POLLRDBAND", POLLRDBAND}, {"POLLWRNORM", POLLWRNORM},
@@ -673,14 +670,9 @@ KValue kmod_select_create(void) {
         kval_xdecref(m);
         return KV_NULL;
     }
-    for (size_t i = 0; i < sizeof select_constants / sizeof select_constants[0]; i++) {
-        KValue v = kint_from_i64(select_constants[i].value);
-        if (!v || kmod_add(m, select_constants[i].name, v) < 0) {
-            kval_xdecref(v);
-            kval_decref(m);
-            return KV_NULL;
-        }
-        kval_decref(v);
+    if (kmod_add_ints(m, select_constants, KMOD_NINTS(select_constants)) < 0) {
+        kval_decref(m);
+        return KV_NULL;
     }
     return m;
 }

@@ -40,23 +40,6 @@ static KValue tc_error(void) {
     return KV_NULL;
 }
 
-// A C long from an int argument.
-static int long_arg(KValue v, long *out) {
-    KValue i = knum_index(v);
-    if (!i) {
-        return -1;
-    }
-    int overflow;
-    int64_t n = kint_as_i64_overflow(i, &overflow);
-    kval_decref(i);
-    if (overflow) {
-        kerr_set(&kexc_OverflowError, "Python int too large to convert to C long");
-        return -1;
-    }
-    *out = (long)n;
-    return 0;
-}
-
 FUNC(tc_getattr) {
     (void)self, (void)nargs, (void)kw;
     int fd;
@@ -114,7 +97,7 @@ FUNC(tc_setattr) {
     }
     long v[6];
     for (int i = 0; i < 6; i++) {
-        if (long_arg(klist_items(attrs)[i], &v[i]) < 0) {
+        if (knum_as_long(klist_items(attrs)[i], &v[i]) < 0) {
             return KV_NULL;
         }
     }
@@ -134,7 +117,7 @@ FUNC(tc_setattr) {
         long x;
         if (kbytes_check(c) && (p = kbytes_data(c, &n), n == 1)) {
             t.c_cc[i] = (cc_t)p[0];
-        } else if (kint_check(c) && long_arg(c, &x) == 0) {
+        } else if (kint_check(c) && knum_as_long(c, &x) == 0) {
             t.c_cc[i] = (cc_t)x;
         } else {
             if (!kerr_occurred()) {
@@ -221,7 +204,7 @@ FUNC(tc_setwinsize) {
     for (int i = 0; i < 2; i++) {
         KValue idx = kval_from_int(i);
         KValue x = kobj_getitem(seq, idx);
-        int r = x ? long_arg(x, &v[i]) : -1;
+        int r = x ? knum_as_long(x, &v[i]) : -1;
         kval_xdecref(x);
         if (r < 0) {
             return KV_NULL;
@@ -255,11 +238,8 @@ static const KMethodDef termios_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
-#define C(name) {#name, (int64_t)(name)}
-static const struct {
-    const char *name;
-    int64_t value;
-} constants[] = {
+#define C(name) KMOD_INT(name)
+static const KModInt constants[] = {
     C(B0), C(B1000000), C(B110), C(B115200), C(B1152000), C(B1200),
     C(B134), C(B150), C(B1500000), C(B1800), C(B19200), C(B200),
     C(B2000000), C(B230400), C(B2400), C(B2500000), C(B300), C(B3000000),
@@ -313,14 +293,9 @@ KValue kmod_termios_create(void) {
         kval_xdecref(m);
         return KV_NULL;
     }
-    for (size_t i = 0; i < sizeof constants / sizeof constants[0]; i++) {
-        KValue v = kint_from_i64(constants[i].value);
-        if (!v || kmod_add(m, constants[i].name, v) < 0) {
-            kval_xdecref(v);
-            kval_decref(m);
-            return KV_NULL;
-        }
-        kval_decref(v);
+    if (kmod_add_ints(m, constants, KMOD_NINTS(constants)) < 0) {
+        kval_decref(m);
+        return KV_NULL;
     }
     return m;
 }
