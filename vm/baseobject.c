@@ -327,9 +327,13 @@ KType kobject_type = {
     .init = object_init_slot,
     .methods = object_methods,
     .getsets = object_getsets,
-    .doc = "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and "
-           "returns a new featureless\ninstance that has no instance attributes and cannot be "
-           "given any.\n",
+    .doc = "object()\n"
+        "--\n"
+        "\n"
+        "The base class of the class hierarchy.\n"
+        "\n"
+        "When called, it accepts no arguments and returns a new featureless\n"
+        "instance that has no instance attributes and cannot be given any.\n",
 };
 
 // dir() of an instance: its __dict__ keys plus its class's attributes.

@@ -486,4 +486,17 @@ KType kbytearray_type = {
                      [KNB_REMAINDER] = kbytes_mod},
            .inplace = {[KNB_ADD] = bytearray_iadd, [KNB_MULTIPLY] = bytearray_imul}},
     .methods = bytearray_methods,
+    .doc = "bytearray(iterable_of_ints) -> bytearray\n"
+        "bytearray(string, encoding[, errors]) -> bytearray\n"
+        "bytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\n"
+        "bytearray(int) -> bytes array of size given by the parameter initialized with null "
+        "bytes\n"
+        "bytearray() -> empty bytes array\n"
+        "\n"
+        "Construct a mutable bytearray object from:\n"
+        "  - an iterable yielding integers in range(256)\n"
+        "  - a text string encoded using the specified encoding\n"
+        "  - a bytes or a buffer object\n"
+        "  - any object implementing the buffer API.\n"
+        "  - an integer",
 };

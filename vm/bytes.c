@@ -540,6 +540,17 @@ KType kbytes_type = {
     .contains = kbytes_contains,
     .nb = &(KNumberSlots){.binop = {[KNB_ADD] = kbytes_add, [KNB_MULTIPLY] = kbytes_mul, [KNB_REMAINDER] = kbytes_mod}},
     .methods = bytes_methods,
+    .doc = "bytes(iterable_of_ints) -> bytes\n"
+        "bytes(string, encoding[, errors]) -> bytes\n"
+        "bytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\n"
+        "bytes(int) -> bytes object of size given by the parameter initialized with null bytes\n"
+        "bytes() -> empty bytes object\n"
+        "\n"
+        "Construct an immutable array of bytes from:\n"
+        "  - an iterable yielding integers in range(256)\n"
+        "  - a text string encoded using the specified encoding\n"
+        "  - any object implementing the buffer API.\n"
+        "  - an integer",
 };
 
 

@@ -432,4 +432,11 @@ KType kcode_type = {
     .getsets = code_getsets,
     .members = code_members,
     .methods = code_methods,
+    .doc = "code(argcount, posonlyargcount, kwonlyargcount, nlocals, stacksize,\n"
+        "     flags, codestring, constants, names, varnames, filename, name,\n"
+        "     qualname, firstlineno, linetable, exceptiontable, freevars=(),\n"
+        "     cellvars=(), /)\n"
+        "--\n"
+        "\n"
+        "Create a code object.  Not for the faint of heart.",
 };

@@ -697,6 +697,10 @@ KType kcomplex_type = {
            .to_bool = c_bool},
     .getsets = c_getsets,
     .methods = c_methods,
-    .doc = "complex(real=0, imag=0)\n--\n\nCreate a complex number from a real part and an "
-           "optional imaginary part.",
+    .doc = "complex(real=0, imag=0)\n"
+        "--\n"
+        "\n"
+        "Create a complex number from a real part and an optional imaginary part.\n"
+        "\n"
+        "This is equivalent to (real + imag*1j) where imag defaults to 0.",
 };

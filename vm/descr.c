@@ -9,6 +9,7 @@
 
 #include "abstract.h"
 #include "dict.h"
+#include "doc.h"
 #include "errors.h"
 #include "func.h"
 #include "gc.h"
@@ -162,8 +163,13 @@ static KValue cfunc_get_module(KValue self) {
 }
 
 static KValue cfunc_get_doc(KValue self) {
-    const char *doc = ((KCFunction *)self)->def->doc;
-    return doc ? kstr_from_cstr(doc) : kval_newref(KV_NONE);
+    const KMethodDef *def = ((KCFunction *)self)->def;
+    return kdoc_get(def->name, def->doc);
+}
+
+static KValue cfunc_get_text_signature(KValue self) {
+    const KMethodDef *def = ((KCFunction *)self)->def;
+    return kdoc_text_signature(def->name, def->doc);
 }
 
 static const KGetSetDef cfunc_getsets[] = {
@@ -172,6 +178,7 @@ static const KGetSetDef cfunc_getsets[] = {
     {"__self__", cfunc_get_self, NULL, NULL},
     {"__module__", cfunc_get_module, NULL, NULL},
     {"__doc__", cfunc_get_doc, NULL, NULL},
+    {"__text_signature__", cfunc_get_text_signature, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -350,14 +357,30 @@ static KValue descr_get_objclass(KValue self) {
     return kval_newref(kval_of(((KDescr *)self)->owner));
 }
 
+// The C name and internal doc of what 'd' describes.
+static const char *descr_doc(KDescr *d, const char **name) {
+    *name = d->method   ? d->method->name
+            : d->getset ? d->getset->name
+            : d->member ? d->member->name
+            : d->slot   ? d->slot->name
+                        : NULL;
+    return d->method   ? d->method->doc
+           : d->getset ? d->getset->doc
+           : d->member ? d->member->doc
+           : d->slot   ? d->slot->doc
+                       : NULL;
+}
+
 static KValue descr_get_doc(KValue self) {
-    KDescr *d = (KDescr *)self;
-    const char *doc = d->method   ? d->method->doc
-                      : d->getset ? d->getset->doc
-                      : d->member ? d->member->doc
-                      : d->slot   ? d->slot->doc
-                                  : NULL;
-    return doc ? kstr_from_cstr(doc) : kval_newref(KV_NONE);
+    const char *name;
+    const char *doc = descr_doc((KDescr *)self, &name);
+    return kdoc_get(name, doc);
+}
+
+static KValue descr_get_text_signature(KValue self) {
+    const char *name;
+    const char *doc = descr_doc((KDescr *)self, &name);
+    return kdoc_text_signature(name, doc);
 }
 
 static const KGetSetDef descr_getsets[] = {
@@ -365,6 +388,7 @@ static const KGetSetDef descr_getsets[] = {
     {"__qualname__", descr_get_qualname, NULL, NULL},
     {"__objclass__", descr_get_objclass, NULL, NULL},
     {"__doc__", descr_get_doc, NULL, NULL},
+    {"__text_signature__", descr_get_text_signature, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -907,6 +931,41 @@ KType kproperty_type = {
     .methods = property_methods,
     .members = property_members,
     .getsets = property_getsets,
+    .doc = "property(fget=None, fset=None, fdel=None, doc=None)\n"
+        "--\n"
+        "\n"
+        "Property attribute.\n"
+        "\n"
+        "  fget\n"
+        "    function to be used for getting an attribute value\n"
+        "  fset\n"
+        "    function to be used for setting an attribute value\n"
+        "  fdel\n"
+        "    function to be used for del'ing an attribute\n"
+        "  doc\n"
+        "    docstring\n"
+        "\n"
+        "Typical use is to define a managed attribute x:\n"
+        "\n"
+        "class C(object):\n"
+        "    def getx(self): return self._x\n"
+        "    def setx(self, value): self._x = value\n"
+        "    def delx(self): del self._x\n"
+        "    x = property(getx, setx, delx, \"I'm the 'x' property.\")\n"
+        "\n"
+        "Decorators make defining new properties or modifying existing ones easy:\n"
+        "\n"
+        "class C(object):\n"
+        "    @property\n"
+        "    def x(self):\n"
+        "        \"I am the 'x' property.\"\n"
+        "        return self._x\n"
+        "    @x.setter\n"
+        "    def x(self, value):\n"
+        "        self._x = value\n"
+        "    @x.deleter\n"
+        "    def x(self):\n"
+        "        del self._x",
 };
 
 // ---------------------------------------------------------------------------
@@ -1025,6 +1084,24 @@ KType kstaticmethod_type = {
     .new_ = smethod_new,
     .init = smethod_init,
     .getsets = smethod_getsets,
+    .doc = "staticmethod(function) -> method\n"
+        "\n"
+        "Convert a function to be a static method.\n"
+        "\n"
+        "A static method does not receive an implicit first argument.\n"
+        "To declare a static method, use this idiom:\n"
+        "\n"
+        "     class C:\n"
+        "         @staticmethod\n"
+        "         def f(arg1, arg2, ...):\n"
+        "             ...\n"
+        "\n"
+        "It can be called either on the class (e.g. C.f()) or on an instance\n"
+        "(e.g. C().f()). Both the class and the instance are ignored, and\n"
+        "neither is passed implicitly as the first argument to the method.\n"
+        "\n"
+        "Static methods in Python are similar to those found in Java or C++.\n"
+        "For a more advanced concept, see the classmethod builtin.",
 };
 
 static KValue classmethod_get(KValue self, KValue obj, KValue type) {
@@ -1056,4 +1133,24 @@ KType kclassmethod_type = {
     .new_ = smethod_new,
     .init = smethod_init,
     .getsets = smethod_getsets,
+    .doc = "classmethod(function) -> method\n"
+        "\n"
+        "Convert a function to be a class method.\n"
+        "\n"
+        "A class method receives the class as implicit first argument,\n"
+        "just like an instance method receives the instance.\n"
+        "To declare a class method, use this idiom:\n"
+        "\n"
+        "  class C:\n"
+        "      @classmethod\n"
+        "      def f(cls, arg1, arg2, ...):\n"
+        "          ...\n"
+        "\n"
+        "It can be called either on the class (e.g. C.f()) or on an instance\n"
+        "(e.g. C().f()).  The instance is ignored except for its class.\n"
+        "If a class method is called for a derived class, the derived class\n"
+        "object is passed as the implied first argument.\n"
+        "\n"
+        "Class methods are different than C++ or Java static methods.\n"
+        "If you want those, see the staticmethod builtin.",
 };

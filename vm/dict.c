@@ -1115,5 +1115,13 @@ KType kdict_type = {
     .contains = dict_contains_slot,
     .nb = &(KNumberSlots){.binop = {[KNB_OR] = dict_or}, .inplace = {[KNB_OR] = dict_ior}},
     .methods = dict_methods,
-    .doc = "dict() -> new empty dictionary",
+    .doc = "dict() -> new empty dictionary\n"
+        "dict(mapping) -> new dictionary initialized from a mapping object's\n"
+        "    (key, value) pairs\n"
+        "dict(iterable) -> new dictionary initialized as if via:\n"
+        "    d = {}\n"
+        "    for k, v in iterable:\n"
+        "        d[k] = v\n"
+        "dict(**kwargs) -> new dictionary initialized with the name=value pairs\n"
+        "    in the keyword argument list.  For example:  dict(one=1, two=2)",
 };

@@ -10,78 +10,97 @@
 
 #include "object.h"
 
-// The builtin exception hierarchy as one X-macro list: X(Name, Base, Layout),
-// Layout the C struct of its instances (KException unless extra fields).
-#define KEXC_TYPES(X)                                                                            \
-    X(BaseException, object, KException)                                                         \
-    X(SystemExit, BaseException, KSystemExit)                                                    \
-    X(KeyboardInterrupt, BaseException, KException)                                              \
-    X(GeneratorExit, BaseException, KException)                                                  \
-    X(BaseExceptionGroup, BaseException, KExceptionGroup)                                        \
-    X(Exception, BaseException, KException)                                                      \
-    X(StopIteration, Exception, KStopIteration)                                                  \
-    X(StopAsyncIteration, Exception, KException)                                                 \
-    X(ArithmeticError, Exception, KException)                                                    \
-    X(FloatingPointError, ArithmeticError, KException)                                           \
-    X(OverflowError, ArithmeticError, KException)                                                \
-    X(ZeroDivisionError, ArithmeticError, KException)                                            \
-    X(AssertionError, Exception, KException)                                                     \
-    X(AttributeError, Exception, KAttributeError)                                                \
-    X(BufferError, Exception, KException)                                                        \
-    X(EOFError, Exception, KException)                                                           \
-    X(ImportError, Exception, KImportError)                                                      \
-    X(ModuleNotFoundError, ImportError, KImportError)                                            \
-    X(LookupError, Exception, KException)                                                        \
-    X(IndexError, LookupError, KException)                                                       \
-    X(KeyError, LookupError, KException)                                                         \
-    X(MemoryError, Exception, KException)                                                        \
-    X(NameError, Exception, KNameError)                                                          \
-    X(UnboundLocalError, NameError, KNameError)                                                  \
-    X(OSError, Exception, KOSError)                                                              \
-    X(BlockingIOError, OSError, KOSError)                                                        \
-    X(ChildProcessError, OSError, KOSError)                                                      \
-    X(ConnectionError, OSError, KOSError)                                                        \
-    X(BrokenPipeError, ConnectionError, KOSError)                                                \
-    X(ConnectionAbortedError, ConnectionError, KOSError)                                         \
-    X(ConnectionRefusedError, ConnectionError, KOSError)                                         \
-    X(ConnectionResetError, ConnectionError, KOSError)                                           \
-    X(FileExistsError, OSError, KOSError)                                                        \
-    X(FileNotFoundError, OSError, KOSError)                                                      \
-    X(InterruptedError, OSError, KOSError)                                                       \
-    X(IsADirectoryError, OSError, KOSError)                                                      \
-    X(NotADirectoryError, OSError, KOSError)                                                     \
-    X(PermissionError, OSError, KOSError)                                                        \
-    X(ProcessLookupError, OSError, KOSError)                                                     \
-    X(TimeoutError, OSError, KOSError)                                                           \
-    X(ReferenceError, Exception, KException)                                                     \
-    X(RuntimeError, Exception, KException)                                                       \
-    X(NotImplementedError, RuntimeError, KException)                                             \
-    X(RecursionError, RuntimeError, KException)                                                  \
-    X(SyntaxError, Exception, KSyntaxError)                                                      \
-    X(IndentationError, SyntaxError, KSyntaxError)                                               \
-    X(TabError, IndentationError, KSyntaxError)                                                  \
-    X(SystemError, Exception, KException)                                                        \
-    X(TypeError, Exception, KException)                                                          \
-    X(ValueError, Exception, KException)                                                         \
-    X(UnicodeError, ValueError, KException)                                                      \
-    X(UnicodeDecodeError, UnicodeError, KUnicodeError)                                           \
-    X(UnicodeEncodeError, UnicodeError, KUnicodeError)                                           \
-    X(UnicodeTranslateError, UnicodeError, KUnicodeError)                                        \
-    X(Warning, Exception, KException)                                                            \
-    X(DeprecationWarning, Warning, KException)                                                   \
-    X(PendingDeprecationWarning, Warning, KException)                                            \
-    X(RuntimeWarning, Warning, KException)                                                       \
-    X(SyntaxWarning, Warning, KException)                                                        \
-    X(UserWarning, Warning, KException)                                                          \
-    X(FutureWarning, Warning, KException)                                                        \
-    X(ImportWarning, Warning, KException)                                                        \
-    X(UnicodeWarning, Warning, KException)                                                       \
-    X(BytesWarning, Warning, KException)                                                         \
-    X(ResourceWarning, Warning, KException)                                                      \
-    X(EncodingWarning, Warning, KException)                                                      \
-    X(ExceptionGroup, BaseExceptionGroup, KExceptionGroup)
+// The builtin exception hierarchy as one X-macro list: X(Name, Base, Layout,
+// Doc), Layout the C struct of its instances (KException unless extra fields),
+// Doc its __doc__ (CPython's).
+#define KEXC_TYPES(X)                                                                              \
+    X(BaseException, object, KException, "Common base class for all exceptions")                   \
+    X(SystemExit, BaseException, KSystemExit, "Request to exit from the interpreter.")             \
+    X(KeyboardInterrupt, BaseException, KException, "Program interrupted by user.")                \
+    X(GeneratorExit, BaseException, KException, "Request that a generator exit.")                  \
+    X(BaseExceptionGroup, BaseException, KExceptionGroup,                                          \
+      "A combination of multiple unrelated exceptions.")                                           \
+    X(Exception, BaseException, KException, "Common base class for all non-exit exceptions.")      \
+    X(StopIteration, Exception, KStopIteration, "Signal the end from iterator.__next__().")        \
+    X(StopAsyncIteration, Exception, KException, "Signal the end from iterator.__anext__().")      \
+    X(ArithmeticError, Exception, KException, "Base class for arithmetic errors.")                 \
+    X(FloatingPointError, ArithmeticError, KException, "Floating point operation failed.")         \
+    X(OverflowError, ArithmeticError, KException, "Result too large to be represented.")           \
+    X(ZeroDivisionError, ArithmeticError, KException,                                              \
+      "Second argument to a division or modulo operation was zero.")                               \
+    X(AssertionError, Exception, KException, "Assertion failed.")                                  \
+    X(AttributeError, Exception, KAttributeError, "Attribute not found.")                          \
+    X(BufferError, Exception, KException, "Buffer error.")                                         \
+    X(EOFError, Exception, KException, "Read beyond end of file.")                                 \
+    X(ImportError, Exception, KImportError,                                                        \
+      "Import can't find module, or can't find name in module.")                                   \
+    X(ModuleNotFoundError, ImportError, KImportError, "Module not found.")                         \
+    X(LookupError, Exception, KException, "Base class for lookup errors.")                         \
+    X(IndexError, LookupError, KException, "Sequence index out of range.")                         \
+    X(KeyError, LookupError, KException, "Mapping key not found.")                                 \
+    X(MemoryError, Exception, KException, "Out of memory.")                                        \
+    X(NameError, Exception, KNameError, "Name not found globally.")                                \
+    X(UnboundLocalError, NameError, KNameError, "Local name referenced but not bound to a value.") \
+    X(OSError, Exception, KOSError, "Base class for I/O related errors.")                          \
+    X(BlockingIOError, OSError, KOSError, "I/O operation would block.")                            \
+    X(ChildProcessError, OSError, KOSError, "Child process error.")                                \
+    X(ConnectionError, OSError, KOSError, "Connection error.")                                     \
+    X(BrokenPipeError, ConnectionError, KOSError, "Broken pipe.")                                  \
+    X(ConnectionAbortedError, ConnectionError, KOSError, "Connection aborted.")                    \
+    X(ConnectionRefusedError, ConnectionError, KOSError, "Connection refused.")                    \
+    X(ConnectionResetError, ConnectionError, KOSError, "Connection reset.")                        \
+    X(FileExistsError, OSError, KOSError, "File already exists.")                                  \
+    X(FileNotFoundError, OSError, KOSError, "File not found.")                                     \
+    X(InterruptedError, OSError, KOSError, "Interrupted by signal.")                               \
+    X(IsADirectoryError, OSError, KOSError, "Operation doesn't work on directories.")              \
+    X(NotADirectoryError, OSError, KOSError, "Operation only works on directories.")               \
+    X(PermissionError, OSError, KOSError, "Not enough permissions.")                               \
+    X(ProcessLookupError, OSError, KOSError, "Process not found.")                                 \
+    X(TimeoutError, OSError, KOSError, "Timeout expired.")                                         \
+    X(ReferenceError, Exception, KException, "Weak ref proxy used after referent went away.")      \
+    X(RuntimeError, Exception, KException, "Unspecified run-time error.")                          \
+    X(NotImplementedError, RuntimeError, KException,                                               \
+      "Method or function hasn't been implemented yet.")                                           \
+    X(RecursionError, RuntimeError, KException, "Recursion limit exceeded.")                       \
+    X(SyntaxError, Exception, KSyntaxError, "Invalid syntax.")                                     \
+    X(IndentationError, SyntaxError, KSyntaxError, "Improper indentation.")                        \
+    X(TabError, IndentationError, KSyntaxError, "Improper mixture of spaces and tabs.")            \
+    X(SystemError, Exception, KException,                                                          \
+      "Internal error in the Python interpreter.\n\nPlease report this to the "                    \
+      "Python maintainer, along with the traceback,\nthe Python version, and "                     \
+      "the hardware/OS platform and version.")                                                     \
+    X(TypeError, Exception, KException, "Inappropriate argument type.")                            \
+    X(ValueError, Exception, KException, "Inappropriate argument value (of correct type).")        \
+    X(UnicodeError, ValueError, KException, "Unicode related error.")                              \
+    X(UnicodeDecodeError, UnicodeError, KUnicodeError, "Unicode decoding error.")                  \
+    X(UnicodeEncodeError, UnicodeError, KUnicodeError, "Unicode encoding error.")                  \
+    X(UnicodeTranslateError, UnicodeError, KUnicodeError, "Unicode translation error.")            \
+    X(Warning, Exception, KException, "Base class for warning categories.")                        \
+    X(DeprecationWarning, Warning, KException,                                                     \
+      "Base class for warnings about deprecated features.")                                        \
+    X(PendingDeprecationWarning, Warning, KException,                                              \
+      "Base class for warnings about features which will be deprecated\nin the "                   \
+      "future.")                                                                                   \
+    X(RuntimeWarning, Warning, KException,                                                         \
+      "Base class for warnings about dubious runtime behavior.")                                   \
+    X(SyntaxWarning, Warning, KException, "Base class for warnings about dubious syntax.")         \
+    X(UserWarning, Warning, KException, "Base class for warnings generated by user code.")         \
+    X(FutureWarning, Warning, KException,                                                          \
+      "Base class for warnings about constructs that will change "                                 \
+      "semantically\nin the future.")                                                              \
+    X(ImportWarning, Warning, KException,                                                          \
+      "Base class for warnings about probable mistakes in module imports")                         \
+    X(UnicodeWarning, Warning, KException,                                                         \
+      "Base class for warnings about Unicode related problems, mostly\nrelated "                   \
+      "to conversion problems.")                                                                   \
+    X(BytesWarning, Warning, KException,                                                           \
+      "Base class for warnings about bytes and buffer related problems, "                          \
+      "mostly\nrelated to conversion from str or comparing to str.")                               \
+    X(ResourceWarning, Warning, KException, "Base class for warnings about resource usage.")       \
+    X(EncodingWarning, Warning, KException, "Base class for warnings about encodings.")            \
+    X(ExceptionGroup, BaseExceptionGroup, KExceptionGroup, NULL)
 
-#define KEXC_DECLARE(name, base, layout) extern KType kexc_##name;
+#define KEXC_DECLARE(name, base, layout, doc) extern KType kexc_##name;
 KEXC_TYPES(KEXC_DECLARE)
 #undef KEXC_DECLARE
 
@@ -90,7 +109,8 @@ typedef struct KException {
     KOBJ_HEAD;
     KValue dict;
     KValue args;      // tuple
-    KValue notes;     // list or KV_NULL (__notes__ lives in the dict as in CPython; unused)
+    KValue notes;     // list or KV_NULL (__notes__ lives in the dict as in CPython;
+                      // unused)
     KValue traceback; // KTraceback or KV_NULL
     KValue context, cause;
     char suppress_context;
@@ -143,9 +163,7 @@ typedef struct KExceptionGroup {
 } KExceptionGroup;
 
 // True when 'v' is an exception instance / an exception class.
-static inline int kexc_is_instance(KValue v) {
-    return kval_has_flag(v, KTF_EXC_SUBCLASS);
-}
+static inline int kexc_is_instance(KValue v) { return kval_has_flag(v, KTF_EXC_SUBCLASS); }
 int kexc_is_class(KValue v);
 
 // Creates the exception types (called once by kstate_init); -1 on failure.
@@ -174,7 +192,8 @@ void kerr_set_value(KType *type, KValue value);
 void kerr_set_key(KValue key);
 // Raises MemoryError; returns KV_NULL for 'return kerr_no_memory();'.
 KValue kerr_no_memory(void);
-// Raises OSError (or the subclass for 'errno') from errno, with 'filename' (KV_NULL: none).
+// Raises OSError (or the subclass for 'errno') from errno, with 'filename'
+// (KV_NULL: none).
 void kerr_from_errno(KValue filename);
 // As kerr_from_errno with two file names ('filename2' KV_NULL: none), as
 // os.rename's "[Errno 2] ...: 'a' -> 'b'".
@@ -192,7 +211,8 @@ KValue kerr_occurred(void);
 int kerr_matches(KType *type);
 // Takes the pending exception (owned) out of the thread state, or KV_NULL.
 KValue kerr_fetch(void);
-// Makes 'exc' (owned; KV_NULL clears) the pending exception again, without chaining.
+// Makes 'exc' (owned; KV_NULL clears) the pending exception again, without
+// chaining.
 void kerr_restore(KValue exc);
 // Discards the pending exception.
 void kerr_clear(void);
@@ -206,10 +226,12 @@ int kerr_given_matches(KValue exc, KValue cls);
 // Writes the traceback and "Type: message" of 'exc' to stderr, as CPython's
 // default excepthook.
 void kerr_display(KValue exc);
-// The exception currently being handled (sys.exception()), borrowed, or KV_NONE.
+// The exception currently being handled (sys.exception()), borrowed, or
+// KV_NONE.
 KValue kerr_handled_borrow(void);
 
-// Raises UnicodeDecodeError('encoding', bytes 'data' of 'len', start, end, 'reason').
+// Raises UnicodeDecodeError('encoding', bytes 'data' of 'len', start, end,
+// 'reason').
 void kerr_unicode_decode(const char *encoding, const char *data, ssize_t len, ssize_t start,
                          ssize_t end, const char *reason);
 // Raises UnicodeEncodeError('encoding', 'str', start, end, 'reason').
@@ -224,9 +246,11 @@ KValue kexc_stop_value(KValue exc);
 
 // Gives BaseExceptionGroup its constructor and methods (called by kexc_init).
 void kexcgroup_init_types(void);
-// Makes ExceptionGroup a subclass of Exception too (after the types are ready); -1 on error.
+// Makes ExceptionGroup a subclass of Exception too (after the types are ready);
+// -1 on error.
 int kexcgroup_ready(void);
-// BaseExceptionGroup('msg', excs): an ExceptionGroup when every member is an Exception.
+// BaseExceptionGroup('msg', excs): an ExceptionGroup when every member is an
+// Exception.
 KValue kexcgroup_new(const char *msg, KValue excs);
 // CHECK_EG_MATCH: splits 'exc' (an exception or None) by the clause's
 // 'type' into '*match' (None: no match; a naked exception comes wrapped in

@@ -22,10 +22,11 @@
 
 #define kexc_object kobject_type
 
-#define KEXC_DEFINE(ename, ebase, layout)                                                        \
+#define KEXC_DEFINE(ename, ebase, layout, edoc)                                                  \
     KType kexc_##ename = {                                                                       \
         KOBJ_STATIC_HEAD(&ktype_type),                                                           \
         .name = #ename,                                                                          \
+        .doc = edoc,                                                                             \
         .basicsize = sizeof(layout),                                                             \
         .flags = KTF_BASETYPE | KTF_GC | KTF_EXC_SUBCLASS,                                       \
         .dictoffset = offsetof(KException, dict),                                                \
@@ -780,7 +781,6 @@ int kexc_init(void) {
     base->repr = exc_repr;
     base->getsets = exc_getsets;
     base->methods = exc_methods;
-    base->doc = "Common base class for all exceptions";
     kexc_StopIteration.init = stopiteration_init;
     kexc_StopIteration.members = stopiteration_members;
     kexc_SystemExit.init = systemexit_init;
@@ -810,8 +810,7 @@ int kexc_init(void) {
     kexc_UnicodeTranslateError.init = unicodetranslate_init;
     kexc_UnicodeTranslateError.str = unicodetranslate_str;
     kexc_UnicodeTranslateError.members = unicodeerror_members;
-    kexc_Exception.doc = "Common base class for all non-exit exceptions.";
-#define KEXC_READY(ename, ebase, layout)                                                         \
+#define KEXC_READY(ename, ebase, layout, edoc)                                                   \
     if (ktype_ready(&kexc_##ename) < 0) {                                                        \
         return -1;                                                                               \
     }

@@ -513,7 +513,6 @@ void kexcgroup_init_types(void) {
     t->str = eg_str;
     t->members = eg_members;
     t->methods = eg_methods;
-    t->doc = "A combination of multiple unrelated exceptions.";
 }
 
 int kexcgroup_ready(void) {

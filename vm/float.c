@@ -1018,7 +1018,10 @@ KType kfloat_type = {
         },
     .methods = float_methods,
     .getsets = float_getsets,
-    .doc = "Convert a string or number to a floating point number, if possible.",
+    .doc = "float(x=0, /)\n"
+        "--\n"
+        "\n"
+        "Convert a string or number to a floating point number, if possible.",
 };
 
 int kfloat_init(void) {

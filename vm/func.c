@@ -376,6 +376,21 @@ KType kfunction_type = {
     .setattro = kobj_generic_setattr,
     .new_ = func_new,
     .getsets = func_getsets,
+    .doc = "function(code, globals, name=None, argdefs=None, closure=None)\n"
+        "--\n"
+        "\n"
+        "Create a function object.\n"
+        "\n"
+        "  code\n"
+        "    a code object\n"
+        "  globals\n"
+        "    the globals dictionary\n"
+        "  name\n"
+        "    a string that overrides the name from the code object\n"
+        "  argdefs\n"
+        "    a tuple that specifies the default argument values\n"
+        "  closure\n"
+        "    a tuple that supplies the bindings for free variables",
 };
 
 // ---------------------------------------------------------------------------
@@ -519,7 +534,10 @@ static KValue method_new(KType *type, const KValue *args, size_t nargs, KValue k
 KType kmethod_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "method",
-    .doc = "Create a bound instance method object.",
+    .doc = "method(function, instance, /)\n"
+        "--\n"
+        "\n"
+        "Create a bound instance method object.",
     .basicsize = sizeof(KMethod),
     .flags = KTF_GC | KTF_WEAKREF,
     .dealloc = method_dealloc,
@@ -626,6 +644,16 @@ KType kcell_type = {
     .richcompare = cell_richcompare,
     .new_ = cell_new_slot,
     .getsets = cell_getsets,
+    .doc = "cell([contents])\n"
+        "--\n"
+        "\n"
+        "Create a new cell object.\n"
+        "\n"
+        "  contents\n"
+        "    the contents of the cell. If not specified, the cell will be empty,\n"
+        "    and \n"
+        " further attempts to access its cell_contents attribute will\n"
+        "    raise a ValueError.",
 };
 
 // ---------------------------------------------------------------------------

@@ -87,6 +87,12 @@ KType kimp_builtin_importer_type = {
     .name = "_frozen_importlib.BuiltinImporter",
     .basicsize = sizeof(KObject),
     .methods = builtin_importer_methods,
+    .doc = "Meta path import for built-in modules.\n"
+        "\n"
+        "    All methods are either class or static methods to avoid the need to\n"
+        "    instantiate the class.\n"
+        "\n"
+        "    ",
 };
 
 // PathFinder.find_spec: 'path' None searches sys.path (importlib passes the

@@ -1538,7 +1538,20 @@ KType kint_type = {
         },
     .methods = int_methods,
     .getsets = int_getsets,
-    .doc = "int([x]) -> integer\nint(x, base=10) -> integer",
+    .doc = "int([x]) -> integer\n"
+        "int(x, base=10) -> integer\n"
+        "\n"
+        "Convert a number or string to an integer, or return 0 if no arguments\n"
+        "are given.  If x is a number, return x.__int__().  For floating point\n"
+        "numbers, this truncates towards zero.\n"
+        "\n"
+        "If x is not a number or if base is given, then x must be a string,\n"
+        "bytes, or bytearray instance representing an integer literal in the\n"
+        "given base.  The literal can be preceded by '+' or '-' and be surrounded\n"
+        "by whitespace.  The base defaults to 10.  Valid bases are 0 and 2-36.\n"
+        "Base 0 means to interpret the base from the string as an integer literal.\n"
+        ">>> int('0b100', base=0)\n"
+        "4",
 };
 
 // ---------------------------------------------------------------------------
@@ -1586,7 +1599,11 @@ KType kbool_type = {
     .repr = bool_repr,
     .new_ = bool_new,
     .nb = &(KNumberSlots){.binop = {[KNB_AND] = bool_and, [KNB_OR] = bool_or, [KNB_XOR] = bool_xor}},
-    .doc = "bool(x) -> bool",
+    .doc = "bool(x) -> bool\n"
+        "\n"
+        "Returns True when the argument x is true, False otherwise.\n"
+        "The builtins True and False are the only two instances of the class bool.\n"
+        "The class bool is a subclass of the class int, and cannot be subclassed.",
 };
 
 int kint_init(void) {

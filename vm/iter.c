@@ -157,6 +157,19 @@ KType kenumerate_type = {
     .iternext = enumerate_next,
     .new_ = enumerate_new,
     .methods = enumerate_methods,
+    .doc = "enumerate(iterable, start=0)\n"
+        "--\n"
+        "\n"
+        "Return an enumerate object.\n"
+        "\n"
+        "  iterable\n"
+        "    an object supporting iteration\n"
+        "\n"
+        "The enumerate object yields pairs containing a count (from start, which\n"
+        "defaults to zero) and a value yielded by the iterable argument.\n"
+        "\n"
+        "enumerate is useful for obtaining an indexed list:\n"
+        "    (0, seq[0]), (1, seq[1]), (2, seq[2]), ...",
 };
 
 // ---------------------------------------------------------------------------
@@ -273,6 +286,18 @@ KType kzip_type = {
     .iter = self_iter,
     .iternext = zip_next,
     .new_ = zip_new,
+    .doc = "zip(*iterables, strict=False) --> Yield tuples until an input is exhausted.\n"
+        "\n"
+        "   >>> list(zip('abcdefg', range(3), range(4)))\n"
+        "   [('a', 0, 0), ('b', 1, 1), ('c', 2, 2)]\n"
+        "\n"
+        "The zip object yields n-length tuples, where n is the number of iterables\n"
+        "passed as positional arguments to zip().  The i-th element in every tuple\n"
+        "comes from the i-th iterable argument to zip().  This continues until the\n"
+        "shortest argument is exhausted.\n"
+        "\n"
+        "If strict is true and one of the arguments is exhausted before the others,\n"
+        "raise a ValueError.",
 };
 
 // ---------------------------------------------------------------------------
@@ -365,6 +390,10 @@ KType kmap_type = {
     .iter = self_iter,
     .iternext = map_next,
     .new_ = map_new,
+    .doc = "map(func, *iterables) --> map object\n"
+        "\n"
+        "Make an iterator that computes the function using arguments from\n"
+        "each of the iterables.  Stops when the shortest iterable is exhausted.",
 };
 
 // ---------------------------------------------------------------------------
@@ -445,6 +474,10 @@ KType kfilter_type = {
     .iter = self_iter,
     .iternext = filter_next,
     .new_ = filter_new,
+    .doc = "filter(function or None, iterable) --> filter object\n"
+        "\n"
+        "Return an iterator yielding those items of iterable for which function(item)\n"
+        "is true. If function is None, return the items that are true.",
 };
 
 // ---------------------------------------------------------------------------
@@ -548,6 +581,10 @@ KType kreversed_type = {
     .iternext = reversed_next,
     .new_ = reversed_new,
     .methods = reversed_methods,
+    .doc = "reversed(sequence, /)\n"
+        "--\n"
+        "\n"
+        "Return a reverse iterator over the values of the given sequence.",
 };
 
 // ---------------------------------------------------------------------------

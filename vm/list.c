@@ -867,7 +867,13 @@ KType klist_type = {
     .nb = &(KNumberSlots){.binop = {[KNB_ADD] = list_add, [KNB_MULTIPLY] = list_mul},
            .inplace = {[KNB_ADD] = list_iadd, [KNB_MULTIPLY] = list_imul}},
     .methods = list_methods,
-    .doc = "Built-in mutable sequence.",
+    .doc = "list(iterable=(), /)\n"
+        "--\n"
+        "\n"
+        "Built-in mutable sequence.\n"
+        "\n"
+        "If no argument is given, the constructor creates a new empty list.\n"
+        "The argument must be an iterable if specified.",
 };
 
 int klist_init(void) {

@@ -907,6 +907,10 @@ KType kmemoryview_type = {
     .setitem = mv_setitem,
     .getsets = mv_getsets,
     .methods = mv_methods,
+    .doc = "memoryview(object)\n"
+        "--\n"
+        "\n"
+        "Create a new memoryview object which references the given object.",
 };
 
 int kmemoryview_init(void) {

@@ -380,6 +380,9 @@ static KType generic_alias_type = {
     .getitem = alias_getitem,
     .nb = &(KNumberSlots){.binop = {[KNB_OR] = alias_or}},
     .methods = alias_methods,
+    .doc = "Represent a PEP 585 generic type\n"
+        "\n"
+        "E.g. for t = list[int], t.__origin__ is list and t.__args__ is (int,).",
 };
 
 static KType union_type = {
@@ -394,6 +397,9 @@ static KType union_type = {
     .richcompare = alias_richcompare,
     .getattro = alias_getattro,
     .nb = &(KNumberSlots){.binop = {[KNB_OR] = alias_or}},
+    .doc = "Represent a PEP 604 union type\n"
+        "\n"
+        "E.g. for int | str",
 };
 
 // ---------------------------------------------------------------------------
@@ -526,6 +532,9 @@ static KType namespace_type = {
     .richcompare = ns_richcompare,
     .new_ = ns_new,
     .init = ns_init,
+    .doc = "A simple attribute-based namespace.\n"
+        "\n"
+        "SimpleNamespace(**kwargs)",
 };
 
 // ---------------------------------------------------------------------------

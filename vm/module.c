@@ -206,4 +206,10 @@ KType kmodule_type = {
     .init = module_init,
     .methods = module_methods,
     .members = module_members,
+    .doc = "module(name, doc=None)\n"
+        "--\n"
+        "\n"
+        "Create a module object.\n"
+        "\n"
+        "The name must be a string; the optional doc argument can have any type.",
 };

@@ -1152,7 +1152,10 @@ KType kset_type = {
            .inplace = {[KNB_OR] = set_ior, [KNB_AND] = set_iand, [KNB_SUBTRACT] = set_isub,
                        [KNB_XOR] = set_ixor}},
     .methods = set_methods,
-    .doc = "set() -> new empty set object\nset(iterable) -> new set object",
+    .doc = "set() -> new empty set object\n"
+        "set(iterable) -> new set object\n"
+        "\n"
+        "Build an unordered collection of unique elements.",
 };
 
 KType kfrozenset_type = {
@@ -1173,7 +1176,10 @@ KType kfrozenset_type = {
     .nb = &(KNumberSlots){.binop = {[KNB_OR] = set_union_op, [KNB_AND] = set_and_op,
                      [KNB_SUBTRACT] = set_sub_op, [KNB_XOR] = set_xor_op}},
     .methods = frozenset_methods,
-    .doc = "frozenset() -> empty frozenset object\nfrozenset(iterable) -> frozenset object",
+    .doc = "frozenset() -> empty frozenset object\n"
+        "frozenset(iterable) -> frozenset object\n"
+        "\n"
+        "Build an immutable unordered collection of unique elements.",
 };
 
 int kset_init(void) {

@@ -329,6 +329,10 @@ KType kslice_type = {
     .new_ = slice_new,
     .methods = slice_methods,
     .members = slice_members,
+    .doc = "slice(stop)\n"
+        "slice(start, stop[, step])\n"
+        "\n"
+        "Create a slice object.  This is used for extended slicing (e.g. a[0:10:2]).",
 };
 
 // ---------------------------------------------------------------------------
@@ -819,6 +823,14 @@ KType krange_type = {
     .nb = &(KNumberSlots){.to_bool = range_bool},
     .methods = range_methods,
     .members = range_members,
+    .doc = "range(stop) -> range object\n"
+        "range(start, stop[, step]) -> range object\n"
+        "\n"
+        "Return an object that produces a sequence of integers from start (inclusive)\n"
+        "to stop (exclusive) by step.  range(i, j) produces i, i+1, i+2, ..., j-1.\n"
+        "start defaults to 0, and stop is omitted!  range(4) produces 0, 1, 2, 3.\n"
+        "These are exactly the valid indices for a list of 4 elements.\n"
+        "When step is given, it specifies the increment (or decrement).",
 };
 
 int krange_init(void) {

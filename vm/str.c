@@ -1314,7 +1314,16 @@ KType kstr_type = {
     .contains = str_contains,
     .nb = &(KNumberSlots){.binop = {[KNB_ADD] = str_add, [KNB_MULTIPLY] = str_mul, [KNB_REMAINDER] = str_mod}},
     .methods = kstr_methods,
-    .doc = "str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str",
+    .doc = "str(object='') -> str\n"
+        "str(bytes_or_buffer[, encoding[, errors]]) -> str\n"
+        "\n"
+        "Create a new string object from the given object. If encoding or\n"
+        "errors is specified, then the object must expose a data buffer\n"
+        "that will be decoded using the given encoding and error handler.\n"
+        "Otherwise, returns the result of object.__str__() (if defined)\n"
+        "or repr(object).\n"
+        "encoding defaults to sys.getdefaultencoding().\n"
+        "errors defaults to 'strict'.",
 };
 
 int kstr_init_types(void) {

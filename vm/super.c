@@ -217,4 +217,17 @@ KType ksuper_type = {
     .new_ = super_new,
     .init = super_init,
     .members = super_members,
+    .doc = "super() -> same as super(__class__, <first argument>)\n"
+        "super(type) -> unbound super object\n"
+        "super(type, obj) -> bound super object; requires isinstance(obj, type)\n"
+        "super(type, type2) -> bound super object; requires issubclass(type2, type)\n"
+        "Typical use to call a cooperative superclass method:\n"
+        "class C(B):\n"
+        "    def meth(self, arg):\n"
+        "        super().meth(arg)\n"
+        "This works for class methods too:\n"
+        "class C(B):\n"
+        "    @classmethod\n"
+        "    def cmeth(cls, arg):\n"
+        "        super().cmeth(arg)\n",
 };

@@ -98,6 +98,10 @@ KType ktraceback_type = {
     .traverse = tb_traverse,
     .clear = tb_clear,
     .getsets = tb_getsets,
+    .doc = "TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)\n"
+        "--\n"
+        "\n"
+        "Create a new traceback object.",
 };
 
 int ktraceback_here(KValue exc, KFrame *f) {

@@ -546,7 +546,15 @@ KType ktuple_type = {
     .contains = tuple_contains,
     .nb = &(KNumberSlots){.binop = {[KNB_ADD] = tuple_add, [KNB_MULTIPLY] = tuple_mul}},
     .methods = tuple_methods,
-    .doc = "Built-in immutable sequence.",
+    .doc = "tuple(iterable=(), /)\n"
+        "--\n"
+        "\n"
+        "Built-in immutable sequence.\n"
+        "\n"
+        "If no argument is given, the constructor returns an empty tuple.\n"
+        "If iterable is specified the tuple is initialized from iterable's items.\n"
+        "\n"
+        "If the argument is a tuple, the return value is the same object.",
 };
 
 int ktuple_init(void) {

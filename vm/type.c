@@ -11,6 +11,7 @@
 
 #include "abstract.h"
 #include "dict.h"
+#include "doc.h"
 #include "errors.h"
 #include "eval.h"
 #include "func.h"
@@ -518,7 +519,7 @@ int ktype_fill_dict(KType *type) {
         kval_decref(f);
     }
     if (!kdict_get_borrow(type->dict, KID(__doc__))) {
-        KValue doc = type->doc ? kstr_from_cstr(type->doc) : kval_newref(KV_NONE);
+        KValue doc = kdoc_get(type->name, type->doc);
         if (!doc || kdict_set(type->dict, KID(__doc__), doc) < 0) {
             kval_xdecref(doc);
             goto error;
@@ -1007,7 +1008,7 @@ static KValue type_get_doc(KValue self) {
     if (!(t->flags & KTF_HEAPTYPE) && t->doc) {
         // A builtin type's own doc, even when its instances have a
         // __doc__ descriptor (method), as CPython's type_get_doc.
-        return kstr_from_cstr(t->doc);
+        return kdoc_get(t->name, t->doc);
     }
     KValue dict = ktype_dict(t);
     if (!dict) {
@@ -1030,6 +1031,11 @@ static int type_set_doc(KValue self, KValue value) {
     }
     ktype_modified(t);
     return kdict_set(t->dict, KID(__doc__), value);
+}
+
+static KValue type_get_text_signature(KValue self) {
+    KType *t = (KType *)self;
+    return kdoc_text_signature(t->name, t->flags & KTF_HEAPTYPE ? NULL : t->doc);
 }
 
 static KValue type_get_abstractmethods(KValue self) {
@@ -1152,6 +1158,7 @@ static const KGetSetDef type_getsets[] = {
     {"__bases__", type_get_bases, ktype_set_bases, NULL},
     {"__dict__", type_get_dict, NULL, NULL},
     {"__doc__", type_get_doc, type_set_doc, NULL},
+    {"__text_signature__", type_get_text_signature, NULL, NULL},
     {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, NULL},
     {"__annotations__", type_get_annotations, type_set_annotations, NULL},
     {NULL, NULL, NULL, NULL},
@@ -1188,7 +1195,8 @@ KType ktype_type = {
     .methods = type_methods,
     .members = type_members,
     .getsets = type_getsets,
-    .doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type",
+    .doc = "type(object) -> the object's type\n"
+        "type(name, bases, dict, **kwds) -> a new type",
 };
 
 KValue kunion_new(KValue a, KValue b);

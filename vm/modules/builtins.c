@@ -1043,7 +1043,7 @@ extern KType kenumerate_type, kzip_type, kmap_type, kfilter_type, kreversed_type
 
 // Their names, the exceptions' and two aliases of OSError, as static strings.
 #define VALUE_NAME(name, value) KSTR_STATIC_ASCII(#name),
-#define EXC_NAME(ename, ebase, layout) KSTR_STATIC_ASCII(#ename),
+#define EXC_NAME(ename, ebase, layout, edoc) KSTR_STATIC_ASCII(#ename),
 static KStr value_names[] = {
     BUILTIN_VALUES(VALUE_NAME) KEXC_TYPES(EXC_NAME) KSTR_STATIC_ASCII("EnvironmentError"),
     KSTR_STATIC_ASCII("IOError"),
@@ -1058,7 +1058,7 @@ KValue kmod_builtins_create(void) {
         return KV_NULL;
     }
 #define VALUE_OF(name, value) value,
-#define EXC_OF(ename, ebase, layout) kval_of(&kexc_##ename),
+#define EXC_OF(ename, ebase, layout, edoc) kval_of(&kexc_##ename),
     const KValue values[] = {BUILTIN_VALUES(VALUE_OF) KEXC_TYPES(EXC_OF) kval_of(&kexc_OSError),
                              kval_of(&kexc_OSError)};
 #undef VALUE_OF
