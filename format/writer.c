@@ -32,10 +32,23 @@ typedef struct Writer {
     uint32_t *slots;
     size_t nslots;
     Buf strdata;
-    // Code objects by index, with the start of each one's constant run.
+    // Recently interned C strings by address (a direct-mapped cache): the
+    // compiler's names are shared atoms, and a hit skips strlen and XXH3.
+    struct {
+        const char *s;
+        uint32_t len;
+        uint32_t index : 31, cstr : 1; // cstr: 'len' is strlen(s)
+    } recent[256];
+    // Code objects by index (walk 1 numbers them in the pre-order walk 2
+    // lays them out in), with the start of each one's constant run and of
+    // its string indices in 'refs' (name, qualname, filename, co_names,
+    // localsplus names: walk 3 writes them without interning again).
     const KfCode **codes;
     uint32_t *consts_start;
-    size_t ncodes, codes_cap;
+    size_t *refs_start;
+    size_t ncodes, codes_cap, nemitted;
+    uint32_t *refs;
+    size_t nrefs, refs_cap;
     size_t nconsts;
     Buf sec[KLAYOUT_S_COUNT + 1]; // by section id; STRINGS is built at the end
     size_t need[KLAYOUT_S_COUNT + 1]; // walk 1's estimate of each section's bytes
@@ -97,27 +110,6 @@ static inline void put_u32(Writer *w, Buf *b, uint32_t v) {
     put_bytes(w, b, tmp, 4);
 }
 
-static inline void put_u64(Writer *w, Buf *b, uint64_t v) {
-    uint8_t tmp[8];
-    klayout_put64(tmp, v);
-    put_bytes(w, b, tmp, 8);
-}
-
-static inline void put_uvar(Writer *w, Buf *b, uint64_t v) {
-    uint8_t tmp[10];
-    size_t n = 0;
-    do {
-        uint8_t byte = v & 0x7F;
-        v >>= 7;
-        tmp[n++] = (uint8_t)(byte | (v ? 0x80 : 0));
-    } while (v);
-    put_bytes(w, b, tmp, n);
-}
-
-static void put_svar(Writer *w, Buf *b, int64_t v) {
-    put_uvar(w, b, ((uint64_t)v << 1) ^ (uint64_t)(v >> 63));
-}
-
 // A count or index of the tree as a u32 field; negative or too large is the
 // tree's fault.
 static uint32_t as_u32(Writer *w, int64_t v, const char *what) {
@@ -177,18 +169,9 @@ static uint32_t add_string(Writer *w, const char *s, size_t len, uint64_t hash) 
     return (uint32_t)w->nstrs++;
 }
 
-// The index of the string of 'len' bytes at 's', added at its first use.
-static uint32_t intern(Writer *w, const char *s, size_t len) {
-    if (w->err != KF_OK) {
-        return 0;
-    }
-    if (!s && len) {
-        fail(w, KF_ERR_INVALID, "NULL string with a length");
-        return 0;
-    }
-    if (!s) {
-        s = "";
-    }
+// The index of the string of 'len' bytes at 's' (not NULL), added at its
+// first use: the table's lookup.
+static uint32_t intern_new(Writer *w, const char *s, size_t len) {
     if ((w->nstrs + 1) * 2 > w->nslots && grow_slots(w) != 0) {
         return 0;
     }
@@ -208,12 +191,69 @@ static uint32_t intern(Writer *w, const char *s, size_t len) {
     return index;
 }
 
+// The slot of 's' in the cache of recent strings.
+static size_t recent_slot(const char *s) {
+    return (size_t)(((uintptr_t)s >> 3) * 0x9E3779B97F4A7C15ull >> 56);
+}
+
+// The index of the string of 'len' bytes at 's', added at its first use.
+static uint32_t intern(Writer *w, const char *s, size_t len) {
+    if (w->err != KF_OK) {
+        return 0;
+    }
+    if (!s && len) {
+        fail(w, KF_ERR_INVALID, "NULL string with a length");
+        return 0;
+    }
+    if (!s) {
+        s = "";
+    }
+    // The tree does not change while it is written: the same address and
+    // length are the same bytes.
+    size_t slot = recent_slot(s);
+    if (w->recent[slot].s == s && w->recent[slot].len == len) {
+        return w->recent[slot].index;
+    }
+    uint32_t index = intern_new(w, s, len);
+    if (w->err == KF_OK && len <= UINT32_MAX) {
+        w->recent[slot].s = s;
+        w->recent[slot].len = (uint32_t)len;
+        w->recent[slot].index = index;
+        w->recent[slot].cstr = 0;
+    }
+    return index;
+}
+
 static uint32_t intern_cstr(Writer *w, const char *s, const char *what) {
     if (!s) {
         fail(w, KF_ERR_INVALID, what);
         return 0;
     }
-    return intern(w, s, strlen(s));
+    size_t slot = recent_slot(s);
+    if (w->recent[slot].s == s && w->recent[slot].cstr && w->err == KF_OK) {
+        return w->recent[slot].index;
+    }
+    uint32_t index = intern(w, s, strlen(s));
+    if (w->recent[slot].s == s) {
+        w->recent[slot].cstr = 1;
+    }
+    return index;
+}
+
+// Interns 's' and appends its index to 'refs' (walk 1).
+static void add_ref(Writer *w, const char *s, const char *what) {
+    uint32_t index = intern_cstr(w, s, what);
+    if (w->nrefs == w->refs_cap) {
+        size_t cap = w->refs_cap ? w->refs_cap * 2 : 256;
+        uint32_t *refs = realloc(w->refs, cap * sizeof *refs);
+        if (!refs) {
+            fail(w, KF_ERR_NOMEM, "out of memory");
+            return;
+        }
+        w->refs = refs;
+        w->refs_cap = cap;
+    }
+    w->refs[w->nrefs++] = index;
 }
 
 // The bytes of a str, bytes or big-int constant.
@@ -266,24 +306,54 @@ static void walk_const_strings(Writer *w, const KfConst *k, int level) {
     }
 }
 
+// Numbers 'c' (the next index in pre-order); 0, or -1 when out of memory.
+static int add_code(Writer *w, const KfCode *c) {
+    if (w->ncodes == w->codes_cap) {
+        size_t cap = w->codes_cap ? w->codes_cap * 2 : 16;
+        const KfCode **codes = realloc(w->codes, cap * sizeof *codes);
+        if (codes) {
+            w->codes = codes;
+        }
+        uint32_t *starts = realloc(w->consts_start, cap * sizeof *starts);
+        if (starts) {
+            w->consts_start = starts;
+        }
+        size_t *refs = realloc(w->refs_start, cap * sizeof *refs);
+        if (refs) {
+            w->refs_start = refs;
+        }
+        if (!codes || !starts || !refs) {
+            fail(w, KF_ERR_NOMEM, "out of memory");
+            return -1;
+        }
+        w->codes_cap = cap;
+    }
+    w->codes[w->ncodes] = c;
+    w->refs_start[w->ncodes++] = w->nrefs;
+    return 0;
+}
+
 static void walk_code_strings(Writer *w, const KfCode *c, int level) {
     if (level > KF_MAX_DEPTH) {
         fail(w, KF_ERR_INVALID, "code objects nested too deeply");
         return;
     }
-    intern_cstr(w, c->name, "code object without a name");
-    intern_cstr(w, c->qualname, "code object without a qualname");
-    intern_cstr(w, c->filename, "code object without a filename");
+    if (add_code(w, c) < 0) {
+        return;
+    }
+    add_ref(w, c->name, "code object without a name");
+    add_ref(w, c->qualname, "code object without a qualname");
+    add_ref(w, c->filename, "code object without a filename");
     if ((c->nnames > 0 && !c->names) || (c->nlocalsplus > 0 && !c->localsplus) ||
         (c->nconsts > 0 && !c->consts)) {
         fail(w, KF_ERR_INVALID, "code object with a count but no array");
         return;
     }
     for (int i = 0; i < c->nnames; i++) {
-        intern_cstr(w, c->names[i], "NULL in co_names");
+        add_ref(w, c->names[i], "NULL in co_names");
     }
     for (int i = 0; i < c->nlocalsplus; i++) {
-        intern_cstr(w, c->localsplus[i], "NULL local name");
+        add_ref(w, c->localsplus[i], "NULL local name");
     }
     for (int i = 0; i < c->nconsts && w->err == KF_OK; i++) {
         walk_const_strings(w, &c->consts[i], level);
@@ -314,24 +384,12 @@ static void presize(Writer *w) {
 static uint32_t emit_run(Writer *w, const KfConst *items, int n);
 
 static uint32_t emit_code(Writer *w, const KfCode *c) {
-    if (w->ncodes == w->codes_cap) {
-        size_t cap = w->codes_cap ? w->codes_cap * 2 : 16;
-        const KfCode **codes = realloc(w->codes, cap * sizeof *codes);
-        if (codes) {
-            w->codes = codes;
-        }
-        uint32_t *starts = realloc(w->consts_start, cap * sizeof *starts);
-        if (starts) {
-            w->consts_start = starts;
-        }
-        if (!codes || !starts) {
-            fail(w, KF_ERR_NOMEM, "out of memory");
-            return 0;
-        }
-        w->codes_cap = cap;
+    // Walk 1 met the code objects in this same order.
+    size_t index = w->nemitted++;
+    if (index >= w->ncodes || w->codes[index] != c) {
+        fail(w, KF_ERR_INVALID, "code objects walked in two orders");
+        return 0;
     }
-    size_t index = w->ncodes++;
-    w->codes[index] = c;
     uint32_t start = emit_run(w, c->consts, c->nconsts);
     w->consts_start[index] = start;
     return (uint32_t)index;
@@ -391,10 +449,15 @@ static void put_const(Writer *w, const KfConst *k, uint32_t ref) {
     case KF_CONST_CODE: a = ref; break;
     default: break;
     }
-    put_u32(w, b, const_kind(w, k->kind));
-    put_u32(w, b, a);
-    put_u64(w, b, x);
-    put_u64(w, b, y);
+    if (reserve(w, b, KLAYOUT_CONST_SIZE) != 0) {
+        return;
+    }
+    uint8_t *o = b->data + b->len;
+    klayout_put32(o, const_kind(w, k->kind));
+    klayout_put32(o + 4, a);
+    klayout_put64(o + 8, x);
+    klayout_put64(o + 16, y);
+    b->len += KLAYOUT_CONST_SIZE;
     w->nconsts++;
 }
 
@@ -405,8 +468,9 @@ static uint32_t emit_run(Writer *w, const KfConst *items, int n) {
         fail(w, KF_ERR_INVALID, "negative constant count");
         return 0;
     }
-    uint32_t *refs = n > 0 ? calloc((size_t)n, sizeof *refs) : NULL;
-    if (n > 0 && !refs) {
+    uint32_t small[16] = {0};
+    uint32_t *refs = n <= 16 ? small : calloc((size_t)n, sizeof *refs);
+    if (!refs) {
         fail(w, KF_ERR_NOMEM, "out of memory");
         return 0;
     }
@@ -425,7 +489,9 @@ static uint32_t emit_run(Writer *w, const KfConst *items, int n) {
     for (int i = 0; i < n && w->err == KF_OK; i++) {
         put_const(w, &items[i], refs[i]);
     }
-    free(refs);
+    if (refs != small) {
+        free(refs);
+    }
     return start;
 }
 
@@ -437,81 +503,116 @@ static int same_position(const KfPosition *a, const KfPosition *b) {
            a->end_col == b->end_col;
 }
 
-// Appends one new entry for 'p' (FORMAT.md, "LINES"); '*line' is the
-// decoder's line state.
-static void put_position(Writer *w, Buf *b, const KfPosition *p, int64_t *line) {
+// Position entries are written through a raw cursor into room reserved
+// for the worst case of a code object's entries (a room check per byte was
+// 2% of kraitc's instructions).
+enum { MAX_POSITION_BYTES = 1 + 4 * 10 };
+
+static uint8_t *raw_uvar(uint8_t *o, uint64_t v) {
+    do {
+        uint8_t byte = v & 0x7F;
+        v >>= 7;
+        *o++ = (uint8_t)(byte | (v ? 0x80 : 0));
+    } while (v);
+    return o;
+}
+
+static uint8_t *raw_svar(uint8_t *o, int64_t v) {
+    return raw_uvar(o, ((uint64_t)v << 1) ^ (uint64_t)(v >> 63));
+}
+
+// Writes one new entry for 'p' (FORMAT.md, "LINES") at 'o' and returns
+// its end, or NULL for a position out of range; '*line' is the decoder's
+// line state.
+static uint8_t *put_position(uint8_t *o, const KfPosition *p, int64_t *line) {
     int64_t d = (int64_t)p->lineno - *line;
     if (p->lineno == 0 && p->end_lineno == 0 && p->col == -1 && p->end_col == -1) {
-        put_u8(w, b, KLAYOUT_L_NONE << 4);
-        return;
+        *o++ = KLAYOUT_L_NONE << 4;
+        return o;
     }
     if (p->lineno < 0 || p->end_lineno < 0 || p->col < -1 || p->end_col < -1) {
-        fail(w, KF_ERR_INVALID, "position out of range");
-        return;
+        return NULL;
     }
     *line = p->lineno;
     if (p->end_lineno == p->lineno && p->col == -1 && p->end_col == -1) {
-        put_u8(w, b, KLAYOUT_L_LINE << 4);
-        put_svar(w, b, d);
+        *o++ = KLAYOUT_L_LINE << 4;
+        o = raw_svar(o, d);
     } else if (p->end_lineno == p->lineno && p->col >= 0 && p->col <= 255 &&
                p->end_col >= p->col && p->end_col - p->col <= 255) {
-        put_u8(w, b, (d == 0 ? KLAYOUT_L_COL : KLAYOUT_L_SHORT) << 4);
+        *o++ = (uint8_t)((d == 0 ? KLAYOUT_L_COL : KLAYOUT_L_SHORT) << 4);
         if (d != 0) {
-            put_svar(w, b, d);
+            o = raw_svar(o, d);
         }
-        put_u8(w, b, (uint8_t)p->col);
-        put_u8(w, b, (uint8_t)(p->end_col - p->col));
+        *o++ = (uint8_t)p->col;
+        *o++ = (uint8_t)(p->end_col - p->col);
     } else {
-        put_u8(w, b, KLAYOUT_L_LONG << 4);
-        put_svar(w, b, d);
-        put_svar(w, b, (int64_t)p->end_lineno - p->lineno);
-        put_uvar(w, b, (uint64_t)((int64_t)p->col + 1));
-        put_uvar(w, b, (uint64_t)((int64_t)p->end_col + 1));
+        *o++ = KLAYOUT_L_LONG << 4;
+        o = raw_svar(o, d);
+        o = raw_svar(o, (int64_t)p->end_lineno - p->lineno);
+        o = raw_uvar(o, (uint64_t)((int64_t)p->col + 1));
+        o = raw_uvar(o, (uint64_t)((int64_t)p->end_col + 1));
     }
+    return o;
 }
 
 static void put_positions(Writer *w, const KfCode *c) {
     static const KfPosition none = {0, 0, -1, -1};
     Buf *b = &w->sec[KLAYOUT_S_LINES];
+    if ((size_t)c->ncode > SIZE_MAX / MAX_POSITION_BYTES ||
+        reserve(w, b, (size_t)c->ncode * MAX_POSITION_BYTES) != 0) {
+        return;
+    }
+    uint8_t *start = b->data + b->len, *o = start, *entry = NULL;
     int64_t line = c->firstlineno;
     const KfPosition *prev = NULL;
-    size_t entry = 0;
     int run = 0;
-    for (int i = 0; i < c->ncode && w->err == KF_OK; i++) {
+    for (int i = 0; i < c->ncode; i++) {
         const KfPosition *p = c->positions ? &c->positions[i] : &none;
-        if (prev && same_position(p, prev) && run < KLAYOUT_L_MAX_RUN) {
-            b->data[entry]++;
-            run++;
+        if (prev && same_position(p, prev)) {
+            if (run < KLAYOUT_L_MAX_RUN) {
+                (*entry)++;
+                run++;
+                continue;
+            }
+            entry = o;
+            run = 1;
+            *o++ = KLAYOUT_L_SAME << 4;
             continue;
         }
-        entry = b->len;
+        entry = o;
         run = 1;
-        if (prev && same_position(p, prev)) {
-            put_u8(w, b, KLAYOUT_L_SAME << 4);
-        } else {
-            put_position(w, b, p, &line);
+        o = put_position(o, p, &line);
+        if (!o) {
+            fail(w, KF_ERR_INVALID, "position out of range");
+            return;
         }
         prev = p;
     }
+    b->len += (size_t)(o - start);
 }
 
-static void put_code_sections(Writer *w, const KfCode *c) {
+// Appends 'n' u32 values to 'b' (one room check for all).
+static void put_u32s(Writer *w, Buf *b, const uint32_t *v, size_t n) {
+    if (n > SIZE_MAX / 8 || reserve(w, b, 4 * n) != 0) {
+        return;
+    }
+    uint8_t *p = b->data + b->len;
+    for (size_t i = 0; i < n; i++) {
+        klayout_put32(p + 4 * i, v[i]);
+    }
+    b->len += 4 * n;
+}
+
+static void put_code_sections(Writer *w, const KfCode *c, const uint32_t *refs) {
     if ((c->ncode > 0 && !c->code) || (c->nlocalsplus > 0 && !c->localspluskinds) ||
         (c->nexceptions > 0 && !c->exceptions)) {
         fail(w, KF_ERR_INVALID, "code object with a count but no array");
         return;
     }
-    for (int i = 0; i < c->ncode; i++) {
-        put_u32(w, &w->sec[KLAYOUT_S_INSTRS], c->code[i]);
-    }
+    put_u32s(w, &w->sec[KLAYOUT_S_INSTRS], c->code, (size_t)c->ncode);
     put_positions(w, c);
-    for (int i = 0; i < c->nnames; i++) {
-        put_u32(w, &w->sec[KLAYOUT_S_NAMEREFS], intern_cstr(w, c->names[i], "NULL in co_names"));
-    }
-    for (int i = 0; i < c->nlocalsplus; i++) {
-        put_u32(w, &w->sec[KLAYOUT_S_NAMEREFS],
-                intern_cstr(w, c->localsplus[i], "NULL local name"));
-    }
+    // co_names then the localsplus names, as walk 1 interned them.
+    put_u32s(w, &w->sec[KLAYOUT_S_NAMEREFS], refs + 3, (size_t)c->nnames + (size_t)c->nlocalsplus);
     put_bytes(w, &w->sec[KLAYOUT_S_KINDS], c->localspluskinds, (size_t)c->nlocalsplus);
     for (int i = 0; i < c->nexceptions; i++) {
         const KfExceptEntry *e = &c->exceptions[i];
@@ -532,13 +633,13 @@ typedef struct Cursor {
     size_t instrs, lines, names, kinds, excepts;
 } Cursor;
 
-static void put_code_record(Writer *w, size_t index, const Cursor *at) {
+static void put_code_record(Writer *w, size_t index, const Cursor *at, const uint32_t *refs) {
     const KfCode *c = w->codes[index];
     const char *bad = "code object field out of range";
     uint32_t f[KLAYOUT_CO_FIELDS];
-    f[KLAYOUT_CO_NAME] = intern_cstr(w, c->name, bad);
-    f[KLAYOUT_CO_QUALNAME] = intern_cstr(w, c->qualname, bad);
-    f[KLAYOUT_CO_FILENAME] = intern_cstr(w, c->filename, bad);
+    f[KLAYOUT_CO_NAME] = refs[0];
+    f[KLAYOUT_CO_QUALNAME] = refs[1];
+    f[KLAYOUT_CO_FILENAME] = refs[2];
     f[KLAYOUT_CO_FIRSTLINENO] = as_u32(w, c->firstlineno, bad);
     f[KLAYOUT_CO_ARGCOUNT] = as_u32(w, c->argcount, bad);
     f[KLAYOUT_CO_POSONLY] = as_u32(w, c->posonlyargcount, bad);
@@ -559,21 +660,23 @@ static void put_code_record(Writer *w, size_t index, const Cursor *at) {
     f[KLAYOUT_CO_KINDS_START] = as_u32(w, (int64_t)at->kinds, bad);
     f[KLAYOUT_CO_EXC_START] = as_u32(w, (int64_t)at->excepts, bad);
     f[KLAYOUT_CO_NEXC] = as_u32(w, c->nexceptions, bad);
-    for (int i = 0; i < KLAYOUT_CO_FIELDS; i++) {
-        put_u32(w, &w->sec[KLAYOUT_S_CODES], f[i]);
-    }
+    put_u32s(w, &w->sec[KLAYOUT_S_CODES], f, KLAYOUT_CO_FIELDS);
 }
 
 static void write_codes(Writer *w) {
     Cursor at = {0, 0, 0, 0, 0};
+    if (w->nemitted != w->ncodes) {
+        fail(w, KF_ERR_INVALID, "code objects walked in two orders");
+    }
     for (size_t i = 0; i < w->ncodes && w->err == KF_OK; i++) {
         const KfCode *c = w->codes[i];
         if (c->ncode < 0 || c->nnames < 0 || c->nlocalsplus < 0 || c->nexceptions < 0) {
             fail(w, KF_ERR_INVALID, "negative count in a code object");
             return;
         }
-        put_code_sections(w, c);
-        put_code_record(w, i, &at);
+        const uint32_t *refs = w->refs + w->refs_start[i];
+        put_code_sections(w, c, refs);
+        put_code_record(w, i, &at, refs);
         at.instrs += (size_t)c->ncode;
         at.lines = w->sec[KLAYOUT_S_LINES].len;
         at.names += (size_t)c->nnames + (size_t)c->nlocalsplus;
@@ -589,8 +692,9 @@ static size_t align8(size_t n) {
     return (n + 7) & ~(size_t)7;
 }
 
-// The raw payload: the directory, then the sections in id order.
-static void assemble(Writer *w, Buf *out) {
+// The raw payload: the directory, then the sections in id order; written
+// into 'out' from byte 'base' on.
+static void assemble(Writer *w, Buf *out, size_t base) {
     static const size_t record[KLAYOUT_S_COUNT + 1] = {
         [KLAYOUT_S_CONSTS] = KLAYOUT_CONST_SIZE, [KLAYOUT_S_CODES] = KLAYOUT_CODE_SIZE,
         [KLAYOUT_S_INSTRS] = 4, [KLAYOUT_S_NAMEREFS] = 4, [KLAYOUT_S_KINDS] = 1,
@@ -613,54 +717,68 @@ static void assemble(Writer *w, Buf *out) {
             return;
         }
     }
-    if (reserve(w, out, end) != 0) {
+    if (reserve(w, out, base + end) != 0) {
         return;
     }
-    memset(out->data, 0, end);
-    out->len = end;
-    klayout_put32(out->data, KLAYOUT_S_COUNT);
+    uint8_t *data = out->data + base;
+    out->len = base + end;
+    // Only the directory and the padding after each section are zeroed:
+    // the sections' bytes are all written.
+    memset(data, 0, offset[1]);
+    klayout_put32(data, KLAYOUT_S_COUNT);
     for (int id = 1; id <= KLAYOUT_S_COUNT; id++) {
-        uint8_t *e = out->data + KLAYOUT_DIR_HEAD + KLAYOUT_DIR_ENTRY * (id - 1);
+        uint8_t *e = data + KLAYOUT_DIR_HEAD + KLAYOUT_DIR_ENTRY * (id - 1);
         klayout_put32(e, (uint32_t)id);
         klayout_put32(e + 4, (uint32_t)count[id]);
         klayout_put32(e + 8, (uint32_t)offset[id]);
         klayout_put32(e + 12, (uint32_t)size[id]);
         if (id != KLAYOUT_S_STRINGS && size[id] > 0) {
-            memcpy(out->data + offset[id], w->sec[id].data, size[id]);
+            memcpy(data + offset[id], w->sec[id].data, size[id]);
         }
+        size_t next = id < KLAYOUT_S_COUNT ? offset[id + 1] : end;
+        memset(data + offset[id] + size[id], 0, next - offset[id] - size[id]);
     }
-    uint8_t *strings = out->data + offset[KLAYOUT_S_STRINGS];
-    size_t base = 8 * w->nstrs;
+    uint8_t *strings = data + offset[KLAYOUT_S_STRINGS];
+    size_t text = 8 * w->nstrs;
     for (size_t i = 0; i < w->nstrs; i++) {
-        klayout_put32(strings + 8 * i, (uint32_t)(base + w->strs[i].off));
+        klayout_put32(strings + 8 * i, (uint32_t)(text + w->strs[i].off));
         klayout_put32(strings + 8 * i + 4, w->strs[i].len);
     }
     if (w->strdata.len > 0) {
-        memcpy(strings + base, w->strdata.data, w->strdata.len);
+        memcpy(strings + text, w->strdata.data, w->strdata.len);
     }
 }
 
-// The file: header, then the payload 'raw', deflated when 'info' asks.
-static void finish_file(Writer *w, const Buf *raw, const KfWriteInfo *info, Buf *file) {
+// The file: header, then the payload, deflated when 'info' asks. A stored
+// payload is laid out in place after the header; a deflated one in 'raw'.
+static void finish_file(Writer *w, Buf *raw, const KfWriteInfo *info, Buf *file) {
     if (w->err != KF_OK) {
         return;
     }
-    uLong bound = info->compress > 0 ? compressBound((uLong)raw->len) : (uLong)raw->len;
+    if (info->compress <= 0) {
+        assemble(w, file, KF_HEADER_SIZE);
+        if (w->err != KF_OK) {
+            return;
+        }
+        uint8_t *payload = file->data + KF_HEADER_SIZE;
+        size_t stored = file->len - KF_HEADER_SIZE;
+        klayout_write_header(file->data, info, stored, stored, klayout_hash(payload, stored));
+        return;
+    }
+    assemble(w, raw, 0);
+    if (w->err != KF_OK) {
+        return;
+    }
+    uLong bound = compressBound((uLong)raw->len);
     if (reserve(w, file, KF_HEADER_SIZE + (size_t)bound) != 0) {
         return;
     }
     uint8_t *payload = file->data + KF_HEADER_SIZE;
-    size_t stored = raw->len;
-    if (info->compress > 0) {
-        uLongf n = bound;
-        int level = info->compress > 9 ? 9 : info->compress;
-        if (compress2(payload, &n, raw->data, (uLong)raw->len, level) != Z_OK) {
-            fail(w, KF_ERR_NOMEM, "zlib failed");
-            return;
-        }
-        stored = n;
-    } else if (raw->len > 0) {
-        memcpy(payload, raw->data, raw->len);
+    uLongf stored = bound;
+    int level = info->compress > 9 ? 9 : info->compress;
+    if (compress2(payload, &stored, raw->data, (uLong)raw->len, level) != Z_OK) {
+        fail(w, KF_ERR_NOMEM, "zlib failed");
+        return;
     }
     klayout_write_header(file->data, info, stored, raw->len, klayout_hash(payload, stored));
     file->len = KF_HEADER_SIZE + stored;
@@ -686,6 +804,8 @@ static void free_writer(Writer *w) {
     free(w->strdata.data);
     free(w->codes);
     free(w->consts_start);
+    free(w->refs_start);
+    free(w->refs);
     for (int id = 0; id <= KLAYOUT_S_COUNT; id++) {
         free(w->sec[id].data);
     }
@@ -709,7 +829,6 @@ KfError kf_write(const KfCode *module, const KfWriteInfo *info, uint8_t **out, s
         presize(&w);
         emit_code(&w, module);
         write_codes(&w);
-        assemble(&w, &raw);
         finish_file(&w, &raw, info, &file);
         if (!info->no_read_back) {
             check_written(&w, &file);
