@@ -56,6 +56,14 @@ static const uint8_t starts_expr[KTOK_COUNT] = {
     [KTOK_KW_TRUE] = 1, [KTOK_KW_FALSE] = 1, [KTOK_KW_NONE] = 1,   [KTOK_ELLIPSIS] = 1,
 };
 
+// Tokens that start an atom: a disjunction that starts with one of them
+// starts with a primary (no unary operator, 'not' or 'await').
+static const uint8_t starts_atom[KTOK_COUNT] = {
+    [KTOK_NAME] = 1,    [KTOK_NUMBER] = 1,    [KTOK_STRING] = 1,   [KTOK_LPAR] = 1,
+    [KTOK_LSQB] = 1,    [KTOK_LBRACE] = 1,    [KTOK_KW_TRUE] = 1,  [KTOK_KW_FALSE] = 1,
+    [KTOK_KW_NONE] = 1, [KTOK_ELLIPSIS] = 1,
+};
+
 // Tokens after which an atom can be nothing but the whole expression: the
 // fast path for names and numbers.
 static const uint8_t ends_expr[KTOK_COUNT] = {
@@ -771,10 +779,9 @@ static KAstExpr *await_primary(KParser *p) {
     return e ? kexpr_checked(p, kast_await(p->arena, e, TOK_START(kw), PREV_END(p))) : NULL;
 }
 
-// power: await_primary '**' factor | await_primary
-static KAstExpr *power(KParser *p) {
-    const KToken *start = kpar_peek(p);
-    KAstExpr *a = await_primary(p);
+// The rest of power after its await_primary 'a' (from token 'start'):
+// '**' factor, when there is one.
+static KAstExpr *power_rest(KParser *p, const KToken *start, KAstExpr *a) {
     if (!a || kpar_kind(p) != KTOK_DOUBLESTAR) {
         return a;
     }
@@ -787,6 +794,12 @@ static KAstExpr *power(KParser *p) {
         return kexpr_backtrack(p, m) ? a : NULL;
     }
     return kexpr_checked(p, kast_bin_op(p->arena, a, KAST_POW, b, TOK_START(start), PREV_END(p)));
+}
+
+// power: await_primary '**' factor | await_primary
+static KAstExpr *power(KParser *p) {
+    const KToken *start = kpar_peek(p);
+    return power_rest(p, start, await_primary(p));
 }
 
 // factor: '+' factor | '-' factor | '~' factor | power
@@ -817,9 +830,10 @@ static KAstExpr *factor(KParser *p) {
 
 // bitwise_or, bitwise_xor, bitwise_and, shift_expr, sum and term, by
 // precedence climbing: operators of precedence 'min_prec' or more.
-static KAstExpr *binary(KParser *p, int min_prec) {
-    const KToken *start = kpar_peek(p);
-    KAstExpr *left = factor(p);
+// binary_rest continues after the first operand 'left' (from token 'start').
+static KAstExpr *binary(KParser *p, int min_prec);
+
+static KAstExpr *binary_rest(KParser *p, int min_prec, const KToken *start, KAstExpr *left) {
     while (left) {
         int kind = kpar_kind(p), prec = binop_prec[kind];
         if (prec < min_prec || prec == 0) {
@@ -835,6 +849,11 @@ static KAstExpr *binary(KParser *p, int min_prec) {
             p, kast_bin_op(p->arena, left, binop_op[kind], right, TOK_START(start), PREV_END(p)));
     }
     return left;
+}
+
+static KAstExpr *binary(KParser *p, int min_prec) {
+    const KToken *start = kpar_peek(p);
+    return binary_rest(p, min_prec, start, factor(p));
 }
 
 KAstExpr *kexpr_bitwise_or(KParser *p) {
@@ -881,10 +900,8 @@ static KAstCmpop compare_op(const KParser *p, int *len) {
     }
 }
 
-// comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or
-static KAstExpr *comparison(KParser *p) {
-    const KToken *start = kpar_peek(p);
-    KAstExpr *left = kexpr_bitwise_or(p);
+// The rest of comparison after its bitwise_or 'left' (from token 'start').
+static KAstExpr *comparison_rest(KParser *p, const KToken *start, KAstExpr *left) {
     int len;
     KAstCmpop op = left ? compare_op(p, &len) : 0;
     if (!op) {
@@ -924,6 +941,12 @@ static KAstExpr *comparison(KParser *p) {
                          kast_compare(p->arena, left, opseq, comps, TOK_START(start), PREV_END(p)));
 }
 
+// comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or
+static KAstExpr *comparison(KParser *p) {
+    const KToken *start = kpar_peek(p);
+    return comparison_rest(p, start, kexpr_bitwise_or(p));
+}
+
 // inversion: 'not' inversion | comparison
 static KAstExpr *inversion(KParser *p) {
     if (kpar_kind(p) != KTOK_KW_NOT) {
@@ -941,10 +964,11 @@ static KAstExpr *inversion(KParser *p) {
 
 // conjunction: inversion ('and' inversion)+ | inversion   (op KAST_AND)
 // disjunction: conjunction ('or' conjunction)+ | conjunction   (op KAST_OR)
-static KAstExpr *bool_op(KParser *p, KAstBoolop op) {
+// bool_op_rest continues after the first operand 'first' (from token 'start').
+static KAstExpr *bool_op(KParser *p, KAstBoolop op);
+
+static KAstExpr *bool_op_rest(KParser *p, KAstBoolop op, const KToken *start, KAstExpr *first) {
     int kw = op == KAST_AND ? KTOK_KW_AND : KTOK_KW_OR;
-    const KToken *start = kpar_peek(p);
-    KAstExpr *first = op == KAST_AND ? inversion(p) : bool_op(p, KAST_AND);
     if (!first || kpar_kind(p) != kw) {
         return first;
     }
@@ -977,8 +1001,28 @@ static KAstExpr *bool_op(KParser *p, KAstBoolop op) {
     return kexpr_checked(p, kast_bool_op(p->arena, op, seq, TOK_START(start), PREV_END(p)));
 }
 
+static KAstExpr *bool_op(KParser *p, KAstBoolop op) {
+    const KToken *start = kpar_peek(p);
+    return bool_op_rest(p, op, start, op == KAST_AND ? inversion(p) : bool_op(p, KAST_AND));
+}
+
 KAstExpr *kexpr_disjunction(KParser *p) {
     return bool_op(p, KAST_OR);
+}
+
+// A disjunction whose first operand starts with the primary 'e' (from token
+// 'start'), already parsed: the levels from power up to disjunction, as
+// kexpr_disjunction would have gone through them. When the token after 'e'
+// can continue none of them, 'e' stands: most expressions are a primary.
+static KAstExpr *disjunction_after_primary(KParser *p, const KToken *start, KAstExpr *e) {
+    if (!e || ends_expr[kpar_kind(p)]) {
+        return e;
+    }
+    e = power_rest(p, start, e);
+    e = binary_rest(p, 1, start, e);
+    e = comparison_rest(p, start, e);
+    e = bool_op_rest(p, KAST_AND, start, e);
+    return bool_op_rest(p, KAST_OR, start, e);
 }
 
 // ---- expressions ----
@@ -1093,7 +1137,12 @@ KAstExpr *kexpr_expression(KParser *p) {
         return e;
     }
     int start = p->pos;
-    e = kexpr_disjunction(p);
+    if (starts_atom[kind]) {
+        const KToken *t = kpar_peek(p);
+        e = disjunction_after_primary(p, t, primary(p));
+    } else {
+        e = kexpr_disjunction(p);
+    }
     kexpr.quiet -= quiet_first;
     if (!e) {
         p->depth = saved;
