@@ -68,15 +68,6 @@ void *karena_calloc(KArena *a, size_t size) {
     return p;
 }
 
-char *karena_strndup(KArena *a, const char *s, size_t len) {
-    char *p = karena_alloc(a, len + 1);
-    if (p) {
-        memcpy(p, s, len);
-        p[len] = '\0';
-    }
-    return p;
-}
-
 size_t karena_footprint(const KArena *a) {
     return a->footprint;
 }

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct KArena KArena;
 
@@ -52,8 +53,16 @@ static inline void *karena_alloc(KArena *a, size_t size) {
 // As karena_alloc, but zero-filled.
 void *karena_calloc(KArena *a, size_t size);
 
-// Copies 'len' bytes of 's' into the arena and adds a NUL; NULL when out of memory.
-char *karena_strndup(KArena *a, const char *s, size_t len);
+// Copies 'len' bytes of 's' into the arena and adds a NUL; NULL when out of
+// memory. Inline: the parser copies every identifier through it.
+static inline char *karena_strndup(KArena *a, const char *s, size_t len) {
+    char *p = karena_alloc(a, len + 1);
+    if (p) {
+        memcpy(p, s, len);
+        p[len] = '\0';
+    }
+    return p;
+}
 
 // Total bytes obtained from malloc by 'a' (for statistics and tests).
 size_t karena_footprint(const KArena *a);

@@ -115,33 +115,16 @@ int kpar_enter(KParser *p) {
     return 0;
 }
 
-const char *kpar_ident(KParser *p, const KToken *t) {
-    const char *s = karena_strndup(p->arena, t->text, t->len);
-    if (!s) {
+int kpar_list_grow(KParser *p, KParList *l) {
+    int cap = l->cap * 2;
+    void **items = karena_alloc(p->arena, (size_t)cap * sizeof(void *));
+    if (!items) {
         kpar_nomem(p);
+        return -1;
     }
-    return s;
-}
-
-void kpar_list_init(KParList *l) {
-    l->items = l->small;
-    l->count = 0;
-    l->cap = (int)(sizeof l->small / sizeof l->small[0]);
-}
-
-int kpar_list_push(KParser *p, KParList *l, void *item) {
-    if (l->count == l->cap) {
-        int cap = l->cap * 2;
-        void **items = karena_alloc(p->arena, (size_t)cap * sizeof(void *));
-        if (!items) {
-            kpar_nomem(p);
-            return -1;
-        }
-        memcpy(items, l->items, (size_t)l->count * sizeof(void *));
-        l->items = items;
-        l->cap = cap;
-    }
-    l->items[l->count++] = item;
+    memcpy(items, l->items, (size_t)l->count * sizeof(void *));
+    l->items = items;
+    l->cap = cap;
     return 0;
 }
 
@@ -149,10 +132,12 @@ KAstSeq *kpar_list_seq(KParser *p, const KParList *l) {
     if (l->count == 0) {
         return NULL;
     }
-    KAstSeq *s = kast_seq_new(p->arena, l->count);
+    // Not kast_seq_new: its zero-filling would be overwritten at once.
+    KAstSeq *s = karena_alloc(p->arena, sizeof(KAstSeq) + (size_t)l->count * sizeof(void *));
     if (!s) {
         return kpar_nomem(p);
     }
+    s->count = l->count;
     memcpy(s->items, l->items, (size_t)l->count * sizeof(void *));
     return s;
 }

@@ -102,6 +102,9 @@ static inline int kpar_failed(const KParser *p) {
     return p->diag->kind != KDIAG_NONE;
 }
 
+// Records MemoryError. Returns NULL.
+void *kpar_nomem(KParser *p);
+
 // 1 when token 't' is the NAME 'word' (soft keywords: match, case, _).
 int kpar_is_name(const KToken *t, const char *word);
 
@@ -129,8 +132,6 @@ void *kpar_error_expr(KParser *p, const KAstExpr *e, const char *fmt, ...)
 void *kpar_error_at(KParser *p, KDiagKind kind, int lineno, int col, int end_lineno, int end_col,
                     const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
-// Records MemoryError. Returns NULL.
-void *kpar_nomem(KParser *p);
 
 // Recursion guard: kpar_enter returns -1 (MemoryError recorded, as CPython
 // 3.11) past KPAR_MAX_DEPTH; every successful kpar_enter needs a kpar_leave.
@@ -140,7 +141,10 @@ static inline void kpar_leave(KParser *p) {
 }
 
 // The identifier of NAME token 't' as an arena string, or NULL (MemoryError).
-const char *kpar_ident(KParser *p, const KToken *t);
+static inline const char *kpar_ident(KParser *p, const KToken *t) {
+    const char *s = karena_strndup(p->arena, t->text, t->len);
+    return s ? s : kpar_nomem(p);
+}
 
 // Sequence builder: a growable list in the arena, turned into a KAstSeq.
 typedef struct KParList {
@@ -150,9 +154,23 @@ typedef struct KParList {
     void *small[8];
 } KParList;
 
-void kpar_list_init(KParList *l);
+static inline void kpar_list_init(KParList *l) {
+    l->items = l->small;
+    l->count = 0;
+    l->cap = (int)(sizeof l->small / sizeof l->small[0]);
+}
+
+// kpar_list_push's slow path: doubles the capacity; -1 when out of memory.
+int kpar_list_grow(KParser *p, KParList *l);
+
 // Appends 'item'; returns -1 when out of memory (MemoryError recorded).
-int kpar_list_push(KParser *p, KParList *l, void *item);
+static inline int kpar_list_push(KParser *p, KParList *l, void *item) {
+    if (l->count == l->cap && kpar_list_grow(p, l) < 0) {
+        return -1;
+    }
+    l->items[l->count++] = item;
+    return 0;
+}
 // The items as a sequence (NULL when empty), or NULL with MemoryError recorded
 // when out of memory (check kpar_failed).
 KAstSeq *kpar_list_seq(KParser *p, const KParList *l);
