@@ -26,6 +26,7 @@ KAstMod *kast_module(KArena *a, KAstSeq *body, KAstSeq *type_ignores) {
         return NULL;
     }
     n->kind = KAST_MODULE;
+    n->depth_bound = 0;
     n->v.module.body = body;
     n->v.module.type_ignores = type_ignores;
     return n;
@@ -37,6 +38,7 @@ KAstMod *kast_interactive(KArena *a, KAstSeq *body) {
         return NULL;
     }
     n->kind = KAST_INTERACTIVE;
+    n->depth_bound = 0;
     n->v.interactive.body = body;
     return n;
 }
@@ -47,6 +49,7 @@ KAstMod *kast_expression(KArena *a, KAstExpr *body) {
         return NULL;
     }
     n->kind = KAST_EXPRESSION;
+    n->depth_bound = 0;
     n->v.expression.body = body;
     return n;
 }
@@ -57,6 +60,7 @@ KAstMod *kast_function_type(KArena *a, KAstSeq *argtypes, KAstExpr *returns) {
         return NULL;
     }
     n->kind = KAST_FUNCTION_TYPE;
+    n->depth_bound = 0;
     n->v.function_type.argtypes = argtypes;
     n->v.function_type.returns = returns;
     return n;
@@ -4383,6 +4387,9 @@ static int depth_match_case(const KAstMatchCase *n, int d, int limit) {
 }
 
 int kast_check_depth(const KAstMod *node, int limit) {
+    if (node && node->depth_bound > 0 && node->depth_bound <= limit) {
+        return 0;
+    }
     return depth_mod(node, 0, limit);
 }
 

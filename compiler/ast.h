@@ -97,6 +97,9 @@ typedef enum {
 
 struct KAstMod {
     KAstModKind kind;
+    // When positive, no path in the tree is longer than this: the parser
+    // sets it so that kast_check_depth need not walk; 0 otherwise.
+    int depth_bound;
     union {
         struct {
             KAstSeq *body; // stmt*
@@ -649,7 +652,8 @@ void kast_dump_mod(const KAstMod *node, int attrs, KBuf *out);
 void kast_dump_expr(const KAstExpr *node, int attrs, KBuf *out);
 void kast_dump_stmt(const KAstStmt *node, int attrs, KBuf *out);
 
-// 0 when no path from 'node' to a leaf is longer than 'limit' nodes, else -1.
+// 0 when no path from 'node' to a leaf is longer than 'limit' nodes, else -1
+// (at once when the parser's node->depth_bound says so).
 // Later passes recurse over the tree; this bounds their depth, as CPython's
 // "maximum recursion depth exceeded during ast construction" does.
 int kast_check_depth(const KAstMod *node, int limit);

@@ -1003,6 +1003,7 @@ static KAstStmt *if_stmt(KParser *p) {
             return NULL;
         }
     } while (kpar_kind(p) == KTOK_KW_ELIF);
+    p->elif_count += kws.count - 1;
     KAstSeq *orelse = NULL;
     if (kpar_kind(p) == KTOK_KW_ELSE && !(orelse = else_block(p))) {
         return NULL;

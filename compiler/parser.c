@@ -5,6 +5,7 @@
 // parse_params.c, parse_string.c and parse_pattern.c.
 #include "parser.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -232,6 +233,10 @@ KAstMod *kpar_parse_source(KArena *a, const char *bytes, size_t len, KParMode mo
     KParser p = {.arena = a, .toks = tokens.items, .count = tokens.count, .tokens = &tokens,
                  .diag = diag, .mode = mode, .src = src, .src_len = src_len};
     KAstMod *m = parse_mode(&p);
+    if (m && mode != KPAR_FSTRING) {
+        long long bound = (long long)tokens.depth_bound + 2LL * p.elif_count;
+        m->depth_bound = bound < INT_MAX / 2 ? (int)bound : 0;
+    }
     if (!m) {
         if (diag->kind == KDIAG_NONE) {
             kpar_syntax_error(&p);

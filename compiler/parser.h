@@ -36,6 +36,7 @@ typedef struct KParser {
     int max_pos;           // furthest token index reached (CPython's last fetched token)
     int final_error;       // the error is one pegen words at the end (unexpected
                            // indent/unindent/EOF): no lexical error replaces it
+    int elif_count;        // elif clauses parsed: each nests an If (KAstMod.depth_bound)
 } KParser;
 
 // A saved position, for backtracking.

@@ -265,6 +265,13 @@ typedef struct Lexer {
     KToken *toks;
     int count;
     int cap;
+    // For KTokens.depth_bound: the first token of the current logical line,
+    // the bytes of its f-strings, the largest weight of a logical line (its
+    // tokens plus its f-strings' bytes) and the deepest indentation.
+    int line_first;
+    int fstring_bytes;
+    int max_weight;
+    int max_indent;
 } Lexer;
 
 static int grow_tokens(Lexer *lx) {
@@ -295,6 +302,28 @@ static inline int push_token(Lexer *lx, int kind, const char *text, size_t len, 
     t->end_lineno = end_lineno;
     t->end_col = end_col;
     return 0;
+}
+
+// A logical line ends with the token just pushed: its weight for depth_bound.
+static inline void end_logical_line(Lexer *lx) {
+    int weight = lx->count - lx->line_first + lx->fstring_bytes;
+    lx->max_weight = weight > lx->max_weight ? weight : lx->max_weight;
+    lx->line_first = lx->count;
+    lx->fstring_bytes = 0;
+}
+
+// An upper bound on the depth of any tree the parser builds from these
+// tokens, so that kast_check_depth need not walk it. Within a logical line
+// every node but a few wrappers (Expr, arguments, withitem, a call's bare
+// generator expression, MatchValue), each right under a node that does,
+// consumes a token of its own, so a line adds at most two levels a token;
+// an f-string's fields add at most that per byte of it. Lines nest only by
+// indentation (a compound statement and an except handler or match case
+// per level) and by elif chains, which the parser adds (one If each). The
+// factors here double those counts.
+static int tree_depth_bound(const Lexer *lx) {
+    long long bound = 4LL * lx->max_weight + 4LL * (lx->max_indent + 1) + 16;
+    return bound < INT_MAX / 2 ? (int)bound : INT_MAX / 2;
 }
 
 // Appends a token for the bytes 'start'..'stop' of the current line.
@@ -1022,6 +1051,7 @@ static int indent_line(Lexer *lx, const char *p, int col, int altcol) {
             goto tab_error;
         }
         lx->indent = ++top;
+        lx->max_indent = top > lx->max_indent ? top : lx->max_indent;
         lx->indstack[top] = col;
         lx->altstack[top] = altcol;
         return push_token(lx, KTOK_INDENT, lx->line_start, (size_t)(p - lx->line_start), lx->lineno,
@@ -1141,6 +1171,9 @@ static const char *lex_line(Lexer *lx, const char *p, int *at_eof) {
                         emit_string(lx, start, p, lineno, col) < 0) {
                         return NULL;
                     }
+                    if (memchr(start, 'f', (size_t)n) || memchr(start, 'F', (size_t)n)) {
+                        lx->fstring_bytes += (int)(p - start);
+                    }
                     break;
                 }
             }
@@ -1224,6 +1257,7 @@ static const char *lex_line(Lexer *lx, const char *p, int *at_eof) {
                                (int)(start - lx->line_start), lx->lineno, col) < 0) {
                     return NULL;
                 }
+                end_logical_line(lx);
             }
             return next_line(lx, p);
         case C_BACKSLASH:
@@ -1245,6 +1279,7 @@ static const char *lex_line(Lexer *lx, const char *p, int *at_eof) {
                            lx->lineno, (int)(p - lx->line_start)) < 0) {
                 return NULL;
             }
+            end_logical_line(lx);
             return p;
         default:
         other:
@@ -1319,6 +1354,8 @@ int ktok_tokenize(KArena *a, const char *src, size_t len, KTokens *out) {
     if (check_nul(&lx) == 0) {
         lex(&lx);
     }
+    end_logical_line(&lx); // the DEDENTs and ENDMARKER after the last NEWLINE
+    out->depth_bound = tree_depth_bound(&lx);
     out->items = lx.toks;
     out->count = lx.count;
     out->unclosed_count = lx.level;

@@ -36,6 +36,9 @@ typedef struct KTokens {
     // middle of the array is a stray character ('$', '?', '!', '`') that no
     // rule accepts ("invalid syntax"); tokenizing went on after it.
     KDiag error;
+    // An upper bound on the depth of the tree parsed from these tokens,
+    // elif chains aside (see tree_depth_bound in tokenizer.c).
+    int depth_bound;
     // Line of each unclosed bracket at the error/EOF, innermost last, with its
     // character, for "'(' was never closed".
     int unclosed_count;

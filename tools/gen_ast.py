@@ -115,6 +115,10 @@ def header():
         out.append("")
         out.append("struct KAst%s {" % camel(t))
         out.append("    KAst%sKind kind;" % camel(t))
+        if t == "mod":
+            out += ["    // When positive, no path in the tree is longer than this: the parser",
+                    "    // sets it so that kast_check_depth need not walk; 0 otherwise."
+                    , "    int depth_bound;"]
         for at in attrs:
             out.append("    int %s;" % at)
         out.append("    union {")
@@ -145,7 +149,8 @@ def header():
             "void kast_dump_expr(const KAstExpr *node, int attrs, KBuf *out);",
             "void kast_dump_stmt(const KAstStmt *node, int attrs, KBuf *out);",
             "",
-            "// 0 when no path from 'node' to a leaf is longer than 'limit' nodes, else -1.",
+            "// 0 when no path from 'node' to a leaf is longer than 'limit' nodes, else -1",
+            "// (at once when the parser's node->depth_bound says so).",
             "// Later passes recurse over the tree; this bounds their depth, as CPython's",
             "// \"maximum recursion depth exceeded during ast construction\" does.",
             "int kast_check_depth(const KAstMod *node, int limit);",
@@ -181,6 +186,8 @@ def constructor_body(info):
     prefix = "n->v.%s." % member(a) if is_sum else "n->"
     if is_sum:
         lines.append("    n->kind = KAST_%s;" % snake(a).upper())
+    if t == "mod":
+        lines.append("    n->depth_bound = 0;")
     for ft, mod, f in fields:
         if ft == "constant":
             lines.append("    %s%s = *value;" % (prefix, f))
@@ -283,6 +290,8 @@ def depth_functions():
             depth_children(PRODUCTS[t][0], "n->", out, "    ")
         out += ["    return 0;", "}", ""]
     out += ["int kast_check_depth(const KAstMod *node, int limit) {",
+            "    if (node && node->depth_bound > 0 && node->depth_bound <= limit) {",
+            "        return 0;", "    }",
             "    return depth_mod(node, 0, limit);", "}", ""]
     return out
 
