@@ -49,38 +49,58 @@ typedef struct Asm {
 // ---------------------------------------------------------------------------
 // Opcode classes
 
-static int is_block_push(int op) {
-    return op == KCG_SETUP_FINALLY || op == KCG_SETUP_CLEANUP || op == KCG_SETUP_WITH;
+// The classes as one table lookup: the passes ask them of every
+// instruction several times (as switches they were 8% of kraitc's
+// instructions).
+enum {
+    OP_JUMP = 1,   // has a target: jumps and SETUP_*
+    OP_UNCOND = 2, // unconditional jump
+    OP_EXIT = 4,   // leaves the scope
+    OP_PUSH = 8,   // SETUP_*: pushes a handler
+};
+
+_Static_assert(KCG_OP_END <= 256, "opcodes index a 256-entry table");
+
+static const unsigned char op_class[256] = {
+    [KF_OP_JUMP_FORWARD] = OP_JUMP | OP_UNCOND,
+    [KF_OP_JUMP_BACKWARD] = OP_JUMP | OP_UNCOND,
+    [KF_OP_JUMP_BACKWARD_NO_INTERRUPT] = OP_JUMP | OP_UNCOND,
+    [KCG_JUMP] = OP_JUMP | OP_UNCOND,
+    [KCG_JUMP_NO_INTERRUPT] = OP_JUMP | OP_UNCOND,
+    [KF_OP_POP_JUMP_IF_FALSE] = OP_JUMP,
+    [KF_OP_POP_JUMP_IF_TRUE] = OP_JUMP,
+    [KF_OP_POP_JUMP_IF_NONE] = OP_JUMP,
+    [KF_OP_POP_JUMP_IF_NOT_NONE] = OP_JUMP,
+    [KF_OP_JUMP_IF_FALSE_OR_POP] = OP_JUMP,
+    [KF_OP_JUMP_IF_TRUE_OR_POP] = OP_JUMP,
+    [KF_OP_FOR_ITER] = OP_JUMP,
+    [KF_OP_SEND] = OP_JUMP,
+    [KCG_SETUP_FINALLY] = OP_JUMP | OP_PUSH,
+    [KCG_SETUP_CLEANUP] = OP_JUMP | OP_PUSH,
+    [KCG_SETUP_WITH] = OP_JUMP | OP_PUSH,
+    [KF_OP_RETURN_VALUE] = OP_EXIT,
+    [KF_OP_RAISE_VARARGS] = OP_EXIT,
+    [KF_OP_RERAISE] = OP_EXIT,
+};
+
+static inline int op_is(int op, int cls) {
+    return op_class[op & 255] & cls;
 }
 
-static int is_jump(int op) {
-    switch (op) {
-    case KF_OP_JUMP_FORWARD:
-    case KF_OP_JUMP_BACKWARD:
-    case KF_OP_JUMP_BACKWARD_NO_INTERRUPT:
-    case KF_OP_POP_JUMP_IF_FALSE:
-    case KF_OP_POP_JUMP_IF_TRUE:
-    case KF_OP_POP_JUMP_IF_NONE:
-    case KF_OP_POP_JUMP_IF_NOT_NONE:
-    case KF_OP_JUMP_IF_FALSE_OR_POP:
-    case KF_OP_JUMP_IF_TRUE_OR_POP:
-    case KF_OP_FOR_ITER:
-    case KF_OP_SEND:
-    case KCG_JUMP:
-    case KCG_JUMP_NO_INTERRUPT:
-        return 1;
-    default:
-        return is_block_push(op);
-    }
+static inline int is_block_push(int op) {
+    return op_is(op, OP_PUSH);
 }
 
-static int is_uncond_jump(int op) {
-    return op == KCG_JUMP || op == KCG_JUMP_NO_INTERRUPT || op == KF_OP_JUMP_FORWARD ||
-           op == KF_OP_JUMP_BACKWARD || op == KF_OP_JUMP_BACKWARD_NO_INTERRUPT;
+static inline int is_jump(int op) {
+    return op_is(op, OP_JUMP);
 }
 
-static int is_scope_exit(int op) {
-    return op == KF_OP_RETURN_VALUE || op == KF_OP_RAISE_VARARGS || op == KF_OP_RERAISE;
+static inline int is_uncond_jump(int op) {
+    return op_is(op, OP_UNCOND);
+}
+
+static inline int is_scope_exit(int op) {
+    return op_is(op, OP_EXIT);
 }
 
 static const KcgInstr *last_instr(const Block *b) {
@@ -89,7 +109,7 @@ static const KcgInstr *last_instr(const Block *b) {
 
 static int no_fallthrough(const Block *b) {
     const KcgInstr *last = last_instr(b);
-    return last && (is_uncond_jump(last->op) || is_scope_exit(last->op));
+    return last && op_is(last->op, OP_UNCOND | OP_EXIT);
 }
 
 static int is_exit_block(const Block *b) {
@@ -758,15 +778,15 @@ static int mark_reachable(Asm *a) {
             }
             b->next->predecessors++;
         }
-        for (int i = 0; i < b->count; i++) {
-            if (is_jump(b->instr[i].op)) {
-                Block *t = target_of(a, &b->instr[i]);
-                if (!t->visited) {
-                    t->visited = 1;
-                    stack[sp++] = t;
-                }
-                t->predecessors++;
+        // Blocks end at jumps: only the last instruction can be one.
+        const KcgInstr *last = last_instr(b);
+        if (last && is_jump(last->op)) {
+            Block *t = target_of(a, last);
+            if (!t->visited) {
+                t->visited = 1;
+                stack[sp++] = t;
             }
+            t->predecessors++;
         }
     }
     return 0;
@@ -783,15 +803,13 @@ static void eliminate_empty_blocks(Asm *a) {
         }
     }
     for (Block *b = a->entry; b; b = b->next) {
-        for (int i = 0; i < b->count; i++) {
-            KcgInstr *in = &b->instr[i];
-            if (is_jump(in->op)) {
-                Block *t = target_of(a, in);
-                while (t->count == 0 && t->next) {
-                    t = t->next;
-                }
-                in->target = t->index;
+        KcgInstr *in = b->count ? &b->instr[b->count - 1] : NULL;
+        if (in && is_jump(in->op)) {
+            Block *t = target_of(a, in);
+            while (t->count == 0 && t->next) {
+                t = t->next;
             }
+            in->target = t->index;
         }
     }
 }
@@ -971,7 +989,8 @@ static int stack_depth(Asm *a) {
             if (new_depth < 0) {
                 a->c->depth_mismatches++;
             }
-            if (is_jump(in->op)) {
+            int cls = op_is(in->op, OP_JUMP | OP_UNCOND | OP_EXIT);
+            if (cls & OP_JUMP) {
                 int target_depth = depth + stack_effect(in->op, in->arg, 1);
                 if (target_depth > maxdepth) {
                     maxdepth = target_depth;
@@ -979,7 +998,7 @@ static int stack_depth(Asm *a) {
                 depth_push(a, stack, &sp, target_of(a, in), target_depth);
             }
             depth = new_depth;
-            if (is_uncond_jump(in->op) || is_scope_exit(in->op)) {
+            if (cls & (OP_UNCOND | OP_EXIT)) {
                 next = NULL;
                 break;
             }

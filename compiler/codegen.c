@@ -331,21 +331,27 @@ int kcg_nameop(KCg *c, const char *name, KAstExprContext ctx) {
     }
     KcgUnit *u = c->u;
     int is_function = u->ste->type == KSYM_FUNCTION;
+    // One string lookup; the symbol and the unit's maps are then probed by atom.
+    int atom = katom(ksym_atoms(c->st), mangled);
+    if (atom < 0) {
+        return kcg_nomem(c);
+    }
+    const KSymbol *sym = ksym_symbol_atom(u->ste, atom);
     int i;
-    switch (ksym_scope(u->ste, mangled)) {
+    switch (sym ? sym->scope : KSYM_SCOPE_NONE) {
     case KSYM_FREE:
-        i = kmap_get(&u->freevars, mangled, -1);
+        i = kmap_get_atom(&u->freevars, atom, -1);
         return i < 0 ? kcg_error(c, "internal error: no free slot for '%s'", mangled)
                      : kcg_op(c, deref_op(c, ctx), i);
     case KSYM_CELL:
-        i = kmap_get(&u->cellvars, mangled, -1);
+        i = kmap_get_atom(&u->cellvars, atom, -1);
         return i < 0 ? kcg_error(c, "internal error: no cell for '%s'", mangled)
                      : kcg_op(c, deref_op(c, ctx), i);
     case KSYM_LOCAL:
         if (!is_function) {
             break;
         }
-        i = kmap_index(&u->varnames, mangled);
+        i = kmap_index_atom(&u->varnames, atom);
         if (i < 0) {
             return kcg_nomem(c);
         }
@@ -359,9 +365,9 @@ int kcg_nameop(KCg *c, const char *name, KAstExprContext ctx) {
         }
         // fall through
     case KSYM_GLOBAL_EXPLICIT:
-        i = kcg_name_index(c, mangled);
+        i = kmap_index_atom(&u->names, atom);
         if (i < 0) {
-            return -1;
+            return kcg_nomem(c);
         }
         return ctx == KAST_LOAD    ? kcg_op(c, KF_OP_LOAD_GLOBAL, i << 1)
                : ctx == KAST_STORE ? kcg_op(c, KF_OP_STORE_GLOBAL, i)
@@ -369,9 +375,9 @@ int kcg_nameop(KCg *c, const char *name, KAstExprContext ctx) {
     default:
         break;
     }
-    i = kcg_name_index(c, mangled);
+    i = kmap_index_atom(&u->names, atom);
     if (i < 0) {
-        return -1;
+        return kcg_nomem(c);
     }
     return kcg_op(c, ctx == KAST_LOAD    ? KF_OP_LOAD_NAME
                      : ctx == KAST_STORE ? KF_OP_STORE_NAME
@@ -481,10 +487,11 @@ int kcg_enter_scope(KCg *c, const char *name, KcgScope scope, const void *key, i
     // A new scope's first instructions (a class body's __module__ and
     // __qualname__) sit on its first line.
     u->loc = scope == KCG_SCOPE_MODULE ? NO_POS : (KfPosition){lineno, lineno, 0, 0};
-    kmap_init(&u->names, c->arena);
-    kmap_init(&u->varnames, c->arena);
-    kmap_init(&u->cellvars, c->arena);
-    kmap_init(&u->freevars, c->arena);
+    KAtoms *atoms = ksym_atoms(c->st);
+    kmap_init(&u->names, atoms);
+    kmap_init(&u->varnames, atoms);
+    kmap_init(&u->cellvars, atoms);
+    kmap_init(&u->freevars, atoms);
     for (int i = 0; i < u->ste->nvarnames; i++) {
         if (kmap_index(&u->varnames, u->ste->varnames[i]) < 0) {
             return kcg_nomem(c);

@@ -503,7 +503,7 @@ static int dict(KCg *c, const KAstExpr *e) {
 static int validate_keywords(KCg *c, const KAstSeq *keywords) {
     int n = KAST_LEN(keywords);
     KMap seen;
-    kmap_init(&seen, c->arena);
+    kmap_init(&seen, ksym_atoms(c->st));
     for (int i = 0; i < n; i++) {
         const KAstKeyword *k = keywords->items[i];
         if (!k->arg) {

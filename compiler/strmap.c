@@ -1,14 +1,38 @@
-// compiler/strmap.c: string -> int hash map with insertion order (see
-// strmap.h). Linear probing over a power-of-two slot array kept at most half
-// full; keys and values sit in dense arrays so iteration is cache-friendly.
+// compiler/strmap.c: string -> int hash map with insertion order, over an
+// atom table (see strmap.h). Both the atom table's indices and the maps
+// use linear probing over power-of-two slot arrays kept at most half full;
+// keys and values sit in dense arrays so iteration is cache-friendly.
 #include "strmap.h"
 
 #include <stdint.h>
 #include <string.h>
 
-void kmap_init(KMap *m, KArena *a) {
-    memset(m, 0, sizeof *m);
-    m->arena = a;
+enum { RECENT = 512 };
+
+struct KAtoms {
+    KArena *arena;
+    const char **text; // atom -> canonical text
+    uint32_t *hash;    // atom -> hash of its text
+    int count, cap;
+    int *slots; // by text hash: atom + 1, 0 = empty
+    int nslots;
+    // Pointers looked up lately, with their atoms (direct-mapped).
+    struct {
+        const char *p;
+        int atom;
+    } recent[RECENT];
+};
+
+KAtoms *katoms_new(KArena *a) {
+    KAtoms *t = karena_calloc(a, sizeof *t);
+    if (t) {
+        t->arena = a;
+    }
+    return t;
+}
+
+const char *katom_text(const KAtoms *t, int atom) {
+    return t->text[atom];
 }
 
 static uint32_t hash_str(const char *s) {
@@ -19,47 +43,146 @@ static uint32_t hash_str(const char *s) {
     return h;
 }
 
-// The slot holding 'key' (hash 'h'), or the empty slot where it would go;
-// the map has slots.
-static uint32_t probe(const KMap *m, const char *key, uint32_t h) {
-    uint32_t mask = (uint32_t)m->nslots - 1;
+static uint32_t hash_ptr(const char *p) {
+    uint64_t x = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ull;
+    return (uint32_t)(x >> 32);
+}
+
+static uint32_t hash_atom(int atom) {
+    uint32_t x = (uint32_t)atom * 2654435769u;
+    return x ^ (x >> 16);
+}
+
+// The content slot of 's' (hash 'h'): its atom's or the empty one.
+static uint32_t text_slot(const KAtoms *t, const char *s, uint32_t h) {
+    uint32_t mask = (uint32_t)t->nslots - 1;
     for (uint32_t i = h & mask;; i = (i + 1) & mask) {
-        int s = m->slots[i];
-        if (s == 0) {
-            return i;
-        }
-        const char *k = m->keys[s - 1];
-        if (k == key || (m->hashes[s - 1] == h && strcmp(k, key) == 0)) {
+        int a = t->slots[i] - 1;
+        if (a < 0 || t->text[a] == s || (t->hash[a] == h && strcmp(t->text[a], s) == 0)) {
             return i;
         }
     }
+}
+
+static int grow_atoms(KAtoms *t) {
+    int cap = t->cap ? t->cap * 2 : 256;
+    const char **text = karena_alloc(t->arena, sizeof(char *) * (size_t)cap);
+    uint32_t *hash = karena_alloc(t->arena, sizeof(uint32_t) * (size_t)cap);
+    int nslots = cap * 2;
+    int *slots = karena_calloc(t->arena, sizeof(int) * (size_t)nslots);
+    if (!text || !hash || !slots) {
+        return -1;
+    }
+    if (t->count) {
+        memcpy(text, t->text, sizeof(char *) * (size_t)t->count);
+        memcpy(hash, t->hash, sizeof(uint32_t) * (size_t)t->count);
+    }
+    uint32_t mask = (uint32_t)nslots - 1;
+    for (int a = 0; a < t->count; a++) {
+        uint32_t j = hash[a] & mask;
+        while (slots[j]) {
+            j = (j + 1) & mask;
+        }
+        slots[j] = a + 1;
+    }
+    t->text = text;
+    t->hash = hash;
+    t->slots = slots;
+    t->nslots = nslots;
+    t->cap = cap;
+    return 0;
+}
+
+// The atom of 's'; with 'add' 0, -1 when 's' has none (no map holds it),
+// else -1 only when out of memory.
+static int atom_of(KAtoms *t, const char *s, int add) {
+    uint32_t r = hash_ptr(s) & (RECENT - 1);
+    if (t->recent[r].p == s) {
+        return t->recent[r].atom;
+    }
+    uint32_t h = hash_str(s);
+    int atom = -1;
+    if (t->nslots) {
+        atom = t->slots[text_slot(t, s, h)] - 1;
+    }
+    if (atom < 0) {
+        if (!add) {
+            return -1;
+        }
+        if (t->count == t->cap && grow_atoms(t) < 0) {
+            return -1;
+        }
+        atom = t->count++;
+        t->text[atom] = s;
+        t->hash[atom] = h;
+        t->slots[text_slot(t, s, h)] = atom + 1;
+    }
+    t->recent[r].p = s;
+    t->recent[r].atom = atom;
+    return atom;
+}
+
+int katom(KAtoms *t, const char *s) {
+    return atom_of(t, s, 1);
+}
+
+int katom_find(KAtoms *t, const char *s) {
+    return atom_of(t, s, 0);
+}
+
+// ---------------------------------------------------------------------------
+// Maps
+
+void kmap_init(KMap *m, KAtoms *t) {
+    memset(m, 0, sizeof *m);
+    m->atoms = t;
+}
+
+// The slot holding 'atom', or the empty slot where it would go; the map
+// has slots.
+static uint32_t probe(const KMap *m, int atom) {
+    uint32_t mask = (uint32_t)m->nslots - 1;
+    for (uint32_t i = hash_atom(atom) & mask;; i = (i + 1) & mask) {
+        int s = m->slots[i];
+        if (s == 0 || m->ids[s - 1] == atom) {
+            return i;
+        }
+    }
+}
+
+int kmap_find_atom(const KMap *m, int atom) {
+    if (m->nslots == 0 || atom < 0) {
+        return -1;
+    }
+    return m->slots[probe(m, atom)] - 1;
 }
 
 int kmap_find(const KMap *m, const char *key) {
     if (m->nslots == 0) {
         return -1;
     }
-    return m->slots[probe(m, key, hash_str(key))] - 1;
+    return kmap_find_atom(m, atom_of(m->atoms, key, 0));
 }
 
 static int grow(KMap *m) {
+    KArena *a = m->atoms->arena;
     int cap = m->cap ? m->cap * 2 : 8;
-    const char **keys = karena_alloc(m->arena, sizeof(char *) * (size_t)cap);
-    int *vals = karena_alloc(m->arena, sizeof(int) * (size_t)cap);
-    uint32_t *hashes = karena_alloc(m->arena, sizeof(uint32_t) * (size_t)cap);
+    const char **keys = karena_alloc(a, sizeof(char *) * (size_t)cap);
+    int *vals = karena_alloc(a, sizeof(int) * (size_t)cap);
+    int *ids = karena_alloc(a, sizeof(int) * (size_t)cap);
     int nslots = cap * 2;
-    int *slots = karena_calloc(m->arena, sizeof(int) * (size_t)nslots);
-    if (!keys || !vals || !hashes || !slots) {
+    int *slots = karena_calloc(a, sizeof(int) * (size_t)nslots);
+    if (!keys || !vals || !ids || !slots) {
         return -1;
     }
     if (m->count) {
         memcpy(keys, m->keys, sizeof(char *) * (size_t)m->count);
         memcpy(vals, m->vals, sizeof(int) * (size_t)m->count);
-        memcpy(hashes, m->hashes, sizeof(uint32_t) * (size_t)m->count);
+        memcpy(ids, m->ids, sizeof(int) * (size_t)m->count);
     }
     uint32_t mask = (uint32_t)nslots - 1;
     for (int i = 0; i < m->count; i++) {
-        uint32_t j = hashes[i] & mask;
+        uint32_t j = hash_atom(ids[i]) & mask;
         while (slots[j] != 0) {
             j = (j + 1) & mask;
         }
@@ -67,20 +190,21 @@ static int grow(KMap *m) {
     }
     m->keys = keys;
     m->vals = vals;
-    m->hashes = hashes;
+    m->ids = ids;
     m->slots = slots;
     m->nslots = nslots;
     m->cap = cap;
     return 0;
 }
 
-// Position of 'key', added with 'val' when absent; -1 when out of memory.
-static int find_or_add(KMap *m, const char *key, int val, int *added) {
-    uint32_t h = hash_str(key);
+// Position of 'atom', added with 'val' when absent; -1 when out of memory.
+static int find_or_add(KMap *m, int atom, int val) {
+    if (atom < 0) {
+        return -1;
+    }
     uint32_t slot = 0;
-    *added = 0;
     if (m->nslots) {
-        slot = probe(m, key, h);
+        slot = probe(m, atom);
         if (m->slots[slot] != 0) {
             return m->slots[slot] - 1;
         }
@@ -89,36 +213,41 @@ static int find_or_add(KMap *m, const char *key, int val, int *added) {
         if (grow(m) < 0) {
             return -1;
         }
-        slot = probe(m, key, h);
+        slot = probe(m, atom);
     }
     int i = m->count++;
-    m->keys[i] = key;
+    m->keys[i] = katom_text(m->atoms, atom);
     m->vals[i] = val;
-    m->hashes[i] = h;
+    m->ids[i] = atom;
     m->slots[slot] = i + 1;
-    *added = 1;
     return i;
 }
 
-int kmap_put(KMap *m, const char *key, int val) {
-    int added;
-    int i = find_or_add(m, key, val, &added);
+int kmap_put_atom(KMap *m, int atom, int val) {
+    int i = find_or_add(m, atom, val);
     if (i >= 0) {
         m->vals[i] = val;
     }
     return i;
 }
 
-int kmap_index(KMap *m, const char *key) {
-    int added;
-    int i = find_or_add(m, key, m->count, &added);
+int kmap_put(KMap *m, const char *key, int val) {
+    return kmap_put_atom(m, katom(m->atoms, key), val);
+}
+
+int kmap_index_atom(KMap *m, int atom) {
+    int i = find_or_add(m, atom, m->count);
     return i < 0 ? -1 : m->vals[i];
 }
 
-int kmap_copy(KMap *dst, const KMap *src, KArena *a) {
-    kmap_init(dst, a);
+int kmap_index(KMap *m, const char *key) {
+    return kmap_index_atom(m, katom(m->atoms, key));
+}
+
+int kmap_copy(KMap *dst, const KMap *src) {
+    kmap_init(dst, src->atoms);
     for (int i = 0; i < src->count; i++) {
-        if (kmap_put(dst, src->keys[i], src->vals[i]) < 0) {
+        if (kmap_put_atom(dst, src->ids[i], src->vals[i]) < 0) {
             return -1;
         }
     }

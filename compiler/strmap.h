@@ -3,6 +3,17 @@
 // generator (names, locals and constants to their indices). Keys are
 // compared by content; iteration is by insertion order through 'keys', so
 // nothing in the output depends on hash values.
+//
+// Keys go through a KAtoms table shared by one compilation's maps: each
+// distinct string becomes an atom (a small integer, with the first pointer
+// seen for it as its canonical text, which the maps' 'keys' hold). Maps
+// compare atoms, so a caller that has an atom (katom, a map's 'ids', a
+// symbol's 'atom') probes any number of maps without hashing the string
+// again; equal names in every code object then share one pointer, which
+// the cache writer's recent-string cache recognises. Recently looked-up
+// pointers are remembered with their atoms (a small direct-mapped cache),
+// so a key must keep its bytes while its table lives (arena strings and
+// literals do; a reused buffer must not be passed).
 #ifndef KRAIT_COMPILER_STRMAP_H
 #define KRAIT_COMPILER_STRMAP_H
 
@@ -11,21 +22,36 @@
 
 #include "arena.h"
 
+typedef struct KAtoms KAtoms;
+
+// A new atom table allocating from 'a' (freed with it); NULL when out of memory.
+KAtoms *katoms_new(KArena *a);
+
+// The atom of string 's' (adding it at its first use), or -1 when out of memory.
+int katom(KAtoms *t, const char *s);
+
+// The atom of 's' when it has one (-1: no map holds 's').
+int katom_find(KAtoms *t, const char *s);
+
+// The canonical text of atom 'atom' (the first pointer seen with its bytes).
+const char *katom_text(const KAtoms *t, int atom);
+
 typedef struct KMap {
-    KArena *arena;
-    const char **keys; // insertion order; 'count' entries
+    KAtoms *atoms;
+    const char **keys; // insertion order, canonical texts; 'count' entries
     int *vals;         // value of keys[i]
-    uint32_t *hashes;  // hash of keys[i]: probes and growth never rehash
+    int *ids;          // atom of keys[i]
     int count;
     int *slots;        // open addressing: index into keys + 1, 0 = empty
     int nslots;        // power of two, or 0
-    int cap;           // capacity of keys/vals
+    int cap;           // capacity of keys/vals/ids
 } KMap;
 
-// Initialises an empty map allocating from 'a' (no allocation yet).
-void kmap_init(KMap *m, KArena *a);
+// Initialises an empty map keyed through 't' (no allocation yet).
+// 'ids' holds each key's atom.
+void kmap_init(KMap *m, KAtoms *t);
 
-// Position of 'key' in insertion order, or -1 when absent.
+// Position of 'key' in insertion order, or -1 when absent (or out of memory).
 int kmap_find(const KMap *m, const char *key);
 
 // Value stored for 'key', or 'dflt' when absent.
@@ -34,15 +60,27 @@ static inline int kmap_get(const KMap *m, const char *key, int dflt) {
     return i < 0 ? dflt : m->vals[i];
 }
 
-// Stores 'val' for 'key' (the key string is kept, not copied). Returns the
-// key's position in insertion order, or -1 when out of memory.
+// Stores 'val' for 'key'. Returns the key's position in insertion order, or
+// -1 when out of memory.
 int kmap_put(KMap *m, const char *key, int val);
 
 // Adds 'key' with the value 'count' (its position) unless present; returns
 // its value, or -1 when out of memory. For index maps: names -> 0, 1, 2...
 int kmap_index(KMap *m, const char *key);
 
-// Copies 'src' into 'dst' (a new map in 'a'); -1 when out of memory.
-int kmap_copy(KMap *dst, const KMap *src, KArena *a);
+// The same by atom (from katom, or a map's 'ids'), without the string
+// lookup; a negative atom (out of memory, or none) is absent / an error.
+int kmap_find_atom(const KMap *m, int atom);
+int kmap_put_atom(KMap *m, int atom, int val);
+int kmap_index_atom(KMap *m, int atom);
+
+static inline int kmap_get_atom(const KMap *m, int atom, int dflt) {
+    int i = kmap_find_atom(m, atom);
+    return i < 0 ? dflt : m->vals[i];
+}
+
+// Copies 'src' into 'dst' (a new map with the same atom table); -1 when
+// out of memory.
+int kmap_copy(KMap *dst, const KMap *src);
 
 #endif

@@ -11,6 +11,7 @@
 
 struct KSymTable {
     KArena *arena;
+    KAtoms *atoms; // of every name map of this compilation (codegen's too)
     KDiag *diag;
     KSymEntry *top;
     KSymEntry *cur;
@@ -124,6 +125,10 @@ KSymEntry *ksym_top(const KSymTable *st) {
     return st->top;
 }
 
+KAtoms *ksym_atoms(const KSymTable *st) {
+    return st->atoms;
+}
+
 const KSymbol *ksym_symbol(const KSymEntry *ste, const char *name) {
     int i = kmap_find(&ste->index, name);
     return i < 0 ? NULL : &ste->symbols[ste->index.vals[i]];
@@ -164,7 +169,7 @@ static int enter_block(KSymTable *st, const char *name, KSymBlock type, const vo
     ste->key = key;
     ste->lineno = lineno;
     ste->col = col;
-    kmap_init(&ste->index, st->arena);
+    kmap_init(&ste->index, st->atoms);
     KSymEntry *prev = st->cur;
     ste->parent = prev;
     if (prev && (prev->is_nested || prev->type == KSYM_FUNCTION)) {
@@ -208,7 +213,8 @@ static KSymbol *get_symbol(KSymTable *st, KSymEntry *ste, const char *name) {
     }
     KSymbol *s = &ste->symbols[ste->nsymbols++];
     memset(s, 0, sizeof *s);
-    s->name = name;
+    s->name = ste->index.keys[i]; // the canonical text
+    s->atom = ste->index.ids[i];
     return s;
 }
 
@@ -261,7 +267,7 @@ static int add_def_in(KSymTable *st, const char *name, int flag, KSymEntry *ste,
                        sizeof(char *)) < 0) {
             return nomem(st);
         }
-        ste->varnames[ste->nvarnames++] = mangled;
+        ste->varnames[ste->nvarnames++] = s->name;
     } else if (flag & KSYM_DEF_GLOBAL) {
         KSymbol *g = get_symbol(st, st->top, mangled);
         if (!g) {
@@ -1035,16 +1041,16 @@ static int visit_pattern(KSymTable *st, const KAstPattern *p) {
 // Analysis. Name sets are KMaps whose value is 1 for members (0 after a
 // removal); a NULL set (no enclosing function) differs from an empty one.
 
-static int set_has(const KMap *s, const char *name) {
-    return s && kmap_get(s, name, 0) != 0;
+static int set_has(const KMap *s, int atom) {
+    return s && kmap_get_atom(s, atom, 0) != 0;
 }
 
-static int set_add(KMap *s, const char *name) {
-    return kmap_put(s, name, 1) < 0 ? -1 : 0;
+static int set_add(KMap *s, int atom) {
+    return kmap_put_atom(s, atom, 1) < 0 ? -1 : 0;
 }
 
-static void set_discard(KMap *s, const char *name) {
-    int i = s ? kmap_find(s, name) : -1;
+static void set_discard(KMap *s, int atom) {
+    int i = s ? kmap_find_atom(s, atom) : -1;
     if (i >= 0) {
         s->vals[i] = 0;
     }
@@ -1052,7 +1058,7 @@ static void set_discard(KMap *s, const char *name) {
 
 static int set_update(KMap *dst, const KMap *src) {
     for (int i = 0; src && i < src->count; i++) {
-        if (src->vals[i] && set_add(dst, src->keys[i]) < 0) {
+        if (src->vals[i] && kmap_put_atom(dst, src->ids[i], 1) < 0) {
             return -1;
         }
     }
@@ -1073,31 +1079,31 @@ static int analyze_name(KSymTable *st, KSymEntry *ste, KSymbol *s, KMap *bound, 
             return error_at_directive(st, s, "name '%s' is nonlocal and global");
         }
         s->scope = KSYM_GLOBAL_EXPLICIT;
-        set_discard(bound, s->name);
-        return set_add(global, s->name);
+        set_discard(bound, s->atom);
+        return set_add(global, s->atom);
     }
     if (flags & KSYM_DEF_NONLOCAL) {
         if (!bound) {
             return error_at_directive(st, s, "nonlocal declaration not allowed at module level");
         }
-        if (!set_has(bound, s->name)) {
+        if (!set_has(bound, s->atom)) {
             return error_at_directive(st, s, "no binding for nonlocal '%s' found");
         }
         s->scope = KSYM_FREE;
         ste->has_free = 1;
-        return set_add(free, s->name);
+        return set_add(free, s->atom);
     }
     if (flags & KSYM_DEF_BOUND) {
         s->scope = KSYM_LOCAL;
-        set_discard(global, s->name);
-        return set_add(local, s->name);
+        set_discard(global, s->atom);
+        return set_add(local, s->atom);
     }
-    if (set_has(bound, s->name)) {
+    if (set_has(bound, s->atom)) {
         s->scope = KSYM_FREE;
         ste->has_free = 1;
-        return set_add(free, s->name);
+        return set_add(free, s->atom);
     }
-    if (set_has(global, s->name)) {
+    if (set_has(global, s->atom)) {
         s->scope = KSYM_GLOBAL_IMPLICIT;
         return 0;
     }
@@ -1114,13 +1120,14 @@ static int analyze_name(KSymTable *st, KSymEntry *ste, KSymbol *s, KMap *bound, 
 static int finish_block(KSymTable *st, KSymEntry *ste, const KMap *bound, KMap *newfree) {
     for (int i = 0; i < ste->nsymbols && ste->type == KSYM_FUNCTION; i++) {
         KSymbol *s = &ste->symbols[i];
-        if (s->scope == KSYM_LOCAL && set_has(newfree, s->name)) {
+        if (s->scope == KSYM_LOCAL && set_has(newfree, s->atom)) {
             s->scope = KSYM_CELL;
-            set_discard(newfree, s->name);
+            set_discard(newfree, s->atom);
         }
     }
-    if (ste->type == KSYM_CLASS && set_has(newfree, "__class__")) {
-        set_discard(newfree, "__class__");
+    int class_atom = ste->type == KSYM_CLASS ? katom_find(st->atoms, "__class__") : -1;
+    if (class_atom >= 0 && set_has(newfree, class_atom)) {
+        set_discard(newfree, class_atom);
         ste->needs_class_closure = 1;
     }
     for (int i = 0; i < newfree->count; i++) {
@@ -1128,7 +1135,8 @@ static int finish_block(KSymTable *st, KSymEntry *ste, const KMap *bound, KMap *
         if (!newfree->vals[i]) {
             continue;
         }
-        int j = kmap_find(&ste->index, name);
+        int atom = newfree->ids[i];
+        int j = kmap_find_atom(&ste->index, atom);
         if (j >= 0) {
             KSymbol *s = &ste->symbols[ste->index.vals[j]];
             if (ste->type == KSYM_CLASS && (s->flags & (KSYM_DEF_BOUND | KSYM_DEF_GLOBAL))) {
@@ -1136,7 +1144,7 @@ static int finish_block(KSymTable *st, KSymEntry *ste, const KMap *bound, KMap *
             }
             continue;
         }
-        if (bound && !set_has(bound, name)) {
+        if (bound && !set_has(bound, atom)) {
             continue;
         }
         KSymbol *s = get_symbol(st, ste, name);
@@ -1154,8 +1162,8 @@ static int analyze_block(KSymTable *st, KSymEntry *ste, KMap *bound, KMap *free,
 static int analyze_child(KSymTable *st, KSymEntry *child, const KMap *bound, const KMap *global,
                          KMap *allfree) {
     KMap b, f, g;
-    kmap_init(&f, st->arena);
-    if (kmap_copy(&b, bound, st->arena) < 0 || kmap_copy(&g, global, st->arena) < 0) {
+    kmap_init(&f, st->atoms);
+    if (kmap_copy(&b, bound) < 0 || kmap_copy(&g, global) < 0) {
         return nomem(st);
     }
     if (analyze_block(st, child, &b, &f, &g) < 0) {
@@ -1166,11 +1174,11 @@ static int analyze_child(KSymTable *st, KSymEntry *child, const KMap *bound, con
 
 static int analyze_block(KSymTable *st, KSymEntry *ste, KMap *bound, KMap *free, KMap *global) {
     KMap local, newglobal, newfree, newbound, allfree;
-    kmap_init(&local, st->arena);
-    kmap_init(&newglobal, st->arena);
-    kmap_init(&newfree, st->arena);
-    kmap_init(&newbound, st->arena);
-    kmap_init(&allfree, st->arena);
+    kmap_init(&local, st->atoms);
+    kmap_init(&newglobal, st->atoms);
+    kmap_init(&newfree, st->atoms);
+    kmap_init(&newbound, st->atoms);
+    kmap_init(&allfree, st->atoms);
     if (ste->type == KSYM_CLASS &&
         (set_update(&newglobal, global) < 0 || set_update(&newbound, bound) < 0)) {
         return nomem(st);
@@ -1185,7 +1193,7 @@ static int analyze_block(KSymTable *st, KSymEntry *ste, KMap *bound, KMap *free,
             set_update(&newbound, bound) < 0 || set_update(&newglobal, global) < 0) {
             return nomem(st);
         }
-    } else if (set_add(&newbound, "__class__") < 0) {
+    } else if (set_add(&newbound, katom(st->atoms, "__class__")) < 0) {
         return nomem(st);
     }
     for (int i = 0; i < ste->nchildren; i++) {
@@ -1216,6 +1224,11 @@ KSymTable *ksym_build(KArena *a, const KAstMod *mod, int features, KDiag *diag) 
     st->arena = a;
     st->diag = diag;
     st->features = features;
+    st->atoms = katoms_new(a);
+    if (!st->atoms) {
+        kdiag_nomem(diag);
+        return NULL;
+    }
     if (enter_block(st, "top", KSYM_MODULE, mod, 0, 0) < 0) {
         return NULL;
     }
@@ -1238,8 +1251,8 @@ KSymTable *ksym_build(KArena *a, const KAstMod *mod, int features, KDiag *diag) 
         return NULL;
     }
     KMap free, global;
-    kmap_init(&free, a);
-    kmap_init(&global, a);
+    kmap_init(&free, st->atoms);
+    kmap_init(&global, st->atoms);
     if (analyze_block(st, st->top, NULL, &free, &global) < 0) {
         return NULL;
     }

@@ -43,7 +43,8 @@ typedef enum {
 typedef enum { KSYM_NOT_COMP, KSYM_LISTCOMP, KSYM_SETCOMP, KSYM_DICTCOMP, KSYM_GENEXP } KSymComp;
 
 typedef struct KSymbol {
-    const char *name; // mangled
+    const char *name; // mangled (the atom's canonical text)
+    int atom;         // of 'name', in ksym_atoms
     int flags;        // KSYM_DEF_*
     KSymScope scope;
     // Where the first global/nonlocal statement naming it is, for errors.
@@ -103,8 +104,17 @@ KSymEntry *ksym_lookup(const KSymTable *st, const void *key);
 // The module's entry.
 KSymEntry *ksym_top(const KSymTable *st);
 
+// The atom table of the symbol maps, for the code generator's maps.
+KAtoms *ksym_atoms(const KSymTable *st);
+
 // The symbol 'name' (already mangled) of 'ste', or NULL.
 const KSymbol *ksym_symbol(const KSymEntry *ste, const char *name);
+
+// The symbol of atom 'atom' (of ksym_atoms) in 'ste', or NULL.
+static inline const KSymbol *ksym_symbol_atom(const KSymEntry *ste, int atom) {
+    int i = kmap_find_atom(&ste->index, atom);
+    return i < 0 ? NULL : &ste->symbols[ste->index.vals[i]];
+}
 
 // Scope of 'name' (mangled) in 'ste'; KSYM_SCOPE_NONE when unknown there.
 static inline KSymScope ksym_scope(const KSymEntry *ste, const char *name) {
