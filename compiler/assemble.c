@@ -26,6 +26,7 @@ typedef struct Block {
     int offset;
     int visited;
     int preserve_lasti;
+    int nonop; // clean_block found no NOP in it (reset by what adds one)
     struct Block **exstack; // handlers at entry (label_exception_targets)
     int exdepth;
 } Block;
@@ -37,6 +38,7 @@ typedef struct Asm {
     int nblocks, cap;
     Block *entry;
     int nprefix; // prefix instructions at the start of the entry block
+    int handlers; // 1 when the buffer has SETUP_* or POP_BLOCK
 } Asm;
 
 #define TRY(x)                                                                                 \
@@ -57,6 +59,9 @@ enum {
     OP_UNCOND = 2, // unconditional jump
     OP_EXIT = 4,   // leaves the scope
     OP_PUSH = 8,   // SETUP_*: pushes a handler
+    OP_HANDLER = 16, // SETUP_* or POP_BLOCK
+    OP_DEREF = 32, // argument is a cell or free index
+    OP_CONST = 64, // argument is a constant index
 };
 
 _Static_assert(KCG_OP_END <= 256, "opcodes index a 256-entry table");
@@ -75,9 +80,18 @@ static const unsigned char op_class[256] = {
     [KF_OP_JUMP_IF_TRUE_OR_POP] = OP_JUMP,
     [KF_OP_FOR_ITER] = OP_JUMP,
     [KF_OP_SEND] = OP_JUMP,
-    [KCG_SETUP_FINALLY] = OP_JUMP | OP_PUSH,
-    [KCG_SETUP_CLEANUP] = OP_JUMP | OP_PUSH,
-    [KCG_SETUP_WITH] = OP_JUMP | OP_PUSH,
+    [KCG_SETUP_FINALLY] = OP_JUMP | OP_PUSH | OP_HANDLER,
+    [KCG_SETUP_CLEANUP] = OP_JUMP | OP_PUSH | OP_HANDLER,
+    [KCG_SETUP_WITH] = OP_JUMP | OP_PUSH | OP_HANDLER,
+    [KCG_POP_BLOCK] = OP_HANDLER,
+    [KF_OP_LOAD_DEREF] = OP_DEREF,
+    [KF_OP_STORE_DEREF] = OP_DEREF,
+    [KF_OP_DELETE_DEREF] = OP_DEREF,
+    [KF_OP_LOAD_CLASSDEREF] = OP_DEREF,
+    [KF_OP_LOAD_CLOSURE] = OP_DEREF,
+    [KF_OP_MAKE_CELL] = OP_DEREF,
+    [KF_OP_LOAD_CONST] = OP_CONST,
+    [KF_OP_KW_NAMES] = OP_CONST,
     [KF_OP_RETURN_VALUE] = OP_EXIT,
     [KF_OP_RAISE_VARARGS] = OP_EXIT,
     [KF_OP_RERAISE] = OP_EXIT,
@@ -191,14 +205,15 @@ static int insert_instr(Asm *a, Block *b, int pos, const KcgInstr *in) {
 }
 
 // Cuts the buffer into blocks: one starts at each placed label and after
-// each jump or exit. Jump targets become block indices.
+// each jump or exit (so a jump is always the last instruction of its
+// block, which later passes rely on). Jump targets become block indices.
 static int build_blocks(Asm *a) {
     KcgUnit *u = a->u;
+    KArena *arena = a->c->arena;
     int n = u->ninstrs;
-    int *label_block = karena_alloc(a->c->arena, sizeof(int) * (size_t)(u->nlabels + 1));
-    char *starts = karena_calloc(a->c->arena, (size_t)n + 2);
-    int *block_at = karena_alloc(a->c->arena, sizeof(int) * (size_t)(n + 2));
-    if (!label_block || !starts || !block_at) {
+    char *starts = karena_calloc(arena, (size_t)n + 2);
+    int *start_block = karena_alloc(arena, sizeof(int) * (size_t)(n + 2));
+    if (!starts || !start_block) {
         return kcg_nomem(a->c);
     }
     starts[0] = 1;
@@ -207,41 +222,54 @@ static int build_blocks(Asm *a) {
             starts[u->labels[i]] = 1;
         }
     }
+    int nblocks = 1, any = 0;
     for (int i = 0; i < n; i++) {
-        int op = u->instrs[i].op;
-        if (is_jump(op) || is_scope_exit(op)) {
+        int cls = op_is(u->instrs[i].op, OP_JUMP | OP_EXIT | OP_HANDLER);
+        if (cls & (OP_JUMP | OP_EXIT)) {
             starts[i + 1] = 1;
         }
+        any |= cls;
+        nblocks += starts[i + 1];
+    }
+    a->handlers = (any & OP_HANDLER) != 0;
+    // The blocks in one allocation; later ones (copies) come from new_block.
+    Block *pool = karena_calloc(arena, sizeof(Block) * (size_t)nblocks);
+    a->cap = nblocks + 8;
+    a->blocks = karena_alloc(arena, sizeof(Block *) * (size_t)a->cap);
+    if (!pool || !a->blocks) {
+        return kcg_nomem(a->c);
     }
     Block *prev = NULL;
     for (int i = 0; i <= n; i++) {
-        if (starts[i]) {
-            Block *b = new_block(a);
-            if (!b) {
-                return -1;
-            }
-            b->instr = &u->instrs[i];
-            if (prev) {
-                prev->next = b;
-            } else {
-                a->entry = b;
-            }
-            prev = b;
+        if (!starts[i]) {
+            continue;
         }
-        block_at[i] = prev->index;
-        if (i < n) {
-            prev->count++;
+        Block *b = &pool[a->nblocks];
+        b->index = a->nblocks;
+        b->startdepth = INT_MIN;
+        b->instr = &u->instrs[i];
+        a->blocks[a->nblocks++] = b;
+        start_block[i] = b->index;
+        if (prev) {
+            prev->count = (int)(b->instr - prev->instr);
+            prev->next = b;
+        } else {
+            a->entry = b;
         }
+        prev = b;
     }
+    prev->count = (int)(&u->instrs[n] - prev->instr);
     // A block's age: that of the last label placed at its start, else that
     // of the implicit block python3.11 opens after a jump.
     for (int i = 0; i < a->nblocks; i++) {
         a->blocks[i]->rank = INT_MIN;
     }
     for (int i = 0; i < u->nlabels; i++) {
-        label_block[i] = u->labels[i] >= 0 ? block_at[u->labels[i]] : -1;
-        if (label_block[i] >= 0 && a->blocks[label_block[i]]->rank < u->label_time[i]) {
-            a->blocks[label_block[i]]->rank = u->label_time[i];
+        if (u->labels[i] >= 0) {
+            Block *b = a->blocks[start_block[u->labels[i]]];
+            if (b->rank < u->label_time[i]) {
+                b->rank = u->label_time[i];
+            }
         }
     }
     for (int i = 0; i < a->nblocks; i++) {
@@ -249,14 +277,12 @@ static int build_blocks(Asm *a) {
         if (b->rank == INT_MIN) {
             b->rank = b->count && b->instr[0].time >= 0 ? b->instr[0].time : -1;
         }
-    }
-    for (int i = 0; i < n; i++) {
-        KcgInstr *in = &u->instrs[i];
-        if (is_jump(in->op)) {
-            if (in->target < 0 || label_block[in->target] < 0) {
+        KcgInstr *last = b->count ? &b->instr[b->count - 1] : NULL;
+        if (last && is_jump(last->op)) {
+            if (last->target < 0 || last->target >= u->nlabels || u->labels[last->target] < 0) {
                 return kcg_error(a->c, "internal error: jump to an unplaced label");
             }
-            in->target = label_block[in->target];
+            last->target = start_block[u->labels[last->target]];
         }
     }
     return 0;
@@ -574,6 +600,7 @@ static void apply_static_swaps(Block *b, int i) {
 }
 
 static int optimize_block(Asm *a, Block *b) {
+    b->nonop = 0;
     for (int i = 0; i < b->count; i++) {
         KcgInstr *inst = &b->instr[i];
         int next_op = i + 1 < b->count ? b->instr[i + 1].op : -1;
@@ -629,13 +656,18 @@ static int optimize_block(Asm *a, Block *b) {
 
 // Removes NOPs that carry no line of their own (clean_basic_block).
 static void clean_block(Block *b) {
+    // The pass runs 5 times a unit: a block known to hold no NOP is skipped.
+    if (b->nonop) {
+        return;
+    }
     // Up to the first NOP every instruction stays where it is: found by a
-    // bare scan, as most blocks have none (the pass runs 5 times a unit).
+    // bare scan, as most blocks have none.
     int first = 0;
     while (first < b->count && b->instr[first].op != KF_OP_NOP) {
         first++;
     }
     if (first == b->count) {
+        b->nonop = 1;
         return;
     }
     int dest = first, prev_lineno = first > 0 ? b->instr[first - 1].pos.lineno : -1;
@@ -744,6 +776,7 @@ static int extend_block(Asm *a, Block *b) {
     KcgInstr *last = &b->instr[b->count - 1];
     Block *t = target_of(a, last);
     // A jump with a line becomes a NOP carrying it; one without goes.
+    b->nonop = 0;
     if (last->pos.lineno >= 0) {
         last->op = KF_OP_NOP;
     } else {
@@ -845,6 +878,7 @@ static int optimize_cfg(Asm *a) {
         if (last && (last->op == KCG_JUMP || last->op == KCG_JUMP_NO_INTERRUPT) &&
             target_of(a, last) == b->next) {
             last->op = KF_OP_NOP;
+            b->nonop = 0;
             clean_block(b);
             maybe_empty = 1;
         }
@@ -1015,24 +1049,14 @@ static int stack_depth(Asm *a) {
 
 enum { MAX_EXCEPT_DEPTH = 200 };
 
-// 1 when some block of the layout pushes or pops a handler.
-static int has_handlers(const Asm *a) {
-    for (const Block *b = a->entry; b; b = b->next) {
-        for (int i = 0; i < b->count; i++) {
-            if (is_block_push(b->instr[i].op) || b->instr[i].op == KCG_POP_BLOCK) {
-                return 1;
-            }
-        }
-    }
-    return 0;
-}
-
 // Gives every instruction its handler ('except': the block it jumps to when
 // it raises, -1 for none) and turns SETUP_* and POP_BLOCK into NOPs. A unit
 // without any (most functions) keeps the -1 every instruction starts with,
-// and skips the walk (2.5% of kraitc's instructions over the stdlib).
+// and skips the walk (2.5% of kraitc's instructions over the stdlib); the
+// walk would change nothing either when the only ones were in blocks
+// removed since build_blocks noted them.
 static int label_exception_targets(Asm *a) {
-    if (!has_handlers(a)) {
+    if (!a->handlers) {
         for (Block *b = a->entry; b; b = b->next) {
             clean_block(b);
         }
@@ -1110,6 +1134,7 @@ static int label_exception_targets(Asm *a) {
             KcgInstr *in = &b->instr[i];
             if (is_block_push(in->op) || in->op == KCG_POP_BLOCK) {
                 in->op = KF_OP_NOP;
+                b->nonop = 0;
             }
         }
         clean_block(b);
@@ -1143,11 +1168,6 @@ static int *cell_offsets(Asm *a, int nlocals) {
         fixed[i] = i + nlocals - dropped;
     }
     return fixed;
-}
-
-static int is_deref_op(int op) {
-    return op == KF_OP_LOAD_DEREF || op == KF_OP_STORE_DEREF || op == KF_OP_DELETE_DEREF ||
-           op == KF_OP_LOAD_CLASSDEREF || op == KF_OP_LOAD_CLOSURE || op == KF_OP_MAKE_CELL;
 }
 
 static int final_op(const Block *b, const KcgInstr *in, const Block *t) {
@@ -1218,82 +1238,74 @@ static int emit_code(Asm *a, KfCode *code) {
     if (!fixed || !words || !pos) {
         return kcg_nomem(a->c);
     }
-    int k = 0, nexc = 0, prev_handler = -1;
-    for (Block *b = a->entry; b; b = b->next) {
-        for (int i = 0; i < b->count; i++, k++) {
-            const KcgInstr *in = &b->instr[i];
+    // The exception table is cut in the same walk: an entry ends where the
+    // handler changes (and at the end).
+    KfExceptEntry *exc = NULL;
+    int k = 0, e = 0, exc_cap = 0, start = 0, prev_handler = -1, max_const = 0;
+    for (Block *b = a->entry;; b = b->next) {
+        int count = b ? b->count : 1;
+        for (int i = 0; i < count; i++, k++) {
+            const KcgInstr *in = b ? &b->instr[i] : NULL;
+            int h = in ? in->except : -1;
+            if (h != prev_handler) {
+                if (prev_handler >= 0) {
+                    if (e == exc_cap) {
+                        int ncap = exc_cap ? exc_cap * 2 : 8;
+                        KfExceptEntry *grown =
+                            karena_alloc(arena, sizeof(KfExceptEntry) * (size_t)ncap);
+                        if (!grown) {
+                            return kcg_nomem(a->c);
+                        }
+                        if (e) {
+                            memcpy(grown, exc, sizeof(KfExceptEntry) * (size_t)e);
+                        }
+                        exc = grown;
+                        exc_cap = ncap;
+                    }
+                    const Block *hb = a->blocks[prev_handler];
+                    exc[e++] = (KfExceptEntry){start, k, hb->offset,
+                                               hb->startdepth - 1 - hb->preserve_lasti,
+                                               hb->preserve_lasti};
+                }
+                start = k;
+                prev_handler = h;
+            }
+            if (!in) {
+                break;
+            }
             int op = in->op, arg = in->arg;
-            if (is_jump(op)) {
+            int cls = op_is(op, OP_JUMP | OP_DEREF | OP_CONST);
+            if (cls & OP_JUMP) {
                 const Block *t = target_of(a, in);
                 op = final_op(b, in, t);
                 arg = t->offset;
-            } else if (is_deref_op(op)) {
+            } else if (cls & OP_DEREF) {
                 arg = fixed[arg];
+            } else if ((cls & OP_CONST) && arg > max_const) {
+                max_const = arg;
             }
             if (arg > KF_MAX_ARG) {
                 return kcg_error(a->c, "instruction argument too large");
             }
             words[k] = KF_INSTR(op, arg);
-            pos[k] = in->pos;
-            if (pos[k].lineno < 0) {
-                pos[k] = (KfPosition){0, 0, -1, -1};
-            }
-            if (in->except != prev_handler) {
-                if (in->except >= 0) {
-                    nexc++;
-                }
-                prev_handler = in->except;
-            }
-        }
-    }
-    code->code = words;
-    code->positions = pos;
-    code->ncode = n;
-    KfExceptEntry *exc = karena_alloc(arena, sizeof(KfExceptEntry) * (size_t)(nexc + 1));
-    if (!exc) {
-        return kcg_nomem(a->c);
-    }
-    int e = 0, start = 0;
-    prev_handler = -1;
-    k = 0;
-    for (Block *b = a->entry;; b = b->next) {
-        int count = b ? b->count : 1;
-        for (int i = 0; i < count; i++, k++) {
-            int h = b ? b->instr[i].except : -1;
-            if (h == prev_handler) {
-                continue;
-            }
-            if (prev_handler >= 0) {
-                const Block *hb = a->blocks[prev_handler];
-                exc[e++] = (KfExceptEntry){start, k, hb->offset,
-                                           hb->startdepth - 1 - hb->preserve_lasti,
-                                           hb->preserve_lasti};
-            }
-            start = k;
-            prev_handler = h;
+            pos[k] = in->pos.lineno < 0 ? (KfPosition){0, 0, -1, -1} : in->pos;
         }
         if (!b) {
             break;
         }
     }
+    if (!exc && !(exc = karena_alloc(arena, sizeof(KfExceptEntry)))) {
+        return kcg_nomem(a->c);
+    }
+    // Constants up to the last one used stay (the first, the docstring or
+    // None, always does).
+    code->nconsts = a->u->nconsts < max_const + 1 ? a->u->nconsts : max_const + 1;
+    code->code = words;
+    code->positions = pos;
+    code->ncode = n;
     code->exceptions = exc;
     code->nexceptions = e;
     return fill_localsplus(a, code, nlocals);
-}
-
-// Keeps constants up to the last one used (the first, the docstring or
-// None, always stays).
-static void trim_unused_consts(Asm *a, KfCode *code) {
-    int max = 0;
-    for (Block *b = a->entry; b; b = b->next) {
-        for (int i = 0; i < b->count; i++) {
-            const KcgInstr *in = &b->instr[i];
-            if ((in->op == KF_OP_LOAD_CONST || in->op == KF_OP_KW_NAMES) && in->arg > max) {
-                max = in->arg;
-            }
-        }
-    }
-    code->nconsts = a->u->nconsts < max + 1 ? a->u->nconsts : max + 1;
 }
 
 KfCode *kasm_assemble(KCg *c, KcgUnit *u, int flags) {
@@ -1315,7 +1327,6 @@ KfCode *kasm_assemble(KCg *c, KcgUnit *u, int flags) {
         duplicate_exits_without_lineno(&a) < 0) {
         return NULL;
     }
-    trim_unused_consts(&a, code);
     if (mark_reachable(&a) < 0) {
         return NULL;
     }
