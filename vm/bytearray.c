@@ -113,7 +113,7 @@ static int bytearray_init(KValue self, const KValue *args, size_t nargs, KValue 
 static KValue bytearray_repr(KValue v) {
     ssize_t n;
     const char *p = kbytes_data(v, &n);
-    KValue prefix = kstr_from_format("%s(b", ktype_name(kval_type(v)));
+    KValue prefix = kstr_from_format("%s(b", ktype_short_name(kval_type(v)));
     if (!prefix) {
         return KV_NULL;
     }
@@ -466,9 +466,27 @@ static const KMethodDef bytearray_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+static int bytearray_getbuffer(KValue self, KBuffer *view) {
+    KByteArray *a = (KByteArray *)self;
+    view->buf = a->data;
+    view->len = a->len;
+    view->itemsize = 1;
+    view->format = 'B';
+    view->readonly = 0;
+    a->exports++;
+    return 0;
+}
+
+static void bytearray_releasebuffer(KValue self) {
+    ((KByteArray *)self)->exports--;
+}
+
+static const KBufferSlots bytearray_buffer = {bytearray_getbuffer, bytearray_releasebuffer};
+
 KType kbytearray_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "bytearray",
+    .buffer = &bytearray_buffer,
     .basicsize = sizeof(KByteArray),
     .flags = KTF_BASETYPE,
     .dealloc = bytearray_dealloc,

@@ -98,7 +98,40 @@ int kbytes_get_buffer(KValue v, const char **data, ssize_t *len) {
         *data = kbytes_data(v, len);
         return 1;
     }
-    return kmemoryview_check(v) && kmemoryview_contiguous(v, data, len);
+    if (kmemoryview_check(v)) {
+        return kmemoryview_contiguous(v, data, len);
+    }
+    KBuffer view;
+    if (!kbuffer_borrow(v, &view)) {
+        return 0;
+    }
+    *data = view.buf;
+    *len = view.len;
+    return 1;
+}
+
+int kbuffer_acquire(KValue v) {
+    KBuffer unused;
+    return kval_type(v)->buffer->get(v, &unused);
+}
+
+void kbuffer_release(KValue v) {
+    const KBufferSlots *s = kval_type(v)->buffer;
+    if (s->release) {
+        s->release(v);
+    }
+}
+
+int kbuffer_borrow(KValue v, KBuffer *view) {
+    const KBufferSlots *s = kval_is_int(v) ? NULL : kval_type(v)->buffer;
+    if (!s || s->get(v, view) < 0) {
+        kerr_clear();
+        return 0;
+    }
+    if (s->release) {
+        s->release(v);
+    }
+    return 1;
 }
 
 int kbytes_need_buffer(KValue v, const char **data, ssize_t *len) {
@@ -119,7 +152,16 @@ int kbytes_get_writable(KValue v, char **data, ssize_t *len) {
         *len = ((KByteArray *)v)->len;
         return 1;
     }
-    return kmemoryview_check(v) && kmemoryview_writable(v, data, len);
+    if (kmemoryview_check(v)) {
+        return kmemoryview_writable(v, data, len);
+    }
+    KBuffer view;
+    if (!kbuffer_borrow(v, &view) || view.readonly) {
+        return 0;
+    }
+    *data = view.buf;
+    *len = view.len;
+    return 1;
 }
 
 static int bytes_like(KValue v) {
@@ -523,9 +565,21 @@ KValue kbytes_mod(KValue a, KValue b) {
     return kbytes_percent_format(a, b);
 }
 
+static int bytes_getbuffer(KValue self, KBuffer *view) {
+    const char *p = kbytes_data(self, &view->len);
+    view->buf = (char *)p;
+    view->itemsize = 1;
+    view->format = 'B';
+    view->readonly = 1;
+    return 0;
+}
+
+static const KBufferSlots bytes_buffer = {bytes_getbuffer, NULL};
+
 KType kbytes_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "bytes",
+    .buffer = &bytes_buffer,
     .basicsize = sizeof(KBytes),
     .itemsize = 1,
     .flags = KTF_BASETYPE | KTF_BYTES_SUBCLASS,

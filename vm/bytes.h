@@ -38,9 +38,19 @@ KValue kbytes_repr_data(const char *data, ssize_t len, const char *prefix);
 KValue kbytearray_from_data(const char *data, ssize_t len);
 // A bytearray when 'like' is one (any subclass), else exact bytes.
 KValue kbytes_new_like(KValue like, const char *data, ssize_t len);
-// The bytes of a C-contiguous bytes-like object (bytes, bytearray,
-// memoryview), borrowed: 1 and sets 'data'/'len', or 0 (nothing raised).
+// The bytes of a C-contiguous bytes-like object (bytes, bytearray, a
+// memoryview, any buffer exporter), borrowed: 1 and sets 'data'/'len', or 0
+// (nothing raised).
 int kbytes_get_buffer(KValue v, const char **data, ssize_t *len);
+// The buffer of any exporter (bytes, bytearray, array...) for use during the
+// current call, without counting an export: 1 and fills 'view', or 0
+// (nothing raised) when 'v' exports no buffer.
+int kbuffer_borrow(KValue v, KBuffer *view);
+// Counts one export of the buffer of 'v' (an exporter: KType.buffer set),
+// which then stays in place until kbuffer_release: 0, or -1 with an
+// exception.
+int kbuffer_acquire(KValue v);
+void kbuffer_release(KValue v);
 // As kbytes_get_buffer, but -1 with "a bytes-like object is required".
 K_MUST_CHECK int kbytes_need_buffer(KValue v, const char **data, ssize_t *len);
 // The bytes of a writable C-contiguous buffer (bytearray, a memoryview

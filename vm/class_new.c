@@ -571,6 +571,7 @@ KValue ktype_new_class(KType *meta, KValue name, KValue bases, KValue dict, KVal
     type->basicsize = base->basicsize;
     type->itemsize = base->itemsize;
     type->dictoffset = base->dictoffset;
+    type->buffer = base->buffer; // the layout's: no special method sets it (3.11)
     type->dealloc = subtype_dealloc;
     type->traverse = subtype_traverse;
     type->clear = subtype_clear;

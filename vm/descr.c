@@ -107,9 +107,9 @@ static const char *cfunc_owner(KCFunction *f) {
         return s && strcmp(s, "builtins") ? s : NULL;
     }
     if (f->def->flags & KMETH_CLASS) {
-        return ktype_name((KType *)f->self);
+        return ktype_short_name((KType *)f->self);
     }
-    return ktype_name(kval_type(f->self));
+    return ktype_short_name(kval_type(f->self));
 }
 
 static KValue cfunc_call(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
@@ -324,7 +324,7 @@ static KValue methoddescr_call(KValue self, const KValue *args, size_t nargs, KV
         return d->method->fn(args[0], args + 1, nargs - 1,
                              kwnames && ktuple_len(kwnames) ? kwnames : KV_NULL);
     }
-    return kcfunc_call_def(d->method, ktype_name(d->owner), args[0], args + 1, nargs - 1, kwnames);
+    return kcfunc_call_def(d->method, ktype_short_name(d->owner), args[0], args + 1, nargs - 1, kwnames);
 }
 
 static KValue methoddescr_get(KValue self, KValue obj, KValue type) {
@@ -350,7 +350,7 @@ static KValue descr_get_name(KValue self) {
 
 static KValue descr_get_qualname(KValue self) {
     KDescr *d = (KDescr *)self;
-    return kstr_from_format("%s.%U", ktype_name(d->owner), d->name);
+    return kstr_from_format("%s.%U", ktype_short_name(d->owner), d->name);
 }
 
 static KValue descr_get_objclass(KValue self) {
@@ -420,7 +420,7 @@ static KValue classmethoddescr_call(KValue self, const KValue *args, size_t narg
                     d->name, ktype_name(d->owner));
         return KV_NULL;
     }
-    return kcfunc_call_def(d->method, ktype_name(d->owner), args[0], args + 1, nargs - 1,
+    return kcfunc_call_def(d->method, ktype_short_name(d->owner), args[0], args + 1, nargs - 1,
                            kwnames);
 }
 
@@ -767,7 +767,7 @@ static void property_error(Property *p, KValue obj, const char *what) {
     KValue name = property_name(p);
     if (name && obj) {
         kerr_format(&kexc_AttributeError, "property %R of '%s' object has no %s", name,
-                    ktype_name(kval_type(obj)), what);
+                    ktype_short_name(kval_type(obj)), what);
     } else {
         kerr_format(&kexc_AttributeError, "property has no %s", what);
     }

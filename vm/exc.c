@@ -151,7 +151,7 @@ static KValue exc_str(KValue self) {
 
 static KValue exc_repr(KValue self) {
     KValue args = ((KException *)self)->args;
-    const char *name = ktype_name(kval_type(self));
+    const char *name = ktype_short_name(kval_type(self));
     if (args && ktuple_len(args) == 1) {
         return kstr_from_format("%s(%R)", name, ktuple_items(args)[0]);
     }

@@ -619,7 +619,7 @@ void kgen_clear(KObject *o) {
 }
 
 static KValue gen_repr(KValue self) {
-    return kstr_from_format("<%s object %U at %p>", ktype_name(kval_type(self)),
+    return kstr_from_format("<%s object %U at %p>", ktype_short_name(kval_type(self)),
                             ((KGen *)self)->qualname, (void *)self);
 }
 

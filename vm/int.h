@@ -55,7 +55,7 @@ double kint_as_double(KValue v);
 // The nearest int below 'd' (float -> int truncation); ValueError/OverflowError
 // for nan and infinities.
 KValue kint_from_double(double d);
-// Parses 'len' bytes of 's' as int(s, base) does (base 0 or 2..36,
+// Parses the bytes s[0:len] as int(bytes, base) does (base 0 or 2..36,
 // underscores, whitespace); ValueError with CPython's message on bad input.
 KValue kint_from_string(const char *s, ssize_t len, int base);
 // Decimal digits ('-' first when negative); a str.

@@ -35,8 +35,10 @@ static int digit_value(uint32_t c) {
     return 99;
 }
 
-static KValue invalid_literal(const char *s, ssize_t len, int base) {
-    KValue str = kstr_from_utf8(s, len);
+// "invalid literal" showing the argument: 's' is a str's UTF-8, or the
+// bytes of a bytes-like argument ('isbytes').
+static KValue invalid_literal(const char *s, ssize_t len, int isbytes, int base) {
+    KValue str = isbytes ? kbytes_from_data(s, len) : kstr_from_utf8(s, len);
     if (str) {
         kerr_format(&kexc_ValueError, "invalid literal for int() with base %d: %R", base, str);
         kval_decref(str);
@@ -93,7 +95,7 @@ static KValue parse_digits(const uint32_t *cps, ssize_t n, int base, int neg) {
 
 // int(s, base) on code points.
 static KValue parse_int_cps(const uint32_t *cps, ssize_t n, int base, const char *orig,
-                            ssize_t orig_len) {
+                            ssize_t orig_len, int isbytes) {
     ssize_t i = 0, end = n;
     while (i < end && kuni_isspace(cps[i])) {
         i++;
@@ -124,23 +126,23 @@ static KValue parse_int_cps(const uint32_t *cps, ssize_t n, int base, const char
         if (i < end && cps[i] == '0') {
             for (ssize_t j = i; j < end; j++) {
                 if (cps[j] != '0' && cps[j] != '_') {
-                    return invalid_literal(orig, orig_len, given);
+                    return invalid_literal(orig, orig_len, isbytes, given);
                 }
             }
         }
     }
     if (i >= end) {
-        return invalid_literal(orig, orig_len, given);
+        return invalid_literal(orig, orig_len, isbytes, given);
     }
     for (ssize_t j = i; j < end; j++) {
         if (cps[j] == '_') {
             if (j == i || j + 1 == end || cps[j + 1] == '_') {
-                return invalid_literal(orig, orig_len, given);
+                return invalid_literal(orig, orig_len, isbytes, given);
             }
             continue;
         }
         if (digit_value(cps[j]) >= base) {
-            return invalid_literal(orig, orig_len, given);
+            return invalid_literal(orig, orig_len, isbytes, given);
         }
     }
     if ((base & (base - 1)) != 0 && kint_max_str_digits > 0 && end - i > kint_max_str_digits) {
@@ -169,7 +171,7 @@ KValue kint_from_string(const char *s, ssize_t len, int base) {
     for (ssize_t i = 0; i < len; i++) {
         cps[n++] = (unsigned char)s[i];
     }
-    KValue r = parse_int_cps(cps, n, base, s, len);
+    KValue r = parse_int_cps(cps, n, base, s, len, 1);
     if (cps != local) {
         kmem_free(cps);
     }
@@ -214,7 +216,7 @@ KValue kint_from_str(KValue str, int base) {
     }
     ssize_t ulen;
     const char *u = kstr_utf8(str, &ulen);
-    KValue r = u ? parse_int_cps(cps, s->len, base, u, ulen) : KV_NULL;
+    KValue r = u ? parse_int_cps(cps, s->len, base, u, ulen, 0) : KV_NULL;
     if (cps != local) {
         kmem_free(cps);
     }

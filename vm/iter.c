@@ -644,9 +644,35 @@ static int callable_iter_traverse(KObject *o, KVisitFn visit, void *arg) {
     return (c->callable && visit(c->callable, arg)) || (c->sentinel && visit(c->sentinel, arg));
 }
 
+// __reduce__: iter(callable, sentinel) again, or iter(()) once exhausted.
+static KValue callable_iter_reduce(KValue self, const KValue *args, size_t nargs, KValue kw) {
+    (void)args, (void)nargs, (void)kw;
+    CallIter *c = (CallIter *)self;
+    KValue f = kdict_get_borrow(kruntime.builtins, kstr_intern_cstr("iter"));
+    if (!f) {
+        kerr_set(&kexc_AttributeError, "module 'builtins' has no attribute 'iter'");
+        return KV_NULL;
+    }
+    KValue fargs = c->callable ? ktuple_pack(2, c->callable, c->sentinel) : KV_NULL;
+    if (!c->callable) {
+        KValue empty = ktuple_new(0);
+        fargs = empty ? ktuple_pack(1, empty) : KV_NULL;
+        kval_xdecref(empty);
+    }
+    KValue r = fargs ? ktuple_pack(2, f, fargs) : KV_NULL;
+    kval_xdecref(fargs);
+    return r;
+}
+
+static const KMethodDef callable_iter_methods[] = {
+    {"__reduce__", callable_iter_reduce, KMETH_NOARGS, "Return state information for pickling."},
+    {NULL, NULL, 0, NULL},
+};
+
 static KType callable_iter_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "callable_iterator",
+    .methods = callable_iter_methods,
     .basicsize = sizeof(CallIter),
     .flags = KTF_GC,
     .dealloc = callable_iter_dealloc,

@@ -1,9 +1,10 @@
-// vm/memoryview.c: memoryview over bytes, bytearray or another memoryview.
+// vm/memoryview.c: memoryview over any buffer exporter (bytes, bytearray,
+// array.array: KType.buffer) or another memoryview.
 // A view is a base pointer, a native struct format (one character: the
 // formats cast() accepts) and up to KMV_MAXDIM dimensions with C strides;
 // slicing makes a new view with another start and stride, never a copy.
-// While a view of a bytearray is alive (not released) the bytearray may not
-// resize, so 'buf' stays valid.
+// While a view is alive (not released) it holds an export of its exporter's
+// buffer, which may then not resize, so 'buf' stays valid.
 #include "internal.h"
 
 #include <string.h>
@@ -26,7 +27,7 @@
 
 typedef struct KMemoryView {
     KOBJ_HEAD;
-    KValue obj; // the exporter (bytes or bytearray); KV_NULL once released
+    KValue obj; // the exporter; KV_NULL once released
     char *buf;  // the first item
     char format;
     int itemsize, ndim, readonly;
@@ -119,11 +120,6 @@ static int format_size(char f) {
     }
 }
 
-static void export_add(KValue obj, int delta) {
-    if (kbytearray_check(obj)) {
-        ((KByteArray *)obj)->exports += delta;
-    }
-}
 
 // A new 1-D byte view of 'obj' (or a copy of the view 'obj').
 static KValue view_new(KType *type, KValue obj) {
@@ -131,15 +127,21 @@ static KValue view_new(KType *type, KValue obj) {
     if (src && released(src)) {
         return KV_NULL;
     }
-    const char *p = NULL;
-    ssize_t n = 0;
-    if (!src && (kval_is_int(obj) || !(kbytes_check(obj) || kbytearray_check(obj)))) {
+    const KBufferSlots *slots = src || kval_is_int(obj) ? NULL : kval_type(obj)->buffer;
+    if (!src && !slots) {
         kerr_format(&kexc_TypeError, "memoryview: a bytes-like object is required, not '%s'",
                     ktype_name(kval_type(obj)));
         return KV_NULL;
     }
+    KBuffer view;
+    if (slots && slots->get(obj, &view) < 0) {
+        return KV_NULL;
+    }
     KMemoryView *m = (KMemoryView *)kobj_alloc(type, (size_t)type->basicsize);
     if (!m) {
+        if (slots && slots->release) {
+            slots->release(obj);
+        }
         return kerr_no_memory();
     }
     m->hash = -1;
@@ -152,18 +154,19 @@ static KValue view_new(KType *type, KValue obj) {
         m->readonly = src->readonly;
         memcpy(m->shape, src->shape, sizeof m->shape);
         memcpy(m->strides, src->strides, sizeof m->strides);
+        if (kbuffer_acquire(m->obj) < 0) {
+            kerr_clear(); // an exporter that gave its buffer once gives it again
+        }
     } else {
-        p = kbytes_data(obj, &n);
         m->obj = kval_newref(obj);
-        m->buf = (char *)p;
-        m->format = 'B';
-        m->itemsize = 1;
+        m->buf = view.buf;
+        m->format = view.format;
+        m->itemsize = view.itemsize;
         m->ndim = 1;
-        m->readonly = kbytes_check(obj);
-        m->shape[0] = n;
-        m->strides[0] = 1;
+        m->readonly = view.readonly;
+        m->shape[0] = view.len / view.itemsize;
+        m->strides[0] = view.itemsize;
     }
-    export_add(m->obj, 1);
     return kval_of(m);
 }
 
@@ -178,7 +181,7 @@ static KValue mv_new(KType *type, const KValue *args, size_t nargs, KValue kwnam
 
 static void mv_release_export(KMemoryView *m) {
     if (m->obj) {
-        export_add(m->obj, -1);
+        kbuffer_release(m->obj);
         KVAL_CLEAR(m->obj);
     }
 }
@@ -231,8 +234,13 @@ static KValue unpack(const KMemoryView *m, const char *p) {
     case 'N':
     case 'P':
         return kint_from_u64(u.u64);
-    default:
+    case 'l':
+    case 'q':
+    case 'n':
         return kint_from_i64(u.i64);
+    default: // an exporter's format memoryview cannot read ('u' of array)
+        kerr_format(&kexc_NotImplementedError, "memoryview: format %c not supported", m->format);
+        return KV_NULL;
     }
 }
 
@@ -245,6 +253,10 @@ static int pack_error(const KMemoryView *m, int value_error) {
 
 static int pack(const KMemoryView *m, char *p, KValue v) {
     char f = m->format;
+    if (!format_size(f)) {
+        kerr_format(&kexc_NotImplementedError, "memoryview: format %c not supported", f);
+        return -1;
+    }
     if (f == 'c') {
         const char *q;
         ssize_t n;

@@ -394,6 +394,14 @@ KValue knum_long(KValue v) {
     if (kval_has_flag(v, KTF_BYTES_SUBCLASS) || t == &kbytearray_type) {
         return kint_new_from_object(v, kval_from_int(10));
     }
+    const char *p;
+    ssize_t n;
+    if (kbytes_get_buffer(v, &p, &n)) { // any other buffer: its bytes (memoryview, array)
+        KValue b = kbytes_from_data(p, n);
+        KValue i = b ? kint_new_from_object(b, kval_from_int(10)) : KV_NULL;
+        kval_xdecref(b);
+        return i;
+    }
     kerr_format(&kexc_TypeError,
                 "int() argument must be a string, a bytes-like object or a real number, not '%s'",
                 ktype_name(t));
@@ -437,8 +445,9 @@ KValue knum_float(KValue v) {
         }
         return kfloat_new(d);
     }
-    if (kstr_check(v) || kval_has_flag(v, KTF_BYTES_SUBCLASS) || t == &kbytearray_type ||
-        kmemoryview_check(v)) {
+    const char *p;
+    ssize_t n;
+    if (kstr_check(v) || kbytes_get_buffer(v, &p, &n)) {
         return kfloat_from_string(v);
     }
     kerr_format(&kexc_TypeError, "float() argument must be a string or a real number, not '%s'",

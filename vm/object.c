@@ -682,7 +682,7 @@ KValue kobj_func_desc(KValue callable) {
         return kstr_from_format("%s()", ((KCFunction *)callable)->def->name);
     }
     if (ktype_check(callable)) {
-        return kstr_from_format("%s()", ktype_name((KType *)callable));
+        return kstr_from_format("%s()", ktype_short_name((KType *)callable));
     }
     return kstr_from_format("%s object", ktype_name(t));
 }

@@ -135,6 +135,25 @@ enum {
     KNB_COUNT
 };
 
+// A buffer exported by a bytes-like object: CPython's Py_buffer for one
+// C-contiguous dimension.
+typedef struct KBuffer {
+    char *buf;
+    ssize_t len;  // in bytes
+    int itemsize; // bytes per item
+    char format;  // its struct format character ('B' for bytes)
+    int readonly;
+} KBuffer;
+
+// The buffer protocol (CPython's tp_as_buffer).
+typedef struct KBufferSlots {
+    // Fills 'view' and counts an export: the exporter keeps the buffer where
+    // it is (no resizing) until the matching 'release'. -1 with an exception.
+    int (*get)(KValue self, KBuffer *view);
+    // Ends one export made by 'get'; NULL when exports are not counted.
+    void (*release)(KValue self);
+} KBufferSlots;
+
 typedef struct KNumberSlots {
     // binop[i](a, b): a or b (or both) has this type; NotImplemented when
     // the other operand is foreign. binop[KNB_POWER] is pow(a, b).
@@ -217,6 +236,7 @@ struct KType {
     // page fault). Read it with knb(); a class's table is its own
     // (KHeapType), which its special methods fill.
     KNumberSlots *nb;
+    const KBufferSlots *buffer; // NULL: not bytes-like
     KType *base;
     KValue bases, mro, dict; // tuple, tuple, dict
     const KMethodDef *methods;

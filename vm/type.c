@@ -65,6 +65,10 @@ void kobj_dealloc(KObject *o) {
 }
 
 const char *ktype_name(KType *type) {
+    return type->name;
+}
+
+const char *ktype_short_name(KType *type) {
     if (type->flags & KTF_HEAPTYPE) {
         return type->name;
     }
@@ -317,7 +321,7 @@ KValue ktype_mro_of(KType *type) {
                         kstr_builder_ascii(&b, ", ", 2);
                     }
                     first = 0;
-                    kstr_builder_cstr(&b, ktype_name(t));
+                    kstr_builder_cstr(&b, ktype_short_name(t));
                 }
             }
             KValue msg = kstr_builder_finish(&b);
@@ -406,6 +410,7 @@ static void inherit_slots(KType *type, KType *base) {
     COPY_SLOT(getitem)
     COPY_SLOT(setitem)
     COPY_SLOT(contains)
+    COPY_SLOT(buffer)
     COPY_SLOT(call)
     COPY_SLOT(iter)
     if (!type->richcompare && !type->hash) {
@@ -904,7 +909,7 @@ static KValue type_get_name(KValue self) {
     if (t->flags & KTF_HEAPTYPE) {
         return kval_newref(t->ht_name);
     }
-    return kstr_from_cstr(ktype_name(t));
+    return kstr_from_cstr(ktype_short_name(t));
 }
 
 static int check_set_special(KType *t, KValue value, const char *what) {
@@ -950,7 +955,7 @@ static KValue type_get_qualname(KValue self) {
     if (t->flags & KTF_HEAPTYPE) {
         return kval_newref(t->ht_qualname);
     }
-    return kstr_from_cstr(ktype_name(t));
+    return kstr_from_cstr(ktype_short_name(t));
 }
 
 static int type_set_qualname(KValue self, KValue value) {

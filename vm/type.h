@@ -40,8 +40,12 @@ KValue ktype_new_class(KType *meta, KValue name, KValue bases, KValue dict, KVal
 KValue ktype_generic_alloc(KType *type, ssize_t nitems);
 // The module-qualified name used by repr: "int", "__main__.Foo".
 KValue ktype_qualified_name(KType *type);
-// The name for messages ("int", "Foo"), borrowed C string.
+// The name for messages, as CPython's tp_name ("int", "Foo",
+// "collections.deque" for a builtin type of a module), borrowed C string.
 const char *ktype_name(KType *type);
+// __name__: ktype_name without a builtin type's module ("deque"), as
+// CPython's _PyType_Name; what reprs such as "deque([])" show.
+const char *ktype_short_name(KType *type);
 // object.__new__ / object.__init__ for use by other types.
 KValue kobject_new(KType *type, const KValue *args, size_t nargs, KValue kwnames);
 int kobject_init(KValue self, const KValue *args, size_t nargs, KValue kwnames);

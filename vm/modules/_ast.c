@@ -94,7 +94,7 @@ static int ast_init(KValue self, const KValue *args, size_t nargs, KValue kwname
     }
     if ((ssize_t)nargs > numfields) {
         kerr_format(&kexc_TypeError, "%s constructor takes at most %zd positional argument%s",
-                    ktype_name(type), numfields, numfields == 1 ? "" : "s");
+                    ktype_short_name(type), numfields, numfields == 1 ? "" : "s");
         goto error;
     }
     for (size_t i = 0; i < nargs; i++) {

@@ -482,7 +482,7 @@ static int64_t deque_hash(KValue self) {
 
 static KValue deque_repr(KValue self) {
     Deque *d = DQ(self);
-    const char *name = ktype_name(kval_type(self));
+    const char *name = ktype_short_name(kval_type(self));
     int r = krepr_enter(self);
     if (r != 0) {
         return r < 0 ? KV_NULL : kstr_from_cstr("[...]");
@@ -841,7 +841,7 @@ static KValue defdict_repr(KValue self) {
             krepr_leave(f);
         }
     }
-    KValue res = frepr ? kstr_from_format("%s(%U, %U)", ktype_name(kval_type(self)), frepr, base)
+    KValue res = frepr ? kstr_from_format("%s(%U, %U)", ktype_short_name(kval_type(self)), frepr, base)
                        : KV_NULL;
     kval_xdecref(frepr);
     kval_decref(base);

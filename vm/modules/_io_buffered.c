@@ -1126,10 +1126,6 @@ static KValue buf_get_raw(KValue self) {
 
 static KValue buffered_repr(KValue self) {
     const char *tname = ktype_name(kval_type(self));
-    KType *t = kval_type(self);
-    if (t == &kio_reader_type || t == &kio_writer_type || t == &kio_random_type) {
-        tname = t->name;
-    }
     KValue name = KV_NULL;
     if (kobj_lookup_attr(self, KID(name), &name) < 0) {
         if (!kerr_matches(&kexc_ValueError)) {

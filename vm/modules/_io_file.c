@@ -627,9 +627,6 @@ static const char *mode_string(KFileIO *f) {
 static KValue fileio_repr(KValue self) {
     KFileIO *f = FIO(self);
     const char *tname = ktype_name(kval_type(self));
-    if (kval_type(self) == &kio_fileio_type) {
-        tname = "_io.FileIO";
-    }
     if (f->fd < 0) {
         return kstr_from_format("<%s [closed]>", tname);
     }

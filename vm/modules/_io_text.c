@@ -1399,7 +1399,7 @@ static int textio_set_chunk_size(KValue self, KValue v) {
 static KValue textio_repr(KValue self) {
     TextIO *t = TIO(self);
     KType *type = kval_type(self);
-    const char *tname = type == &kio_textio_type ? type->name : ktype_name(type);
+    const char *tname = ktype_name(type);
     if (text_init_check(t) < 0) {
         return KV_NULL;
     }

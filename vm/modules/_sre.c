@@ -53,13 +53,18 @@ static int subject_data(KValue string, const void **data, int *kind, ssize_t *le
     return 0;
 }
 
-// The bytearray behind a bytes-like subject, whose buffer must not move
-// while a state looks at it (borrowed), or KV_NULL.
+// The exporter behind a bytes-like subject when its buffer could move (it
+// counts exports: bytearray, array), borrowed, or KV_NULL. A state holds an
+// export of it while it looks at the buffer.
 static KValue resizable_exporter(KValue string) {
     if (kmemoryview_check(string)) {
         string = kmemoryview_exporter_borrow(string);
     }
-    return string && kbytearray_check(string) ? string : KV_NULL;
+    if (!string || kval_is_int(string)) {
+        return KV_NULL;
+    }
+    const KBufferSlots *s = kval_type(string)->buffer;
+    return s && s->release ? string : KV_NULL;
 }
 
 int ksre_state_init(SreState *st, SrePattern *pat, KValue string, ssize_t pos, ssize_t endpos) {
@@ -82,15 +87,18 @@ int ksre_state_init(SreState *st, SrePattern *pat, KValue string, ssize_t pos, s
     st->string = kval_newref(string);
     KValue pin = resizable_exporter(string);
     if (pin) {
+        if (kbuffer_acquire(pin) < 0) {
+            KVAL_CLEAR(st->string);
+            return -1;
+        }
         st->pin = kval_newref(pin);
-        ((KByteArray *)pin)->exports++;
     }
     return 0;
 }
 
 void ksre_state_fini(SreState *st) {
     if (st->pin) {
-        ((KByteArray *)st->pin)->exports--;
+        kbuffer_release(st->pin);
         KVAL_CLEAR(st->pin);
     }
     KVAL_CLEAR(st->string);

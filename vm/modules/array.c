@@ -33,10 +33,23 @@ static char *item_ptr(ArrayObj *a, ssize_t i) {
     return a->items + i * a->d->itemsize;
 }
 
-// Makes room for 'n' items: 0, or -1 with MemoryError.
+// -1 with BufferError when the length would change from 'a->len' to 'n'
+// while a buffer export (a memoryview...) holds the items in place.
+static int refuse_resize(ArrayObj *a, ssize_t n) {
+    if (a->exports > 0 && n != a->len) {
+        kerr_set(&kexc_BufferError, "cannot resize an array that is exporting buffers");
+        return -1;
+    }
+    return 0;
+}
+
+// Makes room for 'n' items: 0, or -1 with MemoryError (or BufferError).
 static int reserve(ArrayObj *a, ssize_t n) {
     if (n <= a->cap) {
         return 0;
+    }
+    if (refuse_resize(a, n) < 0) {
+        return -1;
     }
     ssize_t cap = n + (n >> 4) + (n < 8 ? 3 : 7);
     if (cap > PTRDIFF_MAX / 16 / a->d->itemsize) {
@@ -55,7 +68,7 @@ static int reserve(ArrayObj *a, ssize_t n) {
 
 // Sets the length to 'n', growing the allocation when needed.
 static int resize(ArrayObj *a, ssize_t n) {
-    if (reserve(a, n) < 0) {
+    if (refuse_resize(a, n) < 0 || reserve(a, n) < 0) {
         return -1;
     }
     a->len = n;
@@ -90,7 +103,8 @@ static void array_dealloc(KObject *o) {
 }
 
 static int append_item(ArrayObj *a, KValue v) {
-    if (reserve(a, a->len + 1) < 0 || a->d->set(item_ptr(a, a->len), v) < 0) {
+    if (refuse_resize(a, a->len + 1) < 0 || reserve(a, a->len + 1) < 0 ||
+        a->d->set(item_ptr(a, a->len), v) < 0) {
         return -1;
     }
     a->len++;
@@ -296,6 +310,9 @@ static int delete_items(ArrayObj *a, ssize_t start, ssize_t step, ssize_t n) {
     if (n <= 0) {
         return 0;
     }
+    if (refuse_resize(a, a->len - n) < 0) {
+        return -1;
+    }
     int size = a->d->itemsize;
     if (step < 0) { // the same items walked forwards
         start += (n - 1) * step;
@@ -334,6 +351,9 @@ static int assign_slice(ArrayObj *a, KValue key, KValue value) {
     int size = a->d->itemsize;
     if (step == 1) {
         ssize_t m = b->len, tail = a->len - start - n;
+        if (refuse_resize(a, a->len + m - n) < 0) {
+            return -1;
+        }
         char *copy = NULL;
         if (m > 0) { // 'b' may be 'a' itself
             copy = kmem_alloc((size_t)(m * size));
@@ -449,6 +469,9 @@ static int repeat_count(KValue n, ssize_t *count) {
 static int repeat_into(ArrayObj *r, const char *data, ssize_t len, ssize_t count) {
     int size = r->d->itemsize;
     if (count <= 0 || len == 0) {
+        if (refuse_resize(r, 0) < 0) {
+            return -1;
+        }
         r->len = 0;
         return 0;
     }
@@ -515,6 +538,9 @@ static KValue array_irepeat(KValue x, KValue y) {
             return KV_NULL;
         }
     } else if (count <= 0) {
+        if (refuse_resize(a, 0) < 0) {
+            return KV_NULL;
+        }
         a->len = 0;
     }
     return kval_newref(x);
@@ -595,7 +621,7 @@ static KValue to_unicode(ArrayObj *a) {
 // "array('i', [1, 2])", "array('u', 'ab')", "array('d')"; a subclass by its name.
 static KValue array_repr(KValue self) {
     ArrayObj *a = ARR(self);
-    const char *name = ktype_name(kval_type(self));
+    const char *name = ktype_short_name(kval_type(self));
     const char *dot = strrchr(name, '.');
     name = dot ? dot + 1 : name;
     if (a->len == 0) {
@@ -735,8 +761,8 @@ METHOD(m_pop) {
         return KV_NULL;
     }
     KValue v = get_item(a, i);
-    if (v) {
-        delete_items(a, i, 1, 1);
+    if (v && delete_items(a, i, 1, 1) < 0) {
+        KVAL_CLEAR(v);
     }
     return v;
 }
@@ -751,8 +777,7 @@ METHOD(m_remove) {
     if (i < 0) {
         return KV_NULL;
     }
-    delete_items(a, i, 1, 1);
-    return kval_newref(KV_NONE);
+    return delete_items(a, i, 1, 1) < 0 ? KV_NULL : kval_newref(KV_NONE);
 }
 
 // index(x, start=0, stop=sys.maxsize, /)
@@ -1054,9 +1079,28 @@ static const KGetSetDef array_getsets[] = {
     {NULL, NULL, NULL, NULL},
 };
 
+// The buffer protocol: the items in place, formatted by the type code.
+static int array_getbuffer(KValue self, KBuffer *view) {
+    ArrayObj *a = ARR(self);
+    view->buf = a->items;
+    view->len = a->len * a->d->itemsize;
+    view->itemsize = a->d->itemsize;
+    view->format = a->d->typecode == 'u' ? 'w' : a->d->typecode; // 'w': UCS-4, as CPython
+    view->readonly = 0;
+    a->exports++;
+    return 0;
+}
+
+static void array_releasebuffer(KValue self) {
+    ARR(self)->exports--;
+}
+
+static const KBufferSlots array_buffer = {array_getbuffer, array_releasebuffer};
+
 KType karray_type = {
     KOBJ_STATIC_HEAD(&ktype_type),
     .name = "array.array",
+    .buffer = &array_buffer,
     .basicsize = sizeof(ArrayObj),
     .flags = KTF_BASETYPE | KTF_WEAKREF | KTF_SEQUENCE,
     .dealloc = array_dealloc,

@@ -23,6 +23,7 @@ typedef struct ArrayObj {
     const ArrayDescr *d;
     char *items;  // len * itemsize bytes (cap items allocated), or NULL
     ssize_t len, cap;
+    ssize_t exports; // live buffer exports (memoryviews...): no resizing while > 0
 } ArrayObj;
 
 // The descriptor of 'typecode', or NULL.

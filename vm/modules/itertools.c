@@ -111,9 +111,9 @@ static KValue count_next(KValue self) {
 static KValue count_repr(KValue self) {
     count_obj *c = (count_obj *)self;
     if (c->step == kval_from_int(1)) {
-        return kstr_from_format("%s(%R)", ktype_name(kval_type(self)), c->cnt);
+        return kstr_from_format("%s(%R)", ktype_short_name(kval_type(self)), c->cnt);
     }
-    return kstr_from_format("%s(%R, %R)", ktype_name(kval_type(self)), c->cnt, c->step);
+    return kstr_from_format("%s(%R, %R)", ktype_short_name(kval_type(self)), c->cnt, c->step);
 }
 
 ITER_TYPE(count_type, "count", count, .repr = count_repr)
@@ -220,9 +220,9 @@ static KValue repeat_next(KValue self) {
 static KValue repeat_repr(KValue self) {
     repeat_obj *r = (repeat_obj *)self;
     if (r->cnt == -1) {
-        return kstr_from_format("%s(%R)", ktype_name(kval_type(self)), r->element);
+        return kstr_from_format("%s(%R)", ktype_short_name(kval_type(self)), r->element);
     }
-    return kstr_from_format("%s(%R, %zd)", ktype_name(kval_type(self)), r->element, r->cnt);
+    return kstr_from_format("%s(%R, %zd)", ktype_short_name(kval_type(self)), r->element, r->cnt);
 }
 
 static KValue repeat_length_hint(KValue self, const KValue *args, size_t nargs, KValue kw) {
@@ -1189,7 +1189,7 @@ KValue kmod_itertools_create(void) {
     }
     for (size_t i = 0; i < sizeof itertools_types / sizeof itertools_types[0]; i++) {
         KType *t = itertools_types[i];
-        if (ktype_ready(t) < 0 || kmod_add(m, ktype_name(t), kval_of(t)) < 0) {
+        if (ktype_ready(t) < 0 || kmod_add(m, ktype_short_name(t), kval_of(t)) < 0) {
             kval_decref(m);
             return KV_NULL;
         }
