@@ -44,7 +44,6 @@ static Chunk *add_chunk(KArena *a, size_t need) {
         return NULL;
     }
     c->cap = cap;
-    c->used = 0;
     c->next = a->head;
     a->head = c;
     a->footprint += sizeof(Chunk) + cap;
@@ -52,11 +51,18 @@ static Chunk *add_chunk(KArena *a, size_t need) {
 }
 
 void *karena_alloc_chunk(KArena *a, size_t size) {
+    if (size > SIZE_MAX / 2) {
+        return NULL;
+    }
+    size = (size + 7) & ~(size_t)7;
     Chunk *c = add_chunk(a, size);
     if (!c) {
         return NULL;
     }
-    c->used = size;
+    // The new chunk is the one filled from now on, even when this request
+    // leaves little of it.
+    a->cur = c->data + size;
+    a->end = c->data + c->cap;
     return c->data;
 }
 

@@ -10,16 +10,18 @@
 
 typedef struct KArena KArena;
 
-// The chunk being filled is visible here so karena_alloc's fast path can be
-// inlined (3.7% of kraitc's time as a call); the rest is arena.c's.
+// The free space of the chunk being filled is visible here so
+// karena_alloc's fast path can be inlined (3.7% of kraitc's time as a
+// call) as a pointer bump; the rest is arena.c's.
 typedef struct KArenaChunk {
     struct KArenaChunk *next;
     size_t cap;
-    size_t used;
     _Alignas(8) unsigned char data[];
 } KArenaChunk;
 
 struct KArena {
+    unsigned char *cur; // the free space of the newest chunk: 8-aligned,
+    unsigned char *end; // a multiple of 8 bytes (both NULL before the first)
     KArenaChunk *head;
     size_t footprint;
     size_t next_cap;
@@ -37,16 +39,13 @@ void karena_free(KArena *a);
 void *karena_alloc_chunk(KArena *a, size_t size);
 
 static inline void *karena_alloc(KArena *a, size_t size) {
-    if (size > SIZE_MAX / 2) {
-        return NULL;
-    }
-    size = (size + 7) & ~(size_t)7;
-    KArenaChunk *c = a->head;
-    if (!c || c->cap - c->used < size) {
+    // The free space is a multiple of 8, so 'size' rounded up still fits
+    // (an exact fit, and any size before the first chunk, take the slow path).
+    if (size >= (size_t)(a->end - a->cur)) {
         return karena_alloc_chunk(a, size);
     }
-    void *p = c->data + c->used;
-    c->used += size;
+    void *p = a->cur;
+    a->cur += (size + 7) & ~(size_t)7;
     return p;
 }
 
