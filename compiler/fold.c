@@ -1313,7 +1313,8 @@ static void fold_expr(KFold *f, KAstExpr *e) {
         }
         break;
     case KAST_NAME:
-        if (e->v.name.ctx == KAST_LOAD && strcmp(e->v.name.id, "__debug__") == 0) {
+        if (e->v.name.ctx == KAST_LOAD && e->v.name.id[0] == '_' &&
+            strcmp(e->v.name.id, "__debug__") == 0) {
             KConst k = bool_const(!f->optimize);
             set_const(e, &k);
         }

@@ -145,7 +145,8 @@ static int decode_body(Concat *c, const KToken *t, const char *body, size_t len,
         out->len = len;
         return 0;
     }
-    KDiag d = {0};
+    KDiag d;
+    d.kind = KDIAG_NONE; // the rest is set with the first error
     if (klit_decode_body(c->p->arena, body, len, is_raw, is_bytes, t->lineno, t->col, out, &d) <
         0) {
         if (d.kind == KDIAG_MEMORY_ERROR) {
