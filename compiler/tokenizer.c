@@ -263,8 +263,8 @@ typedef struct Lexer {
     int indstack[MAX_INDENT];
     int altstack[MAX_INDENT]; // indentation with tabs counted as one column
     KToken *toks;
-    int count;
-    int cap;
+    KToken *next;  // the next token's slot
+    KToken *limit; // the end of the array
     // For KTokens.depth_bound: the first token of the current logical line,
     // the bytes of its f-strings, the largest weight of a logical line (its
     // tokens plus its f-strings' bytes) and the deepest indentation.
@@ -275,14 +275,16 @@ typedef struct Lexer {
 } Lexer;
 
 static int grow_tokens(Lexer *lx) {
-    int cap = lx->cap <= INT_MAX / 2 ? lx->cap * 2 : 0;
+    int count = (int)(lx->next - lx->toks), cap = (int)(lx->limit - lx->toks);
+    cap = cap <= INT_MAX / 2 ? cap * 2 : 0;
     KToken *toks = cap ? karena_alloc(lx->arena, (size_t)cap * sizeof(KToken)) : NULL;
     if (!toks) {
         return kdiag_nomem(&lx->out->error);
     }
-    memcpy(toks, lx->toks, (size_t)lx->count * sizeof(KToken));
+    memcpy(toks, lx->toks, (size_t)count * sizeof(KToken));
     lx->toks = toks;
-    lx->cap = cap;
+    lx->next = toks + count;
+    lx->limit = toks + cap;
     return 0;
 }
 
@@ -290,10 +292,10 @@ static int grow_tokens(Lexer *lx) {
 // 'end_col') with text 'text'/'len'. Returns 0, or -1 when out of memory.
 static inline int push_token(Lexer *lx, int kind, const char *text, size_t len, int lineno, int col,
                              int end_lineno, int end_col) {
-    if (lx->count == lx->cap && grow_tokens(lx) < 0) {
+    if (lx->next == lx->limit && grow_tokens(lx) < 0) {
         return -1;
     }
-    KToken *t = &lx->toks[lx->count++];
+    KToken *t = lx->next++;
     t->kind = (uint8_t)kind;
     t->text = text;
     t->len = (uint32_t)len;
@@ -306,9 +308,10 @@ static inline int push_token(Lexer *lx, int kind, const char *text, size_t len, 
 
 // A logical line ends with the token just pushed: its weight for depth_bound.
 static inline void end_logical_line(Lexer *lx) {
-    int weight = lx->count - lx->line_first + lx->fstring_bytes;
+    int count = (int)(lx->next - lx->toks);
+    int weight = count - lx->line_first + lx->fstring_bytes;
     lx->max_weight = weight > lx->max_weight ? weight : lx->max_weight;
-    lx->line_first = lx->count;
+    lx->line_first = count;
     lx->fstring_bytes = 0;
 }
 
@@ -629,7 +632,7 @@ static int emit_unicode_name(Lexer *lx, const char *start, const char *stop) {
     if (kuni_nfkc_quick(cps, n)) {
         return 0;
     }
-    return normalise_name(lx, cps, n, &lx->toks[lx->count - 1]);
+    return normalise_name(lx, cps, n, lx->next - 1);
 }
 
 // ---------------------------------------------------------------------------
@@ -1346,18 +1349,19 @@ int ktok_tokenize(KArena *a, const char *src, size_t len, KTokens *out) {
         return kdiag_nomem(&out->error);
     }
     // Python source averages well over 4 bytes a token; growth covers the rest.
-    lx.cap = (int)(len / 4) + 64;
-    lx.toks = karena_alloc(a, (size_t)lx.cap * sizeof(KToken));
+    size_t cap = len / 4 + 64;
+    lx.toks = lx.next = karena_alloc(a, cap * sizeof(KToken));
     if (!lx.toks) {
         return kdiag_nomem(&out->error);
     }
+    lx.limit = lx.toks + cap;
     if (check_nul(&lx) == 0) {
         lex(&lx);
     }
     end_logical_line(&lx); // the DEDENTs and ENDMARKER after the last NEWLINE
     out->depth_bound = tree_depth_bound(&lx);
     out->items = lx.toks;
-    out->count = lx.count;
+    out->count = (int)(lx.next - lx.toks);
     out->unclosed_count = lx.level;
     return out->error.kind == KDIAG_MEMORY_ERROR ? -1 : 0;
 }
