@@ -170,6 +170,22 @@ static inline const char *skip_string_run(const char *p, const char *end) {
     return p;
 }
 
+// First byte at or after 'p' that is not a space (indentation).
+static inline const char *skip_spaces(const char *p, const char *end) {
+    while (p + 16 <= end) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+        unsigned stop = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))) & 0xFFFF;
+        if (stop) {
+            return p + __builtin_ctz(stop);
+        }
+        p += 16;
+    }
+    while (*p == ' ') {
+        p++;
+    }
+    return p;
+}
+
 // First byte at or after 'p' that is not an ASCII letter, digit or '_'.
 static inline const char *skip_ascii_name(const char *p, const char *end) {
     const __m128i lower_a = _mm_set1_epi8((char)(0x80 - 'a')),
@@ -233,6 +249,14 @@ static inline const char *skip_string_run(const char *p, const char *end) {
         p += 8;
     }
     while (!HAS(*p, F_STRING_STOP)) {
+        p++;
+    }
+    return p;
+}
+
+static inline const char *skip_spaces(const char *p, const char *end) {
+    (void)end;
+    while (*p == ' ') {
         p++;
     }
     return p;
@@ -1088,8 +1112,8 @@ tab_error:
 // line is skipped whole and gives 1. Otherwise emits INDENT/DEDENTs at level
 // 0 and gives 0 with '*pp' at the first token. -1 after an error.
 static int start_line(Lexer *lx, const char **pp) {
-    const char *p = *pp;
-    int col = 0, altcol = 0, cont_col = 0;
+    const char *p = skip_spaces(*pp, lx->end);
+    int col = (int)(p - *pp), altcol = col, cont_col = 0;
     for (;; p++) {
         if (*p == ' ') {
             col++;
