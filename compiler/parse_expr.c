@@ -1114,6 +1114,8 @@ static int invalid_expression(KParser *p, int start, KAstExpr *d) {
 //     | lambdef
 // invalid_expression: disjunction 'if' disjunction !('else'|':')
 //     -> "expected 'else' after 'if' expression"
+static __attribute__((noinline)) KAstExpr *expression(KParser *p, int kind, int quiet_first);
+
 KAstExpr *kexpr_expression(KParser *p) {
     int kind = kpar_kind(p), quiet_first = kexpr.quiet_disjunction;
     kexpr.quiet_disjunction = 0;
@@ -1123,6 +1125,11 @@ KAstExpr *kexpr_expression(KParser *p) {
         }
         return kind == KTOK_NAME ? name_atom(p) : number_atom(p);
     }
+    return expression(p, kind, quiet_first);
+}
+
+// kexpr_expression past its fast path: the current token is of 'kind'.
+static KAstExpr *expression(KParser *p, int kind, int quiet_first) {
     int saved = p->depth;
     if (kexpr_enter(p, 1) < 0) {
         p->depth = saved;
