@@ -225,7 +225,7 @@ static int rehash_consts(KCg *c, KcgUnit *u) {
         return kcg_nomem(c);
     }
     for (int i = 0; i < u->nconsts; i++) {
-        uint64_t j = const_hash(&u->consts[i]) & (uint64_t)(n - 1);
+        uint64_t j = u->const_hashes[i] & (uint64_t)(n - 1);
         while (slots[j]) {
             j = (j + 1) & (uint64_t)(n - 1);
         }
@@ -242,16 +242,21 @@ int kcg_const_index(KCg *c, const KfConst *k) {
         return -1;
     }
     uint64_t mask = (uint64_t)u->nconst_slots - 1;
-    uint64_t j = const_hash(k) & mask;
+    uint64_t h = const_hash(k);
+    uint64_t j = h & mask;
     for (; u->const_slots[j]; j = (j + 1) & mask) {
-        if (const_equal(&u->consts[u->const_slots[j] - 1], k)) {
-            return u->const_slots[j] - 1;
+        int i = u->const_slots[j] - 1;
+        if (u->const_hashes[i] == h && const_equal(&u->consts[i], k)) {
+            return i;
         }
     }
-    if (grow(c, (void **)&u->consts, &u->constcap, u->nconsts, sizeof(KfConst)) < 0) {
+    int cap = u->constcap;
+    if (grow(c, (void **)&u->consts, &u->constcap, u->nconsts, sizeof(KfConst)) < 0 ||
+        grow(c, (void **)&u->const_hashes, &cap, u->nconsts, sizeof(uint64_t)) < 0) {
         return -1;
     }
     u->consts[u->nconsts] = *k;
+    u->const_hashes[u->nconsts] = h;
     u->const_slots[j] = u->nconsts + 1;
     return u->nconsts++;
 }

@@ -103,6 +103,7 @@ typedef struct KcgUnit {
     int nconsts, constcap;
     int *const_slots; // dedup table: index + 1, 0 = empty
     int nconst_slots;
+    uint64_t *const_hashes; // hash of consts[i] (the table grows without rehashing them)
     KfPosition loc;   // location given to the next instructions
     KcgFBlock fblocks[KCG_MAX_FBLOCKS];
     int nfblocks;
