@@ -297,8 +297,8 @@ int kcg_op_name(KCg *c, int op, const char *name) {
     return i < 0 ? -1 : kcg_op(c, op, i);
 }
 
-const char *kcg_mangle(KCg *c, const char *name) {
-    const char *m = ksym_mangle(c->arena, c->u->private_, name);
+const char *kcg_mangle_private(KCg *c, const char *name) {
+    const char *m = ksym_mangle_private(c->arena, c->u->private_, name);
     if (!m) {
         kcg_nomem(c);
     }

@@ -162,8 +162,15 @@ int kcg_name_index(KCg *c, const char *name);
 // Emits 'op' with a co_names argument, mangled for the current class (as
 // CPython's ADDOP_NAME); -1 on error (a NULL 'name' is out of memory).
 int kcg_op_name(KCg *c, int op, const char *name);
-// Mangles 'name' for the current class, NULL when out of memory.
-const char *kcg_mangle(KCg *c, const char *name);
+// Mangles 'name' for the current class, NULL when out of memory. Inline:
+// asked for every name the generator emits, and most are not private.
+const char *kcg_mangle_private(KCg *c, const char *name);
+static inline const char *kcg_mangle(KCg *c, const char *name) {
+    if (!c->u->private_ || name[0] != '_' || name[1] != '_') {
+        return name;
+    }
+    return kcg_mangle_private(c, name);
+}
 // Load, store or delete of variable 'name' with the right opcode for its
 // scope (compiler_nameop).
 int kcg_nameop(KCg *c, const char *name, KAstExprContext ctx);
