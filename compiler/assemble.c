@@ -301,7 +301,7 @@ static int insert_prefix(Asm *a, int flags) {
     int pos = 0;
     Block *entry = a->entry;
     if (u->freevars.count) {
-        KcgInstr in = {KF_OP_COPY_FREE_VARS, u->freevars.count, -1, none, -1, -1, -1};
+        KcgInstr in = {KF_OP_COPY_FREE_VARS, u->freevars.count, -1, none, -1, -1};
         TRY(insert_instr(a, entry, pos++, &in));
     }
     // Cells that are arguments come first (in argument order), as their
@@ -309,20 +309,20 @@ static int insert_prefix(Asm *a, int flags) {
     for (int i = 0; i < u->varnames.count; i++) {
         int cell = kmap_get(&u->cellvars, u->varnames.keys[i], -1);
         if (cell >= 0) {
-            KcgInstr in = {KF_OP_MAKE_CELL, cell, -1, none, -1, -1, -1};
+            KcgInstr in = {KF_OP_MAKE_CELL, cell, -1, none, -1, -1};
             TRY(insert_instr(a, entry, pos++, &in));
         }
     }
     for (int i = 0; i < u->cellvars.count; i++) {
         if (kmap_find(&u->varnames, u->cellvars.keys[i]) < 0) {
-            KcgInstr in = {KF_OP_MAKE_CELL, i, -1, none, -1, -1, -1};
+            KcgInstr in = {KF_OP_MAKE_CELL, i, -1, none, -1, -1};
             TRY(insert_instr(a, entry, pos++, &in));
         }
     }
     if (flags & (KF_CO_GENERATOR | KF_CO_COROUTINE | KF_CO_ASYNC_GENERATOR)) {
         KfPosition first = {u->firstlineno, u->firstlineno, -1, -1};
-        KcgInstr gen = {KF_OP_RETURN_GENERATOR, 0, -1, first, -1, -1, -1};
-        KcgInstr pop = {KF_OP_POP_TOP, 0, -1, none, -1, -1, -1};
+        KcgInstr gen = {KF_OP_RETURN_GENERATOR, 0, -1, first, -1, -1};
+        KcgInstr pop = {KF_OP_POP_TOP, 0, -1, none, -1, -1};
         TRY(insert_instr(a, entry, pos++, &gen));
         TRY(insert_instr(a, entry, pos++, &pop));
     }

@@ -62,19 +62,13 @@ static int emit(KCg *c, int op, int arg, int target, const KfPosition *pos) {
         return -1;
     }
     KcgInstr *in = &u->instrs[u->ninstrs++];
-    in->time = -1;
-    if (u->ninstrs > 1) {
-        int prev = u->instrs[u->ninstrs - 2].op;
-        if (prev == KF_OP_RETURN_VALUE || prev == KF_OP_RAISE_VARARGS || prev == KF_OP_RERAISE ||
-            u->instrs[u->ninstrs - 2].target >= 0) {
-            in->time = u->instrs[u->ninstrs - 2].time2;
-        }
-    }
+    in->time = u->pending_time;
     // python3.11 opens the block after a jump or exit right away (NEXT_BLOCK).
-    in->time2 = u->clock;
     if (op == KF_OP_RETURN_VALUE || op == KF_OP_RAISE_VARARGS || op == KF_OP_RERAISE ||
         target >= 0) {
-        u->clock++;
+        u->pending_time = u->clock++;
+    } else {
+        u->pending_time = -1;
     }
     in->op = op;
     in->arg = arg;
@@ -491,6 +485,7 @@ int kcg_enter_scope(KCg *c, const char *name, KcgScope scope, const void *key, i
     u->scope = scope;
     u->name = name;
     u->firstlineno = lineno;
+    u->pending_time = -1;
     u->private_ = c->u ? c->u->private_ : NULL;
     // A new scope's first instructions (a class body's __module__ and
     // __qualname__) sit on its first line.

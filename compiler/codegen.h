@@ -42,7 +42,6 @@ typedef struct KcgInstr {
     int except;     // assembler: index of the handler block, -1 for none
     int time;       // when it starts a block python3.11 would create here, the
                     // unit's clock then (block creation order); otherwise -1
-    int time2;      // after a jump or exit: the clock reserved for the next block
 } KcgInstr;
 
 typedef enum {
@@ -95,6 +94,9 @@ typedef struct KcgUnit {
     int *label_time; // label -> the unit's clock when it was made
     int nlabels, labelcap;
     int clock;   // counts labels and implicit blocks made, in order
+    int pending_time; // after a jump or exit: the clock reserved for the
+                      // block python3.11 opens next (the next instruction's
+                      // 'time'); otherwise -1
     KMap names;    // co_names
     KMap varnames; // locals (parameters first)
     KMap cellvars; // cells, sorted by name ('__class__' first in classes)
