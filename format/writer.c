@@ -498,9 +498,11 @@ static uint32_t emit_run(Writer *w, const KfConst *items, int n) {
 // ---------------------------------------------------------------------------
 // Walk 3: each code object's own sections
 
+// Four ints without padding: compared as two 8-byte words.
+_Static_assert(sizeof(KfPosition) == 4 * sizeof(int), "KfPosition is four ints");
+
 static int same_position(const KfPosition *a, const KfPosition *b) {
-    return a->lineno == b->lineno && a->end_lineno == b->end_lineno && a->col == b->col &&
-           a->end_col == b->end_col;
+    return memcmp(a, b, sizeof *a) == 0;
 }
 
 // Position entries are written through a raw cursor into room reserved
@@ -597,9 +599,15 @@ static void put_u32s(Writer *w, Buf *b, const uint32_t *v, size_t n) {
         return;
     }
     uint8_t *p = b->data + b->len;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n) {
+        memcpy(p, v, 4 * n); // the layout's byte order already
+    }
+#else
     for (size_t i = 0; i < n; i++) {
         klayout_put32(p + 4 * i, v[i]);
     }
+#endif
     b->len += 4 * n;
 }
 
