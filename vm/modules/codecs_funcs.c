@@ -22,6 +22,7 @@
 #include "../module.h"
 #include "../str.h"
 #include "../tuple.h"
+#include "codecs_utf7.h"
 
 // The errors argument: NULL (strict) for None or absent; -1 with TypeError.
 static int errors_arg(const char *fname, KValue v, const char **errors) {
@@ -49,6 +50,15 @@ static KValue pair(KValue result, ssize_t n) {
     return r;
 }
 
+// The str argument of an X_encode function.
+static int str_arg(const char *fname, KValue v) {
+    if (!kstr_check(v)) {
+        kerr_format(&kexc_TypeError, "%s() argument 1 must be str, not %T", fname, v);
+        return -1;
+    }
+    return 0;
+}
+
 static KValue encode_with(const char *fname, const char *codec, const KValue *args, size_t nargs,
                           KValue kwnames) {
     static const char *const kwlist[] = {"str", "errors", NULL};
@@ -58,8 +68,7 @@ static KValue encode_with(const char *fname, const char *codec, const KValue *ar
         errors_arg(fname, a[1], &errors) < 0) {
         return KV_NULL;
     }
-    if (!kstr_check(a[0])) {
-        kerr_format(&kexc_TypeError, "%s() argument 1 must be str, not %T", fname, a[0]);
+    if (str_arg(fname, a[0]) < 0) {
         return KV_NULL;
     }
     return pair(kcodec_encode(a[0], codec, errors), kstr_len(a[0]));
@@ -197,8 +206,7 @@ static KValue bom_encode(const char *fname, int width, const KValue *args, size_
         errors_arg(fname, a[1], &errors) < 0) {
         return KV_NULL;
     }
-    if (!kstr_check(a[0])) {
-        kerr_format(&kexc_TypeError, "%s() argument 1 must be str, not %T", fname, a[0]);
+    if (str_arg(fname, a[0]) < 0) {
         return KV_NULL;
     }
     ssize_t bo = a[2] ? knum_as_ssize(a[2], &kexc_OverflowError) : 0;
@@ -241,6 +249,36 @@ ENCODER(unicode_escape_encode, "unicode-escape")
 DECODER(unicode_escape_decode, "unicode-escape", WHOLE, 1, 1)
 ENCODER(raw_unicode_escape_encode, "raw-unicode-escape")
 DECODER(raw_unicode_escape_decode, "raw-unicode-escape", WHOLE, 1, 1)
+
+static KValue f_utf_7_encode(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
+    (void)self;
+    static const char *const kwlist[] = {"str", "errors", NULL};
+    KValue a[2];
+    const char *errors;
+    if (kargs_parse("utf_7_encode", args, nargs, kwnames, kwlist, 1, 2, a) < 0 ||
+        errors_arg("utf_7_encode", a[1], &errors) < 0 || str_arg("utf_7_encode", a[0]) < 0) {
+        return KV_NULL;
+    }
+    return pair(kcodec_utf7_encode(a[0]), kstr_len(a[0]));
+}
+
+static KValue f_utf_7_decode(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
+    (void)self;
+    static const char *const kwlist[] = {"data", "errors", "final", NULL};
+    KValue a[3];
+    const char *errors, *p;
+    ssize_t n, consumed = 0;
+    if (kargs_parse("utf_7_decode", args, nargs, kwnames, kwlist, 1, 3, a) < 0 ||
+        errors_arg("utf_7_decode", a[1], &errors) < 0 || kbytes_need_buffer(a[0], &p, &n) < 0) {
+        return KV_NULL;
+    }
+    int final = a[2] ? kobj_is_true(a[2]) : 0;
+    if (final < 0) {
+        return KV_NULL;
+    }
+    KValue s = kcodec_utf7_decode(p, n, errors, final, &consumed);
+    return pair(s, consumed);
+}
 
 static KValue f_utf_16_encode(KValue self, const KValue *args, size_t nargs, KValue kwnames) {
     (void)self;
@@ -668,7 +706,7 @@ const KMethodDef kcodecs_codec_functions[] = {
     ENTRY(utf_32_le_encode) ENTRY(utf_32_le_decode) ENTRY(utf_32_be_encode)
     ENTRY(utf_32_be_decode) ENTRY(utf_32_ex_decode) ENTRY(unicode_escape_encode)
     ENTRY(unicode_escape_decode) ENTRY(raw_unicode_escape_encode)
-    ENTRY(raw_unicode_escape_decode)
+    ENTRY(raw_unicode_escape_decode) ENTRY(utf_7_encode) ENTRY(utf_7_decode)
     {"charmap_decode", f_charmap_decode, KMETH_FAST, NULL},
     {"charmap_encode", f_charmap_encode, KMETH_FAST, NULL},
     {"charmap_build", f_charmap_build, KMETH_O, NULL},
