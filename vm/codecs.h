@@ -80,5 +80,10 @@ K_MUST_CHECK int kcodec_buf_put(KCodecBuf *b, const void *p, ssize_t n);
 // must be a text encoding and give bytes / str. New reference or KV_NULL.
 KValue kcodec_registry_encode(KValue s, KValue encoding, const char *errors);
 KValue kcodec_registry_decode(const char *data, ssize_t len, KValue encoding, const char *errors);
+// A new incremental encoder ('decoder' 0) or decoder (1) of the registry's
+// text codec 'encoding' with the error handler 'errors' (a str), as
+// TextIOWrapper makes them; LookupError ("... use codecs.open() ...") for a
+// codec that is not a text encoding.
+KValue kcodec_registry_incremental(KValue encoding, int decoder, KValue errors);
 
 #endif

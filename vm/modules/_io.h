@@ -155,6 +155,25 @@ const char *kio_kind_codec(int kind, const char *fallback);
 KValue kio_bytedec_decode(KIOByteDec *d, const char *codec, const char *errors, const char *data,
                           ssize_t len, int final);
 
+// A codec of the registry (encodings.cp437, utf_7...) as TextIOWrapper uses
+// it when krait's codecs do not know the encoding: the codec's incremental
+// decoder and encoder objects (their decode/encode/getstate/setstate/reset).
+typedef struct KIOPyCodec {
+    KValue dec, enc; // KV_NULL when the encoding is one of krait's
+} KIOPyCodec;
+// Makes both for 'encoding' and 'errors' (str): 0, or -1 with LookupError.
+int kio_pycodec_open(KIOPyCodec *c, KValue encoding, KValue errors);
+void kio_pycodec_close(KIOPyCodec *c);
+// decoder.decode(data, final), checked to be a str; a new str.
+KValue kio_pycodec_decode(KIOPyCodec *c, const char *data, ssize_t len, int final);
+// encoder.encode(text), checked to be bytes; a new bytes.
+KValue kio_pycodec_encode(KIOPyCodec *c, KValue text);
+// decoder.getstate(): '*pending' the bytes it holds (new bytes), '*flags'.
+int kio_pycodec_getstate(KIOPyCodec *c, KValue *pending, int64_t *flags);
+// decoder.setstate((pending, flags)) ('pending' NULL: b""), or
+// decoder.reset() when 'flags' is -1.
+int kio_pycodec_setstate(KIOPyCodec *c, KValue pending, int64_t flags);
+
 // flush() of an exact TextIOWrapper over one of our buffered writers or
 // readers, in C (the raw FileIO's flush() does nothing): 1 done (or already
 // closed), 0 when the caller must call flush(), -1 on error.

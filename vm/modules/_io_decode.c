@@ -505,3 +505,90 @@ KValue kio_bytedec_decode(KIOByteDec *d, const char *codec, const char *errors, 
     return r;
 }
 
+
+// ---------------------------------------------------------------------------
+// Codecs of the registry.
+
+int kio_pycodec_open(KIOPyCodec *c, KValue encoding, KValue errors) {
+    KValue dec = kcodec_registry_incremental(encoding, 1, errors);
+    KValue enc = dec ? kcodec_registry_incremental(encoding, 0, errors) : KV_NULL;
+    if (!enc) {
+        kval_xdecref(dec);
+        return -1;
+    }
+    kio_pycodec_close(c);
+    c->dec = dec;
+    c->enc = enc;
+    return 0;
+}
+
+void kio_pycodec_close(KIOPyCodec *c) {
+    KVAL_CLEAR(c->dec);
+    KVAL_CLEAR(c->enc);
+}
+
+KValue kio_pycodec_decode(KIOPyCodec *c, const char *data, ssize_t len, int final) {
+    KValue b = kbytes_from_data(data, len);
+    if (!b) {
+        return KV_NULL;
+    }
+    KValue a[2] = {b, kbool_from(final)};
+    KValue s = kobj_call_method(c->dec, kstr_intern_cstr("decode"), a, 2);
+    kval_decref(b);
+    if (s && !kstr_check(s)) {
+        kerr_format(&kexc_TypeError, "decoder should return a string result, not '%s'",
+                    ktype_name(kval_type(s)));
+        KVAL_CLEAR(s);
+    }
+    return s;
+}
+
+KValue kio_pycodec_encode(KIOPyCodec *c, KValue text) {
+    KValue b = kobj_call_method(c->enc, kstr_intern_cstr("encode"), &text, 1);
+    if (b && !kbytes_check(b)) {
+        kerr_format(&kexc_TypeError, "encoder should return a bytes object, not '%s'",
+                    ktype_name(kval_type(b)));
+        KVAL_CLEAR(b);
+    }
+    return b;
+}
+
+int kio_pycodec_getstate(KIOPyCodec *c, KValue *pending, int64_t *flags) {
+    KValue st = kobj_call_method(c->dec, kstr_intern_cstr("getstate"), NULL, 0);
+    if (!st) {
+        return -1;
+    }
+    if (!ktuple_check(st) || ktuple_len(st) != 2 || !kbytes_check(ktuple_items(st)[0]) ||
+        !kint_check(ktuple_items(st)[1])) {
+        kval_decref(st);
+        kerr_set(&kexc_TypeError, "illegal decoder state");
+        return -1;
+    }
+    int ov = 0;
+    *flags = kint_as_i64_overflow(ktuple_items(st)[1], &ov);
+    *pending = kval_newref(ktuple_items(st)[0]);
+    kval_decref(st);
+    if (ov) {
+        KVAL_CLEAR(*pending);
+        kerr_set(&kexc_OverflowError, "decoder state flags out of range");
+        return -1;
+    }
+    return 0;
+}
+
+int kio_pycodec_setstate(KIOPyCodec *c, KValue pending, int64_t flags) {
+    KValue r;
+    if (flags < 0) {
+        r = kobj_call_method(c->dec, kstr_intern_cstr("reset"), NULL, 0);
+    } else {
+        KValue bytes = pending ? kval_newref(pending) : kbytes_from_data("", 0);
+        KValue f = bytes ? kint_from_i64(flags) : KV_NULL;
+        KValue st = f ? ktuple_pack(2, bytes, f) : KV_NULL;
+        r = st ? kobj_call_method(c->dec, kstr_intern_cstr("setstate"), &st, 1) : KV_NULL;
+        kval_xdecref(bytes);
+        kval_xdecref(f);
+        kval_xdecref(st);
+    }
+    kval_xdecref(r);
+    return r ? 0 : -1;
+}

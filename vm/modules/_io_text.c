@@ -1,11 +1,8 @@
 // vm/modules/_io_text.c: TextIOWrapper over a buffered binary stream,
-// decoding through _io_decode.c's incremental decoder and encoding with
-// krait's codecs. tell() cookies have CPython's layout (position |
-// decoder flags << 64 | characters to skip << 128): the position is the
-// start of a clean decoder state found by decoding prefixes of the last
-// chunk, so a plain int comes back whenever the position falls on a
-// character boundary with nothing pending.
+// decoding through _io_decode.c's incremental decoder (or a registry codec's)
+// and encoding with krait's codecs; tell() and seek() are in _io_text_seek.c.
 #include "_io.h"
+#include "_io_text.h"
 
 #include <errno.h>
 #include <string.h>
@@ -29,32 +26,6 @@
 // ---------------------------------------------------------------------------
 // TextIOWrapper
 
-typedef struct TextIO {
-    KIO_HEAD;
-    int ok, detached;
-    KValue buffer, encoding, errors;
-    char *codec;       // canonical codec name (owned)
-    const char *writenl; // NULL: '\n' written as is
-    KValue readnl;     // the line ending when not universal ("\n", "\r", "\r\n"), else KV_NULL
-    int readuniversal, readtranslate, line_buffering, write_through;
-    int readable, writable, seekable, telling, has_read1, encoder_started;
-    int fast_buffer;   // 'buffer' is an exact _io buffered object
-    int plain_utf8;    // codec utf-8 and no newline translation on write
-    ssize_t chunk_size;
-    KIOByteDec dec;
-    int pendingcr, seen;
-    KValue decoded;    // str or KV_NULL
-    ssize_t decoded_used;
-    // The snapshot for tell(): the decoder state before the last chunk and
-    // the bytes fed since (held bytes + chunk), from stream position snap_pos.
-    int has_snap;
-    KIOByteDec snap_dec;
-    int snap_cr;
-    KValue snap_input; // bytes
-    KIOBuf pending;    // encoded text not yet given to a buffer that is not one of ours
-} TextIO;
-
-#define TIO(v) ((TextIO *)(v))
 
 // Initialised (__init__ ran); -1 with ValueError.
 static int text_init_check(TextIO *t) {
@@ -85,7 +56,7 @@ static int text_closed(TextIO *t) {
 }
 
 // Attached and open; -1 with ValueError.
-static int text_check_open(TextIO *t) {
+int kio_text_check_open(TextIO *t) {
     if (text_check(t) < 0) {
         return -1;
     }
@@ -102,7 +73,7 @@ static void clear_decoded(TextIO *t) {
     t->decoded_used = 0;
 }
 
-static void reset_decoder(TextIO *t, int at_start) {
+int kio_text_reset_decoder(TextIO *t, int at_start) {
     t->dec.npend = 0;
     t->dec.bom_done = !at_start;
     t->dec.kind = kio_codec_kind(t->codec);
@@ -117,11 +88,14 @@ static void reset_decoder(TextIO *t, int at_start) {
     clear_decoded(t);
     t->has_snap = 0;
     KVAL_CLEAR(t->snap_input);
+    return t->py.dec ? kio_pycodec_setstate(&t->py, KV_NULL, -1) : 0;
 }
 
 // Decodes 'data' through the byte decoder and the newline step.
 static KValue decode_chunk(TextIO *t, const char *data, ssize_t len, int final) {
-    KValue s = kio_bytedec_decode(&t->dec, t->codec, kstr_utf8(t->errors, NULL), data, len, final);
+    KValue s = t->py.dec ? kio_pycodec_decode(&t->py, data, len, final)
+                         : kio_bytedec_decode(&t->dec, t->codec, kstr_utf8(t->errors, NULL), data,
+                                              len, final);
     if (!s || !t->readuniversal) {
         return s;
     }
@@ -198,13 +172,16 @@ static int set_encoding(TextIO *t, KValue enc, KValue errs) {
         return -1;
     }
     const char *canon = kcodec_canonical(e);
-    if (!canon) {
-        kerr_format(&kexc_LookupError, "unknown encoding: %s", e);
+    KValue errv = errs && errs != KV_NONE ? kval_newref(errs) : kstr_from_cstr("strict");
+    if (!canon && errv && kio_pycodec_open(&t->py, encv, errv) < 0) {
         kval_decref(encv);
+        kval_decref(errv);
         return -1;
     }
-    KValue errv = errs && errs != KV_NONE ? kval_newref(errs) : kstr_from_cstr("strict");
-    char *codec = kmem_strdup(canon);
+    if (canon) {
+        kio_pycodec_close(&t->py);
+    }
+    char *codec = kmem_strdup(canon ? canon : e);
     if (!errv || !codec) {
         kval_decref(encv);
         kval_xdecref(errv);
@@ -270,7 +247,9 @@ static int text_setup(TextIO *t, KValue buffer, KValue enc, KValue errs, KValue 
 // from kio_buffered_caps, so tell() needs no method call either).
 static int text_finish_setup(TextIO *t, KValue buffer, int fast) {
     t->telling = t->seekable;
-    reset_decoder(t, 1);
+    if (kio_text_reset_decoder(t, 1) < 0) {
+        return -1;
+    }
     // As CPython's: an unseekable stream is not at its start as far as
     // UTF-16/32 go (no BOM), while utf-8-sig's encoder still writes one.
     int k = kio_codec_kind(t->codec);
@@ -340,6 +319,7 @@ static void textio_dealloc(KObject *o) {
     KVAL_CLEAR(t->decoded);
     KVAL_CLEAR(t->snap_input);
     KVAL_CLEAR(t->dict);
+    kio_pycodec_close(&t->py);
     kmem_free(t->codec);
     kiobuf_free(&t->pending);
     kobj_free(o);
@@ -347,12 +327,14 @@ static void textio_dealloc(KObject *o) {
 
 static int textio_traverse(KObject *o, KVisitFn visit, void *arg) {
     TextIO *t = (TextIO *)o;
-    return (t->buffer && visit(t->buffer, arg)) || kio_traverse_dict(o, visit, arg);
+    return (t->buffer && visit(t->buffer, arg)) || (t->py.dec && visit(t->py.dec, arg)) ||
+           (t->py.enc && visit(t->py.enc, arg)) || kio_traverse_dict(o, visit, arg);
 }
 
 static void textio_clear(KObject *o) {
     TextIO *t = (TextIO *)o;
     t->ok = 0;
+    kio_pycodec_close(&t->py);
     KVAL_CLEAR(t->buffer);
     KVAL_CLEAR(t->dict);
 }
@@ -361,6 +343,9 @@ static void textio_clear(KObject *o) {
 // Writing.
 
 static KValue encode_text(TextIO *t, KValue text) {
+    if (t->py.enc) {
+        return kio_pycodec_encode(&t->py, text);
+    }
     const char *errors = kstr_utf8(t->errors, NULL);
     const char *codec = t->codec;
     if (t->encoder_started) {
@@ -422,7 +407,7 @@ static int buffer_write(TextIO *t, const char *data, ssize_t len) {
     return t->pending.len >= t->chunk_size ? flush_pending(t) : 0;
 }
 
-static int buffer_flush(TextIO *t) {
+int kio_text_flush(TextIO *t) {
     if (flush_pending(t) < 0) {
         return -1;
     }
@@ -486,11 +471,11 @@ static int text_write(TextIO *t, KValue text) {
     if (rc < 0) {
         return -1;
     }
-    if (t->decoded || t->has_snap) {
-        reset_decoder(t, 0);
+    if ((t->decoded || t->has_snap) && kio_text_reset_decoder(t, 0) < 0) {
+        return -1;
     }
     if (t->write_through || needflush) {
-        return buffer_flush(t);
+        return kio_text_flush(t);
     }
     return 0;
 }
@@ -563,7 +548,7 @@ METHOD(textio_write) {
             return r < 0 ? KV_NULL : kval_from_int(kstr_len(args[0]));
         }
     }
-    if (text_check_open(t) < 0) {
+    if (kio_text_check_open(t) < 0) {
         return KV_NULL;
     }
     if (!kstr_check(args[0])) {
@@ -597,64 +582,83 @@ static KValue buffer_read_chunk(TextIO *t, ssize_t n) {
 
 // Reads and decodes one chunk into t->decoded (whose characters must all
 // have been taken): 1 when data came, 0 at EOF, -1 error.
-static int read_chunk(TextIO *t, ssize_t size_hint) {
+int kio_text_read_chunk(TextIO *t, ssize_t size_hint) {
     if (!t->readable) {
         kio_unsupported("not readable");
         return -1;
     }
     KIOByteDec before = t->dec;
     int before_cr = t->pendingcr;
+    KValue py_pending = KV_NULL; // a registry decoder's held bytes, and its flags
+    int64_t py_flags = 0;
+    if (t->telling && t->py.dec && kio_pycodec_getstate(&t->py, &py_pending, &py_flags) < 0) {
+        return -1;
+    }
     ssize_t n = t->chunk_size;
     if (size_hint > n) {
         n = size_hint;
     }
     KValue input = buffer_read_chunk(t, n);
     if (!input) {
+        kval_xdecref(py_pending);
         return -1;
     }
     KBytes *b = (KBytes *)input;
     int eof = b->len == 0;
     KValue s = decode_chunk(t, b->data, b->len, eof);
     if (!s) {
+        kval_xdecref(py_pending);
         kval_decref(input);
         return -1;
     }
+
     kval_setref(&t->decoded, s);
     t->decoded_used = 0;
     if (t->telling) {
+        // The bytes held before this chunk (a registry decoder's too) start
+        // the snapshot, which then begins in a clean state.
+        const char *held = before.pend;
+        ssize_t nheld = before.npend;
+        if (py_pending) {
+            held = kbytes_data(py_pending, &nheld);
+        }
         KValue snap = input;
-        if (before.npend > 0) {
+        if (nheld > 0) {
             KIOBuf all = {NULL, 0, 0};
-            if (kiobuf_put(&all, before.pend, before.npend) < 0 ||
-                kiobuf_put(&all, b->data, b->len) < 0) {
+            if (kiobuf_put(&all, held, nheld) < 0 || kiobuf_put(&all, b->data, b->len) < 0) {
                 kiobuf_free(&all);
+                kval_xdecref(py_pending);
                 kval_decref(input);
                 return -1;
             }
             snap = kiobuf_finish(&all);
             kval_decref(input);
             if (!snap) {
+                kval_xdecref(py_pending);
                 return -1;
             }
             before.npend = 0;
         }
+        kval_xdecref(py_pending);
         t->snap_dec = before;
+        t->snap_flags = py_flags;
         t->snap_cr = before_cr;
         kval_setref(&t->snap_input, snap);
         t->has_snap = 1;
     } else {
+        kval_xdecref(py_pending);
         kval_decref(input);
     }
     return !eof;
 }
 
-static ssize_t available(TextIO *t) {
+ssize_t kio_text_available(TextIO *t) {
     return t->decoded ? kstr_len(t->decoded) - t->decoded_used : 0;
 }
 
 // Takes up to 'n' decoded characters (all with n < 0).
 static KValue take_decoded(TextIO *t, ssize_t n) {
-    ssize_t have = available(t);
+    ssize_t have = kio_text_available(t);
     if (n < 0 || n > have) {
         n = have;
     }
@@ -701,14 +705,14 @@ METHOD(textio_read) {
     (void)kw;
     TextIO *t = TIO(self);
     ssize_t n = -1;
-    if (kargs_count("read", nargs, 0, 1) < 0 || text_check_open(t) < 0 ||
+    if (kargs_count("read", nargs, 0, 1) < 0 || kio_text_check_open(t) < 0 ||
         kio_size_arg(nargs ? args[0] : KV_NULL, &n) < 0) {
         return KV_NULL;
     }
     if (!t->readable) {
         return kio_unsupported("not readable");
     }
-    if (t->writable && buffer_flush(t) < 0) {
+    if (t->writable && kio_text_flush(t) < 0) {
         return KV_NULL;
     }
     if (n < 0) {
@@ -716,7 +720,7 @@ METHOD(textio_read) {
     }
     KValue out = take_decoded(t, n);
     while (out && kstr_len(out) < n) {
-        int r = read_chunk(t, n - kstr_len(out));
+        int r = kio_text_read_chunk(t, n - kstr_len(out));
         if (r < 0) {
             KVAL_CLEAR(out);
             break;
@@ -799,7 +803,7 @@ static KValue readline_impl(TextIO *t, ssize_t limit) {
     if (!t->readable) {
         return kio_unsupported("not readable");
     }
-    if (t->writable && buffer_flush(t) < 0) {
+    if (t->writable && kio_text_flush(t) < 0) {
         return KV_NULL;
     }
     KValue line = KV_NULL;
@@ -810,7 +814,7 @@ static KValue readline_impl(TextIO *t, ssize_t limit) {
             break;
         }
         // A "\r\n" line end split between two chunks.
-        if (line && t->readnl && kstr_len(t->readnl) == 2 && available(t) > 0 &&
+        if (line && t->readnl && kstr_len(t->readnl) == 2 && kio_text_available(t) > 0 &&
             kstr_char((KStr *)line, got - 1) == '\r' &&
             kstr_char((KStr *)t->decoded, t->decoded_used) == '\n') {
             if (append_piece(&line, take_decoded(t, 1)) < 0) {
@@ -818,7 +822,7 @@ static KValue readline_impl(TextIO *t, ssize_t limit) {
             }
             break;
         }
-        ssize_t end = available(t) > 0 ? find_line_end(t, t->decoded, t->decoded_used) : -1;
+        ssize_t end = kio_text_available(t) > 0 ? find_line_end(t, t->decoded, t->decoded_used) : -1;
         if (end >= 0) {
             ssize_t n = end - t->decoded_used;
             if (append_piece(&line, take_decoded(t, room >= 0 && room < n ? room : n)) < 0) {
@@ -826,18 +830,18 @@ static KValue readline_impl(TextIO *t, ssize_t limit) {
             }
             break;
         }
-        if (available(t) > 0 && append_piece(&line, take_decoded(t, room)) < 0) {
+        if (kio_text_available(t) > 0 && append_piece(&line, take_decoded(t, room)) < 0) {
             return KV_NULL;
         }
         if (limit >= 0 && line && kstr_len(line) >= limit) {
             break;
         }
-        int r = read_chunk(t, 0);
+        int r = kio_text_read_chunk(t, 0);
         if (r < 0) {
             kval_xdecref(line);
             return KV_NULL;
         }
-        if (r == 0 && available(t) == 0) {
+        if (r == 0 && kio_text_available(t) == 0) {
             break;
         }
     }
@@ -848,7 +852,7 @@ METHOD(textio_readline) {
     (void)kw;
     TextIO *t = TIO(self);
     ssize_t n = -1;
-    if (kargs_count("readline", nargs, 0, 1) < 0 || text_check_open(t) < 0) {
+    if (kargs_count("readline", nargs, 0, 1) < 0 || kio_text_check_open(t) < 0) {
         return KV_NULL;
     }
     if (nargs && args[0] != KV_NONE && !kint_check(args[0])) {
@@ -865,7 +869,7 @@ static KValue textio_iternext(KValue self) {
     TextIO *t = TIO(self);
     KValue line;
     if (kval_type(self) == &kio_textio_type) {
-        if (text_check_open(t) < 0) {
+        if (kio_text_check_open(t) < 0) {
             return KV_NULL;
         }
         t->telling = 0;
@@ -887,261 +891,16 @@ static KValue textio_iternext(KValue self) {
 }
 
 // ---------------------------------------------------------------------------
-// Positions: tell() and seek() cookies.
-
-// A cookie, laid out as CPython's C implementation packs it: position (64
-// bits) | decoder flags << 64 | bytes to feed << 96 (always 0 here) |
-// characters to skip << 128.
-static KValue build_cookie(int64_t pos, int flags, ssize_t skip) {
-    KValue c = kint_from_i64(pos);
-    if (!c || (flags == 0 && skip == 0)) {
-        return c;
-    }
-    KValue parts[2] = {kint_from_i64(flags), kint_from_i64(skip)};
-    int shifts[2] = {64, 128};
-    for (int i = 0; i < 2 && c; i++) {
-        KValue sh = parts[i] ? knum_binop(parts[i], kval_from_int(shifts[i]), KF_BINOP_LSHIFT) : KV_NULL;
-        KValue nc = sh ? knum_binop(c, sh, KF_BINOP_OR) : KV_NULL;
-        kval_xdecref(sh);
-        kval_decref(c);
-        c = nc;
-    }
-    kval_xdecref(parts[0]);
-    kval_xdecref(parts[1]);
-    return c;
-}
-
-static int unpack_cookie(KValue cookie, int64_t *pos, int *flags, ssize_t *skip) {
-    KValue mask = knum_binop(kval_from_int(1), kval_from_int(64), KF_BINOP_LSHIFT);
-    KValue m1 = mask ? knum_binop(mask, kval_from_int(1), KF_BINOP_SUBTRACT) : KV_NULL;
-    kval_xdecref(mask);
-    if (!m1) {
-        return -1;
-    }
-    // Fields at bits 0, 64, 96 and 128.
-    static const int shifts[4] = {0, 64, 96, 128};
-    int64_t out[4];
-    for (int i = 0; i < 4; i++) {
-        KValue sh = knum_binop(cookie, kval_from_int(shifts[i]), KF_BINOP_RSHIFT);
-        KValue part = sh ? knum_binop(sh, m1, KF_BINOP_AND) : KV_NULL;
-        kval_xdecref(sh);
-        if (!part) {
-            kval_decref(m1);
-            return -1;
-        }
-        int ov = 0;
-        out[i] = kint_as_i64_overflow(part, &ov);
-        kval_decref(part);
-        if (ov) {
-            out[i] = INT64_MAX;
-        }
-        if (i > 0) {
-            out[i] &= 0xffffffff;
-        }
-    }
-    kval_decref(m1);
-    *pos = out[0];
-    *flags = (int)(out[1] & 1);
-    *skip = (ssize_t)out[3];
-    return 0;
-}
-
-// Characters the snapshot's first 'k' bytes decode to; '*clean' tells
-// whether nothing is pending after them. -1 on error.
-static ssize_t prefix_chars(TextIO *t, ssize_t k, int *clean, int *cr_after) {
-    KIOByteDec d = t->snap_dec;
-    int cr = t->snap_cr, seen = 0;
-    KValue s = kio_bytedec_decode(&d, t->codec, kstr_utf8(t->errors, NULL),
-                              ((KBytes *)t->snap_input)->data, k, 0);
-    if (!s) {
-        return -1;
-    }
-    if (t->readuniversal) {
-        KValue r = kio_translate_newlines(s, &cr, &seen, t->readtranslate, 0);
-        kval_decref(s);
-        if (!r) {
-            return -1;
-        }
-        s = r;
-    }
-    ssize_t n = kstr_len(s);
-    kval_decref(s);
-    *clean = d.npend == 0 && d.bom_done;
-    *cr_after = cr;
-    return n;
-}
-
-static KValue text_tell(TextIO *t) {
-    if (!t->seekable) {
-        return kio_unsupported("underlying stream is not seekable");
-    }
-    if (!t->telling) {
-        kerr_set(&kexc_OSError, "telling position disabled by next() call");
-        return KV_NULL;
-    }
-    if (t->writable && buffer_flush(t) < 0) {
-        return KV_NULL;
-    }
-    KValue posv = kobj_call_method(t->buffer, KIO_ID(tell), NULL, 0);
-    if (!posv || !t->has_snap || !t->decoded) {
-        return posv;
-    }
-    int ov = 0;
-    int64_t pos = kint_as_i64_overflow(posv, &ov);
-    kval_decref(posv);
-    if (ov) {
-        kerr_set(&kexc_OverflowError, "position out of range");
-        return KV_NULL;
-    }
-    ssize_t inlen = ((KBytes *)t->snap_input)->len;
-    int64_t start = pos - inlen;
-    ssize_t used = t->decoded_used;
-    if (used == 0) {
-        return build_cookie(start, t->snap_cr, 0);
-    }
-    // The smallest prefix that decodes to at least 'used' characters.
-    ssize_t lo = 0, hi = inlen;
-    int clean, cr;
-    while (lo < hi) {
-        ssize_t mid = lo + (hi - lo) / 2;
-        ssize_t c = prefix_chars(t, mid, &clean, &cr);
-        if (c < 0) {
-            return KV_NULL;
-        }
-        if (c >= used) {
-            hi = mid;
-        } else {
-            lo = mid + 1;
-        }
-    }
-    // Step back to a clean state whose characters do not pass 'used'.
-    for (ssize_t k = lo; k >= 0; k--) {
-        ssize_t c = prefix_chars(t, k, &clean, &cr);
-        if (c < 0) {
-            return KV_NULL;
-        }
-        if (c <= used && clean) {
-            return build_cookie(start + k, cr, used - c);
-        }
-    }
-    return build_cookie(start, t->snap_cr, used);
-}
-
-METHOD(textio_tell) {
-    (void)args, (void)nargs, (void)kw;
-    TextIO *t = TIO(self);
-    if (text_check_open(t) < 0) {
-        return KV_NULL;
-    }
-    return text_tell(t);
-}
-
-static KValue seek_buffer(TextIO *t, KValue pos, int whence) {
-    KValue a[2] = {pos, kval_from_int(whence)};
-    return kobj_call_method(t->buffer, KIO_ID(seek), a, 2);
-}
-
-METHOD(textio_seek) {
-    (void)kw;
-    TextIO *t = TIO(self);
-    if (kargs_count("seek", nargs, 1, 2) < 0 || text_check_open(t) < 0) {
-        return KV_NULL;
-    }
-    ssize_t whence = 0;
-    if (nargs > 1 && (whence = knum_as_ssize(args[1], &kexc_OverflowError)) == -1 &&
-        kerr_occurred()) {
-        return KV_NULL;
-    }
-    if (!t->seekable) {
-        return kio_unsupported("underlying stream is not seekable");
-    }
-    KValue cookie = knum_index(args[0]);
-    if (!cookie) {
-        return KV_NULL;
-    }
-    int zero = kval_is_int(cookie) && kval_int(cookie) == 0;
-    if (whence == 1) {
-        if (!zero) {
-            kval_decref(cookie);
-            return kio_unsupported("can't do nonzero cur-relative seeks");
-        }
-        kval_decref(cookie);
-        if (!(cookie = text_tell(t))) {
-            return KV_NULL;
-        }
-    } else if (whence == 2) {
-        kval_decref(cookie);
-        if (!zero) {
-            return kio_unsupported("can't do nonzero end-relative seeks");
-        }
-        if (buffer_flush(t) < 0) {
-            return KV_NULL;
-        }
-        reset_decoder(t, 0);
-        KValue r = seek_buffer(t, kval_from_int(0), 2);
-        if (r) {
-            t->encoder_started = !(kval_is_int(r) && kval_int(r) == 0);
-        }
-        return r;
-    } else if (whence != 0) {
-        kval_decref(cookie);
-        kerr_format(&kexc_ValueError, "invalid whence (%zd, should be 0, 1 or 2)", whence);
-        return KV_NULL;
-    }
-    if (kint_sign(cookie) < 0) {
-        kerr_format(&kexc_ValueError, "negative seek position %R", cookie);
-        kval_decref(cookie);
-        return KV_NULL;
-    }
-    if (buffer_flush(t) < 0) {
-        kval_decref(cookie);
-        return KV_NULL;
-    }
-    int64_t pos;
-    int flags;
-    ssize_t skip;
-    if (unpack_cookie(cookie, &pos, &flags, &skip) < 0) {
-        kval_decref(cookie);
-        return KV_NULL;
-    }
-    KValue posv = kint_from_i64(pos);
-    KValue r = posv ? seek_buffer(t, posv, 0) : KV_NULL;
-    kval_xdecref(posv);
-    if (!r) {
-        kval_decref(cookie);
-        return KV_NULL;
-    }
-    kval_decref(r);
-    reset_decoder(t, pos == 0);
-    t->pendingcr = flags & 1;
-    t->encoder_started = !zero;
-    if (skip > 0) {
-        int got = read_chunk(t, 0);
-        if (got < 0) {
-            kval_decref(cookie);
-            return KV_NULL;
-        }
-        if (available(t) < skip) {
-            kval_decref(cookie);
-            kerr_set(&kexc_OSError, "can't restore logical file position");
-            return KV_NULL;
-        }
-        t->decoded_used = skip;
-    }
-    return cookie;
-}
-
-// ---------------------------------------------------------------------------
 // Other methods and attributes.
 
 METHOD(textio_flush) {
     (void)args, (void)nargs, (void)kw;
     TextIO *t = TIO(self);
-    if (text_check_open(t) < 0) {
+    if (kio_text_check_open(t) < 0) {
         return KV_NULL;
     }
     t->telling = t->seekable;
-    return buffer_flush(t) < 0 ? KV_NULL : KV_NONE;
+    return kio_text_flush(t) < 0 ? KV_NULL : KV_NONE;
 }
 
 METHOD(textio_close) {
@@ -1300,10 +1059,9 @@ METHOD(textio_reconfigure) {
         kval_incref(new_enc);
         int rc = set_encoding(t, new_enc, new_err);
         kval_decref(new_enc);
-        if (rc < 0) {
+        if (rc < 0 || kio_text_reset_decoder(t, 0) < 0) {
             return KV_NULL;
         }
-        reset_decoder(t, 0);
     }
     if (a[2]) {
         KValue old = t->readnl;
@@ -1454,8 +1212,8 @@ static const KMethodDef textio_methods[] = {
     {"write", textio_write, KMETH_O, NULL},
     {"read", textio_read, KMETH_FAST, NULL},
     {"readline", textio_readline, KMETH_FAST, NULL},
-    {"tell", textio_tell, KMETH_NOARGS, NULL},
-    {"seek", textio_seek, KMETH_FAST, NULL},
+    {"tell", kio_textio_tell, KMETH_NOARGS, NULL},
+    {"seek", kio_textio_seek, KMETH_FAST, NULL},
     {"flush", textio_flush, KMETH_NOARGS, NULL},
     {"close", textio_close, KMETH_NOARGS, NULL},
     {"detach", textio_detach, KMETH_NOARGS, NULL},

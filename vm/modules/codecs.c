@@ -61,7 +61,9 @@ static KValue registry_call(KValue obj, KValue encoding, KValue errors, int inde
 // decoder (1), a new reference; LookupError when the codec is not a text
 // encoding (its CodecInfo's _is_text_encoding is false), as CPython's str
 // methods refuse rot13 and hex.
-static KValue text_codec(KValue encoding, int index) {
+// The CodecInfo of the text codec 'encoding', a new reference; LookupError
+// naming 'use' for a codec that is not a text encoding.
+static KValue text_codec_info(KValue encoding, const char *use) {
     KValue info = codecs_lookup(KV_NULL, &encoding, 1, KV_NULL);
     if (!info) {
         return KV_NULL;
@@ -76,16 +78,36 @@ static KValue text_codec(KValue encoding, int index) {
     } else {
         text = -1;
     }
-    KValue fn = KV_NULL;
     if (text == 0) {
         kerr_format(&kexc_LookupError,
-                    "'%U' is not a text encoding; use %s to handle arbitrary codecs", encoding,
-                    index ? "codecs.decode()" : "codecs.encode()");
-    } else if (text > 0) {
-        fn = kval_newref(ktuple_items(info)[index]);
+                    "'%U' is not a text encoding; use %s to handle arbitrary codecs", encoding, use);
     }
+    if (text <= 0) {
+        kval_decref(info);
+        return KV_NULL;
+    }
+    return info;
+}
+
+static KValue text_codec(KValue encoding, int index) {
+    KValue info = text_codec_info(encoding, index ? "codecs.decode()" : "codecs.encode()");
+    if (!info) {
+        return KV_NULL;
+    }
+    KValue fn = kval_newref(ktuple_items(info)[index]);
     kval_decref(info);
     return fn;
+}
+
+KValue kcodec_registry_incremental(KValue encoding, int decoder, KValue errors) {
+    KValue info = text_codec_info(encoding, "codecs.open()");
+    KValue factory = info ? kobj_getattr_cstr(info, decoder ? "incrementaldecoder"
+                                                             : "incrementalencoder")
+                          : KV_NULL;
+    KValue r = factory ? kobj_call1(factory, errors) : KV_NULL;
+    kval_xdecref(factory);
+    kval_xdecref(info);
+    return r;
 }
 
 KValue kcodec_registry_encode(KValue s, KValue encoding, const char *errors) {
