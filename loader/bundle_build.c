@@ -58,15 +58,18 @@ static int add_member(Build *b, char *name, int flags, uint8_t *bytes, size_t le
 }
 
 // 1 when 'name' can be a module name's part: an identifier's characters
-// (non-ASCII bytes are let through: the compiler judges the names it uses).
-static int is_module_part(const char *name, size_t len) {
+// (non-ASCII bytes are let through: the compiler judges the names it uses),
+// and with 'dash' also '-': __import__ and importlib reach a module file such
+// as _sysconfigdata__x86_64-linux-gnu.py by a name no import statement can
+// spell, so a bundle keeps it as CPython's path finder would find it.
+static int is_module_part(const char *name, size_t len, int dash) {
     if (len == 0 || (name[0] >= '0' && name[0] <= '9')) {
         return 0;
     }
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)name[i];
         if (!(c >= 0x80 || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-              (c >= '0' && c <= '9'))) {
+              (c >= '0' && c <= '9') || (dash && c == '-'))) {
             return 0;
         }
     }
@@ -226,13 +229,13 @@ static long walk_dir(Build *b, const char *dir, const char *rel, const char *pre
         if (!path || !relpath) {
             added = -1;
         } else if (len > 3 && !strcmp(name + len - 3, ".py") && strcmp(name, "__init__.py") &&
-                   is_module_part(name, len - 3) && is_regular(path)) {
+                   is_module_part(name, len - 3, 1) && is_regular(path)) {
             char *modname = join_name(prefix, name, len - 3);
             size_t before = b->count;
             added = modname && add_module(b, path, relpath, modname, 0) == 0
                         ? added + (long)(b->count - before)
                         : -1;
-        } else if (depth < 64 && is_module_part(name, len) && strcmp(name, "__pycache__") &&
+        } else if (depth < 64 && is_module_part(name, len, 0) && strcmp(name, "__pycache__") &&
                    is_directory(path)) {
             char *modname = join_name(prefix, name, len);
             long sub = modname ? walk_subdir(b, path, relpath, modname, depth) : -1;
@@ -257,7 +260,7 @@ static int add_root(Build *b, const char *root) {
     const char *slash = strrchr(root, '/');
     const char *base = slash ? slash + 1 : root;
     size_t len = strlen(base);
-    if (len > 3 && !strcmp(base + len - 3, ".py") && is_module_part(base, len - 3)) {
+    if (len > 3 && !strcmp(base + len - 3, ".py") && is_module_part(base, len - 3, 1)) {
         char *modname = strndup(base, len - 3);
         return modname ? add_module(b, root, base, modname, 0) : -1;
     }

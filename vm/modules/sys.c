@@ -500,6 +500,17 @@ static KValue make_argv(int argc, char **argv) {
     return l;
 }
 
+// The multiarch tuple of this build's target, as CPython's
+// sys.implementation._multiarch: sysconfig names its build-time data module
+// after it (_sysconfigdata__x86_64-linux-gnu), which zoneinfo and pydoc need.
+#if defined(__linux__) && defined(__x86_64__)
+#define KSYS_MULTIARCH "x86_64-linux-gnu"
+#elif defined(__linux__) && defined(__aarch64__)
+#define KSYS_MULTIARCH "aarch64-linux-gnu"
+#elif defined(__linux__) && defined(__i386__)
+#define KSYS_MULTIARCH "i386-linux-gnu"
+#endif
+
 static KValue make_implementation(KValue version_info) {
     KValue d = kdict_new();
     if (!d) {
@@ -512,6 +523,11 @@ static KValue make_implementation(KValue version_info) {
             kdict_set_cstr(d, "hexversion", kval_from_int(0x030b02f0)) == 0;
     kval_xdecref(name);
     kval_xdecref(tag);
+#ifdef KSYS_MULTIARCH
+    KValue multiarch = r ? kstr_from_cstr(KSYS_MULTIARCH) : KV_NULL;
+    r = multiarch && kdict_set_cstr(d, "_multiarch", multiarch) == 0;
+    kval_xdecref(multiarch);
+#endif
     if (!r) {
         kval_decref(d);
         return KV_NULL;
