@@ -546,6 +546,20 @@ static void format_chain(Out *o, KValue exc) {
     format_one(&c, exc, 0);
 }
 
+void kerr_write_unraisable(const char *msg, KValue obj, const char *fallback) {
+    KValue exc = kerr_fetch();
+    KValue rep = obj ? kobj_repr(obj) : KV_NULL;
+    const char *u = rep ? kstr_utf8(rep, NULL) : NULL;
+    kerr_clear();
+    ksys_write_stderr(msg);
+    ksys_write_stderr(": ");
+    ksys_write_stderr(u ? u : fallback);
+    ksys_write_stderr("\n");
+    kval_xdecref(rep);
+    kerr_display(exc);
+    kval_xdecref(exc);
+}
+
 void kerr_display(KValue exc) {
     if (!exc) {
         return;

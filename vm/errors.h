@@ -226,6 +226,10 @@ int kerr_given_matches(KValue exc, KValue cls);
 // Writes the traceback and "Type: message" of 'exc' to stderr, as CPython's
 // default excepthook.
 void kerr_display(KValue exc);
+// Reports the pending exception as CPython's unraisable hook does and clears
+// it: "MSG: repr(obj)" ('fallback' when obj is KV_NULL or its repr fails),
+// then its traceback, to stderr.
+void kerr_write_unraisable(const char *msg, KValue obj, const char *fallback);
 // The exception currently being handled (sys.exception()), borrowed, or
 // KV_NONE.
 KValue kerr_handled_borrow(void);

@@ -23,6 +23,7 @@
 #include "list.h"
 #include "mem.h"
 #include "module.h"
+#include "gil.h"
 #include "modules/_signal.h"
 #include "set.h"
 #include "slice.h"
@@ -1365,13 +1366,15 @@ KValue keval_frame(KThreadState *ts, KFrame *frame, int throwflag) {
         names = code->names;                                                                     \
     } while (0)
 #define SAVE_SP() (frame->sp = sp)
-// Runs the Python handlers of signals that arrived (vm/modules/_signal.c),
+// Lets another thread have the GIL when one asked (vm/gil.h) and runs the
+// Python handlers of signals that arrived (vm/modules/_signal.c),
 // at backward jumps and taken conditional jumps: the points where CPython's
 // eval breaker is tested, so a loop cannot hold a handler off for ever.
 #define CHECK_SIGNALS()                                                                          \
     do {                                                                                         \
         if (K_UNLIKELY(ksignal_pending)) {                                                       \
             SAVE_SP();                                                                           \
+            kgil_yield_if_asked();                                                               \
             if (ksignal_run_pending() < 0) {                                                     \
                 goto error;                                                                      \
             }                                                                                    \

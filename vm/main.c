@@ -22,6 +22,7 @@
 #include "code.h"
 #include "dict.h"
 #include "gc.h"
+#include "gil.h"
 #include "errors.h"
 #include "eval.h"
 #include "finder.h"
@@ -78,7 +79,25 @@ int kv_init(int argc, char **argv) {
     return 0;
 }
 
+// As CPython's wait_for_thread_shutdown: threading._shutdown() joins the
+// threads that are not daemons; after it, daemon threads never run again.
+static void wait_for_threads(void) {
+    KValue threading = kruntime.modules ? kdict_get_cstr_borrow(kruntime.modules, "threading")
+                                        : KV_NULL;
+    if (threading) {
+        kval_incref(threading);
+        KValue r = kobj_call_method(threading, kstr_intern_cstr("_shutdown"), NULL, 0);
+        if (!r) {
+            kerr_write_unraisable("Exception ignored in", threading, "<module 'threading'>");
+        }
+        kval_xdecref(r);
+        kval_decref(threading);
+    }
+    kgil_finalize();
+}
+
 void kv_fini(void) {
+    wait_for_threads();
     katexit_run();
     kgc_finalize_at_exit(kruntime.modules);
     kstate_fini();

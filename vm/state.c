@@ -16,6 +16,7 @@
 #include "gc.h"
 #include "int.h"
 #include "list.h"
+#include "mem.h"
 #include "module.h"
 #include "str.h"
 #include "tuple.h"
@@ -24,6 +25,7 @@
 
 static KThreadState main_thread;
 KThreadState *kstate_ts = &main_thread;
+KThreadState *kstate_main = &main_thread;
 KRuntime kruntime;
 
 int kstate_enter_check_py(KThreadState *ts) {
@@ -57,6 +59,31 @@ int kstate_enter(const char *where) {
         return -1;
     }
     return 0;
+}
+
+KThreadState *kstate_new_thread(void) {
+    KThreadState *ts = kmem_zalloc(sizeof *ts);
+    if (!ts) {
+        return NULL;
+    }
+    ts->recursion_limit = kstate_ts->recursion_limit;
+    ts->exc_info = &ts->exc_base;
+    return ts;
+}
+
+void kstate_clear_thread(KThreadState *ts) {
+    KVAL_CLEAR(ts->curexc);
+    KVAL_CLEAR(ts->exc_base.exc);
+    KVAL_CLEAR(ts->context);
+}
+
+void kstate_free_thread(KThreadState *ts) {
+    for (KStackChunk *c = ts->chunk; c;) {
+        KStackChunk *prev = c->previous;
+        kmem_free(c);
+        c = prev;
+    }
+    kmem_free(ts);
 }
 
 int kerr_init_memory_error(void);

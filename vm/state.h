@@ -34,9 +34,21 @@ typedef struct KThreadState {
     KStackChunk *chunk;
     KValue *stack_top, *stack_limit;
     KValue context;      // the current contextvars.Context (owned), KV_NULL until used
+    KValue sentinel;     // _thread._set_sentinel()'s lock, released when the thread ends
 } KThreadState;
 
+// The running thread's state, and the main thread's (which runs signal
+// handlers). With threads, kstate_ts changes hands with the GIL (vm/gil.h).
 extern KThreadState *kstate_ts;
+extern KThreadState *kstate_main;
+
+// A state for a new thread (recursion limit of the current one), or NULL
+// when out of memory.
+KThreadState *kstate_new_thread(void);
+// Drops what the current thread's state 'ts' holds (exceptions, context);
+// may run Python code. Then kstate_free_thread frees it (no Python code).
+void kstate_clear_thread(KThreadState *ts);
+void kstate_free_thread(KThreadState *ts);
 
 // Runtime-wide objects.
 typedef struct KRuntime {

@@ -245,17 +245,8 @@ static void slot_tp_finalize(KValue self) {
     KValue exc = kerr_fetch();
     KValue r = call_method(self, KID(__del__), NULL, 0);
     if (!r) {
-        KValue err = kerr_fetch();
         KValue del = ktype_lookup(kval_type(self), KID(__del__));
-        KValue rep = del ? kobj_repr(del) : KV_NULL;
-        const char *u = rep ? kstr_utf8(rep, NULL) : NULL;
-        kerr_clear();
-        ksys_write_stderr("Exception ignored in: ");
-        ksys_write_stderr(u ? u : "__del__");
-        ksys_write_stderr("\n");
-        kval_xdecref(rep);
-        kerr_display(err);
-        kval_decref(err);
+        kerr_write_unraisable("Exception ignored in", del, "__del__");
     } else {
         kval_decref(r);
     }

@@ -13,6 +13,7 @@
 
 #include "_signal.h"
 #include "../abstract.h"
+#include "../gil.h"
 #include "../bytes.h"
 #include "../dict.h"
 #include "../errors.h"
@@ -338,7 +339,9 @@ static void fileio_clear(KObject *o) {
 static ssize_t sys_read(int fd, char *buf, size_t n) {
     ssize_t r;
     do {
+        KThreadState *gil = kgil_save();
         r = read(fd, buf, n);
+        kgil_restore(gil);
     } while (r < 0 && errno == EINTR && ksignal_retry());
     return r;
 }
@@ -346,7 +349,9 @@ static ssize_t sys_read(int fd, char *buf, size_t n) {
 static ssize_t sys_write(int fd, const char *buf, size_t n) {
     ssize_t r;
     do {
+        KThreadState *gil = kgil_save();
         r = write(fd, buf, n);
+        kgil_restore(gil);
     } while (r < 0 && errno == EINTR && ksignal_retry());
     return r;
 }

@@ -32,6 +32,7 @@
 #define METHOD(name) static KValue name(KValue self, const KValue *args, size_t nargs, KValue kw)
 
 volatile sig_atomic_t ksignal_pending;
+volatile sig_atomic_t ksignal_tripped;
 static volatile sig_atomic_t tripped[NSIG];
 static KValue handlers[NSIG]; // the Python-level handler of each signal, or KV_NULL
 static volatile sig_atomic_t wakeup_fd = -1;
@@ -44,6 +45,7 @@ static int sigint_default;
 static void on_signal(int signum) {
     int saved = errno;
     tripped[signum] = 1;
+    ksignal_tripped = 1;
     ksignal_pending = 1;
     if (wakeup_fd >= 0) {
         unsigned char b = (unsigned char)signum;
@@ -57,6 +59,7 @@ static void on_signal(int signum) {
 static void requeue_after(int i) {
     for (int j = i + 1; j < NSIG; j++) {
         if (tripped[j]) {
+            ksignal_tripped = 1;
             ksignal_pending = 1;
         }
     }
@@ -75,6 +78,10 @@ int ksignal_run_pending(void) {
         return 0;
     }
     ksignal_pending = 0;
+    if (kstate_ts != kstate_main || !ksignal_tripped) {
+        return 0;
+    }
+    ksignal_tripped = 0;
     for (int i = 1; i < NSIG; i++) {
         if (!tripped[i]) {
             continue;

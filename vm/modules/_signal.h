@@ -7,11 +7,17 @@
 #include <signal.h>
 
 // Set by the C signal handler when a signal with a Python handler arrived.
+// With threads it is also the interpreter loop's prompt to let another thread
+// have the GIL (vm/gil.c), so it is the loop's one flag to test.
 extern volatile sig_atomic_t ksignal_pending;
+// Set with ksignal_pending when a signal arrived; only the main thread runs
+// the handlers and clears it.
+extern volatile sig_atomic_t ksignal_tripped;
 
 // Runs the Python handlers of the signals that arrived (with the signal
-// number and the current frame). 0, or -1 with the exception a handler
-// raised (the remaining signals stay pending).
+// number and the current frame), in the main thread (another thread returns
+// 0 and leaves them for it). 0, or -1 with the exception a handler raised
+// (the remaining signals stay pending).
 int ksignal_run_pending(void);
 
 // For a system call that failed with EINTR: runs the handlers of the signals

@@ -18,6 +18,7 @@
 
 #include "_signal.h"
 #include "../abstract.h"
+#include "../gil.h"
 #include "../bytes.h"
 #include "../errors.h"
 #include "../float.h"
@@ -108,7 +109,9 @@ static int wait_ready(KSocket *s, int writing, double deadline) {
         }
         struct pollfd p = {s->fd, (short)(writing ? POLLOUT : POLLIN), 0};
         int ms = left > 1e6 ? 1000000000 : (int)ceil(left * 1000);
+        KThreadState *gil = kgil_save();
         int r = poll(&p, 1, ms);
+        kgil_restore(gil);
         if (r > 0) {
             return 0;
         }
@@ -141,7 +144,9 @@ static ssize_t sock_call(KSocket *s, int writing, SockFn fn, void *data) {
     }
     double deadline = s->timeout > 0 ? monotonic() + s->timeout : 0;
     for (;;) {
+        KThreadState *gil = kgil_save();
         ssize_t n = fn(s, data);
+        kgil_restore(gil);
         if (n >= 0) {
             return n;
         }
@@ -325,7 +330,9 @@ METHOD(sock_bind) {
 // Connects; 0, an errno value when 'raise' is 0 and the connection failed,
 // or -1 with the exception set.
 static int do_connect(KSocket *s, const KSockAddr *addr, socklen_t len, int raise) {
+    KThreadState *gil = kgil_save();
     int r = connect(s->fd, &addr->sa, len);
+    kgil_restore(gil);
     if (r == 0) {
         return 0;
     }

@@ -39,16 +39,7 @@ static void clear_all(void) {
 }
 
 static void report(KValue func) {
-    KValue exc = kerr_fetch();
-    KValue rep = kobj_repr(func);
-    const char *u = rep ? kstr_utf8(rep, NULL) : NULL;
-    kerr_clear();
-    ksys_write_stderr("Exception ignored in atexit callback: ");
-    ksys_write_stderr(u ? u : "<callback>");
-    ksys_write_stderr("\n");
-    kval_xdecref(rep);
-    kerr_display(exc);
-    kval_xdecref(exc);
+    kerr_write_unraisable("Exception ignored in atexit callback", func, "<callback>");
 }
 
 void katexit_run(void) {

@@ -17,6 +17,7 @@
 
 #include "_signal.h"
 #include "../abstract.h"
+#include "../gil.h"
 #include "../bytes.h"
 #include "../errors.h"
 #include "../int.h"
@@ -29,9 +30,12 @@
 
 // Retries a system call interrupted by a signal, as CPython does when no
 // handler raised (when one did, the call fails with its exception).
+// A blocking system call, made with the GIL released (vm/gil.h).
 #define RETRY(result, call)                                                                      \
     do {                                                                                         \
+        KThreadState *gil_ = kgil_save();                                                        \
         (result) = (call);                                                                       \
+        kgil_restore(gil_);                                                                      \
     } while ((result) < 0 && errno == EINTR && ksignal_retry())
 
 static KValue none_or_error(int failed) {

@@ -18,6 +18,7 @@
 
 #include "_signal.h"
 #include "../abstract.h"
+#include "../gil.h"
 #include "../bytes.h"
 #include "../codecs.h"
 #include "../dict.h"
@@ -341,6 +342,9 @@ static KValue px_fork(KValue self, const KValue *args, size_t nargs, KValue kw) 
         errno = e;
         return kposix_error();
     }
+    if (pid == 0) {
+        kgil_after_fork(); // the calling thread is the child's only one
+    }
     run_hooks(pid == 0 ? fork_child : fork_parent, 0);
     return kint_from_i64(pid);
 }
@@ -495,7 +499,9 @@ static KValue px_waitpid(KValue self, const KValue *args, size_t nargs, KValue k
         return KV_NULL;
     }
     do {
+        KThreadState *gil = kgil_save();
         r = waitpid(pid, &status, options);
+        kgil_restore(gil);
     } while (r < 0 && errno == EINTR);
     return wait_result(r, status);
 }

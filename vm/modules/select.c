@@ -3,6 +3,7 @@
 // waiting again with the time left when a signal handler interrupts it and
 // raises nothing (PEP 475). select.error is OSError.
 #include "../internal.h"
+#include "../gil.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -187,7 +188,9 @@ METHOD(sel_select) {
             }
             tvp = &tv;
         }
+        KThreadState *gil = kgil_save();
         int n = select(maxfd + 1, &out[0], &out[1], &out[2], tvp);
+        kgil_restore(gil);
         if (n >= 0) {
             break;
         }
@@ -342,7 +345,9 @@ METHOD(poll_poll) {
             double left = ceil((deadline - now()) * 1000);
             wait = left < 0 ? 0 : left > INT_MAX ? INT_MAX : (int)left;
         }
+        KThreadState *gil = kgil_save();
         ready = poll(ufds, (nfds_t)n, wait);
+        kgil_restore(gil);
         if (ready >= 0 || errno != EINTR || !ksignal_retry()) {
             break;
         }
@@ -561,7 +566,9 @@ METHOD(epoll_poll) {
             double left = ceil((deadline - now()) * 1000);
             wait = left < 0 ? 0 : left > INT_MAX ? INT_MAX : (int)left;
         }
+        KThreadState *gil = kgil_save();
         n = epoll_wait(EP(self)->fd, evs, maxevents, wait);
+        kgil_restore(gil);
         if (n >= 0 || errno != EINTR || !ksignal_retry()) {
             break;
         }

@@ -17,6 +17,8 @@
 #include "../gen.h"
 #include "../int.h"
 #include "../list.h"
+#include "../float.h"
+#include "../gil.h"
 #include "../mem.h"
 #include "../module.h"
 #include "../state.h"
@@ -216,6 +218,27 @@ SYSFN(setrecursionlimit) {
     return KV_NONE;
 }
 
+SYSFN(getswitchinterval) {
+    (void)self, (void)args, (void)nargs, (void)kwnames;
+    return kfloat_new((double)kgil_interval_ns / 1e9);
+}
+
+SYSFN(setswitchinterval) {
+    (void)self, (void)nargs, (void)kwnames;
+    double d = knum_as_double(args[0]);
+    if (d == -1.0 && kerr_occurred()) {
+        return KV_NULL;
+    }
+    if (!(d > 0.0)) {
+        kerr_set(&kexc_ValueError, "switch interval must be strictly positive");
+        return KV_NULL;
+    }
+    // Microsecond steps, as CPython's, and at most an hour here.
+    double us = d * 1e6 < 1 ? 1 : d * 1e6 > 3.6e9 ? 3.6e9 : d * 1e6;
+    kgil_interval_ns = (long)us * 1000L;
+    return KV_NONE;
+}
+
 SYSFN(exc_info) {
     (void)self, (void)args, (void)nargs, (void)kwnames;
     KValue e = kerr_handled_borrow();
@@ -384,6 +407,8 @@ static const KMethodDef sys_methods[] = {
     {"set_asyncgen_hooks", sys_set_asyncgen_hooks, KMETH_KW, NULL},
     {"exit", sys_exit, KMETH_FAST, NULL},
     {"getrecursionlimit", sys_getrecursionlimit, KMETH_NOARGS, NULL},
+    {"getswitchinterval", sys_getswitchinterval, KMETH_NOARGS, NULL},
+    {"setswitchinterval", sys_setswitchinterval, KMETH_O, NULL},
     {"setrecursionlimit", sys_setrecursionlimit, KMETH_O, NULL},
     {"exc_info", sys_exc_info, KMETH_NOARGS, NULL},
     {"exception", sys_exception, KMETH_NOARGS, NULL},

@@ -14,6 +14,7 @@
 #include "../dict.h"
 #include "../errors.h"
 #include "../float.h"
+#include "../gil.h"
 #include "../func.h"
 #include "../gc.h"
 #include "../int.h"
@@ -88,7 +89,13 @@ static KValue t_sleep(KValue self, const KValue *args, size_t nargs, KValue kw) 
         return KV_NULL;
     }
     struct timespec ts = {(time_t)secs, (long)((secs - floor(secs)) * 1e9)};
-    while (nanosleep(&ts, &ts) < 0 && errno == EINTR) {
+    for (;;) {
+        KThreadState *saved = kgil_save();
+        int r = nanosleep(&ts, &ts);
+        kgil_restore(saved);
+        if (r == 0 || errno != EINTR) {
+            break;
+        }
         if (!ksignal_retry()) {
             return KV_NULL; // a signal handler raised (PEP 475)
         }
