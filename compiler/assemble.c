@@ -132,7 +132,7 @@ static int is_exit_block(const Block *b) {
 }
 
 // Net stack effect of 'op' with 'arg', falling through ('jump' 0) or jumping.
-static int stack_effect(int op, int arg, int jump) {
+static inline __attribute__((always_inline)) int stack_effect(int op, int arg, int jump) {
     switch (op) {
 #define KF_EFFECT_CASE(name, kind, in, pop, effect, jump_effect)                                 \
     case KF_OP_##name:                                                                           \
@@ -1082,10 +1082,15 @@ static int label_exception_targets(Asm *a) {
         if (depth) {
             memcpy(stack, b->exstack, sizeof(Block *) * (size_t)depth);
         }
+        int handler = depth ? stack[depth - 1]->index : -1;
         for (int i = 0; i < b->count; i++) {
             KcgInstr *in = &b->instr[i];
-            int handler = depth ? stack[depth - 1]->index : -1;
-            if (is_block_push(in->op) || is_jump(in->op)) {
+            int cls = op_is(in->op, OP_JUMP | OP_HANDLER);
+            if (!cls) {
+                in->except = handler; // the common case: neither jump nor handler
+                continue;
+            }
+            if (cls & OP_JUMP) {
                 Block *t = target_of(a, in);
                 if (!t->visited) {
                     t->visited = 1;
@@ -1108,11 +1113,13 @@ static int label_exception_targets(Asm *a) {
                 }
                 stack[depth++] = t;
                 in->except = -1;
+                handler = t->index;
             } else if (in->op == KCG_POP_BLOCK) {
                 if (depth > 0) {
                     depth--;
                 }
                 in->except = -1;
+                handler = depth ? stack[depth - 1]->index : -1;
             } else {
                 in->except = handler;
             }
