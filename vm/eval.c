@@ -6,6 +6,7 @@
 // in the same loop; RETURN_VALUE pops it. Exceptions unwind through the code
 // object's exception table (zero cost when nothing is raised).
 #include "eval.h"
+#include "eval_fast.h"
 #include "finder.h"
 #include "internal.h"
 
@@ -1381,6 +1382,23 @@ KValue keval_frame(KThreadState *ts, KFrame *frame, int throwflag) {
         }                                                                                        \
     } while (0)
 
+// After a comparison whose operands are popped and whose result 'r' (0 or 1)
+// is not yet pushed: when the next instruction is POP_JUMP_IF_FALSE/TRUE,
+// runs it here without making the bool (CPython's COMPARE_OP_*_JUMP).
+#define FUSED_COND_JUMP(r)                                                                       \
+    do {                                                                                         \
+        uint32_t next_ = *ip;                                                                    \
+        int jop_ = (int)(next_ & 0xFF);                                                          \
+        if (jop_ == KF_OP_POP_JUMP_IF_FALSE || jop_ == KF_OP_POP_JUMP_IF_TRUE) {                 \
+            frame->ip = ++ip;                                                                    \
+            if ((jop_ == KF_OP_POP_JUMP_IF_TRUE) == (r)) {                                       \
+                CHECK_SIGNALS();                                                                 \
+                JUMPTO(next_ >> 8);                                                              \
+            }                                                                                    \
+            DISPATCH();                                                                          \
+        }                                                                                        \
+    } while (0)
+
 #if USE_COMPUTED_GOTO
     static int targets_filled;
     if (K_UNLIKELY(!targets_filled)) {
@@ -1896,86 +1914,48 @@ dispatch:
             KValue rhs = TOP();
             KValue lhs = SECOND();
             KValue res;
+            int base = oparg >= KF_BINOP_INPLACE ? oparg - KF_BINOP_INPLACE : oparg;
+            double a, b, d;
             if (kval_is_int(lhs) && kval_is_int(rhs)) {
-                intptr_t r;
-                switch (oparg) {
-                case KF_BINOP_ADD:
-                case KF_BINOP_ADD + KF_BINOP_INPLACE:
-                    if (!__builtin_add_overflow((intptr_t)lhs, (intptr_t)rhs - 1, &r)) {
-                        sp--;
-                        SET_TOP((KValue)r);
-                        DISPATCH();
-                    }
-                    break;
-                case KF_BINOP_SUBTRACT:
-                case KF_BINOP_SUBTRACT + KF_BINOP_INPLACE:
-                    if (!__builtin_sub_overflow((intptr_t)lhs, (intptr_t)rhs - 1, &r)) {
-                        sp--;
-                        SET_TOP((KValue)r);
-                        DISPATCH();
-                    }
-                    break;
-                case KF_BINOP_MULTIPLY:
-                case KF_BINOP_MULTIPLY + KF_BINOP_INPLACE:
-                    if (!__builtin_mul_overflow(kval_int(lhs), (intptr_t)rhs - 1, &r)) {
-                        sp--;
-                        SET_TOP((KValue)(r | 1));
-                        DISPATCH();
-                    }
-                    break;
-                case KF_BINOP_AND:
-                case KF_BINOP_AND + KF_BINOP_INPLACE:
+                int k = kfast_int_binop(lhs, rhs, base, &res, &d);
+                if (k == 1) {
                     sp--;
-                    SET_TOP(lhs & rhs);
+                    SET_TOP(res);
                     DISPATCH();
-                case KF_BINOP_OR:
-                case KF_BINOP_OR + KF_BINOP_INPLACE:
-                    sp--;
-                    SET_TOP(lhs | rhs);
-                    DISPATCH();
-                case KF_BINOP_XOR:
-                case KF_BINOP_XOR + KF_BINOP_INPLACE:
-                    sp--;
-                    SET_TOP((lhs ^ rhs) | 1);
-                    DISPATCH();
-                default:
-                    break;
                 }
-            } else if (!kval_is_int(lhs) && kval_obj(lhs)->type == &kfloat_type &&
-                       !kval_is_int(rhs) && kval_obj(rhs)->type == &kfloat_type) {
-                double a = kfloat_value(lhs), b = kfloat_value(rhs), d;
-                int base = oparg >= KF_BINOP_INPLACE ? oparg - KF_BINOP_INPLACE : oparg;
-                int ok = 1;
-                switch (base) {
-                case KF_BINOP_ADD:
-                    d = a + b;
-                    break;
-                case KF_BINOP_SUBTRACT:
-                    d = a - b;
-                    break;
-                case KF_BINOP_MULTIPLY:
-                    d = a * b;
-                    break;
-                case KF_BINOP_TRUE_DIVIDE:
-                    ok = b != 0.0;
-                    d = ok ? a / b : 0.0;
-                    break;
-                default:
-                    ok = 0;
-                    d = 0.0;
-                    break;
-                }
-                if (ok) {
-                    res = kfloat_new(d);
-                    if (!res) {
+                if (k == 2) {
+                    if (!(res = kfloat_new(d))) {
                         goto error;
                     }
                     sp--;
                     SET_TOP(res);
-                    kval_decref(lhs);
+                    DISPATCH();
+                }
+            } else if (kfast_as_double(lhs, &a) && kfast_as_double(rhs, &b) &&
+                       kfast_float_binop(a, b, base, &d)) {
+                // An operand only the stack holds is reused for the result.
+                if (!kval_is_int(lhs) && kval_obj(lhs)->refcnt == 1) {
+                    ((KFloat *)lhs)->value = d;
+                    sp--;
+                    SET_TOP(lhs);
                     kval_decref(rhs);
                     DISPATCH();
                 }
+                if (!kval_is_int(rhs) && kval_obj(rhs)->refcnt == 1) {
+                    ((KFloat *)rhs)->value = d;
+                    sp--;
+                    SET_TOP(rhs);
+                    kval_decref(lhs);
+                    DISPATCH();
+                }
+                if (!(res = kfloat_new(d))) {
+                    goto error;
+                }
+                sp--;
+                SET_TOP(res);
+                kval_decref(lhs);
+                kval_decref(rhs);
+                DISPATCH();
             }
             SAVE_SP();
             if (!kval_is_int(lhs) && (kval_obj(lhs)->type->flags & KTF_HEAPTYPE)) {
@@ -2088,8 +2068,9 @@ dispatch:
                     r = a >= b;
                     break;
                 }
-                sp--;
-                SET_TOP(kbool_from(r));
+                sp -= 2;
+                FUSED_COND_JUMP(r);
+                PUSH(kbool_from(r));
                 DISPATCH();
             }
             if (!kval_is_int(lhs) && !kval_is_int(rhs) &&
@@ -2104,10 +2085,11 @@ dispatch:
                     r = compare_float(kfloat_value(lhs), kfloat_value(rhs), oparg);
                 }
                 if (r >= 0) {
-                    sp--;
-                    SET_TOP(kbool_from(r));
+                    sp -= 2;
                     kval_decref(lhs);
                     kval_decref(rhs);
+                    FUSED_COND_JUMP(r);
+                    PUSH(kbool_from(r));
                     DISPATCH();
                 }
             }
@@ -2255,6 +2237,55 @@ dispatch:
         }
 
         TARGET(BUILD_SLICE) {
+            uint32_t next_ = *ip;
+            int next_op = (int)(next_ & 0xFF);
+            KValue c = PEEK(oparg + 1);
+            if ((next_op == KF_OP_BINARY_SUBSCR || next_op == KF_OP_STORE_SUBSCR) &&
+                !kval_is_int(c) &&
+                (kval_obj(c)->type == &klist_type ||
+                 (next_op == KF_OP_BINARY_SUBSCR &&
+                  (kval_obj(c)->type == &ktuple_type || kval_obj(c)->type == &kstr_type)))) {
+                // x[a:b:c] and x[a:b:c] = v on an exact list, tuple or str
+                // with None or small-int bounds: the slice lives on the C
+                // stack (its bounds borrowed, nothing can keep it: the
+                // type's own slot only reads its indices, and no bound has
+                // an __index__ to run).
+                KValue step = oparg == 3 ? TOP() : KV_NONE;
+                KValue stop = PEEK(oparg - 1);
+                KValue start = PEEK(oparg);
+                if ((kval_is_int(start) || start == KV_NONE) &&
+                    (kval_is_int(stop) || stop == KV_NONE) &&
+                    (kval_is_int(step) || step == KV_NONE)) {
+                    KSlice tmp = {KOBJ_STATIC_HEAD(&kslice_type), start, stop, step};
+                    KType *t = kval_obj(c)->type;
+                    frame->ip = ++ip;
+                    sp -= oparg + 1;
+                    SAVE_SP();
+                    if (next_op == KF_OP_BINARY_SUBSCR) {
+                        KValue res = t->getitem(c, kval_of(&tmp));
+                        kval_decref(c);
+                        kval_xdecref(oparg == 3 ? step : KV_NULL);
+                        kval_decref(stop);
+                        kval_decref(start);
+                        if (!res) {
+                            goto error;
+                        }
+                        PUSH(res);
+                    } else {
+                        KValue v = POP();
+                        int r = t->setitem(c, kval_of(&tmp), v);
+                        kval_decref(v);
+                        kval_decref(c);
+                        kval_xdecref(oparg == 3 ? step : KV_NULL);
+                        kval_decref(stop);
+                        kval_decref(start);
+                        if (r < 0) {
+                            goto error;
+                        }
+                    }
+                    DISPATCH();
+                }
+            }
             KValue step = oparg == 3 ? POP() : KV_NULL;
             KValue stop = POP();
             KValue start = TOP();
