@@ -1188,25 +1188,6 @@ static inline int compare_str(KValue a, KValue b, int op) {
     return op == KF_CMP_LT ? c < 0 : op == KF_CMP_LE ? c <= 0 : op == KF_CMP_GT ? c > 0 : c >= 0;
 }
 
-// COMPARE_OP on two exact floats: C's comparisons already give IEEE's answers
-// for NaN (every order false, != true), as float's richcompare does.
-static inline int compare_float(double a, double b, int op) {
-    switch (op) {
-    case KF_CMP_LT:
-        return a < b;
-    case KF_CMP_LE:
-        return a <= b;
-    case KF_CMP_EQ:
-        return a == b;
-    case KF_CMP_NE:
-        return a != b;
-    case KF_CMP_GT:
-        return a > b;
-    default:
-        return a >= b;
-    }
-}
-
 static K_NOINLINE KValue binary_subscr_slow(KValue c, KValue k) {
     return kobj_getitem(c, k);
 }
@@ -2046,28 +2027,7 @@ dispatch:
             KValue lhs = SECOND();
             KValue res;
             if (kval_is_int(lhs) && kval_is_int(rhs)) {
-                intptr_t a = (intptr_t)lhs, b = (intptr_t)rhs;
-                int r;
-                switch (oparg) {
-                case KF_CMP_LT:
-                    r = a < b;
-                    break;
-                case KF_CMP_LE:
-                    r = a <= b;
-                    break;
-                case KF_CMP_EQ:
-                    r = a == b;
-                    break;
-                case KF_CMP_NE:
-                    r = a != b;
-                    break;
-                case KF_CMP_GT:
-                    r = a > b;
-                    break;
-                default:
-                    r = a >= b;
-                    break;
-                }
+                int r = kfast_cmp_int((intptr_t)lhs, (intptr_t)rhs, oparg);
                 sp -= 2;
                 FUSED_COND_JUMP(r);
                 PUSH(kbool_from(r));
@@ -2082,12 +2042,26 @@ dispatch:
                 if (t == &kstr_type) {
                     r = compare_str(lhs, rhs, oparg);
                 } else if (t == &kfloat_type) {
-                    r = compare_float(kfloat_value(lhs), kfloat_value(rhs), oparg);
+                    r = kfast_cmp_float(kfloat_value(lhs), kfloat_value(rhs), oparg);
                 }
                 if (r >= 0) {
                     sp -= 2;
                     kval_decref(lhs);
                     kval_decref(rhs);
+                    FUSED_COND_JUMP(r);
+                    PUSH(kbool_from(r));
+                    DISPATCH();
+                }
+            } else if (kval_is_int(lhs) != kval_is_int(rhs)) {
+                // A float and a small int that a double holds exactly.
+                KValue fv = kval_is_int(lhs) ? rhs : lhs;
+                intptr_t i = kval_int(kval_is_int(lhs) ? lhs : rhs);
+                if (kval_obj(fv)->type == &kfloat_type && i <= ((intptr_t)1 << DBL_MANT_DIG) &&
+                    i >= -((intptr_t)1 << DBL_MANT_DIG)) {
+                    int r = kval_is_int(lhs) ? kfast_cmp_float((double)i, kfloat_value(rhs), oparg)
+                                             : kfast_cmp_float(kfloat_value(lhs), (double)i, oparg);
+                    sp -= 2;
+                    kval_decref(fv);
                     FUSED_COND_JUMP(r);
                     PUSH(kbool_from(r));
                     DISPATCH();
@@ -2715,6 +2689,13 @@ dispatch:
             }
             KValue next = iternext(it);
             if (next) {
+                uint32_t next_ = *ip;
+                if ((next_ & 0xFF) == KF_OP_STORE_FAST) {
+                    // 'for x in ...': the item goes straight to its local.
+                    frame->ip = ++ip;
+                    SETLOCAL(next_ >> 8, next);
+                    DISPATCH();
+                }
                 PUSH(next);
                 DISPATCH();
             }

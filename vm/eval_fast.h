@@ -11,6 +11,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 
 #include "float.h"
 #include "object.h"
@@ -21,19 +22,23 @@
 static inline __attribute__((always_inline)) int kfast_int_binop(KValue lhs, KValue rhs, int op,
                                                                  KValue *out, double *dout) {
     intptr_t r;
-    switch (op) {
-    case KF_BINOP_ADD:
+    // + and - first, tested one by one: a jump table's shared indirect
+    // branch predicts worse than two compares.
+    if (op == KF_BINOP_ADD) {
         if (__builtin_add_overflow((intptr_t)lhs, (intptr_t)rhs - 1, &r)) {
             return 0;
         }
         *out = (KValue)r;
         return 1;
-    case KF_BINOP_SUBTRACT:
+    }
+    if (op == KF_BINOP_SUBTRACT) {
         if (__builtin_sub_overflow((intptr_t)lhs, (intptr_t)rhs - 1, &r)) {
             return 0;
         }
         *out = (KValue)r;
         return 1;
+    }
+    switch (op) {
     case KF_BINOP_MULTIPLY:
         if (__builtin_mul_overflow(kval_int(lhs), (intptr_t)rhs - 1, &r)) {
             return 0;
@@ -153,6 +158,24 @@ static inline __attribute__((always_inline)) int kfast_float_binop(double a, dou
     default:
         return 0;
     }
+}
+
+// Comparisons without a branch on the operator: bit c of the operator's
+// mask is the answer when the operands compare as c (0 less, 1 equal,
+// 2 greater, 3 unordered: a NaN, for which only != holds, as IEEE says).
+static const uint8_t kfast_cmp_masks[8] = {
+    [KF_CMP_LT] = 1, [KF_CMP_LE] = 3, [KF_CMP_EQ] = 2,
+    [KF_CMP_NE] = 1 | 4 | 8, [KF_CMP_GT] = 4, [KF_CMP_GE] = 6,
+};
+
+static inline __attribute__((always_inline)) int kfast_cmp_int(intptr_t a, intptr_t b, int op) {
+    int c = (a > b) - (a < b) + 1;
+    return (kfast_cmp_masks[op & 7] >> c) & 1;
+}
+
+static inline __attribute__((always_inline)) int kfast_cmp_float(double a, double b, int op) {
+    int c = a < b ? 0 : a == b ? 1 : a > b ? 2 : 3;
+    return (kfast_cmp_masks[op & 7] >> c) & 1;
 }
 
 #endif

@@ -443,6 +443,25 @@ static KValue split_common(KValue self, const KValue *args, size_t nargs, KValue
         return list;
     }
     ssize_t m = S(sep)->len;
+    if (!right && m == 1 && s->kind == 1 && S(sep)->kind == 1) {
+        // One Latin-1 character in a Latin-1 string (line.split(",")): memchr.
+        const uint8_t *p = (const uint8_t *)s->data;
+        int ch = ((const uint8_t *)S(sep)->data)[0];
+        ssize_t i = 0;
+        const uint8_t *q;
+        while (maxsplit > 0 && (q = memchr(p + i, ch, (size_t)(n - i))) != NULL) {
+            ssize_t j = q - p;
+            if (append_piece(list, self, i, j) < 0) {
+                goto error;
+            }
+            i = j + 1;
+            maxsplit--;
+        }
+        if (append_piece(list, self, i, n) < 0) {
+            goto error;
+        }
+        return list;
+    }
     if (!right) {
         ssize_t i = 0;
         while (maxsplit > 0) {
