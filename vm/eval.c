@@ -2781,6 +2781,39 @@ dispatch:
                 LOAD_FRAME();
                 DISPATCH();
             }
+            if (!kw && !kval_is_int(callable) &&
+                (kval_obj(callable)->type == &kcfunction_type ||
+                 (kval_obj(callable)->type == &kmethoddescr_type && total >= 1 &&
+                  kval_type(args[0]) == ((KDescr *)callable)->owner))) {
+                // A builtin function, or a method of a builtin type called on
+                // an instance of exactly that type (list.append): straight to
+                // its C function when the arguments fit its convention, as
+                // the type's call slot would (cfunc_call, methoddescr_call).
+                int is_descr = kval_obj(callable)->type == &kmethoddescr_type;
+                const KMethodDef *def =
+                    is_descr ? ((KDescr *)callable)->method : ((KCFunction *)callable)->def;
+                KValue self_arg = is_descr ? args[0] : ((KCFunction *)callable)->self;
+                size_t n = total - (size_t)is_descr;
+                if (!((def->flags & KMETH_NOARGS) && n != 0) &&
+                    !((def->flags & KMETH_O) && n != 1)) {
+                    SAVE_SP();
+                    KValue res = def->fn(self_arg, args + is_descr, n, KV_NULL);
+                    if (!res && !kerr_occurred()) {
+                        kerr_format(&kexc_SystemError,
+                                    "%R returned NULL without setting an exception", callable);
+                    }
+                    for (KValue *p = args; p < args + total; p++) {
+                        kval_decref(*p);
+                    }
+                    kval_decref(callable);
+                    sp = base;
+                    if (!res) {
+                        goto error;
+                    }
+                    PUSH(res);
+                    DISPATCH();
+                }
+            }
             if (!is_meth && !kval_is_int(callable) && kval_obj(callable)->type == &ktype_type) {
                 int failed;
                 SAVE_SP();
