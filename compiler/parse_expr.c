@@ -1437,19 +1437,27 @@ static void legacy_statement(KParser *p, KAstExpr *e) {
     p->pos = pos;
 }
 
-static KAstExpr *entry_end(KParser *p, KAstExpr *e, KExprFurthest saved) {
-    legacy_statement(p, e);
+// A failure was backtracked over: the generic error belongs where it was,
+// when that is further than the entry point's own ('e' NULL) or than the end.
+static void furthest_failure(KParser *p, const KAstExpr *e) {
+    int pos = p->pos;
+    if (!e && kexpr_failed_generically(p)) {
+        pos = kexpr_token_index(p, p->diag->lineno, p->diag->col);
+        p->diag->kind = kexpr.furthest.pos > pos ? KDIAG_NONE : p->diag->kind;
+    }
+    if (kexpr.furthest.pos > pos) {
+        int current = p->pos;
+        kexpr_fail_at(p, pos);
+        p->pos = current;
+    }
+}
+
+static inline KAstExpr *entry_end(KParser *p, KAstExpr *e, KExprFurthest saved) {
+    if (kexpr.furthest.legacy >= 0) {
+        legacy_statement(p, e);
+    }
     if (kexpr.furthest.active) {
-        int pos = p->pos;
-        if (!e && kexpr_failed_generically(p)) {
-            pos = kexpr_token_index(p, p->diag->lineno, p->diag->col);
-            p->diag->kind = kexpr.furthest.pos > pos ? KDIAG_NONE : p->diag->kind;
-        }
-        if (kexpr.furthest.pos > pos) {
-            int current = p->pos;
-            kexpr_fail_at(p, pos);
-            p->pos = current;
-        }
+        furthest_failure(p, e);
     }
     kexpr.furthest = saved;
     return e;
