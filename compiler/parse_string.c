@@ -280,6 +280,7 @@ static KAstExpr *parse_field_text(Concat *c, const char *buf, size_t len, int ba
     // four f-strings nest (each needs a quote kind its enclosing ones lack),
     // so the C stack stays bounded.
     KParser sub = {.arena = p->arena,
+                   .names = p->names,
                    .toks = toks.items,
                    .count = toks.count,
                    .tokens = &toks,
@@ -290,6 +291,7 @@ static KAstExpr *parse_field_text(Concat *c, const char *buf, size_t len, int ba
                    .src_len = len,
                    .fstring_depth = p->fstring_depth + 1};
     KAstExpr *e = kpar_star_expressions(&sub);
+    p->names = sub.names; // made by the sub-parser when the parse had none yet
     if (!e && d.kind == KDIAG_NONE) {
         kpar_syntax_error(&sub);
     }

@@ -7,6 +7,7 @@
 
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -115,6 +116,134 @@ int kpar_enter(KParser *p) {
     }
     return 0;
 }
+
+// ---- identifiers ----
+
+// An identifier's bytes as two words: the first and the last eight (or
+// four) bytes, overlapping when shorter than sixteen; with the length they
+// are the whole identifier up to sixteen bytes, and its hash beyond.
+typedef struct NameKey {
+    uint64_t w0, w1;
+    uint32_t len;
+} NameKey;
+
+typedef struct NameEntry {
+    const char *text;
+    NameKey key;
+} NameEntry;
+
+struct KParNames {
+    uint32_t *slots;    // open addressing: index into 'entries' + 1, 0 = empty
+    uint32_t mask;      // slots - 1 (a power of two minus one)
+    NameEntry *entries; // in order of first use
+    uint32_t count, cap;
+};
+
+enum { FIRST_NAME_SLOTS = 256 };
+
+// The key of the 'len' bytes at 's', reading only them.
+static NameKey name_key(const char *s, uint32_t len) {
+    NameKey k = {0, 0, len};
+    if (len >= 8) {
+        memcpy(&k.w0, s, 8);
+        memcpy(&k.w1, s + len - 8, 8);
+    } else if (len >= 4) {
+        uint32_t x, y;
+        memcpy(&x, s, 4);
+        memcpy(&y, s + len - 4, 4);
+        k.w0 = x;
+        k.w1 = y;
+    } else {
+        for (uint32_t i = 0; i < len; i++) {
+            k.w0 = k.w0 << 8 | (unsigned char)s[i];
+        }
+    }
+    return k;
+}
+
+static uint32_t name_hash(const NameKey *k, const char *s) {
+    uint64_t h = (k->w0 * 0x9E3779B97F4A7C15ull) ^ ((k->w1 + k->len) * 0xC2B2AE3D27D4EB4Full);
+    for (uint32_t i = 8; i + 8 < k->len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+    }
+    return (uint32_t)(h >> 32) ^ (uint32_t)h;
+}
+
+static int same_name(const NameEntry *e, const NameKey *k, const char *s) {
+    return e->key.len == k->len && e->key.w0 == k->w0 && e->key.w1 == k->w1 &&
+           (k->len <= 16 || memcmp(e->text, s, k->len) == 0);
+}
+
+// Slots of 'nslots' entries for 'n', its entries placed again; -1 when out
+// of memory.
+static int names_rehash(KArena *a, KParNames *n, uint32_t nslots) {
+    uint32_t *slots = karena_calloc(a, nslots * sizeof(uint32_t));
+    if (!slots) {
+        return -1;
+    }
+    for (uint32_t e = 0; e < n->count; e++) {
+        const NameEntry *en = &n->entries[e];
+        uint32_t j = name_hash(&en->key, en->text) & (nslots - 1);
+        while (slots[j]) {
+            j = (j + 1) & (nslots - 1);
+        }
+        slots[j] = e + 1;
+    }
+    n->slots = slots;
+    n->mask = nslots - 1;
+    return 0;
+}
+
+static KParNames *names_new(KArena *a) {
+    KParNames *n = karena_alloc(a, sizeof *n);
+    if (!n) {
+        return NULL;
+    }
+    n->count = 0;
+    n->cap = FIRST_NAME_SLOTS / 2;
+    n->entries = karena_alloc(a, n->cap * sizeof(NameEntry));
+    return n->entries && names_rehash(a, n, FIRST_NAME_SLOTS) == 0 ? n : NULL;
+}
+
+// Adds 'text' with key 'k' in empty slot 'i'; -1 when out of memory.
+static int names_add(KArena *a, KParNames *n, uint32_t i, const char *text, const NameKey *k) {
+    if (n->count == n->cap) {
+        NameEntry *entries = karena_alloc(a, 2 * n->cap * sizeof(NameEntry));
+        if (!entries) {
+            return -1;
+        }
+        memcpy(entries, n->entries, n->count * sizeof(NameEntry));
+        n->entries = entries;
+        n->cap *= 2;
+    }
+    n->entries[n->count] = (NameEntry){text, *k};
+    n->slots[i] = ++n->count;
+    return n->count * 2 > n->mask ? names_rehash(a, n, (n->mask + 1) * 2) : 0;
+}
+
+const char *kpar_ident(KParser *p, const KToken *t) {
+    KParNames *n = p->names;
+    if (!n && !(n = p->names = names_new(p->arena))) {
+        return kpar_nomem(p);
+    }
+    NameKey k = name_key(t->text, t->len);
+    uint32_t i = name_hash(&k, t->text) & n->mask;
+    for (; n->slots[i]; i = (i + 1) & n->mask) {
+        const NameEntry *e = &n->entries[n->slots[i] - 1];
+        if (same_name(e, &k, t->text)) {
+            return e->text;
+        }
+    }
+    const char *text = karena_strndup(p->arena, t->text, t->len);
+    if (!text || names_add(p->arena, n, i, text, &k) < 0) {
+        return kpar_nomem(p);
+    }
+    return text;
+}
+
+// ---- lists ----
 
 int kpar_list_grow(KParser *p, KParList *l) {
     int cap = l->cap * 2;

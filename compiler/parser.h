@@ -21,6 +21,9 @@
 
 typedef enum { KPAR_EXEC, KPAR_EVAL, KPAR_SINGLE, KPAR_FSTRING } KParMode;
 
+// The identifiers of one parse, each spelling stored once (kpar_ident).
+typedef struct KParNames KParNames;
+
 typedef struct KParser {
     KArena *arena;
     const KToken *toks;    // the token array; the last is ENDMARKER or ERRORTOKEN
@@ -37,6 +40,7 @@ typedef struct KParser {
     int final_error;       // the error is one pegen words at the end (unexpected
                            // indent/unindent/EOF): no lexical error replaces it
     int elif_count;        // elif clauses parsed: each nests an If (KAstMod.depth_bound)
+    KParNames *names;      // interned identifiers, shared with f-string sub-parsers
 } KParser;
 
 // A saved position, for backtracking.
@@ -142,10 +146,9 @@ static inline void kpar_leave(KParser *p) {
 }
 
 // The identifier of NAME token 't' as an arena string, or NULL (MemoryError).
-static inline const char *kpar_ident(KParser *p, const KToken *t) {
-    const char *s = karena_strndup(p->arena, t->text, t->len);
-    return s ? s : kpar_nomem(p);
-}
+// Equal identifiers of one parse are one pointer: the symbol table's and the
+// code generator's atom tables then find them by pointer, without hashing.
+const char *kpar_ident(KParser *p, const KToken *t);
 
 // Sequence builder: a growable list in the arena, turned into a KAstSeq.
 typedef struct KParList {
