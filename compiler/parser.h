@@ -137,7 +137,6 @@ void *kpar_error_expr(KParser *p, const KAstExpr *e, const char *fmt, ...)
 void *kpar_error_at(KParser *p, KDiagKind kind, int lineno, int col, int end_lineno, int end_col,
                     const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
-
 // Recursion guard: kpar_enter returns -1 (MemoryError recorded, as CPython
 // 3.11) past KPAR_MAX_DEPTH; every successful kpar_enter needs a kpar_leave.
 int kpar_enter(KParser *p);
