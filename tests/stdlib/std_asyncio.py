@@ -4,6 +4,7 @@
 # events and locks, TaskGroup-free structured waits.
 import asyncio
 import sys
+import time
 
 
 async def double(n):
@@ -121,3 +122,15 @@ async def main():
 
 print(asyncio.run(main()))
 print(sys.get_asyncgen_hooks())
+
+# Blocking functions on the default executor's threads.
+def blocking(x):
+    time.sleep(0.01)
+    return x * 2
+
+async def executor_main():
+    loop = asyncio.get_running_loop()
+    print("executor", await asyncio.gather(*(loop.run_in_executor(None, blocking, i) for i in range(4))))
+    print("to_thread", await asyncio.to_thread(blocking, 21))
+
+asyncio.run(executor_main())
