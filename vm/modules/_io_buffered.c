@@ -8,11 +8,13 @@
 #include "_io.h"
 
 #include <errno.h>
+#include <time.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "_signal.h"
 #include "../abstract.h"
+#include "../gil.h"
 #include "../bytes.h"
 #include "../dict.h"
 #include "../errors.h"
@@ -34,6 +36,7 @@ typedef struct Buffered {
     ssize_t wlen;     // unwritten data buf[0..wlen)
     struct Buffered *next_w, *prev_w;
     int linked;
+    int busy; // a thread is reading the raw file into 'buf' with the GIL released
 } Buffered;
 
 #define BUF(v) ((Buffered *)(v))
@@ -81,13 +84,34 @@ static int is_fast(Buffered *b) {
 // ---------------------------------------------------------------------------
 // The raw stream.
 
+// While another thread reads into 'b' with the GIL released (raw_read),
+// waits for it, letting the GIL go meanwhile: CPython's per-object lock of
+// buffered files, so no thread sees the buffer half-filled.
+static void wait_idle(Buffered *b) {
+    while (b->busy) {
+        KThreadState *gil = kgil_save();
+        if (!gil) {
+            return; // shutting down: the reader never runs again
+        }
+        struct timespec pause = {0, 100000};
+        nanosleep(&pause, NULL);
+        kgil_restore(gil);
+    }
+}
+
 // Reads up to 'n' bytes into 'dst': the count (0 at EOF), -2 when the raw
-// stream would block (None), -1 on error.
+// stream would block (None), -1 on error. The read itself runs with the GIL
+// released (a pipe or terminal may keep it waiting), 'b' marked busy.
 static ssize_t raw_read(Buffered *b, char *dst, ssize_t n) {
     if (is_fast(b) && ((KFileIO *)b->raw)->fd >= 0 && ((KFileIO *)b->raw)->readable) {
         ssize_t r;
+        int fd = ((KFileIO *)b->raw)->fd;
         do {
-            r = read(((KFileIO *)b->raw)->fd, dst, (size_t)n);
+            b->busy = 1;
+            KThreadState *gil = kgil_save();
+            r = read(fd, dst, (size_t)n);
+            kgil_restore(gil);
+            b->busy = 0;
         } while (r < 0 && errno == EINTR && ksignal_retry());
         if (r < 0) {
             if (errno == EAGAIN) {
@@ -209,6 +233,7 @@ static int raw_closed(Buffered *b) {
 
 int kio_buffered_closed(KValue self) {
     Buffered *b = BUF(self);
+    wait_idle(b);
     if (!b->ok) {
         kerr_set(&kexc_ValueError,
                  b->detached ? "raw stream has been detached" : "I/O operation on uninitialized object");
@@ -220,6 +245,7 @@ int kio_buffered_closed(KValue self) {
 // Initialised and attached; 'msg' names the operation for the closed check
 // (NULL: no closed check). -1 with ValueError.
 static int check(Buffered *b, const char *msg) {
+    wait_idle(b);
     if (!b->ok) {
         kerr_set(&kexc_ValueError,
                  b->detached ? "raw stream has been detached" : "I/O operation on uninitialized object");
@@ -345,6 +371,7 @@ int kio_buffered_write_data(KValue self, const char *data, ssize_t len) {
 
 int kio_buffered_append_fast(KValue self, const char *data, ssize_t len) {
     Buffered *b = BUF(self);
+    wait_idle(b);
     if (!b->ok || !b->buf || b->end != b->pos || b->wlen + len > b->size || !is_fast(b) ||
         ((KFileIO *)b->raw)->fd < 0) {
         return 0;
@@ -363,6 +390,7 @@ static int has_own_attrs(Buffered *b) {
 int kio_buffered_caps(KValue self, int *readable, int *writable, int *seekable,
                       int *has_read1) {
     Buffered *b = BUF(self);
+    wait_idle(b);
     if (!b->ok || !is_fast(b) || ((KFileIO *)b->raw)->fd < 0 || has_own_attrs(b)) {
         return -1;
     }
