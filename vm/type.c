@@ -148,9 +148,6 @@ static KValue find_in_mro(KType *type, KValue name, int *failed) {
             return v;
         }
     }
-    if (kerr_occurred()) {
-        kerr_clear();
-    }
     return KV_NULL;
 }
 
