@@ -46,6 +46,8 @@ KValue kmod_weakref_create(void);
 KValue kmod_gc_create(void);
 KValue kmod_itertools_create(void);
 KValue kmod_thread_create(void);
+KValue kmod_multiprocessing_create(void);
+KValue kmod_posixshmem_create(void);
 KValue kmod_time_create(void);
 KValue kmod_collections_create(void);
 KValue kmod_codecs_create(void);
