@@ -1461,6 +1461,18 @@ dispatch:
             }
             kval_incref(v);
             PUSH(v);
+            // LOAD_FAST LOAD_FAST, the commonest pair: the second one here,
+            // without a dispatch (CPython's LOAD_FAST__LOAD_FAST).
+            word = *ip;
+            if ((word & 0xFF) == KF_OP_LOAD_FAST) {
+                oparg = (int)(word >> 8);
+                v = GETLOCAL(oparg);
+                if (K_LIKELY(v != KV_NULL)) {
+                    frame->ip = ++ip;
+                    kval_incref(v);
+                    PUSH(v);
+                }
+            }
             DISPATCH();
         }
 
