@@ -712,15 +712,25 @@ static KValue map_case(KValue self, int kind) {
         if (!r) {
             return KV_NULL;
         }
-        char *d = S(r)->data;
-        const char *p = s->data;
-        for (ssize_t i = 0; i < s->len; i++) {
-            char c = p[i];
-            if (kind == 1) {
-                d[i] = c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
-            } else {
-                d[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-            }
+        // Eight characters at a time: in each byte (all below 0x80) adding
+        // 0x80 - lo sets the top bit when the byte is >= lo, adding
+        // 0x80 - hi - 1 when it is > hi, with no carry into the next byte;
+        // the letters' top bits, shifted to 0x20 (the case bit), flip it.
+        uint8_t *d = (uint8_t *)S(r)->data;
+        const uint8_t *p = (const uint8_t *)s->data;
+        ssize_t n = s->len, i = 0;
+        uint8_t lo = kind == 1 ? 'a' : 'A';
+        uint64_t ones = 0x0101010101010101u;
+        uint64_t add_lo = ones * (uint64_t)(0x80 - lo), add_hi = ones * (uint64_t)(0x80 - lo - 26);
+        for (; i + 8 <= n; i += 8) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            uint64_t in = (w + add_lo) & ~(w + add_hi) & (ones * 0x80);
+            w ^= in >> 2;
+            memcpy(d + i, &w, 8);
+        }
+        for (; i < n; i++) {
+            d[i] = (uint8_t)(p[i] ^ (((uint8_t)(p[i] - lo) < 26) << 5));
         }
         return r;
     }
