@@ -158,6 +158,9 @@ static int buf_reserve(KCodecBuf *b, ssize_t extra) {
 }
 
 int kcodec_buf_put(KCodecBuf *b, const void *p, ssize_t n) {
+    if (n == 0) {
+        return 0; // nothing to copy, and 'data' may still be NULL
+    }
     if (buf_reserve(b, n) < 0) {
         return -1;
     }
