@@ -2740,6 +2740,7 @@ dispatch:
             KValue kw = kwnames;
             kwnames = KV_NULL;
             size_t nkw = kw ? (size_t)ktuple_len(kw) : 0;
+            KValue call_res; // a C callee's result, finished at call_finish
             if (!is_meth && !kval_is_int(callable) && kval_obj(callable)->type == &kmethod_type) {
                 // Unpack a bound method in place: [func self args].
                 KMethod *m = (KMethod *)callable;
@@ -2809,21 +2810,8 @@ dispatch:
                 if (!((def->flags & KMETH_NOARGS) && n != 0) &&
                     !((def->flags & KMETH_O) && n != 1)) {
                     SAVE_SP();
-                    KValue res = def->fn(self_arg, args + is_descr, n, KV_NULL);
-                    if (!res && !kerr_occurred()) {
-                        kerr_format(&kexc_SystemError,
-                                    "%R returned NULL without setting an exception", callable);
-                    }
-                    for (KValue *p = args; p < args + total; p++) {
-                        kval_decref(*p);
-                    }
-                    kval_decref(callable);
-                    sp = base;
-                    if (!res) {
-                        goto error;
-                    }
-                    PUSH(res);
-                    DISPATCH();
+                    call_res = def->fn(self_arg, args + is_descr, n, KV_NULL);
+                    goto call_finish;
                 }
             }
             if (!is_meth && !kval_is_int(callable) && kval_obj(callable)->type == &ktype_type) {
@@ -2840,30 +2828,25 @@ dispatch:
                     goto error;
                 }
             }
-            {
-                SAVE_SP();
-                KValue res;
-                KType *ct = kval_type(callable);
-                if (ct->call) {
-                    res = ct->call(callable, args, total - nkw, kw);
-                    if (!res && !kerr_occurred()) {
-                        kerr_format(&kexc_SystemError,
-                                    "%R returned NULL without setting an exception", callable);
-                    }
-                } else {
-                    res = kobj_call(callable, args, total - nkw, kw);
-                }
-                for (KValue *p = args; p < args + total; p++) {
-                    kval_decref(*p);
-                }
-                kval_decref(callable);
-                sp = base;
-                if (!res) {
-                    goto error;
-                }
-                PUSH(res);
-                DISPATCH();
+            SAVE_SP();
+            KType *ct = kval_type(callable);
+            call_res = ct->call ? ct->call(callable, args, total - nkw, kw)
+                                : kobj_call(callable, args, total - nkw, kw);
+        call_finish:
+            if (!call_res && !kerr_occurred()) {
+                kerr_format(&kexc_SystemError, "%R returned NULL without setting an exception",
+                            callable);
             }
+            for (KValue *p = args; p < args + total; p++) {
+                kval_decref(*p);
+            }
+            kval_decref(callable);
+            sp = base;
+            if (!call_res) {
+                goto error;
+            }
+            PUSH(call_res);
+            DISPATCH();
         call_error_cleanup:
             for (KValue *p = args; p < args + total; p++) {
                 kval_decref(*p);
