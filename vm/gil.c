@@ -24,6 +24,10 @@ static int locked;
 static unsigned long switches;
 static atomic_int drop_request;
 
+intptr_t kgil_thread_ident(void) {
+    return (intptr_t)((uintptr_t)pthread_self() & (uintptr_t)KV_SMALL_MAX);
+}
+
 void kgil_start(void) {
     if (!kgil_on) {
         locked = 1;

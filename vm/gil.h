@@ -35,6 +35,10 @@ void kgil_yield_if_asked(void);
 KThreadState *kgil_save(void);
 void kgil_restore(KThreadState *saved);
 
+// The calling thread's identifier, as _thread.get_ident() gives it (its
+// pthread_t as a small int).
+intptr_t kgil_thread_ident(void);
+
 // Threads started by _thread.start_new_thread and still running.
 extern int kgil_threads;
 

@@ -39,12 +39,8 @@ typedef struct {
 
 #define SL(v) ((SemLock *)(v))
 
-static intptr_t current_tid(void) {
-    return (intptr_t)((uintptr_t)pthread_self() & (uintptr_t)KV_SMALL_MAX);
-}
-
 static int is_mine(SemLock *s) {
-    return s->count > 0 && s->last_tid == current_tid();
+    return s->count > 0 && s->last_tid == kgil_thread_ident();
 }
 
 static KType semlock_type;
@@ -208,7 +204,7 @@ static KValue semlock_acquire(KValue self, const KValue *args, size_t nargs, KVa
         return KV_NULL;
     }
     s->count++;
-    s->last_tid = current_tid();
+    s->last_tid = kgil_thread_ident();
     return kbool_from(1);
 }
 

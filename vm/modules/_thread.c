@@ -25,13 +25,14 @@
 #include "../type.h"
 #include "_signal.h"
 
-// A thread's identifier (CPython's: the pthread_t as an int).
+// A thread's identifier (CPython's: the pthread_t as an int), as
+// kgil_thread_ident gives the calling thread's.
 static intptr_t ident_of(pthread_t t) {
     return (intptr_t)((uintptr_t)t & (uintptr_t)KV_SMALL_MAX);
 }
 
 static KValue thread_ident(void) {
-    return kval_from_int(ident_of(pthread_self()));
+    return kval_from_int(kgil_thread_ident());
 }
 
 
@@ -258,7 +259,7 @@ static KValue rlock_acquire(KValue self, const KValue *args, size_t nargs, KValu
     if (blocking < 0) {
         return KV_NULL;
     }
-    intptr_t me = ident_of(pthread_self());
+    intptr_t me = kgil_thread_ident();
     if (l->locked && l->owner == me) {
         if (l->count == INTPTR_MAX) {
             kerr_set(&kexc_OverflowError, "Internal lock count overflowed");
@@ -278,7 +279,7 @@ static KValue rlock_acquire(KValue self, const KValue *args, size_t nargs, KValu
 static KValue rlock_release(KValue self, const KValue *args, size_t nargs, KValue kw) {
     (void)args, (void)nargs, (void)kw;
     Lock *l = (Lock *)self;
-    if (!l->locked || l->owner != ident_of(pthread_self())) {
+    if (!l->locked || l->owner != kgil_thread_ident()) {
         kerr_set(&kexc_RuntimeError, "cannot release un-acquired lock");
         return KV_NULL;
     }
@@ -297,7 +298,7 @@ static KValue rlock_exit(KValue self, const KValue *args, size_t nargs, KValue k
 static KValue rlock_is_owned(KValue self, const KValue *args, size_t nargs, KValue kw) {
     (void)args, (void)nargs, (void)kw;
     Lock *l = (Lock *)self;
-    return kbool_from(l->locked && l->count > 0 && l->owner == ident_of(pthread_self()));
+    return kbool_from(l->locked && l->count > 0 && l->owner == kgil_thread_ident());
 }
 
 // _release_save() -> (count, owner); _acquire_restore((count, owner)).
