@@ -110,7 +110,7 @@ async def main():
     async def limited(i):
         async with sem:
             active.append(i)
-            await asyncio.sleep(0.001)
+            await asyncio.sleep(0)  # a timer here made the order timing-dependent
             return len(active)
 
     print(await asyncio.gather(*(limited(i) for i in range(4))))
