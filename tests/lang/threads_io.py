@@ -10,12 +10,12 @@ def ticker():
         time.sleep(0.005)
 t = threading.Thread(target=ticker); t.start()
 def writer():
-    time.sleep(0.1)
+    t.join()                 # only once the ticker is done: no timing in the output
     os.write(w, b"hello\n")
     os.close(w)
 threading.Thread(target=writer).start()
 line = f.readline()          # blocks in a buffered read until the writer writes
-print(line, len(ticks))      # the ticker ran meanwhile
+print(line, len(ticks))      # the ticker ran meanwhile (else no line came)
 t.join()
 print(f.read())
 # two threads reading lines of one buffered file
