@@ -7,7 +7,9 @@
 #include <stdint.h>
 #include <string.h>
 
-enum { RECENT = 512 };
+// Maps of at most SMALL keys have no slots: their 'ids' are scanned (most
+// scopes have a handful of names; slots and their growth cost more).
+enum { SMALL = 8, FIRST_PTRS = 256 };
 
 struct KAtoms {
     KArena *arena;
@@ -17,11 +19,12 @@ struct KAtoms {
     int count, cap;
     int *slots; // by text hash: atom + 1, 0 = empty
     int nslots;
-    // Pointers looked up lately, with their atoms (direct-mapped).
-    struct {
-        const char *p;
-        int atom;
-    } recent[RECENT];
+    // Every pointer looked up with an atom, and that atom: open addressing
+    // on the pointer, at most half full ('pkeys' NULL = empty).
+    const char **pkeys;
+    int *pvals;
+    uint32_t pmask;
+    int pcount;
 };
 
 KAtoms *katoms_new(KArena *a) {
@@ -125,13 +128,52 @@ static int grow_atoms(KAtoms *t) {
     return 0;
 }
 
-// The atom of 's'; with 'add' 0, -1 when 's' has none (no map holds it),
-// else -1 only when out of memory.
-static int atom_of(KAtoms *t, const char *s, int add) {
-    uint32_t r = hash_ptr(s) & (RECENT - 1);
-    if (t->recent[r].p == s) {
-        return t->recent[r].atom;
+// Pointer table of 'nslots' entries with the old one's entries; -1 when
+// out of memory.
+static int grow_ptrs(KAtoms *t, uint32_t nslots) {
+    const char **keys = karena_calloc(t->arena, sizeof(char *) * nslots);
+    int *vals = karena_alloc(t->arena, sizeof(int) * nslots);
+    if (!keys || !vals) {
+        return -1;
     }
+    uint32_t mask = nslots - 1;
+    for (uint32_t i = 0; t->pmask && i <= t->pmask; i++) {
+        if (t->pkeys[i]) {
+            uint32_t j = hash_ptr(t->pkeys[i]) & mask;
+            while (keys[j]) {
+                j = (j + 1) & mask;
+            }
+            keys[j] = t->pkeys[i];
+            vals[j] = t->pvals[i];
+        }
+    }
+    t->pkeys = keys;
+    t->pvals = vals;
+    t->pmask = mask;
+    return 0;
+}
+
+// Remembers that pointer 's' (in none of the pointer slots: 'i' is the
+// empty one where it belongs) has 'atom'; -1 when out of memory.
+static int add_ptr(KAtoms *t, uint32_t i, const char *s, int atom) {
+    if ((uint32_t)(t->pcount + 1) * 2 > t->pmask) {
+        if (grow_ptrs(t, t->pmask ? (t->pmask + 1) * 2 : FIRST_PTRS) < 0) {
+            return -1;
+        }
+        i = hash_ptr(s) & t->pmask;
+        while (t->pkeys[i]) {
+            i = (i + 1) & t->pmask;
+        }
+    }
+    t->pkeys[i] = s;
+    t->pvals[i] = atom;
+    t->pcount++;
+    return 0;
+}
+
+// atom_of's work for a pointer not seen before ('pi': the empty pointer
+// slot where it belongs, when there is a table).
+static __attribute__((noinline)) int atom_of_new(KAtoms *t, const char *s, int add, uint32_t pi) {
     size_t len = strlen(s);
     uint32_t h = hash_str(s, len);
     int atom = -1;
@@ -151,9 +193,22 @@ static int atom_of(KAtoms *t, const char *s, int add) {
         t->len[atom] = len;
         t->slots[text_slot(t, s, len, h)] = atom + 1;
     }
-    t->recent[r].p = s;
-    t->recent[r].atom = atom;
-    return atom;
+    return add_ptr(t, pi, s, atom) < 0 ? -1 : atom;
+}
+
+// The atom of 's'; with 'add' 0, -1 when 's' has none (no map holds it),
+// else -1 only when out of memory. A pointer seen before is found by its
+// address alone (the parser's identifiers are one pointer per spelling).
+static inline int atom_of(KAtoms *t, const char *s, int add) {
+    uint32_t pi = 0;
+    if (t->pmask) {
+        for (pi = hash_ptr(s) & t->pmask; t->pkeys[pi]; pi = (pi + 1) & t->pmask) {
+            if (t->pkeys[pi] == s) {
+                return t->pvals[pi];
+            }
+        }
+    }
+    return atom_of_new(t, s, add, pi);
 }
 
 int katom(KAtoms *t, const char *s) {
@@ -174,7 +229,7 @@ void kmap_init(KMap *m, KAtoms *t) {
 
 // The slot holding 'atom', or the empty slot where it would go; the map
 // has slots.
-static uint32_t probe(const KMap *m, int atom) {
+static inline uint32_t probe(const KMap *m, int atom) {
     uint32_t mask = (uint32_t)m->nslots - 1;
     for (uint32_t i = hash_atom(atom) & mask;; i = (i + 1) & mask) {
         int s = m->slots[i];
@@ -184,29 +239,42 @@ static uint32_t probe(const KMap *m, int atom) {
     }
 }
 
+// Position of 'atom' among the keys of a map without slots, or -1.
+static inline int scan(const KMap *m, int atom) {
+    for (int i = 0; i < m->count; i++) {
+        if (m->ids[i] == atom) {
+            return i;
+        }
+    }
+    return -1;
+}
+
 int kmap_find_atom(const KMap *m, int atom) {
-    if (m->nslots == 0 || atom < 0) {
+    if (atom < 0) {
         return -1;
+    }
+    if (m->nslots == 0) {
+        return scan(m, atom);
     }
     return m->slots[probe(m, atom)] - 1;
 }
 
 int kmap_find(const KMap *m, const char *key) {
-    if (m->nslots == 0) {
+    if (m->count == 0) {
         return -1;
     }
     return kmap_find_atom(m, atom_of(m->atoms, key, 0));
 }
 
+// Doubles the capacity; past SMALL keys the map gets slots. -1 when out of
+// memory.
 static int grow(KMap *m) {
     KArena *a = m->atoms->arena;
-    int cap = m->cap ? m->cap * 2 : 8;
+    int cap = m->cap ? m->cap * 2 : SMALL;
     const char **keys = karena_alloc(a, sizeof(char *) * (size_t)cap);
     int *vals = karena_alloc(a, sizeof(int) * (size_t)cap);
     int *ids = karena_alloc(a, sizeof(int) * (size_t)cap);
-    int nslots = cap * 2;
-    int *slots = karena_calloc(a, sizeof(int) * (size_t)nslots);
-    if (!keys || !vals || !ids || !slots) {
+    if (!keys || !vals || !ids) {
         return -1;
     }
     if (m->count) {
@@ -214,25 +282,53 @@ static int grow(KMap *m) {
         memcpy(vals, m->vals, sizeof(int) * (size_t)m->count);
         memcpy(ids, m->ids, sizeof(int) * (size_t)m->count);
     }
-    uint32_t mask = (uint32_t)nslots - 1;
-    for (int i = 0; i < m->count; i++) {
-        uint32_t j = hash_atom(ids[i]) & mask;
-        while (slots[j] != 0) {
-            j = (j + 1) & mask;
+    if (cap > SMALL) {
+        int nslots = cap * 2;
+        int *slots = karena_calloc(a, sizeof(int) * (size_t)nslots);
+        if (!slots) {
+            return -1;
         }
-        slots[j] = i + 1;
+        uint32_t mask = (uint32_t)nslots - 1;
+        for (int i = 0; i < m->count; i++) {
+            uint32_t j = hash_atom(ids[i]) & mask;
+            while (slots[j] != 0) {
+                j = (j + 1) & mask;
+            }
+            slots[j] = i + 1;
+        }
+        m->slots = slots;
+        m->nslots = nslots;
     }
     m->keys = keys;
     m->vals = vals;
     m->ids = ids;
-    m->slots = slots;
-    m->nslots = nslots;
     m->cap = cap;
     return 0;
 }
 
+// find_or_add's work for an absent 'atom' ('slot': its empty slot when
+// the map has slots).
+static __attribute__((noinline)) int add_new(KMap *m, int atom, int val, uint32_t slot) {
+    if (m->count == m->cap) {
+        if (grow(m) < 0) {
+            return -1;
+        }
+        if (m->nslots) {
+            slot = probe(m, atom);
+        }
+    }
+    int i = m->count++;
+    m->keys[i] = katom_text(m->atoms, atom);
+    m->vals[i] = val;
+    m->ids[i] = atom;
+    if (m->nslots) {
+        m->slots[slot] = i + 1;
+    }
+    return i;
+}
+
 // Position of 'atom', added with 'val' when absent; -1 when out of memory.
-static int find_or_add(KMap *m, int atom, int val) {
+static inline int find_or_add(KMap *m, int atom, int val) {
     if (atom < 0) {
         return -1;
     }
@@ -242,19 +338,13 @@ static int find_or_add(KMap *m, int atom, int val) {
         if (m->slots[slot] != 0) {
             return m->slots[slot] - 1;
         }
-    }
-    if (m->count == m->cap) {
-        if (grow(m) < 0) {
-            return -1;
+    } else {
+        int i = scan(m, atom);
+        if (i >= 0) {
+            return i;
         }
-        slot = probe(m, atom);
     }
-    int i = m->count++;
-    m->keys[i] = katom_text(m->atoms, atom);
-    m->vals[i] = val;
-    m->ids[i] = atom;
-    m->slots[slot] = i + 1;
-    return i;
+    return add_new(m, atom, val, slot);
 }
 
 int kmap_put_atom(KMap *m, int atom, int val) {

@@ -10,10 +10,12 @@
 // compare atoms, so a caller that has an atom (katom, a map's 'ids', a
 // symbol's 'atom') probes any number of maps without hashing the string
 // again; equal names in every code object then share one pointer, which
-// the cache writer's recent-string cache recognises. Recently looked-up
-// pointers are remembered with their atoms (a small direct-mapped cache),
+// the cache writer's recent-string cache recognises. Every pointer looked
+// up is remembered with its atom (a table by address: the parser's
+// identifiers, one pointer per spelling, are hashed once per compilation),
 // so a key must keep its bytes while its table lives (arena strings and
-// literals do; a reused buffer must not be passed).
+// literals do; a reused buffer must not be passed). Maps of a few keys
+// have no slots: their atoms are scanned.
 #ifndef KRAIT_COMPILER_STRMAP_H
 #define KRAIT_COMPILER_STRMAP_H
 
