@@ -62,24 +62,25 @@ enum {
     OP_HANDLER = 16, // SETUP_* or POP_BLOCK
     OP_DEREF = 32, // argument is a cell or free index
     OP_CONST = 64, // argument is a constant index
+    OP_PEEP = 128, // optimize_block looks at it: NOP, jumps and a few more
 };
 
 _Static_assert(KCG_OP_END <= 256, "opcodes index a 256-entry table");
 
 static const unsigned char op_class[256] = {
-    [KF_OP_JUMP_FORWARD] = OP_JUMP | OP_UNCOND,
-    [KF_OP_JUMP_BACKWARD] = OP_JUMP | OP_UNCOND,
-    [KF_OP_JUMP_BACKWARD_NO_INTERRUPT] = OP_JUMP | OP_UNCOND,
-    [KCG_JUMP] = OP_JUMP | OP_UNCOND,
-    [KCG_JUMP_NO_INTERRUPT] = OP_JUMP | OP_UNCOND,
-    [KF_OP_POP_JUMP_IF_FALSE] = OP_JUMP,
-    [KF_OP_POP_JUMP_IF_TRUE] = OP_JUMP,
-    [KF_OP_POP_JUMP_IF_NONE] = OP_JUMP,
-    [KF_OP_POP_JUMP_IF_NOT_NONE] = OP_JUMP,
-    [KF_OP_JUMP_IF_FALSE_OR_POP] = OP_JUMP,
-    [KF_OP_JUMP_IF_TRUE_OR_POP] = OP_JUMP,
-    [KF_OP_FOR_ITER] = OP_JUMP,
-    [KF_OP_SEND] = OP_JUMP,
+    [KF_OP_JUMP_FORWARD] = OP_JUMP | OP_UNCOND | OP_PEEP,
+    [KF_OP_JUMP_BACKWARD] = OP_JUMP | OP_UNCOND | OP_PEEP,
+    [KF_OP_JUMP_BACKWARD_NO_INTERRUPT] = OP_JUMP | OP_UNCOND | OP_PEEP,
+    [KCG_JUMP] = OP_JUMP | OP_UNCOND | OP_PEEP,
+    [KCG_JUMP_NO_INTERRUPT] = OP_JUMP | OP_UNCOND | OP_PEEP,
+    [KF_OP_POP_JUMP_IF_FALSE] = OP_JUMP | OP_PEEP,
+    [KF_OP_POP_JUMP_IF_TRUE] = OP_JUMP | OP_PEEP,
+    [KF_OP_POP_JUMP_IF_NONE] = OP_JUMP | OP_PEEP,
+    [KF_OP_POP_JUMP_IF_NOT_NONE] = OP_JUMP | OP_PEEP,
+    [KF_OP_JUMP_IF_FALSE_OR_POP] = OP_JUMP | OP_PEEP,
+    [KF_OP_JUMP_IF_TRUE_OR_POP] = OP_JUMP | OP_PEEP,
+    [KF_OP_FOR_ITER] = OP_JUMP | OP_PEEP,
+    [KF_OP_SEND] = OP_JUMP | OP_PEEP,
     [KCG_SETUP_FINALLY] = OP_JUMP | OP_PUSH | OP_HANDLER,
     [KCG_SETUP_CLEANUP] = OP_JUMP | OP_PUSH | OP_HANDLER,
     [KCG_SETUP_WITH] = OP_JUMP | OP_PUSH | OP_HANDLER,
@@ -90,11 +91,15 @@ static const unsigned char op_class[256] = {
     [KF_OP_LOAD_CLASSDEREF] = OP_DEREF,
     [KF_OP_LOAD_CLOSURE] = OP_DEREF,
     [KF_OP_MAKE_CELL] = OP_DEREF,
-    [KF_OP_LOAD_CONST] = OP_CONST,
+    [KF_OP_LOAD_CONST] = OP_CONST | OP_PEEP,
     [KF_OP_KW_NAMES] = OP_CONST,
     [KF_OP_RETURN_VALUE] = OP_EXIT,
     [KF_OP_RAISE_VARARGS] = OP_EXIT,
     [KF_OP_RERAISE] = OP_EXIT,
+    [KF_OP_NOP] = OP_PEEP,
+    [KF_OP_BUILD_TUPLE] = OP_PEEP,
+    [KF_OP_SWAP] = OP_PEEP,
+    [KF_OP_PUSH_NULL] = OP_PEEP,
 };
 
 static inline int op_is(int op, int cls) {
@@ -207,71 +212,71 @@ static int insert_instr(Asm *a, Block *b, int pos, const KcgInstr *in) {
 // Cuts the buffer into blocks: one starts at each placed label and after
 // each jump or exit (so a jump is always the last instruction of its
 // block, which later passes rely on). Jump targets become block indices.
+// One walk over the instructions, merged with the placements (in
+// instruction order); the unit's clock bounds the number of blocks.
 static int build_blocks(Asm *a) {
     KcgUnit *u = a->u;
     KArena *arena = a->c->arena;
-    int n = u->ninstrs;
-    char *starts = karena_calloc(arena, (size_t)n + 2);
-    int *start_block = karena_alloc(arena, sizeof(int) * (size_t)(n + 2));
-    if (!starts || !start_block) {
-        return kcg_nomem(a->c);
-    }
-    starts[0] = 1;
-    for (int i = 0; i < u->nlabels; i++) {
-        if (u->labels[i] >= 0) {
-            starts[u->labels[i]] = 1;
-        }
-    }
-    int nblocks = 1, any = 0;
-    for (int i = 0; i < n; i++) {
-        int cls = op_is(u->instrs[i].op, OP_JUMP | OP_EXIT | OP_HANDLER);
-        if (cls & (OP_JUMP | OP_EXIT)) {
-            starts[i + 1] = 1;
-        }
-        any |= cls;
-        nblocks += starts[i + 1];
-    }
-    a->handlers = (any & OP_HANDLER) != 0;
-    // The blocks in one allocation; later ones (copies) come from new_block.
-    Block *pool = karena_calloc(arena, sizeof(Block) * (size_t)nblocks);
-    a->cap = nblocks + 8;
+    int n = u->ninstrs, maxblocks = u->clock + 1;
+    Block *pool = karena_alloc(arena, sizeof(Block) * (size_t)maxblocks);
+    int *label_block = karena_alloc(arena, sizeof(int) * (size_t)(u->nlabels + 1));
+    a->cap = maxblocks + 8;
     a->blocks = karena_alloc(arena, sizeof(Block *) * (size_t)a->cap);
-    if (!pool || !a->blocks) {
+    if (!pool || !label_block || !a->blocks) {
         return kcg_nomem(a->c);
     }
+    const KcgPlace *pl = u->placed, *plend = pl + u->nplaced;
+    KcgInstr *instrs = u->instrs;
     Block *prev = NULL;
-    for (int i = 0; i <= n; i++) {
-        if (!starts[i]) {
-            continue;
+    int any = 0;
+    for (int i = 0;;) {
+        // A block starts at 'i'.
+        if (a->nblocks == maxblocks) {
+            return kcg_error(a->c, "internal error: more blocks than the clock counts");
         }
         Block *b = &pool[a->nblocks];
-        b->index = a->nblocks;
-        b->startdepth = INT_MIN;
-        b->instr = &u->instrs[i];
+        // A block's age: that of the last label placed at its start (else,
+        // below, that of the implicit block python3.11 opens after a jump).
+        int rank = INT_MIN;
+        for (; pl < plend && pl->pos == i; pl++) {
+            if (u->labels[pl->label] == i) {
+                label_block[pl->label] = a->nblocks;
+                if (rank < u->label_time[pl->label]) {
+                    rank = u->label_time[pl->label];
+                }
+            }
+        }
+        // Stale placements (the label was placed again later) are skipped.
+        while (pl < plend && u->labels[pl->label] != pl->pos) {
+            pl++;
+        }
+        int next = pl < plend ? pl->pos : INT_MAX;
+        *b = (Block){.instr = &instrs[i], .index = a->nblocks, .rank = rank,
+                     .startdepth = INT_MIN};
         a->blocks[a->nblocks++] = b;
-        start_block[i] = b->index;
         if (prev) {
-            prev->count = (int)(b->instr - prev->instr);
             prev->next = b;
         } else {
             a->entry = b;
         }
         prev = b;
-    }
-    prev->count = (int)(&u->instrs[n] - prev->instr);
-    // A block's age: that of the last label placed at its start, else that
-    // of the implicit block python3.11 opens after a jump.
-    for (int i = 0; i < a->nblocks; i++) {
-        a->blocks[i]->rank = INT_MIN;
-    }
-    for (int i = 0; i < u->nlabels; i++) {
-        if (u->labels[i] >= 0) {
-            Block *b = a->blocks[start_block[u->labels[i]]];
-            if (b->rank < u->label_time[i]) {
-                b->rank = u->label_time[i];
+        // It runs to the next label, or to a jump or exit included.
+        int j = i, split = 0, stop = next < n ? next : n;
+        while (j < stop) {
+            int cls = op_is(instrs[j++].op, OP_JUMP | OP_EXIT | OP_HANDLER);
+            any |= cls;
+            if (cls & (OP_JUMP | OP_EXIT)) {
+                split = 1;
+                break;
             }
         }
+        b->count = j - i;
+        if (j == n && !split && next != n) {
+            break;
+        }
+        i = j;
     }
+    a->handlers = (any & OP_HANDLER) != 0;
     for (int i = 0; i < a->nblocks; i++) {
         Block *b = a->blocks[i];
         if (b->rank == INT_MIN) {
@@ -282,7 +287,7 @@ static int build_blocks(Asm *a) {
             if (last->target < 0 || last->target >= u->nlabels || u->labels[last->target] < 0) {
                 return kcg_error(a->c, "internal error: jump to an unplaced label");
             }
-            last->target = start_block[u->labels[last->target]];
+            last->target = label_block[last->target];
         }
     }
     return 0;
@@ -599,10 +604,17 @@ static void apply_static_swaps(Block *b, int i) {
     }
 }
 
+// Also notes whether the block is left without NOP (b->nonop), which
+// spares clean_block its scan: a NOP made at or after the instruction being
+// looked at is seen when the walk reaches it, one made before it (tuple
+// folding, SWAP runs) is noted where it is made.
 static int optimize_block(Asm *a, Block *b) {
-    b->nonop = 0;
+    int nop = 0;
     for (int i = 0; i < b->count; i++) {
         KcgInstr *inst = &b->instr[i];
+        if (!op_is(inst->op, OP_PEEP)) {
+            continue;
+        }
         int next_op = i + 1 < b->count ? b->instr[i + 1].op : -1;
         switch (inst->op) {
         case KF_OP_LOAD_CONST:
@@ -622,12 +634,14 @@ static int optimize_block(Asm *a, Block *b) {
                 }
             }
             TRY(fold_tuple_on_constants(a, b, i));
+            nop |= inst->op == KF_OP_LOAD_CONST; // its items became NOPs
             break;
         case KF_OP_SWAP:
             if (inst->arg == 1) {
                 inst->op = KF_OP_NOP;
                 break;
             }
+            nop = 1;
             TRY(swaptimize(a, b, &i));
             apply_static_swaps(b, i);
             break;
@@ -650,7 +664,9 @@ static int optimize_block(Asm *a, Block *b) {
             }
             break;
         }
+        nop |= inst->op == KF_OP_NOP;
     }
+    b->nonop = !nop;
     return 0;
 }
 
@@ -1231,6 +1247,52 @@ static int fill_localsplus(Asm *a, KfCode *code, int nlocals) {
     return 0;
 }
 
+// The exception table: an entry ends where the handler changes (and at the
+// end). Only units with SETUP_* have one: elsewhere every 'except' is -1.
+static int emit_exceptions(Asm *a, KfCode *code) {
+    KArena *arena = a->c->arena;
+    KfExceptEntry *exc = NULL;
+    int k = 0, e = 0, exc_cap = 0, start = 0, prev_handler = -1;
+    for (Block *b = a->entry;; b = b->next) {
+        int count = b ? b->count : 1;
+        for (int i = 0; i < count; i++, k++) {
+            int h = b ? b->instr[i].except : -1;
+            if (h == prev_handler) {
+                continue;
+            }
+            if (prev_handler >= 0) {
+                if (e == exc_cap) {
+                    int ncap = exc_cap ? exc_cap * 2 : 8;
+                    KfExceptEntry *grown = karena_alloc(arena, sizeof(KfExceptEntry) * (size_t)ncap);
+                    if (!grown) {
+                        return kcg_nomem(a->c);
+                    }
+                    if (e) {
+                        memcpy(grown, exc, sizeof(KfExceptEntry) * (size_t)e);
+                    }
+                    exc = grown;
+                    exc_cap = ncap;
+                }
+                const Block *hb = a->blocks[prev_handler];
+                exc[e++] = (KfExceptEntry){start, k, hb->offset,
+                                           hb->startdepth - 1 - hb->preserve_lasti,
+                                           hb->preserve_lasti};
+            }
+            start = k;
+            prev_handler = h;
+        }
+        if (!b) {
+            break;
+        }
+    }
+    if (!exc && !(exc = karena_alloc(arena, sizeof(KfExceptEntry)))) {
+        return kcg_nomem(a->c);
+    }
+    code->exceptions = exc;
+    code->nexceptions = e;
+    return 0;
+}
+
 static int emit_code(Asm *a, KfCode *code) {
     KArena *arena = a->c->arena;
     int n = 0;
@@ -1245,64 +1307,35 @@ static int emit_code(Asm *a, KfCode *code) {
     if (!fixed || !words || !pos) {
         return kcg_nomem(a->c);
     }
-    // The exception table is cut in the same walk: an entry ends where the
-    // handler changes (and at the end).
-    KfExceptEntry *exc = NULL;
-    int k = 0, e = 0, exc_cap = 0, start = 0, prev_handler = -1, max_const = 0;
-    for (Block *b = a->entry;; b = b->next) {
-        int count = b ? b->count : 1;
-        for (int i = 0; i < count; i++, k++) {
-            const KcgInstr *in = b ? &b->instr[i] : NULL;
-            int h = in ? in->except : -1;
-            if (h != prev_handler) {
-                if (prev_handler >= 0) {
-                    if (e == exc_cap) {
-                        int ncap = exc_cap ? exc_cap * 2 : 8;
-                        KfExceptEntry *grown =
-                            karena_alloc(arena, sizeof(KfExceptEntry) * (size_t)ncap);
-                        if (!grown) {
-                            return kcg_nomem(a->c);
-                        }
-                        if (e) {
-                            memcpy(grown, exc, sizeof(KfExceptEntry) * (size_t)e);
-                        }
-                        exc = grown;
-                        exc_cap = ncap;
-                    }
-                    const Block *hb = a->blocks[prev_handler];
-                    exc[e++] = (KfExceptEntry){start, k, hb->offset,
-                                               hb->startdepth - 1 - hb->preserve_lasti,
-                                               hb->preserve_lasti};
-                }
-                start = k;
-                prev_handler = h;
-            }
-            if (!in) {
-                break;
-            }
+    static const KfPosition none = {0, 0, -1, -1};
+    // Every argument is or-ed into 'all', checked once at the end.
+    unsigned all = 0;
+    int max_const = 0;
+    uint32_t *w = words;
+    KfPosition *p = pos;
+    for (Block *b = a->entry; b; b = b->next) {
+        const KcgInstr *in = b->instr, *end = in + b->count;
+        for (; in < end; in++, w++, p++) {
             int op = in->op, arg = in->arg;
             int cls = op_is(op, OP_JUMP | OP_DEREF | OP_CONST);
-            if (cls & OP_JUMP) {
-                const Block *t = target_of(a, in);
-                op = final_op(b, in, t);
-                arg = t->offset;
-            } else if (cls & OP_DEREF) {
-                arg = fixed[arg];
-            } else if ((cls & OP_CONST) && arg > max_const) {
-                max_const = arg;
+            if (cls) {
+                if (cls & OP_JUMP) {
+                    const Block *t = target_of(a, in);
+                    op = final_op(b, in, t);
+                    arg = t->offset;
+                } else if (cls & OP_DEREF) {
+                    arg = fixed[arg];
+                } else if (arg > max_const) {
+                    max_const = arg;
+                }
             }
-            if (arg > KF_MAX_ARG) {
-                return kcg_error(a->c, "instruction argument too large");
-            }
-            words[k] = KF_INSTR(op, arg);
-            pos[k] = in->pos.lineno < 0 ? (KfPosition){0, 0, -1, -1} : in->pos;
-        }
-        if (!b) {
-            break;
+            all |= (unsigned)arg;
+            *w = KF_INSTR(op, arg);
+            *p = in->pos.lineno < 0 ? none : in->pos;
         }
     }
-    if (!exc && !(exc = karena_alloc(arena, sizeof(KfExceptEntry)))) {
-        return kcg_nomem(a->c);
+    if (all > KF_MAX_ARG) {
+        return kcg_error(a->c, "instruction argument too large");
     }
     // Constants up to the last one used stay (the first, the docstring or
     // None, always does).
@@ -1310,8 +1343,15 @@ static int emit_code(Asm *a, KfCode *code) {
     code->code = words;
     code->positions = pos;
     code->ncode = n;
-    code->exceptions = exc;
-    code->nexceptions = e;
+    if (a->handlers) {
+        TRY(emit_exceptions(a, code));
+    } else {
+        code->exceptions = karena_alloc(arena, sizeof(KfExceptEntry));
+        code->nexceptions = 0;
+        if (!code->exceptions) {
+            return kcg_nomem(a->c);
+        }
+    }
     return fill_localsplus(a, code, nlocals);
 }
 

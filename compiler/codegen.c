@@ -109,7 +109,12 @@ int kcg_new_label(KCg *c) {
 }
 
 void kcg_place(KCg *c, int label) {
-    c->u->labels[label] = c->u->ninstrs;
+    KcgUnit *u = c->u;
+    u->labels[label] = u->ninstrs;
+    // Out of memory is in the diag: the unit is not assembled.
+    if (grow(c, (void **)&u->placed, &u->placedcap, u->nplaced, sizeof(KcgPlace)) == 0) {
+        u->placed[u->nplaced++] = (KcgPlace){u->ninstrs, label};
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -555,8 +560,9 @@ static int ends_with_return(const KcgUnit *u) {
     if (u->ninstrs == 0 || u->instrs[u->ninstrs - 1].op != KF_OP_RETURN_VALUE) {
         return 0;
     }
-    for (int i = 0; i < u->nlabels; i++) {
-        if (u->labels[i] == u->ninstrs) {
+    // Placements are in instruction order: only the last can be at the end.
+    for (int i = u->nplaced - 1; i >= 0 && u->placed[i].pos == u->ninstrs; i--) {
+        if (u->labels[u->placed[i].label] == u->ninstrs) {
             return 0;
         }
     }

@@ -44,6 +44,11 @@ typedef struct KcgInstr {
                     // unit's clock then (block creation order); otherwise -1
 } KcgInstr;
 
+// A label placement: 'label' placed before instruction 'pos'.
+typedef struct KcgPlace {
+    int pos, label;
+} KcgPlace;
+
 typedef enum {
     KCG_SCOPE_MODULE,
     KCG_SCOPE_CLASS,
@@ -93,7 +98,11 @@ typedef struct KcgUnit {
     int *labels; // label -> instruction index, -1 until placed
     int *label_time; // label -> the unit's clock when it was made
     int nlabels, labelcap;
-    int clock;   // counts labels and implicit blocks made, in order
+    KcgPlace *placed; // labels in the order placed, so by instruction index
+                      // (a label placed again leaves a stale entry behind)
+    int nplaced, placedcap;
+    int clock;   // counts labels and implicit blocks made, in order (so
+                 // clock + 1 bounds the number of blocks)
     int pending_time; // after a jump or exit: the clock reserved for the
                       // block python3.11 opens next (the next instruction's
                       // 'time'); otherwise -1
