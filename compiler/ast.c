@@ -27,6 +27,7 @@ KAstMod *kast_module(KArena *a, KAstSeq *body, KAstSeq *type_ignores) {
     }
     n->kind = KAST_MODULE;
     n->depth_bound = 0;
+    n->atoms = NULL;
     n->v.module.body = body;
     n->v.module.type_ignores = type_ignores;
     return n;
@@ -39,6 +40,7 @@ KAstMod *kast_interactive(KArena *a, KAstSeq *body) {
     }
     n->kind = KAST_INTERACTIVE;
     n->depth_bound = 0;
+    n->atoms = NULL;
     n->v.interactive.body = body;
     return n;
 }
@@ -50,6 +52,7 @@ KAstMod *kast_expression(KArena *a, KAstExpr *body) {
     }
     n->kind = KAST_EXPRESSION;
     n->depth_bound = 0;
+    n->atoms = NULL;
     n->v.expression.body = body;
     return n;
 }
@@ -61,6 +64,7 @@ KAstMod *kast_function_type(KArena *a, KAstSeq *argtypes, KAstExpr *returns) {
     }
     n->kind = KAST_FUNCTION_TYPE;
     n->depth_bound = 0;
+    n->atoms = NULL;
     n->v.function_type.argtypes = argtypes;
     n->v.function_type.returns = returns;
     return n;

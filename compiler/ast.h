@@ -100,6 +100,9 @@ struct KAstMod {
     // When positive, no path in the tree is longer than this: the parser
     // sets it so that kast_check_depth need not walk; 0 otherwise.
     int depth_bound;
+    // The parser's identifiers as atoms (strmap.h), for the symbol table
+    // and the code generator; NULL for a tree built otherwise.
+    struct KAtoms *atoms;
     union {
         struct {
             KAstSeq *body; // stmt*

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "strmap.h"
+
 int kpar_is_name(const KToken *t, const char *word) {
     size_t n = strlen(word);
     return t->kind == KTOK_NAME && t->len == n && memcmp(t->text, word, n) == 0;
@@ -119,62 +121,29 @@ int kpar_enter(KParser *p) {
 
 // ---- identifiers ----
 
-// An identifier's bytes as two words: the first and the last eight (or
-// four) bytes, overlapping when shorter than sixteen; with the length they
-// are the whole identifier up to sixteen bytes, and its hash beyond.
-typedef struct NameKey {
-    uint64_t w0, w1;
-    uint32_t len;
-} NameKey;
-
+// The table of identifiers: open addressing over 'slots' (at most half
+// full), whose entries keep each identifier's key, so most probes compare
+// two words and a length without touching the text. Each new identifier
+// also becomes an atom of 'atoms' (KAstMod.atoms): the symbol table and
+// the code generator then find every name by its pointer, never hashing
+// its text again.
 typedef struct NameEntry {
+    KAtomKey key;
+    uint32_t hash;
     const char *text;
-    NameKey key;
 } NameEntry;
 
 struct KParNames {
-    uint32_t *slots;    // open addressing: index into 'entries' + 1, 0 = empty
+    uint32_t *slots;    // index into 'entries' + 1, 0 = empty
     uint32_t mask;      // slots - 1 (a power of two minus one)
     NameEntry *entries; // in order of first use
     uint32_t count, cap;
+    KAtoms *atoms;
+    // The identifiers' region (katom_set_region): the free part.
+    char *region, *region_end;
 };
 
 enum { FIRST_NAME_SLOTS = 256 };
-
-// The key of the 'len' bytes at 's', reading only them.
-static NameKey name_key(const char *s, uint32_t len) {
-    NameKey k = {0, 0, len};
-    if (len >= 8) {
-        memcpy(&k.w0, s, 8);
-        memcpy(&k.w1, s + len - 8, 8);
-    } else if (len >= 4) {
-        uint32_t x, y;
-        memcpy(&x, s, 4);
-        memcpy(&y, s + len - 4, 4);
-        k.w0 = x;
-        k.w1 = y;
-    } else {
-        for (uint32_t i = 0; i < len; i++) {
-            k.w0 = k.w0 << 8 | (unsigned char)s[i];
-        }
-    }
-    return k;
-}
-
-static uint32_t name_hash(const NameKey *k, const char *s) {
-    uint64_t h = (k->w0 * 0x9E3779B97F4A7C15ull) ^ ((k->w1 + k->len) * 0xC2B2AE3D27D4EB4Full);
-    for (uint32_t i = 8; i + 8 < k->len; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-    }
-    return (uint32_t)(h >> 32) ^ (uint32_t)h;
-}
-
-static int same_name(const NameEntry *e, const NameKey *k, const char *s) {
-    return e->key.len == k->len && e->key.w0 == k->w0 && e->key.w1 == k->w1 &&
-           (k->len <= 16 || memcmp(e->text, s, k->len) == 0);
-}
 
 // Slots of 'nslots' entries for 'n', its entries placed again; -1 when out
 // of memory.
@@ -184,8 +153,7 @@ static int names_rehash(KArena *a, KParNames *n, uint32_t nslots) {
         return -1;
     }
     for (uint32_t e = 0; e < n->count; e++) {
-        const NameEntry *en = &n->entries[e];
-        uint32_t j = name_hash(&en->key, en->text) & (nslots - 1);
+        uint32_t j = n->entries[e].hash & (nslots - 1);
         while (slots[j]) {
             j = (j + 1) & (nslots - 1);
         }
@@ -196,7 +164,10 @@ static int names_rehash(KArena *a, KParNames *n, uint32_t nslots) {
     return 0;
 }
 
-static KParNames *names_new(KArena *a) {
+// The names of a parse whose text is 'src_len' bytes. Their region holds
+// the identifiers of most sources (the ones that do not fit are copied on
+// their own and found through the atoms' pointer table).
+static KParNames *names_new(KArena *a, size_t src_len) {
     KParNames *n = karena_alloc(a, sizeof *n);
     if (!n) {
         return NULL;
@@ -204,43 +175,67 @@ static KParNames *names_new(KArena *a) {
     n->count = 0;
     n->cap = FIRST_NAME_SLOTS / 2;
     n->entries = karena_alloc(a, n->cap * sizeof(NameEntry));
-    return n->entries && names_rehash(a, n, FIRST_NAME_SLOTS) == 0 ? n : NULL;
+    n->atoms = katoms_new(a);
+    size_t region = src_len / 4 + 1024;
+    n->region = karena_alloc(a, region);
+    n->region_end = n->region ? n->region + region : NULL;
+    if (!n->entries || !n->atoms || !n->region || names_rehash(a, n, FIRST_NAME_SLOTS) < 0) {
+        return NULL;
+    }
+    katom_set_region(n->atoms, n->region, n->region_end);
+    return n;
 }
 
-// Adds 'text' with key 'k' in empty slot 'i'; -1 when out of memory.
-static int names_add(KArena *a, KParNames *n, uint32_t i, const char *text, const NameKey *k) {
+// The slow path of kpar_ident: a new identifier, for empty slot 'i'.
+static const char *new_name(KParser *p, KParNames *n, uint32_t i, const KToken *t,
+                            const KAtomKey *k, uint32_t h) {
+    char *text;
+    if ((size_t)(n->region_end - n->region) >= sizeof(int) + t->len + 1) {
+        int atom = katom_next(n->atoms);
+        memcpy(n->region, &atom, sizeof atom);
+        text = n->region + sizeof atom;
+        memcpy(text, t->text, t->len);
+        text[t->len] = '\0';
+        n->region = text + t->len + 1;
+    } else {
+        text = karena_strndup(p->arena, t->text, t->len);
+    }
+    if (!text || katom_add_new(n->atoms, text, t->len, h) < 0) {
+        return kpar_nomem(p);
+    }
     if (n->count == n->cap) {
-        NameEntry *entries = karena_alloc(a, 2 * n->cap * sizeof(NameEntry));
+        NameEntry *entries = karena_alloc(p->arena, 2 * n->cap * sizeof(NameEntry));
         if (!entries) {
-            return -1;
+            return kpar_nomem(p);
         }
         memcpy(entries, n->entries, n->count * sizeof(NameEntry));
         n->entries = entries;
         n->cap *= 2;
     }
-    n->entries[n->count] = (NameEntry){text, *k};
+    n->entries[n->count] = (NameEntry){*k, h, text};
     n->slots[i] = ++n->count;
-    return n->count * 2 > n->mask ? names_rehash(a, n, (n->mask + 1) * 2) : 0;
+    if (n->count * 2 > n->mask && names_rehash(p->arena, n, (n->mask + 1) * 2) < 0) {
+        return kpar_nomem(p);
+    }
+    return text;
 }
 
 const char *kpar_ident(KParser *p, const KToken *t) {
     KParNames *n = p->names;
-    if (!n && !(n = p->names = names_new(p->arena))) {
+    if (!n && !(n = p->names = names_new(p->arena, p->src_len))) {
         return kpar_nomem(p);
     }
-    NameKey k = name_key(t->text, t->len);
-    uint32_t i = name_hash(&k, t->text) & n->mask;
+    KAtomKey k = katom_key(t->text, t->len);
+    uint32_t h = katom_key_hash(&k, t->text);
+    uint32_t i = h & n->mask;
     for (; n->slots[i]; i = (i + 1) & n->mask) {
         const NameEntry *e = &n->entries[n->slots[i] - 1];
-        if (same_name(e, &k, t->text)) {
+        if (e->key.w0 == k.w0 && e->key.w1 == k.w1 && e->key.len == k.len &&
+            (k.len <= 16 || memcmp(e->text, t->text, k.len) == 0)) {
             return e->text;
         }
     }
-    const char *text = karena_strndup(p->arena, t->text, t->len);
-    if (!text || names_add(p->arena, n, i, text, &k) < 0) {
-        return kpar_nomem(p);
-    }
-    return text;
+    return new_name(p, n, i, t, &k, h);
 }
 
 // ---- lists ----
@@ -363,6 +358,7 @@ KAstMod *kpar_parse_source(KArena *a, const char *bytes, size_t len, KParMode mo
                  .diag = diag, .mode = mode, .src = src, .src_len = src_len};
     KAstMod *m = parse_mode(&p);
     if (m && mode != KPAR_FSTRING) {
+        m->atoms = p.names ? p.names->atoms : NULL;
         long long bound = (long long)tokens.depth_bound + 2LL * p.elif_count;
         m->depth_bound = bound < INT_MAX / 2 ? (int)bound : 0;
     }

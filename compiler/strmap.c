@@ -9,7 +9,7 @@
 
 // Maps of at most SMALL keys have no slots: their 'ids' are scanned (most
 // scopes have a handful of names; slots and their growth cost more).
-enum { SMALL = 8, FIRST_PTRS = 256 };
+enum { SMALL = 8, FIRST_ATOMS = 128, FIRST_PTRS = 256 };
 
 struct KAtoms {
     KArena *arena;
@@ -25,6 +25,8 @@ struct KAtoms {
     int *pvals;
     uint32_t pmask;
     int pcount;
+    // The parser's identifiers, each after its atom (katom_set_region).
+    const char *region_lo, *region_hi;
 };
 
 KAtoms *katoms_new(KArena *a) {
@@ -39,39 +41,12 @@ const char *katom_text(const KAtoms *t, int atom) {
     return t->text[atom];
 }
 
-static uint64_t read64(const char *p) {
-    uint64_t v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-
-static uint32_t read32(const char *p) {
-    uint32_t v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-
-// Hash of the 'len' bytes at 's', eight at a time (the last word, and short
-// strings' two halves, read overlapping): a byte-at-a-time loop was 2% of
-// kraitc's instructions. Only for probing: nothing in the output depends on it.
+// Hash of the 'len' bytes at 's': katom_key_hash, so that the parser's
+// identifiers come with theirs. Only for probing: nothing in the output
+// depends on it.
 static uint32_t hash_str(const char *s, size_t len) {
-    uint64_t h = (uint64_t)len * 0x9E3779B97F4A7C15ull, tail;
-    if (len >= 8) {
-        for (size_t i = 0; i + 8 < len; i += 8) {
-            h = (h ^ read64(s + i)) * 0xFF51AFD7ED558CCDull;
-            h ^= h >> 32;
-        }
-        tail = read64(s + len - 8);
-    } else if (len >= 4) {
-        tail = (uint64_t)read32(s) << 32 | read32(s + len - 4);
-    } else if (len > 0) {
-        tail = (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[len / 2] << 8 |
-               (unsigned char)s[len - 1];
-    } else {
-        tail = 0;
-    }
-    h = (h ^ tail) * 0xC4CEB9FE1A85EC53ull;
-    return (uint32_t)(h ^ (h >> 29));
+    KAtomKey k = katom_key(s, (uint32_t)len);
+    return katom_key_hash(&k, s);
 }
 
 static uint32_t hash_ptr(const char *p) {
@@ -97,7 +72,7 @@ static uint32_t text_slot(const KAtoms *t, const char *s, size_t len, uint32_t h
 }
 
 static int grow_atoms(KAtoms *t) {
-    int cap = t->cap ? t->cap * 2 : 256;
+    int cap = t->cap ? t->cap * 2 : FIRST_ATOMS;
     const char **text = karena_alloc(t->arena, sizeof(char *) * (size_t)cap);
     uint32_t *hash = karena_alloc(t->arena, sizeof(uint32_t) * (size_t)cap);
     size_t *len = karena_alloc(t->arena, sizeof(size_t) * (size_t)cap);
@@ -171,6 +146,40 @@ static int add_ptr(KAtoms *t, uint32_t i, const char *s, int atom) {
     return 0;
 }
 
+int katom_next(const KAtoms *t) {
+    return t->count;
+}
+
+void katom_set_region(KAtoms *t, const char *lo, const char *hi) {
+    t->region_lo = lo;
+    t->region_hi = hi;
+}
+
+// 1 when 's' is in the identifier region (with room for an atom before it).
+static inline int in_region(const KAtoms *t, const char *s) {
+    return s >= t->region_lo + sizeof(int) && s < t->region_hi;
+}
+
+int katom_add_new(KAtoms *t, const char *s, uint32_t len, uint32_t hash) {
+    if (t->count == t->cap && grow_atoms(t) < 0) {
+        return -1;
+    }
+    int atom = t->count++;
+    t->text[atom] = s;
+    t->hash[atom] = hash;
+    t->len[atom] = len;
+    t->slots[text_slot(t, s, len, hash)] = atom + 1;
+    if (in_region(t, s)) {
+        return atom;
+    }
+    uint32_t pi = 0;
+    if (t->pmask) {
+        for (pi = hash_ptr(s) & t->pmask; t->pkeys[pi]; pi = (pi + 1) & t->pmask) {
+        }
+    }
+    return add_ptr(t, pi, s, atom) < 0 ? -1 : atom;
+}
+
 // atom_of's work for a pointer not seen before ('pi': the empty pointer
 // slot where it belongs, when there is a table).
 static __attribute__((noinline)) int atom_of_new(KAtoms *t, const char *s, int add, uint32_t pi) {
@@ -200,6 +209,14 @@ static __attribute__((noinline)) int atom_of_new(KAtoms *t, const char *s, int a
 // else -1 only when out of memory. A pointer seen before is found by its
 // address alone (the parser's identifiers are one pointer per spelling).
 static inline int atom_of(KAtoms *t, const char *s, int add) {
+    if (in_region(t, s)) {
+        // A pointer into the middle of an identifier is not one: check.
+        int a;
+        memcpy(&a, s - sizeof(int), sizeof(int));
+        if ((unsigned)a < (unsigned)t->count && t->text[a] == s) {
+            return a;
+        }
+    }
     uint32_t pi = 0;
     if (t->pmask) {
         for (pi = hash_ptr(s) & t->pmask; t->pkeys[pi]; pi = (pi + 1) & t->pmask) {

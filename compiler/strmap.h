@@ -21,6 +21,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "arena.h"
 
@@ -28,6 +29,62 @@ typedef struct KAtoms KAtoms;
 
 // A new atom table allocating from 'a' (freed with it); NULL when out of memory.
 KAtoms *katoms_new(KArena *a);
+
+// A string's bytes as two words, the first and the last eight (or four)
+// bytes, overlapping when shorter than sixteen: with the length they are
+// the whole string up to sixteen bytes (the parser compares identifiers
+// by them), and they start its hash.
+typedef struct KAtomKey {
+    uint64_t w0, w1;
+    uint32_t len;
+} KAtomKey;
+
+static inline KAtomKey katom_key(const char *s, uint32_t len) {
+    KAtomKey k = {0, 0, len};
+    if (len >= 8) {
+        memcpy(&k.w0, s, 8);
+        memcpy(&k.w1, s + len - 8, 8);
+    } else if (len >= 4) {
+        uint32_t x, y;
+        memcpy(&x, s, 4);
+        memcpy(&y, s + len - 4, 4);
+        k.w0 = x;
+        k.w1 = y;
+    } else {
+        for (uint32_t i = 0; i < len; i++) {
+            k.w0 = k.w0 << 8 | (unsigned char)s[i];
+        }
+    }
+    return k;
+}
+
+// The hash of string 's' with key 'k' by which atom tables find texts (the
+// parser computes it once per identifier and hands it to katom_add_new).
+static inline uint32_t katom_key_hash(const KAtomKey *k, const char *s) {
+    uint64_t h = (k->w0 * 0x9E3779B97F4A7C15ull) ^ ((k->w1 + k->len) * 0xC2B2AE3D27D4EB4Full);
+    for (uint32_t i = 8; i + 8 < k->len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+    }
+    return (uint32_t)(h >> 32) ^ (uint32_t)h;
+}
+
+// Makes 's' ('len' bytes, 'hash' from katom_key_hash) a new atom, found
+// by its text and by its pointer; the caller knows that no atom has its
+// text yet (the parser's distinct identifiers). When 's' lies in the
+// region of katom_set_region, the four bytes before it must hold the atom
+// this returns (katom_next tells which it will be). Returns the atom, or
+// -1 when out of memory.
+int katom_add_new(KAtoms *t, const char *s, uint32_t len, uint32_t hash);
+
+// The atom the next katom_add_new makes.
+int katom_next(const KAtoms *t);
+
+// Declares ['lo', 'hi') the region where the parser writes identifiers,
+// each after its atom (an int, four bytes, unaligned): a pointer there is
+// mapped to its atom without a table.
+void katom_set_region(KAtoms *t, const char *lo, const char *hi);
 
 // The atom of string 's' (adding it at its first use), or -1 when out of memory.
 int katom(KAtoms *t, const char *s);

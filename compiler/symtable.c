@@ -1224,7 +1224,7 @@ KSymTable *ksym_build(KArena *a, const KAstMod *mod, int features, KDiag *diag) 
     st->arena = a;
     st->diag = diag;
     st->features = features;
-    st->atoms = katoms_new(a);
+    st->atoms = mod->atoms ? mod->atoms : katoms_new(a);
     if (!st->atoms) {
         kdiag_nomem(diag);
         return NULL;

@@ -118,7 +118,10 @@ def header():
         if t == "mod":
             out += ["    // When positive, no path in the tree is longer than this: the parser",
                     "    // sets it so that kast_check_depth need not walk; 0 otherwise."
-                    , "    int depth_bound;"]
+                    , "    int depth_bound;",
+                    "    // The parser's identifiers as atoms (strmap.h), for the symbol table",
+                    "    // and the code generator; NULL for a tree built otherwise.",
+                    "    struct KAtoms *atoms;"]
         for at in attrs:
             out.append("    int %s;" % at)
         out.append("    union {")
@@ -188,6 +191,7 @@ def constructor_body(info):
         lines.append("    n->kind = KAST_%s;" % snake(a).upper())
     if t == "mod":
         lines.append("    n->depth_bound = 0;")
+        lines.append("    n->atoms = NULL;")
     for ft, mod, f in fields:
         if ft == "constant":
             lines.append("    %s%s = *value;" % (prefix, f))
