@@ -63,13 +63,20 @@ typedef struct Run {
     KReport report;
     int progress;      // draw the progress bar on 'err'
     size_t nfiles, nfiles_done;
-    int queued;        // list every job before running any (-j N > 1, or the progress bar)
+    int queued;        // jobs go to worker threads (-j N > 1, or the progress bar)
     int workers;       // -j: 1 compiles each file as the walk meets it
-    Job *jobs;         // workers > 1: the walk's jobs, in order
-    size_t njobs, cap;
-    size_t next;       // the next job a worker takes (under 'lock')
+    // When queued, the workers start before the walk and take its jobs as
+    // it adds them; this thread prints the reports in walk order. Under 'lock':
+    Job **jobs;        // the walk's jobs, in order (each allocated: a worker
+    size_t njobs, cap; //   keeps its pointer while the array grows)
+    size_t next;       // the next job a worker takes
+    size_t want;       // the job the printer waits for (SIZE_MAX: none)
+    int walking;       // the walk may still add jobs
+    int idle;          // workers waiting for a job
+    pthread_t *threads;
+    size_t nthreads;
     pthread_mutex_t lock;
-    pthread_cond_t job_done;
+    pthread_cond_t job_added, job_done;
 } Run;
 
 // os.path.join(a, b).
@@ -284,7 +291,8 @@ static void print_job(Run *run, Job *job) {
     memset(job, 0, sizeof *job);
 }
 
-// Adds 'job' (taking its strings): run at once with one worker, else queued.
+// Adds 'job' (taking its strings): run at once with one worker, else queued
+// for the workers.
 static void add_job(Run *run, Job job) {
     if (!run->queued) {
         if (job.fullname) {
@@ -293,20 +301,32 @@ static void add_job(Run *run, Job job) {
         print_job(run, &job);
         return;
     }
-    if (run->njobs == run->cap) {
-        size_t cap = run->cap ? 2 * run->cap : 256;
-        Job *bigger = realloc(run->jobs, cap * sizeof *bigger);
-        if (!bigger) {
-            job.failed = 1;
-            print_job(run, &job);
-            return;
-        }
-        run->jobs = bigger;
-        run->cap = cap;
-    }
     job.done = !job.fullname; // a line of text is ready at once
+    Job *copy = malloc(sizeof *copy);
+    pthread_mutex_lock(&run->lock);
+    if (copy && run->njobs == run->cap) {
+        size_t cap = run->cap ? 2 * run->cap : 256;
+        Job **bigger = realloc(run->jobs, cap * sizeof *bigger);
+        if (bigger) {
+            run->jobs = bigger;
+            run->cap = cap;
+        }
+    }
+    if (!copy || run->njobs == run->cap) {
+        pthread_mutex_unlock(&run->lock);
+        free(copy);
+        job.failed = 1;
+        job.done = 1;
+        print_job(run, &job); // out of memory: reported now, out of order
+        return;
+    }
+    *copy = job;
     run->nfiles += job.fullname != NULL;
-    run->jobs[run->njobs++] = job;
+    run->jobs[run->njobs++] = copy;
+    if (run->idle && job.fullname) {
+        pthread_cond_signal(&run->job_added);
+    }
+    pthread_mutex_unlock(&run->lock);
 }
 
 // Queues a line of the walk's own report ("Listing ..."); 'is_error' for
@@ -328,58 +348,87 @@ static void add_text(Run *run, char *text, int is_error) {
 
 static void *worker_main(void *arg) {
     Run *run = arg;
+    pthread_mutex_lock(&run->lock);
     for (;;) {
-        pthread_mutex_lock(&run->lock);
-        size_t i = run->next < run->njobs ? run->next++ : run->njobs;
-        pthread_mutex_unlock(&run->lock);
-        if (i == run->njobs) {
+        // A line of text is done already, and NULL once the printer took it.
+        Job *job = run->next < run->njobs ? run->jobs[run->next] : NULL;
+        if (run->next < run->njobs && (!job || job->done)) {
+            run->next++;
+            continue;
+        }
+        if (!job && !run->walking) {
+            pthread_mutex_unlock(&run->lock);
             return NULL;
         }
-        Job *job = &run->jobs[i];
-        if (job->fullname) {
-            run_job(run, job);
+        if (!job) {
+            run->idle++;
+            pthread_cond_wait(&run->job_added, &run->lock);
+            run->idle--;
+            continue;
         }
+        size_t i = run->next++;
+        pthread_mutex_unlock(&run->lock);
+        run_job(run, job);
         pthread_mutex_lock(&run->lock);
         job->done = 1;
-        pthread_cond_broadcast(&run->job_done);
-        pthread_mutex_unlock(&run->lock);
+        if (run->want == i) { // only the job the printer waits for wakes it
+            pthread_cond_signal(&run->job_done);
+        }
     }
 }
 
-// Runs the queued jobs on 'run->workers' threads, printing each report in
-// order as soon as it and those before it are done. A thread that cannot be
-// started leaves its share to the others (or to this thread, when none ran).
-static void run_jobs(Run *run) {
-    size_t want = run->workers > 1 ? (size_t)run->workers : 1; // one: the bar moves as files finish
-    size_t nthreads = want < run->njobs ? want : run->njobs;
-    pthread_t *threads = calloc(nthreads ? nthreads : 1, sizeof *threads);
-    size_t started = 0;
+// Starts the workers before the walk ('run->workers' of them; one when
+// only the progress bar queues, so it moves as files finish). A thread that
+// cannot be started leaves its share to the others, or to this thread
+// after the walk (finish_jobs) when none started.
+static void start_workers(Run *run) {
+    size_t want = run->workers > 1 ? (size_t)run->workers : 1;
     pthread_mutex_init(&run->lock, NULL);
+    pthread_cond_init(&run->job_added, NULL);
     pthread_cond_init(&run->job_done, NULL);
-    for (size_t t = 0; threads && t < nthreads; t++) {
-        started += pthread_create(&threads[started], NULL, worker_main, run) == 0;
+    run->walking = 1;
+    run->want = SIZE_MAX;
+    run->threads = calloc(want, sizeof *run->threads);
+    for (size_t t = 0; run->threads && t < want; t++) {
+        run->nthreads += pthread_create(&run->threads[run->nthreads], NULL, worker_main, run) == 0;
     }
-    if (started == 0) {
+}
+
+// Ends the walk: the workers finish the queue while this thread prints each
+// report in walk order as soon as it is done.
+static void finish_jobs(Run *run) {
+    pthread_mutex_lock(&run->lock);
+    run->walking = 0;
+    pthread_cond_broadcast(&run->job_added);
+    pthread_mutex_unlock(&run->lock);
+    if (run->nthreads == 0) {
         worker_main(run);
     }
     for (size_t i = 0; i < run->njobs; i++) {
         pthread_mutex_lock(&run->lock);
-        while (!run->jobs[i].done) {
+        while (!run->jobs[i]->done) {
+            run->want = i;
             pthread_cond_wait(&run->job_done, &run->lock);
         }
+        run->want = SIZE_MAX;
+        Job *job = run->jobs[i];
+        run->jobs[i] = NULL; // no worker looks at it again
         pthread_mutex_unlock(&run->lock);
-        print_job(run, &run->jobs[i]);
+        print_job(run, job);
+        free(job);
         fflush(run->out);
     }
-    for (size_t t = 0; t < started; t++) {
-        pthread_join(threads[t], NULL);
+    for (size_t t = 0; t < run->nthreads; t++) {
+        pthread_join(run->threads[t], NULL);
     }
-    free(threads);
+    free(run->threads);
+    pthread_cond_destroy(&run->job_added);
     pthread_cond_destroy(&run->job_done);
     pthread_mutex_destroy(&run->lock);
     free(run->jobs);
     run->jobs = NULL;
-    run->njobs = run->cap = run->next = 0;
+    run->threads = NULL;
+    run->njobs = run->cap = run->next = run->nthreads = 0;
 }
 
 // Queues 'fullname' when it is a .py file; 'is_regular' when the walk knows
@@ -687,6 +736,9 @@ int kl_compileall_main(int argc, char **argv, const KlCompiler *compiler, FILE *
     if (status == 0 && ndests == 0 && nlisted == 0) {
         status = usage_error(&run, "%s", "no FILE or DIR given");
     }
+    if (status == 0 && run.queued) {
+        start_workers(&run);
+    }
     for (int i = 0; status == 0 && i < ndests; i++) {
         compile_dest(&run, dests[i]);
     }
@@ -695,8 +747,8 @@ int kl_compileall_main(int argc, char **argv, const KlCompiler *compiler, FILE *
             compile_dest(&run, listed[i]);
         }
     }
-    if (run.njobs) {
-        run_jobs(&run);
+    if (run.walking) {
+        finish_jobs(&run);
     }
     if (run.progress) {
         kreport_progress(err, 0, 0);
