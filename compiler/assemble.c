@@ -27,6 +27,8 @@ typedef struct Block {
     int visited;
     int preserve_lasti;
     int nonop; // clean_block found no NOP in it (reset by what adds one)
+    int lined; // propagate_line_numbers: 1 once filled, 2 when its first
+               // instruction got a line after that (a backward jump's)
     struct Block **exstack; // handlers at entry (label_exception_targets)
     int exdepth;
 } Block;
@@ -953,33 +955,55 @@ static KfPosition resume_position(const Asm *a) {
     return (KfPosition){a->u->firstlineno, a->u->firstlineno, 0, 0};
 }
 
+// Gives the instructions from 'in' to 'end' without a line the position
+// 'prev' or that of the last one before with a line; returns the last.
+static const KfPosition *fill_positions(KcgInstr *in, const KcgInstr *end,
+                                        const KfPosition *prev) {
+    for (; in < end; in++) {
+        if (in->pos.lineno < 0) {
+            in->pos = *prev;
+        } else {
+            prev = &in->pos;
+        }
+    }
+    return prev;
+}
+
+// After it, the instructions of a block without a line are the ones
+// before its first with a line (unless 'lined' is 2).
 static void propagate_line_numbers(Asm *a) {
+    static const KfPosition none = {-1, -1, -1, -1};
+    KfPosition resume = resume_position(a);
     int resume_pending = 1;
     for (Block *b = a->entry; b; b = b->next) {
+        b->lined = 1;
         if (b->count == 0) {
             continue;
         }
-        KfPosition prev = {-1, -1, -1, -1};
-        for (int i = 0; i < b->count; i++) {
-            if (resume_pending && i == (b == a->entry ? a->nprefix : 0)) {
-                prev = resume_position(a);
+        KcgInstr *in = b->instr, *end = in + b->count;
+        const KfPosition *prev = &none;
+        if (resume_pending) {
+            int r = b == a->entry ? a->nprefix : 0;
+            if (r < b->count) {
+                fill_positions(in, in + r, prev);
+                prev = &resume;
+                in += r;
                 resume_pending = 0;
             }
-            if (b->instr[i].pos.lineno < 0) {
-                b->instr[i].pos = prev;
-            } else {
-                prev = b->instr[i].pos;
-            }
         }
+        prev = fill_positions(in, end, prev);
         if (!no_fallthrough(b) && b->next && b->next->predecessors == 1 && b->next->count &&
             b->next->instr[0].pos.lineno < 0) {
-            b->next->instr[0].pos = prev;
+            b->next->instr[0].pos = *prev;
         }
         const KcgInstr *last = &b->instr[b->count - 1];
         if (is_jump(last->op) && !is_block_push(last->op)) {
             Block *t = target_of(a, last);
             if (t->predecessors == 1 && t->count && t->instr[0].pos.lineno < 0) {
-                t->instr[0].pos = prev;
+                t->instr[0].pos = *prev;
+                if (t->lined) {
+                    t->lined = 2;
+                }
             }
         }
     }
@@ -988,8 +1012,21 @@ static void propagate_line_numbers(Asm *a) {
 static void guarantee_lineno_for_exits(Asm *a) {
     int lineno = resume_position(a).lineno;
     for (Block *b = a->entry; b; b = b->next) {
-        for (int i = 0; i < b->count; i++) {
-            KcgInstr *in = &b->instr[i];
+        KcgInstr *in = b->instr, *end = in + b->count;
+        for (; in < end && in->pos.lineno < 0; in++) {
+            if (is_scope_exit(in->op)) {
+                in->pos = (KfPosition){lineno, lineno, -1, -1};
+            }
+        }
+        if (in == end) {
+            continue;
+        }
+        if (b->lined != 2) {
+            // All the rest have a line: the block's last is the one carried on.
+            lineno = end[-1].pos.lineno;
+            continue;
+        }
+        for (; in < end; in++) {
             if (in->pos.lineno < 0) {
                 if (is_scope_exit(in->op)) {
                     in->pos = (KfPosition){lineno, lineno, -1, -1};
