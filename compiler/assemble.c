@@ -1458,9 +1458,7 @@ KfCode *kasm_assemble(KCg *c, KcgUnit *u, int flags) {
         duplicate_exits_without_lineno(&a) < 0) {
         return NULL;
     }
-    if (mark_reachable(&a) < 0) {
-        return NULL;
-    }
+    // duplicate_exits_without_lineno keeps the predecessor counts right.
     propagate_line_numbers(&a);
     guarantee_lineno_for_exits(&a);
     int depth = stack_depth(&a);

@@ -486,6 +486,17 @@ int kcg_enter_scope(KCg *c, const char *name, KcgScope scope, const void *key, i
     if (!u->ste) {
         return kcg_error(c, "internal error: no symbol table entry");
     }
+    if (c->spare) {
+        KcgUnit *spare = c->spare;
+        c->spare = NULL;
+        u->instrs = spare->instrs;
+        u->instrcap = spare->instrcap;
+        u->labels = spare->labels;
+        u->label_time = spare->label_time;
+        u->labelcap = spare->labelcap;
+        u->placed = spare->placed;
+        u->placedcap = spare->placedcap;
+    }
     u->parent = c->u;
     u->scope = scope;
     u->name = name;
@@ -582,6 +593,10 @@ KfCode *kcg_leave_scope(KCg *c, int add_none) {
         code = kasm_assemble(c, u, code_flags(c));
     }
 done:
+    // Nothing refers to the unit's buffers any more.
+    if (!c->spare || u->instrcap > c->spare->instrcap) {
+        c->spare = u;
+    }
     c->u = u->parent;
     c->nestlevel--;
     return code;

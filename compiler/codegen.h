@@ -134,6 +134,9 @@ typedef struct KCg {
     KcgUnit *u;
     struct KFold *fold;
     long depth_mismatches; // blocks reached with two stack depths (a bug)
+    // The instruction and label buffers of the last unit assembled, taken
+    // by the next unit entered (so siblings do not grow theirs again).
+    KcgUnit *spare;
 } KCg;
 
 // ---- codegen.c: units, instructions, names, constants
