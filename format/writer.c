@@ -23,6 +23,22 @@ typedef struct StrEntry {
     uint64_t hash;
 } StrEntry;
 
+// An address interned by write 'write' (0: none): the tree does not
+// change while it is written, so the same address and length are the same
+// bytes.
+typedef struct Recent {
+    const char *s;
+    uint32_t len;
+    uint32_t index : 31, cstr : 1; // cstr: 'len' is strlen(s)
+    uint64_t write;
+} Recent;
+
+// Direct-mapped, per thread, kept from one write to the next (a write
+// numbers itself, so nothing is cleared per file).
+enum { RECENT_BITS = 12 };
+static _Thread_local Recent recent_cache[1 << RECENT_BITS];
+static _Thread_local uint64_t recent_writes;
+
 typedef struct Writer {
     KfError err;
     const char *detail;
@@ -32,13 +48,11 @@ typedef struct Writer {
     uint32_t *slots;
     size_t nslots;
     Buf strdata;
-    // Recently interned C strings by address (a direct-mapped cache): the
-    // compiler's names are shared atoms, and a hit skips strlen and XXH3.
-    struct {
-        const char *s;
-        uint32_t len;
-        uint32_t index : 31, cstr : 1; // cstr: 'len' is strlen(s)
-    } recent[256];
+    // Recently interned strings by address (recent_cache, this write's
+    // entries are those marked 'write'): the compiler's names are shared
+    // atoms, and a hit skips strlen and XXH3.
+    struct Recent *recent;
+    uint64_t write;
     // Code objects by index (walk 1 numbers them in the pre-order walk 2
     // lays them out in), with the start of each one's constant run and of
     // its string indices in 'refs' (name, qualname, filename, co_names,
@@ -192,8 +206,8 @@ static uint32_t intern_new(Writer *w, const char *s, size_t len) {
 }
 
 // The slot of 's' in the cache of recent strings.
-static size_t recent_slot(const char *s) {
-    return (size_t)(((uintptr_t)s >> 3) * 0x9E3779B97F4A7C15ull >> 56);
+static Recent *recent_slot(const Writer *w, const char *s) {
+    return &w->recent[((uintptr_t)s >> 3) * 0x9E3779B97F4A7C15ull >> (64 - RECENT_BITS)];
 }
 
 // The index of the string of 'len' bytes at 's', added at its first use.
@@ -208,18 +222,13 @@ static uint32_t intern(Writer *w, const char *s, size_t len) {
     if (!s) {
         s = "";
     }
-    // The tree does not change while it is written: the same address and
-    // length are the same bytes.
-    size_t slot = recent_slot(s);
-    if (w->recent[slot].s == s && w->recent[slot].len == len) {
-        return w->recent[slot].index;
+    Recent *r = recent_slot(w, s);
+    if (r->s == s && r->len == len && r->write == w->write) {
+        return r->index;
     }
     uint32_t index = intern_new(w, s, len);
     if (w->err == KF_OK && len <= UINT32_MAX) {
-        w->recent[slot].s = s;
-        w->recent[slot].len = (uint32_t)len;
-        w->recent[slot].index = index;
-        w->recent[slot].cstr = 0;
+        *r = (Recent){s, (uint32_t)len, index, 0, w->write};
     }
     return index;
 }
@@ -229,13 +238,13 @@ static uint32_t intern_cstr(Writer *w, const char *s, const char *what) {
         fail(w, KF_ERR_INVALID, what);
         return 0;
     }
-    size_t slot = recent_slot(s);
-    if (w->recent[slot].s == s && w->recent[slot].cstr && w->err == KF_OK) {
-        return w->recent[slot].index;
+    Recent *r = recent_slot(w, s);
+    if (r->s == s && r->cstr && r->write == w->write && w->err == KF_OK) {
+        return r->index;
     }
     uint32_t index = intern(w, s, strlen(s));
-    if (w->recent[slot].s == s) {
-        w->recent[slot].cstr = 1;
+    if (r->s == s && r->write == w->write) {
+        r->cstr = 1;
     }
     return index;
 }
@@ -528,6 +537,25 @@ static uint8_t *raw_svar(uint8_t *o, int64_t v) {
 // line state.
 static uint8_t *put_position(uint8_t *o, const KfPosition *p, int64_t *line) {
     int64_t d = (int64_t)p->lineno - *line;
+    // The common forms first: columns on one line, within a byte, of a
+    // line near the previous one (none and line have col -1: not these).
+    if (p->end_lineno == p->lineno && p->lineno >= 0 && (unsigned)p->col <= 255 &&
+        (unsigned)(p->end_col - p->col) <= 255) {
+        *line = p->lineno;
+        if (d == 0) {
+            o[0] = KLAYOUT_L_COL << 4;
+            o[1] = (uint8_t)p->col;
+            o[2] = (uint8_t)(p->end_col - p->col);
+            return o + 3;
+        }
+        if (d >= -64 && d < 64) {
+            o[0] = KLAYOUT_L_SHORT << 4;
+            o[1] = (uint8_t)(((uint64_t)d << 1) ^ (uint64_t)(d >> 63));
+            o[2] = (uint8_t)p->col;
+            o[3] = (uint8_t)(p->end_col - p->col);
+            return o + 4;
+        }
+    }
     if (p->lineno == 0 && p->end_lineno == 0 && p->col == -1 && p->end_col == -1) {
         *o++ = KLAYOUT_L_NONE << 4;
         return o;
@@ -568,8 +596,9 @@ static void put_positions(Writer *w, const KfCode *c) {
     int64_t line = c->firstlineno;
     const KfPosition *prev = NULL;
     int run = 0;
-    for (int i = 0; i < c->ncode; i++) {
-        const KfPosition *p = c->positions ? &c->positions[i] : &none;
+    const KfPosition *p = c->positions ? c->positions : &none;
+    size_t step = c->positions ? 1 : 0;
+    for (int i = 0; i < c->ncode; i++, p += step) {
         if (prev && same_position(p, prev)) {
             if (run < KLAYOUT_L_MAX_RUN) {
                 (*entry)++;
@@ -823,6 +852,8 @@ KfError kf_write(const KfCode *module, const KfWriteInfo *info, uint8_t **out, s
                  const char **detail) {
     Writer w;
     memset(&w, 0, sizeof w);
+    w.recent = recent_cache;
+    w.write = ++recent_writes;
     Buf raw = {NULL, 0, 0}, file = {NULL, 0, 0};
     *out = NULL;
     *out_len = 0;
