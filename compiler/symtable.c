@@ -1179,7 +1179,10 @@ static int analyze_block(KSymTable *st, KSymEntry *ste, KMap *bound, KMap *free,
     kmap_init(&newfree, st->atoms);
     kmap_init(&newbound, st->atoms);
     kmap_init(&allfree, st->atoms);
-    if (ste->type == KSYM_CLASS &&
+    // newbound and newglobal are what the children see: a block without
+    // children (most functions) needs neither.
+    int has_children = ste->nchildren > 0;
+    if (ste->type == KSYM_CLASS && has_children &&
         (set_update(&newglobal, global) < 0 || set_update(&newbound, bound) < 0)) {
         return nomem(st);
     }
@@ -1188,7 +1191,9 @@ static int analyze_block(KSymTable *st, KSymEntry *ste, KMap *bound, KMap *free,
             return st->diag->kind != KDIAG_NONE ? -1 : nomem(st);
         }
     }
-    if (ste->type != KSYM_CLASS) {
+    if (!has_children) {
+        // nothing for children to see
+    } else if (ste->type != KSYM_CLASS) {
         if ((ste->type == KSYM_FUNCTION && set_update(&newbound, &local) < 0) ||
             set_update(&newbound, bound) < 0 || set_update(&newglobal, global) < 0) {
             return nomem(st);
