@@ -35,7 +35,7 @@ void *kdisplay_starred_item_error(KParser *p, const KToken *open, const KToken *
     if (kexpr_is_quiet()) {
         return kexpr_fail_at(p, after);
     }
-    p->pos = (int)(star - p->toks) + 1;
+    kpar_seek(p, (int)(star - p->toks) + 1);
     kexpr.second_pass++;
     KAstExpr *value = kexpr_expression(p);
     const KToken *end = kpar_prev(p);

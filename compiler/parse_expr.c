@@ -179,7 +179,7 @@ int kexpr_backtrack(KParser *p, KParMark m) {
 // "invalid syntax" where CPython's first pass got furthest: at token index
 // 'pos', or at a failure backtracked over beyond it.
 void *kexpr_fail_at(KParser *p, int pos) {
-    p->pos = kexpr.furthest.active && kexpr.furthest.pos > pos ? kexpr.furthest.pos : pos;
+    kpar_seek(p, kexpr.furthest.active && kexpr.furthest.pos > pos ? kexpr.furthest.pos : pos);
     return kpar_syntax_error(p);
 }
 
@@ -380,7 +380,7 @@ static int argument_failed(KParser *p, int pending, int at, int pending_at) {
         kexpr_fail_at(p, at);
         return -1;
     }
-    p->pos = pos > p->pos ? pos : p->pos;
+    kpar_seek(p, pos > p->pos ? pos : p->pos);
     positional_error(p, pending);
     return -1;
 }
@@ -442,7 +442,7 @@ static KAstExpr *argument_genexp(KParser *p, const KToken *open, KAstExpr *e, in
         // CPython's 'args , args' then reads the arguments up to the 'for'.
         int last = kexpr_token_index(p, p->diag->lineno, p->diag->col);
         p->diag->kind = KDIAG_NONE;
-        p->pos = last > kexpr.examined ? last : kexpr.examined;
+        kpar_seek(p, last > kexpr.examined ? last : kexpr.examined);
         positional_error(p, pending);
         return NULL;
     }
@@ -554,7 +554,7 @@ static int call_args(KParser *p, KAstSeq **args_out, KAstSeq **keywords_out, int
             if (!e) {
                 if (count > 0 && !pending && !kexpr_is_quiet() && kexpr_failed_generically(p)) {
                     p->diag->kind = KDIAG_NONE;
-                    p->pos = (int)(t - p->toks);
+                    kpar_seek(p, (int)(t - p->toks));
                     return unpacking_error(p, open, pending);
                 }
                 return argument_failed(p, pending, at, pending_at);
@@ -912,7 +912,7 @@ static KAstExpr *comparison_rest(KParser *p, const KToken *start, KAstExpr *left
     kpar_list_init(&comparators);
     while (op) {
         KParMark m = kpar_mark(p);
-        p->pos += len;
+        kpar_seek(p, p->pos + len);
         KAstExpr *right = kexpr_bitwise_or(p);
         if (!right) {
             if (!kexpr_backtrack(p, m)) {
@@ -1060,7 +1060,7 @@ static int invalid_legacy_expression(KParser *p, int start, int any_name, int qu
         return 0;
     }
     KParMark m = kpar_mark(p);
-    p->pos = start + 1;
+    kpar_seek(p, start + 1);
     kexpr.second_pass++;
     KAstExpr *b = star_expressions_from(p, 1, quiet_first);
     kexpr.second_pass--;
@@ -1260,7 +1260,7 @@ static int starts_with_display(KParser *p, int start) {
         return 0;
     }
     KParMark m = kpar_mark(p);
-    p->pos = start;
+    kpar_seek(p, start);
     kexpr.quiet++;
     kexpr.second_pass++;
     KAstExpr *a = atom(p);
@@ -1434,7 +1434,7 @@ static void legacy_statement(KParser *p, KAstExpr *e) {
     if (invalid_legacy_expression(p, at, 0, 0) == 0) {
         *p->diag = saved;
     }
-    p->pos = pos;
+    kpar_seek(p, pos);
 }
 
 // A failure was backtracked over: the generic error belongs where it was,
@@ -1448,7 +1448,7 @@ static void furthest_failure(KParser *p, const KAstExpr *e) {
     if (kexpr.furthest.pos > pos) {
         int current = p->pos;
         kexpr_fail_at(p, pos);
-        p->pos = current;
+        kpar_seek(p, current);
     }
 }
 

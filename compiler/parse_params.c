@@ -164,7 +164,7 @@ static int second_star(KParser *p, Params *ps, const KToken *t) {
     if (ok) {
         return error_at_token(p, t, "* argument may appear only once");
     }
-    p->pos = (int)(t - p->toks);
+    kpar_seek(p, (int)(t - p->toks));
     return syntax_error(p);
 }
 

@@ -32,9 +32,9 @@ static int look(Pat *m, int n) {
     }
     if (i == p->count - 1 && p->toks[i].kind == KTOK_ERRORTOKEN && !kpar_failed(p)) {
         int pos = p->pos;
-        p->pos = i;
+        kpar_seek(p, i);
         kpar_syntax_error(p); // the lexical error, EOF or unclosed bracket it stands for
-        p->pos = pos;
+        kpar_seek(p, pos);
     }
     return p->toks[i].kind;
 }
@@ -52,7 +52,7 @@ static const KToken *tok_at(const KParser *p, int i) {
 static void *no_parse(Pat *m) {
     KParser *p = m->p;
     if (m->far > p->pos) {
-        p->pos = m->far;
+        kpar_seek(p, m->far);
     }
     return kpar_syntax_error(p);
 }
@@ -159,7 +159,7 @@ static KAstExpr *literal_expr(Pat *m) {
         return kpar_error_expr(p, num, "real number required in complex literal");
     }
     if (look(m, 1) != KTOK_NUMBER) {
-        p->pos = start;
+        kpar_seek(p, start);
         return NULL;
     }
     kpar_advance(p);
@@ -253,7 +253,8 @@ static int keyword_pattern(Pat *m, KParList *attrs, KParList *pats) {
 
 // 1 when the parser has read the final ERRORTOKEN, whose fetch fails in CPython.
 static int read_bad_token(const KParser *p) {
-    return p->max_pos == p->count - 1 && p->toks[p->max_pos].kind == KTOK_ERRORTOKEN;
+    int max_pos = kpar_max_pos(p);
+    return max_pos == p->count - 1 && p->toks[max_pos].kind == KTOK_ERRORTOKEN;
 }
 
 // invalid_class_argument_pattern:
@@ -277,7 +278,7 @@ static void *positional_after_keywords(Pat *m) {
             kpar_advance(p);
             KAstPattern *next = pattern(m);
             if (!next || kpar_failed(p)) {
-                p->pos = at;
+                kpar_seek(p, at);
                 break;
             }
             last = next;
@@ -343,7 +344,7 @@ static KAstPattern *class_pattern(Pat *m, KAstExpr *cls, int start) {
     return nomem_if_null(p, kast_match_class(p->arena, cls, pats, names, kw, SPAN(p, start)));
 no_match:
     if (!kpar_failed(p)) {
-        p->pos = start;
+        kpar_seek(p, start);
     }
     return NULL;
 }
@@ -360,7 +361,7 @@ static KAstPattern *star_pattern(Pat *m) {
         kpar_advance(p);
     } else if (!(name = capture_target(m))) {
         if (!kpar_failed(p)) {
-            p->pos = start;
+            kpar_seek(p, start);
         }
         return NULL;
     }
@@ -385,7 +386,7 @@ static int sequence_rest(Pat *m, KParList *items) {
             if (kpar_failed(p)) {
                 return -1;
             }
-            p->pos = at; // the ',' was a trailing one
+            kpar_seek(p, at); // the ',' was a trailing one
             break;
         }
         if (kpar_list_push(p, items, item) < 0) {
@@ -432,7 +433,7 @@ static KAstPattern *bracket_pattern(Pat *m) {
     return nomem_if_null(p, kast_match_sequence(p->arena, seq, SPAN(p, start)));
 no_match:
     if (!kpar_failed(p)) {
-        p->pos = start;
+        kpar_seek(p, start);
     }
     return NULL;
 }
@@ -506,7 +507,7 @@ static KAstPattern *mapping_pattern(Pat *m) {
     return nomem_if_null(p, kast_match_mapping(p->arena, k, v, rest, SPAN(p, start)));
 no_match:
     if (!kpar_failed(p)) {
-        p->pos = start;
+        kpar_seek(p, start);
     }
     return NULL;
 }
@@ -547,7 +548,7 @@ static KAstPattern *closed_pattern(Pat *m) {
         if (next == KTOK_LPAR) {
             return class_pattern(m, cls, start);
         }
-        p->pos = start;
+        kpar_seek(p, start);
         return NULL;
     }
     case KTOK_LPAR:
@@ -581,7 +582,7 @@ static KAstPattern *or_pattern(Pat *m) {
             if (kpar_failed(p)) {
                 return NULL;
             }
-            p->pos = at;
+            kpar_seek(p, at);
             break;
         }
         if (kpar_list_push(p, &alts, alt) < 0) {
@@ -647,7 +648,7 @@ static KAstPattern *pattern(Pat *m) {
         } else if (kpar_failed(p) || invalid_as_target(m) < 0) {
             result = NULL;
         } else {
-            p->pos = at;
+            kpar_seek(p, at);
         }
     }
     kpar_leave(p);
@@ -665,7 +666,7 @@ static KAstPattern *patterns(Pat *m) {
     }
     if (look(m, 0) != KTOK_COMMA) {
         if (first->kind == KAST_MATCH_STAR) {
-            p->pos = start;
+            kpar_seek(p, start);
             return NULL;
         }
         return first;

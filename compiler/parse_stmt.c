@@ -45,7 +45,7 @@ static void *or_nomem(KParser *p, void *node) { return node ? node : kpar_nomem(
 // "invalid syntax" (or what kpar_syntax_error makes of that token) at token
 // index 'pos'.
 static void *syntax_error_at(KParser *p, int pos) {
-    p->pos = pos;
+    kpar_seek(p, pos);
     return kpar_syntax_error(p);
 }
 
@@ -202,7 +202,7 @@ static void *unexpected_token(KParser *p) {
 // Returns 1 when recorded; the position is kept.
 static int named_assign_error(KParser *p, int at) {
     KParMark m = kpar_mark(p);
-    p->pos = at;
+    kpar_seek(p, at);
     const KToken *first = kpar_peek(p);
     KAstExpr *a = kpar_bitwise_or(p), *b = NULL;
     if (a && kpar_accept(p, KTOK_EQUAL)) {

@@ -282,6 +282,7 @@ static KAstExpr *parse_field_text(Concat *c, const char *buf, size_t len, int ba
     KParser sub = {.arena = p->arena,
                    .names = p->names,
                    .toks = toks.items,
+                   .cur = toks.items,
                    .count = toks.count,
                    .tokens = &toks,
                    .diag = &d,

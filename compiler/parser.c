@@ -322,7 +322,7 @@ static void prefer_tokenizer_error(KParser *p) {
     }
     // CPython compares with the line of the last token it fetched; its EOF
     // token stays on the last line read, where ours sits after it.
-    int last = p->max_pos;
+    int last = kpar_max_pos(p);
     if (last == p->count - 1 && last > 0) {
         last--;
     }
@@ -354,7 +354,8 @@ KAstMod *kpar_parse_source(KArena *a, const char *bytes, size_t len, KParMode mo
         *diag = tokens.error;
         return NULL;
     }
-    KParser p = {.arena = a, .toks = tokens.items, .count = tokens.count, .tokens = &tokens,
+    KParser p = {.arena = a, .toks = tokens.items, .cur = tokens.items, .count = tokens.count,
+                 .tokens = &tokens,
                  .diag = diag, .mode = mode, .src = src, .src_len = src_len};
     KAstMod *m = parse_mode(&p);
     if (m && mode != KPAR_FSTRING) {

@@ -29,6 +29,7 @@ typedef struct KParser {
     const KToken *toks;    // the token array; the last is ENDMARKER or ERRORTOKEN
     int count;             // tokens in 'toks'
     int pos;               // index of the current token (never past the last)
+    const KToken *cur;     // &toks[pos] (moved only by kpar_advance and kpar_seek)
     const KTokens *tokens; // the tokenizer's result: its deferred error, unclosed brackets
     KDiag *diag;
     KParMode mode;
@@ -36,7 +37,8 @@ typedef struct KParser {
     const char *src;       // the UTF-8 source the tokens point into
     size_t src_len;
     int fstring_depth;     // nesting of f-string replacement fields being parsed
-    int max_pos;           // furthest token index reached (CPython's last fetched token)
+    int max_pos;           // furthest token index reached before the last kpar_seek
+    int advanced;          // kpar_advance moved since the last kpar_seek (kpar_max_pos)
     int final_error;       // the error is one pegen words at the end (unexpected
                            // indent/unindent/EOF): no lexical error replaces it
     int elif_count;        // elif clauses parsed: each nests an If (KAstMod.depth_bound)
@@ -50,11 +52,25 @@ typedef struct KParMark {
 } KParMark;
 
 static inline const KToken *kpar_peek(const KParser *p) {
-    return &p->toks[p->pos];
+    return p->cur;
 }
 
 static inline int kpar_kind(const KParser *p) {
-    return p->toks[p->pos].kind;
+    return p->cur->kind;
+}
+
+// The furthest token index kpar_advance reached (CPython's last fetched
+// token): since the last kpar_seek it only moved forwards.
+static inline int kpar_max_pos(const KParser *p) {
+    return p->advanced && p->pos > p->max_pos ? p->pos : p->max_pos;
+}
+
+// Moves to token index 'pos' (forwards or back).
+static inline void kpar_seek(KParser *p, int pos) {
+    p->max_pos = kpar_max_pos(p);
+    p->advanced = 0;
+    p->pos = pos;
+    p->cur = &p->toks[pos];
 }
 
 // Kind of the token 'n' places ahead (0 = current), ENDMARKER past the end.
@@ -75,12 +91,11 @@ static inline const KToken *kpar_prev(const KParser *p) {
 
 // Returns the current token and moves past it (staying on the last token).
 static inline const KToken *kpar_advance(KParser *p) {
-    const KToken *t = &p->toks[p->pos];
+    const KToken *t = p->cur;
     if (p->pos < p->count - 1) {
         p->pos++;
-        if (p->pos > p->max_pos) {
-            p->max_pos = p->pos;
-        }
+        p->cur++;
+        p->advanced = 1;
     }
     return t;
 }
@@ -97,7 +112,7 @@ static inline KParMark kpar_mark(const KParser *p) {
 
 // Goes back to 'm', forgetting any error recorded since it was taken.
 static inline void kpar_reset(KParser *p, KParMark m) {
-    p->pos = m.pos;
+    kpar_seek(p, m.pos);
     if (m.diag_kind == KDIAG_NONE) {
         p->diag->kind = KDIAG_NONE;
     }
