@@ -263,7 +263,9 @@ KAstSeq *kpar_list_seq(KParser *p, const KParList *l) {
         return kpar_nomem(p);
     }
     s->count = l->count;
-    memcpy(s->items, l->items, (size_t)l->count * sizeof(void *));
+    for (int i = 0; i < l->count; i++) { // mostly a few items: no memcpy call
+        s->items[i] = l->items[i];
+    }
     return s;
 }
 

@@ -883,7 +883,8 @@ static int visit_name(KSymTable *st, const KAstExpr *e) {
         return -1;
     }
     // super() needs the __class__ cell of the enclosing class.
-    if (load && st->cur->type == KSYM_FUNCTION && strcmp(e->v.name.id, "super") == 0) {
+    const char *id = e->v.name.id;
+    if (load && id[0] == 's' && st->cur->type == KSYM_FUNCTION && strcmp(id, "super") == 0) {
         return add_def(st, "__class__", KSYM_USE, LOC(e));
     }
     return 0;
