@@ -53,28 +53,25 @@ static inline int grow(KCg *c, void **items, int *cap, int count, size_t size) {
     return count < *cap ? 0 : grow_to(c, items, cap, count, size);
 }
 
-static int emit(KCg *c, int op, int arg, int target, const KfPosition *pos) {
+// Inlined in its four callers: the call was a fifth of its cost.
+static inline __attribute__((always_inline)) int emit(KCg *c, int op, int arg, int target,
+                                                      const KfPosition *pos) {
     KcgUnit *u = c->u;
-    if (arg < 0 || arg > KF_MAX_ARG) {
+    if ((unsigned)arg > KF_MAX_ARG) {
         return kcg_error(c, "too many constants, names or arguments in one code object");
     }
     if (grow(c, (void **)&u->instrs, &u->instrcap, u->ninstrs, sizeof(KcgInstr)) < 0) {
         return -1;
     }
     KcgInstr *in = &u->instrs[u->ninstrs++];
-    in->time = u->pending_time;
+    *in = (KcgInstr){op, arg, target, *pos, -1, u->pending_time};
     // python3.11 opens the block after a jump or exit right away (NEXT_BLOCK).
-    if (op == KF_OP_RETURN_VALUE || op == KF_OP_RAISE_VARARGS || op == KF_OP_RERAISE ||
-        target >= 0) {
+    if (target >= 0 || op == KF_OP_RETURN_VALUE || op == KF_OP_RAISE_VARARGS ||
+        op == KF_OP_RERAISE) {
         u->pending_time = u->clock++;
     } else {
         u->pending_time = -1;
     }
-    in->op = op;
-    in->arg = arg;
-    in->target = target;
-    in->pos = *pos;
-    in->except = -1;
     return 0;
 }
 
@@ -132,9 +129,24 @@ static uint64_t mix(uint64_t h, uint64_t v) {
 
 // FNV-1a over 8-byte words, then the tail a byte at a time: docstrings
 // made the byte-at-a-time loop 1.6% of kraitc's instructions.
+// A long string (a docstring) is hashed by its length and its first and
+// last 32 bytes: equal hashes are compared in full anyway.
 static uint64_t hash_bytes(const char *s, size_t len) {
     uint64_t h = 1469598103934665603ULL;
     size_t i = 0;
+    if (len > 64) {
+        h = (h ^ len) * 1099511628211ULL;
+        for (; i < 32; i += 8) {
+            uint64_t a, b;
+            memcpy(&a, s + i, sizeof a);
+            memcpy(&b, s + len - 32 + i, sizeof b);
+            h = (h ^ a) * 1099511628211ULL;
+            h ^= h >> 29;
+            h = (h ^ b) * 1099511628211ULL;
+            h ^= h >> 29;
+        }
+        return h;
+    }
     for (; i + 8 <= len; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, sizeof w);
