@@ -124,11 +124,11 @@ static inline int is_scope_exit(int op) {
     return op_is(op, OP_EXIT);
 }
 
-static const KcgInstr *last_instr(const Block *b) {
+static inline const KcgInstr *last_instr(const Block *b) {
     return b->count ? &b->instr[b->count - 1] : NULL;
 }
 
-static int no_fallthrough(const Block *b) {
+static inline int no_fallthrough(const Block *b) {
     const KcgInstr *last = last_instr(b);
     return last && op_is(last->op, OP_UNCOND | OP_EXIT);
 }
@@ -764,7 +764,8 @@ static int is_exit_without_lineno(const Block *b) {
 static int newer_first(const void *x, const void *y);
 
 // The blocks newest first, as python3.11 walks its block list (the order
-// decides where copies of exit blocks land).
+// decides where copies of exit blocks land): by rank, then index, both
+// descending. Ranks are clock readings, so a counting sort does it.
 static Block **blocks_newest_first(Asm *a) {
     int n = a->nblocks;
     Block **order = karena_alloc(a->c->arena, sizeof(Block *) * (size_t)(n + 1));
@@ -772,8 +773,32 @@ static Block **blocks_newest_first(Asm *a) {
         kcg_nomem(a->c);
         return NULL;
     }
-    memcpy(order, a->blocks, sizeof(Block *) * (size_t)n);
-    qsort(order, (size_t)n, sizeof(Block *), newer_first);
+    int lo = INT_MAX, hi = INT_MIN;
+    for (int i = 0; i < n; i++) {
+        int r = a->blocks[i]->rank;
+        lo = r < lo ? r : lo;
+        hi = r > hi ? r : hi;
+    }
+    if (n == 0 || (int64_t)hi - lo > 4 * (int64_t)n + 64) {
+        memcpy(order, a->blocks, sizeof(Block *) * (size_t)n);
+        qsort(order, (size_t)n, sizeof(Block *), newer_first);
+        return order;
+    }
+    int span = hi - lo + 1;
+    int *at = karena_calloc(a->c->arena, sizeof(int) * (size_t)(span + 1));
+    if (!at) {
+        kcg_nomem(a->c);
+        return NULL;
+    }
+    for (int i = 0; i < n; i++) {
+        at[hi - a->blocks[i]->rank + 1]++;
+    }
+    for (int k = 1; k <= span; k++) {
+        at[k] += at[k - 1];
+    }
+    for (int i = n - 1; i >= 0; i--) {
+        order[at[hi - a->blocks[i]->rank]++] = a->blocks[i];
+    }
     return order;
 }
 
@@ -790,8 +815,8 @@ enum { MAX_COPY_SIZE = 4 };
 // 1 when 'b' ends with a jump ('uncond': an unconditional one) to an exit
 // block without line number holding at most 'max_count' instructions and
 // reached from more than 'min_preds' places.
-static int jumps_to_bare_exit(const Asm *a, const Block *b, int uncond, int max_count,
-                              int min_preds) {
+static inline __attribute__((always_inline)) int
+jumps_to_bare_exit(const Asm *a, const Block *b, int uncond, int max_count, int min_preds) {
     const KcgInstr *last = last_instr(b);
     if (!last || !(uncond ? is_uncond_jump(last->op) : is_jump(last->op))) {
         return 0;
@@ -868,15 +893,23 @@ static int mark_reachable(Asm *a) {
     return 0;
 }
 
+// Unlinks the empty blocks and retargets jumps past them. A jump only
+// ever targets a linked block (an unlinked one's jumps were retargeted
+// when it went), so without an empty linked block there is nothing to do.
 static void eliminate_empty_blocks(Asm *a) {
+    int any = a->entry->count == 0;
     for (Block *b = a->entry; b; b = b->next) {
         Block *next = b->next;
-        if (next) {
+        if (next && next->count == 0 && next->next) {
             while (next->count == 0 && next->next) {
                 next = next->next;
             }
             b->next = next;
+            any = 1;
         }
+    }
+    if (!any) {
+        return;
     }
     for (Block *b = a->entry; b; b = b->next) {
         KcgInstr *in = b->count ? &b->instr[b->count - 1] : NULL;
