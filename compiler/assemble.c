@@ -1246,12 +1246,16 @@ static int label_exception_targets(Asm *a) {
                 }
                 stack[depth++] = t;
                 in->except = -1;
+                in->op = KF_OP_NOP;
+                b->nonop = 0;
                 handler = t->index;
             } else if (in->op == KCG_POP_BLOCK) {
                 if (depth > 0) {
                     depth--;
                 }
                 in->except = -1;
+                in->op = KF_OP_NOP;
+                b->nonop = 0;
                 handler = depth ? stack[depth - 1]->index : -1;
             } else {
                 in->except = handler;
@@ -1269,8 +1273,10 @@ static int label_exception_targets(Asm *a) {
             todo[sp++] = n;
         }
     }
+    // The walk made NOPs of the SETUP_* and POP_BLOCK it met; a block it
+    // did not reach has its own turned here.
     for (Block *b = a->entry; b; b = b->next) {
-        for (int i = 0; i < b->count; i++) {
+        for (int i = 0; !b->visited && i < b->count; i++) {
             KcgInstr *in = &b->instr[i];
             if (is_block_push(in->op) || in->op == KCG_POP_BLOCK) {
                 in->op = KF_OP_NOP;

@@ -185,11 +185,37 @@ static uint32_t add_string(Writer *w, const char *s, size_t len, uint64_t hash) 
 
 // The index of the string of 'len' bytes at 's' (not NULL), added at its
 // first use: the table's lookup.
+// The string table's own hash (the format does not see it): a short
+// string (a name) is mixed inline from two overlapping loads, a longer
+// one goes to XXH3.
+static inline uint64_t str_hash(const char *s, size_t len) {
+    if (len > 16) {
+        return klayout_hash(s, len);
+    }
+    uint64_t x = 0, y = 0;
+    if (len >= 8) {
+        memcpy(&x, s, 8);
+        memcpy(&y, s + len - 8, 8);
+    } else if (len >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + len - 4, 4);
+        x = a;
+        y = b;
+    } else if (len > 0) {
+        x = (uint64_t)(uint8_t)s[0] | (uint64_t)(uint8_t)s[len / 2] << 8 |
+            (uint64_t)(uint8_t)s[len - 1] << 16;
+    }
+    uint64_t h = (x * 0x9E3779B97F4A7C15ull) ^ (y * 0xC2B2AE3D27D4EB4Full) ^ len;
+    h = (h ^ (h >> 31)) * 0x94D049BB133111EBull;
+    return h ^ (h >> 29);
+}
+
 static uint32_t intern_new(Writer *w, const char *s, size_t len) {
     if ((w->nstrs + 1) * 2 > w->nslots && grow_slots(w) != 0) {
         return 0;
     }
-    uint64_t hash = klayout_hash(s, len);
+    uint64_t hash = str_hash(s, len);
     size_t at = hash & (w->nslots - 1);
     while (w->slots[at]) {
         const StrEntry *e = &w->strs[w->slots[at] - 1];
