@@ -337,32 +337,32 @@ static int deref_op(KCg *c, KAstExprContext ctx) {
     }
 }
 
-int kcg_nameop(KCg *c, const char *name, KAstExprContext ctx) {
-    if (forbidden_name(c, name, ctx) < 0) {
-        return -1;
-    }
-    const char *mangled = kcg_mangle(c, name);
-    if (!mangled) {
-        return -1;
-    }
+// The opcode and argument of a load, store or delete of 'atom' (text
+// 'mangled') in the current unit, adding it to co_names or the locals at
+// its first use; 0, or -1 with the error recorded.
+static int resolve_name(KCg *c, int atom, const char *mangled, KAstExprContext ctx, int *op,
+                        int *arg) {
     KcgUnit *u = c->u;
     int is_function = u->ste->type == KSYM_FUNCTION;
-    // One string lookup; the symbol and the unit's maps are then probed by atom.
-    int atom = katom(ksym_atoms(c->st), mangled);
-    if (atom < 0) {
-        return kcg_nomem(c);
-    }
     const KSymbol *sym = ksym_symbol_atom(u->ste, atom);
     int i;
     switch (sym ? sym->scope : KSYM_SCOPE_NONE) {
     case KSYM_FREE:
         i = kmap_get_atom(&u->freevars, atom, -1);
-        return i < 0 ? kcg_error(c, "internal error: no free slot for '%s'", mangled)
-                     : kcg_op(c, deref_op(c, ctx), i);
+        if (i < 0) {
+            return kcg_error(c, "internal error: no free slot for '%s'", mangled);
+        }
+        *op = deref_op(c, ctx);
+        *arg = i;
+        return 0;
     case KSYM_CELL:
         i = kmap_get_atom(&u->cellvars, atom, -1);
-        return i < 0 ? kcg_error(c, "internal error: no cell for '%s'", mangled)
-                     : kcg_op(c, deref_op(c, ctx), i);
+        if (i < 0) {
+            return kcg_error(c, "internal error: no cell for '%s'", mangled);
+        }
+        *op = deref_op(c, ctx);
+        *arg = i;
+        return 0;
     case KSYM_LOCAL:
         if (!is_function) {
             break;
@@ -371,10 +371,11 @@ int kcg_nameop(KCg *c, const char *name, KAstExprContext ctx) {
         if (i < 0) {
             return kcg_nomem(c);
         }
-        return kcg_op(c, ctx == KAST_LOAD    ? KF_OP_LOAD_FAST
-                         : ctx == KAST_STORE ? KF_OP_STORE_FAST
-                                             : KF_OP_DELETE_FAST,
-                      i);
+        *op = ctx == KAST_LOAD    ? KF_OP_LOAD_FAST
+              : ctx == KAST_STORE ? KF_OP_STORE_FAST
+                                  : KF_OP_DELETE_FAST;
+        *arg = i;
+        return 0;
     case KSYM_GLOBAL_IMPLICIT:
         if (!is_function) {
             break;
@@ -385,9 +386,11 @@ int kcg_nameop(KCg *c, const char *name, KAstExprContext ctx) {
         if (i < 0) {
             return kcg_nomem(c);
         }
-        return ctx == KAST_LOAD    ? kcg_op(c, KF_OP_LOAD_GLOBAL, i << 1)
-               : ctx == KAST_STORE ? kcg_op(c, KF_OP_STORE_GLOBAL, i)
-                                   : kcg_op(c, KF_OP_DELETE_GLOBAL, i);
+        *op = ctx == KAST_LOAD    ? KF_OP_LOAD_GLOBAL
+              : ctx == KAST_STORE ? KF_OP_STORE_GLOBAL
+                                  : KF_OP_DELETE_GLOBAL;
+        *arg = ctx == KAST_LOAD ? i << 1 : i;
+        return 0;
     default:
         break;
     }
@@ -395,10 +398,40 @@ int kcg_nameop(KCg *c, const char *name, KAstExprContext ctx) {
     if (i < 0) {
         return kcg_nomem(c);
     }
-    return kcg_op(c, ctx == KAST_LOAD    ? KF_OP_LOAD_NAME
-                     : ctx == KAST_STORE ? KF_OP_STORE_NAME
-                                         : KF_OP_DELETE_NAME,
-                  i);
+    *op = ctx == KAST_LOAD    ? KF_OP_LOAD_NAME
+          : ctx == KAST_STORE ? KF_OP_STORE_NAME
+                              : KF_OP_DELETE_NAME;
+    *arg = i;
+    return 0;
+}
+
+int kcg_nameop(KCg *c, const char *name, KAstExprContext ctx) {
+    if (forbidden_name(c, name, ctx) < 0) {
+        return -1;
+    }
+    const char *mangled = kcg_mangle(c, name);
+    if (!mangled) {
+        return -1;
+    }
+    // One string lookup; the unit's recent results, the symbol and the
+    // unit's maps are then probed by atom.
+    int atom = katom(ksym_atoms(c->st), mangled);
+    if (atom < 0) {
+        return kcg_nomem(c);
+    }
+    // A result depends only on the unit, the atom and the context, and
+    // the first one added the name where it goes: a repeat is looked up.
+    unsigned key = (unsigned)atom * 4u + (unsigned)ctx;
+    KcgNameOp *slot = &c->u->nameops[(key * 2654435761u) >> (32 - 5)];
+    _Static_assert(KCG_NAMEOPS == 1 << 5, "nameops is indexed by 5 bits");
+    if (slot->key != key) {
+        int op = 0, arg = 0;
+        if (resolve_name(c, atom, mangled, ctx, &op, &arg) < 0) {
+            return -1;
+        }
+        *slot = (KcgNameOp){key, op, arg};
+    }
+    return kcg_op(c, slot->op, slot->arg);
 }
 
 // ---------------------------------------------------------------------------

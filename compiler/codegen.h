@@ -84,6 +84,15 @@ typedef struct KcgFBlock {
 // CPython's CO_MAXBLOCKS: deeper static nesting is a SyntaxError.
 enum { KCG_MAX_FBLOCKS = 20 };
 
+// A name operation resolved in a unit: (atom, context) -> opcode and
+// argument; key atom * 4 + context, 0 when empty.
+typedef struct KcgNameOp {
+    unsigned key;
+    int op, arg;
+} KcgNameOp;
+
+enum { KCG_NAMEOPS = 32 };
+
 typedef struct KcgUnit {
     struct KcgUnit *parent;
     KSymEntry *ste;
@@ -118,6 +127,7 @@ typedef struct KcgUnit {
     KfPosition loc;   // location given to the next instructions
     KcgFBlock fblocks[KCG_MAX_FBLOCKS];
     int nfblocks;
+    KcgNameOp nameops[KCG_NAMEOPS]; // recent kcg_nameop results (direct-mapped)
 } KcgUnit;
 
 typedef struct KCg {
