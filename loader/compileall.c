@@ -32,7 +32,8 @@ static const char USAGE[] =
     "usage: kraitc [-h] [-l] [-r RECURSION] [-f] [-q] [-b] [-d DESTDIR] [-s STRIPDIR]\n"
     "              [-p PREPENDDIR] [-x REGEXP] [-i FILE] [-j WORKERS]\n"
     "              [--invalidation-mode {checked-hash,timestamp,unchecked-hash}]\n"
-    "              [-o OPT_LEVELS] [--json] [FILE|DIR ...]\n"
+    "              [-o OPT_LEVELS] [-e DIR] [--hardlink-dupes] [--json]\n"
+    "              [FILE|DIR ...]\n"
     "       kraitc --dump-ast [--attrs] [--mode exec|eval|single] FILE\n"
     "       kraitc --dump-tokens FILE\n";
 
@@ -56,6 +57,9 @@ typedef struct Run {
     const char *ddir, *stripdir, *prependdir, *list;
     regex_t rx;
     int has_rx;
+    char *limit_sl;     // -e DIR, resolved: symlinks to files outside it are skipped
+    int hardlink_dupes; // --hardlink-dupes
+    int nlevels_given;  // -o options given (compileall counts repeats)
     const KlCompiler *compiler;
     FILE *out, *err;
     int ok;
@@ -219,6 +223,41 @@ static void report_failure(const Run *run, FILE *out, const char *fullname, cons
     fprintf(out, "%s\n", message ? message : "MemoryError");
 }
 
+// 1 when the files at 'a' and 'b' have the same bytes.
+static int same_bytes(const char *a, const char *b) {
+    FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+    int same = fa && fb;
+    char ba[8192], bb[8192];
+    while (same) {
+        size_t na = fread(ba, 1, sizeof ba, fa), nb = fread(bb, 1, sizeof bb, fb);
+        same = na == nb && memcmp(ba, bb, na) == 0;
+        if (na < sizeof ba) {
+            same = same && !ferror(fa) && !ferror(fb);
+            break;
+        }
+    }
+    if (fa) {
+        fclose(fa);
+    }
+    if (fb) {
+        fclose(fb);
+    }
+    return same;
+}
+
+// --hardlink-dupes, as compileall: when the cache of level 'level' has the
+// bytes of the one of level 'prev', it becomes a hard link to it. (A krait
+// cache records its optimization level, so two levels' files differ unless
+// a future format stops recording it; the check stays compileall's.)
+static void link_if_same(const Run *run, const char *fullname, int prev, int level) {
+    char *a = cache_path_for(run, fullname, prev), *b = cache_path_for(run, fullname, level);
+    if (a && b && strcmp(a, b) != 0 && same_bytes(a, b) && unlink(b) == 0) {
+        (void)link(a, b);
+    }
+    free(a);
+    free(b);
+}
+
 // Compiles 'job' at every level; the report goes to 'out' (and the outcome
 // to 'job->status', 'job->error'). Returns 1 when it failed.
 static int compile_job(const Run *run, Job *job, FILE *out) {
@@ -241,6 +280,9 @@ static int compile_job(const Run *run, Job *job, FILE *out) {
         kl_result_free(&result);
         if (err != KL_OK) {
             return 1;
+        }
+        if (i > 0 && run->hardlink_dupes) {
+            link_if_same(run, job->fullname, run->levels[i - 1], run->levels[i]);
         }
     }
     return 0;
@@ -431,6 +473,22 @@ static void finish_jobs(Run *run) {
     run->njobs = run->cap = run->next = run->nthreads = 0;
 }
 
+// -e DIR: 1 when 'fullname' is a symbolic link whose target, resolved, is
+// not inside the resolved DIR (compileall's limit_sl_dest; one that cannot
+// be resolved leads nowhere to compile either).
+static int link_leaves(const Run *run, const char *fullname) {
+    struct stat st;
+    if (!run->limit_sl || lstat(fullname, &st) != 0 || !S_ISLNK(st.st_mode)) {
+        return 0;
+    }
+    char *target = realpath(fullname, NULL);
+    size_t n = strlen(run->limit_sl);
+    int inside = target && strncmp(target, run->limit_sl, n) == 0 &&
+                 (target[n] == '/' || (n == 1 && target[n])); // a strict parent ("/" too)
+    free(target);
+    return !inside;
+}
+
 // Queues 'fullname' when it is a .py file; 'is_regular' when the walk knows
 // it is a regular file already (no stat then).
 static void compile_file(Run *run, const char *fullname, const char *ddir, const char *stripdir,
@@ -442,7 +500,7 @@ static void compile_file(Run *run, const char *fullname, const char *ddir, const
     const char *slash = strrchr(fullname, '/');
     const char *name = slash ? slash + 1 : fullname;
     if (strlen(name) < 3 || strcmp(fullname + n - 3, ".py") != 0 ||
-        (!is_regular && !is_file(fullname))) {
+        (!is_regular && !is_file(fullname)) || (!is_regular && link_leaves(run, fullname))) {
         return;
     }
     Job job = {0};
@@ -567,7 +625,17 @@ static int apply_option(Run *run, char opt, const char *val, int *levels_seen) {
     case 's': run->stripdir = val; return 0;
     case 'p': run->prependdir = val; return 0;
     case 'i': run->list = val; return 0;
-    case 'e': return 0; // limit_sl_dest: accepted, not applied
+    case 'e':
+        free(run->limit_sl);
+        run->limit_sl = NULL;
+        if (*val) { // compileall: an empty DIR is no limit
+            // Path.resolve(): as far as it exists; a missing DIR holds nothing.
+            run->limit_sl = realpath(val, NULL);
+            if (!run->limit_sl) {
+                run->limit_sl = strdup("/nonexistent/\x01");
+            }
+        }
+        return 0;
     case 'j':
         if (parse_int(val, &v) != 0 || v < 0) {
             return usage_error(run, "bad -j value: '%s'", val);
@@ -586,6 +654,7 @@ static int apply_option(Run *run, char opt, const char *val, int *levels_seen) {
             return usage_error(run, "argument -o: invalid optimization level: '%s'", val);
         }
         *levels_seen |= 1 << (v < 0 ? 0 : v);
+        run->nlevels_given++;
         return 0;
     case 'x':
         if (run->has_rx) {
@@ -637,6 +706,8 @@ static int parse_args(Run *run, int argc, char **argv, const char **dests, int *
             }
         } else if (!strcmp(arg, "--json")) {
             run->json = 1;
+        } else if (!strcmp(arg, "--hardlink-dupes")) {
+            run->hardlink_dupes = 1;
         } else if (!strcmp(arg, "--workers")) {
             i++;
         } else if (arg[1] == '-') {
@@ -668,6 +739,11 @@ static int parse_args(Run *run, int argc, char **argv, const char **dests, int *
         if (levels_seen & (1 << level)) {
             run->levels[run->nlevels++] = level;
         }
+    }
+    if (run->hardlink_dupes && run->nlevels_given < 2) {
+        return usage_error(run, "%s",
+                           "Hardlinking of duplicated bytecode makes sense only for more than one "
+                           "optimization level.");
     }
     run->maxlevels = run->has_r ? run->r : run->has_l ? 0 : 1000; // sys.getrecursionlimit()
     return 0;
@@ -764,6 +840,7 @@ int kl_compileall_main(int argc, char **argv, const KlCompiler *compiler, FILE *
     if (run.has_rx) {
         regfree(&run.rx);
     }
+    free(run.limit_sl);
     if (status == -1) {
         return 0;
     }
