@@ -288,16 +288,17 @@ int kmap_find(const KMap *m, const char *key) {
 static int grow(KMap *m) {
     KArena *a = m->atoms->arena;
     int cap = m->cap ? m->cap * 2 : SMALL;
-    const char **keys = karena_alloc(a, sizeof(char *) * (size_t)cap);
-    int *vals = karena_alloc(a, sizeof(int) * (size_t)cap);
-    int *ids = karena_alloc(a, sizeof(int) * (size_t)cap);
-    if (!keys || !vals || !ids) {
+    // One block: the keys, then the atoms and the values.
+    const char **keys = karena_alloc(a, (sizeof(char *) + 2 * sizeof(int)) * (size_t)cap);
+    if (!keys) {
         return -1;
     }
-    if (m->count) {
-        memcpy(keys, m->keys, sizeof(char *) * (size_t)m->count);
-        memcpy(vals, m->vals, sizeof(int) * (size_t)m->count);
-        memcpy(ids, m->ids, sizeof(int) * (size_t)m->count);
+    int *ids = (int *)(void *)(keys + cap);
+    int *vals = ids + cap;
+    for (int i = 0; i < m->count; i++) { // mostly a few: no memcpy calls
+        keys[i] = m->keys[i];
+        ids[i] = m->ids[i];
+        vals[i] = m->vals[i];
     }
     if (cap > SMALL) {
         int nslots = cap * 2;

@@ -303,8 +303,18 @@ static int record_directive(KSymTable *st, const char *name, Loc loc) {
 // The walk
 
 static int visit_stmts(KSymTable *st, const KAstSeq *seq);
-static int visit_expr(KSymTable *st, const KAstExpr *e);
+static int visit_expr_node(KSymTable *st, const KAstExpr *e);
+static int visit_name(KSymTable *st, const KAstExpr *e);
 static int visit_pattern(KSymTable *st, const KAstPattern *p);
+
+// An expression: the leaves (names and constants, half of all nodes) go
+// straight to their work, without the big switch's call.
+static inline int visit_expr(KSymTable *st, const KAstExpr *e) {
+    if (e->kind == KAST_NAME) {
+        return visit_name(st, e);
+    }
+    return e->kind == KAST_CONSTANT ? 0 : visit_expr_node(st, e);
+}
 
 static int visit_exprs(KSymTable *st, const KAstSeq *seq) {
     for (int i = 0; i < KAST_LEN(seq); i++) {
@@ -903,7 +913,7 @@ static int visit_call(KSymTable *st, const KAstExpr *e) {
     return 0;
 }
 
-static int visit_expr(KSymTable *st, const KAstExpr *e) {
+static int visit_expr_node(KSymTable *st, const KAstExpr *e) {
     switch (e->kind) {
     case KAST_NAMED_EXPR:
         return visit_namedexpr(st, e);
