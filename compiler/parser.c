@@ -186,9 +186,24 @@ static KParNames *names_new(KArena *a, size_t src_len) {
     return n;
 }
 
-// The slow path of kpar_ident: a new identifier, for empty slot 'i'.
-static const char *new_name(KParser *p, KParNames *n, uint32_t i, const KToken *t,
-                            const KAtomKey *k, uint32_t h) {
+// kpar_ident's slow path: the names table yet to make, identifiers
+// longer than sixteen bytes, and new identifiers (copied into the region
+// when they fit, and made atoms).
+static __attribute__((noinline)) const char *ident_slow(KParser *p, const KToken *t) {
+    KParNames *n = p->names;
+    if (!n && !(n = p->names = names_new(p->arena, p->src_len))) {
+        return kpar_nomem(p);
+    }
+    KAtomKey k = katom_key(t->text, t->len);
+    uint32_t h = katom_key_hash(&k, t->text);
+    uint32_t i = h & n->mask;
+    for (; n->slots[i]; i = (i + 1) & n->mask) {
+        const NameEntry *e = &n->entries[n->slots[i] - 1];
+        if (e->key.w0 == k.w0 && e->key.w1 == k.w1 && e->key.len == k.len &&
+            (k.len <= 16 || memcmp(e->text, t->text, k.len) == 0)) {
+            return e->text;
+        }
+    }
     char *text;
     if ((size_t)(n->region_end - n->region) >= sizeof(int) + t->len + 1) {
         int atom = katom_next(n->atoms);
@@ -212,7 +227,7 @@ static const char *new_name(KParser *p, KParNames *n, uint32_t i, const KToken *
         n->entries = entries;
         n->cap *= 2;
     }
-    n->entries[n->count] = (NameEntry){*k, h, text};
+    n->entries[n->count] = (NameEntry){k, h, text};
     n->slots[i] = ++n->count;
     if (n->count * 2 > n->mask && names_rehash(p->arena, n, (n->mask + 1) * 2) < 0) {
         return kpar_nomem(p);
@@ -220,22 +235,21 @@ static const char *new_name(KParser *p, KParNames *n, uint32_t i, const KToken *
     return text;
 }
 
+// An identifier seen before, of at most sixteen bytes (nearly all), is
+// found by its key alone, with no call and no spill; the rest is ident_slow.
 const char *kpar_ident(KParser *p, const KToken *t) {
     KParNames *n = p->names;
-    if (!n && !(n = p->names = names_new(p->arena, p->src_len))) {
-        return kpar_nomem(p);
-    }
-    KAtomKey k = katom_key(t->text, t->len);
-    uint32_t h = katom_key_hash(&k, t->text);
-    uint32_t i = h & n->mask;
-    for (; n->slots[i]; i = (i + 1) & n->mask) {
-        const NameEntry *e = &n->entries[n->slots[i] - 1];
-        if (e->key.w0 == k.w0 && e->key.w1 == k.w1 && e->key.len == k.len &&
-            (k.len <= 16 || memcmp(e->text, t->text, k.len) == 0)) {
-            return e->text;
+    if (n && t->len <= 16) {
+        KAtomKey k = katom_key(t->text, t->len);
+        uint32_t h = katom_key_hash(&k, t->text);
+        for (uint32_t i = h & n->mask; n->slots[i]; i = (i + 1) & n->mask) {
+            const NameEntry *e = &n->entries[n->slots[i] - 1];
+            if (e->key.w0 == k.w0 && e->key.w1 == k.w1 && e->key.len == k.len) {
+                return e->text;
+            }
         }
     }
-    return new_name(p, n, i, t, &k, h);
+    return ident_slow(p, t);
 }
 
 // ---- lists ----
