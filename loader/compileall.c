@@ -17,6 +17,7 @@
 #include "loader.h"
 
 #include "io.h"
+#include "pyregex.h"
 #include "report.h"
 
 #include <dirent.h>
@@ -660,8 +661,17 @@ static int apply_option(Run *run, char opt, const char *val, int *levels_seen) {
         if (run->has_rx) {
             regfree(&run->rx);
         }
-        run->has_rx = regcomp(&run->rx, val, REG_EXTENDED | REG_NOSUB) == 0;
-        return run->has_rx ? 0 : usage_error(run, "bad regular expression: '%s'", val);
+    {
+        char why[200], *msg;
+        run->has_rx = kl_regcomp_python(&run->rx, val, why, sizeof why) == 0;
+        if (run->has_rx) {
+            return 0;
+        }
+        msg = kio_format("bad regular expression '%s': %s", val, why);
+        int status = usage_error(run, "%s", msg ? msg : "bad regular expression");
+        free(msg);
+        return status;
+    }
     default: break;
     }
     char flag[3] = {'-', opt, 0};
