@@ -247,7 +247,7 @@ static int rehash_consts(KCg *c, KcgUnit *u) {
     return 0;
 }
 
-int kcg_const_index(KCg *c, const KfConst *k) {
+static int const_lookup(KCg *c, const KfConst *k) {
     KcgUnit *u = c->u;
     if ((u->nconsts + 1) * 2 > u->nconst_slots && rehash_consts(c, u) < 0) {
         return -1;
@@ -270,6 +270,22 @@ int kcg_const_index(KCg *c, const KfConst *k) {
     u->const_hashes[u->nconsts] = h;
     u->const_slots[j] = u->nconsts + 1;
     return u->nconsts++;
+}
+
+int kcg_const_index(KCg *c, const KfConst *k) {
+    // None, True, False and Ellipsis (None above all) are remembered by kind.
+    if ((unsigned)k->kind <= KF_CONST_ELLIPSIS) {
+        int *known = &c->u->singletons[k->kind];
+        if (!*known) {
+            int i = const_lookup(c, k);
+            if (i < 0) {
+                return -1;
+            }
+            *known = i + 1;
+        }
+        return *known - 1;
+    }
+    return const_lookup(c, k);
 }
 
 int kcg_load_const(KCg *c, const KfConst *k) {
@@ -476,7 +492,9 @@ static int add_sorted(KCg *c, KMap *map, const KSymEntry *ste, KSymScope scope, 
             names[n++] = s->name;
         }
     }
-    qsort(names, (size_t)n, sizeof(char *), cmp_names);
+    if (n > 1) {
+        qsort(names, (size_t)n, sizeof(char *), cmp_names);
+    }
     for (int i = 0; i < n; i++) {
         if (kmap_put(map, names[i], offset + map->count) < 0) {
             return kcg_nomem(c);

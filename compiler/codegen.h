@@ -124,6 +124,8 @@ typedef struct KcgUnit {
     int *const_slots; // dedup table: index + 1, 0 = empty
     int nconst_slots;
     uint64_t *const_hashes; // hash of consts[i] (the table grows without rehashing them)
+    int singletons[KF_CONST_ELLIPSIS + 1]; // index + 1 of None, True, False,
+                                           // Ellipsis once pooled; 0 before
     KfPosition loc;   // location given to the next instructions
     KcgFBlock fblocks[KCG_MAX_FBLOCKS];
     int nfblocks;
