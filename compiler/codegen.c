@@ -549,9 +549,8 @@ int kcg_enter_scope(KCg *c, const char *name, KcgScope scope, const void *key, i
     if (!u->ste) {
         return kcg_error(c, "internal error: no symbol table entry");
     }
-    if (c->spare) {
-        KcgUnit *spare = c->spare;
-        c->spare = NULL;
+    if (c->nspares) {
+        KcgUnit *spare = c->spares[--c->nspares];
         u->instrs = spare->instrs;
         u->instrcap = spare->instrcap;
         u->labels = spare->labels;
@@ -656,9 +655,12 @@ KfCode *kcg_leave_scope(KCg *c, int add_none) {
         code = kasm_assemble(c, u, code_flags(c));
     }
 done:
-    // Nothing refers to the unit's buffers any more.
-    if (!c->spare || u->instrcap > c->spare->instrcap) {
-        c->spare = u;
+    // Nothing refers to the unit's buffers any more: kept, unless the
+    // spares are all larger.
+    if (c->nspares < (int)(sizeof c->spares / sizeof c->spares[0])) {
+        c->spares[c->nspares++] = u;
+    } else if (u->instrcap > c->spares[0]->instrcap) {
+        c->spares[0] = u;
     }
     c->u = u->parent;
     c->nestlevel--;

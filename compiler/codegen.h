@@ -146,9 +146,10 @@ typedef struct KCg {
     KcgUnit *u;
     struct KFold *fold;
     long depth_mismatches; // blocks reached with two stack depths (a bug)
-    // The instruction and label buffers of the last unit assembled, taken
-    // by the next unit entered (so siblings do not grow theirs again).
-    KcgUnit *spare;
+    // Units assembled whose instruction and label buffers the next units
+    // entered take (so siblings and nested units do not grow theirs again).
+    KcgUnit *spares[4];
+    int nspares;
 } KCg;
 
 // ---- codegen.c: units, instructions, names, constants
