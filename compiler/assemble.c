@@ -636,12 +636,17 @@ static void apply_static_swaps(Block *b, int i) {
 // looked at is seen when the walk reaches it, one made before it (tuple
 // folding, SWAP runs) is noted where it is made.
 static int optimize_block(Asm *a, Block *b) {
-    int nop = 0;
-    for (int i = 0; i < b->count; i++) {
-        KcgInstr *inst = &b->instr[i];
-        if (!op_is(inst->op, OP_PEEP)) {
-            continue;
+    int nop = 0, count = b->count; // the rewrites keep the count
+    KcgInstr *instr = b->instr;
+    for (int i = 0; i < count; i++) {
+        // Most instructions are none of its business: skipped in a tight loop.
+        while (!op_is(instr[i].op, OP_PEEP)) {
+            if (++i == count) {
+                b->nonop = !nop;
+                return 0;
+            }
         }
+        KcgInstr *inst = &instr[i];
         int next_op = i + 1 < b->count ? b->instr[i + 1].op : -1;
         switch (inst->op) {
         case KF_OP_LOAD_CONST:
