@@ -39,6 +39,9 @@ enum { RECENT_BITS = 12 };
 static _Thread_local Recent recent_cache[1 << RECENT_BITS];
 static _Thread_local uint64_t recent_writes;
 
+// The most bytes a position entry takes (LINES): a header and four varints.
+enum { MAX_POSITION_BYTES = 1 + 4 * 10 };
+
 typedef struct Writer {
     KfError err;
     const char *detail;
@@ -397,7 +400,9 @@ static void walk_code_strings(Writer *w, const KfCode *c, int level) {
         w->need[KLAYOUT_S_CODES] += KLAYOUT_CODE_SIZE;
         w->need[KLAYOUT_S_CONSTS] += KLAYOUT_CONST_SIZE * (size_t)c->nconsts;
         w->need[KLAYOUT_S_INSTRS] += 4 * (size_t)c->ncode;
-        w->need[KLAYOUT_S_LINES] += 2 * (size_t)c->ncode; // typical; the buffer grows past it
+        // The worst case, which put_positions reserves: the buffer never
+        // grows (the room past what is written is never touched).
+        w->need[KLAYOUT_S_LINES] += MAX_POSITION_BYTES * (size_t)c->ncode;
         w->need[KLAYOUT_S_NAMEREFS] += 4 * ((size_t)c->nnames + (size_t)c->nlocalsplus);
         w->need[KLAYOUT_S_KINDS] += (size_t)c->nlocalsplus;
         w->need[KLAYOUT_S_EXCEPTS] += KLAYOUT_EXCEPT_SIZE * (size_t)c->nexceptions;
@@ -542,8 +547,7 @@ static int same_position(const KfPosition *a, const KfPosition *b) {
 
 // Position entries are written through a raw cursor into room reserved
 // for the worst case of a code object's entries (a room check per byte was
-// 2% of kraitc's instructions).
-enum { MAX_POSITION_BYTES = 1 + 4 * 10 };
+// 2% of kraitc's instructions): MAX_POSITION_BYTES each.
 
 static uint8_t *raw_uvar(uint8_t *o, uint64_t v) {
     do {
