@@ -41,6 +41,7 @@ typedef struct Asm {
     Block *entry;
     int nprefix; // prefix instructions at the start of the entry block
     int handlers; // 1 when the buffer has SETUP_* or POP_BLOCK
+    int stale_preds; // optimize_cfg changed edges since mark_reachable
 } Asm;
 
 #define TRY(x)                                                                                 \
@@ -901,12 +902,15 @@ static int mark_reachable(Asm *a) {
 // Unlinks the empty blocks and retargets jumps past them. A jump only
 // ever targets a linked block (an unlinked one's jumps were retargeted
 // when it went), so without an empty linked block there is nothing to do.
-static void eliminate_empty_blocks(Asm *a) {
-    int any = a->entry->count == 0;
+// Returns 1 when a block skipped had predecessors (so the counts of
+// mark_reachable no longer hold), else 0.
+static int eliminate_empty_blocks(Asm *a) {
+    int any = a->entry->count == 0, moved = any;
     for (Block *b = a->entry; b; b = b->next) {
         Block *next = b->next;
         if (next && next->count == 0 && next->next) {
             while (next->count == 0 && next->next) {
+                moved |= next->predecessors > 0;
                 next = next->next;
             }
             b->next = next;
@@ -914,18 +918,20 @@ static void eliminate_empty_blocks(Asm *a) {
         }
     }
     if (!any) {
-        return;
+        return 0;
     }
     for (Block *b = a->entry; b; b = b->next) {
         KcgInstr *in = b->count ? &b->instr[b->count - 1] : NULL;
         if (in && is_jump(in->op)) {
             Block *t = target_of(a, in);
             while (t->count == 0 && t->next) {
+                moved |= t->predecessors > 0;
                 t = t->next;
             }
             in->target = t->index;
         }
     }
+    return moved;
 }
 
 static int optimize_cfg(Asm *a) {
@@ -949,7 +955,10 @@ static int optimize_cfg(Asm *a) {
             b->count = 0;
         }
     }
-    eliminate_empty_blocks(a);
+    // Emptied unreachable blocks, NOPs cleaned and jumps to the next block
+    // dropped leave the edges between reachable blocks as they were: only
+    // skipping a reachable empty block changes a predecessor count.
+    a->stale_preds = eliminate_empty_blocks(a);
     for (Block *b = a->entry; b; b = b->next) {
         clean_block(b);
     }
@@ -965,7 +974,7 @@ static int optimize_cfg(Asm *a) {
         }
     }
     if (maybe_empty) {
-        eliminate_empty_blocks(a);
+        a->stale_preds |= eliminate_empty_blocks(a);
     }
     return 0;
 }
@@ -974,7 +983,9 @@ static int optimize_cfg(Asm *a) {
 // so each copy can take the line of its jump. Blocks are visited newest
 // first, as python3.11 walks its block list, so the copies land alike.
 static int duplicate_exits_without_lineno(Asm *a) {
-    TRY(mark_reachable(a));
+    if (a->stale_preds) {
+        TRY(mark_reachable(a));
+    }
     int n = a->nblocks;
     Block **order = NULL;
     if (any_jump_to_bare_exit(a, 0, INT_MAX, 1) && !(order = blocks_newest_first(a))) {
