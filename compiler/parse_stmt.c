@@ -32,12 +32,15 @@ static int simple_stmts(KParser *p, KParList *out);
 // statement ends (CPython's EXTRA uses _PyPegen_get_last_nonnwhitespace_token,
 // so a compound statement ends with its last body statement, ';' included).
 static const KToken *last_token(const KParser *p) {
-    int i = p->pos - 1;
-    while (i > 0 && (p->toks[i].kind == KTOK_NEWLINE || p->toks[i].kind == KTOK_INDENT ||
-                     p->toks[i].kind == KTOK_DEDENT)) {
-        i--;
+    if (p->pos <= 1) {
+        return p->toks;
     }
-    return &p->toks[i > 0 ? i : 0];
+    const KToken *t = p->cur - 1;
+    while (t > p->toks &&
+           (t->kind == KTOK_NEWLINE || t->kind == KTOK_INDENT || t->kind == KTOK_DEDENT)) {
+        t--;
+    }
+    return t;
 }
 
 static void *or_nomem(KParser *p, void *node) { return node ? node : kpar_nomem(p); }

@@ -80,21 +80,28 @@ static int append_text(Concat *c, Pieces *s, const char *text, size_t len) {
     return 0;
 }
 
-// A str Constant of the pending text (or of "" when there is none) spanning
-// tokens 'a' to 'b', with the kind CPython gives it: "u" when 'a' starts with 'u'.
-static KAstExpr *take_text(Concat *c, Pieces *s, const KToken *a, const KToken *b) {
+// A str Constant of 'str'/'len' (of "" when empty) spanning tokens 'a' to
+// 'b', with the kind CPython gives it: "u" when 'a' starts with 'u'.
+static KAstExpr *text_constant(Concat *c, const char *str, size_t len, const KToken *a,
+                               const KToken *b) {
     KConst v;
     memset(&v, 0, sizeof v);
     v.kind = KCONST_STR;
-    v.str = s->len ? s->str : "";
-    v.len = s->len;
-    s->str = NULL;
-    s->len = 0;
-    s->cap = 0;
+    v.str = len ? str : "";
+    v.len = len;
     const char *kind = a->text[0] == 'u' ? "u" : NULL;
     KAstExpr *e =
         kast_constant(c->p->arena, &v, kind, a->lineno, a->col, b->end_lineno, b->end_col);
     return e ? e : kpar_nomem(c->p);
+}
+
+// text_constant of the pending text, which it takes.
+static KAstExpr *take_text(Concat *c, Pieces *s, const KToken *a, const KToken *b) {
+    KAstExpr *e = text_constant(c, s->str, s->len, a, b);
+    s->str = NULL;
+    s->len = 0;
+    s->cap = 0;
+    return e;
 }
 
 // Turns the pending text, if any, into a Constant appended to the values.
@@ -645,6 +652,20 @@ KAstExpr *kpar_strings(KParser *p) {
         // CPython fails fetching the token after the strings (a lexical
         // error, EOF in brackets) before their action runs.
         return kpar_syntax_error(p);
+    }
+    if (count == 1) {
+        // One plain str literal (most strings): its Constant at once.
+        int flags;
+        const char *body;
+        size_t len;
+        split_token(c.first, &flags, &body, &len);
+        if (!(flags & (KLIT_FSTRING | KLIT_BYTES))) {
+            KConst v;
+            if (decode_body(&c, c.first, body, len, flags, &v) < 0) {
+                return NULL;
+            }
+            return text_constant(&c, v.str, v.len, c.first, c.last);
+        }
     }
 
     Pieces top;
