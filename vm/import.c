@@ -1,7 +1,8 @@
 // vm/import.c: the import statement's core: absolute name resolution for
 // relative imports, sys.modules, parent packages, fromlist. Finding and
 // loading modules that are not yet in sys.modules is the loader's job: it
-// installs kimport_hook; without it only builtin modules import.
+// installs kimport_hook; without it only builtin modules import. A finder
+// a program puts on sys.meta_path is asked in its turn (import_meta_path).
 #include "abstract.h"
 #include "internal.h"
 #include "dict.h"
@@ -250,6 +251,164 @@ static KValue resolve_name(KValue name, KValue globals, int level) {
     return res;
 }
 
+// Sets the name of the ModuleNotFoundError just raised to 'absname'.
+static void name_not_found(KValue absname) {
+    KValue e = kerr_occurred();
+    if (e && kval_type(e) == &kexc_ModuleNotFoundError) {
+        kval_setref(&((KImportError *)e)->name, kval_newref(absname));
+    }
+}
+
+// 1 when 'meta_path' holds just the two finders it starts with, in order
+// (the import statement then finds modules itself, without calls).
+static int default_meta_path(KValue meta_path) {
+    return klist_check(meta_path) && klist_len(meta_path) == 2 &&
+           klist_items(meta_path)[0] == kval_of(&kimp_builtin_importer_type) &&
+           klist_items(meta_path)[1] == kval_of(&kimp_path_finder_type);
+}
+
+// The 'path' argument of find_spec for 'absname': None at the top level,
+// else its parent package's __path__. NULL with ModuleNotFoundError when
+// the parent is not a package.
+static KValue parent_path(KValue absname) {
+    KStr *s = (KStr *)absname;
+    ssize_t dot = s->len - 1;
+    while (dot >= 0 && kstr_char(s, dot) != '.') {
+        dot--;
+    }
+    if (dot < 0) {
+        return kval_newref(KV_NONE);
+    }
+    KValue parent_name = kstr_substr(absname, 0, dot);
+    KValue parent = parent_name ? kdict_get_borrow(kruntime.modules, parent_name) : KV_NULL;
+    KValue path = KV_NULL;
+    int r = parent ? kobj_lookup_attr(parent, KID(__path__), &path) : -1;
+    if (r == 0 || (r < 0 && !kerr_occurred())) {
+        if (r == 0) {
+            kerr_format(&kexc_ModuleNotFoundError, "No module named %R; %R is not a package",
+                        absname, parent_name);
+        } else {
+            kerr_format(&kexc_ModuleNotFoundError, "No module named %R", absname);
+        }
+        name_not_found(absname);
+    }
+    kval_xdecref(parent_name);
+    return r > 0 ? path : KV_NULL;
+}
+
+// getattr(obj, name) for a C string 'name'.
+static KValue attr_cstr(KValue obj, const char *name) {
+    KValue n = kstr_intern_cstr(name);
+    KValue v = n ? kobj_getattr(obj, n) : KV_NULL;
+    kval_xdecref(n);
+    return v;
+}
+
+// Asks 'finder' (not one of the two built-in ones) for 'absname' as
+// importlib's _find_spec does: find_spec(name, path), or an old finder's
+// find_module(name, path) (with an ImportWarning) wrapped in a spec.
+// Returns the spec, None, or NULL with an exception.
+static KValue ask_finder(KValue finder, KValue absname, KValue path, KValue bootstrap) {
+    KValue method, find_spec = kstr_intern_cstr("find_spec");
+    int r = find_spec ? kobj_lookup_attr(finder, find_spec, &method) : -1;
+    kval_xdecref(find_spec);
+    if (r < 0) {
+        return KV_NULL;
+    }
+    if (r > 0) {
+        KValue args[3] = {absname, path, KV_NONE};
+        KValue spec = kobj_call(method, args, 3, KV_NULL);
+        kval_decref(method);
+        return spec;
+    }
+    KValue find_module = kstr_from_cstr("find_module");
+    r = find_module ? kobj_lookup_attr(finder, find_module, &method) : -1;
+    kval_xdecref(find_module);
+    if (r <= 0) {
+        return r < 0 ? KV_NULL : kval_newref(KV_NONE);
+    }
+    KValue text = kstr_from_format("%s.find_spec() not found; falling back to find_module()",
+                                   ktype_short_name(kval_type(finder) == &ktype_type
+                                                        ? (KType *)finder
+                                                        : kval_type(finder)));
+    if (!text || kwarnings_warn(&kexc_ImportWarning, kstr_utf8(text, NULL), 1) < 0) {
+        kval_xdecref(text);
+        kval_decref(method);
+        return KV_NULL;
+    }
+    kval_decref(text);
+    KValue args[2] = {absname, path};
+    KValue loader = kobj_call(method, args, 2, KV_NULL);
+    kval_decref(method);
+    if (!loader || loader == KV_NONE) {
+        return loader;
+    }
+    KValue from_loader = attr_cstr(bootstrap, "spec_from_loader");
+    KValue spec = KV_NULL;
+    if (from_loader) {
+        KValue fargs[2] = {absname, loader};
+        spec = kobj_call(from_loader, fargs, 2, KV_NULL);
+        kval_decref(from_loader);
+    }
+    kval_decref(loader);
+    return spec;
+}
+
+// sys.meta_path as a program changed it: each finder in turn, the two
+// built-in ones by the import statement's own means, any other through
+// importlib (its spec loaded by importlib._bootstrap._load, which runs
+// create_module/exec_module or an old loader's load_module). Returns the
+// module, or KV_NULL: with an exception, or none when no finder found it.
+static KValue import_meta_path(KValue absname, KValue meta_path) {
+    KValue finders = klist_as_tuple(meta_path); // a finder may change the list
+    if (!finders) {
+        return KV_NULL;
+    }
+    KValue m = KV_NULL, path = KV_NULL, bootstrap = KV_NULL;
+    for (ssize_t i = 0; i < ktuple_len(finders) && !m && !kerr_occurred(); i++) {
+        KValue finder = ktuple_items(finders)[i];
+        if (finder == kval_of(&kimp_builtin_importer_type)) {
+            m = import_builtin(absname);
+            continue;
+        }
+        if (finder == kval_of(&kimp_path_finder_type)) {
+            m = kimport_hook ? kimport_hook(absname) : KV_NULL;
+            continue;
+        }
+        if (!path && !(path = parent_path(absname))) {
+            break;
+        }
+        if (!bootstrap) {
+            KValue name = kstr_from_cstr("importlib._bootstrap");
+            KValue top = name ? kimport_module(name, KV_NULL, KV_NONE, 0) : KV_NULL;
+            bootstrap = top ? kdict_get_borrow(kruntime.modules, name) : KV_NULL;
+            if (top && !bootstrap && !kerr_occurred()) {
+                kerr_set(&kexc_ImportError, "importlib._bootstrap is not in sys.modules");
+            }
+            bootstrap = kval_xnewref(bootstrap);
+            kval_xdecref(top);
+            kval_xdecref(name);
+            if (!bootstrap) {
+                break;
+            }
+        }
+        KValue spec = ask_finder(finder, absname, path, bootstrap);
+        if (spec && spec != KV_NONE) {
+            KValue load = attr_cstr(bootstrap, "_load");
+            m = load ? kobj_call(load, &spec, 1, KV_NULL) : KV_NULL;
+            kval_xdecref(load);
+            if (!m && !kerr_occurred()) {
+                kerr_format(&kexc_ImportError, "loading %R gave no module", absname);
+            }
+        }
+        kval_xdecref(spec);
+    }
+    kval_xdecref(path);
+    kval_xdecref(bootstrap);
+    kval_decref(finders);
+    return m;
+}
+
 // Imports exactly 'absname' (its parent is already imported).
 static KValue import_one(KValue absname) {
     KValue m = kdict_get_borrow(kruntime.modules, absname);
@@ -265,25 +424,25 @@ static KValue import_one(KValue absname) {
     }
     // As importlib's _find_spec: no finder is asked once shutdown (or the
     // program) set sys.meta_path to None.
-    if (kruntime.sys_dict && kdict_get_cstr_borrow(kruntime.sys_dict, "meta_path") == KV_NONE) {
+    KValue meta_path = kruntime.sys_dict ? kdict_get_cstr_borrow(kruntime.sys_dict, "meta_path")
+                                         : KV_NULL;
+    if (meta_path == KV_NONE) {
         kerr_set(&kexc_ImportError, "sys.meta_path is None, Python is likely shutting down");
         return KV_NULL;
     }
-    m = import_builtin(absname);
+    if (meta_path && klist_check(meta_path) && !default_meta_path(meta_path)) {
+        m = import_meta_path(absname, meta_path);
+    } else {
+        m = import_builtin(absname);
+        if (!m && !kerr_occurred() && kimport_hook) {
+            m = kimport_hook(absname);
+        }
+    }
     if (m || kerr_occurred()) {
         return m;
     }
-    if (kimport_hook) {
-        m = kimport_hook(absname);
-        if (m || kerr_occurred()) {
-            return m;
-        }
-    }
     kerr_format(&kexc_ModuleNotFoundError, "No module named %R", absname);
-    KValue e = kerr_occurred();
-    if (e && kval_type(e) == &kexc_ModuleNotFoundError) {
-        kval_setref(&((KImportError *)e)->name, kval_newref(absname));
-    }
+    name_not_found(absname);
     return KV_NULL;
 }
 

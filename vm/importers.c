@@ -1,6 +1,7 @@
 // vm/importers.c: the two finders sys.meta_path starts with, as importlib's
 // BuiltinImporter and PathFinder. The import statement uses vm/import.c and
-// vm/finder.c directly; these let importlib (import_module, reload,
+// vm/finder.c directly (in their turn, when a program added finders to
+// sys.meta_path); these let importlib (import_module, reload,
 // util.find_spec, module_from_spec) reach the same builtin modules, files,
 // caches and bundles. krait has no frozen modules and no C extensions.
 #include "abstract.h"
