@@ -150,7 +150,45 @@ static int set_builtin_spec(KValue mod, KValue name) {
     return r;
 }
 
+// CPython's frozen importlib, which zipimport (and so pkg_resources)
+// imports by these names: importlib's own modules once importlib is set
+// up. While importlib itself runs, they are not found, so it sets its
+// modules up from source as it does without frozen ones.
+static KValue import_frozen_importlib(KValue absname) {
+    static const char *const names[][2] = {
+        {"_frozen_importlib", "importlib._bootstrap"},
+        {"_frozen_importlib_external", "importlib._bootstrap_external"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (!kstr_eq_cstr(absname, names[i][0])) {
+            continue;
+        }
+        KValue importlib = kstr_from_cstr("importlib");
+        KValue target = kstr_from_cstr(names[i][1]);
+        KValue m = KV_NULL;
+        if (importlib && target && !kdict_get_borrow(kruntime.modules, importlib) &&
+            !kerr_occurred()) {
+            KValue top = kimport_module(importlib, KV_NULL, KV_NONE, 0);
+            kval_xdecref(top);
+        }
+        if (importlib && target && !kerr_occurred()) {
+            m = kval_xnewref(kdict_get_borrow(kruntime.modules, target));
+            if (m && kdict_set(kruntime.modules, absname, m) < 0) {
+                KVAL_CLEAR(m);
+            }
+        }
+        kval_xdecref(importlib);
+        kval_xdecref(target);
+        return m;
+    }
+    return KV_NULL;
+}
+
 static KValue import_builtin(KValue absname) {
+    if (kstr_len(absname) >= 17 && kstr_char((KStr *)absname, 0) == '_' &&
+        kstr_char((KStr *)absname, 1) == 'f') {
+        return import_frozen_importlib(absname);
+    }
     for (size_t i = 0; i < NBUILTIN; i++) {
         if (kstr_eq_cstr(absname, builtin_modules[i].name)) {
             KValue m = builtin_modules[i].create();
