@@ -278,11 +278,14 @@ static uint32_t intern_cstr(Writer *w, const char *s, const char *what) {
     return index;
 }
 
-// Interns 's' and appends its index to 'refs' (walk 1).
-static void add_ref(Writer *w, const char *s, const char *what) {
-    uint32_t index = intern_cstr(w, s, what);
-    if (w->nrefs == w->refs_cap) {
-        size_t cap = w->refs_cap ? w->refs_cap * 2 : 256;
+// Interns the 'n' C strings at 'names' and appends their indices to
+// 'refs' (walk 1); an address interned before takes one cache probe.
+static void add_refs(Writer *w, const char *const *names, size_t n, const char *what) {
+    if (w->refs_cap - w->nrefs < n) {
+        size_t cap = w->refs_cap ? w->refs_cap : 256;
+        while (cap - w->nrefs < n) {
+            cap *= 2;
+        }
         uint32_t *refs = realloc(w->refs, cap * sizeof *refs);
         if (!refs) {
             fail(w, KF_ERR_NOMEM, "out of memory");
@@ -291,7 +294,14 @@ static void add_ref(Writer *w, const char *s, const char *what) {
         w->refs = refs;
         w->refs_cap = cap;
     }
-    w->refs[w->nrefs++] = index;
+    uint32_t *out = w->refs + w->nrefs;
+    for (size_t i = 0; i < n; i++) {
+        const char *s = names[i];
+        const Recent *r = s ? recent_slot(w, s) : NULL;
+        out[i] = r && r->s == s && r->cstr && r->write == w->write ? r->index
+                                                                   : intern_cstr(w, s, what);
+    }
+    w->nrefs += n;
 }
 
 // The bytes of a str, bytes or big-int constant.
@@ -379,19 +389,19 @@ static void walk_code_strings(Writer *w, const KfCode *c, int level) {
     if (add_code(w, c) < 0) {
         return;
     }
-    add_ref(w, c->name, "code object without a name");
-    add_ref(w, c->qualname, "code object without a qualname");
-    add_ref(w, c->filename, "code object without a filename");
+    add_refs(w, &c->name, 1, "code object without a name");
+    add_refs(w, &c->qualname, 1, "code object without a qualname");
+    add_refs(w, &c->filename, 1, "code object without a filename");
     if ((c->nnames > 0 && !c->names) || (c->nlocalsplus > 0 && !c->localsplus) ||
         (c->nconsts > 0 && !c->consts)) {
         fail(w, KF_ERR_INVALID, "code object with a count but no array");
         return;
     }
-    for (int i = 0; i < c->nnames; i++) {
-        add_ref(w, c->names[i], "NULL in co_names");
+    if (c->nnames > 0) {
+        add_refs(w, c->names, (size_t)c->nnames, "NULL in co_names");
     }
-    for (int i = 0; i < c->nlocalsplus; i++) {
-        add_ref(w, c->localsplus[i], "NULL local name");
+    if (c->nlocalsplus > 0) {
+        add_refs(w, c->localsplus, (size_t)c->nlocalsplus, "NULL local name");
     }
     for (int i = 0; i < c->nconsts && w->err == KF_OK; i++) {
         walk_const_strings(w, &c->consts[i], level);
