@@ -15,6 +15,7 @@
 typedef struct Buf {
     uint8_t *data;
     size_t len, cap;
+    int fixed; // 'data' lies in the file's buffer: room is never added
 } Buf;
 
 // One distinct string: its bytes at 'off' in the string data, then a 0 byte.
@@ -67,8 +68,13 @@ typedef struct Writer {
     uint32_t *refs;
     size_t nrefs, refs_cap;
     size_t nconsts;
-    Buf sec[KLAYOUT_S_COUNT + 1]; // by section id; STRINGS is built at the end
-    size_t need[KLAYOUT_S_COUNT + 1]; // walk 1's estimate of each section's bytes
+    // By section id: each but STRINGS and EXCEPTS is written in place in
+    // the payload, at 'offset' (STRINGS is built at the end, EXCEPTS, whose
+    // place depends on the size of LINES, is moved there).
+    Buf sec[KLAYOUT_S_COUNT + 1];
+    size_t need[KLAYOUT_S_COUNT + 1]; // walk 1's count of each section's bytes
+                                      // (LINES: the most it can take)
+    size_t offset[KLAYOUT_S_COUNT + 1];
 } Writer;
 
 // Records the first failure; later ones are ignored.
@@ -86,6 +92,10 @@ static int reserve(Writer *w, Buf *b, size_t n) {
     }
     if (b->cap - b->len >= n) {
         return 0;
+    }
+    if (b->fixed) {
+        fail(w, KF_ERR_INVALID, "code objects changed while written");
+        return -1;
     }
     size_t cap = b->cap ? b->cap : 256;
     while (cap - b->len < n) {
@@ -338,6 +348,7 @@ static void walk_const_strings(Writer *w, const KfConst *k, int level) {
             fail(w, KF_ERR_INVALID, "tuple without its items");
             return;
         }
+        w->need[KLAYOUT_S_CONSTS] += KLAYOUT_CONST_SIZE * (size_t)k->count;
         for (int i = 0; i < k->count && w->err == KF_OK; i++) {
             walk_const_strings(w, &k->items[i], level + 1);
         }
@@ -406,25 +417,46 @@ static void walk_code_strings(Writer *w, const KfCode *c, int level) {
     for (int i = 0; i < c->nconsts && w->err == KF_OK; i++) {
         walk_const_strings(w, &c->consts[i], level);
     }
-    if (c->ncode > 0 && c->nlocalsplus >= 0 && c->nnames >= 0 && c->nexceptions >= 0) {
-        w->need[KLAYOUT_S_CODES] += KLAYOUT_CODE_SIZE;
-        w->need[KLAYOUT_S_CONSTS] += KLAYOUT_CONST_SIZE * (size_t)c->nconsts;
-        w->need[KLAYOUT_S_INSTRS] += 4 * (size_t)c->ncode;
-        // The worst case, which put_positions reserves: the buffer never
-        // grows (the room past what is written is never touched).
-        w->need[KLAYOUT_S_LINES] += MAX_POSITION_BYTES * (size_t)c->ncode;
-        w->need[KLAYOUT_S_NAMEREFS] += 4 * ((size_t)c->nnames + (size_t)c->nlocalsplus);
-        w->need[KLAYOUT_S_KINDS] += (size_t)c->nlocalsplus;
-        w->need[KLAYOUT_S_EXCEPTS] += KLAYOUT_EXCEPT_SIZE * (size_t)c->nexceptions;
+    if (c->ncode < 0 || c->nlocalsplus < 0 || c->nnames < 0 || c->nexceptions < 0 ||
+        c->nconsts < 0) {
+        fail(w, KF_ERR_INVALID, "negative count in a code object");
+        return;
     }
+    w->need[KLAYOUT_S_CODES] += KLAYOUT_CODE_SIZE;
+    w->need[KLAYOUT_S_CONSTS] += KLAYOUT_CONST_SIZE * (size_t)c->nconsts;
+    w->need[KLAYOUT_S_INSTRS] += 4 * (size_t)c->ncode;
+    // The worst case, which put_positions reserves.
+    w->need[KLAYOUT_S_LINES] += MAX_POSITION_BYTES * (size_t)c->ncode;
+    w->need[KLAYOUT_S_NAMEREFS] += 4 * ((size_t)c->nnames + (size_t)c->nlocalsplus);
+    w->need[KLAYOUT_S_KINDS] += (size_t)c->nlocalsplus;
+    w->need[KLAYOUT_S_EXCEPTS] += KLAYOUT_EXCEPT_SIZE * (size_t)c->nexceptions;
 }
 
-// Sizes each section once from walk 1's estimate, so the writes rarely grow one.
-static void presize(Writer *w) {
-    for (int id = 1; id <= KLAYOUT_S_COUNT && w->err == KF_OK; id++) {
-        if (w->need[id] && w->need[id] < KLAYOUT_MAX_PAYLOAD) {
-            reserve(w, &w->sec[id], w->need[id]);
+static size_t align8(size_t n) {
+    return (n + 7) & ~(size_t)7;
+}
+
+// Lays the sections out in 'out' from byte 'base' on, after walk 1 counted
+// them: STRINGS to CODES... KINDS and LINES (the most it can take) are
+// written in place, EXCEPTS aside (moved after LINES at the end).
+static void layout_sections(Writer *w, Buf *out, size_t base) {
+    size_t end = align8(KLAYOUT_DIR_HEAD + KLAYOUT_DIR_ENTRY * KLAYOUT_S_COUNT);
+    w->need[KLAYOUT_S_STRINGS] = 8 * w->nstrs + w->strdata.len;
+    for (int id = 1; id <= KLAYOUT_S_LINES; id++) {
+        if (w->need[id] > KLAYOUT_MAX_PAYLOAD) {
+            fail(w, KF_ERR_TOO_LARGE, "payload past 4 GiB");
+            return;
         }
+        w->offset[id] = end;
+        end = align8(end + w->need[id]);
+    }
+    // Room for EXCEPTS too, for when LINES takes all of its room.
+    if (reserve(w, out, base + end + align8(w->need[KLAYOUT_S_EXCEPTS])) != 0 ||
+        reserve(w, &w->sec[KLAYOUT_S_EXCEPTS], w->need[KLAYOUT_S_EXCEPTS] + 1) != 0) {
+        return;
+    }
+    for (int id = KLAYOUT_S_STRINGS + 1; id <= KLAYOUT_S_LINES; id++) {
+        w->sec[id] = (Buf){out->data + base + w->offset[id], 0, w->need[id], 1};
     }
 }
 
@@ -765,20 +797,15 @@ static void write_codes(Writer *w) {
 // ---------------------------------------------------------------------------
 // Assembly
 
-static size_t align8(size_t n) {
-    return (n + 7) & ~(size_t)7;
-}
-
-// The raw payload: the directory, then the sections in id order; written
-// into 'out' from byte 'base' on.
+// The raw payload: the directory, then the sections in id order, in 'out'
+// from byte 'base' on, where layout_sections placed them.
 static void assemble(Writer *w, Buf *out, size_t base) {
     static const size_t record[KLAYOUT_S_COUNT + 1] = {
         [KLAYOUT_S_CONSTS] = KLAYOUT_CONST_SIZE, [KLAYOUT_S_CODES] = KLAYOUT_CODE_SIZE,
         [KLAYOUT_S_INSTRS] = 4, [KLAYOUT_S_NAMEREFS] = 4, [KLAYOUT_S_KINDS] = 1,
         [KLAYOUT_S_LINES] = 1, [KLAYOUT_S_EXCEPTS] = KLAYOUT_EXCEPT_SIZE,
     };
-    size_t count[KLAYOUT_S_COUNT + 1], size[KLAYOUT_S_COUNT + 1], offset[KLAYOUT_S_COUNT + 1];
-    size_t end = align8(KLAYOUT_DIR_HEAD + KLAYOUT_DIR_ENTRY * KLAYOUT_S_COUNT);
+    size_t count[KLAYOUT_S_COUNT + 1], size[KLAYOUT_S_COUNT + 1];
     for (int id = 1; id <= KLAYOUT_S_COUNT; id++) {
         if (id == KLAYOUT_S_STRINGS) {
             count[id] = w->nstrs;
@@ -787,35 +814,40 @@ static void assemble(Writer *w, Buf *out, size_t base) {
             size[id] = w->sec[id].len;
             count[id] = size[id] / record[id];
         }
-        offset[id] = end;
-        end = align8(offset[id] + size[id]);
-        if (count[id] > KLAYOUT_MAX_INT || end > KLAYOUT_MAX_PAYLOAD) {
-            fail(w, KF_ERR_TOO_LARGE, "payload past 4 GiB");
+        // Every section but LINES (and EXCEPTS, aside) filled what walk 1 counted.
+        if (id != KLAYOUT_S_LINES && size[id] != w->need[id]) {
+            fail(w, KF_ERR_INVALID, "code objects changed while written");
             return;
         }
     }
-    if (reserve(w, out, base + end) != 0) {
+    w->offset[KLAYOUT_S_EXCEPTS] =
+        align8(w->offset[KLAYOUT_S_LINES] + size[KLAYOUT_S_LINES]);
+    size_t end = align8(w->offset[KLAYOUT_S_EXCEPTS] + size[KLAYOUT_S_EXCEPTS]);
+    if (count[KLAYOUT_S_STRINGS] > KLAYOUT_MAX_INT || end > KLAYOUT_MAX_PAYLOAD ||
+        base + end > out->cap) {
+        fail(w, KF_ERR_TOO_LARGE, "payload past 4 GiB");
         return;
     }
     uint8_t *data = out->data + base;
     out->len = base + end;
     // Only the directory and the padding after each section are zeroed:
     // the sections' bytes are all written.
-    memset(data, 0, offset[1]);
+    memset(data, 0, w->offset[1]);
     klayout_put32(data, KLAYOUT_S_COUNT);
     for (int id = 1; id <= KLAYOUT_S_COUNT; id++) {
+        size_t offset = w->offset[id];
         uint8_t *e = data + KLAYOUT_DIR_HEAD + KLAYOUT_DIR_ENTRY * (id - 1);
         klayout_put32(e, (uint32_t)id);
         klayout_put32(e + 4, (uint32_t)count[id]);
-        klayout_put32(e + 8, (uint32_t)offset[id]);
+        klayout_put32(e + 8, (uint32_t)offset);
         klayout_put32(e + 12, (uint32_t)size[id]);
-        if (id != KLAYOUT_S_STRINGS && size[id] > 0) {
-            memcpy(data + offset[id], w->sec[id].data, size[id]);
+        if (id == KLAYOUT_S_EXCEPTS && size[id] > 0) {
+            memcpy(data + offset, w->sec[id].data, size[id]);
         }
-        size_t next = id < KLAYOUT_S_COUNT ? offset[id + 1] : end;
-        memset(data + offset[id] + size[id], 0, next - offset[id] - size[id]);
+        size_t next = id < KLAYOUT_S_COUNT ? w->offset[id + 1] : end;
+        memset(data + offset + size[id], 0, next - offset - size[id]);
     }
-    uint8_t *strings = data + offset[KLAYOUT_S_STRINGS];
+    uint8_t *strings = data + w->offset[KLAYOUT_S_STRINGS];
     size_t text = 8 * w->nstrs;
     for (size_t i = 0; i < w->nstrs; i++) {
         klayout_put32(strings + 8 * i, (uint32_t)(text + w->strs[i].off));
@@ -884,7 +916,9 @@ static void free_writer(Writer *w) {
     free(w->refs_start);
     free(w->refs);
     for (int id = 0; id <= KLAYOUT_S_COUNT; id++) {
-        free(w->sec[id].data);
+        if (!w->sec[id].fixed) {
+            free(w->sec[id].data);
+        }
     }
 }
 
@@ -894,7 +928,7 @@ KfError kf_write(const KfCode *module, const KfWriteInfo *info, uint8_t **out, s
     memset(&w, 0, sizeof w);
     w.recent = recent_cache;
     w.write = ++recent_writes;
-    Buf raw = {NULL, 0, 0}, file = {NULL, 0, 0};
+    Buf raw = {NULL, 0, 0, 0}, file = {NULL, 0, 0, 0};
     *out = NULL;
     *out_len = 0;
     if (!module || (unsigned)info->invalidation > KF_INVALIDATE_UNCHECKED_HASH ||
@@ -905,7 +939,13 @@ KfError kf_write(const KfCode *module, const KfWriteInfo *info, uint8_t **out, s
         walk_code_strings(&w, module, 1);
     }
     if (w.err == KF_OK) {
-        presize(&w);
+        // A stored payload is laid out in place after the header; one to
+        // deflate in 'raw'.
+        if (info->compress <= 0) {
+            layout_sections(&w, &file, KF_HEADER_SIZE);
+        } else {
+            layout_sections(&w, &raw, 0);
+        }
         emit_code(&w, module);
         write_codes(&w);
         finish_file(&w, &raw, info, &file);
