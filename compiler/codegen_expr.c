@@ -24,7 +24,8 @@ static int expr1(KCg *c, const KAstExpr *e);
 int kcg_expr(KCg *c, const KAstExpr *e) {
     KfPosition saved = c->u->loc;
     KCG_SET_LOC(c, e);
-    int r = expr1(c, e);
+    // Names, the commonest expression, skip the big switch's frame.
+    int r = e->kind == KAST_NAME ? kcg_nameop(c, e->v.name.id, e->v.name.ctx) : expr1(c, e);
     c->u->loc = saved;
     return r;
 }
