@@ -611,8 +611,8 @@ static uint8_t *put_position(uint8_t *o, const KfPosition *p, int64_t *line) {
     int64_t d = (int64_t)p->lineno - *line;
     // The common forms first: columns on one line, within a byte, of a
     // line near the previous one (none and line have col -1: not these).
-    if (p->end_lineno == p->lineno && p->lineno >= 0 && (unsigned)p->col <= 255 &&
-        (unsigned)(p->end_col - p->col) <= 255) {
+    if (p->end_lineno == p->lineno && p->lineno >= 0 &&
+        ((unsigned)p->col | (unsigned)(p->end_col - p->col)) <= 255) {
         *line = p->lineno;
         if (d == 0) {
             o[0] = KLAYOUT_L_COL << 4;
