@@ -15,6 +15,7 @@
 #include "module.h"
 #include "state.h"
 #include "str.h"
+#include "tuple.h"
 #include "type.h"
 
 static int need_str(KValue v, const char *fname) {
@@ -118,8 +119,38 @@ static KValue path_find_spec(KValue cls, const KValue *args, size_t nargs, KValu
     return spec;
 }
 
+// PathFinder.find_distributions(context=...): importlib.metadata's
+// MetadataPathFinder over sys.path, as CPython's PathFinder delegates
+// (importlib.metadata.distributions() asks every finder on sys.meta_path).
+static KValue path_find_distributions(KValue cls, const KValue *args, size_t nargs,
+                                      KValue kwnames) {
+    (void)cls;
+    KValue name = kstr_from_cstr("importlib.metadata");
+    KValue cls_name = kstr_intern_cstr("MetadataPathFinder");
+    KValue fromlist = name && cls_name ? ktuple_pack(1, cls_name) : KV_NULL;
+    kval_xdecref(cls_name);
+    KValue mod = fromlist ? kimport_module(name, KV_NULL, fromlist, 0) : KV_NULL;
+    KValue finder = mod ? kobj_getattr(mod, ktuple_items(fromlist)[0]) : KV_NULL;
+    KValue method = KV_NULL, result = KV_NULL;
+    if (finder) {
+        KValue attr = kstr_intern_cstr("find_distributions");
+        method = attr ? kobj_getattr(finder, attr) : KV_NULL;
+        kval_xdecref(attr);
+    }
+    if (method) {
+        result = kobj_call(method, args, nargs, kwnames);
+    }
+    kval_xdecref(method);
+    kval_xdecref(finder);
+    kval_xdecref(mod);
+    kval_xdecref(fromlist);
+    kval_xdecref(name);
+    return result;
+}
+
 static const KMethodDef path_finder_methods[] = {
     {"find_spec", path_find_spec, KMETH_KW | KMETH_CLASS, NULL},
+    {"find_distributions", path_find_distributions, KMETH_KW | KMETH_CLASS, NULL},
     {"invalidate_caches", none_o, KMETH_NOARGS | KMETH_CLASS, NULL},
     {NULL, NULL, 0, NULL},
 };
