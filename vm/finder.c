@@ -195,8 +195,10 @@ static char *join(const char *dir, const char *name, const char *suffix) {
 void kfinder_found_free(KFound *f) {
     free(f->path);
     kval_xdecref(f->dirs);
+    kval_xdecref(f->spec);
     f->path = NULL;
     f->dirs = KV_NULL;
+    f->spec = KV_NULL;
     f->kind = KFIND_NONE;
 }
 
@@ -285,7 +287,150 @@ static KValue search_path(KValue absname, ssize_t dot) {
     return path;
 }
 
-static int find_on_path(KValue path, const char *tail, KFound *out) {
+// ---------------------------------------------------------------------------
+// Zip archives on the path, through CPython's zipimport (as its zipimporter
+// path hook): the importer made for an entry is kept in
+// sys.path_importer_cache (None when the file is no zip archive).
+
+// 1 when the regular file 'path' ends with a zip archive's end record
+// (a zip application may start with a #! line).
+static int is_zip_archive(const char *path) {
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 22) {
+        return 0;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        return 0;
+    }
+    // The end record (22 bytes) follows a comment of at most 65535 bytes.
+    long span = st.st_size < 22 + 65535 ? (long)st.st_size : 22 + 65535;
+    unsigned char *buf = malloc((size_t)span);
+    int found = 0;
+    if (buf && fseek(f, -span, SEEK_END) == 0 && fread(buf, 1, (size_t)span, f) == (size_t)span) {
+        for (long i = span - 22; i >= 0 && !found; i--) {
+            found = buf[i] == 'P' && buf[i + 1] == 'K' && buf[i + 2] == 5 && buf[i + 3] == 6;
+        }
+    }
+    free(buf);
+    fclose(f);
+    return found;
+}
+
+int kfinder_is_zip(const char *path) {
+    return is_zip_archive(path);
+}
+
+// 1 when 'path' is a zip archive or a directory inside one ("app.zip/pkg",
+// as a zip package's __path__ names it).
+static int in_zip_archive(const char *path) {
+    char *p = strdup(path);
+    struct stat st;
+    int found = 0;
+    while (p) { // the longest prefix that exists decides
+        if (stat(p, &st) == 0) {
+            found = S_ISREG(st.st_mode) && is_zip_archive(p);
+            break;
+        }
+        char *slash = strrchr(p, '/');
+        if (!slash || slash == p) {
+            break;
+        }
+        *slash = 0;
+    }
+    free(p);
+    return found;
+}
+
+// The importer for path entry 'entry' (a file that is no bundle): from
+// sys.path_importer_cache, else a zipimporter for a zip archive (cached,
+// as None when it is none). A new reference (None: no importer), or KV_NULL
+// with an exception.
+static KValue zip_importer(KValue entry, const char *path) {
+    KValue cache = kdict_get_cstr_borrow(kruntime.sys_dict, "path_importer_cache");
+    KValue importer = cache && kdict_check(cache) ? kdict_get_borrow(cache, entry) : KV_NULL;
+    if (importer || kerr_occurred()) {
+        return kval_xnewref(importer);
+    }
+    static int importing; // zipimport itself is being found: archives are skipped meanwhile
+    if (importing) {
+        return kval_newref(KV_NONE); // not cached: asked again once zipimport is in
+    }
+    if (!in_zip_archive(path)) {
+        importer = kval_newref(KV_NONE);
+    } else {
+        importing = 1;
+        KValue name = kstr_from_cstr("zipimport");
+        KValue mod = name ? kimport_module(name, KV_NULL, KV_NULL, 0) : KV_NULL;
+        KValue cls = mod ? kobj_getattr_cstr(mod, "zipimporter") : KV_NULL;
+        importer = cls ? kobj_call(cls, &entry, 1, KV_NULL) : KV_NULL;
+        KValue zerr = !importer && mod ? kobj_getattr_cstr(mod, "ZipImportError")
+                                       : KV_NULL;
+        if (zerr && ktype_check(zerr) && kerr_matches((KType *)kval_obj(zerr))) { // not readable as an archive after all
+            kerr_clear();
+            importer = kval_newref(KV_NONE);
+        } else if (!zerr && !importer && mod) {
+            kerr_clear(); // ZipImportError missing: zipimport itself is broken
+        }
+        kval_xdecref(zerr);
+        kval_xdecref(cls);
+        kval_xdecref(mod);
+        kval_xdecref(name);
+        importing = 0;
+    }
+    if (importer && cache && kdict_check(cache) && kdict_set(cache, entry, importer) < 0) {
+        KVAL_CLEAR(importer);
+    }
+    return importer;
+}
+
+// Looks 'absname' up with the importer of zip entry 'entry': 1 found (its
+// spec in 'out'), 0 not there (a namespace portion in '*portion'), -1 error.
+static int find_in_zip(KValue entry, const char *path, KValue absname, KFound *out,
+                       char **portion) {
+    KValue importer = zip_importer(entry, path);
+    if (!importer) {
+        return -1;
+    }
+    if (importer == KV_NONE) {
+        kval_decref(importer);
+        return 0;
+    }
+    KValue find_spec = kobj_getattr_cstr(importer, "find_spec");
+    KValue spec = find_spec ? kobj_call(find_spec, &absname, 1, KV_NULL) : KV_NULL;
+    kval_xdecref(find_spec);
+    kval_decref(importer);
+    if (!spec) {
+        return -1;
+    }
+    if (spec == KV_NONE) {
+        kval_decref(spec);
+        return 0;
+    }
+    KValue loader = kobj_getattr_cstr(spec, "loader");
+    KValue locations = loader ? kobj_getattr_cstr(spec, "submodule_search_locations")
+                              : KV_NULL;
+    int r = 1;
+    if (!locations) {
+        r = -1;
+    } else if (loader == KV_NONE) { // a namespace package's portion in the archive
+        r = 0;
+        if (klist_check(locations) && klist_len(locations) > 0 &&
+            kstr_check(klist_items(locations)[0])) {
+            *portion = strdup(kstr_utf8(klist_items(locations)[0], NULL));
+        }
+    } else {
+        out->kind = KFIND_SPEC;
+        out->is_package = locations != KV_NONE;
+        out->spec = kval_newref(spec);
+    }
+    kval_xdecref(loader);
+    kval_xdecref(locations);
+    kval_decref(spec);
+    return r;
+}
+
+static int find_on_path(KValue path, const char *tail, KValue absname, KFound *out) {
     KValue it = kobj_get_iter(path), entry;
     char *portion = NULL;
     int r = 0;
@@ -303,7 +448,10 @@ static int find_on_path(KValue path, const char *tail, KFound *out) {
             }
             r = dir ? kbundles_find(dir, tail, out, &portion) : -1;
             if (r == 2) {
-                r = find_in_dir(dir, tail, out, &portion);
+                struct stat st;
+                int is_dir = stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+                r = is_dir ? find_in_dir(dir, tail, out, &portion)
+                           : find_in_zip(entry, dir, absname, out, &portion);
             }
             if (portion) {
                 KValue s = kstr_from_cstr(portion);
@@ -349,7 +497,7 @@ int kfinder_find_in(KValue absname, KValue search, KFound *out) {
     }
     KValue tail = kstr_substr(absname, dot + 1, kstr_len(absname));
     const char *t = tail ? kstr_utf8(tail, NULL) : NULL;
-    int r = t ? find_on_path(path, t, out) : -1;
+    int r = t ? find_on_path(path, t, absname, out) : -1;
     kval_xdecref(tail);
     kval_decref(path);
     if (r < 0) {
@@ -679,6 +827,9 @@ static KValue spec_for(const KFound *f, KValue name) {
 }
 
 KValue kfinder_spec(const KFound *f, KValue name) {
+    if (f->kind == KFIND_SPEC) {
+        return kval_newref(f->spec);
+    }
     KValue spec = spec_for(f, name);
     if (spec && bag_set(spec, "_initializing", KV_FALSE) < 0) {
         KVAL_CLEAR(spec);
@@ -783,7 +934,64 @@ static KValue run_found(const KFound *f, KValue globals) {
     return r;
 }
 
+// A module an importer found (KFIND_SPEC): loaded by importlib, as
+// importlib._bootstrap._load does; for '__main__' (a zip application's),
+// its code runs in the __main__ module, as runpy's _run_module_as_main.
+static KValue exec_spec(const KFound *f, KValue modname) {
+    KValue name = kstr_from_cstr("importlib._bootstrap");
+    KValue top = name ? kimport_module(name, KV_NULL, KV_NONE, 0) : KV_NULL;
+    KValue bootstrap = top ? kdict_get_borrow(kruntime.modules, name) : KV_NULL;
+    kval_xdecref(top);
+    kval_xdecref(name);
+    if (!bootstrap) {
+        if (!kerr_occurred()) {
+            kerr_set(&kexc_ImportError, "importlib._bootstrap is not in sys.modules");
+        }
+        return KV_NULL;
+    }
+    if (!kstr_eq_cstr(modname, "__main__")) {
+        KValue load = kobj_getattr_cstr(bootstrap, "_load");
+        KValue m = load ? kobj_call(load, &f->spec, 1, KV_NULL) : KV_NULL;
+        kval_xdecref(load);
+        return m;
+    }
+    KValue main = kmod_new("__main__");
+    if (!main || kdict_set(kruntime.modules, modname, main) < 0) {
+        kval_xdecref(main);
+        return KV_NULL;
+    }
+    kval_decref(main); // sys.modules holds it
+    KValue loader = kobj_getattr_cstr(f->spec, "loader");
+    KValue spec_name = loader ? kobj_getattr(f->spec, KID(name)) : KV_NULL;
+    KValue get_code = spec_name ? kobj_getattr_cstr(loader, "get_code") : KV_NULL;
+    KValue code = get_code ? kobj_call(get_code, &spec_name, 1, KV_NULL) : KV_NULL;
+    kval_xdecref(get_code);
+    KValue origin = code ? kobj_getattr_cstr(f->spec, "origin") : KV_NULL;
+    KValue r = KV_NULL;
+    if (origin) {
+        KValue d = kmod_dict_borrow(main);
+        if (kdict_set(d, KID(__file__), origin) == 0 && kdict_set(d, KID(__loader__), loader) == 0 &&
+            kdict_set(d, KID(__spec__), f->spec) == 0 &&
+            kdict_set(d, KID(__package__), kstr_ids.empty) == 0 &&
+            kdict_set(d, KID(__cached__), KV_NONE) == 0) {
+            r = keval_code(code, d, d);
+        }
+    }
+    kval_xdecref(origin);
+    kval_xdecref(code);
+    kval_xdecref(spec_name);
+    kval_xdecref(loader);
+    if (!r) {
+        return KV_NULL;
+    }
+    kval_decref(r);
+    return kval_newref(main);
+}
+
 KValue kfinder_exec_found(const KFound *f, KValue modname, KValue specname) {
+    if (f->kind == KFIND_SPEC) {
+        return exec_spec(f, modname);
+    }
     KValue mod = new_module(f, modname, specname);
     if (!mod) {
         return KV_NULL;

@@ -23,7 +23,16 @@ void kfinder_install(void);
 KValue kfinder_import(KValue absname);
 
 // Where a module was found (kfinder_find).
-typedef enum { KFIND_NONE, KFIND_SOURCE, KFIND_SOURCELESS, KFIND_NAMESPACE, KFIND_BUNDLE } KFindKind;
+// KFIND_SPEC: found by an importer from sys.path_importer_cache (a zip
+// archive's zipimport.zipimporter): 'spec' is its ModuleSpec.
+typedef enum {
+    KFIND_NONE,
+    KFIND_SOURCE,
+    KFIND_SOURCELESS,
+    KFIND_NAMESPACE,
+    KFIND_BUNDLE,
+    KFIND_SPEC
+} KFindKind;
 typedef struct KFound {
     KFindKind kind;
     int is_package;
@@ -32,7 +41,12 @@ typedef struct KFound {
     KValue dirs; // owned list: the package's __path__, or KV_NULL
     const struct KlBundleFile *bundle; // KFIND_BUNDLE: the bundle (borrowed)
     uint32_t entry;                    // and the module's index entry in it
+    KValue spec;                       // KFIND_SPEC: the importer's spec (owned)
 } KFound;
+
+// 1 when the file at 'path' is a zip archive (an end record in its tail),
+// which sys.path takes as zipimport does and krait runs as a zip application.
+int kfinder_is_zip(const char *path);
 
 // Looks 'absname' up without loading it: in the parent's __path__ (the
 // parent must be in sys.modules) or sys.path. 0 (kind KFIND_NONE when not

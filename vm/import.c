@@ -334,14 +334,6 @@ static KValue parent_path(KValue absname) {
     return r > 0 ? path : KV_NULL;
 }
 
-// getattr(obj, name) for a C string 'name'.
-static KValue attr_cstr(KValue obj, const char *name) {
-    KValue n = kstr_intern_cstr(name);
-    KValue v = n ? kobj_getattr(obj, n) : KV_NULL;
-    kval_xdecref(n);
-    return v;
-}
-
 // Asks 'finder' (not one of the two built-in ones) for 'absname' as
 // importlib's _find_spec does: find_spec(name, path), or an old finder's
 // find_module(name, path) (with an ImportWarning) wrapped in a spec.
@@ -381,7 +373,7 @@ static KValue ask_finder(KValue finder, KValue absname, KValue path, KValue boot
     if (!loader || loader == KV_NONE) {
         return loader;
     }
-    KValue from_loader = attr_cstr(bootstrap, "spec_from_loader");
+    KValue from_loader = kobj_getattr_cstr(bootstrap, "spec_from_loader");
     KValue spec = KV_NULL;
     if (from_loader) {
         KValue fargs[2] = {absname, loader};
@@ -432,7 +424,7 @@ static KValue import_meta_path(KValue absname, KValue meta_path) {
         }
         KValue spec = ask_finder(finder, absname, path, bootstrap);
         if (spec && spec != KV_NONE) {
-            KValue load = attr_cstr(bootstrap, "_load");
+            KValue load = kobj_getattr_cstr(bootstrap, "_load");
             m = load ? kobj_call(load, &spec, 1, KV_NULL) : KV_NULL;
             kval_xdecref(load);
             if (!m && !kerr_occurred()) {

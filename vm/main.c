@@ -218,6 +218,7 @@ typedef struct Cmdline {
     const char *module;  // -m
     const char *script;  // FILE, or NULL
     int script_is_bundle; // FILE is a bundle: sys.path[0] is FILE itself
+    int script_is_zip;    // FILE is a zip application: sys.path[0] is FILE too
     int first_arg;       // argv index of what becomes sys.argv[0]
     int version;         // -V count
     KSysFlags flags;
@@ -397,7 +398,7 @@ static char *path0(const Cmdline *c) {
     if (!rp) {
         return strdup("");
     }
-    if (c->script_is_bundle) {
+    if (c->script_is_bundle || c->script_is_zip) {
         return rp;
     }
     char *slash = strrchr(rp, '/');
@@ -697,6 +698,26 @@ static int run_bundle(const char *path, const char *prog) {
     return status;
 }
 
+// krait ZIPAPP [args]: the archive's __main__ module, as python3.11 runs a
+// zip application (sys.path[0] is the archive; zipimport reads it).
+static int run_zip(const char *path, const char *prog) {
+    KValue main = kstr_from_cstr("__main__");
+    KFound f = {0};
+    int status = 1;
+    if (!main || kfinder_find(main, &f) < 0) {
+        status = report_exception();
+    } else if (f.kind != KFIND_SPEC) {
+        char *abs = realpath(path, NULL);
+        fprintf(stderr, "%s: can't find '__main__' module in '%s'\n", prog, abs ? abs : path);
+        free(abs);
+    } else {
+        status = run_module("__main__", prog, 0);
+    }
+    kfinder_found_free(&f);
+    kval_xdecref(main);
+    return status;
+}
+
 // The path of this executable when it carries a bundle (kraitc --exe): its
 // file ends with a trailer's magic. Malloc'd, or NULL.
 static char *exe_with_bundle(void) {
@@ -773,6 +794,8 @@ static int run_cmdline(Cmdline *c_, int argc, char **argv, int safe_path, char *
         c.flags.nwarnoptions += n;
     }
     c.script_is_bundle = c.script && strcmp(c.script, "-") && is_bundle_file(c.script);
+    c.script_is_zip = c.script && !c.script_is_bundle && strcmp(c.script, "-") &&
+                      kfinder_is_zip(c.script);
     if (!c.flags.ignore_environment && getenv("KRAITSAFEPATH") && *getenv("KRAITSAFEPATH")) {
         safe_path = 1;
     }
@@ -800,6 +823,8 @@ static int run_cmdline(Cmdline *c_, int argc, char **argv, int safe_path, char *
         status = run_module(c.module, argv[0], 1);
     } else if (c.script_is_bundle) {
         status = run_bundle(c.script, argv[0]);
+    } else if (c.script_is_zip) {
+        status = run_zip(c.script, argv[0]);
     } else {
         status = run_script(&c, argv[0]);
     }
