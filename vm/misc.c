@@ -227,6 +227,153 @@ static KValue alias_call(KValue self, const KValue *args, size_t nargs, KValue k
     return kobj_call(a->origin, args, nargs, kwnames);
 }
 
+// Attribute 'name' of 'v': 1 found ('*out' a new reference), 0 absent, -1 error.
+static int lookup_cstr(KValue v, const char *name, KValue *out) {
+    KValue n = kstr_intern_cstr(name);
+    int r = n ? kobj_lookup_attr(v, n, out) : -1;
+    kval_xdecref(n);
+    return r;
+}
+
+// The index of 'v' in tuple 't' (==, as list.index), -1 when absent, -2 on error.
+static ssize_t index_in(KValue t, KValue v) {
+    for (ssize_t i = 0; i < ktuple_len(t); i++) {
+        KValue x = ktuple_items(t)[i];
+        int eq = x == v ? 1 : kobj_richcompare_bool(x, v, KF_CMP_EQ);
+        if (eq) {
+            return eq < 0 ? -2 : i;
+        }
+    }
+    return -1;
+}
+
+// As typing._collect_parameters: the type variables of 'args' (those with
+// __typing_subst__, and those of arguments' own __parameters__), in order
+// of first appearance. A new tuple, or KV_NULL with an exception.
+static KValue collect_parameters(KValue args) {
+    KValue params = klist_new(0);
+    for (ssize_t i = 0; params && i < ktuple_len(args); i++) {
+        KValue t = ktuple_items(args)[i], found;
+        if (ktype_check(t)) {
+            continue; // not a bare class's __parameters__ descriptor
+        }
+        int r = lookup_cstr(t, "__typing_subst__", &found);
+        KValue subs = KV_NULL;
+        if (r > 0) {
+            kval_decref(found);
+            subs = ktuple_pack(1, t);
+        } else if (r == 0 && lookup_cstr(t, "__parameters__", &found) > 0) {
+            subs = ktuple_check(found) ? found : (kval_decref(found), ktuple_new(0));
+        } else if (r == 0 && !kerr_occurred()) {
+            continue;
+        }
+        for (ssize_t j = 0; subs && j < ktuple_len(subs); j++) {
+            KValue x = ktuple_items(subs)[j];
+            KValue have = klist_as_tuple(params);
+            ssize_t at = have ? index_in(have, x) : -2;
+            kval_xdecref(have);
+            if (at == -2 || (at == -1 && klist_append(params, x) < 0)) {
+                KVAL_CLEAR(params);
+            }
+        }
+        if (!subs) {
+            KVAL_CLEAR(params);
+        }
+        kval_xdecref(subs);
+    }
+    KValue t = params ? klist_as_tuple(params) : KV_NULL;
+    kval_xdecref(params);
+    return t;
+}
+
+// As CPython's _Py_subs_parameters: the arguments of alias 'self' with its
+// type variables replaced by 'item' (each parameter's
+// __typing_prepare_subst__ first, then its __typing_subst__, or a nested
+// alias subscripted with its own parameters' values). A new tuple.
+static KValue subs_parameters(KValue self, KValue item) {
+    Alias *a = (Alias *)self;
+    KValue params = collect_parameters(a->args);
+    if (!params) {
+        return KV_NULL;
+    }
+    KValue items = KV_NULL, newargs = KV_NULL;
+    ssize_t np = ktuple_len(params);
+    if (np == 0) {
+        kerr_format(&kexc_TypeError, "%R is not a generic class", self);
+        goto done;
+    }
+    items = ktuple_check(item) ? kval_newref(item) : ktuple_pack(1, item);
+    for (ssize_t i = 0; items && i < np; i++) {
+        KValue prepare;
+        int r = lookup_cstr(ktuple_items(params)[i], "__typing_prepare_subst__", &prepare);
+        if (r < 0) {
+            KVAL_CLEAR(items);
+        } else if (r > 0) {
+            KValue pargs[2] = {self, items};
+            KValue next = kobj_call(prepare, pargs, 2, KV_NULL);
+            kval_decref(prepare);
+            kval_decref(items);
+            items = next && !ktuple_check(next) ? (kval_decref(next), KV_NULL) : next;
+            if (!items && !kerr_occurred()) {
+                kerr_set(&kexc_TypeError, "__typing_prepare_subst__ must return a tuple");
+            }
+        }
+    }
+    if (!items) {
+        goto done;
+    }
+    if (ktuple_len(items) != np) {
+        kerr_format(&kexc_TypeError, "Too %s arguments for %R; actual %zd, expected %zd",
+                    ktuple_len(items) > np ? "many" : "few", self, ktuple_len(items), np);
+        goto done;
+    }
+    KValue out = klist_new(0);
+    for (ssize_t i = 0; out && i < ktuple_len(a->args); i++) {
+        KValue arg = ktuple_items(a->args)[i], fn, v = KV_NULL;
+        int r = ktype_check(arg) ? 0 : lookup_cstr(arg, "__typing_subst__", &fn);
+        if (ktype_check(arg)) {
+            v = kval_newref(arg);
+        } else if (r > 0) {
+            ssize_t at = index_in(params, arg);
+            v = at >= 0 ? kobj_call(fn, &ktuple_items(items)[at], 1, KV_NULL) : KV_NULL;
+            kval_decref(fn);
+        } else if (r == 0) {
+            KValue sub = KV_NULL;
+            int has = lookup_cstr(arg, "__parameters__", &sub);
+            if (has > 0 && ktuple_check(sub) && ktuple_len(sub) > 0) {
+                KValue subargs = ktuple_new(ktuple_len(sub));
+                for (ssize_t j = 0; subargs && j < ktuple_len(sub); j++) {
+                    ssize_t at = index_in(params, ktuple_items(sub)[j]);
+                    if (at < 0) {
+                        KVAL_CLEAR(subargs);
+                    } else {
+                        ktuple_items(subargs)[j] = kval_newref(ktuple_items(items)[at]);
+                    }
+                }
+                v = subargs ? kobj_getitem(arg, subargs) : KV_NULL;
+                kval_xdecref(subargs);
+            } else if (has >= 0) {
+                v = kval_newref(arg);
+            }
+            kval_xdecref(sub);
+        }
+        if (!v || klist_append(out, v) < 0) {
+            KVAL_CLEAR(out);
+        }
+        kval_xdecref(v);
+    }
+    if (out) {
+        newargs = klist_as_tuple(out);
+        kval_decref(out);
+    } else if (!kerr_occurred()) {
+        kerr_set(&kexc_TypeError, "a type variable was not found among the parameters");
+    }
+done:
+    kval_xdecref(items);
+    kval_decref(params);
+    return newargs;
+}
+
 static KValue alias_getattro(KValue self, KValue name) {
     Alias *a = (Alias *)self;
     if (kstr_eq_cstr(name, "__origin__") && a->origin) {
@@ -236,7 +383,7 @@ static KValue alias_getattro(KValue self, KValue name) {
         return kval_newref(a->args);
     }
     if (kstr_eq_cstr(name, "__parameters__")) {
-        return ktuple_new(0);
+        return collect_parameters(a->args);
     }
     KValue r = kobj_generic_getattr_ex(self, name, 1);
     if (r || kerr_occurred() || !a->origin) {
@@ -255,17 +402,28 @@ static KValue alias_richcompare(KValue a, KValue b, int op) {
     }
     Alias *x = (Alias *)a, *y = (Alias *)b;
     int eq = x->origin == y->origin;
-    if (eq) {
+    if (eq && kval_type(a) == &union_type) { // the same members in any order, as sets
+        KValue sx = kfrozenset_new(x->args), sy = sx ? kfrozenset_new(y->args) : KV_NULL;
+        eq = sy ? kobj_richcompare_bool(sx, sy, KF_CMP_EQ) : -1;
+        kval_xdecref(sx);
+        kval_xdecref(sy);
+    } else if (eq) {
         eq = kobj_richcompare_bool(x->args, y->args, KF_CMP_EQ);
-        if (eq < 0) {
-            return KV_NULL;
-        }
+    }
+    if (eq < 0) {
+        return KV_NULL;
     }
     return kbool_from(op == KF_CMP_EQ ? eq : !eq);
 }
 
 static int64_t alias_hash(KValue self) {
     Alias *a = (Alias *)self;
+    if (kval_type(self) == &union_type) { // as its equality: the members' set
+        KValue set = kfrozenset_new(a->args);
+        int64_t h = set ? kobj_hash(set) : -1;
+        kval_xdecref(set);
+        return h;
+    }
     int64_t h1 = a->origin ? kobj_hash(a->origin) : 0;
     int64_t h2 = kobj_hash(a->args);
     if (h1 == -1 || h2 == -1) {
@@ -275,8 +433,9 @@ static int64_t alias_hash(KValue self) {
     return h == -1 ? -2 : h;
 }
 
+// As CPython's: a GenericAlias subclass (collections.abc's Callable[...]) too.
 static int is_unionable(KValue v) {
-    return v == KV_NONE || ktype_check(v) || kval_type(v) == &generic_alias_type ||
+    return v == KV_NONE || ktype_check(v) || ktype_is_subtype(kval_type(v), &generic_alias_type) ||
            kval_type(v) == &union_type;
 }
 
@@ -361,7 +520,31 @@ static KValue alias_new_slot(KType *type, const KValue *args, size_t nargs, KVal
 }
 
 static KValue alias_getitem(KValue self, KValue key) {
-    return kgeneric_alias_new(((Alias *)self)->origin, key);
+    KValue args = subs_parameters(self, key);
+    KValue r = args ? kgeneric_alias_new(((Alias *)self)->origin, args) : KV_NULL;
+    kval_xdecref(args);
+    return r;
+}
+
+// (int | list[T])[str]: the arguments substituted, joined again with |.
+static KValue union_getitem(KValue self, KValue key) {
+    KValue args = subs_parameters(self, key);
+    if (!args) {
+        return KV_NULL;
+    }
+    if (ktuple_len(args) == 0) {
+        KValue u = alias_make(&union_type, KV_NULL, args);
+        kval_decref(args);
+        return u;
+    }
+    KValue r = kval_newref(ktuple_items(args)[0]);
+    for (ssize_t i = 1; r && i < ktuple_len(args); i++) {
+        KValue next = knum_binop(r, ktuple_items(args)[i], KNB_OR);
+        kval_decref(r);
+        r = next;
+    }
+    kval_decref(args);
+    return r;
 }
 
 static KType generic_alias_type = {
@@ -396,6 +579,7 @@ static KType union_type = {
     .hash = alias_hash,
     .richcompare = alias_richcompare,
     .getattro = alias_getattro,
+    .getitem = union_getitem,
     .nb = &(KNumberSlots){.binop = {[KNB_OR] = alias_or}},
     .doc = "Represent a PEP 604 union type\n"
         "\n"
