@@ -66,7 +66,7 @@ static ssize_t backed_off(ssize_t threshold) {
     return threshold > (SSIZE_MAX >> YOUNG_BACKOFF_MAX) ? threshold : threshold << young_backoff;
 }
 
-enum { GC_FINALIZED = 1, GC_REACHABLE = 2, GC_MEMBER = 4 };
+enum { GC_FINALIZED = 1, GC_REACHABLE = 2, GC_MEMBER = 4, GC_GARBAGE = 8 };
 
 static int is_gc_object(KObject *o) {
     KType *t = o->type;
@@ -445,12 +445,19 @@ static ssize_t collect_generation(int gen) {
     KValue pending = kerr_fetch();
     // As CPython's handle_weakrefs: weak references to the garbage die (and
     // their callbacks run) before any finaliser or clear can expose a
-    // half-torn object through them.
+    // half-torn object through them; a weak reference that is garbage
+    // itself runs no callback (kgc_in_garbage).
+    for (ssize_t i = 0; i < garbage.len; i++) {
+        kgc_head(garbage.items[i])->pad |= GC_GARBAGE;
+    }
     for (ssize_t i = 0; i < garbage.len; i++) {
         KObject *o = garbage.items[i];
         if (o->type->flags & KTF_HAS_WEAKREFS) {
             kweakref_clear_refs(o);
         }
+    }
+    for (ssize_t i = 0; i < garbage.len; i++) {
+        kgc_head(garbage.items[i])->pad &= ~(intptr_t)GC_GARBAGE;
     }
     int finalized = 0;
     for (ssize_t i = 0; i < garbage.len; i++) {
@@ -521,6 +528,10 @@ int kgc_each(int gen, int (*fn)(KValue obj, void *arg), void *arg) {
 int kgc_is_finalized(KValue v) {
     return !kval_is_int(v) && is_gc_object(kval_obj(v)) &&
            (kgc_head(kval_obj(v))->pad & GC_FINALIZED) != 0;
+}
+
+int kgc_in_garbage(KObject *o) {
+    return is_tracked(o) && (kgc_head(o)->pad & GC_GARBAGE) != 0;
 }
 
 int kgc_is_tracked(KValue v) {

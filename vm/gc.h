@@ -49,6 +49,9 @@ ssize_t kgc_collect_generation(int gen);
 void kgc_get_state(ssize_t thresholds[3], ssize_t counts[3]);
 void kgc_set_thresholds(const ssize_t thresholds[3]);
 // gc.is_tracked(v).
+// True while a collection handles the weak references to its garbage and
+// 'o' is part of that garbage (its callback then never runs, as CPython's).
+int kgc_in_garbage(KObject *o);
 int kgc_is_tracked(KValue v);
 // Calls 'fn' for each object the collector tracks in generation 'gen' (-1:
 // all), oldest generation last, until it returns nonzero (then 1). 'fn'

@@ -287,7 +287,7 @@ void kweakref_clear_refs(KObject *o) {
     KValue *pending = n ? kmem_alloc(n * 2 * sizeof(KValue)) : NULL;
     size_t k = 0;
     while ((head = list_head(o))) {
-        if (head->callback && pending) {
+        if (head->callback && pending && !kgc_in_garbage((KObject *)head)) {
             pending[k++] = kval_newref(kval_of(head));
             pending[k++] = head->callback;
         } else {
