@@ -116,11 +116,25 @@ static int module_traverse(KObject *o, KVisitFn visit, void *arg) {
     return m->dict && visit(m->dict, arg);
 }
 
+// As CPython's module tp_clear: the module lets go of its dict, whose
+// contents stay for whoever else holds it (a function alive outside the
+// garbage reads its globals there); when the dict is garbage too, its own
+// clear empties it. An empty dict takes its place (the rest of krait
+// expects one).
 static void module_clear(KObject *o) {
     KModule *m = (KModule *)o;
-    if (m->dict) {
-        kdict_clear(m->dict);
+    if (!m->dict) {
+        return;
     }
+    KValue fresh = kdict_new();
+    if (!fresh) {
+        kerr_clear();
+        kdict_clear(m->dict); // out of memory: the cycle breaks the old way
+        return;
+    }
+    KValue old = m->dict;
+    m->dict = fresh;
+    kval_decref(old);
 }
 
 static KValue module_getattro(KValue self, KValue name) {

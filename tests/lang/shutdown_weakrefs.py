@@ -34,6 +34,18 @@ del c, inner
 gc.collect()
 print(log)
 
+# A module that is garbage lets go of its globals without emptying them: a
+# function that outlives it still reads them.
+import types
+m = types.ModuleType("tmpmod")
+exec("X = 'still here'\ndef f():\n    return X\n", m.__dict__)
+f = m.f
+cycle = [m]
+cycle.append(cycle)  # the module is held by garbage only; its dict by f too
+del m, cycle
+gc.collect()
+print(f())
+
 d = tempfile.mkdtemp()
 with open(os.path.join(d, "first_mod.py"), "w") as f:
     f.write(
