@@ -1149,7 +1149,60 @@ static KValue loader_get_filename(KValue self, const KValue *args, size_t nargs,
     return kval_newref(path);
 }
 
+// get_resource_reader(name), as importlib's loaders answer it: a file
+// module's importlib.readers.FileReader (importlib.resources reads beside
+// the module), a namespace package's NamespaceReader over its portions;
+// None in a bundle (importlib.resources then reads through the loader).
+static KValue loader_get_resource_reader(KValue self, const KValue *args, size_t nargs,
+                                         KValue kw) {
+    (void)kw;
+    if (kargs_count("get_resource_reader", nargs, 1, 1) < 0 || loader_check_name(self, args[0]) < 0) {
+        return KV_NULL;
+    }
+    KType *t = kval_type(self);
+    int is_file = t == &source_loader_type || t == &sourceless_loader_type;
+    if (!is_file && t != &namespace_loader_type) {
+        return kval_newref(KV_NONE);
+    }
+    KValue name = kstr_from_cstr("importlib.readers");
+    KValue top = name ? kimport_module(name, KV_NULL, KV_NONE, 0) : KV_NULL;
+    KValue readers = top ? kdict_get_borrow(kruntime.modules, name) : KV_NULL;
+    KValue cls = readers ? kobj_getattr_cstr(readers, is_file ? "FileReader" : "NamespaceReader")
+                         : KV_NULL;
+    KValue r = KV_NULL;
+    if (cls && is_file) {
+        r = kobj_call(cls, &self, 1, KV_NULL);
+    } else if (cls) {
+        // NamespaceReader(path) accepts only importlib's _NamespacePath
+        // (krait's namespace __path__ is a list): the reader is made as its
+        // __init__ makes it, its 'path' a MultiplexedPath of the portions.
+        KValue paths = kdict_get_cstr_borrow(((Bag *)self)->dict, "path");
+        KValue mp_cls = kobj_getattr_cstr(readers, "MultiplexedPath");
+        KValue tuple = mp_cls && paths ? ktuple_from_iterable(paths) : KV_NULL;
+        KValue mp = tuple ? kobj_call(mp_cls, ktuple_items(tuple), (size_t)ktuple_len(tuple), KV_NULL)
+                          : KV_NULL;
+        KValue obj = mp ? kobj_call_method(kval_of(&kobject_type), KID(__new__), &cls, 1) : KV_NULL;
+        KValue path_name = obj ? kstr_intern_cstr("path") : KV_NULL;
+        if (path_name && kobj_setattr(obj, path_name, mp) == 0) {
+            r = kval_newref(obj);
+        }
+        if (mp_cls && !paths && !kerr_occurred()) {
+            kerr_set(&kexc_ImportError, "namespace loader has no path");
+        }
+        kval_xdecref(path_name);
+        kval_xdecref(obj);
+        kval_xdecref(mp);
+        kval_xdecref(tuple);
+        kval_xdecref(mp_cls);
+    }
+    kval_xdecref(cls);
+    kval_xdecref(top);
+    kval_xdecref(name);
+    return r;
+}
+
 static const KMethodDef loader_methods[] = {
+    {"get_resource_reader", loader_get_resource_reader, KMETH_FAST, NULL},
     {"create_module", loader_create_module, KMETH_O, NULL},
     {"exec_module", loader_exec_module, KMETH_O, NULL},
     {"get_code", loader_get_code, KMETH_O, NULL},
