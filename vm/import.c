@@ -67,6 +67,7 @@ static const struct {
     {"itertools", kmod_itertools_create},
     {"marshal", kmod_marshal_create},
     {"math", kmod_math_create},
+    {"mmap", kmod_mmap_create},
     {"posix", kmod_posix_create},
     {"pwd", kmod_pwd_create},
     {"pyexpat", kmod_pyexpat_create},

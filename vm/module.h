@@ -82,6 +82,7 @@ KValue kmod_lzma_create(void);
 KValue kmod_fcntl_create(void);
 KValue kmod_resource_create(void);
 KValue kmod_termios_create(void);
+KValue kmod_mmap_create(void);
 KValue kmod_csv_create(void);
 KValue kmod_unicodedata_create(void);
 KValue kmod_posixsubprocess_create(void);
