@@ -540,6 +540,29 @@ static int real_part(KValue v, double *d) {
     return 0;
 }
 
+int kcomplex_as_parts(KValue v, double *re, double *im) {
+    if (is_complex(v)) {
+        kcomplex_parts(v, re, im);
+        return 0;
+    }
+    KValue c;
+    int r = call_dunder_complex(v, &c);
+    if (r != 0) {
+        if (r > 0) {
+            kcomplex_parts(c, re, im);
+            kval_decref(c);
+        }
+        return r < 0 ? -1 : 0;
+    }
+    KType *t = kval_type(v);
+    if (!knb(t)->to_float && !knb(t)->index) {
+        kerr_format(&kexc_TypeError, "must be real number, not %s", ktype_short_name(t));
+        return -1;
+    }
+    *im = 0.0;
+    return real_part(v, re);
+}
+
 static KValue complex_from_args(KType *type, KValue r, KValue i) {
     if (kstr_check(r)) {
         if (i) {

@@ -60,6 +60,7 @@ static const struct {
     {"array", kmod_array_create},
     {"atexit", kmod_atexit_create},
     {"binascii", kmod_binascii_create},
+    {"cmath", kmod_cmath_create},
     {"errno", kmod_errno_create},
     {"fcntl", kmod_fcntl_create},
     {"gc", kmod_gc_create},

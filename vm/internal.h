@@ -43,6 +43,10 @@ void katexit_run(void);
 KValue kcomplex_new(double real, double imag);
 // The parts of a complex (or complex subclass instance) 'v'.
 void kcomplex_parts(KValue v, double *real, double *imag);
+// As CPython's PyComplex_AsCComplex: a complex, __complex__, or a real
+// number through __float__/__index__ (TypeError "must be real number, not
+// T" otherwise). 0, or -1 with an exception.
+K_MUST_CHECK int kcomplex_as_parts(KValue v, double *re, double *im);
 KValue kcomplex_pow_real(double x, double y);
 
 // dictview.c

@@ -42,6 +42,7 @@ static inline KValue kmod_dict_borrow(KValue mod) {
 KValue kmod_builtins_create(void);
 KValue kmod_sys_create(int argc, char **argv);
 KValue kmod_math_create(void);
+KValue kmod_cmath_create(void);
 KValue kmod_weakref_create(void);
 KValue kmod_gc_create(void);
 KValue kmod_itertools_create(void);
