@@ -3,6 +3,7 @@
 #include "func.h"
 #include "internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "abstract.h"
@@ -691,8 +692,20 @@ int kargs_count(const char *fname, size_t nargs, size_t min, size_t max) {
     return 0;
 }
 
+// "f()" for a function named 'fname' in kargs_parse's messages; CPython
+// says "function" for an unnamed one (NULL).
+static const char *fn_name(const char *fname, char *buf, size_t size) {
+    if (!fname) {
+        return "function";
+    }
+    snprintf(buf, size, "%s()", fname);
+    return buf;
+}
+
 int kargs_parse(const char *fname, const KValue *args, size_t nargs, KValue kwnames,
                 const char *const *kwlist, int required, int maxpos, KValue *out) {
+    char who[96];
+#define WHO fn_name(fname, who, sizeof who)
     int n = 0;
     while (kwlist[n]) {
         out[n] = KV_NULL;
@@ -700,10 +713,10 @@ int kargs_parse(const char *fname, const KValue *args, size_t nargs, KValue kwna
     }
     if ((int)nargs > maxpos) {
         if (maxpos == 0) {
-            kerr_format(&kexc_TypeError, "%s() takes no positional arguments", fname);
+            kerr_format(&kexc_TypeError, "%s takes no positional arguments", WHO);
         } else {
-            kerr_format(&kexc_TypeError, "%s() takes at most %d argument%s (%zu given)",
-                        fname, maxpos, maxpos == 1 ? "" : "s", nargs);
+            kerr_format(&kexc_TypeError, "%s takes at most %d argument%s (%zu given)",
+                        WHO, maxpos, maxpos == 1 ? "" : "s", nargs);
         }
         return -1;
     }
@@ -721,13 +734,13 @@ int kargs_parse(const char *fname, const KValue *args, size_t nargs, KValue kwna
                 }
             }
             if (found < 0) {
-                kerr_format(&kexc_TypeError, "'%U' is an invalid keyword argument for %s()", key,
-                            fname);
+                kerr_format(&kexc_TypeError, "'%U' is an invalid keyword argument for %s%s", key,
+                            fname ? fname : "this function", fname ? "()" : "");
                 return -1;
             }
             if (out[found]) {
-                kerr_format(&kexc_TypeError, "argument for %s() given by name ('%s') and position (%d)",
-                            fname, kwlist[found], found + 1);
+                kerr_format(&kexc_TypeError, "argument for %s given by name ('%s') and position (%d)",
+                            WHO, kwlist[found], found + 1);
                 return -1;
             }
             out[found] = args[nargs + (size_t)k];
@@ -736,16 +749,17 @@ int kargs_parse(const char *fname, const KValue *args, size_t nargs, KValue kwna
     for (int i = 0; i < required; i++) {
         if (!out[i]) {
             if (kwlist[i][0]) {
-                kerr_format(&kexc_TypeError, "%s() missing required argument '%s' (pos %d)",
-                            fname, kwlist[i], i + 1);
+                kerr_format(&kexc_TypeError, "%s missing required argument '%s' (pos %d)",
+                            WHO, kwlist[i], i + 1);
             } else {
-                kerr_format(&kexc_TypeError, "%s() takes at least %d positional argument%s (%zu given)",
-                            fname, required, required == 1 ? "" : "s", nargs);
+                kerr_format(&kexc_TypeError, "%s takes at least %d positional argument%s (%zu given)",
+                            WHO, required, required == 1 ? "" : "s", nargs);
             }
             return -1;
         }
     }
     return 0;
+#undef WHO
 }
 
 // The index in 'kwnames' of the keyword 'name', or -1.

@@ -127,7 +127,8 @@ KValue kcfunc_call_def(const KMethodDef *def, const char *owner, KValue self,
 // Binds arguments for builtins: 'kwlist' names every parameter (NULL-ended;
 // "" for positional-only ones); the first 'required' are required, at most
 // 'maxpos' may come positionally. Fills 'out' (borrowed, KV_NULL when not
-// given). 'fname' names the function in messages ("sorted"). -1 on error.
+// given). 'fname' names the function in messages ("sorted"; NULL: "function",
+// as CPython says for a format without a name). -1 on error.
 K_MUST_CHECK int kargs_parse(const char *fname, const KValue *args, size_t nargs,
                              KValue kwnames, const char *const *kwlist, int required,
                              int maxpos, KValue *out);

@@ -127,7 +127,11 @@ for label, f in [
         ('zero length', lambda: mmap.mmap(-1, 0)), ('neg length', lambda: mmap.mmap(-1, -1)),
         ('neg offset', lambda: mmap.mmap(-1, 1, offset=-1)), ('bad access', lambda: mmap.mmap(-1, 1, access=7)),
         ('access+prot', lambda: mmap.mmap(-1, 1, prot=mmap.PROT_READ, access=mmap.ACCESS_READ)),
-        ('str fd', lambda: mmap.mmap('0', 1)),
+        ('str fd', lambda: mmap.mmap('0', 1)), ('no args', lambda: mmap.mmap()),
+        ('no length', lambda: mmap.mmap(-1)), ('7 args', lambda: mmap.mmap(-1, 1, 1, 3, 0, 0, 0)),
+        ('bad kw', lambda: mmap.mmap(-1, 1, foo=1)), ('twice', lambda: mmap.mmap(-1, 1, fileno=-1)),
+        ('find()', lambda: a.find()), ('seek()', lambda: a.seek()), ('move 1', lambda: a.move(1)),
+        ('read 2', lambda: a.read(1, 2)), ('write_byte kw', lambda: a.write_byte(value=1)),
         ('prot read', lambda: repr(mmap.mmap(-1, 8, prot=mmap.PROT_READ))),
         ('private', lambda: repr(mmap.mmap(-1, 8, flags=mmap.MAP_PRIVATE))),
         ('write access', lambda: repr(mmap.mmap(-1, 8, access=mmap.ACCESS_WRITE)))]:

@@ -114,7 +114,7 @@ static const char *const new_kwlist[] = {"fileno", "length", "flags", "prot", "a
 
 static KValue mmap_new(KType *type, const KValue *args, size_t nargs, KValue kwnames) {
     KValue a[6];
-    if (kargs_parse("mmap", args, nargs, kwnames, new_kwlist, 2, 6, a) < 0) {
+    if (kargs_parse(NULL, args, nargs, kwnames, new_kwlist, 2, 6, a) < 0) {
         return KV_NULL;
     }
     int fd, flags = MAP_SHARED, prot = PROT_WRITE | PROT_READ, access = ACCESS_DEFAULT;
