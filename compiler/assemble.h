@@ -38,13 +38,6 @@ typedef struct Asm {
     int stale_preds; // optimize_cfg changed edges since mark_reachable
 } Asm;
 
-#define TRY(x)                                                                                 \
-    do {                                                                                       \
-        if ((x) < 0) {                                                                         \
-            return -1;                                                                         \
-        }                                                                                      \
-    } while (0)
-
 // ---------------------------------------------------------------------------
 // Opcode classes
 

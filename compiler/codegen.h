@@ -168,6 +168,14 @@ int kcg_new_label(KCg *c);
 void kcg_place(KCg *c, int label);
 
 // The location of the following instructions: node span, or none.
+// Returns -1 from the calling function when 'x' (an int result) is -1.
+#define TRY(x)                                                                                 \
+    do {                                                                                       \
+        if ((x) < 0) {                                                                         \
+            return -1;                                                                         \
+        }                                                                                      \
+    } while (0)
+
 #define KCG_SET_LOC(c, n)                                                                      \
     ((c)->u->loc = (KfPosition){(n)->lineno, (n)->end_lineno, (n)->col_offset,                   \
                                 (n)->end_col_offset})

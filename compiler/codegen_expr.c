@@ -8,13 +8,6 @@
 
 #include <string.h>
 
-#define TRY(x)                                                                                 \
-    do {                                                                                       \
-        if ((x) < 0) {                                                                         \
-            return -1;                                                                         \
-        }                                                                                      \
-    } while (0)
-
 // CPython's STACK_USE_GUIDELINE: displays and calls bigger than this are
 // built in pieces so the stack stays small.
 enum { STACK_USE_GUIDELINE = 30 };

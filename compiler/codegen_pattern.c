@@ -8,13 +8,6 @@
 
 #include <string.h>
 
-#define TRY(x)                                                                                 \
-    do {                                                                                       \
-        if ((x) < 0) {                                                                         \
-            return -1;                                                                         \
-        }                                                                                      \
-    } while (0)
-
 typedef struct Pc {
     const char **stores; // names captured so far, in stack order
     int nstores, storecap;

@@ -7,13 +7,6 @@
 
 #include <string.h>
 
-#define TRY(x)                                                                                 \
-    do {                                                                                       \
-        if ((x) < 0) {                                                                         \
-            return -1;                                                                         \
-        }                                                                                      \
-    } while (0)
-
 static int new_labels(KCg *c, int n, int *out) {
     for (int i = 0; i < n; i++) {
         out[i] = kcg_new_label(c);
