@@ -384,11 +384,10 @@ static KValue zip_importer(KValue entry, const char *path) {
     return importer;
 }
 
-// Looks 'absname' up with the importer of zip entry 'entry': 1 found (its
-// spec in 'out'), 0 not there (a namespace portion in '*portion'), -1 error.
-static int find_in_zip(KValue entry, const char *path, KValue absname, KFound *out,
-                       char **portion) {
-    KValue importer = zip_importer(entry, path);
+// Looks 'absname' up with path entry finder 'importer' (a new reference,
+// released here; None finds nothing): 1 found (its spec in 'out'), 0 not
+// there (a namespace portion in '*portion'), -1 error.
+static int importer_find(KValue importer, KValue absname, KFound *out, char **portion) {
     if (!importer) {
         return -1;
     }
@@ -430,6 +429,40 @@ static int find_in_zip(KValue entry, const char *path, KValue absname, KFound *o
     return r;
 }
 
+// The finder the hooks a program put on sys.path_hooks give for 'entry',
+// as importlib's _path_importer_cache: the cached one, else each hook in
+// turn (ImportError: not this hook's), cached once found. A new
+// reference, None when no hook takes it (krait's own finding then runs),
+// or KV_NULL with an exception.
+static KValue hook_importer(KValue entry) {
+    KValue hooks = kdict_get_cstr_borrow(kruntime.sys_dict, "path_hooks");
+    if (!hooks || !klist_check(hooks) || klist_len(hooks) == 0) {
+        return kval_newref(KV_NONE);
+    }
+    KValue cache = kdict_get_cstr_borrow(kruntime.sys_dict, "path_importer_cache");
+    KValue cached = cache && kdict_check(cache) ? kdict_get_borrow(cache, entry) : KV_NULL;
+    if (cached || kerr_occurred()) {
+        return kval_xnewref(cached);
+    }
+    KValue snapshot = klist_as_tuple(hooks);
+    KValue finder = KV_NULL;
+    for (ssize_t i = 0; snapshot && i < ktuple_len(snapshot); i++) {
+        finder = kobj_call(ktuple_items(snapshot)[i], &entry, 1, KV_NULL);
+        if (finder || !kerr_matches(&kexc_ImportError)) {
+            break;
+        }
+        kerr_clear();
+    }
+    kval_xdecref(snapshot);
+    if (!finder) {
+        return kerr_occurred() ? KV_NULL : kval_newref(KV_NONE);
+    }
+    if (cache && kdict_check(cache) && kdict_set(cache, entry, finder) < 0) {
+        KVAL_CLEAR(finder);
+    }
+    return finder;
+}
+
 static int find_on_path(KValue path, const char *tail, KValue absname, KFound *out) {
     KValue it = kobj_get_iter(path), entry;
     char *portion = NULL;
@@ -446,12 +479,21 @@ static int find_on_path(KValue path, const char *tail, KValue absname, KFound *o
             if (dir && !dir[0]) {
                 dir = getcwd(cwd, sizeof cwd) ? cwd : ".";
             }
-            r = dir ? kbundles_find(dir, tail, out, &portion) : -1;
+            KValue hooked = dir ? hook_importer(entry) : KV_NULL;
+            if (!hooked) {
+                r = -1;
+            } else if (hooked != KV_NONE) {
+                r = importer_find(hooked, absname, out, &portion);
+                hooked = KV_NULL;
+            } else {
+                kval_decref(hooked);
+                r = kbundles_find(dir, tail, out, &portion);
+            }
             if (r == 2) {
                 struct stat st;
                 int is_dir = stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
                 r = is_dir ? find_in_dir(dir, tail, out, &portion)
-                           : find_in_zip(entry, dir, absname, out, &portion);
+                           : importer_find(zip_importer(entry, dir), absname, out, &portion);
             }
             if (portion) {
                 KValue s = kstr_from_cstr(portion);
