@@ -226,23 +226,12 @@ static void report_failure(const Run *run, FILE *out, const char *fullname, cons
 
 // 1 when the files at 'a' and 'b' have the same bytes.
 static int same_bytes(const char *a, const char *b) {
-    FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
-    int same = fa && fb;
-    char ba[8192], bb[8192];
-    while (same) {
-        size_t na = fread(ba, 1, sizeof ba, fa), nb = fread(bb, 1, sizeof bb, fb);
-        same = na == nb && memcmp(ba, bb, na) == 0;
-        if (na < sizeof ba) {
-            same = same && !ferror(fa) && !ferror(fb);
-            break;
-        }
-    }
-    if (fa) {
-        fclose(fa);
-    }
-    if (fb) {
-        fclose(fb);
-    }
+    char *da = NULL, *db = NULL;
+    size_t na = 0, nb = 0;
+    int same = kio_read_file(a, &da, &na, NULL) == 0 && kio_read_file(b, &db, &nb, NULL) == 0 &&
+               na == nb && memcmp(da, db, na) == 0;
+    free(da);
+    free(db);
     return same;
 }
 

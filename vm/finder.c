@@ -254,17 +254,10 @@ static int find_in_dir(const char *dir, const char *tail, KFound *out, char **po
     return 0;
 }
 
-// The search path for 'absname': the parent's __path__ or sys.path (new
-// reference); KV_NULL with ModuleNotFoundError when the parent is no package.
-static KValue search_path(KValue absname, ssize_t dot) {
-    if (dot < 0) {
-        KValue p = kdict_get_borrow(kruntime.sys_dict, KID(path));
-        if (!p) {
-            kerr_set(&kexc_ImportError, "sys.path must be a list of directory names");
-            return KV_NULL;
-        }
-        return kval_newref(p);
-    }
+// The parent package's __path__ for dotted 'absname' (its last dot at
+// 'dot'), a new reference; KV_NULL with ModuleNotFoundError when the parent
+// is no package.
+static KValue parent_search_path(KValue absname, ssize_t dot) {
     KValue parent = kstr_substr(absname, 0, dot);
     if (!parent) {
         return KV_NULL;
@@ -285,6 +278,33 @@ static KValue search_path(KValue absname, ssize_t dot) {
     }
     kval_decref(parent);
     return path;
+}
+
+static ssize_t last_dot(KValue absname) {
+    ssize_t dot = kstr_len(absname) - 1;
+    while (dot >= 0 && kstr_char((KStr *)absname, dot) != '.') {
+        dot--;
+    }
+    return dot;
+}
+
+KValue kfinder_parent_path(KValue absname) {
+    ssize_t dot = last_dot(absname);
+    return dot < 0 ? kval_newref(KV_NONE) : parent_search_path(absname, dot);
+}
+
+// The search path for 'absname': the parent's __path__ or sys.path (new
+// reference); KV_NULL with ModuleNotFoundError when the parent is no package.
+static KValue search_path(KValue absname, ssize_t dot) {
+    if (dot >= 0) {
+        return parent_search_path(absname, dot);
+    }
+    KValue p = kdict_get_borrow(kruntime.sys_dict, KID(path));
+    if (!p) {
+        kerr_set(&kexc_ImportError, "sys.path must be a list of directory names");
+        return KV_NULL;
+    }
+    return kval_newref(p);
 }
 
 // ---------------------------------------------------------------------------
@@ -360,8 +380,7 @@ static KValue zip_importer(KValue entry, const char *path) {
         importer = kval_newref(KV_NONE);
     } else {
         importing = 1;
-        KValue name = kstr_from_cstr("zipimport");
-        KValue mod = name ? kimport_module(name, KV_NULL, KV_NULL, 0) : KV_NULL;
+        KValue mod = kimport_cstr("zipimport");
         KValue cls = mod ? kobj_getattr_cstr(mod, "zipimporter") : KV_NULL;
         importer = cls ? kobj_call(cls, &entry, 1, KV_NULL) : KV_NULL;
         KValue zerr = !importer && mod ? kobj_getattr_cstr(mod, "ZipImportError")
@@ -375,7 +394,6 @@ static KValue zip_importer(KValue entry, const char *path) {
         kval_xdecref(zerr);
         kval_xdecref(cls);
         kval_xdecref(mod);
-        kval_xdecref(name);
         importing = 0;
     }
     if (importer && cache && kdict_check(cache) && kdict_set(cache, entry, importer) < 0) {
@@ -529,10 +547,7 @@ int kfinder_find(KValue absname, KFound *out) {
 
 int kfinder_find_in(KValue absname, KValue search, KFound *out) {
     memset(out, 0, sizeof *out);
-    ssize_t dot = kstr_len(absname) - 1;
-    while (dot >= 0 && kstr_char((KStr *)absname, dot) != '.') {
-        dot--;
-    }
+    ssize_t dot = last_dot(absname);
     KValue path = search ? kval_newref(search) : search_path(absname, dot);
     if (!path) {
         return -1;
@@ -976,33 +991,27 @@ static KValue run_found(const KFound *f, KValue globals) {
     return r;
 }
 
-// A module an importer found (KFIND_SPEC): loaded by importlib, as
-// importlib._bootstrap._load does; for '__main__' (a zip application's),
-// its code runs in the __main__ module, as runpy's _run_module_as_main.
+KValue kfinder_load_spec(KValue spec) {
+    KValue bootstrap = kimport_cstr("importlib._bootstrap");
+    KValue load = bootstrap ? kobj_getattr_cstr(bootstrap, "_load") : KV_NULL;
+    KValue m = load ? kobj_call(load, &spec, 1, KV_NULL) : KV_NULL;
+    kval_xdecref(load);
+    kval_xdecref(bootstrap);
+    return m;
+}
+
+// A module an importer found (KFIND_SPEC): loaded by importlib
+// (kfinder_load_spec); for '__main__' (a zip application's), its code runs
+// in a new __main__ module, as runpy's _run_module_as_main.
 static KValue exec_spec(const KFound *f, KValue modname) {
-    KValue name = kstr_from_cstr("importlib._bootstrap");
-    KValue top = name ? kimport_module(name, KV_NULL, KV_NONE, 0) : KV_NULL;
-    KValue bootstrap = top ? kdict_get_borrow(kruntime.modules, name) : KV_NULL;
-    kval_xdecref(top);
-    kval_xdecref(name);
-    if (!bootstrap) {
-        if (!kerr_occurred()) {
-            kerr_set(&kexc_ImportError, "importlib._bootstrap is not in sys.modules");
-        }
-        return KV_NULL;
-    }
     if (!kstr_eq_cstr(modname, "__main__")) {
-        KValue load = kobj_getattr_cstr(bootstrap, "_load");
-        KValue m = load ? kobj_call(load, &f->spec, 1, KV_NULL) : KV_NULL;
-        kval_xdecref(load);
-        return m;
+        return kfinder_load_spec(f->spec);
     }
     KValue main = kmod_new("__main__");
     if (!main || kdict_set(kruntime.modules, modname, main) < 0) {
         kval_xdecref(main);
         return KV_NULL;
     }
-    kval_decref(main); // sys.modules holds it
     KValue loader = kobj_getattr_cstr(f->spec, "loader");
     KValue spec_name = loader ? kobj_getattr(f->spec, KID(name)) : KV_NULL;
     KValue get_code = spec_name ? kobj_getattr_cstr(loader, "get_code") : KV_NULL;
@@ -1024,10 +1033,11 @@ static KValue exec_spec(const KFound *f, KValue modname) {
     kval_xdecref(spec_name);
     kval_xdecref(loader);
     if (!r) {
+        kval_decref(main);
         return KV_NULL;
     }
     kval_decref(r);
-    return kval_newref(main);
+    return main;
 }
 
 KValue kfinder_exec_found(const KFound *f, KValue modname, KValue specname) {
@@ -1206,9 +1216,7 @@ static KValue loader_get_resource_reader(KValue self, const KValue *args, size_t
     if (!is_file && t != &namespace_loader_type) {
         return kval_newref(KV_NONE);
     }
-    KValue name = kstr_from_cstr("importlib.readers");
-    KValue top = name ? kimport_module(name, KV_NULL, KV_NONE, 0) : KV_NULL;
-    KValue readers = top ? kdict_get_borrow(kruntime.modules, name) : KV_NULL;
+    KValue readers = kimport_cstr("importlib.readers");
     KValue cls = readers ? kobj_getattr_cstr(readers, is_file ? "FileReader" : "NamespaceReader")
                          : KV_NULL;
     KValue r = KV_NULL;
@@ -1238,8 +1246,7 @@ static KValue loader_get_resource_reader(KValue self, const KValue *args, size_t
         kval_xdecref(mp_cls);
     }
     kval_xdecref(cls);
-    kval_xdecref(top);
-    kval_xdecref(name);
+    kval_xdecref(readers);
     return r;
 }
 

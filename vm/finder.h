@@ -44,6 +44,16 @@ typedef struct KFound {
     KValue spec;                       // KFIND_SPEC: the importer's spec (owned)
 } KFound;
 
+// The 'path' a path-entry search for 'absname' takes, as importlib passes
+// it to find_spec: None at the top level, else the parent package's
+// __path__ (ModuleNotFoundError when the parent is no package). A new
+// reference, or KV_NULL with an exception.
+KValue kfinder_parent_path(KValue absname);
+// Loads the module of ModuleSpec 'spec' as importlib._bootstrap._load does
+// (create_module/exec_module, or an old loader's load_module). A new
+// reference, or KV_NULL with an exception.
+KValue kfinder_load_spec(KValue spec);
+
 // 1 when the file at 'path' is a zip archive (an end record in its tail),
 // which sys.path takes as zipimport does and krait runs as a zip application.
 int kfinder_is_zip(const char *path);

@@ -165,22 +165,16 @@ static KValue import_frozen_importlib(KValue absname) {
         if (!kstr_eq_cstr(absname, names[i][0])) {
             continue;
         }
-        KValue importlib = kstr_from_cstr("importlib");
+        // While importlib itself runs (it is in sys.modules, its
+        // bootstrap module not yet): not found.
         KValue target = kstr_from_cstr(names[i][1]);
-        KValue m = KV_NULL;
-        if (importlib && target && !kdict_get_borrow(kruntime.modules, importlib) &&
-            !kerr_occurred()) {
-            KValue top = kimport_module(importlib, KV_NULL, KV_NONE, 0);
-            kval_xdecref(top);
-        }
-        if (importlib && target && !kerr_occurred()) {
-            m = kval_xnewref(kdict_get_borrow(kruntime.modules, target));
-            if (m && kdict_set(kruntime.modules, absname, m) < 0) {
-                KVAL_CLEAR(m);
-            }
-        }
-        kval_xdecref(importlib);
+        int initializing = target && kdict_get_cstr_borrow(kruntime.modules, "importlib") &&
+                           !kdict_get_borrow(kruntime.modules, target);
         kval_xdecref(target);
+        KValue m = target && !initializing && !kerr_occurred() ? kimport_cstr(names[i][1]) : KV_NULL;
+        if (m && kdict_set(kruntime.modules, absname, m) < 0) {
+            KVAL_CLEAR(m);
+        }
         return m;
     }
     return KV_NULL;
@@ -307,35 +301,6 @@ static int default_meta_path(KValue meta_path) {
            klist_items(meta_path)[1] == kval_of(&kimp_path_finder_type);
 }
 
-// The 'path' argument of find_spec for 'absname': None at the top level,
-// else its parent package's __path__. NULL with ModuleNotFoundError when
-// the parent is not a package.
-static KValue parent_path(KValue absname) {
-    KStr *s = (KStr *)absname;
-    ssize_t dot = s->len - 1;
-    while (dot >= 0 && kstr_char(s, dot) != '.') {
-        dot--;
-    }
-    if (dot < 0) {
-        return kval_newref(KV_NONE);
-    }
-    KValue parent_name = kstr_substr(absname, 0, dot);
-    KValue parent = parent_name ? kdict_get_borrow(kruntime.modules, parent_name) : KV_NULL;
-    KValue path = KV_NULL;
-    int r = parent ? kobj_lookup_attr(parent, KID(__path__), &path) : -1;
-    if (r == 0 || (r < 0 && !kerr_occurred())) {
-        if (r == 0) {
-            kerr_format(&kexc_ModuleNotFoundError, "No module named %R; %R is not a package",
-                        absname, parent_name);
-        } else {
-            kerr_format(&kexc_ModuleNotFoundError, "No module named %R", absname);
-        }
-        name_not_found(absname);
-    }
-    kval_xdecref(parent_name);
-    return r > 0 ? path : KV_NULL;
-}
-
 // Asks 'finder' (not one of the two built-in ones) for 'absname' as
 // importlib's _find_spec does: find_spec(name, path), or an old finder's
 // find_module(name, path) (with an ImportWarning) wrapped in a spec.
@@ -407,31 +372,15 @@ static KValue import_meta_path(KValue absname, KValue meta_path) {
             m = kimport_hook ? kimport_hook(absname) : KV_NULL;
             continue;
         }
-        if (!path && !(path = parent_path(absname))) {
+        if (!path && !(path = kfinder_parent_path(absname))) {
             break;
         }
-        if (!bootstrap) {
-            KValue name = kstr_from_cstr("importlib._bootstrap");
-            KValue top = name ? kimport_module(name, KV_NULL, KV_NONE, 0) : KV_NULL;
-            bootstrap = top ? kdict_get_borrow(kruntime.modules, name) : KV_NULL;
-            if (top && !bootstrap && !kerr_occurred()) {
-                kerr_set(&kexc_ImportError, "importlib._bootstrap is not in sys.modules");
-            }
-            bootstrap = kval_xnewref(bootstrap);
-            kval_xdecref(top);
-            kval_xdecref(name);
-            if (!bootstrap) {
-                break;
-            }
+        if (!bootstrap && !(bootstrap = kimport_cstr("importlib._bootstrap"))) {
+            break;
         }
         KValue spec = ask_finder(finder, absname, path, bootstrap);
         if (spec && spec != KV_NONE) {
-            KValue load = kobj_getattr_cstr(bootstrap, "_load");
-            m = load ? kobj_call(load, &spec, 1, KV_NULL) : KV_NULL;
-            kval_xdecref(load);
-            if (!m && !kerr_occurred()) {
-                kerr_format(&kexc_ImportError, "loading %R gave no module", absname);
-            }
+            m = kfinder_load_spec(spec);
         }
         kval_xdecref(spec);
     }
@@ -641,4 +590,16 @@ KValue kimport_module(KValue name, KValue globals, KValue fromlist, int level) {
     }
     kval_decref(absname);
     return mod;
+}
+
+KValue kimport_cstr(const char *dotted) {
+    KValue name = kstr_from_cstr(dotted);
+    KValue top = name ? kimport_module(name, KV_NULL, KV_NONE, 0) : KV_NULL;
+    KValue m = top ? kdict_get_borrow(kruntime.modules, name) : KV_NULL;
+    if (top && !m && !kerr_occurred()) {
+        kerr_format(&kexc_ImportError, "%s is not in sys.modules", dotted);
+    }
+    kval_xdecref(top);
+    kval_xdecref(name);
+    return kval_xnewref(m);
 }

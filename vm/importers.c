@@ -125,26 +125,13 @@ static KValue path_find_spec(KValue cls, const KValue *args, size_t nargs, KValu
 static KValue path_find_distributions(KValue cls, const KValue *args, size_t nargs,
                                       KValue kwnames) {
     (void)cls;
-    KValue name = kstr_from_cstr("importlib.metadata");
-    KValue cls_name = kstr_intern_cstr("MetadataPathFinder");
-    KValue fromlist = name && cls_name ? ktuple_pack(1, cls_name) : KV_NULL;
-    kval_xdecref(cls_name);
-    KValue mod = fromlist ? kimport_module(name, KV_NULL, fromlist, 0) : KV_NULL;
-    KValue finder = mod ? kobj_getattr(mod, ktuple_items(fromlist)[0]) : KV_NULL;
-    KValue method = KV_NULL, result = KV_NULL;
-    if (finder) {
-        KValue attr = kstr_intern_cstr("find_distributions");
-        method = attr ? kobj_getattr(finder, attr) : KV_NULL;
-        kval_xdecref(attr);
-    }
-    if (method) {
-        result = kobj_call(method, args, nargs, kwnames);
-    }
+    KValue mod = kimport_cstr("importlib.metadata");
+    KValue finder = mod ? kobj_getattr_cstr(mod, "MetadataPathFinder") : KV_NULL;
+    KValue method = finder ? kobj_getattr_cstr(finder, "find_distributions") : KV_NULL;
+    KValue result = method ? kobj_call(method, args, nargs, kwnames) : KV_NULL;
     kval_xdecref(method);
     kval_xdecref(finder);
     kval_xdecref(mod);
-    kval_xdecref(fromlist);
-    kval_xdecref(name);
     return result;
 }
 

@@ -31,6 +31,10 @@ KValue kio_open(const KValue *args, size_t nargs, KValue kwnames);
 // when not found).
 extern KValue (*kimport_hook)(KValue absname);
 KValue kimport_module(KValue name, KValue globals, KValue fromlist, int level);
+// The module named 'dotted' ("importlib._bootstrap"), imported if need be:
+// the module itself, not its top package. A new reference, or KV_NULL with
+// an exception.
+KValue kimport_cstr(const char *dotted);
 // sys.builtin_module_names: the sorted names of the builtin modules.
 KValue kimport_builtin_names(void);
 // 1 when 'name' (a str) names a builtin module, else 0.

@@ -235,11 +235,11 @@ static int lookup_cstr(KValue v, const char *name, KValue *out) {
     return r;
 }
 
-// The index of 'v' in tuple 't' (==, as list.index), -1 when absent, -2 on error.
-static ssize_t index_in(KValue t, KValue v) {
-    for (ssize_t i = 0; i < ktuple_len(t); i++) {
-        KValue x = ktuple_items(t)[i];
-        int eq = x == v ? 1 : kobj_richcompare_bool(x, v, KF_CMP_EQ);
+// The index of 'v' among the 'n' values at 'items' (==, as list.index),
+// -1 when absent, -2 on error.
+static ssize_t index_in(const KValue *items, ssize_t n, KValue v) {
+    for (ssize_t i = 0; i < n; i++) {
+        int eq = items[i] == v ? 1 : kobj_richcompare_bool(items[i], v, KF_CMP_EQ);
         if (eq) {
             return eq < 0 ? -2 : i;
         }
@@ -269,9 +269,7 @@ static KValue collect_parameters(KValue args) {
         }
         for (ssize_t j = 0; subs && j < ktuple_len(subs); j++) {
             KValue x = ktuple_items(subs)[j];
-            KValue have = klist_as_tuple(params);
-            ssize_t at = have ? index_in(have, x) : -2;
-            kval_xdecref(have);
+            ssize_t at = index_in(klist_items(params), klist_len(params), x);
             if (at == -2 || (at == -1 && klist_append(params, x) < 0)) {
                 KVAL_CLEAR(params);
             }
@@ -334,7 +332,7 @@ static KValue subs_parameters(KValue self, KValue item) {
         if (ktype_check(arg)) {
             v = kval_newref(arg);
         } else if (r > 0) {
-            ssize_t at = index_in(params, arg);
+            ssize_t at = index_in(ktuple_items(params), np, arg);
             v = at >= 0 ? kobj_call(fn, &ktuple_items(items)[at], 1, KV_NULL) : KV_NULL;
             kval_decref(fn);
         } else if (r == 0) {
@@ -343,7 +341,7 @@ static KValue subs_parameters(KValue self, KValue item) {
             if (has > 0 && ktuple_check(sub) && ktuple_len(sub) > 0) {
                 KValue subargs = ktuple_new(ktuple_len(sub));
                 for (ssize_t j = 0; subargs && j < ktuple_len(sub); j++) {
-                    ssize_t at = index_in(params, ktuple_items(sub)[j]);
+                    ssize_t at = index_in(ktuple_items(params), np, ktuple_items(sub)[j]);
                     if (at < 0) {
                         KVAL_CLEAR(subargs);
                     } else {
